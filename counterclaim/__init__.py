@@ -1,0 +1,1 @@
+"""counterclaim's command line (`counterclaim.cli`)."""

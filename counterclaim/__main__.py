@@ -1,0 +1,3 @@
+from counterclaim.cli import run
+
+run()

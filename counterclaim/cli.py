@@ -1,0 +1,234 @@
+"""The command line: a thin shell over `store.api.Store` and the domain in `claims`."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from counterclaim import cli_output as out
+from counterclaim.errors import handle_errors
+from counterclaim.sources import collect_inputs, read_input
+
+app = typer.Typer(
+    help="Record who claimed what, where, and show where the sources disagree.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+STATUS_CHOICES = ("confirmed", "disputed", "unverifiable", "unreviewed")
+
+
+class Settings:
+    """Global options shared by every command."""
+
+    def __init__(self, db: str, reviewer: str):
+        self.db = db
+        self.reviewer = reviewer
+
+    def open(self):
+        from store.api import open_store
+
+        return open_store(self.db)
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(
+        None, "--db", help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db]."
+    ),
+    reviewer: Optional[str] = typer.Option(
+        None, "--reviewer", help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name]."
+    ),
+) -> None:
+    """Record who claimed what, where, and show where the sources disagree."""
+    ctx.obj = Settings(
+        db=db or os.environ.get("COUNTERCLAIM_DB") or "counterclaim.db",
+        reviewer=reviewer or os.environ.get("COUNTERCLAIM_REVIEWER") or default_reviewer(),
+    )
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+@app.command()
+@handle_errors
+def add(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html) or folders; - reads standard input."),
+    outlet: Optional[str] = typer.Option(None, help="Publishing outlet of the documents."),
+    url: Optional[str] = typer.Option(None, help="URL of the document."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    title: Optional[str] = typer.Option(None, help="Title of the document."),
+    json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Read documents, extract their claims, link them and flag conflicts."""
+    settings: Settings = ctx.obj
+    overrides = out.meta_overrides(outlet=outlet, url=url, published=published, title=title)
+    inputs = collect_inputs(paths)
+    failures = 0
+    results = []
+    with settings.open() as store:
+        for item in inputs:
+            try:
+                document, meta = read_input(item, overrides)
+                result = store.add_document(document, meta, settings.reviewer)
+            except out.USER_ERRORS as error:
+                failures += 1
+                out.error(str(error))
+                continue
+            results.append(out.add_result_dict(item.display, result))
+            if not json_output:
+                out.echo(out.describe_add(item.display, result))
+    if json_output:
+        out.print_json(results)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("claims")
+@handle_errors
+def list_claims(
+    ctx: typer.Context,
+    speaker: Optional[str] = typer.Option(None, help="Only claims by speakers whose name contains this."),
+    source: Optional[str] = typer.Option(None, help="Only claims from this source (id, or title/outlet text)."),
+    status: Optional[str] = typer.Option(None, help="Only claims with this review status."),
+    conflicted: bool = typer.Option(False, "--conflicted", help="Only claims in a conflict."),
+    search: Optional[str] = typer.Option(None, help="Only claims whose text, quote or speaker contains this."),
+    limit: Optional[int] = typer.Option(None, help="At most this many claims."),
+    json_output: bool = typer.Option(False, "--json", help="Print the claims as JSON."),
+) -> None:
+    """List claims with their speaker, source and status."""
+    from store.api import ClaimFilter
+
+    out.check_status(status)
+    claim_filter = ClaimFilter(speaker=speaker, source=source, status=status, conflicted=conflicted, search=search)
+    with ctx.obj.open() as store:
+        claims = store.list_claims(claim_filter, limit=limit)
+        conflicted_ids = {cid for conflict in store.conflicts() for cid in conflict.claim_ids}
+    if json_output:
+        out.print_json([claim.model_dump(mode="json", by_alias=True) for claim in claims])
+        return
+    out.print_claim_table(claims, conflicted_ids)
+
+
+@app.command()
+@handle_errors
+def show(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., help="The claim's id."),
+    json_output: bool = typer.Option(False, "--json", help="Print the claim as JSON."),
+) -> None:
+    """Show a claim: speaker, source, the sentence around it, related claims, conflicts, history."""
+    with ctx.obj.open() as store:
+        claim = store.get_claim(claim_id)
+        source = store.get_source(claim.source_id)
+        related = store.related(claim_id)
+        conflicts = store.conflicts(claim_id)
+    if json_output:
+        out.print_json(out.claim_detail_dict(claim, source, related, conflicts))
+        return
+    out.print_claim_detail(claim, source, related, conflicts)
+
+
+@app.command()
+@handle_errors
+def conflicts(
+    ctx: typer.Context,
+    json_output: bool = typer.Option(False, "--json", help="Print the conflicts as JSON."),
+) -> None:
+    """List the conflicts between claims, with the reason for each."""
+    with ctx.obj.open() as store:
+        found = store.conflicts()
+        claims = store.get_claims([cid for conflict in found for cid in conflict.claim_ids])
+    if json_output:
+        out.print_json([conflict.model_dump(mode="json") for conflict in found])
+        return
+    out.print_conflicts(found, claims)
+
+
+@app.command()
+@handle_errors
+def review(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., help="The claim's id."),
+    status: str = typer.Option(..., "--status", help="confirmed, disputed, unverifiable or unreviewed."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why: kept with the review in the history."),
+    expected_version: Optional[int] = typer.Option(
+        None, "--if-version", help="Refuse the change if the claim is no longer at this version."
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print the reviewed claim as JSON."),
+) -> None:
+    """Mark a claim confirmed, disputed, unverifiable or unreviewed (kept in its history)."""
+    out.check_status(status, required=True)
+    settings: Settings = ctx.obj
+    with settings.open() as store:
+        claim = store.review(claim_id, status, settings.reviewer, note, expected_version)
+    if json_output:
+        out.print_json(claim.model_dump(mode="json", by_alias=True))
+        return
+    out.echo(f"claim {claim.id}: {claim.status} (by {settings.reviewer}, version {claim.version})")
+
+
+@app.command()
+@handle_errors
+def tui(ctx: typer.Context) -> None:
+    """Open the review desk (Textual UI) on the casefile."""
+    from tui.app import make_app
+
+    settings: Settings = ctx.obj
+    store = settings.open()
+    try:
+        make_app(store, settings.reviewer).run()
+    finally:
+        store.close()
+
+
+@app.command()
+@handle_errors
+def demo(
+    ctx: typer.Context,
+    keep: Optional[Path] = typer.Option(
+        None, "--keep", help="Write the demo casefile here instead of a temporary file."
+    ),
+    no_tui: bool = typer.Option(False, "--no-tui", help="Only build the demo casefile and print its path."),
+) -> None:
+    """Ingest the bundled sample story into a fresh casefile and open the review desk on it."""
+    from counterclaim.demo import build_demo
+
+    settings: Settings = ctx.obj
+    store, path = build_demo(settings.reviewer, keep)
+    try:
+        out.echo(f"demo casefile: {path}")
+        if not no_tui:
+            from tui.app import make_app
+
+            make_app(store, settings.reviewer).run()
+    finally:
+        store.close()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+
+
+# The remaining commands register themselves on `app`.
+from counterclaim import commands as _commands  # noqa: E402,F401

@@ -1,0 +1,169 @@
+"""Plain-text and JSON output of the CLI. Document text is made terminal-safe before printing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from typing import Iterable, Mapping, Sequence
+
+import typer
+
+from claims.context import sentence_around
+from claims.documents import DocumentError
+from claims.models import REVIEW_STATUSES, Claim, Conflict, Link, Source
+from claims.text import display_safe, one_line
+from counterclaim.errors import error
+from counterclaim.sources import parse_date
+
+USER_ERRORS = (DocumentError, OSError, UnicodeError)
+CONFLICT_MARK = "⚠"
+
+__all__ = ["error"]
+
+
+def echo(text: str = "") -> None:
+    typer.echo(text)
+
+
+def print_json(value: object) -> None:
+    typer.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def check_status(status: str | None, *, required: bool = False) -> None:
+    if status is None and not required:
+        return
+    if status not in REVIEW_STATUSES:
+        raise DocumentError(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+
+
+def meta_overrides(**values: str | None) -> dict:
+    overrides = {key: value for key, value in values.items() if value is not None}
+    if "published" in overrides:
+        overrides["published"] = parse_date(overrides["published"], "--published")
+    return overrides
+
+
+def add_result_dict(display: str, result) -> dict:
+    return {
+        "path": display,
+        "source_id": result.source_id,
+        "duplicate": result.duplicate,
+        "claims": len(result.claim_ids),
+        "links": result.link_count,
+        "conflicts": len(result.conflict_ids),
+    }
+
+
+def describe_add(display: str, result) -> str:
+    name = one_line(display)
+    if result.duplicate:
+        return f"unchanged {name}: already in the casefile as source {result.source_id}"
+    return (
+        f"added {name} as source {result.source_id}: {len(result.claim_ids)} claims, "
+        f"{result.link_count} links, {len(result.conflict_ids)} conflicts"
+    )
+
+
+def _width() -> int:
+    return max(60, shutil.get_terminal_size((120, 24)).columns)
+
+
+def claim_row(claim: Claim, conflicted: bool) -> str:
+    mark = CONFLICT_MARK if conflicted else " "
+    speaker = one_line(claim.speaker or "(narrative)", 24)
+    text_room = max(20, _width() - 60)
+    return (
+        f"{claim.id:>6} {mark} {claim.status:<12} {speaker:<24} "
+        f"src {claim.source_id:<4} {one_line(claim.text, text_room)}"
+    )
+
+
+def print_claim_table(claims: Sequence[Claim], conflicted_ids: set[int]) -> None:
+    if not claims:
+        echo("no claims")
+        return
+    echo(f"{'id':>6} ! {'status':<12} {'speaker':<24} {'source':<8} text")
+    for claim in claims:
+        echo(claim_row(claim, claim.id in conflicted_ids))
+    echo(f"{len(claims)} claims ({CONFLICT_MARK} = in a conflict)")
+
+
+def claim_detail_dict(
+    claim: Claim, source: Source, related: Iterable[tuple[Link, Claim]], conflicts: Iterable[Conflict]
+) -> dict:
+    passage = sentence_around(source.text or "", claim.start, claim.end)
+    return {
+        "claim": claim.model_dump(mode="json", by_alias=True),
+        "source": source.model_dump(mode="json", exclude={"text"}),
+        "context": passage.text,
+        "related": [
+            {"link": link.model_dump(mode="json"), "claim": other.model_dump(mode="json", by_alias=True)}
+            for link, other in related
+        ],
+        "conflicts": [conflict.model_dump(mode="json") for conflict in conflicts],
+    }
+
+
+def source_label(source: Source) -> str:
+    parts = [source.title or source.path or f"source {source.id}"]
+    if source.outlet:
+        parts.append(source.outlet)
+    if source.published:
+        parts.append(source.published.isoformat())
+    return one_line(", ".join(parts))
+
+
+def print_claim_detail(
+    claim: Claim, source: Source, related: Sequence[tuple[Link, Claim]], conflicts: Sequence[Conflict]
+) -> None:
+    speaker = claim.speaker or "(the outlet's own voice)"
+    if claim.speaker_role:
+        speaker += f", {claim.speaker_role}"
+    echo(f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}")
+    echo(f"speaker: {one_line(speaker)}")
+    echo(f"source:  {claim.source_id}: {source_label(source)}")
+    if source.url:
+        echo(f"url:     {one_line(source.url)}")
+    echo(f"claim:   {one_line(claim.text)}")
+    echo(f"quote:   {one_line(claim.quote)}  (chars {claim.start}-{claim.end})")
+    if claim.quantities:
+        echo("figures: " + "; ".join(one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip() for q in claim.quantities))
+    passage = sentence_around(source.text or "", claim.start, claim.end)
+    echo("context: " + one_line(passage.before) + " »" + one_line(passage.highlighted) + "« " + one_line(passage.after))
+    if conflicts:
+        echo("conflicts:")
+        for conflict in conflicts:
+            weak = " (weak)" if conflict.weak else ""
+            echo(f"  #{conflict.id} {conflict.kind}{weak}: {one_line(conflict.explanation)}")
+    if related:
+        echo("related:")
+        for link, other in related:
+            echo(
+                f"  {other.id:>5} {link.relation:<9} {link.state:<9} {link.score:.2f} "
+                f"{one_line(other.speaker or '(narrative)', 20)}: {one_line(other.text, 70)}"
+            )
+    if claim.history:
+        echo("history:")
+        for event in claim.history:
+            note = f"  note: {one_line(event.note)}" if event.note else ""
+            echo(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {event.from_} -> {event.to}{note}")
+
+
+def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) -> None:
+    if not conflicts:
+        echo("no conflicts")
+        return
+    for conflict in conflicts:
+        weak = " (weak)" if conflict.weak else ""
+        a, b = conflict.claim_ids
+        echo(f"#{conflict.id} {conflict.kind}{weak}: claims {a} and {b}")
+        echo(f"   {one_line(conflict.explanation)}")
+        for claim_id in (a, b):
+            claim = claims.get(claim_id)
+            if claim:
+                echo(f"   {claim_id:>5} {one_line(claim.speaker or '(narrative)', 28)}: {one_line(claim.text, 80)}")
+    echo(f"{len(conflicts)} conflicts")
+
+
+def safe(text: str | None) -> str:
+    return display_safe(text or "")

@@ -1,0 +1,284 @@
+"""Commands beyond the core loop: export, import, speakers, links, threads, log, db, backup."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from counterclaim import cli_output as out
+from counterclaim.cli import Settings, app
+from counterclaim.errors import handle_errors
+
+speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None)
+db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
+app.add_typer(speakers_app, name="speakers")
+app.add_typer(db_app, name="db")
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write a file so that readers see the old content or the new, never half of it."""
+    path = path.expanduser()
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OSError(2, "folder does not exist", str(directory))
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+@handle_errors
+def export(
+    ctx: typer.Context,
+    format: str = typer.Option("json", "--format", "-f", help="json, markdown, html, csv or claimreview."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    conflicts_only: bool = typer.Option(False, "--conflicts-only", help="Only claims in a conflict."),
+    status: Optional[str] = typer.Option(None, help="Only claims with this review status."),
+    speaker: Optional[str] = typer.Option(None, help="Only claims by speakers whose name contains this."),
+    source: Optional[str] = typer.Option(None, help="Only claims from this source (id, or title/outlet text)."),
+    since: Optional[str] = typer.Option(None, help="Only sources published or reviews made on or after YYYY-MM-DD."),
+    org_name: Optional[str] = typer.Option(
+        None, "--org-name", help="Publishing organisation for ClaimReview [env COUNTERCLAIM_ORG_NAME]."
+    ),
+    org_url: Optional[str] = typer.Option(
+        None, "--org-url", help="Its web address for ClaimReview [env COUNTERCLAIM_ORG_URL]."
+    ),
+) -> None:
+    """Export the casefile or a conflict report (json, markdown, html, csv, claimreview)."""
+    from claims.reports import FORMATS, ReportOptions, filter_export, render
+
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    out.check_status(status)
+    since_date = out.meta_overrides(published=since).get("published") if since else None
+    with ctx.obj.open() as store:
+        export_data = store.export()
+    export_data = filter_export(
+        export_data, conflicts_only=conflicts_only, status=status, speaker=speaker, source=source, since=since_date
+    )
+    options = ReportOptions(
+        organization_name=org_name or os.environ.get("COUNTERCLAIM_ORG_NAME"),
+        organization_url=org_url or os.environ.get("COUNTERCLAIM_ORG_URL"),
+    )
+    content = render(export_data, format, options=options)
+    for warning in options.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if output is None:
+        typer.echo(content, nl=not content.endswith("\n"))
+    else:
+        write_atomically(output, content)
+        typer.echo(f"wrote {format} report to {output}", err=True)
+
+
+@app.command("import")
+@handle_errors
+def import_file(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="ClaimReview JSON-LD/HTML, CSV, JSON Lines, or a counterclaim JSON export."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed rows (reported) instead of refusing."),
+    json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Import claims: earlier fact-checks, spreadsheets of claims, or our own export."""
+    from claims.importers import parse_import
+    from store.imports import import_batch
+
+    settings: Settings = ctx.obj
+    data = path.read_bytes()
+    batch = parse_import(data, str(path), skip_bad=skip_bad)
+    for warning in batch.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    with settings.open() as store:
+        result = import_batch(store, batch, settings.reviewer)
+    if json_output:
+        out.print_json(result)
+    else:
+        out.echo(" ".join(f"{key}={value}" for key, value in result.items()))
+
+
+@speakers_app.callback()
+@handle_errors
+def speakers(
+    ctx: typer.Context,
+    json_output: bool = typer.Option(False, "--json", help="Print the speakers as JSON."),
+) -> None:
+    """List speakers with their aliases (or merge two with `speakers merge`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with ctx.obj.open() as store:
+        found = store.list_speakers()
+    if json_output:
+        out.print_json([speaker.model_dump(mode="json") for speaker in found])
+        return
+    for speaker in found:
+        aliases = f"  aka {', '.join(out.safe(a) for a in speaker.aliases)}" if speaker.aliases else ""
+        role = f" ({out.safe(speaker.role)})" if speaker.role else ""
+        out.echo(f"{speaker.id:>5} {out.safe(speaker.name)}{role} [{speaker.kind}]{aliases}")
+    out.echo(f"{len(found)} speakers")
+
+
+@speakers_app.command("merge")
+@handle_errors
+def speakers_merge(
+    ctx: typer.Context,
+    keep: int = typer.Argument(..., help="Speaker id that stays."),
+    other: int = typer.Argument(..., help="Speaker id merged into it."),
+) -> None:
+    """Merge speaker OTHER into KEEP (logged; undo with `speakers unmerge OTHER`)."""
+    settings: Settings = ctx.obj
+    with settings.open() as store:
+        store.merge_speakers(keep, other, settings.reviewer)
+    out.echo(f"merged speaker {other} into {keep}")
+
+
+@speakers_app.command("unmerge")
+@handle_errors
+def speakers_unmerge(
+    ctx: typer.Context,
+    other: int = typer.Argument(..., help="Speaker id that was merged into another."),
+) -> None:
+    """Undo the merge of a speaker: its claims and name come back."""
+    settings: Settings = ctx.obj
+    with settings.open() as store:
+        store.unmerge_speaker(other, settings.reviewer)
+    out.echo(f"speaker {other} is separate again")
+
+
+@app.command()
+@handle_errors
+def links(
+    ctx: typer.Context,
+    state: Optional[str] = typer.Option(None, help="suggested, confirmed, accepted or rejected."),
+    json_output: bool = typer.Option(False, "--json", help="Print the links as JSON."),
+) -> None:
+    """List links between related claims (suggested ones await a reviewer's decision)."""
+    with ctx.obj.open() as store:
+        found = store.links(state)
+    if json_output:
+        out.print_json([link.model_dump(mode="json") for link in found])
+        return
+    for link in found:
+        a, b = link.claim_ids
+        reason = f"  {out.safe(link.reason)}" if link.reason else ""
+        out.echo(f"{a:>6} {b:>6}  {link.relation:<9} {link.state:<9} {link.score:.2f}{reason}")
+    out.echo(f"{len(found)} links")
+
+
+@app.command()
+@handle_errors
+def link(
+    ctx: typer.Context,
+    claim_a: int = typer.Argument(..., help="One claim id."),
+    claim_b: int = typer.Argument(..., help="The other claim id."),
+    accept: bool = typer.Option(False, "--accept", help="Accept the link."),
+    reject: bool = typer.Option(False, "--reject", help="Reject it: the pair is never suggested again."),
+) -> None:
+    """Accept or reject the link between two claims."""
+    if accept == reject:
+        raise ValueError("say --accept or --reject")
+    settings: Settings = ctx.obj
+    with settings.open() as store:
+        store.decide_link(claim_a, claim_b, accept, settings.reviewer)
+    out.echo(f"link {min(claim_a, claim_b)}-{max(claim_a, claim_b)}: {'accepted' if accept else 'rejected'}")
+
+
+@app.command()
+@handle_errors
+def threads(
+    ctx: typer.Context,
+    json_output: bool = typer.Option(False, "--json", help="Print the threads as JSON."),
+) -> None:
+    """List threads: claims linked into the story of one proposition, most contested first."""
+    with ctx.obj.open() as store:
+        found = store.threads()
+    if json_output:
+        out.print_json([thread.as_dict() for thread in found])
+        return
+    for number, thread in enumerate(found, 1):
+        out.echo(
+            f"thread {number}: {len(thread.claim_ids)} claims, {len(thread.conflict_ids)} conflicts: "
+            f"{out.one_line(thread.title, 80)}"
+        )
+        out.echo(f"   claims {', '.join(str(cid) for cid in thread.claim_ids)}")
+    out.echo(f"{len(found)} threads")
+
+
+@app.command()
+@handle_errors
+def log(
+    ctx: typer.Context,
+    claim: Optional[int] = typer.Option(None, "--claim", help="Only events about this claim."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Only events by this reviewer."),
+    limit: Optional[int] = typer.Option(None, help="Only the newest N events."),
+    json_output: bool = typer.Option(False, "--json", help="Print the events as JSON."),
+) -> None:
+    """Show the append-only log of every change: who, when, what, old and new value."""
+    with ctx.obj.open() as store:
+        events = store.events(claim_id=claim, reviewer=reviewer, limit=limit)
+    if json_output:
+        out.print_json([event.as_dict() for event in events])
+        return
+    for event in events:
+        target = f"claim {event.claim_id}" if event.claim_id is not None else (event.entity_id or "")
+        change = f"{event.old_value or ''} -> {event.new_value or ''}" if event.action != "ingest" else ""
+        note = f"  note: {out.one_line(event.note)}" if event.note else ""
+        out.echo(
+            f"{event.id:>6} {event.at:%Y-%m-%d %H:%M:%S} {out.one_line(event.actor, 20):<20} "
+            f"{event.action:<8} {out.one_line(target)} {out.one_line(change, 80)}{note}"
+        )
+    out.echo(f"{len(events)} events")
+
+
+@db_app.command("status")
+@handle_errors
+def db_status(
+    ctx: typer.Context,
+    json_output: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+) -> None:
+    """Show the schema version of the casefile and any pending migrations."""
+    from store.api import open_store
+
+    with open_store(ctx.obj.db, upgrade=False) as store:
+        status = store.schema_status()
+    if json_output:
+        out.print_json(status)
+        return
+    pending = ", ".join(status["pending"]) or "none"
+    out.echo(f"database: {status['database']} ({status['backend']})")
+    out.echo(f"schema:   {status['current'] or 'empty'} (newest {status['head']}); pending: {pending}")
+
+
+@db_app.command("upgrade")
+@handle_errors
+def db_upgrade(ctx: typer.Context) -> None:
+    """Apply pending schema migrations (done automatically on first use)."""
+    from store import migrate
+    from store.api import open_store
+
+    with open_store(ctx.obj.db, upgrade=False) as store:
+        applied = migrate.upgrade(store.engine)
+    out.echo(f"applied {', '.join(applied)}" if applied else "schema is up to date")
+
+
+@app.command()
+@handle_errors
+def backup(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="Where to write the copy."),
+) -> None:
+    """Make a consistent copy of the casefile while others keep using it."""
+    from store.backup import backup_to
+
+    with ctx.obj.open() as store:
+        kind = backup_to(store, path)
+    out.echo(f"wrote {kind} backup to {path}")

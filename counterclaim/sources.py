@@ -1,0 +1,114 @@
+"""Finding the documents a user named (files, folders, stdin) and reading them with their metadata."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from claims.documents import SUPPORTED_SUFFIXES, Document, DocumentError, read_document
+from claims.models import SourceMeta
+
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """One document to read: a file, or standard input."""
+
+    path: Path | None
+    display: str
+    manifest: dict | None = None
+
+
+def collect_inputs(paths: list[str]) -> list[InputItem]:
+    """Expand folders (recursively, supported suffixes only) and check every named file exists."""
+    items: list[InputItem] = []
+    for raw in paths:
+        if raw == "-":
+            items.append(InputItem(None, "<stdin>"))
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise DocumentError(f"{raw}: no such file or folder")
+        if path.is_dir():
+            items.extend(_walk(path))
+        else:
+            items.append(InputItem(path, raw, _manifest_entry(path)))
+    return items
+
+
+def _walk(folder: Path) -> list[InputItem]:
+    found: list[InputItem] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=None):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.is_symlink() and not path.exists():
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if (stat.st_dev, stat.st_ino) in seen:
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
+            found.append(InputItem(path, str(path), _manifest_entry(path)))
+    return found
+
+
+def _manifest_entry(path: Path) -> dict | None:
+    manifest = path.parent / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise DocumentError(f"{manifest}: not a valid JSON manifest") from None
+    documents = entries.get("documents", {}) if isinstance(entries, dict) else {}
+    entry = documents.get(path.name)
+    return entry if isinstance(entry, dict) else None
+
+
+def read_input(item: InputItem, overrides: dict) -> tuple[Document, SourceMeta]:
+    """Read one document; metadata comes from the command line, else the manifest, else the document."""
+    if item.path is None:
+        data = sys.stdin.buffer.read()
+    else:
+        if not item.path.is_file():
+            raise DocumentError(f"{item.display}: not a regular file")
+        with item.path.open("rb") as handle:
+            data = handle.read()
+    document = read_document(data, item.display)
+    meta = document.meta.model_copy()
+    if item.manifest:
+        for field_name in ("title", "outlet", "url", "author"):
+            if item.manifest.get(field_name):
+                setattr(meta, field_name, str(item.manifest[field_name]))
+        if item.manifest.get("published"):
+            meta.published = parse_date(str(item.manifest["published"]), f"{item.display} (manifest)")
+    for field_name, value in overrides.items():
+        if value is not None:
+            setattr(meta, field_name, value)
+    meta.path = item.display
+    if not meta.title:
+        meta.title = _first_line_title(document.text) or item.display
+    return document, meta
+
+
+def parse_date(value: str, where: str = "date") -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(f"{where}: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _first_line_title(text: str) -> str | None:
+    first = text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
+    if 0 < len(first) <= 120 and not first.endswith((".", ",", ";")):
+        return first
+    return None

@@ -1,0 +1,269 @@
+"""The store's public face: one object per casefile, domain models in and out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import select
+
+from claims.documents import Document
+from claims.extraction import extract_claims
+from claims.models import Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
+from claims.threads import build_threads
+from store import ingest, migrate, queries, review
+from store.base import StoreBase
+from store.converters import event_to_review
+from store.errors import NotFound
+from store.ingest import AddResult
+from store.queries import ClaimFilter, SortKey, event_t
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the append-only log."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    claim_id: int | None
+    entity_id: str | None
+    old_value: str | None
+    new_value: str | None
+    note: str | None
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "actor": self.actor,
+            "action": self.action,
+            "claim_id": self.claim_id,
+            "entity_id": self.entity_id,
+            "old": self.old_value,
+            "new": self.new_value,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Claims linked into one proposition's story, with how contested it is."""
+
+    claim_ids: tuple[int, ...]
+    conflict_ids: tuple[int, ...]
+    title: str
+
+    def as_dict(self) -> dict:
+        return {"claim_ids": list(self.claim_ids), "conflict_ids": list(self.conflict_ids), "title": self.title}
+
+
+class Store(StoreBase):
+    """A casefile in SQLite or PostgreSQL."""
+
+    # -- ingest -----------------------------------------------------------------
+    def add_document(self, document: Document, meta: SourceMeta, actor: str) -> AddResult:
+        """Extract, store, link and check one document; a document seen before changes nothing."""
+        with self._read() as connection:
+            existing = ingest.find_source_by_hash(connection, document.sha256)
+        if existing is not None:
+            return AddResult(source_id=existing, duplicate=True)
+        published = meta.published
+        extracted = extract_claims(document.text, published)
+        return self.add_extracted(document.text, document.sha256, meta, extracted, actor)
+
+    def add_extracted(
+        self,
+        text: str,
+        sha256: str,
+        meta: SourceMeta,
+        extracted: Sequence[ExtractedClaim],
+        actor: str,
+    ) -> AddResult:
+        """Store a document whose claims are already extracted (one transaction)."""
+        with self._write() as connection:
+            return ingest.add_extracted(connection, text, sha256, meta, extracted, actor)
+
+    # -- reading ----------------------------------------------------------------
+    def list_claims(
+        self,
+        claim_filter: ClaimFilter = ClaimFilter(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        sort: SortKey = "id",
+    ) -> list[Claim]:
+        with self._read() as connection:
+            return queries.list_claims(connection, claim_filter, limit=limit, offset=offset, sort=sort)
+
+    def count_claims(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
+        with self._read() as connection:
+            return queries.count_claims(connection, claim_filter)
+
+    def get_claim(self, claim_id: int) -> Claim:
+        with self._read() as connection:
+            return queries.get_claim(connection, claim_id)
+
+    def get_claims(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
+        with self._read() as connection:
+            return queries.claims_by_ids(connection, claim_ids)
+
+    def claims_in_source(self, source_id: int) -> list[Claim]:
+        with self._read() as connection:
+            claims = queries.list_claims(connection, ClaimFilter(source=str(source_id)), sort="source")
+        return [claim for claim in claims if claim.source_id == source_id]
+
+    def get_source(self, source_id: int, *, with_text: bool = True) -> Source:
+        with self._read() as connection:
+            return queries.get_source(connection, source_id, with_text=with_text)
+
+    def list_sources(self) -> list[Source]:
+        with self._read() as connection:
+            return queries.list_sources(connection)
+
+    def list_speakers(self) -> list[Speaker]:
+        with self._read() as connection:
+            return queries.list_speakers(connection)
+
+    def related(self, claim_id: int) -> list[tuple[Link, Claim]]:
+        """Links of one claim with the claim at the other end, strongest first."""
+        with self._read() as connection:
+            queries.get_claim(connection, claim_id)
+            links = [link for link in queries.links_of(connection, [claim_id]) if link.state != "rejected"]
+            others = queries.claims_by_ids(
+                connection, [a if a != claim_id else b for a, b in (link.claim_ids for link in links)]
+            )
+        pairs = []
+        for link in links:
+            other_id = link.claim_ids[0] if link.claim_ids[1] == claim_id else link.claim_ids[1]
+            if other_id in others:
+                pairs.append((link, others[other_id]))
+        return sorted(pairs, key=lambda pair: -pair[0].score)
+
+    def conflicts(self, claim_id: int | None = None) -> list[Conflict]:
+        with self._read() as connection:
+            return queries.list_conflicts(connection, claim_id=claim_id)
+
+    def get_conflict(self, conflict_id: int) -> Conflict:
+        with self._read() as connection:
+            found = queries.list_conflicts(connection, conflict_id=conflict_id)
+        if not found:
+            raise NotFound(f"no conflict with id {conflict_id}")
+        return found[0]
+
+    def links(self, state: str | None = None) -> list[Link]:
+        with self._read() as connection:
+            return queries.list_links(connection, state=state)
+
+    def threads(self) -> list[Thread]:
+        """Linked claims grouped into threads, most contested first."""
+        with self._read() as connection:
+            links = queries.list_links(connection)
+            conflicts = queries.list_conflicts(connection)
+            groups = build_threads(links)
+            first_claims = queries.claims_by_ids(connection, [group[0] for group in groups])
+        conflicts_by_claim: dict[int, set[int]] = {}
+        for conflict in conflicts:
+            for claim_id in conflict.claim_ids:
+                conflicts_by_claim.setdefault(claim_id, set()).add(conflict.id)
+        threads = []
+        for group in groups:
+            conflict_ids = sorted({cid for claim_id in group for cid in conflicts_by_claim.get(claim_id, ())})
+            first = first_claims.get(group[0])
+            title = first.text if first else f"claim {group[0]}"
+            threads.append(Thread(tuple(group), tuple(conflict_ids), title))
+        threads.sort(key=lambda thread: (-len(thread.conflict_ids), -len(thread.claim_ids), thread.claim_ids))
+        return threads
+
+    def events(
+        self, *, claim_id: int | None = None, reviewer: str | None = None, limit: int | None = None
+    ) -> list[Event]:
+        query = select(event_t).order_by(event_t.c.id)
+        if claim_id is not None:
+            query = query.where(event_t.c.claim_id == claim_id)
+        if reviewer is not None:
+            query = query.where(event_t.c.actor == reviewer)
+        if limit is not None:
+            query = query.order_by(None).order_by(event_t.c.id.desc()).limit(limit)
+        with self._read() as connection:
+            rows = [Event(**row._mapping) for row in connection.execute(query)]
+        return sorted(rows, key=lambda event: event.id)
+
+    def last_change(self) -> int:
+        """A number that grows whenever anyone changes the casefile (for refreshing views)."""
+        with self._read() as connection:
+            return queries.last_event_id(connection)
+
+    def export(self) -> Export:
+        """Everything in the casefile, as the stable JSON export's model."""
+        with self._read() as connection:
+            sources = queries.list_sources(connection, with_text=True)
+            speakers = queries.list_speakers(connection)
+            claims = queries.list_claims(connection, ClaimFilter())
+            histories: dict[int, list] = {}
+            rows = connection.execute(
+                select(event_t)
+                .where(event_t.c.claim_id.is_not(None), event_t.c.action.in_(queries.REVIEW_ACTIONS))
+                .order_by(event_t.c.id)
+            )
+            for row in rows:
+                histories.setdefault(row.claim_id, []).append(event_to_review(row._mapping))
+            links = queries.list_links(connection)
+            conflicts = queries.list_conflicts(connection)
+        for claim in claims:
+            claim.history = histories.get(claim.id, [])
+            claim.notes = [event.note for event in claim.history if event.note]
+        return Export(sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts)
+
+    # -- reviewing --------------------------------------------------------------
+    def review(
+        self,
+        claim_id: int,
+        status: str,
+        reviewer: str,
+        note: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Mark a claim; returns it as stored. Raises VersionConflict on a stale expected_version."""
+        with self._write() as connection:
+            review.set_status(connection, claim_id, status, reviewer, note, expected_version)
+        return self.get_claim(claim_id)
+
+    def add_note(
+        self, claim_id: int, note: str, reviewer: str, expected_version: int | None = None
+    ) -> Claim:
+        with self._write() as connection:
+            review.add_note(connection, claim_id, note, reviewer, expected_version)
+        return self.get_claim(claim_id)
+
+    def decide_link(self, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
+        with self._write() as connection:
+            review.decide_link(connection, claim_a, claim_b, accept, reviewer)
+
+    def merge_speakers(self, keep_id: int, merge_id: int, reviewer: str) -> None:
+        with self._write() as connection:
+            review.merge_speakers(connection, keep_id, merge_id, reviewer)
+
+    def unmerge_speaker(self, merge_id: int, reviewer: str) -> None:
+        with self._write() as connection:
+            review.unmerge_speakers(connection, merge_id, reviewer)
+
+    # -- schema -----------------------------------------------------------------
+    def schema_status(self) -> dict:
+        return {
+            "database": self.display_url,
+            "backend": self.backend,
+            "current": migrate.current_revision(self.engine),
+            "head": migrate.head_revision(),
+            "pending": migrate.pending_revisions(self.engine),
+        }
+
+
+def open_store(db: str, *, upgrade: bool = True) -> Store:
+    """Open (and, by default, migrate) the casefile at `db`, a path or an SQLAlchemy URL."""
+    return Store(db, upgrade=upgrade)
+
+
+__all__ = ["AddResult", "ClaimFilter", "Event", "Store", "Thread", "open_store"]

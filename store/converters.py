@@ -1,0 +1,152 @@
+"""Rows to domain models and back; nothing else leaves the store."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+from claims.models import (
+    Claim,
+    Conflict,
+    ExtractedClaim,
+    Link,
+    Quantity,
+    ReviewEvent,
+    Source,
+    Span,
+    Speaker,
+)
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
+    if text is None or start is None or end is None:
+        return None
+    return Span(text=text, start=start, end=end)
+
+
+def source_from_row(row: Mapping[str, Any], *, with_text: bool = False) -> Source:
+    return Source(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        sha256=row["sha256"],
+        author=row["author"],
+        path=row["path"],
+        added_at=row["added_at"],
+        text=row["text"] if with_text else None,
+    )
+
+
+def speaker_from_row(row: Mapping[str, Any]) -> Speaker:
+    return Speaker(
+        id=row["id"],
+        name=row["name"],
+        aliases=json.loads(row["aliases"] or "[]"),
+        role=row["role"],
+        kind=row["kind"],
+    )
+
+
+def claim_from_row(
+    row: Mapping[str, Any],
+    speaker: Mapping[str, Any] | None = None,
+    history: list[ReviewEvent] | None = None,
+) -> Claim:
+    """Build a Claim from a claim row joined (optionally) with its speaker's name and role."""
+    cue = json.loads(row["cue"]) if row["cue"] else None
+    history = history or []
+    return Claim(
+        id=row["id"],
+        source_id=row["source_id"],
+        speaker_id=row["speaker_id"],
+        speaker=speaker["name"] if speaker else None,
+        speaker_role=speaker["role"] if speaker else None,
+        speaker_mention=_span(row["mention_text"], row["mention_start"], row["mention_end"]),
+        text=row["text"],
+        quote=row["quote"],
+        start=row["start"],
+        end=row["end"],
+        kind=row["kind"],
+        polarity=row["polarity"],
+        hedged=bool(row["hedged"]),
+        cue=Span(**cue) if cue else None,
+        quantities=[Quantity(**q) for q in json.loads(row["quantities"] or "[]")],
+        denial_target=row["denial_target"],
+        answers_claim_id=row["answers_claim_id"],
+        status=row["status"],
+        version=row["version"],
+        rating=row["rating"],
+        rated_by=row["rated_by"],
+        rated_on=row["rated_on"],
+        history=history,
+        notes=[event.note for event in history if event.note],
+    )
+
+
+def claim_values(extracted: ExtractedClaim, source_id: int, speaker_id: int | None) -> dict:
+    """Column values for a new claim row (answers_claim_id is filled in after insert)."""
+    mention = extracted.speaker_mention
+    return {
+        "source_id": source_id,
+        "speaker_id": speaker_id,
+        "mention_text": mention.text if mention else None,
+        "mention_start": mention.start if mention else None,
+        "mention_end": mention.end if mention else None,
+        "text": extracted.text,
+        "quote": extracted.quote,
+        "start": extracted.start,
+        "end": extracted.end,
+        "kind": extracted.kind,
+        "polarity": extracted.polarity,
+        "hedged": extracted.hedged,
+        "cue": extracted.cue.model_dump_json() if extracted.cue else None,
+        "quantities": json.dumps([q.model_dump(mode="json") for q in extracted.quantities]),
+        "denial_target": extracted.denial_target,
+        "answers_claim_id": None,
+        "status": "unreviewed",
+        "version": 1,
+        "rating": None,
+        "rated_by": None,
+        "rated_on": None,
+        "search_text": search_text(extracted.text, extracted.quote, extracted.speaker),
+    }
+
+
+def search_text(text: str, quote: str, speaker: str | None) -> str:
+    """What `--search` and the TUI's `/` look in: claim text, quote and speaker, lower-cased."""
+    parts = [text] if text == quote else [text, quote]
+    if speaker:
+        parts.append(speaker)
+    return "\n".join(parts).casefold()
+
+
+def event_to_review(row: Mapping[str, Any]) -> ReviewEvent:
+    return ReviewEvent(
+        at=row["at"],
+        reviewer=row["actor"],
+        **{"from": row["old_value"] or ""},
+        to=row["new_value"] or "",
+        note=row["note"],
+    )
+
+
+def link_from_row(row: Mapping[str, Any]) -> Link:
+    return Link(
+        claim_ids=(row["claim_a"], row["claim_b"]),
+        relation=row["relation"],
+        score=row["score"],
+        state=row["state"],
+        reason=row["reason"],
+    )
+
+
+def conflict_from_row(row: Mapping[str, Any]) -> Conflict:
+    return Conflict(
+        id=row["id"],
+        kind=row["kind"],
+        claim_ids=(row["claim_a"], row["claim_b"]),
+        explanation=row["explanation"],
+        weak=bool(row["weak"]),
+    )

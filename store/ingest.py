@@ -1,0 +1,277 @@
+"""Storing a document: its source row, speakers, claims, blocking keys, links and conflicts.
+
+Everything for one document is written in one transaction, so a crash leaves either the
+whole document or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+
+from claims import conflicts as conflict_rules
+from claims import matching
+from claims import speakers as speaker_rules
+from claims.models import Claim, ExtractedClaim, Link, SourceMeta
+from store import queries
+from store.base import utcnow
+from store.converters import claim_values
+from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
+from store.tables import ClaimKeyRow
+
+key_t = ClaimKeyRow.__table__
+
+
+@dataclass
+class AddResult:
+    """What storing one document did."""
+
+    source_id: int
+    duplicate: bool = False
+    claim_ids: list[int] = field(default_factory=list)
+    link_count: int = 0
+    conflict_ids: list[int] = field(default_factory=list)
+
+
+def find_source_by_hash(connection: Connection, sha256: str) -> int | None:
+    return connection.execute(select(source_t.c.id).where(source_t.c.sha256 == sha256)).scalar()
+
+
+def insert_source(connection: Connection, text: str, sha256: str, meta: SourceMeta) -> int:
+    values = meta.model_dump()
+    values.update(text=text, sha256=sha256, added_at=utcnow())
+    return connection.execute(insert(source_t).values(**values).returning(source_t.c.id)).scalar_one()
+
+
+def resolve_speaker(connection: Connection, extracted: ExtractedClaim) -> int | None:
+    """The speaker id for a claim: an existing speaker who is the same entity, or a new one."""
+    if not extracted.speaker:
+        return None
+    name = extracted.speaker
+    key = speaker_rules.speaker_key(name)
+    if not key:
+        return None
+    last_word = key.split()[-1]
+    rows = connection.execute(
+        select(speaker_t)
+        .where(speaker_t.c.merged_into.is_(None))
+        .where(or_(speaker_t.c.key == key, speaker_t.c.key.like(f"% {last_word}"), speaker_t.c.key == last_word))
+        .order_by(speaker_t.c.id)
+    ).all()
+    aliases = sorted(set(extracted.speaker_aliases) - {name})
+    for row in rows:
+        mapping = row._mapping
+        if mapping["key"] == key:
+            return _remember_aliases(connection, mapping, aliases, extracted.speaker_role)
+    if extracted.speaker_kind == "person":
+        for row in rows:
+            mapping = row._mapping
+            known_aliases = json.loads(mapping["aliases"] or "[]")
+            if mapping["kind"] == "person" and speaker_rules.same_speaker(
+                name, aliases, mapping["name"], known_aliases
+            ):
+                if len(name) > len(mapping["name"]):
+                    # A fuller name wins as the display name; the shorter one becomes an alias.
+                    connection.execute(
+                        update(speaker_t)
+                        .where(speaker_t.c.id == mapping["id"])
+                        .values(name=name, key=key)
+                    )
+                    aliases = aliases + [mapping["name"]]
+                else:
+                    aliases = aliases + [name]
+                return _remember_aliases(connection, mapping, aliases, extracted.speaker_role)
+    return connection.execute(
+        insert(speaker_t)
+        .values(
+            name=name,
+            key=key,
+            role=extracted.speaker_role,
+            kind=extracted.speaker_kind,
+            aliases=json.dumps(aliases),
+            merged_into=None,
+        )
+        .returning(speaker_t.c.id)
+    ).scalar_one()
+
+
+def _remember_aliases(connection: Connection, row, new_aliases: list[str], role: str | None) -> int:
+    known = json.loads(row["aliases"] or "[]")
+    merged = sorted(set(known) | {a for a in new_aliases if a and a != row["name"]})
+    values = {}
+    if merged != known:
+        values["aliases"] = json.dumps(merged)
+    if role and not row["role"]:
+        values["role"] = role
+    if values:
+        connection.execute(update(speaker_t).where(speaker_t.c.id == row["id"]).values(**values))
+    return row["id"]
+
+
+def insert_claims(
+    connection: Connection, source_id: int, extracted_claims: Sequence[ExtractedClaim]
+) -> list[int]:
+    """Insert the extracted claims of one source in document order; return their ids."""
+    claim_ids: list[int] = []
+    for extracted in extracted_claims:
+        speaker_id = resolve_speaker(connection, extracted)
+        values = claim_values(extracted, source_id, speaker_id)
+        claim_ids.append(
+            connection.execute(insert(claim_t).values(**values).returning(claim_t.c.id)).scalar_one()
+        )
+    for extracted, claim_id in zip(extracted_claims, claim_ids):
+        if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids):
+            connection.execute(
+                update(claim_t)
+                .where(claim_t.c.id == claim_id)
+                .values(answers_claim_id=claim_ids[extracted.answers])
+            )
+    return claim_ids
+
+
+def index_claims(connection: Connection, claims: Iterable[Claim]) -> None:
+    rows = [
+        {"key": key, "claim_id": claim.id}
+        for claim in claims
+        for key in sorted(set(matching.blocking_keys(claim)))
+    ]
+    if rows:
+        connection.execute(insert(key_t), rows)
+
+
+def candidates_from_index(connection: Connection, claim: Claim, exclude: set[int]) -> list[Claim]:
+    """Stored claims sharing a useful blocking key with `claim` (rare keys only)."""
+    keys = sorted(set(matching.blocking_keys(claim)))
+    if not keys:
+        return []
+    frequencies = dict(
+        connection.execute(
+            select(key_t.c.key, func.count()).where(key_t.c.key.in_(keys)).group_by(key_t.c.key)
+        ).all()
+    )
+    useful = matching.useful_keys(keys, frequencies)
+    if not useful:
+        return []
+    ids = connection.execute(
+        select(key_t.c.claim_id)
+        .where(key_t.c.key.in_(useful))
+        .group_by(key_t.c.claim_id)
+        .order_by(func.count().desc(), key_t.c.claim_id.desc())
+        .limit(matching.MAX_CANDIDATES)
+    ).scalars()
+    wanted = [claim_id for claim_id in ids if claim_id not in exclude]
+    return list(queries.claims_by_ids(connection, wanted).values())
+
+
+def store_links(connection: Connection, links: Iterable[Link]) -> int:
+    count = 0
+    for link in links:
+        a, b = sorted(link.claim_ids)
+        existing = connection.execute(
+            select(link_t.c.id).where(link_t.c.claim_a == a, link_t.c.claim_b == b)
+        ).scalar()
+        if existing is not None:
+            continue
+        connection.execute(
+            insert(link_t).values(
+                claim_a=a,
+                claim_b=b,
+                relation=link.relation,
+                score=link.score,
+                state=link.state,
+                reason=link.reason,
+            )
+        )
+        count += 1
+    return count
+
+
+def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[int]:
+    """Re-run the conflict rules over every link touching `claim_ids`; keep ids of conflicts that still hold."""
+    claim_ids = set(claim_ids)
+    if not claim_ids:
+        return []
+    links = queries.links_of(connection, claim_ids)
+    involved = {cid for link in links for cid in link.claim_ids} | claim_ids
+    claims = queries.claims_by_ids(connection, involved)
+    source_ids = {claim.source_id for claim in claims.values()}
+    sources = {
+        source_id: queries.get_source(connection, source_id, with_text=False) for source_id in source_ids
+    }
+    findings = conflict_rules.detect_conflicts(claims, links, sources)
+    existing = {
+        (row.kind, row.claim_a, row.claim_b): row.id
+        for row in connection.execute(
+            select(conflict_t).where(
+                or_(conflict_t.c.claim_a.in_(sorted(claim_ids)), conflict_t.c.claim_b.in_(sorted(claim_ids)))
+            )
+        )
+    }
+    kept: list[int] = []
+    found_keys = set()
+    for finding in findings:
+        a, b = sorted(finding.claim_ids)
+        key = (finding.kind, a, b)
+        found_keys.add(key)
+        values = {"explanation": finding.explanation, "weak": finding.weak}
+        if key in existing:
+            connection.execute(update(conflict_t).where(conflict_t.c.id == existing[key]).values(**values))
+            kept.append(existing[key])
+        else:
+            kept.append(
+                connection.execute(
+                    insert(conflict_t)
+                    .values(kind=finding.kind, claim_a=a, claim_b=b, **values)
+                    .returning(conflict_t.c.id)
+                ).scalar_one()
+            )
+    stale = [cid for key, cid in existing.items() if key not in found_keys]
+    if stale:
+        connection.execute(delete(conflict_t).where(conflict_t.c.id.in_(stale)))
+    return kept
+
+
+def log_event(connection: Connection, actor: str, action: str, **values) -> int:
+    return connection.execute(
+        insert(event_t).values(at=utcnow(), actor=actor, action=action, **values).returning(event_t.c.id)
+    ).scalar_one()
+
+
+def add_extracted(
+    connection: Connection,
+    text: str,
+    sha256: str,
+    meta: SourceMeta,
+    extracted_claims: Sequence[ExtractedClaim],
+    actor: str,
+) -> AddResult:
+    """Store a document and its extracted claims, link them, and flag conflicts; one transaction."""
+    existing = find_source_by_hash(connection, sha256)
+    if existing is not None:
+        return AddResult(source_id=existing, duplicate=True)
+    source_id = insert_source(connection, text, sha256, meta)
+    claim_ids = insert_claims(connection, source_id, extracted_claims)
+    new_claims = queries.claims_by_ids(connection, claim_ids)
+    ordered = [new_claims[cid] for cid in claim_ids]
+    new_ids = set(claim_ids)
+    candidate_cache: dict[int, list[Claim]] = defaultdict(list)
+    for claim in ordered:
+        candidate_cache[claim.id] = candidates_from_index(connection, claim, new_ids)
+    links = matching.link_claims(ordered, lambda claim: candidate_cache[claim.id])
+    index_claims(connection, ordered)
+    link_count = store_links(connection, links)
+    conflict_ids = refresh_conflicts(connection, new_ids)
+    log_event(
+        connection,
+        actor,
+        "ingest",
+        entity_id=f"source:{source_id}",
+        new_value=json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
+    )
+    return AddResult(
+        source_id=source_id, claim_ids=claim_ids, link_count=link_count, conflict_ids=conflict_ids
+    )

@@ -1,0 +1,182 @@
+"""Reviewer changes: status marks, notes, link decisions and speaker merges, each logged.
+
+Every change is a compare-and-set on the claim's version, so a write based on a stale
+read is refused (VersionConflict) instead of silently overwriting someone else's mark.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, select, update
+
+from claims.models import REVIEW_STATUSES
+from store import queries
+from store.errors import InvalidValue, NotFound, VersionConflict
+from store.ingest import log_event, refresh_conflicts
+from store.queries import claim_t, event_t, link_t, speaker_t
+
+LINK_DECISIONS = {True: "accepted", False: "rejected"}
+
+
+def _last_change(connection: Connection, claim_id: int):
+    return connection.execute(
+        select(event_t.c.actor, event_t.c.at)
+        .where(event_t.c.claim_id == claim_id, event_t.c.action.in_(queries.REVIEW_ACTIONS))
+        .order_by(event_t.c.id.desc())
+        .limit(1)
+    ).first()
+
+
+def set_status(
+    connection: Connection,
+    claim_id: int,
+    status: str,
+    reviewer: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+    action: str = "review",
+) -> None:
+    """Mark a claim (and optionally note why), refusing a write based on a stale version."""
+    if status not in REVIEW_STATUSES:
+        raise InvalidValue(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+    row = connection.execute(
+        select(claim_t.c.status, claim_t.c.version).where(claim_t.c.id == claim_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    if expected_version is not None and row.version != expected_version:
+        last = _last_change(connection, claim_id)
+        raise VersionConflict(claim_id, last.actor if last else None, last.at if last else None)
+    result = connection.execute(
+        update(claim_t)
+        .where(claim_t.c.id == claim_id, claim_t.c.version == row.version)
+        .values(status=status, version=row.version + 1)
+    )
+    if result.rowcount != 1:
+        last = _last_change(connection, claim_id)
+        raise VersionConflict(claim_id, last.actor if last else None, last.at if last else None)
+    log_event(
+        connection,
+        reviewer,
+        action,
+        claim_id=claim_id,
+        old_value=row.status,
+        new_value=status,
+        note=note or None,
+    )
+    if status != row.status:
+        refresh_conflicts(connection, {claim_id})
+
+
+def add_note(
+    connection: Connection,
+    claim_id: int,
+    note: str,
+    reviewer: str,
+    expected_version: int | None = None,
+) -> None:
+    """Attach a note to a claim without changing its status."""
+    if not note.strip():
+        raise InvalidValue("the note is empty")
+    row = connection.execute(select(claim_t.c.status).where(claim_t.c.id == claim_id)).first()
+    if row is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    set_status(connection, claim_id, row.status, reviewer, note, expected_version, action="note")
+
+
+def decide_link(connection: Connection, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
+    """Accept or reject a link between two claims; a rejected pair is never suggested again."""
+    if claim_a == claim_b:
+        raise InvalidValue("a claim cannot be linked to itself")
+    a, b = sorted((claim_a, claim_b))
+    found = queries.claims_by_ids(connection, (a, b))
+    for claim_id in (a, b):
+        if claim_id not in found:
+            raise NotFound(f"no claim with id {claim_id}")
+    state = LINK_DECISIONS[accept]
+    row = connection.execute(
+        select(link_t.c.id, link_t.c.state).where(link_t.c.claim_a == a, link_t.c.claim_b == b)
+    ).first()
+    if row is None:
+        connection.execute(
+            link_t.insert().values(
+                claim_a=a, claim_b=b, relation="related", score=1.0, state=state,
+                reason=f"{state} by {reviewer}",
+            )
+        )
+        old_state = None
+    else:
+        connection.execute(update(link_t).where(link_t.c.id == row.id).values(state=state))
+        old_state = row.state
+    log_event(
+        connection, reviewer, "link", entity_id=f"link:{a}-{b}", old_value=old_state, new_value=state
+    )
+    refresh_conflicts(connection, {a, b})
+
+
+def merge_speakers(connection: Connection, keep_id: int, merge_id: int, reviewer: str) -> int:
+    """Fold speaker `merge_id` into `keep_id`; returns the event id that undoes it."""
+    if keep_id == merge_id:
+        raise InvalidValue("cannot merge a speaker into itself")
+    rows = {
+        row.id: row
+        for row in connection.execute(
+            select(speaker_t).where(speaker_t.c.id.in_((keep_id, merge_id)))
+        )
+    }
+    for speaker_id in (keep_id, merge_id):
+        if speaker_id not in rows or rows[speaker_id].merged_into is not None:
+            raise NotFound(f"no speaker with id {speaker_id}")
+    keep, merge = rows[keep_id], rows[merge_id]
+    moved = list(
+        connection.execute(select(claim_t.c.id).where(claim_t.c.speaker_id == merge_id)).scalars()
+    )
+    connection.execute(update(claim_t).where(claim_t.c.speaker_id == merge_id).values(speaker_id=keep_id))
+    old_aliases = json.loads(keep.aliases or "[]")
+    new_aliases = sorted(set(old_aliases) | set(json.loads(merge.aliases or "[]")) | {merge.name})
+    connection.execute(
+        update(speaker_t).where(speaker_t.c.id == keep_id).values(aliases=json.dumps(new_aliases))
+    )
+    connection.execute(update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=keep_id))
+    return log_event(
+        connection,
+        reviewer,
+        "merge",
+        entity_id=f"speaker:{keep_id}<-{merge_id}",
+        old_value=json.dumps({"aliases": old_aliases}),
+        new_value=json.dumps({"keep": keep_id, "merged": merge_id, "claims": moved}),
+    )
+
+
+def unmerge_speakers(connection: Connection, merge_id: int, reviewer: str) -> int:
+    """Undo the merge of speaker `merge_id`: its claims and the other speaker's aliases go back."""
+    row = connection.execute(select(speaker_t).where(speaker_t.c.id == merge_id)).first()
+    if row is None or row.merged_into is None:
+        raise NotFound(f"speaker {merge_id} is not merged into another speaker")
+    event = connection.execute(
+        select(event_t)
+        .where(event_t.c.action == "merge", event_t.c.entity_id == f"speaker:{row.merged_into}<-{merge_id}")
+        .order_by(event_t.c.id.desc())
+        .limit(1)
+    ).first()
+    if event is None:
+        raise NotFound(f"no merge of speaker {merge_id} in the log")
+    details = json.loads(event.new_value)
+    old = json.loads(event.old_value)
+    moved = details["claims"]
+    for chunk_start in range(0, len(moved), 500):
+        chunk = moved[chunk_start : chunk_start + 500]
+        connection.execute(
+            update(claim_t)
+            .where(claim_t.c.id.in_(chunk), claim_t.c.speaker_id == details["keep"])
+            .values(speaker_id=merge_id)
+        )
+    connection.execute(
+        update(speaker_t).where(speaker_t.c.id == details["keep"]).values(aliases=json.dumps(old["aliases"]))
+    )
+    connection.execute(update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=None))
+    return log_event(
+        connection, reviewer, "unmerge", entity_id=f"speaker:{details['keep']}->{merge_id}",
+        old_value=event.new_value, new_value=json.dumps({"restored": merge_id}),
+    )

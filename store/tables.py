@@ -1,0 +1,126 @@
+"""SQLModel tables. Rows never leave the store: `store.converters` turns them into domain models.
+
+The schema itself is created and changed only by the migrations in `store/migrations`;
+these classes describe it for queries and must be kept in step with the newest migration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class SourceRow(SQLModel, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(index=True, unique=True)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    path: str | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    added_at: datetime
+
+
+class SpeakerRow(SQLModel, table=True):
+    __tablename__ = "speaker"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(index=True)
+    role: str | None = None
+    kind: str = "person"
+    aliases: str = "[]"
+    """JSON list of other names this speaker goes by."""
+    merged_into: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    """Set when a reviewer merged this speaker into another; kept so the merge can be undone."""
+
+
+class ClaimRow(SQLModel, table=True):
+    __tablename__ = "claim"
+    __table_args__ = (
+        Index("ix_claim_source_start", "source_id", "start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    mention_text: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    kind: str
+    polarity: str = "asserts"
+    hedged: bool = False
+    cue: str | None = None
+    """JSON {text, start, end} of the reporting verb, or null."""
+    quantities: str = "[]"
+    """JSON list of quantities."""
+    denial_target: str | None = None
+    answers_claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    status: str = Field(default="unreviewed", index=True)
+    version: int = 1
+    rating: str | None = None
+    rated_by: str | None = None
+    rated_on: date | None = None
+    search_text: str = Field(sa_column=Column(Text, nullable=False, default=""))
+    """Lower-cased text, quote and speaker name, for substring search."""
+
+
+class EventRow(SQLModel, table=True):
+    """The append-only log: every change anyone made, with its old and new value."""
+
+    __tablename__ = "event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    actor: str = Field(index=True)
+    action: str
+    """review, note, link, merge, unmerge, import, ingest."""
+    claim_id: int | None = Field(default=None, index=True)
+    entity_id: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class LinkRow(SQLModel, table=True):
+    __tablename__ = "link"
+    __table_args__ = (UniqueConstraint("claim_a", "claim_b", name="uq_link_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_a: int = Field(foreign_key="claim.id", index=True)
+    claim_b: int = Field(foreign_key="claim.id", index=True)
+    relation: str = "related"
+    score: float
+    state: str = "suggested"
+    reason: str | None = None
+
+
+class ConflictRow(SQLModel, table=True):
+    __tablename__ = "conflict"
+    __table_args__ = (UniqueConstraint("kind", "claim_a", "claim_b", name="uq_conflict"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    claim_a: int = Field(foreign_key="claim.id", index=True)
+    claim_b: int = Field(foreign_key="claim.id", index=True)
+    explanation: str = Field(sa_column=Column(Text, nullable=False))
+    weak: bool = False
+
+
+class ClaimKeyRow(SQLModel, table=True):
+    """Blocking keys of the candidate index: a new claim is compared only with claims sharing one."""
+
+    __tablename__ = "claim_key"
+
+    key: str = Field(primary_key=True)
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True)
