@@ -1,0 +1,82 @@
+"""One CSV row per claim, with every cell a spreadsheet could run as a formula neutralised."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any, TextIO
+
+from claims.models import Export
+from claims.reports.view import ReportView, describe_quantity
+from claims.text import display_safe
+
+COLUMNS = (
+    "claim_id",
+    "conflict_ids",
+    "conflict_kinds",
+    "speaker",
+    "speaker_role",
+    "source_id",
+    "source_title",
+    "source_outlet",
+    "source_url",
+    "source_published",
+    "quote",
+    "text",
+    "kind",
+    "polarity",
+    "hedged",
+    "quantities",
+    "status",
+    "notes",
+    "rating",
+    "rated_by",
+    "rated_on",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> str:
+    """A cell's text, display-safe, with a leading ' when a spreadsheet would read it as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    text = display_safe(str(value))
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_csv(export: Export, stream: TextIO) -> None:
+    """Write one row per claim to `stream` (UTF-8 text, header first)."""
+    view = ReportView(export)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for claim in export.claims:
+        speaker, role, _kind = view.speaker_of(claim)
+        source = view.sources.get(claim.source_id)
+        conflicts = view.conflicts_of.get(claim.id, [])
+        row = (
+            claim.id,
+            " ".join(str(conflict.id) for conflict in conflicts),
+            " ".join(conflict.kind for conflict in conflicts),
+            speaker,
+            role,
+            claim.source_id,
+            source.title if source else None,
+            source.outlet if source else None,
+            source.url if source else None,
+            source.published.isoformat() if source and source.published else None,
+            claim.quote,
+            claim.text,
+            claim.kind,
+            claim.polarity,
+            claim.hedged,
+            "; ".join(describe_quantity(quantity) for quantity in claim.quantities),
+            claim.status,
+            " | ".join(claim.notes),
+            claim.rating,
+            claim.rated_by,
+            claim.rated_on.isoformat() if claim.rated_on else None,
+        )
+        writer.writerow([neutralise_cell(value) for value in row])

@@ -1,0 +1,112 @@
+"""One pass over an export building the lookups every human-readable report needs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Quantity, ReviewEvent, Source, Speaker
+from claims.reports.links import quote_link
+from claims.text import one_line
+
+
+@dataclass(frozen=True)
+class ClaimSide:
+    """What a report shows about one claim, already made display-safe (not yet escaped)."""
+
+    claim: Claim
+    speaker: str
+    role: str | None
+    source_title: str
+    outlet: str | None
+    published: str | None
+    link: str | None
+    last_review: ReviewEvent | None
+    notes: list[str] = field(default_factory=list)
+
+
+class ReportView:
+    """Indexes over one export: sources, speakers, conflicts per claim, counts."""
+
+    def __init__(self, export: Export) -> None:
+        self.export = export
+        self.sources: dict[int, Source] = {source.id: source for source in export.sources}
+        self.speakers: dict[int, Speaker] = {speaker.id: speaker for speaker in export.speakers}
+        self.claims: dict[int, Claim] = {claim.id: claim for claim in export.claims}
+        self.conflicts_of: dict[int, list[Conflict]] = defaultdict(list)
+        for conflict in export.conflicts:
+            for claim_id in conflict.claim_ids:
+                self.conflicts_of[claim_id].append(conflict)
+        self.conflicts = sorted(
+            (conflict for conflict in export.conflicts if all(cid in self.claims for cid in conflict.claim_ids)),
+            key=lambda conflict: conflict.id,
+        )
+
+    def status_counts(self) -> dict[str, int]:
+        """Claims per review status, decided ones first."""
+        counts = Counter(claim.status for claim in self.export.claims)
+        ordered = [status for status in REVIEW_STATUSES if status != "unreviewed"] + ["unreviewed"]
+        return {status: counts.get(status, 0) for status in ordered}
+
+    def conflict_kind_counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(conflict.kind for conflict in self.conflicts).items()))
+
+    def reviewed_outside_conflicts(self) -> list[Claim]:
+        """Reviewed claims that are not part of any conflict the report shows."""
+        return [
+            claim
+            for claim in self.export.claims
+            if claim.status != "unreviewed" and claim.id not in self.conflicts_of
+        ]
+
+    def speaker_of(self, claim: Claim) -> tuple[str, str | None, str]:
+        """(name, role, kind) of who made `claim`."""
+        speaker = self.speakers.get(claim.speaker_id) if claim.speaker_id is not None else None
+        if speaker is not None:
+            return speaker.name, claim.speaker_role or speaker.role, speaker.kind
+        if claim.speaker:
+            return claim.speaker, claim.speaker_role, "person"
+        return "unattributed", None, "unattributed"
+
+    def side(self, claim: Claim) -> ClaimSide:
+        name, role, _kind = self.speaker_of(claim)
+        source = self.sources.get(claim.source_id)
+        title = (source.title if source else None) or f"source {claim.source_id}"
+        return ClaimSide(
+            claim=claim,
+            speaker=one_line(name),
+            role=one_line(role) if role else None,
+            source_title=one_line(title),
+            outlet=one_line(source.outlet) if source and source.outlet else None,
+            published=source.published.isoformat() if source and source.published else None,
+            link=quote_link(source.url if source else None, one_line(claim.quote)),
+            last_review=last_review(claim),
+            notes=[one_line(note) for note in claim.notes if note.strip()],
+        )
+
+
+def last_review(claim: Claim) -> ReviewEvent | None:
+    """The latest entry of a claim's review history, or None."""
+    return max(claim.history, key=lambda event: event.at) if claim.history else None
+
+
+def last_review_time(claim: Claim) -> datetime | None:
+    event = last_review(claim)
+    return event.at if event else None
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    """A readable form of a normalised number: '~12,000 troops', '5-7 %'."""
+    def number(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+    if quantity.kind == "date" and quantity.date_value is not None:
+        return quantity.date_value.isoformat()
+    if quantity.low is not None and quantity.high is not None and quantity.low != quantity.high:
+        core = f"{number(quantity.low)}-{number(quantity.high)}"
+    else:
+        core = number(quantity.value)
+    prefix = (quantity.qualifier + " ") if quantity.qualifier else ("~" if quantity.approximate else "")
+    unit = f" {quantity.unit}" if quantity.unit else ""
+    return one_line(f"{prefix}{core}{unit}")
