@@ -83,8 +83,11 @@ class Store(StoreBase):
         actor: str,
     ) -> AddResult:
         """Store a document whose claims are already extracted (one transaction)."""
-        with self._write() as connection:
-            return ingest.add_extracted(connection, text, sha256, meta, extracted, actor)
+        # retry_integrity: another process storing the same document first makes this one a duplicate.
+        return self._transaction(
+            lambda connection: ingest.add_extracted(connection, text, sha256, meta, extracted, actor),
+            retry_integrity=True,
+        )
 
     # -- reading ----------------------------------------------------------------
     def list_claims(
@@ -227,28 +230,27 @@ class Store(StoreBase):
         expected_version: int | None = None,
     ) -> Claim:
         """Mark a claim; returns it as stored. Raises VersionConflict on a stale expected_version."""
-        with self._write() as connection:
-            review.set_status(connection, claim_id, status, reviewer, note, expected_version)
+        self._transaction(
+            lambda connection: review.set_status(connection, claim_id, status, reviewer, note, expected_version)
+        )
         return self.get_claim(claim_id)
 
     def add_note(
         self, claim_id: int, note: str, reviewer: str, expected_version: int | None = None
     ) -> Claim:
-        with self._write() as connection:
-            review.add_note(connection, claim_id, note, reviewer, expected_version)
+        self._transaction(
+            lambda connection: review.add_note(connection, claim_id, note, reviewer, expected_version)
+        )
         return self.get_claim(claim_id)
 
     def decide_link(self, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
-        with self._write() as connection:
-            review.decide_link(connection, claim_a, claim_b, accept, reviewer)
+        self._transaction(lambda connection: review.decide_link(connection, claim_a, claim_b, accept, reviewer))
 
     def merge_speakers(self, keep_id: int, merge_id: int, reviewer: str) -> None:
-        with self._write() as connection:
-            review.merge_speakers(connection, keep_id, merge_id, reviewer)
+        self._transaction(lambda connection: review.merge_speakers(connection, keep_id, merge_id, reviewer))
 
     def unmerge_speaker(self, merge_id: int, reviewer: str) -> None:
-        with self._write() as connection:
-            review.unmerge_speakers(connection, merge_id, reviewer)
+        self._transaction(lambda connection: review.unmerge_speakers(connection, merge_id, reviewer))
 
     # -- schema -----------------------------------------------------------------
     def schema_status(self) -> dict:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import random
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from store import migrate
 from store.engine import database_url, make_engine, redact
 from store.errors import StoreError
+
+T = TypeVar("T")
+WRITE_ATTEMPTS = 6
+# PostgreSQL: serialization_failure and deadlock_detected; the transaction can simply be re-run.
+_RETRYABLE_SQLSTATES = {"40001", "40P01"}
 
 
 def utcnow() -> datetime:
@@ -46,8 +53,17 @@ def describe_db_error(error: SQLAlchemyError, url: str) -> str:
     return f"database error ({redact(url)}): {detail}"
 
 
+def is_transient(error: DBAPIError) -> bool:
+    """Whether re-running the whole transaction may succeed (busy SQLite file, PostgreSQL deadlock)."""
+    original = getattr(error, "orig", None)
+    if getattr(original, "sqlstate", None) in _RETRYABLE_SQLSTATES:
+        return True
+    message = str(original).lower()
+    return "database is locked" in message or "database is busy" in message or "database table is locked" in message
+
+
 class StoreBase:
-    """Holds the engine; every public store method runs in `_read()` or `_write()`."""
+    """Holds the engine; every public store method runs in `_read()` or `_transaction()`."""
 
     def __init__(self, db: str, *, upgrade: bool = True):
         self.url = database_url(db)
@@ -86,7 +102,7 @@ class StoreBase:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """A read-modify-write transaction: all of it is stored, or none of it."""
+        """A read-modify-write transaction: all of it is stored, or none of it (no retry)."""
         try:
             with self.engine.connect() as connection:
                 connection = connection.execution_options(write=True)
@@ -94,3 +110,27 @@ class StoreBase:
                     yield connection
         except (DBAPIError, SQLAlchemyError) as error:
             raise StoreError(describe_db_error(error, self.url)) from None
+
+    def _transaction(self, work: Callable[[Connection], T], *, retry_integrity: bool = False) -> T:
+        """Run `work` in one write transaction, re-running it after a transient failure.
+
+        SQLite's busy timeout absorbs most contention, but a writer can still be refused
+        ("database is locked"), and PostgreSQL may abort one side of a deadlock; the whole
+        transaction was rolled back, so it is safe to run again after a short, jittered wait.
+        With `retry_integrity`, a unique-key clash (another writer stored the same thing first)
+        is retried too, so `work` can find that row and treat it as already there.
+        """
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine.connect() as connection:
+                    connection = connection.execution_options(write=True)
+                    with connection.begin():
+                        return work(connection)
+            except DBAPIError as error:
+                retry = is_transient(error) or (retry_integrity and isinstance(error, IntegrityError))
+                if not retry or attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(describe_db_error(error, self.url)) from None
+            except SQLAlchemyError as error:
+                raise StoreError(describe_db_error(error, self.url)) from None
+            time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")  # the loop returns or raises

@@ -20,13 +20,27 @@ class InvalidValue(StoreError):
 class VersionConflict(StoreError):
     """Someone else changed the claim after it was read; the write was not made."""
 
-    def __init__(self, claim_id: int, changed_by: str | None, changed_at: datetime | None):
+    def __init__(
+        self,
+        claim_id: int,
+        changed_by: str | None,
+        changed_at: datetime | None,
+        current_status: str | None = None,
+        current_version: int | None = None,
+    ):
         self.claim_id = claim_id
         self.changed_by = changed_by
         self.changed_at = changed_at
-        when = changed_at.strftime("%Y-%m-%d %H:%M:%S") if changed_at else "just now"
+        self.current_status = current_status
+        self.current_version = current_version
+        when = f"at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else "just now"
         who = changed_by or "another reviewer"
+        now = (
+            f"; it is now {current_status} (version {current_version})"
+            if current_status is not None and current_version is not None
+            else ""
+        )
         super().__init__(
-            f"claim {claim_id} was changed by {who} at {when} after you read it; "
-            "your change was not saved (reload to see the new state)"
+            f"claim {claim_id} was changed by {who} {when} after you read it{now}; "
+            "your change was not saved"
         )

@@ -8,9 +8,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Any fixed number: every counterclaim process that migrates a PostgreSQL database takes this lock.
+_PG_MIGRATION_LOCK = 7_271_946_305
 
 
 def _config() -> Config:
@@ -27,25 +29,44 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The migration the database is at, or None for an empty database."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _current(connection)
+
+
+def _current(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _pending(connection: Connection) -> list[str]:
+    script = ScriptDirectory.from_config(_config())
+    pending = [rev.revision for rev in script.iterate_revisions("heads", _current(connection))]
+    return list(reversed(pending))
 
 
 def pending_revisions(engine: Engine) -> list[str]:
     """Migrations not yet applied, oldest first."""
-    script = ScriptDirectory.from_config(_config())
-    current = current_revision(engine)
-    pending = [rev.revision for rev in script.iterate_revisions("heads", current)]
-    return list(reversed(pending))
+    with engine.connect() as connection:
+        return _pending(connection)
 
 
-def upgrade(engine: Engine) -> list[str]:
-    """Apply every pending migration; return the revisions applied."""
-    pending = pending_revisions(engine)
-    if not pending:
+def upgrade(engine: Engine, target: str = "head") -> list[str]:
+    """Apply pending migrations up to `target`; return the revisions applied.
+
+    Several processes may open a new casefile at once: the migration runs under a lock
+    (SQLite's write lock, a PostgreSQL advisory lock) and re-checks what is pending under it.
+    """
+    if target == "head" and not pending_revisions(engine):
         return []
     config = _config()
-    with engine.begin() as connection:
+    with engine.connect() as connection:
         connection = connection.execution_options(write=True)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return pending
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            before = _current(connection)
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+            after = _current(connection)
+    if before == after:
+        return []
+    script = ScriptDirectory.from_config(_config())
+    return list(reversed([rev.revision for rev in script.iterate_revisions(after, before)]))

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select, update
 
 from claims.models import REVIEW_STATUSES
 from store import queries
+from store.base import utcnow
 from store.errors import InvalidValue, NotFound, VersionConflict
 from store.ingest import log_event, refresh_conflicts
 from store.queries import claim_t, event_t, link_t, speaker_t
@@ -19,13 +20,26 @@ from store.queries import claim_t, event_t, link_t, speaker_t
 LINK_DECISIONS = {True: "accepted", False: "rejected"}
 
 
-def _last_change(connection: Connection, claim_id: int):
-    return connection.execute(
-        select(event_t.c.actor, event_t.c.at)
-        .where(event_t.c.claim_id == claim_id, event_t.c.action.in_(queries.REVIEW_ACTIONS))
-        .order_by(event_t.c.id.desc())
-        .limit(1)
+def _conflict(connection: Connection, claim_id: int) -> VersionConflict:
+    """The refusal for a stale write, naming who changed the claim, when, and its state now."""
+    row = connection.execute(
+        select(claim_t.c.status, claim_t.c.version, claim_t.c.updated_by, claim_t.c.updated_at).where(
+            claim_t.c.id == claim_id
+        )
     ).first()
+    changed_by, changed_at = (row.updated_by, row.updated_at) if row else (None, None)
+    if changed_by is None:
+        # Changes made by other writers (imports) are only in the log.
+        last = connection.execute(
+            select(event_t.c.actor, event_t.c.at)
+            .where(event_t.c.claim_id == claim_id, event_t.c.action.in_(queries.REVIEW_ACTIONS))
+            .order_by(event_t.c.id.desc())
+            .limit(1)
+        ).first()
+        changed_by, changed_at = (last.actor, last.at) if last else (None, None)
+    return VersionConflict(
+        claim_id, changed_by, changed_at, row.status if row else None, row.version if row else None
+    )
 
 
 def set_status(
@@ -40,22 +54,22 @@ def set_status(
     """Mark a claim (and optionally note why), refusing a write based on a stale version."""
     if status not in REVIEW_STATUSES:
         raise InvalidValue(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+    # FOR UPDATE holds the row on PostgreSQL until commit; SQLite's BEGIN IMMEDIATE already
+    # holds the whole file. Either way the version read here is the one the update replaces.
     row = connection.execute(
-        select(claim_t.c.status, claim_t.c.version).where(claim_t.c.id == claim_id)
+        select(claim_t.c.status, claim_t.c.version).where(claim_t.c.id == claim_id).with_for_update()
     ).first()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     if expected_version is not None and row.version != expected_version:
-        last = _last_change(connection, claim_id)
-        raise VersionConflict(claim_id, last.actor if last else None, last.at if last else None)
+        raise _conflict(connection, claim_id)
     result = connection.execute(
         update(claim_t)
         .where(claim_t.c.id == claim_id, claim_t.c.version == row.version)
-        .values(status=status, version=row.version + 1)
+        .values(status=status, version=row.version + 1, updated_at=utcnow(), updated_by=reviewer)
     )
     if result.rowcount != 1:
-        last = _last_change(connection, claim_id)
-        raise VersionConflict(claim_id, last.actor if last else None, last.at if last else None)
+        raise _conflict(connection, claim_id)
     log_event(
         connection,
         reviewer,

@@ -1,14 +1,16 @@
 """SQLModel tables. Rows never leave the store: `store.converters` turns them into domain models.
 
 The schema itself is created and changed only by the migrations in `store/migrations`;
-these classes describe it for queries and must be kept in step with the newest migration.
+these classes describe it for queries and must be kept in step with the newest migration
+(tests/test_migrations.py compares them). Not described here: the triggers that keep the
+event log append-only, and PostgreSQL's trigram index on `claim.search_text`.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -73,6 +75,10 @@ class ClaimRow(SQLModel, table=True):
     rated_on: date | None = None
     search_text: str = Field(sa_column=Column(Text, nullable=False, default=""))
     """Lower-cased text, quote and speaker name, for substring search."""
+    updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    """When a reviewer last changed the claim (None until someone does)."""
+    updated_by: str | None = None
+    """Who last changed it, so a refused stale write can name them."""
 
 
 class EventRow(SQLModel, table=True):
