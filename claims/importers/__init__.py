@@ -1,0 +1,191 @@
+"""Reading files of claims to import: ClaimReview markup, CSV, JSON Lines, or our own JSON export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from claims.importers.claimreview import (
+    claim_from_review,
+    ld_json_scripts,
+    review_lines,
+    reviews_from_fact_check_api,
+    walk_claim_reviews,
+)
+from claims.importers.models import ImportBatch, ImportedClaim, ImportFailed, describe_problem
+from claims.importers.tabular import RowResult, read_csv, read_jsonl_claims
+from claims.importers.values import BadValue
+from claims.models import EXPORT_FORMAT, Export
+from claims.text import normalise_text
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """File bytes as normalised text: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
+    try:
+        return normalise_text(data.decode("utf-8-sig")), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return normalise_text(text), ["the file is not UTF-8; it was read as Windows-1252"]
+
+
+def _finish(
+    name: str, fmt: str, results: Iterable[RowResult], warnings: list[str], skip_bad: bool
+) -> ImportBatch:
+    claims: list[ImportedClaim] = []
+    problems: list[tuple[int | None, str]] = []
+    for line, claim, problem in results:
+        if claim is not None:
+            claims.append(claim)
+        else:
+            problems.append((line, problem or "unreadable"))
+    if problems and not skip_bad:
+        raise ImportFailed(name, problems)
+    warnings = warnings + [f"skipped {describe_problem(line, message)}" for line, message in problems]
+    if not claims:
+        warnings.append("no claims found in the file")
+    return ImportBatch(name=name, format=fmt, claims=claims, warnings=warnings)
+
+
+def _review_results(reviews: list[dict], lines: list[int | None]) -> list[RowResult]:
+    results: list[RowResult] = []
+    for number, (review, line) in enumerate(zip(reviews, lines), start=1):
+        try:
+            claim = claim_from_review(review)
+            results.append((line, claim.model_copy(update={"line": line}), None))
+        except BadValue as failure:
+            where = "" if line is not None else f"ClaimReview #{number}: "
+            results.append((line, None, f"{where}{failure}"))
+    return results
+
+
+def _from_json_document(name: str, text: str, document: Any, warnings: list[str], skip_bad: bool) -> ImportBatch:
+    if isinstance(document, dict) and document.get("format") == EXPORT_FORMAT:
+        return _from_export(name, text, warnings)
+    reviews = list(walk_claim_reviews(document))
+    lines = review_lines(text, len(reviews))
+    if not reviews:
+        reviews = list(reviews_from_fact_check_api(document))
+        lines = [None] * len(reviews)
+    if not reviews:
+        raise ImportFailed(name, [(None, "no ClaimReview markup and not a counterclaim export")])
+    return _finish(name, "claimreview", _review_results(reviews, lines), warnings, skip_bad)
+
+
+def _from_export(name: str, text: str, warnings: list[str]) -> ImportBatch:
+    try:
+        export = Export.model_validate_json(text)
+    except ValidationError as failure:
+        problems = [
+            (None, f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}")
+            for error in failure.errors(include_url=False)
+        ]
+        raise ImportFailed(name, problems) from None
+    problems = export_problems(export)
+    if problems:
+        raise ImportFailed(name, [(None, problem) for problem in problems])
+    return ImportBatch(name=name, format="counterclaim-export", export=export, warnings=warnings)
+
+
+def export_problems(export: Export) -> list[str]:
+    """References in an export that point nowhere (a claim's source, a link's or conflict's claims)."""
+    source_ids = {source.id for source in export.sources}
+    speaker_ids = {speaker.id for speaker in export.speakers}
+    claim_ids = {claim.id for claim in export.claims}
+    problems = []
+    for claim in export.claims:
+        if claim.source_id not in source_ids:
+            problems.append(f"claim {claim.id} names source {claim.source_id}, which the file lacks")
+        if claim.speaker_id is not None and claim.speaker_id not in speaker_ids:
+            problems.append(f"claim {claim.id} names speaker {claim.speaker_id}, which the file lacks")
+    for kind, items in (("link", export.links), ("conflict", export.conflicts)):
+        for item in items:
+            missing = [claim_id for claim_id in item.claim_ids if claim_id not in claim_ids]
+            if missing:
+                problems.append(f"a {kind} names claim {missing[0]}, which the file lacks")
+    return problems
+
+
+def _from_json_lines(name: str, text: str, warnings: list[str], skip_bad: bool) -> ImportBatch:
+    records: list[tuple[int, dict]] = []
+    bad: list[RowResult] = []
+    for line, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as failure:
+            bad.append((line, None, f"not JSON ({failure.msg})"))
+            continue
+        if not isinstance(record, dict):
+            bad.append((line, None, "not a JSON object"))
+            continue
+        records.append((line, record))
+    reviews = [(line, record) for line, record in records if list(walk_claim_reviews(record))]
+    if reviews and len(reviews) == len(records):
+        results = _review_results([next(walk_claim_reviews(r)) for _, r in reviews], [line for line, _ in reviews])
+        return _finish(name, "claimreview", sorted(bad + results, key=_line_order), warnings, skip_bad)
+    rows, column_warnings = read_jsonl_claims(records)
+    return _finish(name, "jsonl", sorted(bad + rows, key=_line_order), warnings + column_warnings, skip_bad)
+
+
+def _line_order(result: RowResult) -> int:
+    return result[0] or 0
+
+
+def _from_html(name: str, text: str, warnings: list[str], skip_bad: bool) -> ImportBatch:
+    reviews: list[dict] = []
+    lines: list[int | None] = []
+    problems: list[RowResult] = []
+    for start_line, script in ld_json_scripts(text):
+        try:
+            document = json.loads(script)
+        except json.JSONDecodeError as failure:
+            problems.append((start_line + failure.lineno - 1, None, f"JSON-LD script is not JSON ({failure.msg})"))
+            continue
+        found = list(walk_claim_reviews(document))
+        offsets = review_lines(script, len(found))
+        reviews.extend(found)
+        lines.extend(start_line + offset - 1 if offset is not None else start_line for offset in offsets)
+    if not reviews and not problems:
+        raise ImportFailed(name, [(None, "the page has no ClaimReview JSON-LD")])
+    return _finish(name, "claimreview", problems + _review_results(reviews, lines), warnings, skip_bad)
+
+
+def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBatch:
+    """Read a file to import, detecting its format by content and extension; raises ImportFailed.
+
+    Malformed rows refuse the whole file unless `skip_bad`, which skips them with a warning each.
+    """
+    text, warnings = decode(data)
+    suffix = PurePath(name).suffix.casefold()
+    head = text.lstrip()[:1]
+    if suffix in _HTML_SUFFIXES or head == "<":
+        return _from_html(name, text, warnings, skip_bad)
+    if suffix in _JSONL_SUFFIXES:
+        return _from_json_lines(name, text, warnings, skip_bad)
+    if head in ("{", "["):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as failure:
+            if head == "{" and text.strip().count("\n") >= 1:
+                return _from_json_lines(name, text, warnings, skip_bad)
+            raise ImportFailed(name, [(failure.lineno, f"not JSON ({failure.msg})")]) from None
+        return _from_json_document(name, text, document, warnings, skip_bad)
+    try:
+        rows, column_warnings = read_csv(text)
+    except BadValue as failure:
+        raise ImportFailed(name, [(1, str(failure))]) from None
+    return _finish(name, "csv", rows, warnings + column_warnings, skip_bad)
+
+
+__all__ = ["ImportBatch", "ImportFailed", "ImportedClaim", "decode", "export_problems", "parse_import"]
