@@ -1,0 +1,119 @@
+"""Claim extraction: every quote, reported statement, denial and checkable figure in a document."""
+
+from __future__ import annotations
+
+import datetime
+
+from claims.extraction.attribution import CueReader
+from claims.extraction.candidates import Candidate
+from claims.extraction.coref import SpeakerResolver
+from claims.extraction.lexicon import HEDGES_RE
+from claims.extraction.narrative import narrative_claims
+from claims.extraction.patterns import find_patterns
+from claims.extraction.polarity import link_answers, mark
+from claims.extraction.segment import SentenceIndex, quote_spans
+from claims.models import ExtractedClaim, Span
+from claims.quantities import extract_quantities
+
+__all__ = ["extract_claims"]
+
+_MIN_CONTINUATION_WORDS = 3
+_CONTINUATION_PARAGRAPHS = 2
+
+
+def extract_claims(text: str, published: datetime.date | None = None) -> list[ExtractedClaim]:
+    """All claims in a normalised document, in document order, with exact offsets."""
+    index = SentenceIndex(text)
+    quotes = [q for start, end in index.paragraphs for q in quote_spans(text, start, end)]
+    reader = CueReader(text, index, quotes)
+    candidates = _dedupe(reader.read() + find_patterns(reader))
+    resolver = SpeakerResolver(text)
+    for candidate in candidates:
+        resolver.resolve(candidate)
+    candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
+    for candidate in candidates:
+        mark(text, candidate)
+    narrative = narrative_claims(text, index, candidates)
+    for candidate in narrative:
+        candidate.hedged = bool(HEDGES_RE.search(text[candidate.start:candidate.end]))
+    ordered = sorted(candidates + narrative, key=lambda c: (c.start, -c.end))
+    answers = link_answers(text, ordered)
+    return [_to_claim(text, c, answers.get(i), published) for i, c in enumerate(ordered)]
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per content span; the one with a cue and a denial reading wins."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for candidate in candidates:
+        key = (candidate.start, candidate.end)
+        current = best.get(key)
+        if current is None or _rank(candidate) > _rank(current):
+            best[key] = candidate
+    return sorted(best.values(), key=lambda c: (c.start, -c.end))
+
+
+def _rank(candidate: Candidate) -> tuple[int, int, int]:
+    return (candidate.polarity == "denies", candidate.mention is not None, candidate.cue is not None)
+
+
+def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]) -> list[Candidate]:
+    """Quotes with no verb of their own that continue the previous direct quote's speaker."""
+    found: list[Candidate] = []
+    ordered = sorted(candidates, key=lambda c: c.start)
+    position = 0
+    previous: Candidate | None = None
+    for quote in reader.quotes:
+        while position < len(ordered) and ordered[position].start <= quote.open:
+            previous = ordered[position] if ordered[position].speaker else previous
+            position += 1
+        start, end = reader._trim(quote.inner_start, quote.inner_end)
+        if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS:
+            continue
+        if any(c.start < end and start < c.end for c in ordered):
+            continue
+        if previous is None or previous.kind != "direct" or not previous.speaker:
+            continue
+        paragraph_gap = index.paragraph_at(quote.open) - index.paragraph_at(previous.end)
+        if paragraph_gap > _CONTINUATION_PARAGRAPHS:
+            continue
+        sentence_start = index.sentences[index.sentence_at(quote.open)][0]
+        if text[sentence_start:quote.open].strip() and paragraph_gap == 0 and previous.end < sentence_start:
+            continue
+        candidate = Candidate(start, end, "direct", continues=True)
+        candidate.speaker, candidate.speaker_role = previous.speaker, previous.speaker_role
+        candidate.speaker_kind, candidate.aliases = previous.speaker_kind, list(previous.aliases)
+        found.append(candidate)
+        previous = candidate
+    return found
+
+
+def _claim_text(text: str, candidate: Candidate) -> str:
+    if candidate.text:
+        return " ".join(candidate.text.split())
+    content = text[candidate.start:candidate.end]
+    if candidate.kind == "indirect" and content.lower().startswith("that "):
+        content = content[5:]
+    return " ".join(content.split())
+
+
+def _to_claim(text: str, candidate: Candidate, answers: int | None, published: datetime.date | None) -> ExtractedClaim:
+    mention = candidate.mention
+    cue = candidate.cue
+    return ExtractedClaim(
+        text=_claim_text(text, candidate),
+        quote=text[candidate.start:candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        kind=candidate.kind,
+        polarity=candidate.polarity,
+        hedged=candidate.hedged,
+        speaker=candidate.speaker if candidate.kind != "narrative" else None,
+        speaker_role=candidate.speaker_role,
+        speaker_kind=candidate.speaker_kind or "person",
+        speaker_aliases=candidate.aliases,
+        speaker_mention=Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end) if mention else None,
+        cue=Span(text=text[cue[0]:cue[1]], start=cue[0], end=cue[1]) if cue else None,
+        quantities=extract_quantities(text, candidate.start, candidate.end, published),
+        denial_target=candidate.denial_target,
+        answers=answers,
+    )

@@ -1,0 +1,109 @@
+"""Naming speakers as a reader would: pronouns and surnames resolved to the nearest fitting name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS
+from claims.extraction.mentions import mention_before, speaker_kind
+from claims.speakers import TITLE_WORDS, split_role
+
+_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
+_NAME_RE_TEMPLATE = r"\b((?:[A-Z][\w'’.-]+\s+){{1,3}}{surname})\b"
+
+
+@dataclass
+class _Known:
+    name: str
+    role: str | None
+    kind: str
+    position: int
+
+
+class SpeakerResolver:
+    """Walks the candidates in document order, remembering who has been named so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: list[_Known] = []
+        self.collectives: list[_Known] = []
+
+    def resolve(self, candidate: Candidate) -> None:
+        """Fill speaker, role, kind and aliases from the candidate's mention."""
+        mention = candidate.mention
+        if mention is None:
+            if candidate.speaker_kind is None:
+                candidate.speaker_kind = "unattributed"
+            return
+        written = mention.text
+        lower = written.lower()
+        if candidate.speaker_kind == "unattributed":
+            candidate.speaker = candidate.speaker or written
+            return
+        if lower in PRONOUNS:
+            self._pronoun(candidate, lower, mention.start)
+            return
+        kind = speaker_kind(written)
+        if kind != "person":
+            name = re.sub(r"^(?:the|The)\s+", "", written) if kind == "organization" and not written.lower().startswith("the ") else written
+            candidate.speaker, candidate.speaker_kind = name, kind
+            candidate.speaker_role = mention.role
+            self.collectives.append(_Known(name, mention.role, kind, mention.start))
+            return
+        name, role = split_role(written)
+        role = mention.role or role
+        full = self._full_name(name, mention.start)
+        if full is not None and full.name != name:
+            candidate.aliases = [name]
+            name, role = full.name, role or full.role
+        candidate.speaker, candidate.speaker_role, candidate.speaker_kind = name, role, "person"
+        self.people.append(_Known(name, role, "person", mention.start))
+
+    def _pronoun(self, candidate: Candidate, pronoun: str, position: int) -> None:
+        if pronoun in ("who", "which"):
+            comma = self.text.rfind(",", max(0, position - 3), position)
+            head_end = comma if comma >= 0 else position
+            antecedent = mention_before(self.text, max(0, position - 200), head_end)
+            if antecedent is not None and antecedent.text.lower() not in PRONOUNS:
+                written = candidate.mention
+                candidate.mention = antecedent
+                self.resolve(candidate)
+                candidate.mention = written
+                return
+        if pronoun in ("he", "she", "who"):
+            known = self.people[-1] if self.people else self._name_before(position)
+            if known is not None:
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
+                candidate.aliases = []
+                return
+        if pronoun in ("they", "it", "which", "we"):
+            if self.collectives and position - self.collectives[-1].position < 1500:
+                known = self.collectives[-1]
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, known.kind
+                return
+        candidate.speaker = candidate.mention.text
+        candidate.speaker_kind = "group" if pronoun in ("they", "we") else "organization" if pronoun in ("it", "which") else "person"
+
+    def _full_name(self, name: str, position: int) -> _Known | None:
+        """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier."""
+        bare = _HONORIFIC_RE.sub("", name).strip()
+        if " " in bare or not bare:
+            return None
+        for known in reversed(self.people):
+            if bare in known.name.split():
+                return known
+        return self._name_before(position, surname=bare)
+
+    def _name_before(self, position: int, surname: str | None = None) -> _Known | None:
+        """The last 'First Last' name written before position (with the given surname, if any)."""
+        window = self.text[max(0, position - 3000):position]
+        pattern = _NAME_RE_TEMPLATE.format(surname=re.escape(surname)) if surname else r"\b((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b"
+        for match in reversed(list(re.finditer(pattern, window))):
+            name, role = split_role(match.group(1))
+            words = name.split()
+            if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
+                continue
+            return _Known(name, role, "person", position)
+        return None

@@ -1,0 +1,184 @@
+"""Finding who speaks: the noun phrase next to a reporting verb, and what kind of speaker it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.lexicon import (
+    AUXILIARIES,
+    CLAUSE_STARTERS,
+    DETERMINERS,
+    GROUP_HEADS,
+    MODIFIER_WORDS,
+    ORG_HEADS,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    UNATTRIBUTED_HEADS,
+)
+from claims.speakers import TITLE_WORDS, split_role
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’.&-]*[\w.]|[A-Za-z0-9À-ÿ]|[,:;()\"“”—–]")
+_CONNECTORS = frozenset("of for at and".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker noun phrase as written, with offsets into the document."""
+
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+    """An appositive role ('Kirby, the NSC spokesperson,' gives 'NSC spokesperson')."""
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() is False and token[:2].upper() == token[:2] and token[:1].isalpha())
+
+
+def _word_ok(token: str) -> bool:
+    bare = token.lower().rstrip(".")
+    if bare.endswith(("'s", "’s")):
+        bare = bare[:-2]
+    if token[:1].isupper():
+        return True
+    return bare in SPEAKER_NOUNS or bare in MODIFIER_WORDS or bare in TITLE_WORDS
+
+
+def _head_ok(token: str) -> bool:
+    bare = token.lower().rstrip(".")
+    if bare in PRONOUNS:
+        return True
+    if token[:1].isupper():
+        return bare not in CLAUSE_STARTERS and not bare.endswith(("'s", "’s"))
+    return bare in SPEAKER_NOUNS
+
+
+def mention_before(text: str, start: int, end: int) -> Mention | None:
+    """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    while tokens and tokens[-1][0].lower() in AUXILIARIES:
+        tokens.pop()
+    if not tokens:
+        return None
+    last, last_start, last_end = tokens[-1]
+    if last in (",",) and len(tokens) >= 4:
+        appositive = _appositive(text, tokens)
+        if appositive:
+            return appositive
+    if not _head_ok(last):
+        return None
+    if last.lower() in PRONOUNS:
+        return Mention(last, last_start, last_end)
+    first_index = len(tokens) - 1
+    for index in range(len(tokens) - 2, -1, -1):
+        token = tokens[index][0]
+        lower = token.lower()
+        if lower in DETERMINERS:
+            if index >= 2 and tokens[index - 1][0].lower() in ("of", "for", "at") and _word_ok(tokens[index - 2][0]):
+                first_index = index
+                continue
+            if token[:1].isupper() and lower in ("the",) or lower in ("a", "an", "the", "some", "many", "most", "several", "both", "his", "her", "their", "its", "our"):
+                first_index = index
+            break
+        if lower in _CONNECTORS and index > 0:
+            neighbour = tokens[index + 1][0]
+            if neighbour.lower() in DETERMINERS and index + 2 < len(tokens):
+                neighbour = tokens[index + 2][0]
+            if lower == "and" and not (neighbour[:1].isupper() and tokens[index - 1][0][:1].isupper()):
+                break
+            if lower in ("of", "for", "at") and not (_word_ok(tokens[index - 1][0]) and _word_ok(neighbour)):
+                break
+            continue
+        if not _word_ok(token) or token in ",:;()\"“”—–":
+            break
+        if token[:1].isupper() and lower in CLAUSE_STARTERS:
+            break
+        first_index = index
+    while first_index < len(tokens) and tokens[first_index][0].lower() in _CONNECTORS:
+        first_index += 1
+    if first_index >= len(tokens):
+        return None
+    span_start = tokens[first_index][1]
+    return Mention(text[span_start:last_end], span_start, last_end)
+
+
+def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """'John Smith, the agency's director,' before a verb: the name, with the role."""
+    commas = [i for i, (token, _, _) in enumerate(tokens[:-1]) if token == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    role_tokens = tokens[comma + 1:-1]
+    if not role_tokens or len(role_tokens) > 10:
+        return None
+    if role_tokens[0][0].lower() in ("who", "which", "and", "but"):
+        return None
+    head = mention_before(text, tokens[0][1], tokens[comma][1])
+    if head is None or head.text.lower() in PRONOUNS or not head.text[:1].isupper():
+        return None
+    role = text[role_tokens[0][1]:role_tokens[-1][2]]
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
+    return Mention(head.text, head.start, head.end, role=role)
+
+
+def mention_after(text: str, start: int, end: int) -> Mention | None:
+    """The speaker noun phrase starting at `start` ('said Kirby', 'said a spokesman for the ministry')."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    chosen: list[tuple[str, int, int]] = []
+    for index, (token, token_start, token_end) in enumerate(tokens):
+        lower = token.lower()
+        if not chosen and lower in PRONOUNS - {"who", "which", "it"}:
+            return Mention(token, token_start, token_end)
+        if not chosen and lower in DETERMINERS:
+            chosen.append((token, token_start, token_end))
+            continue
+        if chosen and lower in _CONNECTORS and index + 1 < len(tokens) and _word_ok(tokens[index + 1][0]):
+            chosen.append((token, token_start, token_end))
+            continue
+        if _word_ok(token) and token not in ",:;()\"“”—–" and not (chosen == [] and lower in CLAUSE_STARTERS and token[:1].isupper()):
+            chosen.append((token, token_start, token_end))
+            continue
+        break
+    while chosen and (chosen[-1][0].lower() in _CONNECTORS or chosen[-1][0].lower() in DETERMINERS):
+        chosen.pop()
+    if not chosen or not _head_ok(chosen[-1][0]):
+        return None
+    span_start, span_end = chosen[0][1], chosen[-1][2]
+    role = None
+    rest = text[span_end:end]
+    appositive = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)", rest)
+    if appositive and chosen[-1][0][:1].isupper() and chosen[0][0].lower() not in DETERMINERS:
+        candidate = appositive.group(1)
+        if not re.match(r"(?:who|which|and|but|adding|saying|according)\b", candidate, re.IGNORECASE):
+            role = candidate
+    return Mention(text[span_start:span_end], span_start, span_end, role=role)
+
+
+def speaker_kind(phrase: str) -> str:
+    """person / organization / group / unattributed for a speaker phrase."""
+    words = re.findall(r"[\w'’.-]+", phrase.lower())
+    if not words:
+        return "unattributed"
+    head = words[-1].rstrip(".")
+    name, _role = split_role(phrase)
+    name_words = name.split()
+    if len(name_words) >= 2 and all(w[:1].isupper() for w in name_words) and not any(
+        w.lower().strip(".") in ORG_HEADS or w.lower().strip(".") in GROUP_HEADS for w in name_words
+    ) and not phrase.lower().startswith(("the ", "a ", "an ")):
+        return "person"
+    if head.endswith(("'s", "’s")):
+        head = head[:-2]
+    if head in UNATTRIBUTED_HEADS:
+        return "unattributed"
+    if head in GROUP_HEADS or head in ("they", "we"):
+        return "group"
+    if head in ORG_HEADS or head in ("it", "which"):
+        return "organization"
+    if head in SPEAKER_NOUNS or (words[0] in ("a", "an", "the") and not phrase.split()[-1][:1].isupper()):
+        # An unnamed official speaks for the institution behind them.
+        return "organization"
+    if words[0] == "the" or any(w in ORG_HEADS for w in words):
+        return "organization"
+    return "person"

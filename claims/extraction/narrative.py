@@ -1,0 +1,41 @@
+"""The outlet's own voice: unattributed sentences that state something checkable."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.segment import SentenceIndex
+from claims.quantities import extract_quantities
+
+_ASSERTION_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|confirm(?:s|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|dismiss(?:es|ed)?|"
+    r"reportedly|allegedly|never|no\s+evidence|killed|died|arrested|charged|convicted|"
+    r"deployed|arrived|launched|signed|approved|passed|voted|won|lost)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_MAX_WORDS = 80
+
+
+def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate]) -> list[Candidate]:
+    """Sentences no attributed claim covers that carry a figure or an assertion verb."""
+    spans = sorted((c.start, c.end) for c in taken)
+    found = []
+    cursor = 0
+    for start, end in index.sentences:
+        while cursor < len(spans) and spans[cursor][1] <= start:
+            cursor += 1
+        if cursor < len(spans) and spans[cursor][0] < end:
+            continue
+        sentence = text[start:end]
+        words = sentence.split()
+        if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
+            continue
+        figures = [q for q in extract_quantities(text, start, end) if q.kind != "date"]
+        if not figures and not _ASSERTION_RE.search(sentence):
+            continue
+        trimmed_end = end - 1 if sentence.endswith(".") else end
+        candidate = Candidate(start, trimmed_end, "narrative")
+        candidate.speaker_kind = "outlet"
+        found.append(candidate)
+    return found

@@ -1,0 +1,109 @@
+"""Denials, disputes and hedges: what a claim rejects, and which earlier claim it answers."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import CUE_FORMS, DENIAL_VERBS, DENIAL_WORDS_RE, HEDGES_RE, NOT_AWARE_RE
+
+_PRONOUN_OBJECT_RE = re.compile(r"^\s*(?:them|it|this|that|these|those|the\s+\w+)\b", re.IGNORECASE)
+_DISPUTED_NOUN_RE = re.compile(
+    r"\b(?:the|these|those|such)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|accusations?|"
+    r"charges?|rumou?rs?|stories|story|assertions?|suggestions?|accounts?)\b",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("the a an of to in on and or that is are was were be been has have had for with by as at it this".split())
+
+
+def mark(text: str, candidate: Candidate) -> None:
+    """Set polarity, denial target and hedging from the cue and the content."""
+    content = text[candidate.start:candidate.end]
+    cue_word = text[candidate.cue[0]:candidate.cue[1]].lower() if candidate.cue else ""
+    lemma = CUE_FORMS.get(cue_word, cue_word)
+    window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
+    hedge_window = text[max(0, window_start - 40):candidate.end]
+    if HEDGES_RE.search(hedge_window):
+        candidate.hedged = True
+    if candidate.polarity == "denies":
+        return
+    if lemma in DENIAL_VERBS:
+        candidate.polarity = "denies"
+        candidate.denial_target = _strip_that(content)
+        if _DISPUTED_NOUN_RE.match(content.strip()):
+            candidate.answers_reports = True
+        return
+    if lemma in ("call", "describe", "label", "brand", "dub", "term", "characterize") and DENIAL_WORDS_RE.search(content):
+        candidate.polarity = "denies"
+        between = text[candidate.cue[1]:candidate.start] if candidate.cue and candidate.cue[1] <= candidate.start else ""
+        target = _called_object(text, candidate, between)
+        candidate.denial_target = target
+        candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
+        if target:
+            verb = "are" if target.lower().endswith("s") else "is"
+            candidate.text = f"{target} {verb} {content.strip(' ,.')}"
+        return
+    not_aware = NOT_AWARE_RE.search(content)
+    if not_aware:
+        candidate.polarity = "denies"
+        candidate.denial_target = (not_aware.group("target") or not_aware.group("target2") or "").strip(" ,.\"”")
+        return
+
+
+def _strip_that(content: str) -> str:
+    return re.sub(r"^\s*that\s+", "", content).strip()
+
+
+def _called_object(text: str, candidate: Candidate, between: str) -> str | None:
+    """For 'downplayed the reports, calling them "fake"': 'the reports'."""
+    obj = between.strip(" ,\"“")
+    if obj and not _PRONOUN_OBJECT_RE.match(obj):
+        return obj
+    sentence_start = max(text.rfind(". ", 0, candidate.cue[0]), text.rfind("\n", 0, candidate.cue[0])) + 1
+    nouns = list(_DISPUTED_NOUN_RE.finditer(text, sentence_start, candidate.cue[0]))
+    if nouns:
+        return nouns[-1].group(0)
+    return obj or None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD_RE.findall(text.lower()) if w not in _STOP}
+
+
+def link_answers(text: str, candidates: list[Candidate]) -> dict[int, int]:
+    """For each denial, the index of the earlier claim it answers (same document), if any."""
+    answers: dict[int, int] = {}
+    for index, candidate in enumerate(candidates):
+        if candidate.polarity != "denies":
+            continue
+        earlier = list(range(index))
+        if candidate.answers_span is not None:
+            for other in reversed(earlier):
+                o = candidates[other]
+                if o.start < candidate.answers_span[1] and candidate.answers_span[0] < o.end:
+                    answers[index] = other
+                    break
+            if index in answers:
+                continue
+        if candidate.answers_reports:
+            for other in reversed(earlier):
+                if candidates[other].speaker_kind == "unattributed":
+                    answers[index] = other
+                    break
+            if index in answers:
+                continue
+        target = _words(candidate.denial_target or "")
+        if len(target) < 2:
+            continue
+        best, best_score = None, 0.0
+        for other in earlier:
+            o = candidates[other]
+            if o.polarity == "denies":
+                continue
+            overlap = len(target & _words(text[o.start:o.end])) / len(target)
+            if overlap > best_score:
+                best, best_score = other, overlap
+        if best is not None and best_score >= 0.6:
+            answers[index] = best
+    return answers

@@ -1,0 +1,119 @@
+"""Splitting a document into paragraphs, sentences and quoted passages, keeping offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm st jr sr rev hon pres supt insp
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx fig
+    u.s u.k u.n e.u a.m p.m i.e e.g d.c""".split()
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_OPENING = "“‘"
+_CLOSING = "”’"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage: `open` is the opening mark, `close` the closing one (exclusive end)."""
+
+    open: int
+    close: int
+    closed: bool = True
+
+    @property
+    def inner_start(self) -> int:
+        return self.open + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.close - 1 if self.closed else self.close
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines: news text puts one paragraph on a line."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group(0).strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], not splitting after abbreviations or initials."""
+    spans = []
+    sentence_start = start
+    for match in _SENTENCE_END_RE.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12):match.start() + 1])
+        if match.group(0).startswith(".") and word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        spans.append((sentence_start, match.end()))
+        sentence_start = match.end()
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            result.append((s, e))
+    return result
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return before.isalnum() and (after.isalnum() or after in "s ")
+
+
+def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """Quoted passages in one paragraph; an unclosed quote runs to the paragraph's end."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_mark = ""
+    for index in range(start, end):
+        char = text[index]
+        if char not in "\"“”":
+            continue
+        if open_at is None:
+            if char == "”":
+                continue
+            open_at, open_mark = index, char
+        elif char == "“" and open_mark == "“":
+            # A stray second opening mark: the first was never closed; restart here.
+            open_at = index
+        else:
+            spans.append(QuoteSpan(open_at, index + 1))
+            open_at = None
+    if open_at is not None and end - open_at > 1:
+        spans.append(QuoteSpan(open_at, end, closed=False))
+    return spans
+
+
+class SentenceIndex:
+    """Fast lookup of the sentence and paragraph holding an offset."""
+
+    def __init__(self, text: str) -> None:
+        self.paragraphs = paragraphs(text)
+        self.sentences: list[tuple[int, int]] = []
+        self.paragraph_of_sentence: list[int] = []
+        for number, (p_start, p_end) in enumerate(self.paragraphs):
+            for span in sentences(text, p_start, p_end):
+                self.sentences.append(span)
+                self.paragraph_of_sentence.append(number)
+        self._starts = [s for s, _ in self.sentences]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing offset (or the one before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def paragraph_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)

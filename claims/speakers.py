@@ -1,0 +1,114 @@
+"""Speaker identity: one key per speaker, name/role splitting and 'is this the same person'."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that make a mention a title or a role rather than part of a person's name.
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary spokesperson spokesman spokeswoman senator sen
+    rep representative congressman congresswoman governor gov mayor leader chairman chairwoman
+    chair director chief ceo cfo coo founder general gen lt col colonel major maj captain capt
+    admiral adm sergeant sgt commander ambassador envoy judge justice attorney prosecutor
+    professor prof dr mr mrs ms miss sir dame lord lady king queen prince princess pope bishop
+    rev reverend father sheikh deputy acting former then chancellor premier officer official
+    analyst adviser advisor aide economist expert candidate nominee hopeful frontrunner
+    speaker whip councillor councilman councilwoman commissioner superintendent inspector
+    sheriff chief-of-staff executive head manager president-elect auditor treasurer
+    minority majority house senate state defense defence foreign interior finance security
+    national council department ministry office white press correspondent reporter editor
+    columnist host anchor author writer researcher scientist doctor lawyer spokes
+    republican democratic democrat gop independent libertarian conservative liberal labour
+    u.s. us american british russian chinese korean south north ukrainian french german israeli
+    iranian syrian iraqi indian japanese canadian mexican european""".split()
+)
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame prof rev sen rep gov gen".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|al-\w+|de|van|von|bin|el-\w+)$")
+_PARTICLES = frozenset("de la van von der bin al da di le du del".split())
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def speaker_key(name: str) -> str:
+    """A normalised key for a speaker's name: lowercase, no accents, honorifics or punctuation."""
+    plain = _plain(name).lower().replace("’", "'")
+    plain = re.sub(r"'s\b", "", plain)
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", plain)
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_role(mention: str) -> tuple[str, str | None]:
+    """Split 'National Security Council spokesperson John Kirby' into (name, role)."""
+    text = " ".join(mention.split()).strip(" ,")
+    appositive = re.match(r"^(?P<name>[^,]+?),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,]+?),?$", text)
+    if appositive and _looks_like_name(appositive.group("name")):
+        return appositive.group("name").strip(), appositive.group("role").strip()
+    tokens = text.split(" ")
+    name_start = len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        bare = token.lower().strip(".,")
+        if bare in TITLE_WORDS and not (token[:1].isupper() and index == len(tokens) - 1):
+            break
+        if not (token[:1].isupper() or bare in _PARTICLES) or token.endswith(("'s", "’s")):
+            break
+        name_start = index
+    name_tokens = tokens[name_start:]
+    while name_tokens and name_tokens[0].lower().strip(".,") in _PARTICLES:
+        name_tokens = name_tokens[1:]
+    if not name_tokens:
+        return text, None
+    name = " ".join(name_tokens)
+    role_tokens = tokens[: len(tokens) - len(name_tokens)]
+    while role_tokens and role_tokens[-1].lower().strip(".") in _HONORIFICS:
+        role_tokens = role_tokens[:-1]
+    role = " ".join(role_tokens).strip(" ,") or None
+    if role and role.lower() in ("the", "a", "an"):
+        role = None
+    return name, role
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and words[0][:1].isupper()
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in speaker_key(split_role(name)[0]).split() if w not in _HONORIFICS]
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Two word lists name one person when they share the surname and no given name clashes."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if short[-1] != long[-1]:
+        return False
+    if len(short) == 1:
+        return True
+    # "J. Kirby" and "John Kirby" agree on the initial; "Kim Yong-hyun" and "Kim Jong Un" do not.
+    for word in short[:-1]:
+        if not any(word == other or (len(word) == 1 and other.startswith(word)) for other in long[:-1]):
+            return False
+    return True
+
+
+def same_speaker(a_name: str, a_aliases: list[str], b_name: str, b_aliases: list[str]) -> bool:
+    """Whether two speaker records are one person: 'Kirby' and 'NSC spokesperson John Kirby' are."""
+    a_forms = [_name_words(n) for n in [a_name, *a_aliases] if n]
+    b_forms = [_name_words(n) for n in [b_name, *b_aliases] if n]
+    if any(x and x == y for x in a_forms for y in b_forms):
+        return True
+    a_full = max(a_forms, key=len, default=[])
+    b_full = max(b_forms, key=len, default=[])
+    return _compatible(a_full, b_full)
