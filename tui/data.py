@@ -1,0 +1,136 @@
+"""What the review desk reads from the store, gathered in one call per view (run in workers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from claims.models import Claim, Conflict, Link, Source
+from store.api import Store, Thread
+from store.queries import ClaimFilter
+
+FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
+    ("all", ClaimFilter()),
+    ("conflicts", ClaimFilter(conflicted=True)),
+    ("unreviewed", ClaimFilter(status="unreviewed")),
+    ("disputed", ClaimFilter(status="disputed")),
+)
+SORTS: tuple[str, ...] = ("id", "conflicts", "status", "speaker", "source")
+MAX_THREADS = 300
+"""The side list shows the most contested threads; the table still reaches every claim."""
+SEARCH_UNION_LIMIT = 5000
+"""Up to this many claims, a search also takes in claims whose source title or outlet matches."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A speaker or source the list is narrowed to."""
+
+    kind: str
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A thread or conflict the list is narrowed to, or everything when claim_ids is None."""
+
+    label: str = "all claims"
+    claim_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ListingQuery:
+    """Everything that decides which claims the table shows and in which order."""
+
+    scope: Scope = Scope()
+    filter_name: str = "all"
+    sort: str = "id"
+    search: str = ""
+    pin: Pin | None = None
+
+
+@dataclass
+class CaseIndex:
+    """Casefile-wide facts the list needs on every row: sources, conflicts, threads."""
+
+    sources: dict[int, Source]
+    conflicts: dict[int, Conflict]
+    conflicts_by_claim: dict[int, list[int]]
+    threads: list[Thread]
+    thread_total: int
+    last_change: int
+
+
+@dataclass
+class ClaimDetail:
+    """One claim with its source text, related claims and conflicts, for the detail pane."""
+
+    claim: Claim
+    source: Source
+    related: list[tuple[Link, Claim]]
+    conflicts: list[Conflict]
+    sources: dict[int, Source] = field(default_factory=dict)
+
+
+def load_index(store: Store) -> CaseIndex:
+    """Sources, conflicts and the most contested threads of the casefile."""
+    last_change = store.last_change()
+    sources = {source.id: source for source in store.list_sources()}
+    conflicts = {conflict.id: conflict for conflict in store.conflicts()}
+    by_claim: dict[int, list[int]] = {}
+    for conflict in conflicts.values():
+        for claim_id in conflict.claim_ids:
+            by_claim.setdefault(claim_id, []).append(conflict.id)
+    threads = store.threads()
+    return CaseIndex(sources, conflicts, by_claim, threads[:MAX_THREADS], len(threads), last_change)
+
+
+def _source_matches(sources: dict[int, Source], term: str) -> list[int]:
+    needle = term.casefold()
+    return [
+        source.id
+        for source in sources.values()
+        if needle in (source.title or "").casefold() or needle in (source.outlet or "").casefold()
+    ]
+
+
+def build_filter(store: Store, query: ListingQuery, sources: dict[int, Source]) -> ClaimFilter:
+    """The store filter for a listing; a search looks in claim text, speaker and source."""
+    claim_filter = dict(FILTERS)[query.filter_name]
+    if query.pin is not None:
+        claim_filter = replace(claim_filter, **{query.pin.kind: query.pin.value})
+    claim_ids = query.scope.claim_ids
+    term = query.search.strip()
+    if term:
+        text_filter = replace(claim_filter, search=term, claim_ids=claim_ids)
+        matching_sources = _source_matches(sources, term)
+        if not matching_sources:
+            return text_filter
+        by_text = store.count_claims(text_filter)
+        by_source_filters = [replace(claim_filter, source=str(sid), claim_ids=claim_ids) for sid in matching_sources]
+        by_source = sum(store.count_claims(f) for f in by_source_filters)
+        if by_text + by_source > SEARCH_UNION_LIMIT:
+            return text_filter
+        found = {claim.id for claim in store.list_claims(text_filter)}
+        for source_filter in by_source_filters:
+            found.update(claim.id for claim in store.list_claims(source_filter) if claim.source_id in matching_sources)
+        return replace(claim_filter, claim_ids=tuple(sorted(found)))
+    return replace(claim_filter, claim_ids=claim_ids)
+
+
+def load_detail(store: Store, claim_id: int) -> ClaimDetail:
+    """A claim with everything the detail pane shows about it."""
+    claim = store.get_claim(claim_id)
+    source = store.get_source(claim.source_id, with_text=True)
+    related = store.related(claim_id)
+    conflicts = store.conflicts(claim_id)
+    other_ids = {cid for conflict in conflicts for cid in conflict.claim_ids} - {claim_id}
+    known = {other.id for _, other in related}
+    missing = store.get_claims(sorted(other_ids - known)) if other_ids - known else {}
+    for other in missing.values():
+        conflict_link = Link(claim_ids=tuple(sorted((claim_id, other.id))), relation="conflicts", score=1.0)
+        related.append((conflict_link, other))
+    source_ids = {other.source_id for _, other in related} - {source.id}
+    sources = {source.id: source}
+    sources.update({sid: store.get_source(sid, with_text=False) for sid in source_ids})
+    return ClaimDetail(claim, source, related, conflicts, sources)

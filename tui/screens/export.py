@@ -1,0 +1,98 @@
+"""The export modal: pick a format and a path; the main screen writes the file atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from claims.reports import FORMATS
+
+EXTENSIONS = {"json": "json", "markdown": "md", "html": "html", "csv": "csv", "claimreview": "claimreview.json"}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the reviewer asked to export, and where to."""
+
+    fmt: str
+    path: Path
+    conflicts_only: bool
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write `content` to `path` through a temporary file in the same folder, then rename."""
+    path = path.expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Ask for format, path and scope of a report."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, default_dir: Path, fmt: str = "markdown") -> None:
+        super().__init__()
+        self.default_dir = default_dir
+        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+
+    def _default_path(self, fmt: str) -> str:
+        return str(self.default_dir / f"counterclaim-report.{EXTENSIONS.get(fmt, fmt)}")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Label("Export a report", id="export-heading")
+            yield Select([(name, name) for name in FORMATS], value=self.fmt, allow_blank=False, id="export-format")
+            yield Input(self._default_path(self.fmt), id="export-path", placeholder="file to write")
+            yield Checkbox("Only claims in conflicts", id="export-conflicts")
+            yield Label("enter exports · escape cancels", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", id="export-go", variant="primary")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        if path_input.value == self._default_path(self.fmt) and isinstance(event.value, str):
+            path_input.value = self._default_path(event.value)
+        if isinstance(event.value, str):
+            self.fmt = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export-go":
+            self._submit()
+        else:
+            self.action_cancel()
+
+    def _submit(self) -> None:
+        raw_path = self.query_one("#export-path", Input).value.strip()
+        if not raw_path:
+            self.notify("Give a file to write the report to.", severity="warning")
+            return
+        conflicts_only = self.query_one("#export-conflicts", Checkbox).value
+        self.dismiss(ExportRequest(self.fmt, Path(raw_path).expanduser(), conflicts_only))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

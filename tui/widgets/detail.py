@@ -1,0 +1,187 @@
+"""The detail pane: a claim in its paragraph, who said it where, its history and the claims beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from claims.context import paragraph_around
+from claims.models import Claim, Link
+from claims.text import display_safe, one_line
+from tui.data import ClaimDetail
+from tui.widgets.quantity_chart import QuantityChart, chart_points
+from tui.widgets.symbols import (
+    CONFLICT_SYMBOL,
+    LINK_STATE_SYMBOLS,
+    RELATION_SYMBOLS,
+    source_label,
+    status_label,
+)
+
+MAX_QUOTE_SHOWN = 2000
+"""A longer quote is cut in the pane (the source view shows all of it)."""
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f" … ({len(text) - limit:,} more characters)"
+
+
+def passage_text(detail: ClaimDetail, quote_style: str = "bold underline") -> Text:
+    """The claim's paragraph with the quote highlighted; all of it literal text."""
+    claim, source_text = detail.claim, detail.source.text or ""
+    if not source_text:
+        return Text(display_safe(claim.quote), style=quote_style)
+    passage = paragraph_around(source_text, claim.start, claim.end, max_chars=1200)
+    text = Text()
+    text.append(display_safe(_cut(passage.before, 600)[-600:]))
+    text.append(display_safe(_cut(passage.highlighted, MAX_QUOTE_SHOWN)), style=quote_style)
+    text.append(display_safe(_cut(passage.after, 600)))
+    return text
+
+
+def claim_card(claim: Claim, detail: ClaimDetail, heading: str) -> Text:
+    """A compact block for the side-by-side comparison."""
+    source = detail.sources.get(claim.source_id)
+    card = Text()
+    card.append(f"{heading}\n", style="bold")
+    card.append(f"#{claim.id} {status_label(claim.status)}\n")
+    card.append(one_line(claim.speaker or "(narrative)", 60) + "\n", style="italic")
+    card.append(f"in {source_label(source, 40)}\n")
+    card.append("“" + one_line(_cut(claim.quote, 400)) + "”")
+    return card
+
+
+def meta_text(detail: ClaimDetail) -> Text:
+    """Speaker with role, source with outlet, URL and date, kind and conflicts."""
+    claim, source = detail.claim, detail.source
+    text = Text()
+    text.append(f"#{claim.id} ", style="bold")
+    text.append(status_label(claim.status), style="bold")
+    text.append(f" · {claim.kind} · {claim.polarity}{' · hedged' if claim.hedged else ''} · v{claim.version}\n")
+    speaker = one_line(claim.speaker or "(narrative: the outlet's own words)")
+    text.append("Speaker: ", style="bold")
+    text.append(speaker)
+    if claim.speaker_role:
+        text.append(f" ({one_line(claim.speaker_role)})")
+    text.append("\nSource: ", style="bold")
+    text.append(one_line(source.title or source.path or f"source {source.id}"))
+    details = [one_line(value) for value in (source.outlet, source.url) if value]
+    details.append(source.published.isoformat() if source.published else "date unknown")
+    text.append(" — " + " — ".join(details))
+    for conflict in detail.conflicts:
+        other = [cid for cid in conflict.claim_ids if cid != claim.id]
+        weak = " (weak)" if conflict.weak else ""
+        text.append(f"\n{CONFLICT_SYMBOL} {conflict.kind}{weak} with #{other[0] if other else '?'}: ")
+        text.append(one_line(conflict.explanation, 200))
+    return text
+
+
+def history_text(claim: Claim) -> Text:
+    """The append-only review log of a claim, oldest first."""
+    text = Text()
+    text.append("History", style="bold")
+    if not claim.history:
+        text.append("\n  not reviewed yet")
+    for event in claim.history:
+        text.append(f"\n  {event.at:%Y-%m-%d %H:%M} {one_line(event.reviewer, 30)}: {event.from_} → {event.to}")
+        if event.note:
+            text.append(" — ")
+            text.append(one_line(event.note, 300), style="italic")
+    return text
+
+
+class DetailPane(VerticalScroll):
+    """Everything about the highlighted claim; the related list picks the other side to compare."""
+
+    @dataclass
+    class RelatedHighlighted(Message):
+        """A related claim was picked for comparison."""
+
+        link: Link | None
+        claim: Claim | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.detail: ClaimDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Select a claim to see it in its source.", id="passage", markup=False)
+        yield Static("", id="meta", markup=False)
+        yield QuantityChart(id="chart")
+        yield OptionList(id="related")
+        with Horizontal(id="compare"):
+            yield Static("", id="this-side", markup=False)
+            yield Static("", id="other-side", markup=False)
+        yield Static("", id="history", markup=False)
+
+    @property
+    def related_pair(self) -> tuple[Link, Claim] | None:
+        """The related claim highlighted in the list."""
+        option_list = self.query_one("#related", OptionList)
+        if self.detail is None or option_list.highlighted is None:
+            return None
+        if option_list.highlighted >= len(self.detail.related):
+            return None
+        return self.detail.related[option_list.highlighted]
+
+    def show(self, detail: ClaimDetail, keep_related: bool = False) -> None:
+        """Show a claim; keeps the related-claim selection when it is the same claim."""
+        previous = self.related_pair if keep_related else None
+        self.detail = detail
+        self.query_one("#passage", Static).update(passage_text(detail))
+        self.query_one("#meta", Static).update(meta_text(detail))
+        labels = {
+            claim.id: f"{source_label(detail.sources.get(claim.source_id), 14)} #{claim.id}"
+            for claim in [detail.claim] + [other for _, other in detail.related]
+        }
+        self.query_one(QuantityChart).show_points(
+            chart_points(detail.claim, [other for _, other in detail.related], labels)
+        )
+        option_list = self.query_one("#related", OptionList)
+        option_list.clear_options()
+        conflicting = {cid for conflict in detail.conflicts for cid in conflict.claim_ids}
+        for link, other in detail.related:
+            relation = "conflicts" if other.id in conflicting else link.relation
+            prompt = Text()
+            prompt.append(f"{RELATION_SYMBOLS.get(relation, '~')} {relation:<9} ")
+            prompt.append(f"{LINK_STATE_SYMBOLS.get(link.state, '?')}{link.state:<9} ")
+            prompt.append(f"#{other.id} ")
+            prompt.append(one_line(other.speaker or "(narrative)", 24), style="italic")
+            prompt.append(": " + one_line(other.quote, 120))
+            option_list.add_option(Option(prompt))
+        option_list.display = bool(detail.related)
+        self.query_one("#compare").display = bool(detail.related)
+        self.query_one("#history", Static).update(history_text(detail.claim))
+        if detail.related:
+            index = 0
+            if previous is not None:
+                ids = [other.id for _, other in detail.related]
+                index = ids.index(previous[1].id) if previous[1].id in ids else 0
+            option_list.highlighted = index
+            self._compare(index)
+        else:
+            self.post_message(self.RelatedHighlighted(None, None))
+
+    def _compare(self, index: int) -> None:
+        if self.detail is None or index >= len(self.detail.related):
+            return
+        link, other = self.detail.related[index]
+        self.query_one("#this-side", Static).update(claim_card(self.detail.claim, self.detail, "This claim"))
+        self.query_one("#other-side", Static).update(
+            claim_card(other, self.detail, f"{link.relation.capitalize()} ({link.state})")
+        )
+        self.post_message(self.RelatedHighlighted(link, other))
+
+    @on(OptionList.OptionHighlighted, "#related")
+    def _related_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._compare(event.option_index)

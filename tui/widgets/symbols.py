@@ -1,0 +1,41 @@
+"""Symbols that carry status and conflict without relying on colour."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from claims.models import Claim, Source
+from claims.text import one_line
+
+STATUS_SYMBOLS = {"unreviewed": "·", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
+STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
+CONFLICT_SYMBOL = "⚠"
+RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~"}
+LINK_STATE_SYMBOLS = {"suggested": "?", "confirmed": "•", "accepted": "✓", "rejected": "✗"}
+
+
+def status_label(status: str) -> str:
+    """A status as symbol and word, e.g. '✓ confirmed'."""
+    return f"{STATUS_SYMBOLS.get(status, '·')} {status}"
+
+
+def source_label(source: Source | None, limit: int | None = None) -> str:
+    """A short display name for a source: outlet, title or its id."""
+    if source is None:
+        return "?"
+    name = source.outlet or source.title or (source.path or f"source {source.id}")
+    return one_line(name, limit)
+
+
+def quantity_label(claim: Claim) -> str:
+    """The claim's first number as written ('~12,000'), or ''."""
+    if not claim.quantities:
+        return ""
+    quantity = claim.quantities[0]
+    value = f"{quantity.value:,.0f}" if quantity.value == int(quantity.value) else f"{quantity.value:,.2f}"
+    return ("~" if quantity.approximate else "") + value
+
+
+def safe_text(text: str | None, style: str = "") -> Text:
+    """Untrusted text as a literal rich Text (no markup, no control characters)."""
+    return Text(one_line(text or ""), style=style)

@@ -1,0 +1,74 @@
+"""The side list: all claims, then threads most contested first, each with its conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from claims.text import one_line
+from tui.data import CaseIndex, Scope
+from tui.widgets.symbols import CONFLICT_SYMBOL
+
+
+class ThreadList(OptionList):
+    """Pick a thread or a conflict to narrow the claim table to it."""
+
+    @dataclass
+    class ScopeChosen(Message):
+        """The reviewer chose what the table shows."""
+
+        scope: Scope
+        focus_claim: int | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._scopes: dict[str, tuple[Scope, int | None]] = {}
+
+    def show_index(self, index: CaseIndex, total_claims: int) -> None:
+        """Rebuild the list, keeping the highlighted entry when it still exists."""
+        previous = None
+        if self.highlighted is not None and self.option_count:
+            previous = self.get_option_at_index(self.highlighted).id
+        self.clear_options()
+        self._scopes = {"all": (Scope(), None)}
+        options = [Option(Text(f"All claims ({total_claims:,})", style="bold"), id="all")]
+        for number, thread in enumerate(index.threads):
+            conflicts = len(thread.conflict_ids)
+            marker = f"{CONFLICT_SYMBOL}{conflicts}" if conflicts else "· 0"
+            prompt = Text()
+            prompt.append(f"{marker:<4}", style="bold" if conflicts else "")
+            prompt.append(f"{len(thread.claim_ids):>3} claims  ")
+            prompt.append(one_line(thread.title, 80))
+            option_id = f"thread-{number}"
+            self._scopes[option_id] = (Scope(one_line(thread.title, 40), thread.claim_ids), None)
+            options.append(Option(prompt, id=option_id))
+            for conflict_id in thread.conflict_ids:
+                conflict = index.conflicts.get(conflict_id)
+                if conflict is None:
+                    continue
+                a, b = conflict.claim_ids
+                weak = " weak" if conflict.weak else ""
+                line = Text(f"   {CONFLICT_SYMBOL} {conflict.kind}{weak} #{a}↔#{b} ")
+                line.append(one_line(conflict.explanation, 80), style="italic")
+                option_id = f"conflict-{conflict_id}"
+                scope = Scope(f"conflict {conflict_id} ({conflict.kind})", conflict.claim_ids)
+                self._scopes[option_id] = (scope, a)
+                options.append(Option(line, id=option_id))
+        if index.thread_total > len(index.threads):
+            options.append(
+                Option(Text(f"… {index.thread_total - len(index.threads):,} quieter threads not listed"), disabled=True)
+            )
+        self.add_options(options)
+        ids = [option.id for option in options]
+        self.highlighted = ids.index(previous) if previous in ids else 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        scope, focus_claim = self._scopes.get(event.option.id or "", (Scope(), None))
+        self.post_message(self.ScopeChosen(scope, focus_claim))

@@ -1,0 +1,32 @@
+"""The desk's writes that take more than one store call: status marks (with undo checks) and exports."""
+
+from __future__ import annotations
+
+from claims.models import Claim
+from claims.reports import ReportOptions, filter_export, render
+from store.api import Store
+from store.errors import VersionConflict
+from tui.screens.export import ExportRequest, write_atomically
+from tui.undo import Mark
+
+
+def set_status(store: Store, mark: Mark, reviewer: str, expected_version: int | None) -> Claim:
+    """Store `mark`; without a displayed version (undo/redo) the claim must still have `mark.before`."""
+    if expected_version is None:
+        claim = store.get_claim(mark.claim_id)
+        if claim.status != mark.before:
+            last = claim.history[-1] if claim.history else None
+            raise VersionConflict(mark.claim_id, last.reviewer if last else None, last.at if last else None)
+        expected_version = claim.version
+    return store.review(mark.claim_id, mark.after, reviewer, expected_version=expected_version)
+
+
+def export_report(store: Store, request: ExportRequest) -> list[str]:
+    """Render the casefile in the requested format and write it atomically; returns warnings."""
+    export = store.export()
+    if request.conflicts_only:
+        export = filter_export(export, conflicts_only=True)
+    options = ReportOptions()
+    content = render(export, request.fmt, options=options)
+    write_atomically(request.path, content)
+    return list(options.warnings)
