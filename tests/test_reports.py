@@ -220,6 +220,14 @@ class TestClaimReview:
         text = render(sample_export(), "claimreview", options=org_options())
         assert "</script>" not in text and "<" not in text
 
+    def test_large_graph_is_one_review_per_line_and_still_json(self):
+        export = _with_quotes([f"Claim number {index} <b>" for index in range(501)])
+        export.claims = [claim.model_copy(update={"status": "disputed"}) for claim in export.claims]
+        text = render(export, "claimreview", options=org_options())
+        graph = json.loads(text)["@graph"]
+        assert len(graph) == 501 and graph[500]["claimReviewed"] == "Claim number 500 <b>"
+        assert len(text.splitlines()) == 501 + 5 and "<" not in text
+
     def test_refuses_without_publisher_name(self):
         with pytest.raises(ReportError, match="organisation's name"):
             render(sample_export(), "claimreview", options=ReportOptions(organization_url="https://c.example/"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any, TextIO
 
 from claims.models import Export
@@ -33,6 +34,8 @@ COLUMNS = (
     "rated_on",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Anything display_safe would remove; most cells have none, and one search is cheaper than its two passes.
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise_cell(value: Any) -> str:
@@ -43,7 +46,9 @@ def neutralise_cell(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, int):
         return str(value)
-    text = display_safe(str(value))
+    text = str(value)
+    if _UNSAFE_RE.search(text):
+        text = display_safe(text)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
