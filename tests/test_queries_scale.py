@@ -1,0 +1,172 @@
+"""The scaling paths give the same answers as the plain ones: trigram search, bulk writes, conflict filter."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select, text
+
+from claims.models import ExtractedClaim, SourceMeta, Span
+from store import queries
+from store.api import open_store
+from store.bulk import BulkDocument, bulk_add
+from store.queries import ClaimFilter, claim_t
+
+STATEMENTS = [
+    ("Tilda Marchbank", 'Turnout rose by 50% in "Upper Wexcombe" last year'),
+    ("Tilda Marchbank", "Turnout rose by 5O percent, not 50_percent"),
+    ("Orrin Vale", "The levy at Pellingham's mill is 100% legal"),
+    ("Orrin Vale", "A back\\slash and an under_score appear here"),
+    ("Strasse Council", "Die Straße bleibt offen, sagte der Rat"),
+    ("Orrin Vale", "We never said the budget doubled"),
+    ("Quill Hartwell", "Über 3,000 residents signed; it's 'about' 3k"),
+    ("Quill Hartwell", "  spaced   out  claim  "),
+]
+TERMS = [
+    "turnout", "50%", "50_", "5o", "%", "_", "\\", '"upper', "'about'", "pellingham's", "straße", "STRASSE",
+    "über", "ab", "a", "never said", "vale", "marchbank", "   ", "no such phrase", 'he"s', "100% legal", "3,000",
+]
+
+
+def _document(index: int, pairs: list[tuple[str, str]]) -> BulkDocument:
+    parts, claims, offset = [], [], 0
+    for speaker, statement in pairs:
+        lead = f"{speaker} said: "
+        start = offset + len(lead)
+        parts.append(lead + statement)
+        claims.append(
+            ExtractedClaim(
+                text=statement, quote=statement, start=start, end=start + len(statement), kind="direct",
+                speaker=speaker, speaker_mention=Span(text=speaker, start=offset, end=offset + len(speaker)),
+            )
+        )
+        offset += len(parts[-1]) + 1
+    body = "\n".join(parts)
+    return BulkDocument(
+        text=body, sha256=hashlib.sha256(f"{index}{body}".encode()).hexdigest(),
+        meta=SourceMeta(title=f"Fixture {index}"), claims=claims,
+    )
+
+
+@pytest.fixture()
+def store(db_url):
+    casefile = open_store(db_url)
+    with casefile._write() as connection:
+        bulk_add(connection, [_document(0, STATEMENTS[:4]), _document(1, STATEMENTS[4:])])
+    yield casefile
+    casefile.close()
+
+
+def _like_ids(store, term: str) -> list[int]:
+    with store._read() as connection:
+        return list(
+            connection.execute(
+                select(claim_t.c.id)
+                .where(claim_t.c.search_text.like(queries._like(term), escape="\\"))
+                .order_by(claim_t.c.id)
+            ).scalars()
+        )
+
+
+class TestTrigramSearch:
+    """Search through the index finds exactly what a LIKE scan finds."""
+
+    @pytest.mark.parametrize("term", TERMS)
+    def test_same_claims_as_like(self, store, term):
+        found = [claim.id for claim in store.list_claims(ClaimFilter(search=term))]
+        assert found == _like_ids(store, term)
+        assert store.count_claims(ClaimFilter(search=term)) == len(found)
+
+    def test_index_answers_long_terms(self, store):
+        if store.backend != "sqlite" or not queries.FTS_AVAILABLE:
+            pytest.skip("the FTS5 trigram index is SQLite's")
+        compiled = str(
+            select(claim_t.c.id).where(queries.SubstringSearch("turnout")).compile(store.engine)
+        )
+        assert "MATCH" in compiled and "= 1" not in compiled
+        short = str(select(claim_t.c.id).where(queries.SubstringSearch("ab")).compile(store.engine))
+        assert "LIKE" in short
+
+    def test_triggers_present_at_head(self, store):
+        if store.backend != "sqlite" or not queries.FTS_AVAILABLE:
+            pytest.skip("the FTS5 trigram index is SQLite's")
+        with store._read() as connection:
+            names = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+        assert {"claim_fts_insert", "claim_fts_delete", "claim_fts_update"} <= names
+
+    def test_index_follows_updates_and_deletes(self, store):
+        first = store.list_claims(ClaimFilter(search="turnout"))[0]
+        with store._write() as connection:
+            connection.execute(
+                claim_t.update().where(claim_t.c.id == first.id).values(search_text="renamed quarrel")
+            )
+        assert [c.id for c in store.list_claims(ClaimFilter(search="quarrel"))] == [first.id]
+        assert first.id not in [c.id for c in store.list_claims(ClaimFilter(search="turnout"))]
+        with store._write() as connection:
+            connection.execute(text("DELETE FROM claim_key WHERE claim_id = :id"), {"id": first.id})
+            connection.execute(claim_t.delete().where(claim_t.c.id == first.id))
+        assert store.list_claims(ClaimFilter(search="quarrel")) == []
+
+    def test_combined_with_other_filters(self, store):
+        found = store.list_claims(ClaimFilter(search="turnout", speaker="marchbank"))
+        assert len(found) == 2 and all(claim.speaker == "Tilda Marchbank" for claim in found)
+        assert store.list_claims(ClaimFilter(search="turnout", speaker="vale")) == []
+
+
+class TestBulkWriter:
+    """Bulk-written casefiles hold the same rows the normal path writes."""
+
+    def test_rows_speakers_keys_and_offsets(self, store):
+        claims = store.list_claims()
+        assert len(claims) == len(STATEMENTS)
+        assert len(store.list_speakers()) == 4
+        for claim in claims:
+            source = store.get_source(claim.source_id)
+            assert source.text[claim.start : claim.end] == claim.quote
+            assert source.text[claim.speaker_mention.start : claim.speaker_mention.end] == claim.speaker
+        with store._read() as connection:
+            keyed = connection.execute(text("SELECT count(DISTINCT claim_id) FROM claim_key")).scalar_one()
+        assert keyed > 0
+
+    def test_duplicates_skipped_and_ids_continue(self, store):
+        with store._write() as connection:
+            again = bulk_add(connection, [_document(0, STATEMENTS[:4]), _document(2, STATEMENTS[:1])])
+        assert (again.sources, again.claims) == (1, 1)
+        assert store.count_claims() == len(STATEMENTS) + 1
+        assert len(store.list_speakers()) == 4
+        assert store.count_claims(ClaimFilter(search="turnout")) == 3
+
+    def test_answers_point_inside_the_document(self, tmp_path):
+        casefile = open_store(str(tmp_path / "answers.db"))
+        document = _document(0, STATEMENTS[:2])
+        replying = document.claims[0].model_copy(update={"answers": 1})
+        document = BulkDocument(document.text, document.sha256, document.meta, [replying, document.claims[1]])
+        with casefile._write() as connection:
+            bulk_add(connection, [document])
+        first, second = casefile.list_claims()
+        assert first.answers_claim_id == second.id
+        casefile.close()
+
+
+class TestConflictFilter:
+    """The conflicted filter driven from the conflict table matches the per-claim EXISTS form."""
+
+    def test_same_as_exists(self, store):
+        with store._write() as connection:
+            connection.execute(
+                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 1, 2, 'x', 0)")
+            )
+            connection.execute(
+                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('denial', 2, 6, 'y', 0)")
+            )
+        found = [claim.id for claim in store.list_claims(ClaimFilter(conflicted=True))]
+        with store._read() as connection:
+            expected = list(
+                connection.execute(
+                    select(claim_t.c.id).where(queries._conflicted_clause()).order_by(claim_t.c.id)
+                ).scalars()
+            )
+            assert connection.execute(select(func.count()).select_from(claim_t)).scalar_one() == 8
+        assert found == expected == [1, 2, 6]
+        assert store.count_claims(ClaimFilter(conflicted=True)) == 3
