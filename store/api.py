@@ -200,8 +200,8 @@ class Store(StoreBase):
             return queries.last_event_id(connection)
 
     def export(self) -> Export:
-        """Everything in the casefile, as the stable JSON export's model."""
-        with self._read() as connection:
+        """Everything in the casefile, as the stable JSON export's model (one consistent snapshot)."""
+        with self._snapshot() as connection:
             sources = queries.list_sources(connection, with_text=True)
             speakers = queries.list_speakers(connection)
             claims = queries.list_claims(connection, ClaimFilter())

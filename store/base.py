@@ -101,6 +101,20 @@ class StoreBase:
             raise StoreError(describe_db_error(error, self.url)) from None
 
     @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """Several reads that see one consistent state, even while others write."""
+        try:
+            with self.engine.connect() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection = connection.execution_options(isolation_level="REPEATABLE READ")
+                # SQLite: a deferred transaction keeps its first read's WAL snapshot until it ends.
+                with connection.begin() as transaction:
+                    yield connection
+                    transaction.rollback()
+        except (DBAPIError, SQLAlchemyError) as error:
+            raise StoreError(describe_db_error(error, self.url)) from None
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         """A read-modify-write transaction: all of it is stored, or none of it (no retry)."""
         try:
