@@ -1,0 +1,202 @@
+"""Writing an ImportBatch into a casefile: one transaction, linked and checked like added documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, insert, update
+
+from claims import matching
+from claims.importers import ImportBatch, ImportedClaim
+from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
+from store import ingest, queries, review
+from store.base import utcnow
+from store.queries import claim_t, event_t
+
+if TYPE_CHECKING:
+    from store.api import Store
+
+
+def import_batch(store: "Store", batch: ImportBatch, reviewer: str) -> dict:
+    """Store every claim of `batch` in one transaction; returns counts for the command line."""
+    if batch.export is not None:
+        return store._transaction(lambda connection: _write_export(connection, batch.export, batch.name, reviewer))
+    return store._transaction(lambda connection: _write_claims(connection, batch, reviewer))
+
+
+def _group_key(claim: ImportedClaim) -> tuple:
+    return (claim.url or "", claim.source or "", claim.outlet or "")
+
+
+def _source_document(claims: list[ImportedClaim]) -> tuple[str, list[ExtractedClaim]]:
+    """A text holding each claim on its own paragraph, and the claims with offsets into it."""
+    parts: list[str] = []
+    extracted: list[ExtractedClaim] = []
+    offset = 0
+    for claim in claims:
+        start = offset
+        parts.append(claim.text)
+        offset += len(claim.text)
+        extracted.append(
+            ExtractedClaim(
+                text=claim.text,
+                quote=claim.text,
+                start=start,
+                end=offset,
+                kind="indirect" if claim.speaker else "narrative",
+                speaker=claim.speaker,
+                speaker_role=claim.speaker_role,
+                speaker_kind=claim.speaker_kind if claim.speaker else "unattributed",
+            )
+        )
+        offset += 2
+    return "\n\n".join(parts), extracted
+
+
+def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str) -> dict:
+    groups: dict[tuple, list[ImportedClaim]] = defaultdict(list)
+    for claim in batch.claims:
+        groups[_group_key(claim)].append(claim)
+    counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "rated": 0, "reviewed": 0, "links": 0}
+    conflict_ids: set[int] = set()
+    for claims in groups.values():
+        first = claims[0]
+        text, extracted = _source_document(claims)
+        meta = SourceMeta(
+            title=first.source or f"Imported from {batch.name}",
+            outlet=first.outlet,
+            url=first.url,
+            published=min((claim.date for claim in claims if claim.date), default=None),
+            path=batch.name,
+        )
+        sha256 = hashlib.sha256(("import\n" + json.dumps(meta.model_dump(mode="json")) + text).encode()).hexdigest()
+        added = ingest.add_extracted(connection, text, sha256, meta, extracted, reviewer)
+        if added.duplicate:
+            counts["duplicate_sources"] += 1
+            continue
+        counts["sources"] += 1
+        counts["claims"] += len(added.claim_ids)
+        counts["links"] += added.link_count
+        conflict_ids.update(added.conflict_ids)
+        for claim_id, imported in zip(added.claim_ids, claims):
+            if imported.rating:
+                connection.execute(
+                    update(claim_t)
+                    .where(claim_t.c.id == claim_id)
+                    .values(rating=imported.rating, rated_by=imported.rated_by, rated_on=imported.rated_on)
+                )
+                counts["rated"] += 1
+            if imported.status != "unreviewed" or imported.note:
+                review.set_status(connection, claim_id, imported.status, reviewer, imported.note, action="import")
+                counts["reviewed"] += imported.status != "unreviewed"
+        conflict_ids.update(ingest.refresh_conflicts(connection, added.claim_ids))
+    counts["conflicts"] = len(conflict_ids)
+    ingest.log_event(connection, reviewer, "import", entity_id=f"file:{batch.name}", new_value=json.dumps(counts))
+    return counts
+
+
+def _extracted_from(claim: Claim, speakers: dict) -> ExtractedClaim:
+    speaker = speakers.get(claim.speaker_id)
+    return ExtractedClaim(
+        text=claim.text,
+        quote=claim.quote,
+        start=claim.start,
+        end=claim.end,
+        kind=claim.kind,
+        polarity=claim.polarity,
+        hedged=claim.hedged,
+        speaker=speaker.name if speaker else claim.speaker,
+        speaker_role=claim.speaker_role or (speaker.role if speaker else None),
+        speaker_kind=speaker.kind if speaker else ("person" if claim.speaker else "unattributed"),
+        speaker_aliases=list(speaker.aliases) if speaker else [],
+        speaker_mention=claim.speaker_mention,
+        cue=claim.cue,
+        quantities=claim.quantities,
+        denial_target=claim.denial_target,
+    )
+
+
+def _write_export(connection: Connection, export: Export, name: str, reviewer: str) -> dict:
+    """Our own export: sources, speakers, claims, statuses, review history and links, ids renumbered."""
+    speakers = {speaker.id: speaker for speaker in export.speakers}
+    claims_by_source: dict[int, list[Claim]] = defaultdict(list)
+    for claim in export.claims:
+        claims_by_source[claim.source_id].append(claim)
+    new_ids: dict[int, int] = {}
+    counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
+    for source in export.sources:
+        if ingest.find_source_by_hash(connection, source.sha256) is not None:
+            counts["duplicate_sources"] += 1
+            continue
+        meta = SourceMeta(
+            title=source.title, outlet=source.outlet, url=source.url,
+            published=source.published, author=source.author, path=source.path,
+        )
+        source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta)
+        counts["sources"] += 1
+        claims = claims_by_source.get(source.id, [])
+        ids = ingest.insert_claims(connection, source_id, [_extracted_from(claim, speakers) for claim in claims])
+        for claim, claim_id in zip(claims, ids):
+            new_ids[claim.id] = claim_id
+            _restore_review(connection, claim, claim_id, reviewer)
+            counts["reviewed"] += claim.status != "unreviewed"
+        counts["claims"] += len(ids)
+    for claim in export.claims:
+        if claim.answers_claim_id in new_ids and claim.id in new_ids:
+            connection.execute(
+                update(claim_t).where(claim_t.c.id == new_ids[claim.id]).values(answers_claim_id=new_ids[claim.answers_claim_id])
+            )
+    stored = list(queries.claims_by_ids(connection, list(new_ids.values())).values())
+    # Candidates are looked up before the new claims are indexed, so they only find older claims.
+    matched = _casefile_links(connection, stored, set(new_ids.values()))
+    ingest.index_claims(connection, stored)
+    restored = [
+        link.model_copy(update={"claim_ids": tuple(new_ids[claim_id] for claim_id in link.claim_ids)})
+        for link in export.links
+        if all(claim_id in new_ids for claim_id in link.claim_ids)
+    ]
+    counts["links"] = ingest.store_links(connection, restored)
+    counts["links"] += ingest.store_links(connection, matched)
+    counts["conflicts"] = len(ingest.refresh_conflicts(connection, set(new_ids.values())))
+    ingest.log_event(connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts))
+    return counts
+
+
+def _casefile_links(connection: Connection, claims: list[Claim], new_ids: set[int]) -> list[Link]:
+    """Links from imported claims to claims already in the casefile, as adding a document makes."""
+    candidates = {claim.id: ingest.candidates_from_index(connection, claim, new_ids) for claim in claims}
+    return matching.link_claims(claims, lambda claim: candidates[claim.id])
+
+
+def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewer: str) -> None:
+    """Status, version, rating and the review history as recorded where the export was made."""
+    last = max(claim.history, key=lambda event: event.at) if claim.history else None
+    connection.execute(
+        update(claim_t)
+        .where(claim_t.c.id == claim_id)
+        .values(
+            status=claim.status, version=claim.version, rating=claim.rating, rated_by=claim.rated_by,
+            rated_on=claim.rated_on, updated_by=last.reviewer if last else None, updated_at=last.at if last else None,
+        )
+    )
+    if claim.history:
+        connection.execute(
+            insert(event_t),
+            [
+                {
+                    "at": event.at, "actor": event.reviewer, "action": "import", "claim_id": claim_id,
+                    "entity_id": None, "old_value": event.from_, "new_value": event.to, "note": event.note,
+                }
+                for event in sorted(claim.history, key=lambda event: event.at)
+            ],
+        )
+    elif claim.notes:
+        connection.execute(
+            insert(event_t).values(
+                at=utcnow(), actor=reviewer, action="import", claim_id=claim_id,
+                old_value=claim.status, new_value=claim.status, note=" | ".join(claim.notes),
+            )
+        )
