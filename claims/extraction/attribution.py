@@ -12,6 +12,7 @@ from claims.extraction.lexicon import (
     CUE_FORMS,
     CUE_RE,
     DENIAL_VERBS,
+    DETERMINERS,
     TELL_LEMMAS,
 )
 from claims.extraction.mentions import Mention, mention_after, mention_before
@@ -21,12 +22,10 @@ from claims.extraction.segment import QuoteSpan, SentenceIndex
 _ADJUNCT_RE = re.compile(
     r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
-    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“])))?",
+    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?",
 )
-_LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?(?=that\b|[\"“]|,\s*[\"“]|:)")
-_CLAUSE_CUT_RE = re.compile(
-    r",\s+(?:but|while|whereas|although|though)\b|;|\s[—–]\s|,\s+(?:according\s+to)\b"
-)
+_LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+,?\s+){0,10}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)")
+_CLAUSE_CUT_RE = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b")
 _PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 _COORDINATED_CUE_RE = re.compile(
     r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:"
@@ -35,6 +34,21 @@ _COORDINATED_CUE_RE = re.compile(
 )
 _TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
 _MAX_QUOTE_GAP_WORDS = 9
+_ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
+_NOUN_LEADS = frozenset(
+    "have has had the a an his her their its our my your these those such many some no any new recent".split()
+)
+_QUOTE_ONLY_LEMMAS = frozenset("call ask label brand dub term describe characterize".split())
+# Verbs whose bare complement is a clause even when no auxiliary shows it ("says she plans to ...").
+_BARE_CLAUSE_LEMMAS = frozenset(
+    """say tell think believe claim argue insist add write predict warn suggest note report hope fear
+    know feel guess reckon figure suspect assume hint contend maintain acknowledge admit concede
+    complain tweet estimate agree worry recall explain""".split()
+)
+
+
+def _opens_quote(text: str, offset: int) -> bool:
+    return text[offset:offset + 1] in ("\"", "“") or text[offset:offset + 2] == "''"
 
 
 class CueReader:
@@ -81,12 +95,19 @@ class CueReader:
             if lower.startswith("according"):
                 candidate = self._according_to(match)
             else:
-                if not form.islower():
+                if not form.islower() and not self._headline_cue(match):
                     continue
                 candidate = self._verb(match, CUE_FORMS[lower], lower)
             if candidate is not None and candidate.end > candidate.start:
                 found.append(candidate)
         return found
+
+    def _headline_cue(self, match: re.Match) -> bool:
+        """'Bellwether County Says Trump Should Win': a title-case cue between capitalised words."""
+        before = self.text[max(0, match.start() - 30):match.start()].split()
+        after = self.text[match.end():match.end() + 30].split()
+        return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
+                    and match.group(0)[:1].isupper() and match.group(0)[1:].islower())
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         return self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
@@ -123,10 +144,8 @@ class CueReader:
 
     def _kind(self, start: int, end: int) -> str:
         segment = self.text[start:end]
-        quote = self.quote_at(start + 1) if start < len(self.text) and self.text[start] in "\"“" else None
-        if quote is not None and quote.close >= end - 1:
-            return "direct"
-        if segment[:1] in "\"“" and segment.count("”") + segment.count('"') >= 1:
+        quote = self.quote_at(start + 1) if _opens_quote(self.text, start) else None
+        if quote is not None and quote.close >= end - 2:
             return "direct"
         return "indirect"
 
@@ -150,6 +169,12 @@ class CueReader:
                     mention = mention_before(self.text, previous.close, match.start())
                     if mention is not None and self.text[previous.close:mention.start].strip(" ,") == "":
                         return self._quoted_before(previous, mention, cue, sentence_end)
+        before_words = self.text[max(sentence_start, match.start() - 40):match.start()].split()
+        previous_word = before_words[-1].lower() if before_words else ""
+        if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in _ING_LEADS):
+            return None
+        if form in AMBIGUOUS_FORMS and previous_word in _NOUN_LEADS:
+            return None
         mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
         after_start = match.end()
         if mention is None:
@@ -163,7 +188,10 @@ class CueReader:
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
-        if form in AMBIGUOUS_FORMS and not re.match(r"\s+that\b|\s*[:,]?\s*[\"“]", self.text[after_start:sentence_end]):
+        named_subject = mention.text.lower() in ("he", "she", "they", "i", "we") or (
+            mention.text[:1].isupper() and mention.text.split()[0].lower() not in DETERMINERS
+        )
+        if form in AMBIGUOUS_FORMS and not named_subject and not re.match(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]):
             return None
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
@@ -177,7 +205,7 @@ class CueReader:
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
         content_start = rest_start + lead.end()
-        if content_start < len(self.text) and self.text[content_start:content_start + 1] in "\"“":
+        if _opens_quote(self.text, content_start):
             quote = self.quote_at(content_start + 1)
             if quote is not None and quote.open == content_start and not lead.group(1):
                 return self._quote_chain(quote, mention, cue)
@@ -186,9 +214,16 @@ class CueReader:
         content_end = self._clause_end(content_start, sentence_end)
         start, end = self._trim(content_start, content_end)
         content = self.text[start:end]
+        if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
+            embedded = self.quote_starting_after(match.end(), sentence_end)
+            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
+                return self._quote_chain(embedded, mention, cue)
+            if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who)\b", content):
+                return Candidate(start, end, "indirect", cue=cue, mention=mention)
+            return None
         if len(content.split()) < 2:
             return None
-        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS:
+        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS:
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
                 return self._quote_chain(embedded, mention, cue)
@@ -214,20 +249,35 @@ class CueReader:
     def _quoted_before(self, quote: QuoteSpan, mention: Mention | None, cue: tuple[int, int], sentence_end: int) -> Candidate | None:
         if mention is None:
             return None
-        start, end = quote.inner_start, quote.inner_end
-        # '"A," X said, "B."': the second half continues the same quotation.
-        tail = self.text[max(cue[1], mention.end):sentence_end + 2]
-        resume = re.match(r"^(?:[^\"“”.!?]{0,60}?),\s*(?=[\"“])", tail)
-        if resume:
-            following = self.quote_at(max(cue[1], mention.end) + resume.end() + 1)
-            if following is not None:
-                end = following.inner_end
-        start, end = self._trim(start, end)
-        return Candidate(start, end, "direct", cue=cue, mention=mention)
+        pieces = [quote]
+        # '"A," X said, "B."' and '"A," X said. "B."': the quotation resumes after the attribution.
+        following = self.quote_starting_after(max(cue[1], mention.end), len(self.text))
+        if following is not None:
+            gap = self.text[max(cue[1], mention.end):following.open]
+            if "\n" not in gap and len(gap.split()) <= 25 and gap.rstrip().endswith((",", ".", ":")) and not re.search(r"[\"“”]|''", gap):
+                pieces.append(following)
+        return self._from_pieces(self._with_adjacent(pieces), mention, cue)
+
+    def _with_adjacent(self, pieces: list[QuoteSpan]) -> list[QuoteSpan]:
+        """Extend with quotes that follow the last piece with nothing but spaces between them."""
+        while True:
+            last = pieces[-1]
+            following = self.quote_starting_after(last.close - 1, last.close + 3)
+            if following is None or following.open < last.close or self.text[last.close:following.open].strip():
+                return pieces
+            pieces.append(following)
+
+    def _from_pieces(self, pieces: list[QuoteSpan], mention: Mention | None, cue: tuple[int, int] | None) -> Candidate:
+        start, _ = self._trim(pieces[0].inner_start, pieces[0].inner_end)
+        _, end = self._trim(pieces[-1].inner_start, pieces[-1].inner_end)
+        candidate = Candidate(start, max(start, end), "direct", cue=cue, mention=mention)
+        if len(pieces) > 1:
+            parts = [self.text[slice(*self._trim(p.inner_start, p.inner_end))] for p in pieces]
+            candidate.text = " ".join(part.strip() for part in parts if part.strip())
+        return candidate
 
     def _quote_chain(self, quote: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
-        start, end = self._trim(quote.inner_start, quote.inner_end)
-        return Candidate(start, end, "direct", cue=cue, mention=mention)
+        return self._from_pieces(self._with_adjacent([quote]), mention, cue)
 
     def _block_quote(self, sentence_end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
         following = self.quote_starting_after(sentence_end, sentence_end + 4)
@@ -244,7 +294,7 @@ class CueReader:
         if not before.rstrip().endswith(","):
             return None
         after = self.text[cue[1]:sentence_end]
-        if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]", after):
+        if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]|''", after):
             return None
         start, end = self._trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:

@@ -7,11 +7,16 @@ from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS
-from claims.extraction.mentions import mention_before, speaker_kind
+from claims.extraction.mentions import PERSON_TITLES, mention_before, speaker_kind
 from claims.speakers import TITLE_WORDS, split_role
 
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
 _NAME_RE_TEMPLATE = r"\b((?:[A-Z][\w'’.-]+\s+){{1,3}}{surname})\b"
+
+
+def _is_definite_description(written: str) -> bool:
+    words = written.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this") and words[-1].islower() and words[-1] in PERSON_TITLES
 
 
 @dataclass
@@ -45,6 +50,13 @@ class SpeakerResolver:
         if lower in PRONOUNS:
             self._pronoun(candidate, lower, mention.start)
             return
+        if _is_definite_description(written):
+            # "the Florida senator" after "Marco Rubio": the reader takes them to be the same person.
+            known = self._person_with_title(written.split()[-1].lower(), mention.start)
+            if known is not None:
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
+                candidate.aliases = []
+                return
         kind = speaker_kind(written)
         if kind != "person":
             name = re.sub(r"^(?:the|The)\s+", "", written) if kind == "organization" and not written.lower().startswith("the ") else written
@@ -60,6 +72,14 @@ class SpeakerResolver:
             name, role = full.name, role or full.role
         candidate.speaker, candidate.speaker_role, candidate.speaker_kind = name, role, "person"
         self.people.append(_Known(name, role, "person", mention.start))
+
+    def _person_with_title(self, title: str, position: int) -> _Known | None:
+        for known in reversed(self.people):
+            if known.role and title in known.role.lower():
+                return known
+        if self.people and position - self.people[-1].position < 1200:
+            return self.people[-1]
+        return None
 
     def _pronoun(self, candidate: Candidate, pronoun: str, position: int) -> None:
         if pronoun in ("who", "which"):

@@ -108,7 +108,8 @@ SPEAKER_NOUNS = frozenset(
     judge lawyers lawyer attorney attorneys staff team representatives representative
     spokespersons media press newspaper outlet network figures estimates assessment assessments
     ministry's government's agency's nations countries states allies citizens activists
-    officials' workers employees executives""".split()
+    officials' workers employees executives panel board institute center centre foundation
+    watchdog inquiry commission tribunal union association coalition""".split()
 )
 MODIFIER_WORDS = frozenset(
     """senior top former current local federal state foreign defense defence interior security
@@ -134,7 +135,8 @@ ORG_HEADS = frozenset(
     """ministry government agency agencies department office administration campaign committee
     council commission police military army authorities authority organization organisation
     company firm party poll survey study court team network newspaper outlet kremlin pentagon
-    congress senate house parliament cabinet bureau fbi cia nsa un nato eu""".split()
+    congress senate house parliament cabinet bureau fbi cia nsa un nato eu panel board institute
+    center centre foundation watchdog inquiry tribunal union association coalition""".split()
 )
 PRONOUNS = frozenset("he she they it we i you who which".split())
 # Capitalised words that start sentences or clauses and are never part of a speaker's name.

@@ -20,6 +20,19 @@ from claims.speakers import TITLE_WORDS, split_role
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’.&-]*[\w.]|[A-Za-z0-9À-ÿ]|[,:;()\"“”—–]")
 _CONNECTORS = frozenset("of for at and".split())
+_NAME_PARTICLES = frozenset("el al de del la le van von der bin ibn da di du dos".split())
+_FUNCTION_WORDS = frozenset(
+    """of for at and or but to in on by with from as than that which who whom whose this these those
+    there here not no so if then when while because although though also only even just very more
+    most less least such what how why where into onto upon about after before over under""".split()
+)
+PERSON_TITLES = frozenset(
+    """senator governor president minister secretary spokesman spokeswoman spokesperson director
+    chairman chairwoman leader mayor candidate nominee ambassador official aide adviser advisor
+    professor lawyer analyst economist expert chief ceo founder judge attorney prosecutor
+    representative congressman congresswoman commissioner executive manager strategist pollster
+    author researcher scientist historian activist organizer envoy general commander""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ def _word_ok(token: str) -> bool:
         bare = bare[:-2]
     if token[:1].isupper():
         return True
-    return bare in SPEAKER_NOUNS or bare in MODIFIER_WORDS or bare in TITLE_WORDS
+    return bare in SPEAKER_NOUNS or bare in MODIFIER_WORDS or bare in TITLE_WORDS or bare in _NAME_PARTICLES
 
 
 def _head_ok(token: str) -> bool:
@@ -52,11 +65,31 @@ def _head_ok(token: str) -> bool:
         return True
     if token[:1].isupper():
         return bare not in CLAUSE_STARTERS and not bare.endswith(("'s", "’s"))
-    return bare in SPEAKER_NOUNS
+    return bare in SPEAKER_NOUNS or bare in PERSON_TITLES
+
+
+def _extend_lowercase(tokens: list[tuple[str, int, int]], first_index: int) -> int:
+    """Take up to three plain modifiers ('law enforcement officials') when a clause boundary precedes them."""
+    index = first_index
+    taken = 0
+    while index > 0 and taken < 3:
+        token = tokens[index - 1][0]
+        lower = token.lower()
+        if not token.isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS or lower.endswith("ly"):
+            break
+        index -= 1
+        taken += 1
+    boundary = tokens[index - 1][0] if index > 0 else ","
+    if taken and (boundary in (",", ";", ":", "(", "—", "–") or boundary.lower() in DETERMINERS or boundary.endswith(("'s", "’s"))):
+        if boundary.lower() in DETERMINERS:
+            index -= 1
+        return index
+    return first_index
 
 
 def mention_before(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
+    start = max(start, text.rfind("\n", start, end) + 1)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
     while tokens and tokens[-1][0].lower() in AUXILIARIES:
         tokens.pop()
@@ -96,6 +129,8 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         if token[:1].isupper() and lower in CLAUSE_STARTERS:
             break
         first_index = index
+    if not tokens[-1][0][:1].isupper():
+        first_index = _extend_lowercase(tokens, first_index)
     while first_index < len(tokens) and tokens[first_index][0].lower() in _CONNECTORS:
         first_index += 1
     if first_index >= len(tokens):
@@ -116,9 +151,14 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
     if role_tokens[0][0].lower() in ("who", "which", "and", "but"):
         return None
     head = mention_before(text, tokens[0][1], tokens[comma][1])
+    role = text[role_tokens[0][1]:role_tokens[-1][2]]
+    if role_tokens[-1][0][:1].isupper() and all(_word_ok(t) for t, _, _ in role_tokens) and head is not None and not head.text[:1].isupper():
+        # "One Republican hopeful, Carly Fiorina, says": the name comes second.
+        name = mention_before(text, role_tokens[0][1], role_tokens[-1][2])
+        if name is not None:
+            return Mention(name.text, name.start, name.end, role=text[head.start:head.end])
     if head is None or head.text.lower() in PRONOUNS or not head.text[:1].isupper():
         return None
-    role = text[role_tokens[0][1]:role_tokens[-1][2]]
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
     return Mention(head.text, head.start, head.end, role=role)
 

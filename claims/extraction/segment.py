@@ -18,19 +18,21 @@ _CLOSING = "”’"
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quoted passage: `open` is the opening mark, `close` the closing one (exclusive end)."""
+    """A quoted passage: `open` is where the opening mark starts, `close` the end of the closing one."""
 
     open: int
     close: int
     closed: bool = True
+    open_width: int = 1
+    close_width: int = 1
 
     @property
     def inner_start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_width
 
     @property
     def inner_end(self) -> int:
-        return self.close - 1 if self.closed else self.close
+        return self.close - self.close_width if self.closed else self.close
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -67,10 +69,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-def _is_apostrophe(text: str, index: int) -> bool:
-    before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    return before.isalnum() and (after.isalnum() or after in "s ")
+_MARK_RE = re.compile(r"''|[\"“”]")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
@@ -78,22 +77,21 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_mark = ""
-    for index in range(start, end):
-        char = text[index]
-        if char not in "\"“”":
-            continue
+    open_width = 1
+    for match in _MARK_RE.finditer(text, start, end):
+        mark, index = match.group(0), match.start()
         if open_at is None:
-            if char == "”":
+            if mark == "”":
                 continue
-            open_at, open_mark = index, char
-        elif char == "“" and open_mark == "“":
+            open_at, open_mark, open_width = index, mark, len(mark)
+        elif mark == "“" and open_mark == "“":
             # A stray second opening mark: the first was never closed; restart here.
             open_at = index
         else:
-            spans.append(QuoteSpan(open_at, index + 1))
+            spans.append(QuoteSpan(open_at, match.end(), True, open_width, len(mark)))
             open_at = None
-    if open_at is not None and end - open_at > 1:
-        spans.append(QuoteSpan(open_at, end, closed=False))
+    if open_at is not None and end - open_at > open_width:
+        spans.append(QuoteSpan(open_at, end, False, open_width, 0))
     return spans
 
 

@@ -1,0 +1,172 @@
+"""Score claim extraction against PolNeAR attributions: content P/R/F1, speaker and cue accuracy.
+
+Protocol: every predicted claim of kind direct or indirect is matched one-to-one (greedy, best
+coverage first) to a gold attribution. A pair matches at level t when the predicted span covers at
+least t of the gold content's characters (the union of its content spans) and the predicted
+characters outside the gold content are no more than the gold content's length. Speaker accuracy
+over pairs matched at 0.3 whose gold has a source: the predicted speaker mention overlaps the gold
+source span, or the predicted speaker's name shares a word with the gold source text. Cue accuracy:
+the predicted cue overlaps the gold cue. Each line of the corpus (one article as read by one
+annotator) is scored on its own unless --dedupe keeps only the first annotator of each article.
+
+    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+from claims.extraction import extract_claims
+from claims.text import normalise_text
+
+_DATA = Path(os.environ.get("COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
+_CORPUS = _DATA / "polnear" / "polnear_train_dev.jsonl"
+_LEVELS = (0.3, 0.8)
+_STOP = frozenset("the a an of and mr mrs ms dr".split())
+
+
+def _chars(spans: list[list[int]]) -> set[int]:
+    return {i for start, end in spans for i in range(start, end)}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def _gold(line: dict) -> list[dict]:
+    gold = []
+    for attribution in line["attributions"]:
+        spans = [span for content in attribution.get("content") or [] for span in content["spans"]]
+        if not spans:
+            continue
+        source = attribution.get("source") or {}
+        cue = attribution.get("cue") or {}
+        gold.append({
+            "content": _chars(spans),
+            "spans": spans,
+            "source": _chars(source.get("spans") or []),
+            "source_text": source.get("text") or "",
+            "cue": _chars(cue.get("spans") or []),
+        })
+    return gold
+
+
+def _match(predicted: list, gold: list[dict], level: float) -> list[tuple[int, int]]:
+    scored = []
+    for p_index, claim in enumerate(predicted):
+        p_chars = set(range(claim.start, claim.end))
+        for g_index, item in enumerate(gold):
+            inside = len(p_chars & item["content"])
+            if not inside:
+                continue
+            cover = inside / len(item["content"])
+            excess = len(p_chars) - inside
+            if cover >= level and excess <= len(item["content"]):
+                scored.append((cover, -excess, p_index, g_index))
+    scored.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, _, p_index, g_index in scored:
+        if p_index in used_p or g_index in used_g:
+            continue
+        used_p.add(p_index)
+        used_g.add(g_index)
+        pairs.append((p_index, g_index))
+    return pairs
+
+
+def _speaker_right(claim, item: dict) -> bool:
+    if claim.speaker_mention is not None:
+        if set(range(claim.speaker_mention.start, claim.speaker_mention.end)) & item["source"]:
+            return True
+    names = " ".join([claim.speaker or "", *claim.speaker_aliases])
+    return bool(_words(names) & _words(item["source_text"]))
+
+
+def _load(split: str, limit: int | None, dedupe: bool) -> list[dict]:
+    lines, seen = [], set()
+    with _CORPUS.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = json.loads(raw)
+            if line["split"] != split:
+                continue
+            if dedupe and line["filename"] in seen:
+                continue
+            seen.add(line["filename"])
+            lines.append(line)
+    return lines[:limit] if limit else lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N lines")
+    parser.add_argument("--dedupe", action="store_true", help="first annotator of each article only")
+    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N misses and N false alarms")
+    args = parser.parse_args(argv)
+    if not _CORPUS.exists():
+        print(f"PolNeAR not found at {_CORPUS}; set COUNTERCLAIM_DATA to score attribution. Skipping.")
+        return 0
+    lines = _load(args.split, args.limit, args.dedupe)
+    totals = {level: [0, 0, 0] for level in _LEVELS}
+    speaker_right = speaker_total = cue_right = cue_total = 0
+    misses, alarms = [], []
+    skipped = 0
+    started = time.perf_counter()
+    for line in lines:
+        text = line["text"]
+        if normalise_text(text) != text:
+            skipped += 1  # gold offsets refer to the raw text, so extraction reads it as is
+        predicted = [c for c in extract_claims(text) if c.kind in ("direct", "indirect")]
+        gold = _gold(line)
+        for level in _LEVELS:
+            pairs = _match(predicted, gold, level)
+            totals[level][0] += len(pairs)
+            totals[level][1] += len(predicted)
+            totals[level][2] += len(gold)
+            if level != _LEVELS[0]:
+                continue
+            for p_index, g_index in pairs:
+                item = gold[g_index]
+                if item["source"]:
+                    speaker_total += 1
+                    speaker_right += _speaker_right(predicted[p_index], item)
+                if item["cue"]:
+                    cue_total += 1
+                    cue_right += bool(predicted[p_index].cue and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end)) & item["cue"])
+            matched_p = {p for p, _ in pairs}
+            matched_g = {g for _, g in pairs}
+            misses += [(text, gold[g]) for g in range(len(gold)) if g not in matched_g]
+            alarms += [(text, predicted[p]) for p in range(len(predicted)) if p not in matched_p]
+    elapsed = time.perf_counter() - started
+    print(f"PolNeAR {args.split}: {len(lines)} lines scored ({'first annotator per article' if args.dedupe else 'every annotator line'}; {skipped} not in normal form, read raw), {elapsed:.1f}s")
+    for level in _LEVELS:
+        matched, n_pred, n_gold = totals[level]
+        precision = matched / n_pred if n_pred else 0.0
+        recall = matched / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"  overlap >= {level:.1f}: P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  ({matched} matched, {n_pred} predicted, {n_gold} gold)")
+    print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
+    print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
+    if args.show_errors:
+        rng = random.Random(42)
+        print("\nMissed gold attributions:")
+        for text, item in rng.sample(misses, min(args.show_errors, len(misses))):
+            start = min(item["content"])
+            end = max(item["content"]) + 1
+            context = text[max(0, start - 120):min(len(text), end + 60)].replace("\n", " ")
+            print(f"  - source={item['source_text']!r} content={text[start:end][:160]!r}\n      ...{context}...")
+        print("\nPredicted claims with no gold match:")
+        for text, claim in rng.sample(alarms, min(args.show_errors, len(alarms))):
+            print(f"  - [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:160]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
