@@ -6,6 +6,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.importers import ImportFailed, parse_import
 from claims.reports import ReportOptions, render
@@ -220,3 +222,33 @@ class TestOwnExport:
         with pytest.raises(ImportFailed) as failure:
             parse_import(render(sample_export(), "json")[:200].encode(), "case.json")
         assert failure.value.problems[0][0] is not None
+
+
+class TestNeverCrashes:
+    """Whatever the bytes, parse_import returns a batch or refuses with ImportFailed."""
+
+    @staticmethod
+    def attempt(data: bytes, name: str) -> None:
+        try:
+            batch = parse_import(data, name, skip_bad=True)
+        except ImportFailed as failure:
+            assert failure.problems and str(failure)
+        else:
+            assert all(claim.text.strip() for claim in batch.claims)
+
+    @given(st.binary(max_size=300), st.sampled_from(["x.csv", "x.json", "x.jsonl", "x.html", "x"]))
+    @settings(max_examples=150, deadline=None)
+    def test_arbitrary_bytes(self, data, name):
+        self.attempt(data, name)
+
+    @given(st.text(alphabet='{}[]<>",:\n\t\\ abc@=-', max_size=200))
+    @settings(max_examples=150, deadline=None)
+    def test_structured_looking_text(self, text):
+        self.attempt(text.encode(), "x")
+
+    @pytest.mark.parametrize(
+        "data",
+        [b"[" * 5000 + b"]" * 5000, b'text\n"' + b"x" * 200_000 + b'"\n', b"\x00\x00\xff", b"", b"<html>"],
+    )
+    def test_awkward_inputs(self, data):
+        self.attempt(data, "x")

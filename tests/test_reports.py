@@ -8,6 +8,8 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from claims.models import Export
@@ -260,3 +262,25 @@ class TestDispatch:
     def test_empty_export(self, fmt):
         assert render(Export(), fmt)
 
+
+
+class TestMarkdownEscapingProperty:
+    """Any document text, escaped, renders as exactly that text in one paragraph."""
+
+    @given(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+        | st.text(alphabet="\\`*_{}[]()<>#+-.!|~&:;/ =0123456789abchtpsw\n\t\"'", max_size=60)
+    )
+    @settings(max_examples=300, deadline=None)
+    def test_renders_literally(self, raw):
+        from html import unescape
+
+        from claims.text import one_line
+
+        expected = one_line(raw)
+        html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(escape_markdown(raw))
+        if not expected:
+            assert html == ""
+            return
+        assert html.startswith("<p>") and html.endswith("</p>\n") and html.count("<") == 2, (raw, html)
+        assert unescape(html[3:-5]) == expected

@@ -17,7 +17,7 @@ from claims.importers.claimreview import (
 )
 from claims.importers.models import ImportBatch, ImportedClaim, ImportFailed, describe_problem
 from claims.importers.tabular import RowResult, read_csv, read_jsonl_claims
-from claims.importers.values import BadValue
+from claims.importers.values import BadValue, load_json
 from claims.models import EXPORT_FORMAT, Export
 from claims.text import normalise_text
 
@@ -122,7 +122,7 @@ def _from_json_lines(name: str, text: str, warnings: list[str], skip_bad: bool) 
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = load_json(raw)
         except json.JSONDecodeError as failure:
             bad.append((line, None, f"not JSON ({failure.msg})"))
             continue
@@ -148,7 +148,7 @@ def _from_html(name: str, text: str, warnings: list[str], skip_bad: bool) -> Imp
     problems: list[RowResult] = []
     for start_line, script in ld_json_scripts(text):
         try:
-            document = json.loads(script)
+            document = load_json(script)
         except json.JSONDecodeError as failure:
             problems.append((start_line + failure.lineno - 1, None, f"JSON-LD script is not JSON ({failure.msg})"))
             continue
@@ -175,7 +175,7 @@ def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBat
         return _from_json_lines(name, text, warnings, skip_bad)
     if head in ("{", "["):
         try:
-            document = json.loads(text)
+            document = load_json(text)
         except json.JSONDecodeError as failure:
             if head == "{" and text.strip().count("\n") >= 1:
                 return _from_json_lines(name, text, warnings, skip_bad)

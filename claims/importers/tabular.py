@@ -85,6 +85,8 @@ def read_csv(text: str) -> tuple[Iterator[RowResult], list[str]]:
         headers = next(reader)
     except StopIteration:
         raise BadValue("the file is empty") from None
+    except csv.Error as failure:
+        raise BadValue(f"unreadable CSV header: {failure}") from None
     mapping, unknown = map_columns(headers)
     if "text" not in mapping.values():
         names = ", ".join(SYNONYMS["text"][:4])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from typing import Any
 
 from claims.models import REVIEW_STATUSES
 from claims.text import one_line
@@ -49,3 +51,11 @@ def clean(value: object) -> str | None:
         return None
     text = one_line(str(value))
     return text or None
+
+
+def load_json(text: str) -> Any:
+    """json.loads, with nesting too deep for the parser reported as a JSONDecodeError like any other."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
