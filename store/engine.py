@@ -53,7 +53,13 @@ def make_engine(db: str) -> Engine:
 
 
 def _sqlite_engine(url: str, database: str | None) -> Engine:
-    if database and database != ":memory:":
+    if database and database.startswith("file:") and make_url(url).query.get("uri") == "true":
+        # An SQLite URI (e.g. `sqlite:///file:case.db?mode=ro&uri=true` for a read-only view).
+        file_path = Path(database[len("file:"):].split("?", 1)[0])
+        if not file_path.is_file():
+            raise StoreError(f"{file_path}: no such database file")
+        _check_sqlite_path(file_path)
+    elif database and database != ":memory:":
         _check_sqlite_path(Path(database))
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 

@@ -27,20 +27,21 @@ class VersionConflict(StoreError):
         changed_at: datetime | None,
         current_status: str | None = None,
         current_version: int | None = None,
+        expected_version: int | None = None,
     ):
         self.claim_id = claim_id
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.current_status = current_status
         self.current_version = current_version
-        when = f"at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else "just now"
-        who = changed_by or "another reviewer"
         now = (
-            f"; it is now {current_status} (version {current_version})"
+            f"it is now {current_status} (version {current_version})"
             if current_status is not None and current_version is not None
-            else ""
+            else "reload it"
         )
-        super().__init__(
-            f"claim {claim_id} was changed by {who} {when} after you read it{now}; "
-            "your change was not saved"
-        )
+        if expected_version is not None and current_version is not None and expected_version > current_version:
+            message = f"claim {claim_id} has no version {expected_version} yet; {now}"
+        else:
+            when = f"at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else "just now"
+            message = f"claim {claim_id} was changed by {changed_by or 'another reviewer'} {when} after you read it; {now}"
+        super().__init__(f"{message}; your change was not saved")

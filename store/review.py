@@ -20,7 +20,7 @@ from store.queries import claim_t, event_t, link_t, speaker_t
 LINK_DECISIONS = {True: "accepted", False: "rejected"}
 
 
-def _conflict(connection: Connection, claim_id: int) -> VersionConflict:
+def _conflict(connection: Connection, claim_id: int, expected_version: int | None = None) -> VersionConflict:
     """The refusal for a stale write, naming who changed the claim, when, and its state now."""
     row = connection.execute(
         select(claim_t.c.status, claim_t.c.version, claim_t.c.updated_by, claim_t.c.updated_at).where(
@@ -38,7 +38,12 @@ def _conflict(connection: Connection, claim_id: int) -> VersionConflict:
         ).first()
         changed_by, changed_at = (last.actor, last.at) if last else (None, None)
     return VersionConflict(
-        claim_id, changed_by, changed_at, row.status if row else None, row.version if row else None
+        claim_id,
+        changed_by,
+        changed_at,
+        row.status if row else None,
+        row.version if row else None,
+        expected_version,
     )
 
 
@@ -62,7 +67,7 @@ def set_status(
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     if expected_version is not None and row.version != expected_version:
-        raise _conflict(connection, claim_id)
+        raise _conflict(connection, claim_id, expected_version)
     result = connection.execute(
         update(claim_t)
         .where(claim_t.c.id == claim_id, claim_t.c.version == row.version)

@@ -3,7 +3,8 @@
 The schema itself is created and changed only by the migrations in `store/migrations`;
 these classes describe it for queries and must be kept in step with the newest migration
 (tests/test_migrations.py compares them). Not described here: the triggers that keep the
-event log append-only, and PostgreSQL's trigram index on `claim.search_text`.
+event log append-only, and the search indexes on `claim.search_text` (PostgreSQL's
+trigram index, SQLite's FTS5 table).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class SpeakerRow(SQLModel, table=True):
     __tablename__ = "speaker"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str
+    name: str = Field(index=True)
     key: str = Field(index=True)
     role: str | None = None
     kind: str = "person"
