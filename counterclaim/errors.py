@@ -27,13 +27,13 @@ def handle_errors(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         from claims.documents import DocumentError
-        from store.errors import NotFound, StoreError
+        from store.errors import InvalidValue, NotFound, StoreError, VersionConflict
 
         try:
             return function(*args, **kwargs)
         except typer.Exit:
             raise
-        except NotFound as failure:
+        except (NotFound, InvalidValue, VersionConflict) as failure:
             error(str(failure))
             raise typer.Exit(EXIT_USER_ERROR) from None
         except StoreError as failure:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from claims.documents import SUPPORTED_SUFFIXES, Document, DocumentError, read_document
+from claims.documents import MAX_DOCUMENT_BYTES, SUPPORTED_SUFFIXES, Document, DocumentError, read_document
 from claims.models import SourceMeta
 
 MANIFEST_NAME = "manifest.json"
@@ -76,13 +76,20 @@ def _manifest_entry(path: Path) -> dict | None:
 
 def read_input(item: InputItem, overrides: dict) -> tuple[Document, SourceMeta]:
     """Read one document; metadata comes from the command line, else the manifest, else the document."""
+    # Read at most one byte past the limit, so an oversized input is refused without holding it.
     if item.path is None:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
     else:
         if not item.path.is_file():
             raise DocumentError(f"{item.display}: not a regular file")
+        size = item.path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(
+                f"{item.display}: too large ({size // (1024 * 1024)} MB; the limit is "
+                f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB per document)"
+            )
         with item.path.open("rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
     document = read_document(data, item.display)
     meta = document.meta.model_copy()
     if item.manifest:
