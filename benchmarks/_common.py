@@ -348,7 +348,7 @@ def _review_and_conflict(connection, claim_count: int) -> None:
     connection.execute(
         text(
             "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) "
-            "VALUES ('numeric', :a, :b, 'benchmark fixture', 0)"
+            "VALUES ('numeric', :a, :b, 'benchmark fixture', false)"
         ),
         [{"a": a, "b": b} for a, b in sorted(pairs)],
     )

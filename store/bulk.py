@@ -1,4 +1,4 @@
-"""Building large casefiles fast: documents whose claims are already extracted, written in bulk.
+"""Many documents at once: bulk-writing pre-extracted archives, and ingest with parallel extraction.
 
 This is the path for archives and benchmarks, not for a reviewer's daily ingest: it skips
 matching and conflict detection (run them afterwards if wanted) but writes every row the
@@ -10,16 +10,23 @@ same afterwards. Rows go in as SQLAlchemy Core `insert()` with lists of dicts an
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from claims import matching
 from claims import speakers as speaker_rules
+from claims.documents import Document
 from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.base import utcnow
 from store.converters import claim_values
+from store import ingest
+from store.ingest import AddResult
 from store.queries import claim_t, source_t, speaker_t
 from store.tables import ClaimKeyRow
 
@@ -180,3 +187,37 @@ class _Batch:
                 self.answers,
             )
             self.answers.clear()
+
+
+def add_documents_parallel(
+    store, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
+) -> Iterator[AddResult]:
+    """Ingest documents in order, extracting in worker processes while this one stores, links and checks.
+
+    Each document is still one transaction through `Store.add_extracted`, so results, ids
+    and links are those of adding the documents one by one; documents already stored are
+    not extracted again.
+    """
+    from claims.extraction import extract_claims
+
+    workers = workers or os.cpu_count() or 2
+    window = workers * 4
+    context = multiprocessing.get_context("spawn")
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for document, meta in documents:
+            with store._read() as connection:
+                existing = ingest.find_source_by_hash(connection, document.sha256)
+            future = None if existing is not None else pool.submit(extract_claims, document.text, meta.published)
+            pending.append((document, meta, future, existing))
+            if len(pending) >= window:
+                yield _store_extracted(store, pending.popleft(), actor)
+        while pending:
+            yield _store_extracted(store, pending.popleft(), actor)
+
+
+def _store_extracted(store, item, actor: str) -> AddResult:
+    document, meta, future, existing = item
+    if future is None:
+        return AddResult(source_id=existing, duplicate=True)
+    return store.add_extracted(document.text, document.sha256, meta, future.result(), actor)

@@ -149,16 +149,36 @@ class TestBulkWriter:
         casefile.close()
 
 
+class TestCandidatesInDatabase:
+    """`candidates_sql` finds the stored near-duplicate first and never the claim's own source."""
+
+    def test_near_duplicate_first(self, store):
+        from store.candidates import candidates_sql
+
+        if store.backend == "postgresql":
+            with store._read() as connection:
+                if connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() is None:
+                    pytest.skip("pg_trgm is not available on this server")
+        with store._write() as connection:
+            bulk_add(connection, [_document(5, [("Orrin Vale", "The levy at the Pellingham mill is entirely legal")])])
+        probe = store.list_claims(ClaimFilter(search="entirely legal"))[0]
+        with store._read() as connection:
+            found = candidates_sql(connection, probe, 3)
+        original = store.list_claims(ClaimFilter(search="100% legal"))[0]
+        assert found and found[0] == original.id
+        assert all(store.get_claim(claim_id).source_id != probe.source_id for claim_id in found)
+
+
 class TestConflictFilter:
     """The conflicted filter driven from the conflict table matches the per-claim EXISTS form."""
 
     def test_same_as_exists(self, store):
         with store._write() as connection:
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 1, 2, 'x', 0)")
+                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 1, 2, 'x', false)")
             )
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('denial', 2, 6, 'y', 0)")
+                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('denial', 2, 6, 'y', false)")
             )
         found = [claim.id for claim in store.list_claims(ClaimFilter(conflicted=True))]
         with store._read() as connection:
