@@ -55,8 +55,10 @@ class SourceScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,o", "back", "Back", id="source.back"),
-        Binding("n,tab,right", "step(1)", "Next claim", id="source.next"),
-        Binding("p,shift+tab,left", "step(-1)", "Previous claim", id="source.previous"),
+        Binding("n", "step(1)", "Next claim", id="source.next"),
+        Binding("p", "step(-1)", "Previous claim", id="source.previous"),
+        Binding("tab,right", "step(1)", "Next claim", show=False, id="source.next_alt"),
+        Binding("shift+tab,left", "step(-1)", "Previous claim", show=False, id="source.previous_alt"),
         Binding("q", "app.quit", "Quit", show=False, id="source.quit"),
     ]
     COMPONENT_CLASSES = {"source-view--claim", "source-view--current"}
@@ -75,12 +77,28 @@ class SourceScreen(Screen[None]):
         heading.append(one_line(self.source.title or "", 80))
         yield Static(heading, id="source-heading")
         yield Static("", id="source-status", markup=False)
-        yield VerticalScroll(id="source-body")
+        low, high = self._window_around_current()
+        self._window = (low, high)
+        with VerticalScroll(id="source-body"):
+            yield from self._paragraph_widgets(low, high)
         yield Footer()
 
     def on_mount(self) -> None:
-        self._render_window()
+        self._update_status()
         self.query_one("#source-body").focus()
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _window_around_current(self) -> tuple[int, int]:
+        current = self.current
+        centre = paragraph_of(self.paragraphs, current.start) if current else 0
+        low = max(0, centre - WINDOW_PARAGRAPHS // 2)
+        return low, min(len(self.paragraphs), low + WINDOW_PARAGRAPHS)
+
+    def _paragraph_widgets(self, low: int, high: int) -> list[Static]:
+        return [
+            Static(self._paragraph_text(self.paragraphs[index]), classes="paragraph", id=f"para-{index}")
+            for index in range(low, high)
+        ]
 
     @property
     def current(self) -> Claim | None:
@@ -102,17 +120,10 @@ class SourceScreen(Screen[None]):
 
     def _render_window(self) -> None:
         body = self.query_one("#source-body", VerticalScroll)
-        current = self.current
-        centre = paragraph_of(self.paragraphs, current.start) if current else 0
-        low = max(0, centre - WINDOW_PARAGRAPHS // 2)
-        high = min(len(self.paragraphs), low + WINDOW_PARAGRAPHS)
+        low, high = self._window_around_current()
         if (low, high) != self._window:
             body.remove_children()
-            widgets = [
-                Static(self._paragraph_text(self.paragraphs[index]), classes="paragraph", id=f"para-{index}")
-                for index in range(low, high)
-            ]
-            body.mount_all(widgets)
+            body.mount_all(self._paragraph_widgets(low, high))
             self._window = (low, high)
         self._update_status()
         self.call_after_refresh(self._scroll_to_current)

@@ -210,7 +210,7 @@ class ClaimTable(ScrollView, can_focus=True):
             "speaker": one_line(claim.speaker or "(narrative)"),
             "source": source_label(source),
             "date": source.published.isoformat() if source and source.published else "",
-            "status": f"{STATUS_SYMBOLS.get(claim.status, '·')} {claim.status}",
+            "status": f"{STATUS_SYMBOLS.get(claim.status, '○')} {claim.status}",
             "qty": quantity_label(claim),
             "!": CONFLICT_SYMBOL if claim.id in self.conflicted else "",
         }

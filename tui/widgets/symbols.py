@@ -7,7 +7,7 @@ from rich.text import Text
 from claims.models import Claim, Source
 from claims.text import one_line
 
-STATUS_SYMBOLS = {"unreviewed": "·", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
+STATUS_SYMBOLS = {"unreviewed": "○", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
 STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
 CONFLICT_SYMBOL = "⚠"
 RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~"}
@@ -16,7 +16,7 @@ LINK_STATE_SYMBOLS = {"suggested": "?", "confirmed": "•", "accepted": "✓", "
 
 def status_label(status: str) -> str:
     """A status as symbol and word, e.g. '✓ confirmed'."""
-    return f"{STATUS_SYMBOLS.get(status, '·')} {status}"
+    return f"{STATUS_SYMBOLS.get(status, '○')} {status}"
 
 
 def source_label(source: Source | None, limit: int | None = None) -> str:

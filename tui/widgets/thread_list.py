@@ -40,7 +40,7 @@ class ThreadList(OptionList):
         for number, thread in enumerate(index.threads):
             conflicts = len(thread.conflict_ids)
             marker = f"{CONFLICT_SYMBOL}{conflicts}" if conflicts else "· 0"
-            prompt = Text()
+            prompt = Text(no_wrap=True, overflow="ellipsis")
             prompt.append(f"{marker:<4}", style="bold" if conflicts else "")
             prompt.append(f"{len(thread.claim_ids):>3} claims  ")
             prompt.append(one_line(thread.title, 80))
@@ -53,7 +53,7 @@ class ThreadList(OptionList):
                     continue
                 a, b = conflict.claim_ids
                 weak = " weak" if conflict.weak else ""
-                line = Text(f"   {CONFLICT_SYMBOL} {conflict.kind}{weak} #{a}↔#{b} ")
+                line = Text(f"   {CONFLICT_SYMBOL} {conflict.kind}{weak} #{a}↔#{b} ", no_wrap=True, overflow="ellipsis")
                 line.append(one_line(conflict.explanation, 80), style="italic")
                 option_id = f"conflict-{conflict_id}"
                 scope = Scope(f"conflict {conflict_id} ({conflict.kind})", conflict.claim_ids)

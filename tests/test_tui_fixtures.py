@@ -1,0 +1,176 @@
+"""Casefiles for the TUI tests: fictional sources with hand-made claims, links and conflicts.
+
+Claims are built by hand (not by the extraction heuristics) and links/conflicts are written
+with SQLAlchemy Core, so these tests depend only on the store and the UI.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from claims.models import ExtractedClaim, Quantity, SourceMeta, Span
+from claims.text import normalise_text
+from store.api import Store, open_store
+from store.tables import ConflictRow, LinkRow
+
+REVIEWER = "tester"
+link_t = LinkRow.__table__
+conflict_t = ConflictRow.__table__
+
+HARBOUR_TEXT = normalise_text(
+    "Storm closes the Quillport harbour.\n\n"
+    "Harbour Minister Marta Quillon said that about 12,000 containers were stranded at the docks. "
+    "Her office added that crews worked through the night.\n\n"
+    "Dock workers described long queues at the gates."
+)
+LEDGER_TEXT = normalise_text(
+    "Shipping firm rejects storm figures.\n\n"
+    'Officials at Brennsted Freight called the reports "fake and hype" on Tuesday.\n\n'
+    "Union spokesperson Oskar Brenn said only 1,500 containers were delayed."
+)
+GAZETTE_TEXT = normalise_text(
+    "Harbour backlog grows.\n\n"
+    "Port analyst Ilse Varn estimated that 3,000 containers were waiting to be unloaded."
+)
+
+
+@dataclass
+class Casefile:
+    """An open store and the ids of the claims the tests talk about."""
+
+    store: Store
+    path: Path
+    minister: int
+    denial: int
+    union: int
+    analyst: int
+    night: int
+    conflict_ids: dict[str, int]
+
+
+def make_claim(text: str, quote: str, speaker: str | None, *, kind: str = "indirect", **fields) -> ExtractedClaim:
+    """A claim whose quote is found in `text` (offsets computed, so they are always right)."""
+    start = text.index(quote)
+    mention = None
+    if speaker and speaker in text:
+        at = text.index(speaker)
+        mention = Span(text=speaker, start=at, end=at + len(speaker))
+    return ExtractedClaim(
+        text=fields.pop("claim_text", quote), quote=quote, start=start, end=start + len(quote), kind=kind,
+        speaker=speaker, speaker_kind=fields.pop("speaker_kind", "person" if speaker else "unattributed"),
+        speaker_mention=mention, **fields,
+    )
+
+
+def containers(text: str, phrase: str, value: float, approximate: bool = False) -> Quantity:
+    start = text.index(phrase)
+    return Quantity(value=value, unit="containers", text=phrase, approximate=approximate, start=start, end=start + len(phrase))
+
+
+def add_source(store: Store, text: str, meta: SourceMeta, claims: list[ExtractedClaim]) -> list[int]:
+    """Store one document with its hand-made claims; returns the claim ids in order."""
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return store.add_extracted(text, sha, meta, claims, REVIEWER).claim_ids
+
+
+def link(store: Store, a: int, b: int, relation: str, conflict: tuple[str, str] | None = None) -> int | None:
+    """Link two claims (and record a conflict between them) unless the rules already did."""
+    a, b = sorted((a, b))
+    with store.engine.begin() as connection:
+        if connection.execute(select(link_t.c.id).where(link_t.c.claim_a == a, link_t.c.claim_b == b)).first() is None:
+            connection.execute(link_t.insert().values(claim_a=a, claim_b=b, relation=relation, score=0.9, state="suggested", reason="test"))
+        if conflict is None:
+            return None
+        kind, explanation = conflict
+        row = connection.execute(
+            select(conflict_t.c.id).where(conflict_t.c.kind == kind, conflict_t.c.claim_a == a, conflict_t.c.claim_b == b)
+        ).first()
+        if row is not None:
+            return row.id
+        return connection.execute(
+            conflict_t.insert().values(kind=kind, claim_a=a, claim_b=b, explanation=explanation, weak=False).returning(conflict_t.c.id)
+        ).scalar_one()
+
+
+def harbour_casefile(tmp_path: Path) -> Casefile:
+    """Three fictional reports on one harbour story: a denial and a numeric spread."""
+    store = open_store(str(tmp_path / "harbour.db"))
+    minister, night = add_source(
+        store, HARBOUR_TEXT,
+        SourceMeta(title="Storm closes the Quillport harbour", outlet="Quillport Courier",
+                   url="https://courier.example/storm", published=date(2031, 5, 1)),
+        [
+            make_claim(HARBOUR_TEXT, "about 12,000 containers were stranded at the docks", "Marta Quillon",
+                       speaker_role="Harbour Minister",
+                       quantities=[containers(HARBOUR_TEXT, "about 12,000 containers", 12000, True)]),
+            make_claim(HARBOUR_TEXT, "crews worked through the night", "Her office", speaker_kind="organization"),
+        ],
+    )
+    denial, union = add_source(
+        store, LEDGER_TEXT,
+        SourceMeta(title="Shipping firm rejects storm figures", outlet="Brennsted Ledger", published=date(2031, 5, 2)),
+        [
+            make_claim(LEDGER_TEXT, "fake and hype", "Officials at Brennsted Freight", kind="direct",
+                       polarity="denies", speaker_kind="group", denial_target="the reports"),
+            make_claim(LEDGER_TEXT, "only 1,500 containers were delayed", "Oskar Brenn",
+                       speaker_role="Union spokesperson",
+                       quantities=[containers(LEDGER_TEXT, "1,500 containers", 1500)]),
+        ],
+    )
+    (analyst,) = add_source(
+        store, GAZETTE_TEXT,
+        SourceMeta(title="Harbour backlog grows", outlet="Varn Gazette", published=date(2031, 5, 3)),
+        [
+            make_claim(GAZETTE_TEXT, "3,000 containers were waiting to be unloaded", "Ilse Varn",
+                       speaker_role="Port analyst",
+                       quantities=[containers(GAZETTE_TEXT, "3,000 containers", 3000)]),
+        ],
+    )
+    conflict_ids = {
+        "denial": link(store, minister, denial, "conflicts", ("denial", "the firm calls the stranded-container reports fake")),
+        "numeric": link(store, minister, union, "conflicts", ("numeric", "12,000 containers against 1,500")),
+    }
+    link(store, minister, analyst, "related")
+    return Casefile(store, tmp_path / "harbour.db", minister, denial, union, analyst, night, conflict_ids)
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and their messages be handled (waits on work, not on the clock)."""
+    for _ in range(rounds):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """The visible screen as plain text."""
+    screen = app.screen
+    return "\n".join(strip.text for strip in screen._compositor.render_strips())
+
+
+def sync(test):
+    """Run an async pilot test under plain pytest (no async plugin is a dependency)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+async def wait_until(pilot, predicate, attempts: int = 100) -> None:
+    """Pause until `predicate()` holds (for debounced input and polling), failing after `attempts` tries."""
+    for _ in range(attempts):
+        await settle(pilot, rounds=1)
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never reached the expected state")
