@@ -55,21 +55,30 @@ _WORD_NUM = (
 _NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)"
 _AMOUNT = rf"(?:{_NUMERAL}{_SCALE}?|\b{_WORD_NUM}\b)"
+_FIRST_LETTERS = "".join(sorted({w[0] for w in list(_SMALL) + list(_TENS)}))
+# The lookahead rejects most positions at their first letter before the word alternation runs.
+_AMOUNT_FAST = rf"(?:{_NUMERAL}{_SCALE}?|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_WORD_NUM}\b)"
 _QUANTITY_RE = re.compile(
-    rf"(?:(?P<qual>\b(?:{_APPROX}))\s+)?"
-    rf"(?:(?P<between>\bbetween|\bfrom)\s+)?"
-    rf"(?P<cur>US\$|\$|€|£|¥|₩|₹)?\s?(?P<low>{_AMOUNT})"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|¥|₩|₹)?\s?(?P<high>{_AMOUNT}))?"
+    rf"(?P<cur>US\$|\$|€|£|¥|₩|₹)?\s?(?P<low>{_AMOUNT_FAST})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|¥|₩|₹)?\s?(?P<high>{_AMOUNT_FAST}))?"
     rf"(?P<pct>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?",
     re.IGNORECASE,
 )
+_LEAD_RE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_APPROX}))\s+)?(?:(?P<between>\bbetween|\bfrom)\s+)?$", re.IGNORECASE
+)
 _DATE_RE = re.compile(
-    r"(?:(?P<qual>\b(?:by|on|before|after|until|since|from|as\s+of)\s+))?"
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"\b(?=[JFMASOND])(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
+_DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
 _YEAR_RE = re.compile(r"\b(?:in|since|by|until|before|after|of)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]\d)")
+_NUMBER_WORDS = list(_SMALL) + list(_TENS)
+_HAS_NUMBER_RE = re.compile(
+    rf"\d|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?:"
+    + "|".join(_NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]) + r")\b"
+)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP_WORDS = frozenset(
     "a an the of in on at by for from to with into during since after before over under per "
@@ -165,8 +174,9 @@ def _dates(text: str, start: int, end: int, published: date | None) -> list[Quan
         year = int(match.group("year")) if match.group("year") else None
         if month is None or not 1 <= day <= 31:
             continue
-        qualifier = match.group("qual")
-        begin = match.start("month") if qualifier is None else match.start()
+        lead = _DATE_LEAD_RE.search(text, max(start, match.start() - 12), match.start())
+        qualifier = lead.group("qual") if lead else None
+        begin = match.start() if lead is None else lead.start()
         found.append(Quantity(
             value=float(day), text=text[begin:match.end()], start=begin, end=match.end(), kind="date",
             qualifier=" ".join(qualifier.split()) if qualifier else None,
@@ -181,7 +191,25 @@ def _dates(text: str, start: int, end: int, published: date | None) -> list[Quan
     return found
 
 
-def _quantity_from(match: re.Match, text: str, end: int) -> Quantity | None:
+class _Parts:
+    """The core amount match plus the qualifier and 'between' found by looking back from it."""
+
+    def __init__(self, core: re.Match, lead: re.Match | None) -> None:
+        self.core, self.lead = core, lead
+
+    def group(self, name: str) -> str | None:
+        if name in ("qual", "between"):
+            return self.lead.group(name) if self.lead else None
+        return self.core.group(name)
+
+    def start(self, name: str) -> int:
+        return self.lead.start(name) if name in ("qual", "between") else self.core.start(name)
+
+    def end(self, name: str | None = None) -> int:
+        return self.core.end(name) if name else self.core.end()
+
+
+def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
     low_text = match.group("low")
     if low_text.lower() == "one" and not match.group("high"):
         return None  # "one of them", "no one": rarely a count worth checking
@@ -248,15 +276,33 @@ def _products(quantities: list[Quantity], text: str) -> list[Quantity]:
     return result
 
 
+def _matches_near_numbers(text: str, start: int, end: int):
+    """Run the full pattern only in windows around digits and number words: most text has none."""
+    windows: list[list[int]] = []
+    for anchor in _HAS_NUMBER_RE.finditer(text, start, end):
+        low, high = max(start, anchor.start() - 4), min(end, anchor.end() + 45)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], high)
+        else:
+            windows.append([low, high])
+    for low, high in windows:
+        for core in _QUANTITY_RE.finditer(text, low, high):
+            begin = core.start("cur") if core.group("cur") else core.start("low")
+            lead = _LEAD_RE.search(text, max(start, begin - 25), begin)
+            yield _Parts(core, lead if lead and lead.group(0) else None)
+
+
 def extract_quantities(text: str, start: int = 0, end: int | None = None,
                        published: date | None = None) -> list[Quantity]:
     """Every number text[start:end] states, in order, with its offsets into `text`."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
+    if not _HAS_NUMBER_RE.search(text, start, end):
+        return []
     dates = _dates(text, start, end, published)
     taken = [(q.start, q.end) for q in dates]
     counts = []
-    for match in _QUANTITY_RE.finditer(text, start, end):
+    for match in _matches_near_numbers(text, start, end):
         low_start = match.start("low")
         if low_start > 0 and (text[low_start - 1].isalnum() or text[low_start - 1] in "_."):
             continue

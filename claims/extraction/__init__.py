@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
@@ -12,7 +13,7 @@ from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.polarity import link_answers, mark
 from claims.extraction.segment import SentenceIndex, quote_spans
-from claims.models import ExtractedClaim, Span
+from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities
 
 __all__ = ["extract_claims"]
@@ -33,12 +34,17 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     for candidate in candidates:
         mark(text, candidate)
-    narrative = narrative_claims(text, index, candidates)
+    quantities = extract_quantities(text, 0, len(text), published)
+    quantity_starts = [q.start for q in quantities]
+    narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)
     for candidate in narrative:
         candidate.hedged = bool(HEDGES_RE.search(text[candidate.start:candidate.end]))
     ordered = sorted(candidates + narrative, key=lambda c: (c.start, -c.end))
     answers = link_answers(text, ordered)
-    return [_to_claim(text, c, answers.get(i), published) for i, c in enumerate(ordered)]
+    return [
+        _to_claim(text, c, answers.get(i), quantities[bisect_left(quantity_starts, c.start):bisect_left(quantity_starts, c.end)])
+        for i, c in enumerate(ordered)
+    ]
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
@@ -96,7 +102,7 @@ def _claim_text(text: str, candidate: Candidate) -> str:
     return " ".join(content.split())
 
 
-def _to_claim(text: str, candidate: Candidate, answers: int | None, published: datetime.date | None) -> ExtractedClaim:
+def _to_claim(text: str, candidate: Candidate, answers: int | None, quantities: list[Quantity]) -> ExtractedClaim:
     mention = candidate.mention
     cue = candidate.cue
     return ExtractedClaim(
@@ -113,7 +119,7 @@ def _to_claim(text: str, candidate: Candidate, answers: int | None, published: d
         speaker_aliases=candidate.aliases,
         speaker_mention=Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end) if mention else None,
         cue=Span(text=text[cue[0]:cue[1]], start=cue[0], end=cue[1]) if cue else None,
-        quantities=extract_quantities(text, candidate.start, candidate.end, published),
+        quantities=list(quantities),
         denial_target=candidate.denial_target,
         answers=answers,
     )

@@ -24,7 +24,7 @@ _ADJUNCT_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
     r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?",
 )
-_LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+,?\s+){0,10}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)")
+_LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,10}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)")
 _CLAUSE_CUT_RE = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b")
 _PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 _COORDINATED_CUE_RE = re.compile(
@@ -38,12 +38,15 @@ _ING_LEADS = frozenset("and while when after before also is are was were been be
 _NOUN_LEADS = frozenset(
     "have has had the a an his her their its our my your these those such many some no any new recent".split()
 )
+_INFINITIVE_LEMMAS = frozenset(
+    "vow pledge promise threaten agree swear refuse urge ask tell warn remind advise decline".split()
+)
 _QUOTE_ONLY_LEMMAS = frozenset("call ask label brand dub term describe characterize".split())
 # Verbs whose bare complement is a clause even when no auxiliary shows it ("says she plans to ...").
 _BARE_CLAUSE_LEMMAS = frozenset(
-    """say tell think believe claim argue insist add write predict warn suggest note report hope fear
-    know feel guess reckon figure suspect assume hint contend maintain acknowledge admit concede
-    complain tweet estimate agree worry recall explain""".split()
+    """say think believe claim argue insist write predict warn suggest hope fear know feel guess
+    reckon suspect assume hint contend maintain acknowledge admit concede complain tweet estimate
+    agree worry""".split()
 )
 
 
@@ -90,6 +93,8 @@ class CueReader:
         for match in CUE_RE.finditer(self.text):
             form = match.group(0)
             lower = form.lower()
+            if lower not in CUE_FORMS and not lower.startswith("according"):
+                continue
             if self.quote_at(match.start()) is not None:
                 continue
             if lower.startswith("according"):
@@ -158,7 +163,7 @@ class CueReader:
         previous = self.quote_ending_before(match.start(), floor)
         if previous is not None:
             between = self.text[previous.close:match.start()]
-            inner_tail = self.text[max(previous.open, previous.inner_end - 2):previous.inner_end].rstrip()
+            inner_tail = self.text[max(previous.open, previous.inner_end - 3):previous.inner_end].rstrip().rstrip("'’")
             attributable = inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")
             if attributable and len(between) < 120 and "\n" not in between:
                 if between.strip(" ,") == "":
@@ -175,6 +180,8 @@ class CueReader:
             return None
         if form in AMBIGUOUS_FORMS and previous_word in _NOUN_LEADS:
             return None
+        if form.endswith("ed") and lemma not in _INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
+            return None  # "projected to swell", "expected to win": a passive, not a report
         mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
         after_start = match.end()
         if mention is None:
@@ -188,6 +195,12 @@ class CueReader:
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
+        if re.fullmatch(r"\s*(?:As|as)\s+", self.text[sentence_start:mention.start]) and self.text[match.end():match.end() + 2].startswith(","):
+            # "As the minister said, the talks failed."
+            start, end = self._trim(match.end() + 1, self._clause_end(match.end() + 1, sentence_end))
+            if len(self.text[start:end].split()) >= 3:
+                return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+            return None
         named_subject = mention.text.lower() in ("he", "she", "they", "i", "we") or (
             mention.text[:1].isupper() and mention.text.split()[0].lower() not in DETERMINERS
         )
@@ -198,7 +211,7 @@ class CueReader:
         adjunct = _ADJUNCT_RE.match(self.text, rest_start, sentence_end)
         if adjunct:
             rest_start = adjunct.end()
-        if lemma in TELL_LEMMAS or lemma in ("ask", "urge"):
+        if lemma in TELL_LEMMAS or lemma == "ask":
             listener = _LISTENER_RE.match(self.text, rest_start, sentence_end)
             if listener:
                 rest_start = listener.end()
@@ -221,8 +234,13 @@ class CueReader:
             if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who)\b", content):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
             return None
-        if len(content.split()) < 2:
+        if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
             return None
+        if not lead.group(1):
+            coordinated = re.search(r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is)\b", content)
+            if coordinated:
+                end = start + coordinated.start()
+                content = self.text[start:end]
         if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS:
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
@@ -263,7 +281,8 @@ class CueReader:
         while True:
             last = pieces[-1]
             following = self.quote_starting_after(last.close - 1, last.close + 3)
-            if following is None or following.open < last.close or self.text[last.close:following.open].strip():
+            gap = self.text[last.close:following.open] if following is not None else ""
+            if following is None or following.open < last.close or gap.strip() or "\n" in gap:
                 return pieces
             pieces.append(following)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
@@ -11,7 +12,9 @@ from claims.extraction.mentions import PERSON_TITLES, mention_before, speaker_ki
 from claims.speakers import TITLE_WORDS, split_role
 
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
-_NAME_RE_TEMPLATE = r"\b((?:[A-Z][\w'’.-]+\s+){{1,3}}{surname})\b"
+_HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+[A-Z][\w'’-]+")
+_NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-]\s+){1,5}[A-Z][\w'’-]+")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _is_definite_description(written: str) -> bool:
@@ -34,6 +37,8 @@ class SpeakerResolver:
         self.text = text
         self.people: list[_Known] = []
         self.collectives: list[_Known] = []
+        self._names: list[tuple[int, str]] | None = None
+        self._name_starts: list[int] = []
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -93,7 +98,7 @@ class SpeakerResolver:
                 candidate.mention = written
                 return
         if pronoun in ("he", "she", "who"):
-            known = self.people[-1] if self.people else self._name_before(position)
+            known = self._nearest_person(position)
             if known is not None:
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
                 candidate.aliases = []
@@ -105,6 +110,24 @@ class SpeakerResolver:
                 return
         candidate.speaker = candidate.mention.text
         candidate.speaker_kind = "group" if pronoun in ("they", "we") else "organization" if pronoun in ("it", "which") else "person"
+
+    def _nearest_person(self, position: int) -> _Known | None:
+        """The person last named before position: a known speaker or a 'Mr. Smith' written since."""
+        last = self.people[-1] if self.people else None
+        floor = max(0, position - 800, last.position if last else 0)
+        window = self.text[floor:position]
+        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
+        best: tuple[int, _Known] | None = None
+        for match in _HONORIFIC_NAME_RE.finditer(window):
+            full = self._full_name(match.group(0), floor + match.start())
+            best = (match.start(), full or _Known(match.group(0), None, "person", floor + match.start()))
+        for match in _CAPITALISED_RE.finditer(window):
+            known = surnames.get(match.group(0))
+            if known is not None and (best is None or match.start() > best[0]):
+                best = (match.start(), known)
+        if best is not None and (last is None or floor + best[0] > last.position):
+            return best[1]
+        return last if last is not None else self._name_before(position)
 
     def _full_name(self, name: str, position: int) -> _Known | None:
         """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier."""
@@ -118,12 +141,17 @@ class SpeakerResolver:
 
     def _name_before(self, position: int, surname: str | None = None) -> _Known | None:
         """The last 'First Last' name written before position (with the given surname, if any)."""
-        window = self.text[max(0, position - 3000):position]
-        pattern = _NAME_RE_TEMPLATE.format(surname=re.escape(surname)) if surname else r"\b((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b"
-        for match in reversed(list(re.finditer(pattern, window))):
-            name, role = split_role(match.group(1))
+        if self._names is None:
+            self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
+            self._name_starts = [start for start, _ in self._names]
+        index = bisect_left(self._name_starts, position) - 1
+        while index >= 0 and self._names[index][0] >= position - 3000:
+            name, role = split_role(self._names[index][1])
+            index -= 1
             words = name.split()
             if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
+                continue
+            if surname is not None and words[-1] != surname:
                 continue
             return _Known(name, role, "person", position)
         return None

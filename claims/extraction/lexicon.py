@@ -82,10 +82,33 @@ CUE_FORMS: dict[str, str] = _table(SAY_VERBS + TELL_VERBS)
 """Every inflected reporting verb form mapped to its lemma."""
 TELL_LEMMAS = frozenset(TELL_VERBS)
 AMBIGUOUS_FORMS = _AMBIGUOUS_FORMS
-CUE_RE = re.compile(
-    r"\b(?:according\s+to|(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + r"))\b",
-    re.IGNORECASE,
-)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored as a trie, so a failing position is rejected at its first letter."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional and (len(branches) > 1 or len(body) == 1) else (
+            "(?:" + body + ")?" if optional else body
+        )
+
+    return render(trie)
+
+
+_CUE_WORDS = sorted(set(CUE_FORMS) | {form.capitalize() for form in CUE_FORMS})
+CUE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|" + trie_pattern(_CUE_WORDS) + r")\b")
+"""Reporting verb forms (lowercase, or capitalised as in headlines) and 'according to'."""
 
 AUXILIARIES = frozenset(
     """has have had is are was were be been being will would could can may might must should shall

@@ -16,6 +16,7 @@ from claims.extraction.lexicon import (
     SPEAKER_NOUNS,
     UNATTRIBUTED_HEADS,
 )
+from claims.extraction.segment import ABBREVIATIONS as _ABBREVIATIONS
 from claims.speakers import TITLE_WORDS, split_role
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’.&-]*[\w.]|[A-Za-z0-9À-ÿ]|[,:;()\"“”—–]")
@@ -68,14 +69,25 @@ def _head_ok(token: str) -> bool:
     return bare in SPEAKER_NOUNS or bare in PERSON_TITLES
 
 
+def _ends_sentence(token: str) -> bool:
+    """'Debate.' ends a sentence; 'Sen.', 'U.S.' and 'J.' do not."""
+    if not token.endswith(".") or len(token) <= 2:
+        return False
+    bare = token.lower().rstrip(".")
+    return "." not in bare and bare not in _ABBREVIATIONS
+
+
 def _extend_lowercase(tokens: list[tuple[str, int, int]], first_index: int) -> int:
     """Take up to three plain modifiers ('law enforcement officials') when a clause boundary precedes them."""
+    if tokens[first_index][0].lower() in DETERMINERS:
+        return first_index
     index = first_index
     taken = 0
     while index > 0 and taken < 3:
         token = tokens[index - 1][0]
         lower = token.lower()
-        if not token.isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS or lower.endswith("ly"):
+        if (not token.isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS
+                or lower in DETERMINERS or lower.endswith("ly")):
             break
         index -= 1
         taken += 1
@@ -95,6 +107,15 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         tokens.pop()
     if not tokens:
         return None
+    if tokens[-1][0] == ")":
+        # "Sen. Bernie Sanders (I-Vt.) said": the phrase before the parenthesis, through it.
+        opening = max((i for i, t in enumerate(tokens) if t[0] == "("), default=-1)
+        if opening <= 0 or len(tokens) - opening > 8:
+            return None
+        inner = mention_before(text, start, tokens[opening][1])
+        if inner is None or inner.text.lower() in PRONOUNS:
+            return inner
+        return Mention(text[inner.start:tokens[-1][2]], inner.start, tokens[-1][2], inner.role)
     last, last_start, last_end = tokens[-1]
     if last in (",",) and len(tokens) >= 4:
         appositive = _appositive(text, tokens)
@@ -124,7 +145,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
             if lower in ("of", "for", "at") and not (_word_ok(tokens[index - 1][0]) and _word_ok(neighbour)):
                 break
             continue
-        if not _word_ok(token) or token in ",:;()\"“”—–":
+        if not _word_ok(token) or token in ",:;()\"“”—–" or _ends_sentence(token):
             break
         if token[:1].isupper() and lower in CLAUSE_STARTERS:
             break

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.segment import SentenceIndex
-from claims.quantities import extract_quantities
+from claims.models import Quantity
 
 _ASSERTION_RE = re.compile(
     r"\b(?:den(?:y|ies|ied)|confirm(?:s|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|dismiss(?:es|ed)?|"
@@ -17,7 +18,8 @@ _ASSERTION_RE = re.compile(
 _HEADLINE_MAX_WORDS = 80
 
 
-def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate]) -> list[Candidate]:
+def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate], quantities: list[Quantity],
+                     quantity_starts: list[int]) -> list[Candidate]:
     """Sentences no attributed claim covers that carry a figure or an assertion verb."""
     spans = sorted((c.start, c.end) for c in taken)
     found = []
@@ -31,7 +33,8 @@ def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate]) ->
         words = sentence.split()
         if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
             continue
-        figures = [q for q in extract_quantities(text, start, end) if q.kind != "date"]
+        in_sentence = quantities[bisect_left(quantity_starts, start):bisect_left(quantity_starts, end)]
+        figures = [q for q in in_sentence if q.kind != "date"]
         if not figures and not _ASSERTION_RE.search(sentence):
             continue
         trimmed_end = end - 1 if sentence.endswith(".") else end

@@ -20,8 +20,8 @@ _PASSIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _ASSESSMENT_RE = re.compile(
-    r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?P<cue>assessment|view|position|conclusion|estimate|"
-    r"claim|argument|contention|belief|finding)\s+(?:is|was|remains)\s+(?:that\s+)?",
+    r"['’]s?\s+(?P<cue>assessment|view|position|conclusion|estimate|claim|argument|contention|belief|"
+    r"finding)\s+(?:is|was|remains)\s+(?:that\s+)?",
 )
 _DENIED_CLAIM_RE = re.compile(
     r",\s+(?P<noun>an?\s+(?:claim|allegation|accusation|charge|report|assertion)|something|which)\s+"
@@ -31,15 +31,55 @@ _DENIED_CLAIM_RE = re.compile(
 )
 
 
+_COLON_SPEAKER_RE = re.compile(
+    r"(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z.]|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*[a-z])\s?:\s+(?P<content>\S)"
+)
+_NOT_SPEAKERS = frozenset(
+    """update updates breaking exclusive watch note abstract full text correction editor's note photos
+    photo video read more related source q a the answer question warning caption listen see also
+    image credit disclaimer transcript""".split()
+)
+
+
+def _colon_speakers(reader: CueReader) -> list[Candidate]:
+    """'TAPPER: And obviously ...' and 'John Smith: Taxes Are Too High': a line led by its speaker."""
+    text = reader.text
+    found = []
+    for p_start, p_end in reader.index.paragraphs:
+        match = _COLON_SPEAKER_RE.match(text, p_start, p_end)
+        if match is None:
+            continue
+        who = match.group("who")
+        if who.lower().strip(" .") in _NOT_SPEAKERS or " ".join(who.lower().split()[:2]) in _NOT_SPEAKERS:
+            continue
+        c_start, c_end = reader._trim(match.start("content"), p_end)
+        if len(text[c_start:c_end].split()) < 3:
+            continue
+        quoted = text[c_start] in "\"“'‘"
+        if quoted:
+            c_start += 1
+            c_start, c_end = reader._trim(c_start, c_end)
+        mention = Mention(who, match.start("who"), match.end("who"))
+        kind = "direct" if quoted or who.isupper() else "indirect"
+        colon = text.index(":", match.end("who"))
+        found.append(Candidate(c_start, c_end, kind, cue=(colon, colon + 1), mention=mention))
+    return found
+
+
 def find_patterns(reader: CueReader) -> list[Candidate]:
     """Candidates from noun cues, reporting passives, assessments and denied claims."""
     text = reader.text
-    found: list[Candidate] = []
-    for start, end in reader.index.sentences:
-        found.extend(_noun_cues(reader, start, end))
-        found.extend(_passives(reader, start, end))
-        found.extend(_assessments(reader, start, end))
-        found.extend(_denied_claims(reader, start, end))
+    found: list[Candidate] = _colon_speakers(reader)
+    for pattern, extractor in (
+        (_NOUN_CUE_RE, _noun_cues), (_PASSIVE_RE, _passives),
+        (_ASSESSMENT_RE, _assessments), (_DENIED_CLAIM_RE, _denied_claims),
+    ):
+        # One pass over the whole text finds the few sentences worth a closer look.
+        sentence_numbers = sorted({reader.index.sentence_at(m.start()) for m in pattern.finditer(text)})
+        for number in sentence_numbers:
+            if number < len(reader.index.sentences):
+                start, end = reader.index.sentences[number]
+                found.extend(extractor(reader, start, end))
     return [c for c in found if c.end > c.start and text[c.start:c.end].strip()]
 
 
@@ -67,8 +107,7 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
 def _owner(text: str, sentence_start: int, cue_start: int) -> Mention | None:
     """'the ministry's reports that' or 'intelligence reports that': who the noun belongs to."""
     before = text[sentence_start:cue_start]
-    possessive = re.search(r"([\w.'’ -]+?)['’]s?\s*$", before)
-    if possessive and before.rstrip().endswith(("'s", "’s")):
+    if before.rstrip().endswith(("'s", "’s")):
         return mention_before(text, sentence_start, cue_start - len(before) + len(before.rstrip()) - 2)
     return None
 
@@ -108,9 +147,7 @@ def _assessments(reader: CueReader, start: int, end: int) -> list[Candidate]:
     for match in _ASSESSMENT_RE.finditer(text, start, end):
         if reader.quote_at(match.start()) is not None:
             continue
-        owner_end = match.start("cue") - (2 if text[match.start("cue") - 2:match.start("cue")].strip() else 3)
-        owner_end = match.end("owner")
-        mention = mention_before(text, start, owner_end)
+        mention = mention_before(text, start, match.start())
         if mention is None:
             continue
         c_start, c_end = reader._trim(match.end(), reader._clause_end(match.end(), end))

@@ -6,12 +6,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm st jr sr rev hon pres supt insp
     jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx fig
     u.s u.k u.n e.u a.m p.m i.e e.g d.c""".split()
 )
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:''|[\"'“‘(\[])?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 _OPENING = "“‘"
 _CLOSING = "”’"
 
@@ -52,7 +52,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12):match.start() + 1])
         if match.group(0).startswith(".") and word:
             token = word.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         spans.append((sentence_start, match.end()))
         sentence_start = match.end()
