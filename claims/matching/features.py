@@ -1,0 +1,96 @@
+"""What matching knows about one claim, computed once: compared text, stems, entities, units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.models import Claim, Quantity
+from claims.normalize import (
+    canonical_unit,
+    compare_text,
+    content_stems,
+    entity_keys,
+    has_negation,
+    speaker_words,
+)
+
+# A denial whose object is a bare reference ('the reports', 'these claims', 'it') says
+# nothing about its topic by itself; linking supplies the topic from context.
+_GENERIC_TARGET_RE = re.compile(
+    r"^\s*(?:(?:the|these|those|such|this|that)\s+(?:\w+\s+)?)?"
+    r"(?:reports?|claims?|allegations?|accusations?|charges?|rumou?rs?|stories|story|"
+    r"suggestions?|accounts?|it|them|this|that)\b",
+    re.IGNORECASE,
+)
+_UNATTRIBUTED_RE = re.compile(
+    r"\b(?:reports?|reportedly|sources?|rumou?rs?|media|accounts?|it is said|unnamed|anonymous|"
+    r"intelligence)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """The comparable parts of a claim."""
+
+    text: str
+    stems: frozenset[str]
+    entities: frozenset[str]
+    units: frozenset[str]
+    words: int
+    negated: bool
+    generic_denial: bool
+
+
+def speaker_key(claim: Claim) -> str:
+    """Who speaks, comparably: the speaker id when stored, else the plain name, '' for the outlet."""
+    if claim.speaker_id is not None:
+        return f"#{claim.speaker_id}"
+    return " ".join(sorted(speaker_words([claim.speaker])))
+
+
+def is_unattributed(claim: Claim) -> bool:
+    """Whether the claim is merely reported ('reports say', 'sources') rather than owned by a speaker."""
+    kind = getattr(claim, "speaker_kind", None)
+    if kind is not None:
+        return kind == "unattributed"
+    return bool(claim.speaker and _UNATTRIBUTED_RE.search(claim.speaker))
+
+
+def effective_polarity(claim: Claim) -> str:
+    """'denies' for denials and for assertions stated in the negative, else 'asserts'."""
+    if claim.polarity == "denies":
+        return "denies"
+    return "denies" if features(claim).negated else "asserts"
+
+
+def features(claim: Claim) -> ClaimFeatures:
+    """The claim's features (cached on its text, speaker and quantities)."""
+    units = tuple(sorted({_unit_key(q) for q in claim.quantities if _unit_key(q)}))
+    return _features(claim.text, claim.speaker, claim.polarity, claim.denial_target, units)
+
+
+def _unit_key(quantity: Quantity) -> str | None:
+    if quantity.kind == "date":
+        return None
+    unit = canonical_unit(quantity.unit)
+    return f"{quantity.kind}:{unit}" if unit else None
+
+
+@lru_cache(maxsize=1 << 18)
+def _features(
+    text: str, speaker: str | None, polarity: str, denial_target: str | None, units: tuple[str, ...]
+) -> ClaimFeatures:
+    drop = frozenset(speaker_words([speaker]))
+    target = denial_target or (text if polarity == "denies" else "")
+    return ClaimFeatures(
+        text=compare_text(text, drop),
+        stems=frozenset(content_stems(text, drop)),
+        entities=frozenset(entity_keys(text, drop)),
+        units=frozenset(units),
+        words=len(text.split()),
+        negated=has_negation(text),
+        generic_denial=polarity == "denies" and bool(_GENERIC_TARGET_RE.match(target)),
+    )

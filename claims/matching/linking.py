@@ -1,0 +1,109 @@
+"""Linking a batch of new claims to their candidates and to each other.
+
+Besides scored wording, a document tells us two things about its own claims that linking
+turns into a `MatchContext`:
+
+- a claim opening with 'otherwise' / 'the contrary' ('intelligence reports suggest
+  otherwise') answers the claim just before it in the same source;
+- a denial of a bare reference ('calling the reports "fake and hype"') is about the
+  document's dominant named things and the claim it answers, so it is linked to same-source
+  claims about them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Callable, Collection, Iterable, Sequence
+
+from claims.matching.features import features
+from claims.matching.index import ClaimIndex
+from claims.matching.scoring import MatchContext, Topic, compare
+from claims.models import Claim, Link
+
+SMALL_BATCH = 200
+"""Up to this many new claims are all compared with each other; larger batches are blocked."""
+TOPIC_ENTITIES = 3
+
+_ANSWERING_OPENER_RE = re.compile(r"^\W*(?:otherwise|the (?:opposite|contrary|reverse))\b", re.IGNORECASE)
+
+
+def build_context(new_claims: Sequence[Claim]) -> MatchContext:
+    """Topics of bare denials and 'otherwise' answers, per source, from the batch's own claims."""
+    by_source: dict[int, list[Claim]] = defaultdict(list)
+    for claim in new_claims:
+        by_source[claim.source_id].append(claim)
+    answers: dict[int, int] = {}
+    topics: dict[int, Topic] = {}
+    for claims in by_source.values():
+        claims = sorted(claims, key=lambda c: (c.start, c.id))
+        for previous, claim in zip(claims, claims[1:]):
+            if _ANSWERING_OPENER_RE.match(claim.text) and claim.answers_claim_id is None:
+                answers[claim.id] = previous.id
+        denials = [c for c in claims if features(c).generic_denial]
+        if not denials:
+            continue
+        by_id = {c.id: c for c in claims}
+        counts = Counter(entity for c in claims for entity in features(c).entities)
+        ranked = counts.most_common(TOPIC_ENTITIES)
+        if not ranked or ranked[0][1] < 2:
+            continue
+        core = frozenset(entity for entity, count in ranked if count == ranked[0][1])
+        for denial in denials:
+            answered = by_id.get(denial.answers_claim_id) if denial.answers_claim_id else None
+            topic = {entity for entity, count in ranked if count >= 2}
+            if answered is not None:
+                topic |= features(answered).entities
+            topics[denial.id] = Topic(core=core, entities=frozenset(topic))
+    return MatchContext(topics=topics, answers=answers)
+
+
+def link_claims(
+    new_claims: Sequence[Claim],
+    candidates_for: Callable[[Claim], Iterable[Claim]],
+    rejected: Collection[frozenset[int]] = (),
+) -> list[Link]:
+    """Links between each new claim and its candidates and among the new claims; never a rejected pair."""
+    new = list(new_claims)
+    by_id = {claim.id: claim for claim in new}
+    context = build_context(new)
+    rejected_pairs = {frozenset(pair) for pair in rejected}
+    seen: set[tuple[int, int]] = set()
+    links: list[Link] = []
+
+    def consider(a: Claim, b: Claim) -> None:
+        if a.id == b.id:
+            return
+        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if pair in seen:
+            return
+        seen.add(pair)
+        if rejected_pairs and frozenset(pair) in rejected_pairs:
+            return
+        link = compare(a, b, context)
+        if link is not None:
+            links.append(link)
+
+    for claim in new:
+        for other in candidates_for(claim):
+            consider(claim, other)
+    for claim_id, answered_id in [*context.answers.items(), *((c.id, c.answers_claim_id) for c in new)]:
+        if answered_id in by_id:
+            consider(by_id[claim_id], by_id[answered_id])
+    for denial_id in context.topics:
+        denial = by_id[denial_id]
+        for other in new:
+            if other.source_id == denial.source_id:
+                consider(denial, other)
+    if len(new) <= SMALL_BATCH:
+        for index, claim in enumerate(new):
+            for other in new[index + 1:]:
+                consider(claim, other)
+    else:
+        index = ClaimIndex()
+        index.add(new)
+        for claim in new:
+            for other_id in index.candidates(claim):
+                consider(claim, by_id[other_id])
+    links.sort(key=lambda link: link.claim_ids)
+    return links

@@ -1,0 +1,114 @@
+"""Do two claims' numbers agree? Same measure, comparable scope, tolerance for approximations.
+
+Two quantities measure the same thing when their kind and canonical unit match and the
+claims talk about the same stage of events: '12,000 set to deploy' (planned) and '3,000
+already arrived' (realised) are different measures, not a disagreement. Approximate values
+('about', 'nearly', 'an estimated') get a 15% tolerance, exact ones 2%; open bounds ('more
+than', 'up to') and ranges compare as intervals. A product's parts ('two brigades of 6,000')
+agree with a claim stating one part.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claims.models import Claim, Quantity
+from claims.normalize import canonical_unit, plain
+
+APPROXIMATE_TOLERANCE = 0.15
+EXACT_TOLERANCE = 0.02
+
+_PLANNED_RE = re.compile(
+    r"\b(?:set to|expected|expects?|will|plans?|planned|planning|preparing|prepares?|to be sent|"
+    r"projected|forecasts?|aims?|intends?|could|may|might|would|ready|proposed?|budgeted|pledged?)\b"
+)
+_REALISED_RE = re.compile(
+    r"\b(?:already|arrived|so far|to date|have been|has been|had been|were|was|did|last|since|"
+    r"killed|died|deployed|spent|lost)\b"
+)
+_OPEN_ABOVE = ("more than", "over", "at least", "upwards of", "in excess of", "just over")
+_OPEN_BELOW = ("up to", "fewer than", "less than", "at most", "under", "no more than", "as many as",
+               "as much as", "just under")
+
+Verdict = Literal["agrees", "conflicts"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumericComparison:
+    """The outcome for one pair of claims and the quantities that decided it."""
+
+    verdict: Verdict
+    a: Quantity
+    b: Quantity
+
+
+def scope(text: str) -> str | None:
+    """'planned' or 'realised' when the wording says which stage of events a number counts."""
+    lowered = plain(text)
+    planned = bool(_PLANNED_RE.search(lowered))
+    realised = bool(_REALISED_RE.search(lowered))
+    if planned == realised:
+        return None
+    return "planned" if planned else "realised"
+
+
+def _measure(quantity: Quantity) -> tuple[str, str] | None:
+    unit = canonical_unit(quantity.unit)
+    if quantity.kind == "date" or unit is None:
+        return None
+    return quantity.kind, unit
+
+
+def _interval(quantity: Quantity) -> tuple[float, float]:
+    low = quantity.low if quantity.low is not None else quantity.value
+    high = quantity.high if quantity.high is not None else quantity.value
+    qualifier = " ".join((quantity.qualifier or "").lower().split())
+    if qualifier in _OPEN_ABOVE:
+        high = math.inf
+    elif qualifier in _OPEN_BELOW:
+        low = 0.0
+    tolerance = APPROXIMATE_TOLERANCE if (quantity.approximate or qualifier) else EXACT_TOLERANCE
+    return low * (1 - tolerance), high * (1 + tolerance)
+
+
+def values_agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities of one measure are consistent, allowing for approximations and ranges."""
+    a_low, a_high = _interval(a)
+    b_low, b_high = _interval(b)
+    if a_low <= b_high and b_low <= a_high:
+        return True
+    # A product and one of its parts are consistent: 'two brigades of 6,000' and '6,000 soldiers'.
+    return any(_close(factor, b.value) for factor in a.factors) or any(_close(factor, a.value) for factor in b.factors)
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= EXACT_TOLERANCE * max(abs(x), abs(y))
+
+
+def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
+    """'agrees' or 'conflicts' when the claims state the same measure in a comparable scope, else None."""
+    if not a.quantities or not b.quantities:
+        return None
+    scope_a, scope_b = scope(a.text), scope(b.text)
+    if scope_a and scope_b and scope_a != scope_b:
+        return None
+    agreed: dict[tuple[str, str], NumericComparison] = {}
+    disagreed: dict[tuple[str, str], NumericComparison] = {}
+    for qa in a.quantities:
+        measure = _measure(qa)
+        if measure is None:
+            continue
+        for qb in b.quantities:
+            if _measure(qb) != measure:
+                continue
+            if values_agree(qa, qb):
+                agreed.setdefault(measure, NumericComparison("agrees", qa, qb))
+            else:
+                disagreed.setdefault(measure, NumericComparison("conflicts", qa, qb))
+    for measure, comparison in disagreed.items():
+        if measure not in agreed:
+            return comparison
+    return next(iter(agreed.values()), None)

@@ -1,0 +1,131 @@
+"""Scoring one pair of claims: how alike they are, and whether they agree or conflict.
+
+The score (0..1) blends three views of the normalised texts, none of which sees the
+speakers' names or number formatting:
+
+- stem Dice overlap (shared content words, order-free),
+- stem containment (a short claim fully inside a longer one),
+- rapidfuzz `token_sort_ratio` on the compared text (near-duplicate wording),
+
+plus evidence a string score misses: shared named entities and shared quantity units.
+A denial answering a claim (`answers_claim_id`), or a topical context supplied by
+`link_claims`, links pairs whose wording differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from rapidfuzz import fuzz
+
+from claims.matching.features import ClaimFeatures, effective_polarity, features, speaker_key
+from claims.matching.numbers import NumericComparison, compare_numbers
+from claims.matching.thresholds import CONFIRM_THRESHOLD, MIN_CONFIRM_WORDS, SUGGEST_THRESHOLD
+from claims.models import Claim, Link
+
+ANSWER_SCORE = 0.9
+"""Score of a link the extraction stated: a denial and the claim it answers."""
+MIN_SHARED_STEMS = 2
+ENTITY_BONUS = 0.05
+UNIT_BONUS = 0.05
+SAME_MEASURE_BONUS = 0.1
+SAME_VALUE_BONUS = 0.05
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a bare denial ('the reports are fake') is about: the document's main named things."""
+
+    core: frozenset[str]
+    """The most mentioned entities of the document: a linked claim must name one."""
+    entities: frozenset[str]
+
+
+@dataclass
+class MatchContext:
+    """What linking knows beyond the pair: topics of bare denials, and stated answers."""
+
+    topics: Mapping[int, Topic] = field(default_factory=dict)
+    """Entity keys a denial of 'the reports' is about, by claim id."""
+    answers: Mapping[int, int] = field(default_factory=dict)
+    """Claim id -> id of the claim it answers, beyond `answers_claim_id` ('suggest otherwise')."""
+
+
+def text_score(fa: ClaimFeatures, fb: ClaimFeatures) -> float:
+    """Similarity of two claims' wording and named things, 0..1."""
+    shared = len(fa.stems & fb.stems)
+    if shared < MIN_SHARED_STEMS:
+        return 0.0
+    dice = 2 * shared / (len(fa.stems) + len(fb.stems))
+    containment = shared / min(len(fa.stems), len(fb.stems))
+    fuzzy = fuzz.token_sort_ratio(fa.text, fb.text) / 100
+    score = 0.4 * dice + 0.3 * containment + 0.3 * fuzzy
+    score += min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS
+    score += min(1, len(fa.units & fb.units)) * UNIT_BONUS
+    return min(1.0, score)
+
+
+def _topic_score(topic: Topic | None, other: ClaimFeatures) -> float:
+    """A bare denial's link to a claim about its topic: suggested only, never confirmed."""
+    if topic is None or not topic.core & other.entities:
+        return 0.0
+    shared = len(topic.entities & other.entities)
+    return min(CONFIRM_THRESHOLD - 0.05, SUGGEST_THRESHOLD + 0.1 * shared)
+
+
+def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | None:
+    """Score a pair of claims and decide relation and state, or None when they are unrelated."""
+    if a.id == b.id:
+        return None
+    fa, fb = features(a), features(b)
+    answered = _answers(a, b, context)
+    reason = "answers" if answered else "text"
+    score = text_score(fa, fb)
+    if answered:
+        score = max(score, ANSWER_SCORE)
+    elif context is not None and a.source_id == b.source_id and (a.id in context.topics or b.id in context.topics):
+        topical = max(
+            _topic_score(context.topics.get(a.id), fb),
+            _topic_score(context.topics.get(b.id), fa),
+        )
+        if topical > score:
+            score, reason = topical, "topic"
+    numeric = compare_numbers(a, b) if fa.units & fb.units else None
+    if numeric is not None and fa.entities & fb.entities:
+        # The same measure of the same named thing is strong evidence of one story.
+        score = min(1.0, score + SAME_MEASURE_BONUS + (SAME_VALUE_BONUS if numeric.verdict == "agrees" else 0.0))
+    if score < SUGGEST_THRESHOLD:
+        return None
+    same_voice = a.source_id == b.source_id and speaker_key(a) == speaker_key(b)
+    if same_voice and not answered and score < CONFIRM_THRESHOLD:
+        return None
+    relation, why = _relation(a, b, numeric, score)
+    state = "suggested"
+    if score >= CONFIRM_THRESHOLD and min(fa.words, fb.words) >= MIN_CONFIRM_WORDS:
+        state = "confirmed"
+    return Link(
+        claim_ids=tuple(sorted((a.id, b.id))),
+        relation=relation,
+        score=round(score, 4),
+        state=state,
+        reason=f"{reason}; {why}" if why else reason,
+    )
+
+
+def _answers(a: Claim, b: Claim, context: MatchContext | None) -> bool:
+    if a.answers_claim_id == b.id or b.answers_claim_id == a.id:
+        return True
+    if context is None:
+        return False
+    return context.answers.get(a.id) == b.id or context.answers.get(b.id) == a.id
+
+
+def _relation(a: Claim, b: Claim, numeric: NumericComparison | None, score: float) -> tuple[str, str]:
+    if effective_polarity(a) != effective_polarity(b):
+        return "conflicts", "opposite polarity"
+    if numeric is not None:
+        return numeric.verdict, f"{numeric.a.text} vs {numeric.b.text}"
+    if score >= CONFIRM_THRESHOLD:
+        return "agrees", "same wording"
+    return "related", ""
