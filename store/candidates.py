@@ -1,20 +1,27 @@
 """Candidate retrieval inside the database: stored claims worth scoring against a new claim.
 
-The blocking-key index (`claim_key`) needs the matcher's keys for every stored claim;
-this path needs only the claim text the database already indexes for search, so a
-shared archive far larger than memory is searched where it lives. PostgreSQL ranks by
-pg_trgm similarity of `search_text` through its GIN trigram index (migration 0002);
-SQLite ranks the claim's distinctive words with bm25 through its FTS5 trigram table
-(migration 0003). Claims from the claim's own source are never candidates.
+Two ways. `candidates_by_keys` looks up the blocking-key index (`claim_key`) like the
+ingest path, but counts each key only up to the point where it is too common to use.
+`candidates_sql` needs no keys at all, only the text the database already indexes for
+search, so a shared archive far larger than memory is searched where it lives:
+PostgreSQL ranks by pg_trgm similarity of `search_text` through its GIN trigram index
+(migration 0002), SQLite ranks the claim's distinctive words with bm25 through its FTS5
+trigram table (migration 0003). Claims from the claim's own source are never candidates
+of `candidates_sql`; `candidates_by_keys` leaves out the ids it is told to.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, func, select, text
 
+from claims import matching
 from claims.models import Claim
+from store.tables import ClaimKeyRow
+
+key_t = ClaimKeyRow.__table__
+_CAPPED_COUNT = text("SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = :key LIMIT :cap) AS capped")
 
 # pg_trgm's `%` keeps pairs whose trigram similarity reaches this; the GIN index serves it.
 PG_SIMILARITY_THRESHOLD = 0.3
@@ -34,6 +41,67 @@ def query_words(claim: Claim, count: int = QUERY_WORDS) -> list[str]:
             seen.setdefault(word, None)
     words = sorted(seen, key=lambda word: (not word[0].isdigit(), -len(word)))
     return words[:count]
+
+
+def key_frequencies(connection: Connection, keys: list[str], cap: int) -> dict[str, int]:
+    """How many stored claims carry each key, counted no further than `cap`.
+
+    A key shared by a hundred thousand claims costs a hundred thousand index entries to
+    count exactly, only to be dropped as too common; stopping at the cap keeps every
+    count cheap and tells the same story to `matching.useful_keys`.
+    """
+    # One small cached statement per key beats one big statement compiled afresh per batch.
+    return {key: connection.execute(_CAPPED_COUNT, {"key": key, "cap": cap}).scalar_one() for key in keys}
+
+
+def candidates_by_keys(
+    connection: Connection, claim: Claim, exclude: set[int], limit: int = matching.MAX_CANDIDATES
+) -> list[int]:
+    """Ids of stored claims sharing the most useful blocking keys with `claim`, best first."""
+    keys = sorted(set(matching.blocking_keys(claim)))
+    frequencies = key_frequencies(connection, keys, matching.MAX_KEY_FREQUENCY + 1)
+    useful = matching.useful_keys(keys, frequencies)
+    if not useful:
+        return []
+    ids = connection.execute(
+        select(key_t.c.claim_id)
+        .where(key_t.c.key.in_(useful))
+        .group_by(key_t.c.claim_id)
+        .order_by(func.count().desc(), key_t.c.claim_id.desc())
+        .limit(limit + len(exclude))
+    ).scalars()
+    return [claim_id for claim_id in ids if claim_id not in exclude][:limit]
+
+
+def candidates_for_claims(
+    connection: Connection, claims: list[Claim], exclude: set[int]
+) -> dict[int, list[Claim]]:
+    """Candidates (as claims) for each of a batch of claims: one key count, one fetch of every candidate.
+
+    The batch's claims mostly share keys and candidates, so counting keys once and
+    converting each candidate row once is most of what adding an article costs.
+    """
+    from store import queries
+
+    keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in claims}
+    all_keys = sorted({key for keys in keys_of.values() for key in keys})
+    frequencies = key_frequencies(connection, all_keys, matching.MAX_KEY_FREQUENCY + 1)
+    ids_of: dict[int, list[int]] = {}
+    for claim in claims:
+        useful = matching.useful_keys(keys_of[claim.id], frequencies)
+        if not useful:
+            ids_of[claim.id] = []
+            continue
+        ids = connection.execute(
+            select(key_t.c.claim_id)
+            .where(key_t.c.key.in_(useful))
+            .group_by(key_t.c.claim_id)
+            .order_by(func.count().desc(), key_t.c.claim_id.desc())
+            .limit(matching.MAX_CANDIDATES)
+        ).scalars()
+        ids_of[claim.id] = [claim_id for claim_id in ids if claim_id not in exclude]
+    fetched = queries.claims_by_ids(connection, {i for ids in ids_of.values() for i in ids})
+    return {claim_id: [fetched[i] for i in ids if i in fetched] for claim_id, ids in ids_of.items()}
 
 
 def candidates_sql(connection: Connection, claim: Claim, limit: int) -> list[int]:
