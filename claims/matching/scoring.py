@@ -30,7 +30,7 @@ MIN_SHARED_STEMS = 2
 ENTITY_BONUS = 0.05
 UNIT_BONUS = 0.05
 SAME_MEASURE_BONUS = 0.1
-SAME_VALUE_BONUS = 0.05
+SAME_VALUE_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,18 @@ def _topic_score(topic: Topic | None, other: ClaimFeatures) -> float:
     return min(CONFIRM_THRESHOLD - 0.05, SUGGEST_THRESHOLD + 0.1 * shared)
 
 
-def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | None:
-    """Score a pair of claims and decide relation and state, or None when they are unrelated."""
-    if a.id == b.id:
-        return None
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """A pair's score before thresholds, why it scored so, and any numeric comparison."""
+
+    score: float
+    reason: str
+    answered: bool
+    numeric: NumericComparison | None
+
+
+def score_pair(a: Claim, b: Claim, context: MatchContext | None = None) -> PairScore:
+    """The pair's 0..1 score with its evidence, before thresholds and tiers are applied."""
     fa, fb = features(a), features(b)
     answered = _answers(a, b, context)
     reason = "answers" if answered else "text"
@@ -85,31 +93,37 @@ def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | N
     if answered:
         score = max(score, ANSWER_SCORE)
     elif context is not None and a.source_id == b.source_id and (a.id in context.topics or b.id in context.topics):
-        topical = max(
-            _topic_score(context.topics.get(a.id), fb),
-            _topic_score(context.topics.get(b.id), fa),
-        )
+        topical = max(_topic_score(context.topics.get(a.id), fb), _topic_score(context.topics.get(b.id), fa))
         if topical > score:
             score, reason = topical, "topic"
     numeric = compare_numbers(a, b) if fa.units & fb.units else None
     if numeric is not None and fa.entities & fb.entities:
         # The same measure of the same named thing is strong evidence of one story.
         score = min(1.0, score + SAME_MEASURE_BONUS + (SAME_VALUE_BONUS if numeric.verdict == "agrees" else 0.0))
+    return PairScore(score, reason, answered, numeric)
+
+
+def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | None:
+    """Score a pair of claims and decide relation and state, or None when they are unrelated."""
+    if a.id == b.id:
+        return None
+    scored = score_pair(a, b, context)
+    score = scored.score
     if score < SUGGEST_THRESHOLD:
         return None
     same_voice = a.source_id == b.source_id and speaker_key(a) == speaker_key(b)
-    if same_voice and not answered and score < CONFIRM_THRESHOLD:
+    if same_voice and not scored.answered and score < CONFIRM_THRESHOLD:
         return None
-    relation, why = _relation(a, b, numeric, score)
+    relation, why = _relation(a, b, scored.numeric, score)
     state = "suggested"
-    if score >= CONFIRM_THRESHOLD and min(fa.words, fb.words) >= MIN_CONFIRM_WORDS:
+    if score >= CONFIRM_THRESHOLD and min(features(a).words, features(b).words) >= MIN_CONFIRM_WORDS:
         state = "confirmed"
     return Link(
         claim_ids=tuple(sorted((a.id, b.id))),
         relation=relation,
         score=round(score, 4),
         state=state,
-        reason=f"{reason}; {why}" if why else reason,
+        reason=f"{scored.reason}; {why}" if why else scored.reason,
     )
 
 
