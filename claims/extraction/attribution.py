@@ -180,6 +180,8 @@ class CueReader:
             return None
         if form in AMBIGUOUS_FORMS and previous_word in _NOUN_LEADS:
             return None
+        if previous_word in ("been", "is", "are", "was", "were", "be", "being") and not form.endswith(("ing", "s")):
+            return None  # "has been accused of", "was told": a passive, read by the passive patterns
         if form.endswith("ed") and lemma not in _INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
             return None  # "projected to swell", "expected to win": a passive, not a report
         mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
@@ -291,8 +293,8 @@ class CueReader:
         _, end = self._trim(pieces[-1].inner_start, pieces[-1].inner_end)
         candidate = Candidate(start, max(start, end), "direct", cue=cue, mention=mention)
         if len(pieces) > 1:
-            parts = [self.text[slice(*self._trim(p.inner_start, p.inner_end))] for p in pieces]
-            candidate.text = " ".join(part.strip() for part in parts if part.strip())
+            parts = [self.text[p.inner_start:p.inner_end].strip() for p in pieces]
+            candidate.text = " ".join(part for part in parts if part).rstrip(" ,;:")
         return candidate
 
     def _quote_chain(self, quote: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:

@@ -64,7 +64,7 @@ class SpeakerResolver:
                 return
         kind = speaker_kind(written)
         if kind != "person":
-            name = re.sub(r"^(?:the|The)\s+", "", written) if kind == "organization" and not written.lower().startswith("the ") else written
+            name = written
             candidate.speaker, candidate.speaker_kind = name, kind
             candidate.speaker_role = mention.role
             self.collectives.append(_Known(name, mention.role, kind, mention.start))

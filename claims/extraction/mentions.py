@@ -207,13 +207,15 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     if not chosen or not _head_ok(chosen[-1][0]):
         return None
     span_start, span_end = chosen[0][1], chosen[-1][2]
+    if _ends_sentence(chosen[-1][0]) or (chosen[-1][0].endswith(".") and span_end >= end - 1):
+        span_end -= 1
     role = None
     rest = text[span_end:end]
     appositive = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)", rest)
     if appositive and chosen[-1][0][:1].isupper() and chosen[0][0].lower() not in DETERMINERS:
         candidate = appositive.group(1)
         if not re.match(r"(?:who|which|and|but|adding|saying|according)\b", candidate, re.IGNORECASE):
-            role = candidate
+            role = candidate[:-1] if _ends_sentence(candidate.split()[-1]) else candidate
     return Mention(text[span_start:span_end], span_start, span_end, role=role)
 
 

@@ -1,0 +1,193 @@
+"""Claim extraction, one reporting pattern at a time, on short fictional texts."""
+
+from __future__ import annotations
+
+from claims.extraction import extract_claims
+from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
+
+
+def claims_of(text: str):
+    claims = extract_claims(text)
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.quote
+    return claims
+
+
+def only(text: str, kind: str | None = None):
+    claims = [c for c in claims_of(text) if kind is None or c.kind == kind]
+    assert len(claims) == 1, [c.quote for c in claims]
+    return claims[0]
+
+
+class TestDirectQuotes:
+    """Quotes in every common order, straight and curly, split and continued."""
+
+    def test_quote_then_speaker_and_verb(self):
+        claim = only('"The bridge will open in May," Mara Velden said.')
+        assert claim.kind == "direct"
+        assert claim.quote == "The bridge will open in May"
+        assert claim.speaker == "Mara Velden" and claim.cue.text == "said"
+
+    def test_verb_before_speaker(self):
+        claim = only("“The audit found nothing,” said Tobias Renn, the council treasurer.")
+        assert claim.speaker == "Tobias Renn"
+        assert claim.speaker_role == "council treasurer"
+        assert claim.quote == "The audit found nothing"
+
+    def test_speaker_and_colon_before_quote(self):
+        claim = only('Mayor Ilse Korte said: "We will rebuild the harbour."')
+        assert claim.speaker == "Ilse Korte" and claim.speaker_role == "Mayor"
+        assert claim.quote == "We will rebuild the harbour"
+
+    def test_quote_split_around_the_verb_is_one_claim(self):
+        claim = only('"The plan is sound," Petra Olm said, "and it is fully funded."')
+        assert claim.text == "The plan is sound, and it is fully funded."
+        assert claim.speaker == "Petra Olm"
+
+    def test_quote_over_several_sentences(self):
+        claim = only('"We lost the vote. We will try again. Nobody is giving up," Jonas Fell said.')
+        assert claim.quote.startswith("We lost the vote.") and claim.quote.endswith("giving up")
+
+    def test_following_quote_continues_the_speaker(self):
+        text = (
+            '"Prices rose by 4 percent," Dara Quill told reporters.\n\n'
+            '"We expect them to fall again next year."'
+        )
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert len(claims) == 2
+        assert claims[1].speaker == "Dara Quill" and claims[1].cue is None
+
+    def test_pronoun_speaker_resolves_to_the_named_person(self):
+        text = 'Governor Aldo Brisk spoke on Monday. "The dam is safe," he said.'
+        claim = only(text, "direct")
+        assert claim.speaker == "Aldo Brisk"
+        assert claim.speaker_mention.text == "he"
+
+    def test_scare_quotes_inside_a_reported_clause_stay_in_it(self):
+        claim = only('Nina Hale warned that the deal was a "total disaster" for farmers.')
+        assert claim.kind == "indirect"
+        assert "total disaster" in claim.quote
+
+    def test_double_apostrophe_quote_marks(self):
+        claim = only("''We are ready,'' said Corin Vale.")
+        assert claim.quote == "We are ready" and claim.speaker == "Corin Vale"
+
+
+class TestIndirectSpeech:
+    """Reported statements with and without 'that', 'according to', assessments."""
+
+    def test_said_that(self):
+        claim = only("Lena Marsh said that the factory would close in June.")
+        assert claim.kind == "indirect"
+        assert claim.quote == "the factory would close in June"
+        assert claim.text == "the factory would close in June"
+
+    def test_said_without_that(self):
+        claim = only("Lena Marsh says the factory will close in June.")
+        assert claim.quote == "the factory will close in June"
+
+    def test_told_listener_that(self):
+        claim = only("Oskar Venn told the committee on Tuesday that the budget was balanced.")
+        assert claim.quote == "the budget was balanced"
+        assert claim.cue.text == "told"
+
+    def test_participle_takes_the_clause_subject(self):
+        text = "Minister Rhea Stolt defended the plan, saying it would create 400 jobs."
+        claim = [c for c in claims_of(text) if c.cue and c.cue.text == "saying"][0]
+        assert claim.speaker == "Rhea Stolt"
+        assert claim.quote == "it would create 400 jobs"
+
+    def test_fronted_clause_then_speaker(self):
+        claim = only("The river will crest tonight, the agency said.")
+        assert claim.quote == "The river will crest tonight"
+        assert claim.speaker_kind == "organization"
+
+    def test_according_to_at_the_end(self):
+        claim = only("The mine employed 900 workers, according to the union.")
+        assert claim.quote == "The mine employed 900 workers"
+        assert claim.cue.text == "according to" and claim.speaker == "the union"
+
+    def test_according_to_at_the_start(self):
+        claim = only("According to Vera Lund, the tunnel cost twice the estimate.")
+        assert claim.quote == "the tunnel cost twice the estimate"
+        assert claim.speaker == "Vera Lund"
+
+    def test_possessive_assessment(self):
+        claim = only("The agency's assessment is that the levee will hold.")
+        assert claim.quote == "the levee will hold"
+        assert claim.speaker_kind == "organization"
+
+    def test_surname_resolves_to_full_name(self):
+        text = "Harbour master Ines Grove spoke first. Later, Grove insisted that no ship had sunk."
+        claim = only(text, "indirect")
+        assert claim.speaker == "Ines Grove"
+        assert claim.speaker_aliases == ["Grove"]
+
+    def test_groups_and_unnamed_officials(self):
+        assert only("Local officials said the road had reopened.").speaker_kind == "group"
+        assert only("A senior official said the road had reopened.").speaker_kind == "organization"
+
+    def test_unattributed_reports(self):
+        claim = only("The move follows reports that 40 ships were seized.", "indirect")
+        assert claim.speaker_kind == "unattributed"
+
+    def test_coordinated_verbs_split_their_contents(self):
+        claim = only("Ada Brook confirmed the figures and warned that more cuts would follow.")
+        assert claim.quote == "more cuts would follow"
+
+    def test_noun_use_of_a_verb_form_is_not_a_cue(self):
+        assert not [c for c in claims_of("The reports were thin and the claims were vague.") if c.kind != "narrative"]
+
+
+class TestDenialsAndHedges:
+    """Denials name their target and answer the claim they dispute; hedges are flagged."""
+
+    def test_deny_that(self):
+        claim = only("Pell Industries denied that it had dumped waste in the river.")
+        assert claim.polarity == "denies"
+        assert claim.denial_target == "it had dumped waste in the river"
+
+    def test_calling_reports_fake_answers_the_reports(self):
+        text = (
+            "Reports say the mayor took bribes. "
+            'City officials dismissed the reports, calling them "fake and baseless."'
+        )
+        claims = claims_of(text)
+        denial = [c for c in claims if "fake" in c.quote][0]
+        assert denial.polarity == "denies" and denial.denial_target == "the reports"
+        assert claims[denial.answers].speaker_kind == "unattributed"
+
+    def test_a_claim_x_has_denied(self):
+        text = "The firm has been accused of hiding losses, a claim the company has denied."
+        claims = claims_of(text)
+        denial = [c for c in claims if c.polarity == "denies"][0]
+        assert claims[denial.answers].quote.startswith("The firm has been accused")
+        assert denial.speaker == "the company"
+
+    def test_not_aware(self):
+        claim = only('Spokesman Eli Moor said he was "not aware of any leak."')
+        assert claim.polarity == "denies"
+        assert claim.denial_target == "any leak"
+
+    def test_hedged_claims(self):
+        assert only("Analysts suggested that the merger could fail.").hedged
+        assert not only("Analysts said that the merger failed.").hedged
+
+
+class TestNarrative:
+    """The outlet's own checkable sentences, and nothing else."""
+
+    def test_sentence_with_a_figure_is_narrative(self):
+        claim = only("The storm destroyed 1,200 homes across the northern valley last week.")
+        assert claim.kind == "narrative" and claim.speaker is None and claim.speaker_kind == "outlet"
+        assert claim.quantities[0].value == 1200
+
+    def test_plain_sentence_is_not_a_claim(self):
+        assert claims_of("The weather was pleasant and the town was quiet that evening.") == []
+
+
+def test_lexicon_has_over_a_hundred_reporting_verbs_with_inflections():
+    assert len(set(SAY_VERBS) | set(TELL_VERBS)) > 100
+    for form in ("said", "says", "saying", "emphasized", "denies", "vowed", "insisted", "revealed"):
+        assert form in CUE_FORMS
+    assert inflections("admit") == ["admit", "admits", "admitted", "admitting"]
