@@ -1,0 +1,115 @@
+"""Conflict rules: denial, numeric (with scope and products), attribution, status, weak, rejected."""
+
+from __future__ import annotations
+
+from claims.conflicts import detect_conflicts
+from claims.matching import compare, link_claims
+from claims.models import Claim, Link, Quantity, Source
+
+SOURCES = {1: Source(id=1, title="Harbour Courier", sha256="a"), 2: Source(id=2, outlet="Valesia Ledger", sha256="b")}
+
+
+def make(claim_id: int, text: str, speaker: str | None, *, source_id: int = 1, **fields) -> Claim:
+    return Claim(id=claim_id, source_id=source_id, speaker=speaker, text=text, quote=fields.pop("quote", text),
+                 start=0, end=len(text), kind=fields.pop("kind", "indirect"), **fields)
+
+
+def troops(value: float, text: str, **fields) -> Quantity:
+    return Quantity(value=value, unit=fields.pop("unit", "troops"), text=text, **fields)
+
+
+def conflicts_of(*claims: Claim, links: list[Link] | None = None):
+    by_id = {claim.id: claim for claim in claims}
+    if links is None:
+        links = link_claims(list(claims), lambda claim: [])
+    return links, detect_conflicts(by_id, links, SOURCES)
+
+
+ESTIMATE = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "the Valesian defense ministry",
+                quantities=[troops(12000, "approximately 12,000 North Valesian troops", approximate=True, qualifier="approximately")])
+ARRIVED = make(2, "3,000 North Valesian troops have already arrived in eastern Ostrava", "reports",
+               quantities=[troops(3000, "3,000 North Valesian troops")])
+BRIGADES = make(3, "North Valesia is preparing two brigades, each consisting of 6,000 soldiers, to join Ostrava's war", "Irina Dahl",
+                quantities=[troops(12000, "two brigades, each consisting of 6,000 soldiers", unit="soldiers", factors=[2, 6000])])
+FAKE = make(4, "the reports are fake and hype", "Ostravan officials", quote="fake and hype", kind="direct",
+            polarity="denies", denial_target="the reports")
+
+
+class TestNumeric:
+    def test_different_scopes_are_not_a_conflict(self):
+        link = compare(ESTIMATE, ARRIVED)
+        assert link is not None and link.relation == "related"
+        _, found = conflicts_of(ESTIMATE, ARRIVED)
+        assert not [f for f in found if f.kind == "numeric"]
+
+    def test_two_brigades_agree_with_the_estimate(self):
+        link = compare(ESTIMATE, BRIGADES)
+        assert link is not None and link.relation == "agrees"
+        _, found = conflicts_of(ESTIMATE, BRIGADES)
+        assert found == []
+
+    def test_same_measure_beyond_tolerance_conflicts_and_names_values(self):
+        other = make(5, "approximately 20,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl", source_id=2,
+                     quantities=[troops(20000, "approximately 20,000 North Valesian troops", approximate=True)])
+        _, found = conflicts_of(ESTIMATE, other)
+        numeric = [f for f in found if f.kind == "numeric"]
+        assert len(numeric) == 1 and not numeric[0].weak
+        assert "12,000" in numeric[0].explanation and "20,000" in numeric[0].explanation
+        assert "Irina Dahl (Valesia Ledger)" in numeric[0].explanation
+
+    def test_approximations_within_tolerance_agree(self):
+        near = make(5, "about 11,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl", source_id=2,
+                    quantities=[troops(11000, "about 11,000 North Valesian troops", approximate=True)])
+        assert compare(ESTIMATE, near).relation == "agrees"
+
+
+class TestDenial:
+    def test_denial_of_the_reports_conflicts_with_the_deployment_claims(self):
+        links, found = conflicts_of(ESTIMATE, ARRIVED, BRIGADES, FAKE)
+        denials = {f.claim_ids: f for f in found if f.kind == "denial"}
+        assert (1, 4) in denials and (3, 4) in denials
+        assert denials[(1, 4)].explanation == (
+            'Ostravan officials (Harbour Courier) call it "fake and hype", while the Valesian defense ministry '
+            "(Harbour Courier) estimates approximately 12,000 North Valesian troops."
+        )
+        assert not denials[(1, 4)].weak
+
+    def test_conflict_with_an_unattributed_report_is_weak(self):
+        _, found = conflicts_of(ESTIMATE, ARRIVED, BRIGADES, FAKE)
+        weak = {f.claim_ids: f.weak for f in found if f.kind == "denial"}
+        assert weak[(2, 4)] is True
+
+    def test_hedged_side_makes_the_conflict_weak(self):
+        accusation = make(1, "Brennsted Freight may have dumped oil into the harbour bay last week", None, hedged=True)
+        denial = make(2, "Brennsted Freight dumped oil into the harbour bay last week", "Brennsted Freight",
+                      polarity="denies", answers_claim_id=1)
+        _, found = conflicts_of(accusation, denial)
+        assert [(f.kind, f.weak) for f in found] == [("denial", True)]
+        assert "Harbour Courier says" in found[0].explanation
+
+    def test_rejected_links_never_produce_conflicts(self):
+        links, _ = conflicts_of(ESTIMATE, FAKE)
+        rejected = [link.model_copy(update={"state": "rejected"}) for link in links]
+        assert detect_conflicts({1: ESTIMATE, 4: FAKE}, rejected, SOURCES) == []
+
+
+class TestAttributionAndStatus:
+    def test_same_words_from_different_speakers(self):
+        quote = "the harbour wall will be rebuilt before the first winter storm"
+        a = make(1, quote, "Marta Quillon", kind="direct")
+        b = make(2, quote, "Oskar Brenn", kind="direct", source_id=2)
+        _, found = conflicts_of(a, b)
+        assert [f.kind for f in found] == ["attribution"]
+        assert "Marta Quillon (Harbour Courier)" in found[0].explanation and "Oskar Brenn (Valesia Ledger)" in found[0].explanation
+
+    def test_both_sides_confirmed_is_a_status_conflict(self):
+        estimate = ESTIMATE.model_copy(update={"status": "confirmed"})
+        fake = FAKE.model_copy(update={"status": "confirmed"})
+        _, found = conflicts_of(estimate, fake, links=[Link(claim_ids=(1, 4), relation="conflicts", score=0.7)])
+        assert {f.kind for f in found} == {"denial", "status"}
+
+    def test_confirmed_and_disputed_agreeing_claims_is_a_status_conflict(self):
+        estimate = ESTIMATE.model_copy(update={"status": "confirmed"})
+        brigades = BRIGADES.model_copy(update={"status": "disputed"})
+        _, found = conflicts_of(estimate, brigades)
+        assert [f.kind for f in found] == ["status"]
