@@ -41,13 +41,13 @@ class Step:
 
 STEPS = [
     Step("ingest", "bench_ingest.py", ("--copies", "10"), ("--copies", "1", "--limit", "300", "--serial-limit", "150")),
-    Step("extraction", "bench_extraction.py", (), ()),
+    Step("extraction", "bench_extraction.py", (), ("--limit", "300", "--repeat", "1")),
     Step("matching", "bench_matching.py", (), ("--quick",)),
     Step("queries 100k", "bench_queries.py", ("--size", "100000"), ("--size", "20000", "--runs", "30")),
     Step("queries 1M", "bench_queries.py", ("--size", "1000000"), ("--size", "100000", "--runs", "30")),
     Step("incremental", "bench_incremental.py", ("--size", "1000000"), ("--size", "100000", "--articles", "3")),
     Step("export", "bench_export.py", ("--size", "100000"), ("--size", "20000")),
-    Step("reports", "bench_reports.py", ("100000",), ("10000",)),
+    Step("reports", "bench_reports.py", ("100000",), ("20000",)),
     Step("tui 100k", "bench_tui.py", ("--size", "100000"), ("--size", "10000")),
     Step("tui 1M", "bench_tui.py", ("--size", "1000000"), ("--size", "100000")),
 ]

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from sqlalchemy import Connection, and_, column, exists, func, or_, select, table, union
+from sqlalchemy import Connection, Join, and_, column, exists, func, or_, select, table, union
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -141,13 +141,37 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
     return clauses
 
 
-def _claim_select(*, speaker_required: bool = False):
-    join = claim_t.join if speaker_required else claim_t.outerjoin
+class SpeakerFirstJoin(Join):
+    """speaker JOIN claim, which SQLite must run speaker-first (CROSS JOIN fixes the loop order).
+
+    Walking speakers in name order (ix_speaker_name) and each one's claims in id order
+    (ix_claim_speaker_id) serves ORDER BY name, id without sorting every claim; without
+    statistics SQLite's planner would scan every claim and sort instead.
+    """
+
+    inherit_cache = True
+
+
+@compiles(SpeakerFirstJoin, "sqlite")
+def _compile_speaker_first(element: SpeakerFirstJoin, compiler, **kw) -> str:
+    kw["asfrom"] = True
+    return (
+        f"{compiler.process(element.left, **kw)} CROSS JOIN {compiler.process(element.right, **kw)}"
+        f" ON {compiler.process(element.onclause, **kw)}"
+    )
+
+
+def _claim_select(*, speaker_first: bool = False):
+    joined = (
+        SpeakerFirstJoin(speaker_t, claim_t, speaker_t.c.id == claim_t.c.speaker_id)
+        if speaker_first
+        else claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id)
+    )
     return select(
         claim_t,
         speaker_t.c.name.label("speaker_name"),
         speaker_t.c.role.label("speaker_role"),
-    ).select_from(join(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
+    ).select_from(joined)
 
 
 def _claim_from_joined(row, history=None) -> Claim:
@@ -175,7 +199,7 @@ def list_claims(
     if sort == "speaker":
         parts = [
             (_claim_select(), clauses + [claim_t.c.speaker_id.is_(None)], [claim_t.c.id]),
-            (_claim_select(speaker_required=True), clauses, [speaker_t.c.name, claim_t.c.id]),
+            (_claim_select(speaker_first=True), clauses, [speaker_t.c.name, claim_t.c.id]),
         ]
     elif sort == "conflicts":
         parts = [

@@ -149,6 +149,32 @@ class TestBulkWriter:
         casefile.close()
 
 
+class TestSortedPages:
+    """Orders read in two parts page exactly like one ORDER BY over every claim."""
+
+    @pytest.fixture()
+    def sorted_store(self, store):
+        narrative = ExtractedClaim(text="Nobody said this", quote="Nobody said this", start=0, end=16, kind="narrative")
+        with store._write() as connection:
+            bulk_add(connection, [BulkDocument("Nobody said this", "f" * 64, SourceMeta(title="Plain"), [narrative])])
+            connection.execute(
+                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 3, 7, 'x', false)")
+            )
+        return store
+
+    @pytest.mark.parametrize("sort", ["speaker", "conflicts"])
+    def test_every_page_matches_the_full_order(self, sorted_store, sort):
+        claims = sorted_store.list_claims()
+        if sort == "speaker":
+            expected = [c.id for c in sorted(claims, key=lambda c: (c.speaker is not None, c.speaker or "", c.id))]
+        else:
+            expected = [c.id for c in sorted(claims, key=lambda c: (c.id not in (3, 7), c.id))]
+        assert [c.id for c in sorted_store.list_claims(sort=sort)] == expected
+        for offset in range(len(expected) + 1):
+            page = sorted_store.list_claims(sort=sort, limit=3, offset=offset)
+            assert [c.id for c in page] == expected[offset : offset + 3]
+
+
 class TestCandidatesInDatabase:
     """`candidates_sql` finds the stored near-duplicate first and never the claim's own source."""
 
