@@ -80,6 +80,10 @@ class ClaimIndex:
 
     def candidates(self, claim: Claim, limit: int = MAX_CANDIDATES) -> list[int]:
         """Ids of indexed claims sharing the most rare keys with `claim`, best first (never itself)."""
+        return [claim_id for claim_id, _ in self.shared_keys(claim, limit)]
+
+    def shared_keys(self, claim: Claim, limit: int = MAX_CANDIDATES) -> list[tuple[int, int]]:
+        """(id, how many of the claim's rarest keys it shares) for the best `limit` indexed claims."""
         lists = []
         for key in self.keys_of(claim):
             posting = self._postings.get(key)
@@ -93,4 +97,4 @@ class ClaimIndex:
         for posting in lists[: self.rarest_keys]:
             counts.update(posting)
         counts.pop(claim.id, None)
-        return [claim_id for claim_id, _ in counts.most_common(limit)]
+        return counts.most_common(limit)
