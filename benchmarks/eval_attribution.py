@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from claims.extraction import extract_claims
+from claims.extraction.lexicon import CUE_FORMS
 from claims.text import normalise_text
 
 _DATA = Path(os.environ.get("COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
@@ -54,8 +55,15 @@ def _gold(line: dict) -> list[dict]:
             "source": _chars(source.get("spans") or []),
             "source_text": source.get("text") or "",
             "cue": _chars(cue.get("spans") or []),
+            "speech": _is_speech_cue(cue.get("text") or ""),
         })
     return gold
+
+
+def _is_speech_cue(cue: str) -> bool:
+    """Whether a gold cue is a verb of saying (as opposed to 'wants', 'supports', 'seemed')."""
+    words = re.findall(r"[a-z]+", cue.lower())
+    return "according" in words or cue.strip() == ":" or any(word in CUE_FORMS for word in words)
 
 
 def _match(predicted: list, gold: list[dict], level: float) -> list[tuple[int, int]]:
@@ -115,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     lines = _load(args.split, args.limit, args.dedupe)
     totals = {level: [0, 0, 0] for level in _LEVELS}
+    speech = [0, 0, 0]
     speaker_right = speaker_total = cue_right = cue_total = 0
     misses, alarms = [], []
     skipped = 0
@@ -140,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
                 if item["cue"]:
                     cue_total += 1
                     cue_right += bool(predicted[p_index].cue and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end)) & item["cue"])
+            speech_pairs = [(p, g) for p, g in pairs if gold[g]["speech"]]
+            neutral = len(pairs) - len(speech_pairs)
+            speech[0] += len(speech_pairs)
+            speech[1] += len(predicted) - neutral
+            speech[2] += sum(1 for item in gold if item["speech"])
             matched_p = {p for p, _ in pairs}
             matched_g = {g for _, g in pairs}
             misses += [(text, gold[g]) for g in range(len(gold)) if g not in matched_g]
@@ -152,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
         recall = matched / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"  overlap >= {level:.1f}: P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  ({matched} matched, {n_pred} predicted, {n_gold} gold)")
+    matched, n_pred, n_gold = speech
+    precision, recall = matched / max(1, n_pred), matched / max(1, n_gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"  speech-verb subset (gold cue is a verb of saying, {n_gold} gold; predictions matched to other gold "
+          f"left out): P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f} at overlap >= 0.3")
     print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
     print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
     if args.show_errors:

@@ -22,7 +22,8 @@ from claims.extraction.segment import QuoteSpan, SentenceIndex
 _ADJUNCT_RE = re.compile(
     r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
-    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?",
+    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?"
+    r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
 )
 _LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,10}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)")
 _CLAUSE_CUT_RE = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b")
@@ -197,6 +198,9 @@ class CueReader:
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
+        parenthetical = self._parenthetical(mention, cue, sentence_start, sentence_end)
+        if parenthetical is not None:
+            return parenthetical
         if re.fullmatch(r"\s*(?:As|as)\s+", self.text[sentence_start:mention.start]) and self.text[match.end():match.end() + 2].startswith(","):
             # "As the minister said, the talks failed."
             start, end = self._trim(match.end() + 1, self._clause_end(match.end() + 1, sentence_end))
@@ -256,6 +260,10 @@ class CueReader:
         return bool(CLAUSE_VERB_RE.search(head))
 
     def _clause_end(self, start: int, sentence_end: int) -> int:
+        inside = self.quote_at(sentence_end - 1)
+        if inside is not None and inside.open >= start and inside.close > sentence_end:
+            # The sentence split fell inside a quotation the clause carries: run to its close.
+            sentence_end = self._sentence(inside.close - 1)[1]
         cut = _CLAUSE_CUT_RE.search(self.text, start, sentence_end)
         end = cut.start() if cut else sentence_end
         coordinated = _COORDINATED_CUE_RE.search(self.text, start, end)
@@ -274,9 +282,16 @@ class CueReader:
         following = self.quote_starting_after(max(cue[1], mention.end), len(self.text))
         if following is not None:
             gap = self.text[max(cue[1], mention.end):following.open]
-            if "\n" not in gap and len(gap.split()) <= 25 and gap.rstrip().endswith((",", ".", ":")) and not re.search(r"[\"“”]|''", gap):
+            if "\n" not in gap and len(gap.split()) <= 25 and re.fullmatch(r"[^.!?\"“”]*[,.:]\s*", gap) and "''" not in gap:
                 pieces.append(following)
-        return self._from_pieces(self._with_adjacent(pieces), mention, cue)
+        candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
+        sentence_start = self._sentence(quote.open)[0]
+        lead_in = self.text[sentence_start:quote.open]
+        if len(lead_in.split()) >= 3 and not lead_in.rstrip().endswith((":", ",")) and "\n" not in lead_in:
+            # 'The states "better reflect the nation," Mook wrote.': the quote finishes the writer's own sentence.
+            candidate.start = sentence_start
+            candidate.text = None
+        return candidate
 
     def _with_adjacent(self, pieces: list[QuoteSpan]) -> list[QuoteSpan]:
         """Extend with quotes that follow the last piece with nothing but spaces between them."""
@@ -320,6 +335,17 @@ class CueReader:
         start, end = self._trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
             return None
+        return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+
+    def _parenthetical(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
+        """'The golf industry, she said, is doing better.': the sentence around the attribution."""
+        before = self.text[sentence_start:mention.start].rstrip()
+        after = self.text[cue[1]:sentence_end]
+        if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
+            return None
+        if len(after.split()) < 3 or self.text[cue[0]:cue[1]].endswith("ing"):
+            return None
+        start, end = self._trim(sentence_start, sentence_end)
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
     def _fronted_inverted(self, match: re.Match, sentence_start: int, sentence_end: int) -> Candidate | None:

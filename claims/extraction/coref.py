@@ -22,6 +22,20 @@ def _is_definite_description(written: str) -> bool:
     return len(words) >= 2 and words[0].lower() in ("the", "this") and words[-1].islower() and words[-1] in PERSON_TITLES
 
 
+_OBJECT_LEADS = frozenset(
+    "of to with for by against at about from on in into than like accused told asked called named met".split()
+)
+
+
+def _is_object(window: str, offset: int) -> bool:
+    """A name right after a preposition or a verb is rarely who 'he' refers to next."""
+    before = window[max(0, offset - 20):offset].split()
+    if not before:
+        return False
+    word = before[-1].lower()
+    return word in _OBJECT_LEADS or (word.endswith("ed") and word.isalpha())
+
+
 @dataclass
 class _Known:
     name: str
@@ -123,11 +137,25 @@ class SpeakerResolver:
             best = (match.start(), full or _Known(match.group(0), None, "person", floor + match.start()))
         for match in _CAPITALISED_RE.finditer(window):
             known = surnames.get(match.group(0))
-            if known is not None and (best is None or match.start() > best[0]):
+            if known is not None and (best is None or match.start() > best[0]) and not _is_object(window, match.start()):
                 best = (match.start(), known)
+        for start, written in self._names_between(floor, position):
+            name, role = split_role(written)
+            words = name.split()
+            if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
+                continue
+            offset = start + written.index(name) - floor if name in written else start - floor
+            if (best is None or offset > best[0]) and not _is_object(window, offset):
+                best = (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
         if best is not None and (last is None or floor + best[0] > last.position):
             return best[1]
         return last if last is not None else self._name_before(position)
+
+    def _names_between(self, low: int, high: int) -> list[tuple[int, str]]:
+        if self._names is None:
+            self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
+            self._name_starts = [start for start, _ in self._names]
+        return self._names[bisect_left(self._name_starts, low):bisect_left(self._name_starts, high)]
 
     def _full_name(self, name: str, position: int) -> _Known | None:
         """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier."""

@@ -45,7 +45,7 @@ _AMBIGUOUS_FORMS = frozenset(
     doubt doubts fear fears worry worries call calls estimate estimates charge charges counter
     counters appeal appeals demand demands reason reasons guess show shows signal signals comment
     comments reply replies protest protests claim claims promise promises order ordered
-    challenge challenges advocate expect expected note notes""".split()
+    challenge challenges advocate expect expected note notes state states post posted""".split()
 )
 
 

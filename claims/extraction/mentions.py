@@ -69,6 +69,18 @@ def _head_ok(token: str) -> bool:
     return bare in SPEAKER_NOUNS or bare in PERSON_TITLES
 
 
+def _plural_head(tokens: list[tuple[str, int, int]]) -> bool:
+    """'State's reviewers', 'the campaign's lawyers': a plain plural noun after a clear modifier."""
+    if len(tokens) < 2:
+        return False
+    last, before = tokens[-1][0], tokens[-2][0]
+    if not (last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss") and len(last) > 3):
+        return False
+    if last in AUXILIARIES or last in _FUNCTION_WORDS:
+        return False
+    return before.endswith(("'s", "’s")) or before.lower() in DETERMINERS or (before[:1].isupper() and before.lower() not in CLAUSE_STARTERS)
+
+
 def _ends_sentence(token: str) -> bool:
     """'Debate.' ends a sentence; 'Sen.', 'U.S.' and 'J.' do not."""
     if not token.endswith(".") or len(token) <= 2:
@@ -103,7 +115,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
     start = max(start, text.rfind("\n", start, end) + 1)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
-    while tokens and tokens[-1][0].lower() in AUXILIARIES:
+    while tokens and (tokens[-1][0].lower() in AUXILIARIES or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())):
         tokens.pop()
     if not tokens:
         return None
@@ -121,7 +133,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         appositive = _appositive(text, tokens)
         if appositive:
             return appositive
-    if not _head_ok(last):
+    if not _head_ok(last) and not _plural_head(tokens):
         return None
     if last.lower() in PRONOUNS:
         return Mention(last, last_start, last_end)
@@ -173,7 +185,9 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
         return None
     head = mention_before(text, tokens[0][1], tokens[comma][1])
     role = text[role_tokens[0][1]:role_tokens[-1][2]]
-    if role_tokens[-1][0][:1].isupper() and all(_word_ok(t) for t, _, _ in role_tokens) and head is not None and not head.text[:1].isupper():
+    role_is_name = all(t[:1].isupper() for t, _, _ in role_tokens) and 2 <= len(role_tokens) <= 4
+    head_is_description = head is not None and not head.text.split()[-1][:1].isupper()
+    if role_is_name and head_is_description:
         # "One Republican hopeful, Carly Fiorina, says": the name comes second.
         name = mention_before(text, role_tokens[0][1], role_tokens[-1][2])
         if name is not None:
@@ -202,9 +216,16 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
             chosen.append((token, token_start, token_end))
             continue
         break
+    if chosen and chosen[0][0].lower() in ("a", "an", "the") and (len(chosen) == 1 or not _head_ok(chosen[-1][0])):
+        # "said a strategist for one of the campaigns,": an indefinite description runs to the comma.
+        chosen = chosen[:1]
+        for token in tokens[1:9]:
+            if token[0] in ",:;()\"“”—–" or _ends_sentence(token[0]) or token[0].lower() in ("who", "which", "that"):
+                break
+            chosen.append(token)
     while chosen and (chosen[-1][0].lower() in _CONNECTORS or chosen[-1][0].lower() in DETERMINERS):
         chosen.pop()
-    if not chosen or not _head_ok(chosen[-1][0]):
+    if not chosen or not (_head_ok(chosen[-1][0]) or chosen[0][0].lower() in ("a", "an", "the")):
         return None
     span_start, span_end = chosen[0][1], chosen[-1][2]
     if _ends_sentence(chosen[-1][0]) or (chosen[-1][0].endswith(".") and span_end >= end - 1):
@@ -224,6 +245,8 @@ def speaker_kind(phrase: str) -> str:
     words = re.findall(r"[\w'’.-]+", phrase.lower())
     if not words:
         return "unattributed"
+    if len(phrase) > 1 and phrase.isupper() and " " not in phrase.strip():
+        return "organization"  # an acronym: NATO, POLITICO
     head = words[-1].rstrip(".")
     name, _role = split_role(phrase)
     name_words = name.split()
