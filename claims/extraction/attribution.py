@@ -52,7 +52,7 @@ _BARE_CLAUSE_LEMMAS = frozenset(
 
 
 def _opens_quote(text: str, offset: int) -> bool:
-    return text[offset:offset + 1] in ("\"", "“") or text[offset:offset + 2] == "''"
+    return text[offset:offset + 1] in ("\"", "“", "‘") or text[offset:offset + 2] == "''"
 
 
 class CueReader:
@@ -221,6 +221,14 @@ class CueReader:
             listener = _LISTENER_RE.match(self.text, rest_start, sentence_end)
             if listener:
                 rest_start = listener.end()
+            elif lemma == "tell":
+                # "told Breitbart News he would support her": a listener, then a bare clause.
+                heard = mention_after(self.text, rest_start, sentence_end)
+                if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
+                    after_listener = self.text[heard.end:sentence_end]
+                    if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
+                        start, end = self._trim(heard.end, self._clause_end(heard.end, sentence_end))
+                        return Candidate(start, end, "indirect", cue=cue, mention=mention)
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
         content_start = rest_start + lead.end()
@@ -236,7 +244,9 @@ class CueReader:
         if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
-                return self._quote_chain(embedded, mention, cue)
+                if lemma == "ask" or self.text[match.end():embedded.open].strip(" ,:") == "":
+                    return self._quote_chain(embedded, mention, cue)
+                return self._called(match.end(), embedded, mention, cue)
             if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who)\b", content):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
             return None
@@ -254,6 +264,20 @@ class CueReader:
             if not re.search(r"\d|\$|percent", content):
                 return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+
+    def _called(self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
+        """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
+        last = first
+        while True:
+            following = self.quote_starting_after(last.close - 1, last.close + 12)
+            if following is None or not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", self.text[last.close:following.open]):
+                break
+            last = following
+        content_start, _ = self._trim(start, first.open)
+        _, content_end = self._trim(last.inner_start, last.inner_end)
+        candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
+        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end])
+        return candidate
 
     def _clause_like(self, content: str) -> bool:
         head = " ".join(content.split()[:14])

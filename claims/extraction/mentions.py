@@ -69,11 +69,23 @@ def _head_ok(token: str) -> bool:
     return bare in SPEAKER_NOUNS or bare in PERSON_TITLES
 
 
+_QUANTITY_LEADS = frozenset("nearly about almost roughly some over under than a the".split())
+_QUANTIFIER_HEADS = frozenset(
+    "percent half majority majorities minority third thirds quarter quarters plurality others most many few".split()
+)
+
+
 def _plural_head(tokens: list[tuple[str, int, int]]) -> bool:
     """'State's reviewers', 'the campaign's lawyers': a plain plural noun after a clear modifier."""
     if len(tokens) < 2:
         return False
     last, before = tokens[-1][0], tokens[-2][0]
+    if last.lower() in _QUANTIFIER_HEADS and (before[:1].isdigit() or before.lower() in _QUANTITY_LEADS or before[:1].isupper()):
+        return True
+    if before.lower() in ("the", "a", "an", "this") and last.isalpha() and last.islower() and last not in _FUNCTION_WORDS \
+            and last not in AUXILIARIES and not last.endswith(("ly", "ing")):
+        # "The billionaire businessman says": a definite description of one speaker.
+        return True
     if not (last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss") and len(last) > 3):
         return False
     if last in AUXILIARIES or last in _FUNCTION_WORDS:
@@ -157,6 +169,9 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
             if lower in ("of", "for", "at") and not (_word_ok(tokens[index - 1][0]) and _word_ok(neighbour)):
                 break
             continue
+        if (token[:1].isdigit() or lower in _QUANTITY_LEADS - {"a", "the"}) and tokens[-1][0].lower() in _QUANTIFIER_HEADS:
+            first_index = index
+            continue
         if not _word_ok(token) or token in ",:;()\"“”—–" or _ends_sentence(token):
             break
         if token[:1].isupper() and lower in CLAUSE_STARTERS:
@@ -178,8 +193,15 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
     if not commas:
         return None
     comma = commas[-1]
+    for earlier in commas:
+        if earlier == comma or earlier == 0:
+            continue
+        name = mention_before(text, tokens[0][1], tokens[earlier][1])
+        if name is not None and name.text[:1].isupper() and name.text.lower() not in PRONOUNS and len(tokens) - earlier <= 16:
+            comma = earlier
+            break
     role_tokens = tokens[comma + 1:-1]
-    if not role_tokens or len(role_tokens) > 10:
+    if not role_tokens or len(role_tokens) > 14:
         return None
     if role_tokens[0][0].lower() in ("who", "which", "and", "but"):
         return None

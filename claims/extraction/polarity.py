@@ -36,13 +36,15 @@ def mark(text: str, candidate: Candidate) -> None:
         return
     if lemma in ("call", "describe", "label", "brand", "dub", "term", "characterize") and DENIAL_WORDS_RE.search(content):
         candidate.polarity = "denies"
-        between = text[candidate.cue[1]:candidate.start] if candidate.cue and candidate.cue[1] <= candidate.start else ""
-        target = _called_object(text, candidate, between)
+        first_quote = re.search(r"''|[\"“‘]", content)
+        obj = content[:first_quote.start()] if first_quote else ""
+        called = re.sub(r"''|[\"“”‘’]", "", content[first_quote.start():] if first_quote else content)
+        target = _called_object(text, candidate, obj)
         candidate.denial_target = target
         candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
         if target:
             verb = "are" if target.lower().endswith("s") else "is"
-            candidate.text = f"{target} {verb} {content.strip(' ,.')}"
+            candidate.text = f"{target} {verb} {called.strip(' ,.')}"
         return
     not_aware = NOT_AWARE_RE.search(content)
     if not_aware:

@@ -69,11 +69,20 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-_MARK_RE = re.compile(r"''|[\"“”]")
+_MARK_RE = re.compile(r"''|[\"“”‘’]")
+
+
+def _single_closes(text: str, index: int) -> bool:
+    """A ’ closes a single-quoted passage only when no letter follows it (so not "it’s")."""
+    after = text[index + 1:index + 2]
+    return not after.isalnum()
 
 
 def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
-    """Quoted passages in one paragraph; an unclosed quote runs to the paragraph's end."""
+    """Quoted passages in one paragraph; an unclosed quote runs to the paragraph's end.
+
+    Single curly quotes count only outside double quotes (headlines use them: ‘stupid’).
+    """
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_mark = ""
@@ -81,16 +90,27 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     for match in _MARK_RE.finditer(text, start, end):
         mark, index = match.group(0), match.start()
         if open_at is None:
-            if mark == "”":
+            if mark in ("”", "’"):
+                continue
+            if mark == "‘" and text[index - 1:index].isalnum():
                 continue
             open_at, open_mark, open_width = index, mark, len(mark)
+        elif open_mark == "‘":
+            if mark == "’" and _single_closes(text, index):
+                spans.append(QuoteSpan(open_at, match.end(), True, 1, 1))
+                open_at = None
+            elif mark in ("\"", "“", "''") or index - open_at > 300:
+                # Not a quotation after all (an apostrophe-like mark): start over from here.
+                open_at, open_mark, open_width = (index, mark, len(mark)) if mark != "”" else (None, "", 1)
+        elif mark in ("‘", "’"):
+            continue
         elif mark == "“" and open_mark == "“":
             # A stray second opening mark: the first was never closed; restart here.
             open_at = index
         else:
             spans.append(QuoteSpan(open_at, match.end(), True, open_width, len(mark)))
             open_at = None
-    if open_at is not None and end - open_at > open_width:
+    if open_at is not None and open_mark != "‘" and end - open_at > open_width:
         spans.append(QuoteSpan(open_at, end, False, open_width, 0))
     return spans
 
