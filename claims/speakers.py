@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that make a mention a title or a role rather than part of a person's name.
 TITLE_WORDS = frozenset(
@@ -45,6 +46,7 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def split_role(mention: str) -> tuple[str, str | None]:
     """Split 'National Security Council spokesperson John Kirby' into (name, role)."""
     text = " ".join(mention.split()).strip(" ,")

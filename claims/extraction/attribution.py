@@ -14,6 +14,7 @@ from claims.extraction.lexicon import (
     DENIAL_VERBS,
     DETERMINERS,
     TELL_LEMMAS,
+    trie_pattern,
 )
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.extraction.segment import QuoteSpan, SentenceIndex
@@ -29,9 +30,9 @@ _LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,10}?(?=that\b|[\"“]|''|,\s
 _CLAUSE_CUT_RE = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b")
 _PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 _COORDINATED_CUE_RE = re.compile(
-    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:"
-    + "|".join(sorted((f for f in CUE_FORMS if not f.endswith("ing")), key=len, reverse=True))
-    + r")\b|,\s+(?:" + "|".join(sorted((f for f in CUE_FORMS if f.endswith("ing")), key=len, reverse=True)) + r")\b"
+    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
+    + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
+    + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
 _MAX_QUOTE_GAP_WORDS = 9

@@ -9,15 +9,14 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.mentions import Mention, mention_before
 
 _NOUN_CUE_RE = re.compile(
-    r"\b(?P<cue>reports?|claims?|allegations?|accusations?|rumou?rs?|suggestions?|assertions?|"
-    r"speculation|fears?|warnings?|estimates?|indications?|signs?|evidence|assessments?)\s+that\b",
-    re.IGNORECASE,
+    r"\b(?=[rcasfweiRCASFWEI])(?P<cue>[Rr]eports?|[Cc]laims?|[Aa]llegations?|[Aa]ccusations?|[Rr]umou?rs?|"
+    r"[Ss]uggestions?|[Aa]ssertions?|[Ss]peculation|[Ff]ears?|[Ww]arnings?|[Ee]stimates?|[Ii]ndications?|"
+    r"[Ss]igns?|[Ee]vidence|[Aa]ssessments?)\s+that\b"
 )
 _PASSIVE_RE = re.compile(
-    r"\b(?P<cue>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"\b(?=[iawh])(?P<cue>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:reportedly\s+|widely\s+|also\s+)?(?:accused\s+of|alleged\s+to|believed\s+to|said\s+to|"
-    r"reported\s+to|rumou?red\s+to|thought\s+to|suspected\s+of|understood\s+to|expected\s+to))",
-    re.IGNORECASE,
+    r"reported\s+to|rumou?red\s+to|thought\s+to|suspected\s+of|understood\s+to|expected\s+to))"
 )
 _ASSESSMENT_RE = re.compile(
     r"['’]s?\s+(?P<cue>assessment|view|position|conclusion|estimate|claim|argument|contention|belief|"
