@@ -52,6 +52,13 @@ _BARE_CLAUSE_LEMMAS = frozenset(
 )
 
 
+def _is_title(quoted: str) -> bool:
+    """'"Sunday Morning Futures,"': a title in quotation marks, not something said."""
+    words = re.findall(r"[A-Za-z][\w'’]*", quoted)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "to", "for") for w in words) \
+        and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
+
+
 def _opens_quote(text: str, offset: int) -> bool:
     return text[offset:offset + 1] in ("\"", "“", "‘") or text[offset:offset + 2] == "''"
 
@@ -166,7 +173,8 @@ class CueReader:
         if previous is not None:
             between = self.text[previous.close:match.start()]
             inner_tail = self.text[max(previous.open, previous.inner_end - 3):previous.inner_end].rstrip().rstrip("'’")
-            attributable = inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")
+            attributable = (inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")) \
+                and not _is_title(self.text[previous.inner_start:previous.inner_end])
             if attributable and len(between) < 120 and "\n" not in between:
                 if between.strip(" ,") == "":
                     inverted = mention_after(self.text, match.end(), sentence_end)
@@ -237,7 +245,8 @@ class CueReader:
             quote = self.quote_at(content_start + 1)
             if quote is not None and quote.open == content_start and not lead.group(1):
                 return self._quote_chain(quote, mention, cue)
-        if content_start >= sentence_end and self.text[match.end():sentence_end].strip() == ":":
+        if self.text[sentence_start:sentence_end].rstrip().endswith(":") and not self.quote_starting_after(match.end(), sentence_end):
+            # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
         content_end = self._clause_end(content_start, sentence_end)
         start, end = self._trim(content_start, content_end)
@@ -341,7 +350,8 @@ class CueReader:
         return self._from_pieces(self._with_adjacent([quote]), mention, cue)
 
     def _block_quote(self, sentence_end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
-        following = self.quote_starting_after(sentence_end, sentence_end + 4)
+        gap = re.match(r"\s*", self.text[sentence_end:sentence_end + 8])
+        following = self.quote_starting_after(sentence_end, sentence_end + gap.end() + 1)
         if following is None:
             return None
         start, end = self._trim(following.inner_start, following.inner_end)

@@ -18,7 +18,7 @@ certify attest verify project calculate anticipate posit theorize opine muse jok
 yell whisper mutter exclaim protest object grumble confess clarify elaborate specify stipulate
 decree rule order instruct describe characterize label brand tout praise criticize condemn
 denounce blast slam decry accuse blame guarantee plead appeal advocate reason announce
-concur counter contest challenge doubt worry suspect calculate determine call
+concur counter contest challenge doubt worry suspect calculate determine call continue
 """.split()
 # Verbs whose listener comes before the clause: "told lawmakers that ...".
 TELL_VERBS = """
@@ -191,6 +191,6 @@ NOT_AWARE_RE = re.compile(
 CLAUSE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|must|should|"
     r"shall|did|does|do|won't|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|otherwise|"
-    r"\w+ed|\w+n't)\b",
+    r"\w+ed|\w+n['’]t|\w+['’](?:d|ll|re|ve|m))\b",
     re.IGNORECASE,
 )

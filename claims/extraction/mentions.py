@@ -82,7 +82,11 @@ def _plural_head(tokens: list[tuple[str, int, int]]) -> bool:
     last, before = tokens[-1][0], tokens[-2][0]
     if last.lower() in _QUANTIFIER_HEADS and (before[:1].isdigit() or before.lower() in _QUANTITY_LEADS or before[:1].isupper()):
         return True
-    if before.lower() in ("the", "a", "an", "this") and last.isalpha() and last.islower() and last not in _FUNCTION_WORDS \
+    described = [t[0] for t in tokens[-4:-1]]
+    while described and described[0].lower() not in ("the", "a", "an", "this"):
+        described = described[1:]
+    modifiers_plain = all(t.isalpha() and t.islower() and t not in _FUNCTION_WORDS for t in described[1:])
+    if described and modifiers_plain and last.isalpha() and not last.endswith("s") and last.islower() and last not in _FUNCTION_WORDS \
             and last not in AUXILIARIES and not last.endswith(("ly", "ing")):
         # "The billionaire businessman says": a definite description of one speaker.
         return True
@@ -131,6 +135,10 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         tokens.pop()
     if not tokens:
         return None
+    contraction = re.fullmatch(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", tokens[-1][0], re.IGNORECASE)
+    if contraction:
+        # "he’s predicted": the pronoun without its auxiliary.
+        return Mention(contraction.group(1), tokens[-1][1], tokens[-1][1] + len(contraction.group(1)))
     if tokens[-1][0] == ")":
         # "Sen. Bernie Sanders (I-Vt.) said": the phrase before the parenthesis, through it.
         opening = max((i for i, t in enumerate(tokens) if t[0] == "("), default=-1)
