@@ -51,9 +51,8 @@ class ListingQuery:
 
 @dataclass
 class CaseIndex:
-    """Casefile-wide facts the list needs on every row: sources, conflicts, threads."""
+    """Casefile-wide facts the list needs on every row: conflicts and the most contested threads."""
 
-    sources: dict[int, Source]
     conflicts: dict[int, Conflict]
     conflicts_by_claim: dict[int, list[int]]
     threads: list[Thread]
@@ -73,28 +72,18 @@ class ClaimDetail:
 
 
 def load_index(store: Store) -> CaseIndex:
-    """Sources, conflicts and the most contested threads of the casefile."""
+    """Conflicts and the most contested threads of the casefile."""
     last_change = store.last_change()
-    sources = {source.id: source for source in store.list_sources()}
     conflicts = {conflict.id: conflict for conflict in store.conflicts()}
     by_claim: dict[int, list[int]] = {}
     for conflict in conflicts.values():
         for claim_id in conflict.claim_ids:
             by_claim.setdefault(claim_id, []).append(conflict.id)
     threads = store.threads()
-    return CaseIndex(sources, conflicts, by_claim, threads[:MAX_THREADS], len(threads), last_change)
+    return CaseIndex(conflicts, by_claim, threads[:MAX_THREADS], len(threads), last_change)
 
 
-def _source_matches(sources: dict[int, Source], term: str) -> list[int]:
-    needle = term.casefold()
-    return [
-        source.id
-        for source in sources.values()
-        if needle in (source.title or "").casefold() or needle in (source.outlet or "").casefold()
-    ]
-
-
-def build_filter(store: Store, query: ListingQuery, sources: dict[int, Source]) -> ClaimFilter:
+def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
     """The store filter for a listing; a search looks in claim text, speaker and source."""
     claim_filter = dict(FILTERS)[query.filter_name]
     if query.pin is not None:
@@ -103,17 +92,16 @@ def build_filter(store: Store, query: ListingQuery, sources: dict[int, Source]) 
     term = query.search.strip()
     if term:
         text_filter = replace(claim_filter, search=term, claim_ids=claim_ids)
-        matching_sources = _source_matches(sources, term)
-        if not matching_sources:
+        # The store's source filter matches title, outlet and path; both lists are joined by id.
+        source_filter = replace(claim_filter, source=term, claim_ids=claim_ids)
+        pinned_source = query.pin is not None and query.pin.kind == "source"
+        by_source = 0 if pinned_source else store.count_claims(source_filter)
+        if not by_source:
             return text_filter
-        by_text = store.count_claims(text_filter)
-        by_source_filters = [replace(claim_filter, source=str(sid), claim_ids=claim_ids) for sid in matching_sources]
-        by_source = sum(store.count_claims(f) for f in by_source_filters)
-        if by_text + by_source > SEARCH_UNION_LIMIT:
+        if store.count_claims(text_filter) + by_source > SEARCH_UNION_LIMIT:
             return text_filter
         found = {claim.id for claim in store.list_claims(text_filter)}
-        for source_filter in by_source_filters:
-            found.update(claim.id for claim in store.list_claims(source_filter) if claim.source_id in matching_sources)
+        found.update(claim.id for claim in store.list_claims(source_filter))
         return replace(claim_filter, claim_ids=tuple(sorted(found)))
     return replace(claim_filter, claim_ids=claim_ids)
 

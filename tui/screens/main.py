@@ -25,12 +25,26 @@ from tui.screens.help import HelpScreen
 from tui.screens.note import NoteScreen
 from tui.screens.source import SourceScreen
 from tui.undo import Mark, UndoHistory
-from tui.widgets.claim_table import PAGE_SIZE, ClaimTable
+from tui.widgets.claim_table import PAGE_SIZE, ClaimTable, Page
 from tui.widgets.detail import DetailPane
 from tui.widgets.thread_list import ThreadList
 from tui import writes
 
 STATUS_KEYS = {"confirmed": "c", "disputed": "d", "unverifiable": "v", "unreviewed": "u"}
+
+
+def page_fetcher(store: Store, claim_filter, sort: str):
+    """A function reading one page of a listing with the sources its rows name."""
+    known: set[int] = set()
+
+    def fetch(offset: int, limit: int) -> Page:
+        claims = store.list_claims(claim_filter, limit=limit, offset=offset, sort=sort)
+        missing = sorted({claim.source_id for claim in claims} - known)
+        sources = {source_id: store.get_source(source_id, with_text=False) for source_id in missing}
+        known.update(sources)
+        return Page(claims, sources)
+
+    return fetch
 
 
 class MainScreen(Screen[None]):
@@ -70,6 +84,7 @@ class MainScreen(Screen[None]):
         total: int
         pages: dict
         fetch: object
+        detail: ClaimDetail | None
 
     @dataclass
     class DetailLoaded(Message):
@@ -82,6 +97,7 @@ class MainScreen(Screen[None]):
         claim: Claim
         action: str
         mark: Mark | None
+        last_change: int = -1
 
     @dataclass
     class WriteFailed(Message):
@@ -125,6 +141,7 @@ class MainScreen(Screen[None]):
         self.known_change = -1
         self._generation = 0
         self._search_timer: Timer | None = None
+        self._index_timer: Timer | None = None
         self._focus_claim: int | None = None
         self._total_claims = 0
 
@@ -162,27 +179,26 @@ class MainScreen(Screen[None]):
 
     def _reload_listing(self) -> None:
         self._generation += 1
-        sources = self.index.sources if self.index else None
-        self._load_listing(self._generation, self.query_state, self.table.cursor, sources)
+        keep = self._focus_claim or (self.detail.claim.id if self.detail else None)
+        self._load_listing(self._generation, self.query_state, self.table.cursor, keep)
 
     @work(thread=True, exclusive=True, group="listing")
-    def _load_listing(self, generation: int, query: ListingQuery, cursor: int, sources) -> None:
+    def _load_listing(self, generation: int, query: ListingQuery, cursor: int, keep: int | None) -> None:
         store = self.store
         try:
-            if sources is None:
-                sources = {source.id: source for source in store.list_sources()}
-            claim_filter = build_filter(store, query, sources)
+            claim_filter = build_filter(store, query)
             total = store.count_claims(claim_filter)
-            page = min(cursor, max(0, total - 1)) // PAGE_SIZE
-
-            def fetch(offset: int, limit: int) -> list[Claim]:
-                return store.list_claims(claim_filter, limit=limit, offset=offset, sort=query.sort)
-
-            pages = {page: fetch(page * PAGE_SIZE, PAGE_SIZE)} if total else {}
+            cursor = min(cursor, max(0, total - 1))
+            fetch = page_fetcher(store, claim_filter, query.sort)
+            pages = {cursor // PAGE_SIZE: fetch(cursor // PAGE_SIZE * PAGE_SIZE, PAGE_SIZE)} if total else {}
+            shown = [claim.id for page in pages.values() for claim in page.claims]
+            # The detail pane's claim comes with the rows, so the first screen needs one round trip.
+            wanted = keep if keep in shown else (shown[cursor % PAGE_SIZE] if shown else None)
+            detail = load_detail(store, wanted) if wanted is not None else None
         except StoreError as error:
             self.post_message(self.WriteFailed(str(error), "load"))
             return
-        self.post_message(self.ListingLoaded(generation, query, total, pages, fetch))
+        self.post_message(self.ListingLoaded(generation, query, total, pages, fetch, detail))
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, claim_id: int) -> None:
@@ -203,15 +219,24 @@ class MainScreen(Screen[None]):
     def _poll(self) -> None:
         self._check_changes()
 
+    def _schedule_index_reload(self) -> None:
+        """Reload the side list once reviewing pauses, not on every key."""
+        if self._index_timer is not None:
+            self._index_timer.stop()
+        self._index_timer = self.set_timer(1.0, self._load_index)
+
     @on(IndexLoaded)
     def _index_loaded(self, event: IndexLoaded) -> None:
+        unchanged = self.index is not None and (self.index.threads, self.index.conflicts) == (
+            event.index.threads, event.index.conflicts
+        ) and self._total_claims == event.total_claims
         self.index = event.index
         self._total_claims = event.total_claims
         self.known_change = max(self.known_change, event.index.last_change)
-        self.table.sources = event.index.sources
         self.table.conflicted = set(event.index.conflicts_by_claim)
         self.table.refresh()
-        self.query_one(ThreadList).show_index(event.index, event.total_claims)
+        if not unchanged:
+            self.query_one(ThreadList).show_index(event.index, event.total_claims)
         self._update_status_bar()
 
     @on(ListingLoaded)
@@ -219,11 +244,13 @@ class MainScreen(Screen[None]):
         if event.generation != self._generation:
             return
         table = self.table
-        keep = self._focus_claim or (self.detail.claim.id if self.detail else None)
+        keep = event.detail.claim.id if event.detail is not None else None
         table.reset(event.fetch, event.total, event.pages)
         row = table.row_of(keep) if keep is not None else None
         if row is not None:
             table.move_to(row)
+        if event.detail is not None:
+            self._show_detail(event.detail)
         self._focus_claim = None
         self._update_status_bar()
         if not event.total:
@@ -231,18 +258,25 @@ class MainScreen(Screen[None]):
 
     @on(ClaimTable.CursorMoved)
     def _cursor_moved(self, event: ClaimTable.CursorMoved) -> None:
-        if event.claim is not None:
-            self._load_detail(event.claim.id)
+        claim = event.claim
+        if claim is None:
+            return
+        if self.detail is not None and self.detail.claim.id == claim.id and self.detail.claim.version >= claim.version:
+            return
+        self._load_detail(claim.id)
 
     @on(DetailLoaded)
     def _detail_loaded(self, event: DetailLoaded) -> None:
         current = self.table.current_claim
         if current is not None and current.id != event.detail.claim.id:
             return
-        same = self.detail is not None and self.detail.claim.id == event.detail.claim.id
-        self.detail = event.detail
-        self.table.replace_claim(event.detail.claim)
-        self.query_one(DetailPane).show(event.detail, keep_related=same)
+        self._show_detail(event.detail)
+
+    def _show_detail(self, detail: ClaimDetail) -> None:
+        same = self.detail is not None and self.detail.claim.id == detail.claim.id
+        self.detail = detail
+        self.table.replace_claim(detail.claim)
+        self.query_one(DetailPane).show(detail, keep_related=same)
 
     @on(ChangeDetected)
     def _change_detected(self, event: ChangeDetected) -> None:
@@ -253,9 +287,6 @@ class MainScreen(Screen[None]):
     def _refresh_all(self) -> None:
         self._load_index()
         self._reload_listing()
-        current = self.table.current_claim
-        if current is not None:
-            self._load_detail(current.id)
 
     # -- finding ------------------------------------------------------------
     def _set_query(self, **changes) -> None:
@@ -310,7 +341,7 @@ class MainScreen(Screen[None]):
         if pin is None and claim is not None and claim.speaker:
             pin = Pin("speaker", claim.speaker, f"speaker {one_line(claim.speaker, 30)}")
         elif (pin is None or pin.kind == "speaker") and claim is not None:
-            source = self.index.sources.get(claim.source_id) if self.index else None
+            source = self.table.sources.get(claim.source_id)
             label = one_line((source.outlet or source.title) if source else "", 30) or f"#{claim.source_id}"
             pin = Pin("source", str(claim.source_id), f"source {label}")
         else:
@@ -360,11 +391,12 @@ class MainScreen(Screen[None]):
     def _write_review(self, mark: Mark, expected_version: int | None, action: str) -> None:
         try:
             claim = writes.set_status(self.store, mark, self.reviewer, expected_version)
+            last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
             self.post_message(self.WriteFailed(str(error), action, mark, stale=stale))
             return
-        self.post_message(self.ClaimReviewed(claim, action, mark))
+        self.post_message(self.ClaimReviewed(claim, action, mark, last_change))
 
     def action_note(self) -> None:
         claim = self._displayed_claim()
@@ -384,15 +416,21 @@ class MainScreen(Screen[None]):
     def _write_note(self, claim_id: int, note: str, expected_version: int) -> None:
         try:
             claim = self.store.add_note(claim_id, note, self.reviewer, expected_version=expected_version)
+            last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
             self.post_message(self.WriteFailed(str(error), "note", Mark(claim_id, "", ""), note, stale))
             return
-        self.post_message(self.ClaimReviewed(claim, "note", None))
+        self.post_message(self.ClaimReviewed(claim, "note", None, last_change))
 
     @on(ClaimReviewed)
     def _claim_reviewed(self, event: ClaimReviewed) -> None:
         claim, mark = event.claim, event.mark
+        if event.last_change == self.known_change + 1:
+            # Only our own event was added since the last look: nothing else to reload. Conflict
+            # flags may have changed with the status, so the side list is read again.
+            self.known_change = event.last_change
+            self._schedule_index_reload()
         if event.action == "mark" and mark is not None:
             self.history.record(mark)
         elif event.action == "undo" and mark is not None:
@@ -402,9 +440,11 @@ class MainScreen(Screen[None]):
         self.table.replace_claim(claim)
         if self.detail is not None and self.detail.claim.id == claim.id:
             self.detail = replace(self.detail, claim=claim)
-            self.query_one(DetailPane).show(self.detail, keep_related=True)
-        verb = {"note": "note saved on", "undo": "undone:", "redo": "redone:"}.get(event.action, "marked")
-        self.notify(f"{verb} #{claim.id} {claim.status}", markup=False, timeout=3)
+            # The row shows the new status this frame; the pane's history follows right after.
+            self.call_after_refresh(self.query_one(DetailPane).show_review, self.detail)
+        verb = {"note": "note saved on", "undo": "undone:", "redo": "redone:"}.get(event.action)
+        if verb:  # a plain mark shows in the row and the detail pane; a toast would only slow it down
+            self.notify(f"{verb} #{claim.id} {claim.status}", markup=False, timeout=3)
 
     @on(WriteFailed)
     def _write_failed(self, event: WriteFailed) -> None:

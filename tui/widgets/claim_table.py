@@ -21,7 +21,15 @@ from claims.text import one_line
 from tui.widgets.symbols import CONFLICT_SYMBOL, STATUS_SYMBOLS, quantity_label, source_label
 
 PAGE_SIZE = 200
-FetchPage = Callable[[int, int], list[Claim]]
+FetchPage = Callable[[int, int], "Page"]
+
+
+@dataclass
+class Page:
+    """Rows of the table with the sources they name (so labels never wait on a casefile-wide list)."""
+
+    claims: list[Claim]
+    sources: dict[int, Source]
 
 
 class ClaimTable(ScrollView, can_focus=True):
@@ -30,6 +38,7 @@ class ClaimTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "claim-table--header",
         "claim-table--cursor",
+        "claim-table--cursor-focused",
         "claim-table--confirmed",
         "claim-table--disputed",
         "claim-table--unverifiable",
@@ -60,8 +69,8 @@ class ClaimTable(ScrollView, can_focus=True):
         """A page of rows arrived from the store."""
 
         generation: int
-        page: int
-        claims: list[Claim]
+        number: int
+        page: Page
 
     @dataclass
     class PageFailed(Message):
@@ -79,14 +88,18 @@ class ClaimTable(ScrollView, can_focus=True):
         self._requested: set[int] = set()
         self._generation = 0
         self._last_announced: tuple[int, int] | None = None
+        self._style_cache: dict[str, Style] = {}
+        self._columns_cache: tuple[int, list[tuple[str, int]]] | None = None
 
     # -- data ---------------------------------------------------------------
-    def reset(self, fetch: FetchPage, total: int, first_pages: dict[int, list[Claim]]) -> None:
+    def reset(self, fetch: FetchPage, total: int, first_pages: dict[int, Page]) -> None:
         """Show a new listing, keeping the cursor's row index where it can stay."""
         self._generation += 1
         self._fetch = fetch
         self.total = total
-        self._pages = dict(first_pages)
+        self._pages = {number: page.claims for number, page in first_pages.items()}
+        for page in first_pages.values():
+            self.sources.update(page.sources)
         self._requested = set(first_pages)
         self._last_announced = None
         self.virtual_size = Size(self.size.width, total + 1)
@@ -133,18 +146,19 @@ class ClaimTable(ScrollView, can_focus=True):
     @work(thread=True, group="claim-pages")
     def _load_page(self, fetch: FetchPage, generation: int, page: int) -> None:
         try:
-            claims = fetch(page * PAGE_SIZE, PAGE_SIZE)
+            rows = fetch(page * PAGE_SIZE, PAGE_SIZE)
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
             self.post_message(self.PageFailed(str(error)))
             return
-        self.post_message(self.PageLoaded(generation, page, claims))
+        self.post_message(self.PageLoaded(generation, page, rows))
 
     @on(PageLoaded)
     def _page_loaded(self, event: PageLoaded) -> None:
         event.stop()
         if event.generation != self._generation:
             return
-        self._pages[event.page] = event.claims
+        self._pages[event.number] = event.page.claims
+        self.sources.update(event.page.sources)
         self.refresh()
         self._announce()
 
@@ -193,7 +207,27 @@ class ClaimTable(ScrollView, can_focus=True):
             self.move_to(row)
 
     # -- rendering ------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        self._style_cache.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        """The rich style of a component class, resolved once per theme or stylesheet change."""
+        style = self._style_cache.get(name)
+        if style is None:
+            base = self.rich_style
+            style = base if name == "base" else base + self.get_component_rich_style(f"claim-table--{name}")
+            self._style_cache[name] = style
+        return style
+
     def _columns(self, width: int) -> list[tuple[str, int]]:
+        if self._columns_cache is not None and self._columns_cache[0] == width:
+            return self._columns_cache[1]
+        columns = self._compute_columns(width)
+        self._columns_cache = (width, columns)
+        return columns
+
+    def _compute_columns(self, width: int) -> list[tuple[str, int]]:
         fixed = [("id", 6), ("status", 14), ("qty", 9), ("!", 2)]
         if width >= 90:
             fixed.insert(1, ("date", 11))
@@ -225,34 +259,38 @@ class ClaimTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         columns = self._columns(width)
-        base = self.rich_style
+        base = self._style("base")
         if y == 0:
             header = "".join(self._fit(name.upper() if name != "!" else "⚠", w) for name, w in columns)
-            style = base + self.get_component_rich_style("claim-table--header")
-            return Strip([Segment(header.ljust(width)[:width], style)]).crop(0, width)
+            return Strip([Segment(header.ljust(width)[:width], self._style("header"))]).crop(0, width)
         index = int(self.scroll_y) + y - 1
         if index >= self.total:
             return Strip.blank(width, base)
         claim = self.claim_at(index)
         if claim is None:
             self._want_page(index // PAGE_SIZE)
-            style = base + self.get_component_rich_style("claim-table--loading")
-            return Strip([Segment("…".ljust(width), style)]).crop(0, width)
+            return Strip([Segment("…".ljust(width), self._style("loading"))]).crop(0, width)
         segments = []
         for (name, column_width), value in zip(columns, self._cells(claim, columns)):
             style = base
             if name == "status" and claim.status != "unreviewed":
-                style = base + self.get_component_rich_style(f"claim-table--{claim.status}")
+                style = self._style(claim.status)
             elif name == "!" and value:
-                style = base + self.get_component_rich_style("claim-table--conflict")
+                style = self._style("conflict")
             segments.append(Segment(self._fit(value, column_width), style))
         used = sum(w for _, w in columns)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
         if index == self.cursor:
-            cursor = self.get_component_rich_style("claim-table--cursor")
+            cursor = self._style("cursor-focused" if self.has_focus else "cursor")
             segments = [Segment(text, style + cursor) for text, style, _ in segments]
         return Strip(segments).crop(0, width)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.total + 1)

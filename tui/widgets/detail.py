@@ -171,6 +171,12 @@ class DetailPane(VerticalScroll):
         else:
             self.post_message(self.RelatedHighlighted(None, None))
 
+    def show_review(self, detail: ClaimDetail) -> None:
+        """Refresh only what a review changes: the status line and the history."""
+        self.detail = detail
+        self.query_one("#meta", Static).update(meta_text(detail))
+        self.query_one("#history", Static).update(history_text(detail.claim))
+
     def _compare(self, index: int) -> None:
         if self.detail is None or index >= len(self.detail.related):
             return
