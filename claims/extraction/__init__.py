@@ -72,7 +72,7 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
         while position < len(ordered) and ordered[position].start <= quote.open:
             previous = ordered[position] if ordered[position].speaker else previous
             position += 1
-        start, end = reader._trim(quote.inner_start, quote.inner_end)
+        start, end = reader.trim(quote.inner_start, quote.inner_end)
         if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS:
             continue
         if any(c.start < end and start < c.end for c in ordered):

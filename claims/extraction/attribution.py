@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import (
@@ -17,7 +16,7 @@ from claims.extraction.lexicon import (
     trie_pattern,
 )
 from claims.extraction.mentions import Mention, mention_after, mention_before
-from claims.extraction.segment import QuoteSpan, SentenceIndex
+from claims.extraction.quotes import QuoteReader, is_title, opens_quote
 
 # Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
 _ADJUNCT_RE = re.compile(
@@ -34,7 +33,6 @@ _COORDINATED_CUE_RE = re.compile(
     + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
-_TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
 _MAX_QUOTE_GAP_WORDS = 9
 _ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
 _NOUN_LEADS = frozenset(
@@ -52,49 +50,8 @@ _BARE_CLAUSE_LEMMAS = frozenset(
 )
 
 
-def _is_title(quoted: str) -> bool:
-    """'"Sunday Morning Futures,"': a title in quotation marks, not something said."""
-    words = re.findall(r"[A-Za-z][\w'’]*", quoted)
-    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "to", "for") for w in words) \
-        and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
-
-
-def _opens_quote(text: str, offset: int) -> bool:
-    return text[offset:offset + 1] in ("\"", "“", "‘") or text[offset:offset + 2] == "''"
-
-
-class CueReader:
+class CueReader(QuoteReader):
     """Reads every reporting verb of one document and builds candidates from them."""
-
-    def __init__(self, text: str, index: SentenceIndex, quotes: list[QuoteSpan]) -> None:
-        self.text = text
-        self.index = index
-        self.quotes = quotes
-        self._quote_opens = [q.open for q in quotes]
-
-    def quote_at(self, offset: int) -> QuoteSpan | None:
-        """The quote whose marks enclose offset, if any."""
-        position = bisect_right(self._quote_opens, offset) - 1
-        if position >= 0 and self.quotes[position].open < offset < self.quotes[position].close:
-            return self.quotes[position]
-        return None
-
-    def quote_ending_before(self, offset: int, floor: int) -> QuoteSpan | None:
-        position = bisect_right(self._quote_opens, offset) - 1
-        while position >= 0:
-            quote = self.quotes[position]
-            if quote.close <= offset and quote.close > floor:
-                return quote
-            if quote.close <= floor:
-                return None
-            position -= 1
-        return None
-
-    def quote_starting_after(self, offset: int, ceiling: int) -> QuoteSpan | None:
-        position = bisect_right(self._quote_opens, offset)
-        if position < len(self.quotes) and self.quotes[position].open < ceiling:
-            return self.quotes[position]
-        return None
 
     def read(self) -> list[Candidate]:
         """Candidates from every reporting verb outside quotation marks."""
@@ -123,22 +80,8 @@ class CueReader:
         return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
                     and match.group(0)[:1].isupper() and match.group(0)[1:].islower())
 
-    def _sentence(self, offset: int) -> tuple[int, int]:
-        return self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        segment = self.text[start:end]
-        stripped = segment.lstrip(" ,:\n\t")
-        start += len(segment) - len(stripped)
-        match = _TRAILING_RE.search(self.text, start, end)
-        if match:
-            end = match.start()
-        while end > start and self.text[end - 1] in "\"“”" and self.text[start:end].count('"') % 2:
-            end -= 1
-        return start, end
-
     def _according_to(self, match: re.Match) -> Candidate | None:
-        sentence_start, sentence_end = self._sentence(match.start())
+        sentence_start, sentence_end = self.sentence(match.start())
         comma = self.text.find(",", match.end(), sentence_end)
         mention = mention_after(self.text, match.end(), comma if comma > 0 else sentence_end)
         if mention is None:
@@ -147,25 +90,16 @@ class CueReader:
         if len(before.strip(" ,").split()) <= 1:
             # "According to X, CONTENT."
             content_start = mention.end if comma < 0 else comma + 1
-            start, end = self._trim(content_start, sentence_end)
+            start, end = self.trim(content_start, sentence_end)
         else:
-            start, end = self._trim(sentence_start, match.start())
-            if self.text[match.end():sentence_end].strip(" .") != self.text[mention.start:sentence_end].strip(" ."):
-                pass
+            start, end = self.trim(sentence_start, match.start())
         if end - start < 8:
             return None
         return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)
 
-    def _kind(self, start: int, end: int) -> str:
-        segment = self.text[start:end]
-        quote = self.quote_at(start + 1) if _opens_quote(self.text, start) else None
-        if quote is not None and quote.close >= end - 2:
-            return "direct"
-        return "indirect"
-
     def _verb(self, match: re.Match, lemma: str, form: str) -> Candidate | None:
         cue = (match.start(), match.end())
-        sentence_start, sentence_end = self._sentence(match.start())
+        sentence_start, sentence_end = self.sentence(match.start())
         paragraph = self.index.paragraphs[self.index.paragraph_at(match.start())] if self.index.paragraphs else (0, len(self.text))
         floor = paragraph[0]
         # 1. '"...," X said' / '"...," said X': the quote ends just before the speaker and verb.
@@ -174,7 +108,7 @@ class CueReader:
             between = self.text[previous.close:match.start()]
             inner_tail = self.text[max(previous.open, previous.inner_end - 3):previous.inner_end].rstrip().rstrip("'’")
             attributable = (inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")) \
-                and not _is_title(self.text[previous.inner_start:previous.inner_end])
+                and not is_title(self.text[previous.inner_start:previous.inner_end])
             if attributable and len(between) < 120 and "\n" not in between:
                 if between.strip(" ,") == "":
                     inverted = mention_after(self.text, match.end(), sentence_end)
@@ -212,7 +146,7 @@ class CueReader:
             return parenthetical
         if re.fullmatch(r"\s*(?:As|as)\s+", self.text[sentence_start:mention.start]) and self.text[match.end():match.end() + 2].startswith(","):
             # "As the minister said, the talks failed."
-            start, end = self._trim(match.end() + 1, self._clause_end(match.end() + 1, sentence_end))
+            start, end = self.trim(match.end() + 1, self.clause_end(match.end() + 1, sentence_end))
             if len(self.text[start:end].split()) >= 3:
                 return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
             return None
@@ -236,20 +170,20 @@ class CueReader:
                 if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
                     after_listener = self.text[heard.end:sentence_end]
                     if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
-                        start, end = self._trim(heard.end, self._clause_end(heard.end, sentence_end))
+                        start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
                         return Candidate(start, end, "indirect", cue=cue, mention=mention)
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
         content_start = rest_start + lead.end()
-        if _opens_quote(self.text, content_start):
+        if opens_quote(self.text, content_start):
             quote = self.quote_at(content_start + 1)
             if quote is not None and quote.open == content_start and not lead.group(1):
                 return self._quote_chain(quote, mention, cue)
         if self.text[sentence_start:sentence_end].rstrip().endswith(":") and not self.quote_starting_after(match.end(), sentence_end):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
-        content_end = self._clause_end(content_start, sentence_end)
-        start, end = self._trim(content_start, content_end)
+        content_end = self.clause_end(content_start, sentence_end)
+        start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
         if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
@@ -275,29 +209,15 @@ class CueReader:
                 return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
-    def _called(self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
-        """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
-        last = first
-        while True:
-            following = self.quote_starting_after(last.close - 1, last.close + 12)
-            if following is None or not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", self.text[last.close:following.open]):
-                break
-            last = following
-        content_start, _ = self._trim(start, first.open)
-        _, content_end = self._trim(last.inner_start, last.inner_end)
-        candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
-        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end])
-        return candidate
-
     def _clause_like(self, content: str) -> bool:
         head = " ".join(content.split()[:14])
         return bool(CLAUSE_VERB_RE.search(head))
 
-    def _clause_end(self, start: int, sentence_end: int) -> int:
+    def clause_end(self, start: int, sentence_end: int) -> int:
         inside = self.quote_at(sentence_end - 1)
         if inside is not None and inside.open >= start and inside.close > sentence_end:
             # The sentence split fell inside a quotation the clause carries: run to its close.
-            sentence_end = self._sentence(inside.close - 1)[1]
+            sentence_end = self.sentence(inside.close - 1)[1]
         cut = _CLAUSE_CUT_RE.search(self.text, start, sentence_end)
         end = cut.start() if cut else sentence_end
         coordinated = _COORDINATED_CUE_RE.search(self.text, start, end)
@@ -307,55 +227,6 @@ class CueReader:
         if participle and participle.start() - start > 40:
             end = participle.start()
         return end
-
-    def _quoted_before(self, quote: QuoteSpan, mention: Mention | None, cue: tuple[int, int], sentence_end: int) -> Candidate | None:
-        if mention is None:
-            return None
-        pieces = [quote]
-        # '"A," X said, "B."' and '"A," X said. "B."': the quotation resumes after the attribution.
-        following = self.quote_starting_after(max(cue[1], mention.end), len(self.text))
-        if following is not None:
-            gap = self.text[max(cue[1], mention.end):following.open]
-            if "\n" not in gap and len(gap.split()) <= 25 and re.fullmatch(r"[^.!?\"“”]*[,.:]\s*", gap) and "''" not in gap:
-                pieces.append(following)
-        candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
-        sentence_start = self._sentence(quote.open)[0]
-        lead_in = self.text[sentence_start:quote.open]
-        if len(lead_in.split()) >= 3 and not lead_in.rstrip().endswith((":", ",")) and "\n" not in lead_in:
-            # 'The states "better reflect the nation," Mook wrote.': the quote finishes the writer's own sentence.
-            candidate.start = sentence_start
-            candidate.text = None
-        return candidate
-
-    def _with_adjacent(self, pieces: list[QuoteSpan]) -> list[QuoteSpan]:
-        """Extend with quotes that follow the last piece with nothing but spaces between them."""
-        while True:
-            last = pieces[-1]
-            following = self.quote_starting_after(last.close - 1, last.close + 3)
-            gap = self.text[last.close:following.open] if following is not None else ""
-            if following is None or following.open < last.close or gap.strip() or "\n" in gap:
-                return pieces
-            pieces.append(following)
-
-    def _from_pieces(self, pieces: list[QuoteSpan], mention: Mention | None, cue: tuple[int, int] | None) -> Candidate:
-        start, _ = self._trim(pieces[0].inner_start, pieces[0].inner_end)
-        _, end = self._trim(pieces[-1].inner_start, pieces[-1].inner_end)
-        candidate = Candidate(start, max(start, end), "direct", cue=cue, mention=mention)
-        if len(pieces) > 1:
-            parts = [self.text[p.inner_start:p.inner_end].strip() for p in pieces]
-            candidate.text = " ".join(part for part in parts if part).rstrip(" ,;:")
-        return candidate
-
-    def _quote_chain(self, quote: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
-        return self._from_pieces(self._with_adjacent([quote]), mention, cue)
-
-    def _block_quote(self, sentence_end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
-        gap = re.match(r"\s*", self.text[sentence_end:sentence_end + 8])
-        following = self.quote_starting_after(sentence_end, sentence_end + gap.end() + 1)
-        if following is None:
-            return None
-        start, end = self._trim(following.inner_start, following.inner_end)
-        return Candidate(start, end, "direct", cue=cue, mention=mention)
 
     def _fronted(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
         """'The economy is growing, the minister said.': the clause before the speaker."""
@@ -367,7 +238,7 @@ class CueReader:
         after = self.text[cue[1]:sentence_end]
         if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]|''", after):
             return None
-        start, end = self._trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
+        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
             return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
@@ -380,7 +251,7 @@ class CueReader:
             return None
         if len(after.split()) < 3 or self.text[cue[0]:cue[1]].endswith("ing"):
             return None
-        start, end = self._trim(sentence_start, sentence_end)
+        start, end = self.trim(sentence_start, sentence_end)
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
     def _fronted_inverted(self, match: re.Match, sentence_start: int, sentence_end: int) -> Candidate | None:
@@ -394,7 +265,7 @@ class CueReader:
         mention = mention_after(self.text, match.end(), sentence_end)
         if mention is None or len(self.text[mention.end:sentence_end].split()) > 8:
             return None
-        start, end = self._trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
+        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
             return None
         return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)

@@ -51,13 +51,13 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         who = match.group("who")
         if who.lower().strip(" .") in _NOT_SPEAKERS or " ".join(who.lower().split()[:2]) in _NOT_SPEAKERS:
             continue
-        c_start, c_end = reader._trim(match.start("content"), p_end)
+        c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:
             continue
         quoted = text[c_start] in "\"“'‘"
         if quoted:
             c_start += 1
-            c_start, c_end = reader._trim(c_start, c_end)
+            c_start, c_end = reader.trim(c_start, c_end)
         mention = Mention(who, match.start("who"), match.end("who"))
         kind = "direct" if quoted or who.isupper() else "indirect"
         colon = text.index(":", match.end("who"))
@@ -90,8 +90,8 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
             continue
         owner = _owner(text, start, match.start("cue"))
         content_start = match.end()
-        content_end = reader._clause_end(content_start, end)
-        c_start, c_end = reader._trim(content_start, content_end)
+        content_end = reader.clause_end(content_start, end)
+        c_start, c_end = reader.trim(content_start, content_end)
         if len(text[c_start:c_end].split()) < 3:
             continue
         mention = owner or Mention(match.group("cue"), match.start("cue"), match.end("cue"))
@@ -124,11 +124,11 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         lead = re.search(r"(?:,|\b(?:that|while|although|though|because|as|but))\s+(?=[^,]*$)", text[start:match.start()])
         if lead:
             subject_start = start + lead.end()
-        content_end = reader._clause_end(match.end(), end)
+        content_end = reader.clause_end(match.end(), end)
         denied = _DENIED_CLAIM_RE.search(text, match.end(), end)
         if denied:
             content_end = min(content_end, denied.start())
-        c_start, c_end = reader._trim(subject_start, content_end)
+        c_start, c_end = reader.trim(subject_start, content_end)
         if len(text[c_start:c_end].split()) < 4:
             continue
         cue_word = re.search(r"(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)", match.group("cue"))
@@ -149,7 +149,7 @@ def _assessments(reader: CueReader, start: int, end: int) -> list[Candidate]:
         mention = mention_before(text, start, match.start())
         if mention is None:
             continue
-        c_start, c_end = reader._trim(match.end(), reader._clause_end(match.end(), end))
+        c_start, c_end = reader.trim(match.end(), reader.clause_end(match.end(), end))
         if len(text[c_start:c_end].split()) < 3:
             continue
         found.append(Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention))
@@ -165,7 +165,7 @@ def _denied_claims(reader: CueReader, start: int, end: int) -> list[Candidate]:
         mention = mention_before(text, who_start, match.end("who"))
         if mention is None:
             continue
-        target_start, target_end = reader._trim(start, match.start())
+        target_start, target_end = reader.trim(start, match.start())
         c_start, c_end = match.start("noun"), match.end("cue")
         candidate = Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
         candidate.polarity = "denies"

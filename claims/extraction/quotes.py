@@ -1,0 +1,143 @@
+"""Quoted passages as claims: finding the quote next to a verb, joining split and adjacent quotes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.mentions import Mention
+from claims.extraction.segment import QuoteSpan, SentenceIndex
+
+_TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
+
+
+def is_title(quoted: str) -> bool:
+    """'"Sunday Morning Futures,"': a title in quotation marks, not something said."""
+    words = re.findall(r"[A-Za-z][\w'’]*", quoted)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) \
+        and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
+
+
+def opens_quote(text: str, offset: int) -> bool:
+    """Whether a quotation mark (straight, curly or two apostrophes) starts at offset."""
+    return text[offset:offset + 1] in ("\"", "“", "‘") or text[offset:offset + 2] == "''"
+
+
+class QuoteReader:
+    """One document's text, sentences and quotations, with the span helpers the extractors share."""
+
+    def __init__(self, text: str, index: SentenceIndex, quotes: list[QuoteSpan]) -> None:
+        self.text = text
+        self.index = index
+        self.quotes = quotes
+        self._quote_opens = [q.open for q in quotes]
+
+    def quote_at(self, offset: int) -> QuoteSpan | None:
+        """The quote whose marks enclose offset, if any."""
+        position = bisect_right(self._quote_opens, offset) - 1
+        if position >= 0 and self.quotes[position].open < offset < self.quotes[position].close:
+            return self.quotes[position]
+        return None
+
+    def quote_ending_before(self, offset: int, floor: int) -> QuoteSpan | None:
+        position = bisect_right(self._quote_opens, offset) - 1
+        while position >= 0:
+            quote = self.quotes[position]
+            if quote.close <= offset and quote.close > floor:
+                return quote
+            if quote.close <= floor:
+                return None
+            position -= 1
+        return None
+
+    def quote_starting_after(self, offset: int, ceiling: int) -> QuoteSpan | None:
+        position = bisect_right(self._quote_opens, offset)
+        if position < len(self.quotes) and self.quotes[position].open < ceiling:
+            return self.quotes[position]
+        return None
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        segment = self.text[start:end]
+        stripped = segment.lstrip(" ,:\n\t")
+        start += len(segment) - len(stripped)
+        match = _TRAILING_RE.search(self.text, start, end)
+        if match:
+            end = match.start()
+        while end > start and self.text[end - 1] in "\"“”" and self.text[start:end].count('"') % 2:
+            end -= 1
+        return start, end
+
+    def _kind(self, start: int, end: int) -> str:
+        segment = self.text[start:end]
+        quote = self.quote_at(start + 1) if opens_quote(self.text, start) else None
+        if quote is not None and quote.close >= end - 2:
+            return "direct"
+        return "indirect"
+
+    def _quoted_before(self, quote: QuoteSpan, mention: Mention | None, cue: tuple[int, int], sentence_end: int) -> Candidate | None:
+        if mention is None:
+            return None
+        pieces = [quote]
+        # '"A," X said, "B."' and '"A," X said. "B."': the quotation resumes after the attribution.
+        following = self.quote_starting_after(max(cue[1], mention.end), len(self.text))
+        if following is not None:
+            gap = self.text[max(cue[1], mention.end):following.open]
+            if "\n" not in gap and len(gap.split()) <= 25 and re.fullmatch(r"[^.!?\"“”]*[,.:]\s*", gap) and "''" not in gap:
+                pieces.append(following)
+        candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
+        sentence_start = self.sentence(quote.open)[0]
+        lead_in = self.text[sentence_start:quote.open]
+        if len(lead_in.split()) >= 3 and not lead_in.rstrip().endswith((":", ",")) and "\n" not in lead_in:
+            # 'The states "better reflect the nation," Mook wrote.': the quote finishes the writer's own sentence.
+            candidate.start = sentence_start
+            candidate.text = None
+        return candidate
+
+    def _with_adjacent(self, pieces: list[QuoteSpan]) -> list[QuoteSpan]:
+        """Extend with quotes that follow the last piece with nothing but spaces between them."""
+        while True:
+            last = pieces[-1]
+            following = self.quote_starting_after(last.close - 1, last.close + 3)
+            gap = self.text[last.close:following.open] if following is not None else ""
+            if following is None or following.open < last.close or gap.strip() or "\n" in gap:
+                return pieces
+            pieces.append(following)
+
+    def _from_pieces(self, pieces: list[QuoteSpan], mention: Mention | None, cue: tuple[int, int] | None) -> Candidate:
+        start, _ = self.trim(pieces[0].inner_start, pieces[0].inner_end)
+        _, end = self.trim(pieces[-1].inner_start, pieces[-1].inner_end)
+        candidate = Candidate(start, max(start, end), "direct", cue=cue, mention=mention)
+        if len(pieces) > 1:
+            parts = [self.text[p.inner_start:p.inner_end].strip() for p in pieces]
+            candidate.text = " ".join(part for part in parts if part).rstrip(" ,;:")
+        return candidate
+
+    def _quote_chain(self, quote: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
+        return self._from_pieces(self._with_adjacent([quote]), mention, cue)
+
+    def _block_quote(self, sentence_end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
+        gap = re.match(r"\s*", self.text[sentence_end:sentence_end + 8])
+        following = self.quote_starting_after(sentence_end, sentence_end + gap.end() + 1)
+        if following is None:
+            return None
+        start, end = self.trim(following.inner_start, following.inner_end)
+        return Candidate(start, end, "direct", cue=cue, mention=mention)
+
+    def _called(self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
+        """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
+        last = first
+        while True:
+            following = self.quote_starting_after(last.close - 1, last.close + 12)
+            if following is None or not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", self.text[last.close:following.open]):
+                break
+            last = following
+        content_start, _ = self.trim(start, first.open)
+        _, content_end = self.trim(last.inner_start, last.inner_end)
+        candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
+        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end])
+        return candidate
