@@ -130,6 +130,8 @@ class Claim(BaseModel):
     speaker_id: int | None = None
     speaker: str | None = None
     speaker_role: str | None = None
+    speaker_kind: SpeakerKind | None = None
+    """person, organization, group, unattributed ('reports') or outlet (the narrative voice)."""
     speaker_mention: Span | None = None
     text: str
     quote: str

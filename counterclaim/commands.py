@@ -12,6 +12,7 @@ import typer
 from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
 from counterclaim.errors import handle_errors
+from counterclaim.sources import parse_date
 
 speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None)
 db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
@@ -61,7 +62,7 @@ def export(
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     out.check_status(status)
-    since_date = out.meta_overrides(published=since).get("published") if since else None
+    since_date = parse_date(since, "--since") if since else None
     with ctx.obj.open() as store:
         export_data = store.export()
     export_data = filter_export(

@@ -63,6 +63,7 @@ def claim_from_row(
         speaker_id=row["speaker_id"],
         speaker=speaker["name"] if speaker else None,
         speaker_role=speaker["role"] if speaker else None,
+        speaker_kind=speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
         speaker_mention=_span(row["mention_text"], row["mention_start"], row["mention_end"]),
         text=row["text"],
         quote=row["quote"],

@@ -171,13 +171,14 @@ def _claim_select(*, speaker_first: bool = False):
         claim_t,
         speaker_t.c.name.label("speaker_name"),
         speaker_t.c.role.label("speaker_role"),
+        speaker_t.c.kind.label("speaker_kind"),
     ).select_from(joined)
 
 
 def _claim_from_joined(row, history=None) -> Claim:
     mapping = row._mapping
     speaker = (
-        {"name": mapping["speaker_name"], "role": mapping["speaker_role"]}
+        {"name": mapping["speaker_name"], "role": mapping["speaker_role"], "kind": mapping["speaker_kind"]}
         if mapping["speaker_name"] is not None
         else None
     )
