@@ -7,7 +7,7 @@ import json
 import pytest
 from textual.widgets import Input, OptionList
 
-from test_tui_fixtures import REVIEWER, harbour_casefile, screen_text, settle, sync, wait_until
+from test_tui_fixtures import REVIEWER, go_to_conflict, harbour_casefile, screen_text, settle, sync, wait_until
 from tui.app import make_app
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
@@ -26,19 +26,6 @@ def casefile(tmp_path):
     case = harbour_casefile(tmp_path)
     yield case
     case.store.close()
-
-
-async def go_to_conflict(pilot, conflict_id: int) -> None:
-    """With the keyboard only: focus the thread list, walk down to the conflict, choose it."""
-    threads = pilot.app.screen.query_one(ThreadList)
-    await pilot.press("shift+tab")
-    assert threads.has_focus
-    ids = [threads.get_option_at_index(i).id for i in range(threads.option_count)]
-    target = ids.index(f"conflict-{conflict_id}")
-    for _ in range(target - (threads.highlighted or 0)):
-        await pilot.press("down")
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 def current(pilot):
@@ -83,13 +70,13 @@ class TestReviewWalkthrough:
             await pilot.press("n")
             await settle(pilot)
             assert isinstance(app.screen, NoteScreen)
-            await pilot.press(*"no source for fake")
+            await pilot.press(*"no source")
             await pilot.press("ctrl+s")
             await settle(pilot)
 
             denial = store.get_claim(casefile.denial)
             assert denial.status == "disputed"
-            assert denial.notes == ["no source for fake"]
+            assert denial.notes == ["no source"]
             assert [event.reviewer for event in denial.history] == [REVIEWER, REVIEWER]
 
             await pilot.press("z")

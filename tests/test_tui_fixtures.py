@@ -174,3 +174,18 @@ async def wait_until(pilot, predicate, attempts: int = 100) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the screen never reached the expected state")
+
+
+async def go_to_conflict(pilot, conflict_id: int) -> None:
+    """With the keyboard only: focus the thread list, walk down to the conflict, choose it."""
+    from tui.widgets.thread_list import ThreadList
+
+    threads = pilot.app.screen.query_one(ThreadList)
+    await pilot.press("shift+tab")
+    assert threads.has_focus
+    ids = [threads.get_option_at_index(i).id for i in range(threads.option_count)]
+    target = ids.index(f"conflict-{conflict_id}")
+    for _ in range(target - (threads.highlighted or 0)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await settle(pilot)

@@ -51,14 +51,14 @@ class TestHostileText:
     async def test_each_quote_is_literal_everywhere(self, tmp_path):
         store = hostile_casefile(tmp_path, HOSTILE_QUOTES)
         app = make_app(store, REVIEWER)
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             assert table.total == len(HOSTILE_QUOTES)
             for index, quote in enumerate(HOSTILE_QUOTES):
                 if index:
                     await pilot.press("down")
-                    await settle(pilot)
+                    await settle(pilot, rounds=1)
                 assert table.current_claim.quote == quote
                 text = screen_text(app)
                 assert visible(quote) in text, quote
@@ -66,18 +66,17 @@ class TestHostileText:
                 assert "[bold]Nilo[/] Arrant" in text
                 await pilot.click("#passage")
                 await pilot.click("#meta")
-                await settle(pilot)
                 assert isinstance(app.screen, MainScreen) and app.return_code is None
                 table.focus()
             await pilot.press("o")
             await settle(pilot)
             assert isinstance(app.screen, SourceScreen)
             assert "[red]Hostile[/red] title" in screen_text(app) or "[i]Outlet[/i]" in screen_text(app)
+            await pilot.click("#source-body")
             for _ in HOSTILE_QUOTES:
                 assert visible(app.screen.current.quote) in screen_text(app)
-                await pilot.click("#source-body")
                 await pilot.press("n")
-                await settle(pilot, rounds=1)
+                await pilot.pause()
             assert app.return_code is None
         store.close()
 

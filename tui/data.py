@@ -17,6 +17,7 @@ FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
 SORTS: tuple[str, ...] = ("id", "conflicts", "status", "speaker", "source")
 MAX_THREADS = 300
 """The side list shows the most contested threads; the table still reaches every claim."""
+MAX_CONFLICT_SIDES = 4000
 SEARCH_UNION_LIMIT = 5000
 """Up to this many claims, a search also takes in claims whose source title or outlet matches."""
 
@@ -58,6 +59,8 @@ class CaseIndex:
     threads: list[Thread]
     thread_total: int
     last_change: int
+    conflict_claims: dict[int, Claim] = field(default_factory=dict)
+    """The claims on either side of the listed threads' conflicts (for their labels)."""
 
 
 @dataclass
@@ -80,7 +83,11 @@ def load_index(store: Store) -> CaseIndex:
         for claim_id in conflict.claim_ids:
             by_claim.setdefault(claim_id, []).append(conflict.id)
     threads = store.threads()
-    return CaseIndex(conflicts, by_claim, threads[:MAX_THREADS], len(threads), last_change)
+    listed = threads[:MAX_THREADS]
+    side_ids = {cid for thread in listed for conflict_id in thread.conflict_ids
+                for cid in (conflicts[conflict_id].claim_ids if conflict_id in conflicts else ())}
+    sides = store.get_claims(sorted(side_ids)[:MAX_CONFLICT_SIDES]) if side_ids else {}
+    return CaseIndex(conflicts, by_claim, listed, len(threads), last_change, sides)
 
 
 def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:

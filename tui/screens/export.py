@@ -15,6 +15,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from claims.reports import FORMATS
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 EXTENSIONS = {"json": "json", "markdown": "md", "html": "html", "csv": "csv", "claimreview": "claimreview.json"}
 
 
@@ -33,6 +35,8 @@ def write_atomically(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private; a report gets the mode any new file would get.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
             stream.flush()

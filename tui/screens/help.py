@@ -37,7 +37,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Static(Text("Keys (also in the command palette, ctrl+p)", style="bold"))
             yield Static(bindings_table(self.bindings))
-            yield Static(Text("Mouse: click a row, a thread or a related claim. escape closes.", style="italic"))
+            yield Static(Text(
+                "Status: ○ unreviewed  ✓ confirmed  ✗ disputed  ? unverifiable.  ⚠ in a conflict.\n"
+                "Conflicts: ¬ denial  ≠ numbers differ  @ attribution  ± status; ~ marks a weak one.\n"
+                "Mouse: click a row, a thread or a related claim. escape closes."
+            ))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -53,7 +53,7 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "mark('confirmed')", "Confirm", id="review.confirm"),
         Binding("d", "mark('disputed')", "Dispute", id="review.dispute"),
-        Binding("v", "mark('unverifiable')", "Unverifiable", id="review.unverifiable"),
+        Binding("v", "mark('unverifiable')", "Unverifiable", show=False, id="review.unverifiable"),
         Binding("u", "mark('unreviewed')", "Unreviewed", show=False, id="review.unreviewed"),
         Binding("n", "note", "Note", id="review.note"),
         Binding("z", "undo", "Undo", id="review.undo"),
@@ -62,7 +62,7 @@ class MainScreen(Screen[None]):
         Binding("x", "decide_link(False)", "Reject link", show=False, id="links.reject"),
         Binding("o", "open_source", "Source", id="view.source"),
         Binding("slash", "search", "Search", key_display="/", id="find.search"),
-        Binding("f", "cycle_filter", "Filter", id="find.filter"),
+        Binding("f", "cycle_filter", "Filter", show=False, id="find.filter"),
         Binding("s", "cycle_sort", "Sort", show=False, id="find.sort"),
         Binding("p", "cycle_pin", "Pin", show=False, id="find.pin"),
         Binding("e", "export", "Export", id="report.export"),
@@ -153,7 +153,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="work"):
                 yield ClaimTable(id="claims")
                 yield DetailPane(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from claims.models import Claim, Source
 from claims.text import display_safe, one_line
-from tui.widgets.symbols import source_label, status_label
+from tui.widgets.symbols import status_label
 
 WINDOW_PARAGRAPHS = 120
 """Paragraphs mounted around the current claim; a huge document is never mounted whole."""
@@ -73,8 +73,11 @@ class SourceScreen(Screen[None]):
         self._window = (0, 0)
 
     def compose(self) -> ComposeResult:
-        heading = Text(f"{source_label(self.source, 60)} — ", style="bold")
-        heading.append(one_line(self.source.title or "", 80))
+        source = self.source
+        heading = Text(one_line(source.title or source.path or f"source {source.id}", 100), style="bold")
+        details = [one_line(value, 60) for value in (source.outlet, source.url) if value]
+        details.append(source.published.isoformat() if source.published else "date unknown")
+        heading.append(" — " + " — ".join(details))
         yield Static(heading, id="source-heading")
         yield Static("", id="source-status", markup=False)
         low, high = self._window_around_current()

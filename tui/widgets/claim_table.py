@@ -228,14 +228,15 @@ class ClaimTable(ScrollView, can_focus=True):
         return columns
 
     def _compute_columns(self, width: int) -> list[tuple[str, int]]:
+        """Columns for this width: narrow tables drop the date, then the source (the pane shows both)."""
         fixed = [("id", 6), ("status", 14), ("qty", 9), ("!", 2)]
         if width >= 90:
             fixed.insert(1, ("date", 11))
-        flexible = max(10, width - sum(w for _, w in fixed) - 1)
+        flexible = max(8, width - sum(w for _, w in fixed) - 1)
+        if width < 70:
+            return [("id", 6), ("speaker", flexible)] + fixed[1:]
         speaker = max(6, flexible * 5 // 11)
-        columns = [("id", 6), ("speaker", speaker), ("source", flexible - speaker)]
-        columns += [column for column in fixed if column[0] != "id"]
-        return columns
+        return [("id", 6), ("speaker", speaker), ("source", flexible - speaker)] + fixed[1:]
 
     def _cells(self, claim: Claim, columns: list[tuple[str, int]]) -> list[str]:
         source = self.sources.get(claim.source_id)

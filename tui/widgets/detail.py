@@ -25,6 +25,7 @@ from tui.widgets.symbols import (
     status_label,
 )
 
+MAX_CONFLICTS_SHOWN = 3
 MAX_QUOTE_SHOWN = 2000
 """A longer quote is cut in the pane (the source view shows all of it)."""
 
@@ -40,7 +41,7 @@ def passage_text(detail: ClaimDetail, quote_style: str = "bold underline") -> Te
     claim, source_text = detail.claim, detail.source.text or ""
     if not source_text:
         return Text(display_safe(claim.quote), style=quote_style)
-    passage = paragraph_around(source_text, claim.start, claim.end, max_chars=1200)
+    passage = paragraph_around(source_text, claim.start, claim.end, max_chars=900)
     text = Text()
     text.append(display_safe(_cut(passage.before, 600)[-600:]))
     text.append(display_safe(_cut(passage.highlighted, MAX_QUOTE_SHOWN)), style=quote_style)
@@ -77,11 +78,14 @@ def meta_text(detail: ClaimDetail) -> Text:
     details = [one_line(value) for value in (source.outlet, source.url) if value]
     details.append(source.published.isoformat() if source.published else "date unknown")
     text.append(" — " + " — ".join(details))
-    for conflict in detail.conflicts:
+    for conflict in detail.conflicts[:MAX_CONFLICTS_SHOWN]:
         other = [cid for cid in conflict.claim_ids if cid != claim.id]
         weak = " (weak)" if conflict.weak else ""
         text.append(f"\n{CONFLICT_SYMBOL} {conflict.kind}{weak} with #{other[0] if other else '?'}: ")
-        text.append(one_line(conflict.explanation, 200))
+        text.append(one_line(conflict.explanation, 110))
+    hidden = len(detail.conflicts) - MAX_CONFLICTS_SHOWN
+    if hidden > 0:
+        text.append(f"\n{CONFLICT_SYMBOL} and {hidden} more conflict{'s' if hidden > 1 else ''} (see the related claims below)")
     return text
 
 
@@ -114,8 +118,8 @@ class DetailPane(VerticalScroll):
         self.detail: ClaimDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Select a claim to see it in its source.", id="passage", markup=False)
-        yield Static("", id="meta", markup=False)
+        yield Static("Select a claim to see it in its source.", id="meta", markup=False)
+        yield Static("", id="passage", markup=False)
         yield QuantityChart(id="chart")
         yield OptionList(id="related")
         with Horizontal(id="compare"):

@@ -15,6 +15,20 @@ from tui.data import CaseIndex, Scope
 from tui.widgets.symbols import CONFLICT_SYMBOL
 
 
+KIND_SYMBOLS = {"denial": "¬", "numeric": "≠", "attribution": "@", "status": "±"}
+
+
+def side_label(index: CaseIndex, claim_id: int, room: int) -> str:
+    """One side of a conflict in about `room` cells: the speaker, then the quote if it fits."""
+    claim = index.conflict_claims.get(claim_id)
+    if claim is None:
+        return f"#{claim_id}"
+    speaker = one_line(claim.speaker or "narrative", max(6, min(22, room)))
+    if room - len(speaker) < 12:
+        return speaker
+    return f"{speaker} “{one_line(claim.quote, room - len(speaker) - 3)}”"
+
+
 class ThreadList(OptionList):
     """Pick a thread or a conflict to narrow the claim table to it."""
 
@@ -28,6 +42,8 @@ class ThreadList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._scopes: dict[str, tuple[Scope, int | None]] = {}
+        self._shown: tuple[CaseIndex, int] | None = None
+        self._shown_width = 0
 
     def show_index(self, index: CaseIndex, total_claims: int) -> None:
         """Rebuild the list, keeping the highlighted entry when it still exists."""
@@ -35,6 +51,8 @@ class ThreadList(OptionList):
         if self.highlighted is not None and self.option_count:
             previous = self.get_option_at_index(self.highlighted).id
         self.clear_options()
+        self._shown = (index, total_claims)
+        room = max(8, (self.scrollable_content_region.width - 10) // 2)
         self._scopes = {"all": (Scope(), None)}
         options = [Option(Text(f"All claims ({total_claims:,})", style="bold"), id="all")]
         for number, thread in enumerate(index.threads):
@@ -52,9 +70,12 @@ class ThreadList(OptionList):
                 if conflict is None:
                     continue
                 a, b = conflict.claim_ids
-                weak = " weak" if conflict.weak else ""
-                line = Text(f"   {CONFLICT_SYMBOL} {conflict.kind}{weak} #{a}↔#{b} ", no_wrap=True, overflow="ellipsis")
-                line.append(one_line(conflict.explanation, 80), style="italic")
+                kind = KIND_SYMBOLS.get(conflict.kind, "?")
+                weak = "~" if conflict.weak else " "
+                line = Text(f"  {CONFLICT_SYMBOL}{kind}{weak}", no_wrap=True, overflow="ellipsis")
+                line.append(side_label(index, a, room))
+                line.append(" ↔ ")
+                line.append(side_label(index, b, room))
                 option_id = f"conflict-{conflict_id}"
                 scope = Scope(f"conflict {conflict_id} ({conflict.kind})", conflict.claim_ids)
                 self._scopes[option_id] = (scope, a)
@@ -66,6 +87,12 @@ class ThreadList(OptionList):
         self.add_options(options)
         ids = [option.id for option in options]
         self.highlighted = ids.index(previous) if previous in ids else 0
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if self._shown is not None and width != self._shown_width:
+            self._shown_width = width
+            self.show_index(*self._shown)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
