@@ -20,6 +20,8 @@ from claims.extraction.segment import ABBREVIATIONS as _ABBREVIATIONS
 from claims.speakers import TITLE_WORDS, split_role
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’.&-]*[\w.]|[A-Za-z0-9À-ÿ]|[,:;()\"“”—–]")
+_MENTION_REACH = 300
+"""Characters a speaker phrase may span, so long unpunctuated runs are not rescanned per verb."""
 _CONNECTORS = frozenset("of for at and".split())
 _NAME_PARTICLES = frozenset("el al de del la le van von der bin ibn da di du dos".split())
 _FUNCTION_WORDS = frozenset(
@@ -129,7 +131,7 @@ def _extend_lowercase(tokens: list[tuple[str, int, int]], first_index: int) -> i
 
 def mention_before(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
-    start = max(start, text.rfind("\n", start, end) + 1)
+    start = max(start, end - _MENTION_REACH, text.rfind("\n", start, end) + 1)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
     while tokens and (tokens[-1][0].lower() in AUXILIARIES or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())):
         tokens.pop()
@@ -230,6 +232,7 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
 
 def mention_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase starting at `start` ('said Kirby', 'said a spokesman for the ministry')."""
+    end = min(end, start + _MENTION_REACH)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
     chosen: list[tuple[str, int, int]] = []
     for index, (token, token_start, token_end) in enumerate(tokens):

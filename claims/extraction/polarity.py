@@ -14,6 +14,8 @@ _DISPUTED_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_ANSWER_LOOKBACK = 200
+"""How many earlier claims a denial is compared with: what it answers is rarely further back."""
 _STOP = frozenset("the a an of to in on and or that is are was were be been has have had for with by as at it this".split())
 
 
@@ -76,10 +78,11 @@ def _words(text: str) -> set[str]:
 def link_answers(text: str, candidates: list[Candidate]) -> dict[int, int]:
     """For each denial, the index of the earlier claim it answers (same document), if any."""
     answers: dict[int, int] = {}
+    content_words: dict[int, set[str]] = {}
     for index, candidate in enumerate(candidates):
         if candidate.polarity != "denies":
             continue
-        earlier = list(range(index))
+        earlier = range(index)
         if candidate.answers_span is not None:
             for other in reversed(earlier):
                 o = candidates[other]
@@ -99,11 +102,13 @@ def link_answers(text: str, candidates: list[Candidate]) -> dict[int, int]:
         if len(target) < 2:
             continue
         best, best_score = None, 0.0
-        for other in earlier:
+        for other in earlier[-_ANSWER_LOOKBACK:]:
             o = candidates[other]
             if o.polarity == "denies":
                 continue
-            overlap = len(target & _words(text[o.start:o.end])) / len(target)
+            if other not in content_words:
+                content_words[other] = _words(text[o.start:o.end])
+            overlap = len(target & content_words[other]) / len(target)
             if overlap > best_score:
                 best, best_score = other, overlap
         if best is not None and best_score >= 0.6:

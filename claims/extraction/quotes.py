@@ -10,6 +10,8 @@ from claims.extraction.mentions import Mention
 from claims.extraction.segment import QuoteSpan, SentenceIndex
 
 _TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
+_SENTENCE_WINDOW_BEFORE = 600
+_SENTENCE_WINDOW_AFTER = 1500
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
 
 
@@ -59,7 +61,9 @@ class QuoteReader:
         return None
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        return self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
+        """The sentence around offset, cut to a window so unpunctuated text stays linear to read."""
+        start, end = self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
+        return max(start, offset - _SENTENCE_WINDOW_BEFORE), min(end, offset + _SENTENCE_WINDOW_AFTER)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         segment = self.text[start:end]
