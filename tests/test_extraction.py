@@ -127,6 +127,11 @@ class TestIndirectSpeech:
         assert only("Local officials said the road had reopened.").speaker_kind == "group"
         assert only("A senior official said the road had reopened.").speaker_kind == "organization"
 
+    def test_speaker_kinds_of_outlets_and_descriptions(self):
+        assert only("The Velmor Daily Times reported that the mill had closed.").speaker_kind == "organization"
+        assert only("The night watchman said that the gate was open.").speaker_kind == "person"
+        assert only("The ministry said that the gate was open.").speaker_kind == "organization"
+
     def test_unattributed_reports(self):
         claim = only("The move follows reports that 40 ships were seized.", "indirect")
         assert claim.speaker_kind == "unattributed"

@@ -133,7 +133,8 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
     start = max(start, end - _MENTION_REACH, text.rfind("\n", start, end) + 1)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
-    while tokens and (tokens[-1][0].lower() in AUXILIARIES or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())):
+    while tokens and (tokens[-1][0].lower() in AUXILIARIES or tokens[-1][0] in ("both", "all", "each")
+                      or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())):
         tokens.pop()
     if not tokens:
         return None
@@ -273,6 +274,16 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     return Mention(text[span_start:span_end], span_start, span_end, role=role)
 
 
+ORG_NAME_WORDS = frozenset(
+    """times post news journal herald tribune guardian telegraph gazette magazine review press agency
+    network channel radio tv daily mail express reuters bloomberg cnn bbc fox nbc cbs abc msnbc
+    politico university institute college school hospital corporation corp inc ltd llc company co
+    bank group association foundation center centre council committee commission party ministry
+    department office bureau agency court army navy police service services""".split()
+)
+_INSTITUTIONAL_VOICES = frozenset("official spokesman spokeswoman spokesperson aide source statement".split())
+
+
 def speaker_kind(phrase: str) -> str:
     """person / organization / group / unattributed for a speaker phrase."""
     words = re.findall(r"[\w'’.-]+", phrase.lower())
@@ -283,8 +294,10 @@ def speaker_kind(phrase: str) -> str:
     head = words[-1].rstrip(".")
     name, _role = split_role(phrase)
     name_words = name.split()
+    institutional = any(w in ORG_HEADS or w in ORG_NAME_WORDS for w in words)
     if len(name_words) >= 2 and all(w[:1].isupper() for w in name_words) and not any(
-        w.lower().strip(".") in ORG_HEADS or w.lower().strip(".") in GROUP_HEADS for w in name_words
+        w.lower().strip(".") in GROUP_HEADS or w.lower().strip(".") in ORG_HEADS or w.lower().strip(".") in ORG_NAME_WORDS
+        for w in name_words
     ) and not phrase.lower().startswith(("the ", "a ", "an ")):
         return "person"
     if head.endswith(("'s", "’s")):
@@ -295,9 +308,9 @@ def speaker_kind(phrase: str) -> str:
         return "group"
     if head in ORG_HEADS or head in ("it", "which"):
         return "organization"
-    if head in SPEAKER_NOUNS or (words[0] in ("a", "an", "the") and not phrase.split()[-1][:1].isupper()):
-        # An unnamed official speaks for the institution behind them.
+    if head in _INSTITUTIONAL_VOICES or (head in SPEAKER_NOUNS and head not in PERSON_TITLES):
+        # An unnamed official or spokesman speaks for the institution behind them.
         return "organization"
-    if words[0] == "the" or any(w in ORG_HEADS for w in words):
+    if institutional:
         return "organization"
     return "person"
