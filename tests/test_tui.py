@@ -320,3 +320,41 @@ class TestHelpAndPalette:
             await pilot.press("enter")
             await settle(pilot)
             assert casefile.store.get_claim(casefile.minister).status == "confirmed"
+
+
+class TestLargeList:
+    """The table pages claims in as the cursor moves instead of loading them all."""
+
+    @sync
+    async def test_only_visited_pages_are_loaded(self, tmp_path):
+        import hashlib
+
+        from claims.models import SourceMeta
+        from store.api import open_store
+        from store.bulk import BulkDocument, bulk_add
+        from test_tui_fixtures import make_claim
+        from tui.widgets.claim_table import PAGE_SIZE
+
+        store = open_store(str(tmp_path / "many.db"))
+        documents = []
+        for number in range(10):
+            lines = [f"Clerk Ondra Vesk said item {number}-{line} was filed." for line in range(120)]
+            text = "\n\n".join(lines)
+            claims = [make_claim(text, f"item {number}-{line} was filed", "Ondra Vesk") for line in range(120)]
+            documents.append(BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), SourceMeta(title=f"Log {number}"), claims))
+        with store.engine.begin() as connection:
+            bulk_add(connection, documents)
+        app = make_app(store, REVIEWER)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(ClaimTable)
+            assert table.total == 1200
+            assert set(table._pages) == {0}
+            await pilot.press("end")
+            await settle(pilot)
+            assert table.current_claim.id == 1200
+            assert set(table._pages) <= {0, (1200 - 1) // PAGE_SIZE}
+            await pilot.press("c")
+            await settle(pilot)
+            assert store.get_claim(1200).status == "confirmed"
+        store.close()

@@ -157,7 +157,7 @@ class DetailPane(VerticalScroll):
             relation = "conflicts" if other.id in conflicting else link.relation
             prompt = Text()
             prompt.append(f"{RELATION_SYMBOLS.get(relation, '~')} {relation:<9} ")
-            prompt.append(f"{LINK_STATE_SYMBOLS.get(link.state, '?')}{link.state:<9} ")
+            prompt.append(f"{LINK_STATE_SYMBOLS.get(link.state, '')}{link.state:<9} ")
             prompt.append(f"#{other.id} ")
             prompt.append(one_line(other.speaker or "(narrative)", 24), style="italic")
             prompt.append(": " + one_line(other.quote, 120))

@@ -11,7 +11,7 @@ STATUS_SYMBOLS = {"unreviewed": "○", "confirmed": "✓", "disputed": "✗", "u
 STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
 CONFLICT_SYMBOL = "⚠"
 RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~"}
-LINK_STATE_SYMBOLS = {"suggested": "?", "confirmed": "•", "accepted": "✓", "rejected": "✗"}
+LINK_STATE_SYMBOLS = {"suggested": "…", "confirmed": "•", "accepted": "✓", "rejected": "✗"}
 
 
 def status_label(status: str) -> str:
