@@ -101,6 +101,7 @@ class TestSampleStory:
         assert claim.speaker_kind == "group"
         assert claim.polarity == "denies"
         assert claim.denial_target == "the reports"
+        assert claim.text == "the reports are fake and hype"
         assert claim.answers is not None
         answered = claims[claim.answers]
         assert answered.speaker_kind == "unattributed" and "report" in answered.speaker

@@ -25,8 +25,13 @@ _ADJUNCT_RE = re.compile(
     r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?"
     r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
 )
-_LISTENER_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,10}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)")
-_CLAUSE_CUT_RE = re.compile(r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b")
+_LISTENER_RE = re.compile(
+    r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+\s+){0,8}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
+)
+_CLAUSE_CUT_RE = re.compile(
+    r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b"
+    r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
+)
 _PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 _COORDINATED_CUE_RE = re.compile(
     r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
@@ -178,7 +183,13 @@ class CueReader(QuoteReader):
         if opens_quote(self.text, content_start):
             quote = self.quote_at(content_start + 1)
             if quote is not None and quote.open == content_start and not lead.group(1):
-                return self._quote_chain(quote, mention, cue)
+                chained = self._quote_chain(quote, mention, cue)
+                clause_end = self.clause_end(quote.close, sentence_end)
+                if len(self.text[quote.close:clause_end].split()) < 2 or chained.text:
+                    return chained
+                # 'says "the wind is at our backs" despite the loss': the quote opens a longer clause.
+                start, end = self.trim(content_start, clause_end)
+                return Candidate(start, end, "indirect", cue=cue, mention=mention)
         if self.text[sentence_start:sentence_end].rstrip().endswith(":") and not self.quote_starting_after(match.end(), sentence_end):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
@@ -249,6 +260,8 @@ class CueReader(QuoteReader):
         after = self.text[cue[1]:sentence_end]
         if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
             return None
+        if re.match(r"\s*,\s*(?:[\"“‘]|'')", after):
+            return None  # 'On Tuesday, he said, "..."': the quote is the content
         if len(after.split()) < 3 or self.text[cue[0]:cue[1]].endswith("ing"):
             return None
         start, end = self.trim(sentence_start, sentence_end)

@@ -36,7 +36,7 @@ _COLON_SPEAKER_RE = re.compile(
 _NOT_SPEAKERS = frozenset(
     """update updates breaking exclusive watch note abstract full text correction editor's note photos
     photo video read more related source q a the answer question warning caption listen see also
-    image credit disclaimer transcript""".split()
+    image credit disclaimer transcript latest""".split()
 )
 
 
@@ -49,7 +49,8 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         if match is None:
             continue
         who = match.group("who")
-        if who.lower().strip(" .") in _NOT_SPEAKERS or " ".join(who.lower().split()[:2]) in _NOT_SPEAKERS:
+        words = who.lower().strip(" .").split()
+        if not words or words[-1] in _NOT_SPEAKERS or " ".join(words[:2]) in _NOT_SPEAKERS:
             continue
         c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:

@@ -30,6 +30,10 @@ def opens_quote(text: str, offset: int) -> bool:
 class QuoteReader:
     """One document's text, sentences and quotations, with the span helpers the extractors share."""
 
+    def clause_end(self, start: int, sentence_end: int) -> int:
+        """Where a reported clause starting at start ends; the cue reader refines this."""
+        return sentence_end
+
     def __init__(self, text: str, index: SentenceIndex, quotes: list[QuoteSpan]) -> None:
         self.text = text
         self.index = index
@@ -142,6 +146,12 @@ class QuoteReader:
             last = following
         content_start, _ = self.trim(start, first.open)
         _, content_end = self.trim(last.inner_start, last.inner_end)
+        sentence_end = self.sentence(last.close - 1)[1]
+        rest = self.text[last.close:sentence_end]
+        closed_clause = self.text[last.inner_start:last.inner_end].rstrip().endswith((",", ".", ";", ":", "!", "?"))
+        if len(rest.split()) >= 2 and not closed_clause and not re.match(r"\s*[,;:.!?—–(]", rest):
+            # 'called it "critical" that she speak': the sentence goes on after the epithet.
+            _, content_end = self.trim(last.close, self.clause_end(last.close, sentence_end))
         candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
         candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end])
         return candidate
