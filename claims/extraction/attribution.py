@@ -82,8 +82,10 @@ class CueReader(QuoteReader):
         """'Bellwether County Says Trump Should Win': a title-case cue between capitalised words."""
         before = self.text[max(0, match.start() - 30):match.start()].split()
         after = self.text[match.end():match.end() + 30].split()
+        form = match.group(0)
+        # Present tense only: title-case past forms ("Rumour Dismissed") are usually passives.
         return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
-                    and match.group(0)[:1].isupper() and match.group(0)[1:].islower())
+                    and form[:1].isupper() and form[1:].islower() and form.endswith("s") and not form.endswith("ss"))
 
     def _according_to(self, match: re.Match) -> Candidate | None:
         sentence_start, sentence_end = self.sentence(match.start())
