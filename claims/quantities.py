@@ -72,6 +72,11 @@ _DATE_RE = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
+# The last word of every qualifier: a cheap test before the look-back pattern runs.
+_LEAD_LAST_WORDS = frozenset(
+    """approximately about around nearly almost roughly some than over to least most as estimated of
+    under between from""".split()
+)
 _DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
 _YEAR_RE = re.compile(r"\b(?:in|since|by|until|before|after|of)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]\d)")
 _NUMBER_WORDS = list(_SMALL) + list(_TENS)
@@ -288,7 +293,10 @@ def _matches_near_numbers(text: str, start: int, end: int):
     for low, high in windows:
         for core in _QUANTITY_RE.finditer(text, low, high):
             begin = core.start("cur") if core.group("cur") else core.start("low")
-            lead = _LEAD_RE.search(text, max(start, begin - 25), begin)
+            before = text[max(start, begin - 25):begin].split()
+            lead = None
+            if before and before[-1].lower() in _LEAD_LAST_WORDS:
+                lead = _LEAD_RE.search(text, max(start, begin - 25), begin)
             yield _Parts(core, lead if lead and lead.group(0) else None)
 
 

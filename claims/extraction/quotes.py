@@ -9,7 +9,7 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.mentions import Mention
 from claims.extraction.segment import QuoteSpan, SentenceIndex
 
-_TRAILING_RE = re.compile(r"[\s,.;:!?]+$")
+_TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
 _SENTENCE_WINDOW_AFTER = 1500
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
@@ -73,9 +73,8 @@ class QuoteReader:
         segment = self.text[start:end]
         stripped = segment.lstrip(" ,:\n\t")
         start += len(segment) - len(stripped)
-        match = _TRAILING_RE.search(self.text, start, end)
-        if match:
-            end = match.start()
+        while end > start and self.text[end - 1] in _TRAILING_CHARS:
+            end -= 1
         while end > start and self.text[end - 1] in "\"“”" and self.text[start:end].count('"') % 2:
             end -= 1
         return start, end
