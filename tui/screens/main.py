@@ -408,7 +408,10 @@ class MainScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note:
-                self._write_note(claim.id, note, claim.version)
+                # The version shown when saving: after a refused write the list has been reloaded.
+                row = self.table.row_of(claim.id)
+                shown = self.table.claim_at(row) if row is not None else None
+                self._write_note(claim.id, note, shown.version if shown else claim.version)
 
         self.app.push_screen(NoteScreen(heading, text), save)
 
