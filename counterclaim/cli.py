@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from counterclaim import cli_output as out
-from counterclaim.errors import handle_errors
+from counterclaim.errors import error, handle_errors
 from counterclaim.sources import collect_inputs, read_input
 
 app = typer.Typer(
@@ -222,12 +222,23 @@ def demo(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage mistakes, like every other error, are one line."""
+    try:  # recent typer vendors click; older releases use the click package
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click.exceptions import ClickException
+
     try:
-        app()
-    except KeyboardInterrupt:
+        exit_code = app(standalone_mode=False, prog_name="counterclaim")
+    except ClickException as mistake:
+        context = getattr(mistake, "ctx", None)
+        command = context.command_path if context else "counterclaim"
+        error(f"{mistake.format_message()} (see '{command} --help')")
+        sys.exit(mistake.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    sys.exit(exit_code if isinstance(exit_code, int) else 0)
 
 
 # The remaining commands register themselves on `app`.
