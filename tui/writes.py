@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from claims.models import Claim
 from claims.reports import ReportOptions, filter_export, render
 from store.api import Store
@@ -26,7 +28,10 @@ def export_report(store: Store, request: ExportRequest) -> list[str]:
     export = store.export()
     if request.conflicts_only:
         export = filter_export(export, conflicts_only=True)
-    options = ReportOptions()
+    options = ReportOptions(
+        organization_name=os.environ.get("COUNTERCLAIM_ORG_NAME"),
+        organization_url=os.environ.get("COUNTERCLAIM_ORG_URL"),
+    )
     content = render(export, request.fmt, options=options)
     write_atomically(request.path, content)
     return list(options.warnings)
