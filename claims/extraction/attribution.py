@@ -227,6 +227,7 @@ class CueReader(QuoteReader):
         return bool(CLAUSE_VERB_RE.search(head))
 
     def clause_end(self, start: int, sentence_end: int) -> int:
+        """Where a reported clause starting at start ends: before ', but', a second reporting verb or a trailing participle."""
         inside = self.quote_at(sentence_end - 1)
         if inside is not None and inside.open >= start and inside.close > sentence_end:
             # The sentence split fell inside a quotation the clause carries: run to its close.

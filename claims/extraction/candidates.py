@@ -32,4 +32,5 @@ class Candidate:
     """A quote with no verb of its own, spoken by the previous quote's speaker."""
 
     def covers(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside this candidate's content span."""
         return self.start <= start and end <= self.end

@@ -48,6 +48,7 @@ class QuoteReader:
         return None
 
     def quote_ending_before(self, offset: int, floor: int) -> QuoteSpan | None:
+        """The last quote that closes at or before offset and after floor."""
         position = bisect_right(self._quote_opens, offset) - 1
         while position >= 0:
             quote = self.quotes[position]
@@ -59,6 +60,7 @@ class QuoteReader:
         return None
 
     def quote_starting_after(self, offset: int, ceiling: int) -> QuoteSpan | None:
+        """The first quote that opens after offset and before ceiling."""
         position = bisect_right(self._quote_opens, offset)
         if position < len(self.quotes) and self.quotes[position].open < ceiling:
             return self.quotes[position]
@@ -70,6 +72,7 @@ class QuoteReader:
         return max(start, offset - _SENTENCE_WINDOW_BEFORE), min(end, offset + _SENTENCE_WINDOW_AFTER)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
+        """The span without leading commas and spaces or trailing punctuation and unbalanced quote marks."""
         segment = self.text[start:end]
         stripped = segment.lstrip(" ,:\n\t")
         start += len(segment) - len(stripped)

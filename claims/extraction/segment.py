@@ -28,10 +28,12 @@ class QuoteSpan:
 
     @property
     def inner_start(self) -> int:
+        """Offset of the first quoted character."""
         return self.open + self.open_width
 
     @property
     def inner_end(self) -> int:
+        """Offset just after the last quoted character."""
         return self.close - self.close_width if self.closed else self.close
 
 
@@ -134,4 +136,5 @@ class SentenceIndex:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing offset (or the one before it)."""
         return max(0, bisect_right(self._paragraph_starts, offset) - 1)
