@@ -252,3 +252,12 @@ class TestNeverCrashes:
     )
     def test_awkward_inputs(self, data):
         self.attempt(data, "x")
+
+
+def test_csv_with_an_unterminated_quote_is_refused_with_its_line():
+    from claims.importers import parse_import
+
+    data = b'text,speaker\nA calm first claim,Ann Example\n"an unterminated claim,Bo Sample\nthird,Cy Person\n'
+    with pytest.raises(ValueError) as failure:
+        parse_import(data, "claims.csv")
+    assert "line 3" in str(failure.value)

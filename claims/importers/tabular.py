@@ -80,7 +80,8 @@ def read_csv(text: str) -> tuple[Iterator[RowResult], list[str]]:
     """Rows of a CSV/TSV with a header: (line, claim or None, problem or None), plus column warnings."""
     sample = text[:4096]
     delimiter = "\t" if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unterminated quote is an error, not one giant cell swallowing the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         headers = next(reader)
     except StopIteration:
