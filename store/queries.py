@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Literal
 
 from sqlalchemy import Connection, Join, and_, column, exists, func, or_, select, table, union
@@ -141,19 +141,20 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
     return clauses
 
 
-class SpeakerFirstJoin(Join):
-    """speaker JOIN claim, which SQLite must run speaker-first (CROSS JOIN fixes the loop order).
+class OuterLoopJoin(Join):
+    """An inner join whose left side SQLite must read first (CROSS JOIN fixes the loop order).
 
     Walking speakers in name order (ix_speaker_name) and each one's claims in id order
-    (ix_claim_speaker_id) serves ORDER BY name, id without sorting every claim; without
-    statistics SQLite's planner would scan every claim and sort instead.
+    (ix_claim_speaker_id) serves ORDER BY name, id without sorting every claim, and
+    walking FTS matches in rowid order serves ORDER BY id and stops at the page's end;
+    without statistics SQLite's planner would scan or collect every claim instead.
     """
 
     inherit_cache = True
 
 
-@compiles(SpeakerFirstJoin, "sqlite")
-def _compile_speaker_first(element: SpeakerFirstJoin, compiler, **kw) -> str:
+@compiles(OuterLoopJoin, "sqlite")
+def _compile_outer_loop_join(element: OuterLoopJoin, compiler, **kw) -> str:
     kw["asfrom"] = True
     return (
         f"{compiler.process(element.left, **kw)} CROSS JOIN {compiler.process(element.right, **kw)}"
@@ -161,12 +162,15 @@ def _compile_speaker_first(element: SpeakerFirstJoin, compiler, **kw) -> str:
     )
 
 
-def _claim_select(*, speaker_first: bool = False):
-    joined = (
-        SpeakerFirstJoin(speaker_t, claim_t, speaker_t.c.id == claim_t.c.speaker_id)
-        if speaker_first
-        else claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id)
-    )
+def _claim_select(*, speaker_first: bool = False, fts_first: bool = False):
+    if speaker_first:
+        joined = OuterLoopJoin(speaker_t, claim_t, speaker_t.c.id == claim_t.c.speaker_id)
+    elif fts_first:
+        joined = OuterLoopJoin(claim_fts_t, claim_t, claim_fts_t.c.rowid == claim_t.c.id).outerjoin(
+            speaker_t, speaker_t.c.id == claim_t.c.speaker_id
+        )
+    else:
+        joined = claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id)
     return select(
         claim_t,
         speaker_t.c.name.label("speaker_name"),
@@ -185,6 +189,20 @@ def _claim_from_joined(row, history=None) -> Claim:
     return claim_from_row(mapping, speaker, history)
 
 
+def _fts_phrase(connection: Connection, claim_filter: ClaimFilter) -> str | None:
+    """The FTS5 phrase for the filter's search when SQLite's trigram index can answer it."""
+    term = (claim_filter.search or "").casefold()
+    if connection.dialect.name != "sqlite" or not FTS_AVAILABLE or len(term) < FTS_MIN_TERM:
+        return None
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _fts_first(query, phrase: str, claim_filter: ClaimFilter):
+    """`query` reading FTS matches first, joined to their claims, with the other filters applied."""
+    rest = filter_clauses(replace(claim_filter, search=None))
+    return query.where(claim_fts_t.c.claim_fts.op("MATCH")(phrase), *rest)
+
+
 def list_claims(
     connection: Connection,
     claim_filter: ClaimFilter,
@@ -193,6 +211,13 @@ def list_claims(
     offset: int = 0,
     sort: SortKey = "id",
 ) -> list[Claim]:
+    phrase = _fts_phrase(connection, claim_filter)
+    if phrase is not None and sort == "id":
+        # A common term matches most claims: walk its matches in id order and stop at the page.
+        query = _fts_first(_claim_select(fts_first=True), phrase, claim_filter).order_by(claim_fts_t.c.rowid)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        return [_claim_from_joined(row) for row in connection.execute(query)]
     clauses = filter_clauses(claim_filter)
     # Orders no index can serve on a big casefile are split in two index-friendly parts
     # read one after the other: claims without a speaker (NULL sorts first) and then the
@@ -236,6 +261,15 @@ def list_claims(
 
 
 def count_claims(connection: Connection, claim_filter: ClaimFilter) -> int:
+    phrase = _fts_phrase(connection, claim_filter)
+    if phrase is not None:
+        if replace(claim_filter, search=None) == ClaimFilter():
+            query = select(func.count()).select_from(claim_fts_t)
+        else:
+            query = select(func.count()).select_from(
+                OuterLoopJoin(claim_fts_t, claim_t, claim_fts_t.c.rowid == claim_t.c.id)
+            )
+        return connection.execute(_fts_first(query, phrase, claim_filter)).scalar_one()
     query = select(func.count()).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
     return connection.execute(query).scalar_one()
 

@@ -77,6 +77,10 @@ class TestTrigramSearch:
         found = [claim.id for claim in store.list_claims(ClaimFilter(search=term))]
         assert found == _like_ids(store, term)
         assert store.count_claims(ClaimFilter(search=term)) == len(found)
+        page = store.list_claims(ClaimFilter(search=term), limit=2, offset=1)
+        assert [claim.id for claim in page] == found[1:3]
+        by_status = store.list_claims(ClaimFilter(search=term), sort="status")
+        assert sorted(claim.id for claim in by_status) == found
 
     def test_index_answers_long_terms(self, store):
         if store.backend != "sqlite" or not queries.FTS_AVAILABLE:
