@@ -30,6 +30,7 @@ _LISTENER_RE = re.compile(
 )
 _CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b"
+    r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
 )
 _PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
@@ -90,9 +91,14 @@ class CueReader(QuoteReader):
     def _according_to(self, match: re.Match) -> Candidate | None:
         sentence_start, sentence_end = self.sentence(match.start())
         comma = self.text.find(",", match.end(), sentence_end)
-        mention = mention_after(self.text, match.end(), comma if comma > 0 else sentence_end)
+        source_end = comma if comma > 0 else sentence_end
+        mention = mention_after(self.text, match.end(), source_end)
         if mention is None:
-            return None
+            # "according to recent polling,": whatever short phrase names the source.
+            phrase = re.match(r"\s*([^,;()\"“”]{2,80}?)\s*(?=[,;(.]|$)", self.text[match.end():source_end])
+            if phrase is None or len(phrase.group(1).split()) > 8:
+                return None
+            mention = Mention(phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1))
         before = self.text[sentence_start:match.start()]
         if len(before.strip(" ,").split()) <= 1:
             # "According to X, CONTENT."
@@ -279,7 +285,10 @@ class CueReader(QuoteReader):
         if not before.rstrip().endswith(","):
             return None
         mention = mention_after(self.text, match.end(), sentence_end)
-        if mention is None or len(self.text[mention.end:sentence_end].split()) > 8:
+        if mention is None:
+            return None
+        remainder = self.text[mention.end:sentence_end]
+        if len(remainder.split()) > 8 and not remainder.startswith(","):
             return None
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:

@@ -87,7 +87,7 @@ def _plural_head(tokens: list[tuple[str, int, int]]) -> bool:
     described = [t[0] for t in tokens[-4:-1]]
     while described and described[0].lower() not in ("the", "a", "an", "this"):
         described = described[1:]
-    modifiers_plain = all(t.isalpha() and t.islower() and t not in _FUNCTION_WORDS for t in described[1:])
+    modifiers_plain = all(t.replace("-", "").isalpha() and t.islower() and t not in _FUNCTION_WORDS for t in described[1:])
     if described and modifiers_plain and last.isalpha() and not last.endswith("s") and last.islower() and last not in _FUNCTION_WORDS \
             and last not in AUXILIARIES and not last.endswith(("ly", "ing")):
         # "The billionaire businessman says": a definite description of one speaker.
@@ -116,7 +116,7 @@ def _extend_lowercase(tokens: list[tuple[str, int, int]], first_index: int) -> i
     while index > 0 and taken < 3:
         token = tokens[index - 1][0]
         lower = token.lower()
-        if (not token.isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS
+        if (not token.replace("-", "").isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS
                 or lower in DETERMINERS or lower.endswith("ly")):
             break
         index -= 1
@@ -219,7 +219,9 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
     head = mention_before(text, tokens[0][1], tokens[comma][1])
     role = text[role_tokens[0][1]:role_tokens[-1][2]]
     role_is_name = all(t[:1].isupper() for t, _, _ in role_tokens) and 2 <= len(role_tokens) <= 4
-    head_is_description = head is not None and not head.text.split()[-1][:1].isupper()
+    head_is_description = head is not None and (
+        not head.text.split()[-1][:1].isupper() or head.text.split()[0].lower() in ("the", "a", "an")
+    )
     if role_is_name and head_is_description:
         # "One Republican hopeful, Carly Fiorina, says": the name comes second.
         name = mention_before(text, role_tokens[0][1], role_tokens[-1][2])
