@@ -4,6 +4,9 @@
     python benchmarks/run_all.py --quick    # small sizes, a few minutes
     python benchmarks/run_all.py --only queries,incremental --save run.json --compare old.json
 
+Set COUNTERCLAIM_BENCH_PG_URL to an empty PostgreSQL database to add the in-database
+candidate retrieval figures (bench_incremental copies the casefile there once).
+
 Scripts built on `_common.report` hand over their figures as JSON lines; for the others
 the table shows the lines they print. `--compare` adds how each figure moved against a
 saved run, so a regression is one rerun away.
@@ -42,14 +45,21 @@ class Step:
 STEPS = [
     Step("ingest", "bench_ingest.py", ("--copies", "10"), ("--copies", "1", "--limit", "300", "--serial-limit", "150")),
     Step("extraction", "bench_extraction.py", (), ("--limit", "300", "--repeat", "1")),
-    Step("matching", "bench_matching.py", (), ("--quick",)),
+    Step("matching 10k", "bench_matching.py", ("--size", "10000", "--stored", "0"),
+         ("--size", "10000", "--sample", "500", "--stored", "0")),
+    Step("matching 100k", "bench_matching.py", ("--size", "100000", "--stored", "0"),
+         ("--size", "20000", "--sample", "500", "--stored", "0")),
+    Step("matching 1M", "bench_matching.py", ("--size", "1000000", "--stored", "1000000"),
+         ("--size", "50000", "--sample", "500", "--stored", "100000"), timeout=7200),
     Step("queries 100k", "bench_queries.py", ("--size", "100000"), ("--size", "20000", "--runs", "30")),
     Step("queries 1M", "bench_queries.py", ("--size", "1000000"), ("--size", "100000", "--runs", "30")),
     Step("incremental", "bench_incremental.py", ("--size", "1000000"), ("--size", "100000", "--articles", "3")),
     Step("export", "bench_export.py", ("--size", "100000"), ("--size", "20000")),
     Step("reports", "bench_reports.py", ("100000",), ("20000",)),
-    Step("tui 100k", "bench_tui.py", ("--size", "100000"), ("--size", "10000")),
-    Step("tui 1M", "bench_tui.py", ("--size", "1000000"), ("--size", "100000")),
+    Step("tui 100k", "bench_tui.py", ("--size", "100000", "--casefile", "{casefile:100000}"),
+         ("--size", "10000")),
+    Step("tui 1M", "bench_tui.py", ("--size", "1000000", "--casefile", "{casefile:1000000}"),
+         ("--size", "100000", "--casefile", "{casefile:100000}")),
 ]
 MAX_PRINTED_LINES = 20
 
@@ -84,6 +94,13 @@ def machine() -> dict[str, str]:
     }
 
 
+def _resolve(argument: str) -> str:
+    """`{casefile:N}` becomes the path of the cached N-claim casefile (built once if missing)."""
+    if argument.startswith("{casefile:") and argument.endswith("}"):
+        return str(_common.casefile(int(argument[len("{casefile:") : -1])))
+    return argument
+
+
 def run_step(step: Step, quick: bool) -> tuple[list[dict], list[str], str]:
     """Figures (JSON) and printed lines of one script, and its outcome."""
     script = HERE / step.script
@@ -92,7 +109,7 @@ def run_step(step: Step, quick: bool) -> tuple[list[dict], list[str], str]:
     with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as handle:
         figures_path = handle.name
     env = {**os.environ, _common.FIGURES_ENV: figures_path}
-    command = [sys.executable, str(script), *(step.quick if quick else step.full)]
+    command = [sys.executable, str(script), *(_resolve(arg) for arg in (step.quick if quick else step.full))]
     print(f"== {step.name}: {' '.join(command[1:])}", file=sys.stderr, flush=True)
     started = time.perf_counter()
     try:
