@@ -55,11 +55,10 @@ def resolve_speaker(connection: Connection, extracted: ExtractedClaim) -> int | 
     key = speaker_rules.speaker_key(name)
     if not key:
         return None
-    last_word = key.split()[-1]
     rows = connection.execute(
         select(speaker_t)
         .where(speaker_t.c.merged_into.is_(None))
-        .where(or_(speaker_t.c.key == key, speaker_t.c.key.like(f"% {last_word}"), speaker_t.c.key == last_word))
+        .where(or_(speaker_t.c.key == key, *_shares_a_word(key)))
         .order_by(speaker_t.c.id)
     ).all()
     aliases = sorted(set(extracted.speaker_aliases) - {name})
@@ -97,6 +96,21 @@ def resolve_speaker(connection: Connection, extracted: ExtractedClaim) -> int | 
         )
         .returning(speaker_t.c.id)
     ).scalar_one()
+
+
+def _shares_a_word(key: str) -> list:
+    """Conditions matching speaker keys that contain one of `key`'s words as a whole word.
+
+    Any word, not only the last: family names come first in many languages ("Yoon Suk Yeol"
+    and "President Yoon"); `same_speaker` then decides.
+    """
+    conditions = []
+    for word in {word for word in key.split() if len(word) > 1}:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(speaker_t.c.key == word)
+        for pattern in (f"{escaped} %", f"% {escaped}", f"% {escaped} %"):
+            conditions.append(speaker_t.c.key.like(pattern, escape="\\"))
+    return conditions
 
 
 def _remember_aliases(connection: Connection, row, new_aliases: list[str], role: str | None) -> int:
