@@ -161,6 +161,12 @@ class TestDenialsAndHedges:
         denial = [c for c in claims if "fake" in c.quote][0]
         assert denial.polarity == "denies" and denial.denial_target == "the reports"
         assert claims[denial.answers].speaker_kind == "unattributed"
+        assert denial.quote == "fake and baseless"
+
+    def test_called_epithet_span_keeps_its_quote_marks_balanced(self):
+        claim = only('The mayor called the plan "a costly disaster," and left.')
+        assert claim.quote == 'the plan "a costly disaster,"'
+        assert claim.text == "the plan a costly disaster"
 
     def test_a_claim_x_has_denied(self):
         text = "The firm has been accused of hiding losses, a claim the company has denied."

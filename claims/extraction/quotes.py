@@ -13,6 +13,7 @@ _TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
 _SENTENCE_WINDOW_AFTER = 1500
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
+_PRONOUN_OBJECT_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", re.IGNORECASE)
 
 
 def is_title(quoted: str) -> bool:
@@ -147,13 +148,18 @@ class QuoteReader:
                 break
             last = following
         content_start, _ = self.trim(start, first.open)
-        _, content_end = self.trim(last.inner_start, last.inner_end)
         sentence_end = self.sentence(last.close - 1)[1]
         rest = self.text[last.close:sentence_end]
         closed_clause = self.text[last.inner_start:last.inner_end].rstrip().endswith((",", ".", ";", ":", "!", "?"))
         if len(rest.split()) >= 2 and not closed_clause and not re.match(r"\s*[,;:.!?—–(]", rest):
             # 'called it "critical" that she speak': the sentence goes on after the epithet.
             _, content_end = self.trim(last.close, self.clause_end(last.close, sentence_end))
+        elif first is last and _PRONOUN_OBJECT_RE.fullmatch(self.text[content_start:first.open]):
+            # 'calling them "fake"': the pronoun names nothing, so the claim is the quoted words alone.
+            content_start, content_end = self.trim(first.inner_start, first.inner_end)
+        else:
+            # The span opens at or before a quotation mark, so it takes the closing mark too.
+            content_end = last.close if last.closed else self.trim(last.inner_start, last.inner_end)[1]
         candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
-        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end])
+        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end]).rstrip(" ,;:")
         return candidate
