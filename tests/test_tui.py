@@ -16,7 +16,6 @@ from tui.screens.note import NoteScreen
 from tui.screens.source import SourceScreen
 from tui.widgets.claim_table import ClaimTable
 from tui.widgets.detail import DetailPane
-from tui.widgets.thread_list import ThreadList
 
 SIZE = (80, 24)
 
