@@ -1,9 +1,13 @@
 """Claim retrieval on CLEF CheckThat! 2021 task 2: find the fact-checked claim a text repeats.
 
 2a: tweets -> Snopes claims; 2b: debate sentences -> PolitiFact claims; train or dev
-queries. Ours: `ClaimIndex` candidates (top 200) re-ranked by `score_pair`. Baseline: plain
-BM25 (k1 1.2, b 0.75, lowercase word tokens, hand-written below) over the same texts.
-Both see a fact-check as its claim text plus its title. Prints recall@1/5/10, MRR and MAP@5.
+queries. Ours: `claims.matching.retrieval.TermIndex` (BM25 over stemmed content words and
+numbers) candidates re-ranked by `fused_ranking` (the lexical rank fused with a same-speaker
+ranking). For 2b a debate sentence is a claim by its transcript speaker with the
+neighbouring transcript lines as context, and a PolitiFact claim carries its speaker.
+Baseline: plain BM25 (k1 1.2, b 0.75, lowercase word tokens, hand-written below) over the
+same texts. Both see a fact-check as its claim text plus its title. Prints recall@1/5/10,
+MRR and MAP@5.
 
 Usage: .venv/bin/python benchmarks/eval_matching.py [--split dev] [--task 2a|2b|both]
 """
@@ -19,16 +23,17 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from _common import require_data
-from claims.matching import ClaimIndex
-from claims.matching.scoring import score_pair
+from claims.matching.retrieval import TermIndex, fused_ranking
 from claims.models import Claim
 
 CANDIDATES = 200
+CONTEXT_LINES = 1
+"""Transcript lines either side of a debate sentence that give it context."""
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 def read_task(task: str, split: str) -> tuple[dict[str, str], dict[str, str], dict[str, set[str]]]:
-    """(queries by id, verified claims by id, relevant claim ids by query id)."""
+    """(queries by id, verified claims by id, relevant claim ids by query id); the texts the baseline sees."""
     if task == "2a":
         tweets, vclaims, qrels = require_data(
             "clef2021_task2/subtask-2a--english/tweets-train-dev.tsv",
@@ -101,24 +106,74 @@ def metrics(rankings: dict[str, list[str]], relevant: dict[str, set[str]]) -> di
     return {name: value / len(relevant) for name, value in totals.items()}
 
 
-def as_claim(claim_id: int, text: str) -> Claim:
-    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text), kind="narrative")
+def as_claim(claim_id: int, text: str, speaker: str | None = None) -> Claim:
+    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text), kind="narrative",
+                 speaker=speaker)
+
+
+def document_speakers(task: str) -> dict[str, str]:
+    """Who made each fact-checked claim, where the corpus says (PolitiFact does, Snopes does not)."""
+    if task != "2b":
+        return {}
+    (path,) = require_data("clef2021_task2/subtask-2b--english/politifact_vclaims_meta.jsonl")
+    speakers = {}
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            row = json.loads(line)
+            if row.get("speaker"):
+                speakers[row["vclaim_id"]] = row["speaker"]
+    return speakers
+
+
+def transcript_lines(task: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Debate transcripts by name: (line id, speaker, sentence) in order (2b only)."""
+    if task != "2b":
+        return {}
+    (folder,) = require_data("clef2021_task2/subtask-2b--english/train-dev/transcripts")
+    transcripts = {}
+    for path in sorted(folder.glob("*.tsv")):
+        rows = []
+        for line in path.open(encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[0], parts[1].strip(), parts[2]))
+        transcripts[path.stem] = rows
+    return transcripts
+
+
+def query_claims(task: str, queries: dict[str, str], first_id: int) -> dict[str, tuple[Claim, list[Claim]]]:
+    """Each query as a claim (with its transcript speaker for 2b) and its context claims."""
+    transcripts = transcript_lines(task)
+    found: dict[str, tuple[Claim, list[Claim]]] = {}
+    for n, (query_id, text) in enumerate(queries.items()):
+        name, _, line = query_id.rpartition("_")
+        rows = transcripts.get(name, [])
+        position = next((i for i, row in enumerate(rows) if row[0] == line), None)
+        if position is None:
+            found[query_id] = (as_claim(first_id + n, text), [])
+            continue
+        speaker = rows[position][1]
+        low, high = max(0, position - CONTEXT_LINES), position + CONTEXT_LINES + 1
+        context = [as_claim(-1, sentence, who) for _, who, sentence in rows[low:high] if sentence != rows[position][2]]
+        found[query_id] = (as_claim(first_id + n, text, speaker), context)
+    return found
 
 
 def evaluate(task: str, split: str) -> None:
     queries, documents, relevant = read_task(task, split)
     relevant = {q: docs for q, docs in relevant.items() if q in queries}
     doc_ids = list(documents)
-    claims = [as_claim(i, documents[doc_id]) for i, doc_id in enumerate(doc_ids)]
+    speakers = document_speakers(task)
+    claims = [as_claim(i, documents[doc_id], speakers.get(doc_id)) for i, doc_id in enumerate(doc_ids)]
+    query_of = query_claims(task, {q: queries[q] for q in relevant}, len(claims))
     started = time.perf_counter()
-    index = ClaimIndex()
+    index = TermIndex()
     index.add(claims)
     ours: dict[str, list[str]] = {}
-    for n, query_id in enumerate(relevant):
-        query = as_claim(len(claims) + n, queries[query_id])
-        candidates = index.candidates(query, limit=CANDIDATES)
-        scored = sorted(candidates, key=lambda cid: -score_pair(query, claims[cid]).score)
-        ours[query_id] = [doc_ids[cid] for cid in scored[:10]]
+    for query_id in relevant:
+        query, context = query_of[query_id]
+        candidates = [(claims[cid], lexical) for cid, lexical in index.search(query, CANDIDATES, context=context)]
+        ours[query_id] = [doc_ids[claim.id] for claim, _ in fused_ranking(query, candidates)[:10]]
     ours_seconds = time.perf_counter() - started
     started = time.perf_counter()
     bm25 = BM25(documents)

@@ -1,11 +1,16 @@
 """A small stance reader for a headline or a sentence: does it assert, deny, or merely report?
 
-`read_stance(text)` looks for denial cues ('denies', 'hoax', 'not true', 'debunked'),
-negation of the statement itself ("didn't", 'was not', 'No, says ...'; not 'had no
-idea'), and hedges ('reportedly', 'allegedly', 'may', a question mark). Attribution
-('X says', 'report claims', a trailing ': Analyst') hedges an assertion, since the
-writer does not vouch for it, but not a denial: 'Police say X was not arrested' denies.
-A negated denial ('not a hoax') asserts.
+`read_stance(text)` looks for denial cues ('denies', 'hoax', 'not true', 'debunked',
+'shoots down', 'made it up'), negation of the statement itself ("didn't", 'was not',
+'not captured', 'No, says ...', 'No threats were made'), and hedges ('reportedly',
+'allegedly', 'may', a question mark, 'unverified', 'suspected').
+
+Negation only counts when it is in scope of the main statement: not inside a relative or
+conditional clause ('a friend who never showed up', 'unless you want'), not in an
+imperative or slogan ('hands up, don't shoot'), and not a comparison ('not just').
+Attribution ('X says', 'officials say', 'Senator: ...', a trailing '-CNBC' or ': Analyst')
+hedges an assertion, since the writer does not vouch for it, but not a denial: 'Police say
+X was not arrested' denies. A negated denial ('not a hoax') asserts.
 """
 
 from __future__ import annotations
@@ -16,29 +21,45 @@ from dataclasses import dataclass
 from claims.normalize import plain
 
 _DENIAL_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|refut\w*|debunk\w*|hoax\w*|fake\w*|false(?:ly|hood)?|untrue|"
-    r"not true|bogus|baseless|phony|fabricat\w*|myth|satir\w*|scam|nonsense|misleading|bullshit|"
-    r"dismiss\w*|reject\w*|quash\w*|retract\w*|no evidence|not real|doubts?|doubted|questions whether|"
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut\w*|debunk\w*|hoax\w*|fake[sd]?\b(?!\s+(?:passports?|ids?|names?|accounts?))|"
+    r"false(?:ly|hood)?|untrue|not true|bogus|baseless|unfounded|phony|fabricat\w*|myth|satir\w*|scam|nonsense|"
+    r"rubbish|inaccurate|erroneous|misleading|bullshit|bs|dismiss\w*|reject\w*|quash\w*|retract\w*|rebuff\w*|"
+    r"dispel\w*|disprov\w*|discredit\w*|no evidence|no truth|not real|doubts?|doubted|questions whether|"
     r"not dead|alive and (?:well|kicking)|spoof|prank|photoshop\w*|doctored|fooled|trolled|misinformation|"
-    r"record straight|exaggerat\w*|rules? out|ruled out|kills? (?:\w+ ){0,3}rumou?r)\b"
+    r"record straight|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
+    r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up|turns? out not|too good to check|"
+    r"kills? (?:\w+ ){0,3}rumou?r)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _NEGATION_RE = re.compile(
-    r"\b(?:(?:is|are|was|were|has|have|had|did|does|do|will|would|could|can|should|been)\s+not|"
-    r"not\s+(?:the|those|true|real|dead|a|an|been|to be)|never\s+\w+(?:ed|en)\b)|^no\b\s*,|,\s*no\b\s*,"
+    r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not|"
+    r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
+    r"imminent|(?:\w+ly\s+)?\w+(?:ed|en))\b|never\s+\w+(?:ed|en)\b|there (?:was|were|is|are) never)|"
+    r"^no\b\s*,|,\s*no\b\s*[,.!]|(?:^|[:;]\s*)no\s+(?!doubt|wonder|matter|longer|more|one|idea)\w+|"
+    r"\bprobably not\b|\bnot\s*[.!?]*$"
 )
 _NEGATED_DENIAL_RE = re.compile(
     r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b"
 )
+# A clause the main statement does not own: negation inside it says nothing about the claim.
+_SUBORDINATE_RE = re.compile(r"\b(?:so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
+_NOT_IN_SCOPE_RE = re.compile(r"^(?:not (?:just|only|merely|even|sure|happy|all|quite)|not\s*[,;]|no (?:one|idea))")
+# Imperatives and slogans ('hands up, don't shoot') are not statements about the world.
+_IMPERATIVE_RE = re.compile(r"(?:do not|never)\b")
 # Words that mark a report as unvouched whatever its polarity.
 _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allege\w*|rumou?r\w*|may|might|could|possibl[ey]|apparent(?:ly)?|purported(?:ly)?|"
-    r"unconfirmed|speculat\w*|said to|believed|appears?|seems?|supposed(?:ly)?|probably|likely)\b"
+    r"unconfirmed|unverified|speculat\w*|said to|believed|appears?|seems?|supposed(?:ly)?|probably|likely|"
+    r"suspect(?:s|ed)?|feared|claims? to|in talks|mulls?|weighs?|considers?|considering)\b"
 )
 # Attribution without endorsement: hedges an assertion ('X says Y'), not a denial ('X says not Y').
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:reported|reports?|claim(?:s|ed|ing)?|sources?|according to|suggests?|insists?|hints?|"
-    r"tipped|expected|if|would|says|said|warns?|accus\w*|thinks?|believes?)\b|:\s*\w+(?:\s+\w+)?\s*$"
+    r"tipped|expected|if|would|says|say|said|warns?|accus\w*|thinks?|believes?|tells?|told)\b|"
+    r":\s*\w+(?:\s+\w+){0,2}\s*$|\s-{1,2}\s*\w+(?:\s+\w+)?\s*$|"
+    r"^(?:\w+\s+){0,2}(?:officials?|senator|rep|sources?|police|analysts?|witness(?:es)?|parents?|experts?|"
+    r"spokes(?:man|woman|person)|ministry|minister|monitors?|activists?|attorney|lawyer|prosecutor|report|paper)\s*:"
 )
 
 
@@ -56,13 +77,28 @@ class Stance:
 
 def read_stance(text: str) -> Stance:
     """Read a headline's or sentence's polarity and hedging."""
-    lowered = plain(text)
+    lowered = plain(text).strip()
     if _NEGATED_DENIAL_RE.search(lowered):
         return Stance("asserts", hedged=_hedged(lowered, attribution=True))
-    denial = _DENIAL_RE.search(lowered) or _NEGATION_RE.search(lowered)
+    denial = _DENIAL_RE.search(lowered) or _scoped_negation(lowered)
     if denial:
-        return Stance("denies", hedged=_hedged(lowered, attribution=False), cue=denial.group(0).strip(" ,"))
+        return Stance("denies", hedged=_hedged(lowered, attribution=False), cue=denial.group(0).strip(" ,.!:;"))
     return Stance("asserts", hedged=_hedged(lowered, attribution=True))
+
+
+def _scoped_negation(lowered: str) -> re.Match[str] | None:
+    """The first negation that belongs to the main statement, if any."""
+    for match in _NEGATION_RE.finditer(lowered):
+        found = match.group(0).lstrip(" ,:;")
+        if _NOT_IN_SCOPE_RE.match(found):
+            continue
+        clause = _CLAUSE_BREAK_RE.split(lowered[: match.start()])[-1]
+        if _SUBORDINATE_RE.search(clause):
+            continue
+        if not clause.strip() and _IMPERATIVE_RE.match(found):
+            continue
+        return match
+    return None
 
 
 def _hedged(lowered: str, attribution: bool) -> bool:
