@@ -1,8 +1,9 @@
 """Conflict detection on Emergent: match headlines to claims, flag for-vs-against headline pairs.
 
 Each (claim, article headline) row is a claim from that article. The casefile holds the
-240 claims being checked; every headline is linked to the claim it scores best against
-(our matcher; the baseline is plain rapidfuzz ratio), headlines sharing a claim are linked
+240 claims being checked; every headline is linked to the claim our retrieval ranks first
+(`claims.matching.retrieval`, BM25 over claim terms; the baseline is plain rapidfuzz ratio)
+when their pair score passes a floor, headlines sharing a claim are linked
 to each other, polarity and hedging are read from the headline by `claims.polarity`, and
 `detect_conflicts` runs over those links. A flagged pair is a firm (not weak) denial
 conflict. Gold conflicts are pairs of headlines of one claim with stances `for` and
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz, utils
 
 from _common import require_data
 from claims.conflicts import detect_conflicts
-from claims.matching import ClaimIndex
+from claims.matching.retrieval import TermIndex
 from claims.matching.scoring import score_pair
 from claims.models import Claim, Link, Source
 from claims.polarity import read_stance
@@ -58,14 +59,17 @@ def main() -> None:
     stance = {i: row["articleHeadlineStance"] for i, row in enumerate(rows)}
     truth = {i: row["claimId"] for i, row in enumerate(rows)}
 
-    index = ClaimIndex()
+    index = TermIndex()
     index.add(claims.values())
     plain_claims = {claim_id: utils.default_process(claim.text) for claim_id, claim in claims.items()}
     assigned: dict[int, tuple[int, float]] = {}
     ours_correct = baseline_correct = 0
     for hid, headline in headlines.items():
-        candidate_ids = index.candidates(headline, limit=50) or list(claims)
-        best_id, best = max(((cid, score_pair(headline, claims[cid]).score) for cid in candidate_ids), key=lambda x: x[1])
+        ranked = index.search(headline, limit=1)
+        if ranked:
+            best_id, best = ranked[0][0], score_pair(headline, claims[ranked[0][0]]).score
+        else:
+            best_id, best = max(((cid, score_pair(headline, claim).score) for cid, claim in claims.items()), key=lambda x: x[1])
         ours_correct += gold_claim_of[best_id] == truth[hid]
         assigned[hid] = (best_id, best)
         processed = utils.default_process(headline.text)
