@@ -13,6 +13,7 @@ from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.polarity import link_answers, mark
 from claims.extraction.segment import SentenceIndex, quote_spans
+from claims.extraction.stance import find_stances
 from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities
 
@@ -27,7 +28,9 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     index = SentenceIndex(text)
     quotes = [q for start, end in index.paragraphs for q in quote_spans(text, start, end)]
     reader = CueReader(text, index, quotes)
-    candidates = _dedupe(reader.read() + find_patterns(reader))
+    spoken = reader.read()
+    stances = find_stances(reader, spoken)
+    candidates = _dedupe(spoken + find_patterns(reader) + stances)
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)

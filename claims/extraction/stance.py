@@ -1,0 +1,139 @@
+"""Attributed positions without a verb of saying: 'X wants to V', 'X supports NP', 'Y seems to V'."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from claims.extraction.attribution import CueReader
+from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import DETERMINERS, inflections, trie_pattern
+from claims.extraction.mentions import mention_before
+
+# Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
+INTENTION_VERBS = """
+want plan intend hope expect seek aim decline refuse vow pledge promise threaten wish prefer
+agree offer vote
+""".split()
+# Positions taken towards something named ('endorsed Cruz', 'opposes the tax').
+STANCE_VERBS = """
+support oppose endorse back favor favour defend criticize criticise praise condemn applaud welcome
+blame question reject champion tout prefer
+""".split()
+# Intentions are not yet facts, so their claims are hedged; positions are stated outright.
+_HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"decline", "refuse", "vote", "offer"}
+_FORMS: dict[str, str] = {}
+for _verb in STANCE_VERBS + INTENTION_VERBS:
+    for _form in inflections(_verb):
+        if not _form.endswith("ing"):
+            _FORMS.setdefault(_form, _verb)
+_STANCE_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FORMS)) + r")\b")
+_INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
+_APPEARANCE_RE = re.compile(
+    r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
+)
+# Where a named object ends: an adjunct of time or reason, or a new clause.
+_OBJECT_END_RE = re.compile(
+    r"\s+(?:(?:on|in|at|during)\s+(?=\d|an?\s|[A-Z][a-z]+day\b|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|the\s+(?:week|weekend|morning|evening|night|debate|rally|"
+    r"convention|interview|speech)\b)|last|this|next|after|before|because|since|as|when|while|despite|"
+    r"yesterday|today|earlier|later|and\s+(?:said|says|called|is|was|has|had|will)|even)\b|\s*[,;:(—–]"
+)
+_NOT_SUBJECTS = frozenset("it this that there which what".split())
+# Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
+_NOUN_FOLLOWERS = frozenset(
+    """for in at among by from of on is was has had will would with about among among into over
+    up down out off here there than""".split()
+)
+_PLURAL_PRONOUNS = frozenset("i we they you who".split())
+_NOUN_LEADS = DETERMINERS | frozenset("to for of in on with no any".split())
+
+
+def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
+    """Candidates from intention and stance verbs, and from 'seems'/'appears to' sentences.
+
+    `spoken` are the reporting-verb candidates: their cues are taken, and an appearance inside
+    what someone said is theirs, not a claim of its own.
+    """
+    found = []
+    text = reader.text
+    taken_cues = {c.cue[0] for c in spoken if c.cue}
+    spoken_spans = sorted((c.start, c.end) for c in spoken)
+    for match in _STANCE_RE.finditer(text):
+        if match.start() in taken_cues or reader.quote_at(match.start()) is not None:
+            continue
+        candidate = _stance(reader, match)
+        if candidate is not None:
+            found.append(candidate)
+    for match in _APPEARANCE_RE.finditer(text):
+        if reader.quote_at(match.start()) is not None:
+            continue
+        position = bisect_right(spoken_spans, (match.start(), len(text))) - 1
+        if any(spoken_spans[i][1] > match.start() for i in range(max(0, position - 3), position + 1)):
+            continue
+        candidate = _appearance(reader, match)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
+    text = reader.text
+    lemma = _FORMS[match.group(0)]
+    sentence_start, sentence_end = reader.sentence(match.start())
+    before = text[max(sentence_start, match.start() - 30):match.start()].split()
+    if before and (before[-1].lower() in _NOUN_LEADS or before[-1].lower() in ("been", "be", "being", "is", "are", "was", "were")):
+        return None  # 'their support', 'was backed by': a noun or a passive
+    mention = mention_before(text, sentence_start, match.start())
+    if mention is None or mention.text.lower() in _NOT_SUBJECTS:
+        return None
+    if _noun_reading(text, match, mention.text):
+        return None
+    infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end)
+    content_start = match.end()
+    clause_end = reader.clause_end(content_start, sentence_end)
+    if infinitive is not None and "," not in text[match.end():infinitive.end()]:
+        end = clause_end
+    elif lemma in STANCE_VERBS:
+        cut = _OBJECT_END_RE.search(text, content_start + 1, clause_end)
+        end = cut.start() if cut else clause_end
+    else:
+        return None
+    start, end = reader.trim(content_start, end)
+    if end <= start or not re.match(r"[\w$“\"'‘]", text[start]):
+        return None
+    if lemma in STANCE_VERBS and infinitive is None and len(text[start:end].split()) > 25:
+        return None
+    candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
+    candidate.hedged = lemma in _HEDGED_LEMMAS
+    return candidate
+
+
+def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
+    """Whether the form is more likely a noun ('broad support in', 'a simple question') than a verb."""
+    following = text[match.end():match.end() + 20].split()
+    if not following or following[0].lower().strip(",.;:") in _NOUN_FOLLOWERS:
+        return True
+    form = match.group(0)
+    if form.endswith(("ed", "s")) and form != _FORMS[form]:
+        return False
+    last = subject.split()[-1]
+    # A bare present form needs a plural or first/second person subject: 'voters support', 'we oppose'.
+    return not (last.lower() in _PLURAL_PRONOUNS or (last.endswith("s") and not last.endswith(("'s", "’s", "ss")))
+                or last[:1].isupper() and len(subject.split()) > 1 and last.lower().endswith("s"))
+
+
+def _appearance(reader: CueReader, match: re.Match) -> Candidate | None:
+    """'The campaign seemed to be shrinking': the whole clause, hedged, in nobody's voice."""
+    text = reader.text
+    sentence_start, sentence_end = reader.sentence(match.start())
+    lead = re.search(r"(?:,|\b(?:that|which|who|while|although|though|because|but))\s+(?=[^,]*$)", text[sentence_start:match.start()])
+    subject_start = sentence_start + lead.end() if lead else sentence_start
+    if not text[subject_start:match.start()].strip():
+        return None
+    start, end = reader.trim(subject_start, reader.clause_end(match.end(), sentence_end))
+    if len(text[start:end].split()) < 4:
+        return None
+    candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), hedged=True)
+    candidate.speaker_kind = "unattributed"
+    return candidate

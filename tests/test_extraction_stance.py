@@ -1,0 +1,71 @@
+"""Intentions, positions and appearances as attributed claims, on short fictional texts."""
+
+from __future__ import annotations
+
+from claims.extraction import extract_claims
+
+
+def claims_of(text: str):
+    claims = extract_claims(text)
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.quote
+    return [c for c in claims if c.kind != "narrative"]
+
+
+def by_cue(text: str, cue: str):
+    found = [c for c in claims_of(text) if c.cue is not None and c.cue.text == cue]
+    assert len(found) == 1, [(c.cue, c.quote) for c in claims_of(text)]
+    return found[0]
+
+
+class TestIntentions:
+    """'X wants/plans/declined to V': the infinitive is the claim, hedged unless it was refused."""
+
+    def test_plans_to(self):
+        claim = by_cue("Senator Ada Brill plans to run for governor next year.", "plans")
+        assert claim.quote == "to run for governor next year"
+        assert claim.speaker == "Ada Brill" or claim.speaker_mention.text.endswith("Ada Brill")
+        assert claim.kind == "indirect" and claim.hedged
+
+    def test_wants_someone_to(self):
+        claim = by_cue("The mayor wants voters to know that the budget is balanced.", "wants")
+        assert claim.quote == "voters to know that the budget is balanced"
+
+    def test_declined_to_is_not_hedged(self):
+        claim = by_cue("Ravi Okafor declined to say whether the plant would close.", "declined")
+        assert claim.quote == "to say whether the plant would close"
+        assert not claim.hedged
+
+    def test_seems_inside_what_someone_said_is_theirs(self):
+        text = "Ada Brill noted that the troops are expected to be ready by June, aides said."
+        assert not [c for c in claims_of(text) if c.speaker_kind == "unattributed"]
+
+
+class TestPositions:
+    """'X supports/endorsed/opposes NP': the named object, without adjuncts of time."""
+
+    def test_endorsed_stops_before_time(self):
+        claim = by_cue("Governor Lena Marsh endorsed Tom Pyle last week, aides said.", "endorsed")
+        assert claim.quote == "Tom Pyle"
+        assert "Lena Marsh" in claim.speaker
+
+    def test_plural_subject_supports(self):
+        claim = by_cue("Dairy farmers support a ban on the new pesticide.", "support")
+        assert claim.quote == "a ban on the new pesticide"
+
+    def test_noun_readings_are_not_claims(self):
+        text = "The plan won broad support in the valley. The council faced a simple question from residents."
+        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text in ("support", "question")]
+
+
+class TestAppearances:
+    """'X seems/appears to ...': an observation in nobody's voice, hedged."""
+
+    def test_seemed_to(self):
+        claim = by_cue("In recent weeks the campaign seemed to be losing its footing.", "seemed")
+        assert claim.quote == "In recent weeks the campaign seemed to be losing its footing"
+        assert claim.hedged and claim.speaker_kind == "unattributed"
+
+    def test_appeared_at_is_not_a_claim(self):
+        text = "Mira Sol appeared at a rally in Dunmore on Friday."
+        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text.startswith("appeared")]
