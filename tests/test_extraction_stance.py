@@ -69,3 +69,29 @@ class TestAppearances:
     def test_appeared_at_is_not_a_claim(self):
         text = "Mira Sol appeared at a rally in Dunmore on Friday."
         assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text.startswith("appeared")]
+
+
+class TestBeliefs:
+    """'X believes S': still X's claim, but held rather than asserted, so hedged."""
+
+    def test_believes_is_hedged(self):
+        claim = by_cue("Ada Brill believes the reservoir will run dry by August.", "believes")
+        assert claim.quote == "the reservoir will run dry by August"
+        assert claim.hedged
+
+    def test_said_is_not_hedged(self):
+        claim = by_cue("Ada Brill said the reservoir will run dry by August.", "said")
+        assert not claim.hedged
+
+
+class TestAskedQuestions:
+    """'Asked whether ..., the mayor said ...': the question put to the subject is a claim of its own."""
+
+    def test_asked_about_names_the_subject(self):
+        claim = by_cue("Asked about the closure of the mill, the mayor said nothing would change.", "Asked")
+        assert claim.quote == "about the closure of the mill"
+        assert claim.speaker == "the mayor"
+
+    def test_asked_whether_keeps_a_quotation_whole(self):
+        claim = by_cue('Asked whether Ada Brill "has the integrity to serve," most voters said yes.', "Asked")
+        assert claim.quote == 'whether Ada Brill "has the integrity to serve,"'

@@ -6,7 +6,7 @@ import re
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
-from claims.extraction.mentions import Mention, mention_before
+from claims.extraction.mentions import Mention, mention_after, mention_before
 
 _NOUN_CUE_RE = re.compile(
     r"\b(?=[rcasfweiRCASFWEI])(?P<cue>[Rr]eports?|[Cc]laims?|[Aa]llegations?|[Aa]ccusations?|[Rr]umou?rs?|"
@@ -28,6 +28,12 @@ _DENIED_CLAIM_RE = re.compile(
     r"(?P<cue>denied|rejected|disputed|refuted|dismissed)\b",
     re.IGNORECASE,
 )
+
+
+_ASKED_RE = re.compile(
+    r"(?P<cue>Asked)\s+(?:\w+ly\s+)?(?P<content>(?:whether|if|about|what|why|how|who|when|to)\b)"
+)
+"""'Asked whether the deal would hold, the minister said ...': the question put to the subject."""
 
 
 _COLON_SPEAKER_RE = re.compile(
@@ -72,7 +78,7 @@ def find_patterns(reader: CueReader) -> list[Candidate]:
     found: list[Candidate] = _colon_speakers(reader)
     for pattern, extractor in (
         (_NOUN_CUE_RE, _noun_cues), (_PASSIVE_RE, _passives),
-        (_ASSESSMENT_RE, _assessments), (_DENIED_CLAIM_RE, _denied_claims),
+        (_ASSESSMENT_RE, _assessments), (_DENIED_CLAIM_RE, _denied_claims), (_ASKED_RE, _asked),
     ):
         # One pass over the whole text finds the few sentences worth a closer look.
         sentence_numbers = sorted({reader.index.sentence_at(m.start()) for m in pattern.finditer(text)})
@@ -175,3 +181,27 @@ def _denied_claims(reader: CueReader, start: int, end: int) -> list[Candidate]:
         candidate.text = f"{text[c_start:c_end]}: {text[target_start:target_end]}"
         found.append(candidate)
     return found
+
+
+def _asked(reader: CueReader, start: int, end: int) -> list[Candidate]:
+    """The question of a sentence that opens 'Asked whether ...,', put to the subject after the comma."""
+    text = reader.text
+    match = _ASKED_RE.match(text, start, end)
+    if match is None:
+        return []
+    comma = text.find(",", match.end(), end)
+    if comma < 0:
+        return []
+    inside = reader.quote_at(comma)
+    question_end = comma
+    if inside is not None and inside.closed and inside.close <= end:
+        # 'Asked if she is "ready to serve,"': the question ends with the quotation holding the comma.
+        question_end = inside.close
+        comma = inside.close
+    c_start, c_end = reader.trim(match.start("content"), question_end)
+    if text[c_end - 1:c_end] not in '"”':
+        c_end = reader.trim(c_start, c_end)[1]
+    if len(text[c_start:c_end].split()) < 2:
+        return []
+    mention = mention_after(text, comma + 1, end)
+    return [Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)]

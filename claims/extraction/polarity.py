@@ -14,6 +14,8 @@ _DISPUTED_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
+# What someone believes, hopes or expects is held, not asserted as fact.
+_BELIEF_LEMMAS = frozenset("believe think feel hope expect fear suspect guess reckon assume presume speculate".split())
 _ANSWER_LOOKBACK = 200
 """How many earlier claims a denial is compared with: what it answers is rarely further back."""
 _STOP = frozenset("the a an of to in on and or that is are was were be been has have had for with by as at it this".split())
@@ -26,7 +28,7 @@ def mark(text: str, candidate: Candidate) -> None:
     lemma = CUE_FORMS.get(cue_word, cue_word)
     window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
     hedge_window = text[max(0, window_start - 40):candidate.end]
-    if HEDGES_RE.search(hedge_window):
+    if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
         candidate.hedged = True
     if candidate.polarity == "denies":
         return
