@@ -6,12 +6,16 @@ review. Rules look only at links that are not `rejected`:
 - `denial`: one side asserts, the other denies (or states the negative);
 - `numeric`: the same measure in a comparable scope with values beyond tolerance
   (`claims.matching.numbers`);
+
+(neither when a side is a conditional or hypothetical, 'this could change if troops engage',
+which does not assert its proposition);
 - `attribution`: the same words attributed to different speakers;
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
 A finding is `weak` when a side is hedged or merely reported ('reports say'). Every
-finding carries one sentence naming the speakers, the sources and what disagrees.
+finding carries one sentence naming the speakers, the sources and what disagrees; when both
+sides come from one source, its title is named once at the end.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from claims.matching.features import effective_polarity, is_unattributed
+import re
+
+from claims.matching.features import effective_polarity, features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
@@ -30,7 +36,10 @@ from claims.text import one_line
 SAME_WORDS_RATIO = 90
 """rapidfuzz ratio (on normalised quotes) above which two quotes are the same words."""
 MIN_QUOTE_WORDS = 6
+SAME_TARGET_RATIO = 85
+"""rapidfuzz ratio above which a denial's target restates the other claim, so it is quoted once."""
 _SNIPPET = 90
+_QUOTED_RE = re.compile(r'["“]([^"“”]+)')
 
 
 def detect_conflicts(
@@ -52,41 +61,73 @@ def detect_conflicts(
 def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]) -> list[ConflictFinding]:
     pair = (a.id, b.id)
     weak = any(claim.hedged or is_unattributed(claim) for claim in (a, b))
+    names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
+    asserting = not (features(a).conditional or features(b).conditional)
     polarity_a, polarity_b = effective_polarity(a), effective_polarity(b)
-    if polarity_a != polarity_b:
+    if asserting and polarity_a != polarity_b:
         denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
-        text = f"{_side(denier, sources, _denial_phrase(denier))}, while {_side(asserter, sources, _assertion_phrase(asserter))}."
-        found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=text, weak=weak))
-    numeric = compare_numbers(a, b)
+        found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=_denial_sentence(denier, asserter, names),
+                                     weak=weak))
+    numeric = compare_numbers(a, b) if asserting else None
     if numeric is not None and numeric.verdict == "conflicts":
-        text = (
-            f"{_side(a, sources, _states(a, numeric.a))}, while {_side(b, sources, _states(b, numeric.b))}."
+        text = names.sentence(
+            f"{names.side(a, _states(a, numeric.a))}, while {names.side(b, _states(b, numeric.b))}"
         )
         found.append(ConflictFinding(kind="numeric", claim_ids=pair, explanation=text, weak=weak))
     if _same_words_other_speaker(a, b):
-        text = (
-            f'The words "{_snippet(a.quote)}" are attributed to {_who(a, sources)} '
-            f"and to {_who(b, sources)}."
-        )
+        text = names.sentence(f'The words "{_snippet(a.quote)}" are attributed to {names.who(a)} and to {names.who(b)}')
         found.append(ConflictFinding(kind="attribution", claim_ids=pair, explanation=text, weak=weak))
     statuses = {a.status, b.status}
     contradicting = any(f.kind in ("denial", "numeric") for f in found)
     if contradicting and statuses == {"confirmed"}:
-        text = (
-            f"Reviewers confirmed both {_who(a, sources)} and {_who(b, sources)}, "
-            f"whose claims contradict each other."
+        text = names.sentence(
+            f"Reviewers confirmed both {names.who(a)} and {names.who(b)}, whose claims contradict each other"
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     agreeing = not contradicting and (link.relation == "agrees" or (numeric is not None and numeric.verdict == "agrees"))
     if agreeing and statuses == {"confirmed", "disputed"}:
         confirmed, disputed = (a, b) if a.status == "confirmed" else (b, a)
-        text = (
-            f"Reviewers confirmed {_who(confirmed, sources)} but disputed {_who(disputed, sources)}, "
-            f"though the two claims agree."
+        text = names.sentence(
+            f"Reviewers confirmed {names.who(confirmed)} but disputed {names.who(disputed)}, though the two claims agree"
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     return found
+
+
+def _denial_sentence(denier: Claim, asserter: Claim, names: _Names) -> str:
+    target = denier.denial_target or denier.text
+    if denier.polarity == "denies" and fuzz.ratio(compare_text(target), compare_text(asserter.text)) >= SAME_TARGET_RATIO:
+        # The denial names exactly what the other side says: quote it once.
+        verb = "deny" if _plural(denier) else "denies"
+        return names.sentence(f'{names.who(denier)} {verb} what {names.who(asserter)} says: "{_snippet(asserter.text)}"')
+    return names.sentence(f"{names.side(denier, _denial_phrase(denier))}, while {names.side(asserter, _assertion_phrase(asserter))}")
+
+
+class _Names:
+    """How one finding's sentence names its two sides: with their sources, or the shared source once."""
+
+    def __init__(self, a: Claim, b: Claim, sources: Mapping[int, Source]) -> None:
+        self.sources = sources
+        self.shared = a.source_id == b.source_id
+        self.shared_label = source_label(sources.get(a.source_id), a.source_id)
+
+    def who(self, claim: Claim) -> str:
+        label = source_label(self.sources.get(claim.source_id), claim.source_id)
+        if not claim.speaker:
+            return "the article" if self.shared else f'"{label}"'
+        name = one_line(claim.speaker, 60)
+        return name if self.shared else f"{name} ({label})"
+
+    def side(self, claim: Claim, verb_phrase: tuple[str, str]) -> str:
+        singular, plural = verb_phrase
+        return f"{self.who(claim)} {plural if _plural(claim) else singular}"
+
+    def sentence(self, clause: str) -> str:
+        clause = clause[:1].upper() + clause[1:]
+        if self.shared:
+            return f'{clause} (both in "{self.shared_label}").'
+        return f"{clause}."
 
 
 def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
@@ -108,24 +149,12 @@ def source_label(source: Source | None, source_id: int) -> str:
     return f"source {source_id}"
 
 
-def _who(claim: Claim, sources: Mapping[int, Source]) -> str:
-    label = source_label(sources.get(claim.source_id), claim.source_id)
-    if not claim.speaker:
-        return label
-    return f"{one_line(claim.speaker, 60)} ({label})"
-
-
 def _plural(claim: Claim) -> bool:
     if not claim.speaker:
         return False
     words = claim.speaker.split()
     last = words[-1]
     return words[0].lower() == "both" or (last.islower() and last.endswith("s") and not last.endswith("'s"))
-
-
-def _side(claim: Claim, sources: Mapping[int, Source], verb_phrase: tuple[str, str]) -> str:
-    singular, plural = verb_phrase
-    return f"{_who(claim, sources)} {plural if _plural(claim) else singular}"
 
 
 def _snippet(text: str) -> str:
@@ -137,10 +166,17 @@ def _denial_phrase(claim: Claim) -> tuple[str, str]:
         quoted = f'"{_snippet(claim.text)}"'
         return f"says {quoted}", f"say {quoted}"
     if claim.kind == "direct" and len(claim.quote.split()) <= 6:
-        quoted = f'"{_snippet(claim.quote)}"'
+        quoted = f'"{_snippet(_quoted_words(claim.quote))}"'
         return f"calls it {quoted}", f"call it {quoted}"
     target = f'"{_snippet(claim.denial_target or claim.text)}"'
     return f"denies {target}", f"deny {target}"
+
+
+def _quoted_words(quote: str) -> str:
+    """The words inside quotation marks when a quote also carries its lead-in ('them "fake and hype')."""
+    match = _QUOTED_RE.search(quote)
+    inner = match.group(1).strip(" ,.") if match else ""
+    return inner or quote
 
 
 def _assertion_phrase(claim: Claim) -> tuple[str, str]:

@@ -69,8 +69,8 @@ class TestDenial:
         denials = {f.claim_ids: f for f in found if f.kind == "denial"}
         assert (1, 4) in denials and (3, 4) in denials
         assert denials[(1, 4)].explanation == (
-            'Ostravan officials (Harbour Courier) call it "fake and hype", while the Valesian defense ministry '
-            "(Harbour Courier) estimates approximately 12,000 North Valesian troops."
+            'Ostravan officials call it "fake and hype", while the Valesian defense ministry '
+            'estimates approximately 12,000 North Valesian troops (both in "Harbour Courier").'
         )
         assert not denials[(1, 4)].weak
 
@@ -85,7 +85,29 @@ class TestDenial:
                       polarity="denies", answers_claim_id=1)
         _, found = conflicts_of(accusation, denial)
         assert [(f.kind, f.weak) for f in found] == [("denial", True)]
-        assert "Harbour Courier says" in found[0].explanation
+        assert found[0].explanation == (
+            'Brennsted Freight denies what the article says: "Brennsted Freight may have dumped oil into the '
+            'harbour bay last week" (both in "Harbour Courier").'
+        )
+
+    def test_sides_from_different_sources_name_each_source(self):
+        claim = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl",
+                     source_id=2, quantities=ESTIMATE.quantities)
+        fake = FAKE.model_copy(update={"quote": 'them "fake and hype'})
+        links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
+        _, found = conflicts_of(claim, fake, links=links)
+        assert found[0].explanation == (
+            'Ostravan officials (Harbour Courier) call it "fake and hype", while Irina Dahl (Valesia Ledger) '
+            "estimates approximately 12,000 North Valesian troops."
+        )
+
+    def test_a_conditional_does_not_assert_what_a_denial_denies(self):
+        conditional = make(5, "this policy could change if North Valesian troops become engaged in combat in Ostrava",
+                           "Tomas Reyl", hedged=True)
+        links, found = conflicts_of(ESTIMATE, FAKE, conditional)
+        assert (1, 4) in {f.claim_ids for f in found}
+        assert not [f for f in found if 5 in f.claim_ids]
+        assert all(link.relation != "conflicts" for link in links if 5 in link.claim_ids)
 
     def test_rejected_links_never_produce_conflicts(self):
         links, _ = conflicts_of(ESTIMATE, FAKE)

@@ -24,6 +24,11 @@ _GENERIC_TARGET_RE = re.compile(
     r"suggestions?|accounts?|it|them|this|that)\b",
     re.IGNORECASE,
 )
+# A conditional or hypothetical ('could change if troops engage', 'unless talks fail') does not
+# assert its proposition, so it neither agrees with nor contradicts a claim about it.
+_CONDITIONAL_RE = re.compile(
+    r"\b(?:if|unless|provided that|in case|in the event|as long as|assuming|supposing|whether)\b", re.IGNORECASE
+)
 _UNATTRIBUTED_RE = re.compile(
     r"\b(?:reports?|reportedly|sources?|rumou?rs?|media|accounts?|it is said|unnamed|anonymous|"
     r"intelligence)\b",
@@ -42,6 +47,7 @@ class ClaimFeatures:
     words: int
     negated: bool
     generic_denial: bool
+    conditional: bool
 
 
 def speaker_key(claim: Claim) -> str:
@@ -93,4 +99,5 @@ def _features(
         words=len(text.split()),
         negated=has_negation(text),
         generic_denial=polarity == "denies" and bool(_GENERIC_TARGET_RE.match(target)),
+        conditional=bool(_CONDITIONAL_RE.search(text)),
     )

@@ -136,6 +136,8 @@ def _answers(a: Claim, b: Claim, context: MatchContext | None) -> bool:
 
 
 def _relation(a: Claim, b: Claim, numeric: NumericComparison | None, score: float) -> tuple[str, str]:
+    if features(a).conditional or features(b).conditional:
+        return "related", "conditional"
     if effective_polarity(a) != effective_polarity(b):
         return "conflicts", "opposite polarity"
     if numeric is not None:
