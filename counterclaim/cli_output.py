@@ -11,6 +11,7 @@ import typer
 from claims.context import sentence_around
 from claims.documents import DocumentError
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Link, Source
+from claims.ratings import prior_ratings
 from claims.text import display_safe, one_line
 from counterclaim.errors import error
 from counterclaim.sources import parse_date
@@ -101,6 +102,11 @@ def claim_detail_dict(
             for link, other in related
         ],
         "conflicts": [conflict.model_dump(mode="json") for conflict in conflicts],
+        "prior_ratings": [
+            {"claim_id": rated.id, "rating": rated.rating, "rated_by": rated.rated_by,
+             "rated_on": rated.rated_on.isoformat() if rated.rated_on else None, "text": sentence}
+            for rated, sentence in prior_ratings(related)
+        ],
     }
 
 
@@ -130,6 +136,8 @@ def print_claim_detail(
         echo("figures: " + "; ".join(one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip() for q in claim.quantities))
     passage = sentence_around(source.text or "", claim.start, claim.end)
     echo("context: " + one_line(passage.before) + " »" + one_line(passage.highlighted) + "« " + one_line(passage.after))
+    for rated, sentence in prior_ratings(related):
+        echo(f"rating:  {one_line(sentence)} (claim {rated.id})")
     if conflicts:
         echo("conflicts:")
         for conflict in conflicts:

@@ -135,7 +135,7 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
             title=source.title, outlet=source.outlet, url=source.url,
             published=source.published, author=source.author, path=source.path,
         )
-        source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta)
+        source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta, source.added_at)
         counts["sources"] += 1
         claims = claims_by_source.get(source.id, [])
         ids = ingest.insert_claims(connection, source_id, [_extracted_from(claim, speakers) for claim in claims])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
@@ -41,9 +42,12 @@ def find_source_by_hash(connection: Connection, sha256: str) -> int | None:
     return connection.execute(select(source_t.c.id).where(source_t.c.sha256 == sha256)).scalar()
 
 
-def insert_source(connection: Connection, text: str, sha256: str, meta: SourceMeta) -> int:
+def insert_source(
+    connection: Connection, text: str, sha256: str, meta: SourceMeta, added_at: datetime | None = None
+) -> int:
+    """Insert a source row; `added_at` is kept from an imported export, else now."""
     values = meta.model_dump()
-    values.update(text=text, sha256=sha256, added_at=utcnow())
+    values.update(text=text, sha256=sha256, added_at=added_at or utcnow())
     return connection.execute(insert(source_t).values(**values).returning(source_t.c.id)).scalar_one()
 
 
