@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from textual import on, work
 from textual.message import Message
 
-from claims.models import Claim
+from claims.models import Claim, Conflict
 from claims.text import one_line
 from store.errors import StoreError, VersionConflict
 from tui import writes
@@ -31,6 +31,8 @@ class Reviewing(ListingLoading):
         action: str
         mark: Mark | None
         last_change: int = -1
+        conflicts: list[Conflict] | None = None
+        """The claim's conflicts as stored after a status change (the rules run again on review)."""
 
     @dataclass
     class WriteFailed(Message):
@@ -79,12 +81,13 @@ class Reviewing(ListingLoading):
     def _write_review(self, mark: Mark, expected_version: int | None, action: str) -> None:
         try:
             claim = writes.set_status(self.store, mark, self.reviewer, expected_version)
+            conflicts = self.store.conflicts(claim.id)
             last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
             self.post_message(self.WriteFailed(str(error), action, mark, stale=stale))
             return
-        self.post_message(self.ClaimReviewed(claim, action, mark, last_change))
+        self.post_message(self.ClaimReviewed(claim, action, mark, last_change, conflicts))
 
     def action_note(self) -> None:
         claim = self._displayed_claim()
@@ -118,10 +121,9 @@ class Reviewing(ListingLoading):
     def _claim_reviewed(self, event: ClaimReviewed) -> None:
         claim, mark = event.claim, event.mark
         if event.last_change == self.known_change + 1:
-            # Only our own event was added since the last look: nothing else to reload. Conflict
-            # flags may have changed with the status, so the side list is read again.
+            # Only our own event was added since the last look; anyone else's change is left to the poll.
             self.known_change = event.last_change
-            self._schedule_index_reload()
+        conflicts_changed = event.conflicts is not None and self._conflicts_changed(claim.id, event.conflicts)
         if event.action == "mark" and mark is not None:
             self.history.record(mark)
         elif event.action == "undo" and mark is not None:
@@ -131,11 +133,38 @@ class Reviewing(ListingLoading):
         self.table.replace_claim(claim)
         if self.detail is not None and self.detail.claim.id == claim.id:
             self.detail = replace(self.detail, claim=claim)
-            # The row shows the new status this frame; the pane's history follows right after.
-            self.call_after_refresh(self.query_one(DetailPane).show_review, self.detail)
+            if conflicts_changed:
+                self._load_detail(claim.id)  # its conflicts and related list changed too
+            else:
+                self.query_one(DetailPane).show_review(self.detail)
         verb = {"note": "note saved on", "undo": "undone:", "redo": "redone:"}.get(event.action)
         if verb:  # a plain mark shows in the row and the detail pane; a toast would only slow it down
             self.notify(f"{verb} #{claim.id} {claim.status}", markup=False, timeout=3)
+
+    def _conflicts_changed(self, claim_id: int, conflicts: list[Conflict]) -> bool:
+        """Put a claim's re-read conflicts into the index; True when they differ from what was shown."""
+        index = self.index
+        if index is None:
+            return False
+        before = {cid: index.conflicts.get(cid) for cid in index.conflicts_by_claim.get(claim_id, ())}
+        after = {conflict.id: conflict for conflict in conflicts}
+        if before == after:
+            return False
+        touched = {claim_id} | {cid for c in list(before.values()) + conflicts if c for cid in c.claim_ids}
+        for conflict_id in before:
+            index.conflicts.pop(conflict_id, None)
+        index.conflicts.update(after)
+        for cid in touched:
+            ids = [c.id for c in index.conflicts.values() if cid in c.claim_ids]
+            if ids:
+                index.conflicts_by_claim[cid] = ids
+            else:
+                index.conflicts_by_claim.pop(cid, None)
+        self.table.conflicted = set(index.conflicts_by_claim)
+        self.table.refresh()
+        # Thread conflict counts come from the casefile-wide read.
+        self._schedule_index_reload()
+        return True
 
     @on(WriteFailed)
     def _write_failed(self, event: WriteFailed) -> None:

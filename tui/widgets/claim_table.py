@@ -121,13 +121,17 @@ class ClaimTable(ScrollView, can_focus=True):
         return self.claim_at(self.cursor) if self.total else None
 
     def replace_claim(self, claim: Claim) -> None:
-        """Show a claim's new state in place (after a review) without refetching."""
-        for page in self._pages.values():
+        """Show a claim's new state in place (after a review) without refetching; only its row is redrawn."""
+        for number, page in self._pages.items():
             for position, existing in enumerate(page):
                 if existing.id == claim.id:
                     page[position] = claim
-                    self.refresh()
+                    self.refresh_row(number * PAGE_SIZE + position)
                     return
+
+    def refresh_row(self, index: int) -> None:
+        """Redraw row `index` alone (the header is line 0, so row i is virtual line i + 1)."""
+        self.refresh_line(index + 1)
 
     def row_of(self, claim_id: int) -> int | None:
         """The loaded row index holding `claim_id`, if any."""
@@ -175,8 +179,10 @@ class ClaimTable(ScrollView, can_focus=True):
 
     # -- cursor -------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
+        # A scroll redraws the whole view by itself; otherwise only the two rows change.
         self._scroll_cursor_into_view()
-        self.refresh()
+        self.refresh_row(old)
+        self.refresh_row(new)
         self._announce()
 
     def _scroll_cursor_into_view(self) -> None:

@@ -9,6 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
+from textual.visual import visualize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +28,8 @@ from tui.widgets.symbols import (
 )
 
 MAX_CONFLICTS_SHOWN = 3
+HISTORY_DELAY = 0.3
+"""Seconds after a mark before the pane's history shows it (the row and status line show it at once)."""
 MAX_QUOTE_SHOWN = 2000
 """A longer quote is cut in the pane (the source view shows all of it)."""
 
@@ -103,6 +107,15 @@ def history_text(claim: Claim) -> Text:
     return text
 
 
+def update_in_place(static: Static, content: Text) -> None:
+    """Update a Static, laying out the screen again only when its height changes."""
+    width = static.content_region.width
+    same_height = bool(width) and static.content_region.height == visualize(static, content, markup=False).get_height(
+        static.styles, width
+    )
+    static.update(content, layout=not same_height)
+
+
 class DetailPane(VerticalScroll):
     """Everything about the highlighted claim; the related list picks the other side to compare."""
 
@@ -116,6 +129,7 @@ class DetailPane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ClaimDetail | None = None
+        self._history_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Select a claim to see it in its source.", id="meta", markup=False)
@@ -140,6 +154,7 @@ class DetailPane(VerticalScroll):
     def show(self, detail: ClaimDetail, keep_related: bool = False) -> None:
         """Show a claim; keeps the related-claim selection when it is the same claim."""
         previous = self.related_pair if keep_related else None
+        self._cancel_history()
         self.detail = detail
         self.query_one("#passage", Static).update(passage_text(detail))
         self.query_one("#meta", Static).update(meta_text(detail))
@@ -176,10 +191,23 @@ class DetailPane(VerticalScroll):
             self.post_message(self.RelatedHighlighted(None, None))
 
     def show_review(self, detail: ClaimDetail) -> None:
-        """Refresh only what a review changes: the status line and the history."""
+        """Refresh only what a review changes: the status line now, the history once marking pauses."""
         self.detail = detail
-        self.query_one("#meta", Static).update(meta_text(detail))
-        self.query_one("#history", Static).update(history_text(detail.claim))
+        update_in_place(self.query_one("#meta", Static), meta_text(detail))
+        # A new history line makes the pane taller, which lays out the whole screen: when the
+        # reviewer moves straight on to the next claim, that work is never needed.
+        self._cancel_history()
+        self._history_timer = self.set_timer(HISTORY_DELAY, self._show_history)
+
+    def _show_history(self) -> None:
+        self._history_timer = None
+        if self.detail is not None:
+            update_in_place(self.query_one("#history", Static), history_text(self.detail.claim))
+
+    def _cancel_history(self) -> None:
+        if self._history_timer is not None:
+            self._history_timer.stop()
+            self._history_timer = None
 
     def _compare(self, index: int) -> None:
         if self.detail is None or index >= len(self.detail.related):
