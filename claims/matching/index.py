@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections import Counter
 from typing import Iterable, Mapping, Sequence
+
+import numpy as np
 
 from claims.matching.features import features
 from claims.models import Claim
@@ -93,8 +94,14 @@ class ClaimIndex:
                 continue
             lists.append(posting)
         lists.sort(key=len)
-        counts: Counter[int] = Counter()
-        for posting in lists[: self.rarest_keys]:
-            counts.update(posting)
-        counts.pop(claim.id, None)
-        return counts.most_common(limit)
+        chosen = lists[: self.rarest_keys]
+        if not chosen:
+            return []
+        # Counting ids over the concatenated postings in numpy; ties keep first-seen order,
+        # rarest key first, as counting them one by one would.
+        ids = np.concatenate([np.frombuffer(posting, dtype=np.int64) for posting in chosen])
+        unique, first, counts = np.unique(ids, return_index=True, return_counts=True)
+        keep = unique != claim.id
+        unique, first, counts = unique[keep], first[keep], counts[keep]
+        order = np.lexsort((first, -counts))[:limit]
+        return list(zip(unique[order].tolist(), counts[order].tolist()))

@@ -18,7 +18,7 @@ from typing import Callable, Collection, Iterable, Sequence
 
 from claims.matching.features import features
 from claims.matching.index import ClaimIndex
-from claims.matching.scoring import MatchContext, Topic, compare
+from claims.matching.scoring import MatchContext, Topic, compare, may_link
 from claims.models import Claim, Link
 
 SMALL_BATCH = 200
@@ -70,6 +70,8 @@ def link_claims(
     rejected_pairs = {frozenset(pair) for pair in rejected}
     seen: set[tuple[int, int]] = set()
     links: list[Link] = []
+    # Features of the batch, looked up once: most considered pairs are rejected by `may_link` alone.
+    batch_features = {claim.id: features(claim) for claim in new}
 
     def consider(a: Claim, b: Claim) -> None:
         if a.id == b.id:
@@ -79,6 +81,10 @@ def link_claims(
             return
         seen.add(pair)
         if rejected_pairs and frozenset(pair) in rejected_pairs:
+            return
+        fa = batch_features[a.id] if by_id.get(a.id) is a else features(a)
+        fb = batch_features[b.id] if by_id.get(b.id) is b else features(b)
+        if not may_link(a, b, fa, fb, context):
             return
         link = compare(a, b, context)
         if link is not None:

@@ -31,6 +31,8 @@ ENTITY_BONUS = 0.05
 UNIT_BONUS = 0.05
 SAME_MEASURE_BONUS = 0.1
 SAME_VALUE_BONUS = 0.1
+# Rounding slack for `may_link`'s bound, so it never rejects a pair `compare` would link.
+_BOUND_SLACK = 1e-9
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,26 @@ def text_score(fa: ClaimFeatures, fb: ClaimFeatures) -> float:
     score += min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS
     score += min(1, len(fa.units & fb.units)) * UNIT_BONUS
     return min(1.0, score)
+
+
+def may_link(a: Claim, b: Claim, fa: ClaimFeatures, fb: ClaimFeatures, context: MatchContext | None = None) -> bool:
+    """False only when `compare(a, b, context)` is certainly None: an exact, cheap pre-check for bulk linking."""
+    if _answers(a, b, context):
+        return True
+    if context is not None and a.source_id == b.source_id and (a.id in context.topics or b.id in context.topics):
+        return True
+    shared = len(fa.stems & fb.stems)
+    if shared < MIN_SHARED_STEMS:
+        # Without shared wording only the numeric bonus remains, and it alone never reaches a tier.
+        return SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
+    numeric = SAME_MEASURE_BONUS + SAME_VALUE_BONUS if fa.units & fb.units and fa.entities & fb.entities else 0.0
+    # The wording part without the fuzzy ratio, plus its best case, bounds the score from above.
+    partial = 0.4 * 2 * shared / (len(fa.stems) + len(fb.stems)) + 0.3 * shared / min(len(fa.stems), len(fb.stems))
+    bonus = min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS + min(1, len(fa.units & fb.units)) * UNIT_BONUS
+    needed = SUGGEST_THRESHOLD - _BOUND_SLACK - partial - bonus - numeric
+    if needed > 0.3:
+        return False
+    return needed <= 0 or 0.3 * fuzz.token_sort_ratio(fa.text, fb.text) / 100 >= needed
 
 
 def _topic_score(topic: Topic | None, other: ClaimFeatures) -> float:
