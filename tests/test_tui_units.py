@@ -1,11 +1,16 @@
-"""The desk's pure parts: the number chart, the undo history, theme choice and paragraph splitting."""
+"""The desk's pure parts: number labels, the number chart, the undo history, theme choice and paragraph splitting."""
 
 from __future__ import annotations
+
+from datetime import date
+
+import pytest
 
 from claims.models import Claim, Quantity
 from tui.app import DARK_THEME, LIGHT_THEME, terminal_theme
 from tui.screens.source import paragraph_of, split_paragraphs
 from tui.undo import Mark, UndoHistory
+from tui.widgets.numbers import format_quantity, quantity_label
 from tui.widgets.quantity_chart import ChartPoint, chart_points, render_bars
 
 
@@ -83,3 +88,49 @@ class TestParagraphs:
         assert all(text[p.start : p.start + len(p.text)] == p.text for p in paragraphs)
         assert paragraph_of(paragraphs, text.index("words")) == 1
         assert paragraph_of(paragraphs, len(text) - 1) == 2
+
+
+class TestQuantityLabels:
+    """The QTY column and the chart show what kind of number a claim states."""
+
+    @pytest.mark.parametrize(
+        ("quantity", "label"),
+        [
+            (Quantity(value=1, text="by November 1", kind="date", qualifier="by"), "Nov 1"),
+            (Quantity(value=3, text="on March 3", kind="date", date_value=date(2031, 3, 3)), "Mar 3"),
+            (Quantity(value=2030, text="2030", kind="date"), "2030"),
+            (Quantity(value=400_000_000, unit="USD", text="$400 million", kind="money"), "$400M"),
+            (Quantity(value=1_250_000_000, unit="EUR", text="1.25 billion euros", kind="money"), "€1.25B"),
+            (Quantity(value=1_500, unit="USD", text="$1,500", kind="money"), "$1,500"),
+            (Quantity(value=5_000_000, unit="RUB", text="5 million rubles", kind="money"), "5M RUB"),
+            (Quantity(value=45, unit="%", text="about 45%", kind="percent", approximate=True, qualifier="about"), "~45%"),
+            (Quantity(value=15, unit="%", text="between 10 and 20 percent", kind="percent", approximate=True,
+                      low=10, high=20), "10–20%"),
+            (Quantity(value=12_000, unit="containers", text="about 12,000 containers", approximate=True), "~12,000"),
+            (Quantity(value=500, unit="people", text="more than 500 people", approximate=True,
+                      qualifier="more than"), ">500"),
+            (Quantity(value=2_500_000, unit="people", text="2.5 million people"), "2.5M"),
+            (Quantity(value=12, unit="km", text="12 km", kind="measure"), "12 km"),
+            (Quantity(value=20, unit="tonnes", text="up to 20 tonnes", kind="measure", approximate=True,
+                      qualifier="up to"), "≤20"),
+        ],
+    )
+    def test_label(self, quantity, label):
+        assert format_quantity(quantity) == label
+
+    def test_first_quantity_of_a_claim(self):
+        claim = Claim(id=1, source_id=1, text="t", quote="q", start=0, end=1, kind="direct",
+                      quantities=[Quantity(value=1, text="by November 1", kind="date"),
+                                  Quantity(value=2, unit="brigades", text="two brigades")])
+        assert quantity_label(claim) == "Nov 1"
+        assert quantity_label(claim.model_copy(update={"quantities": []})) == ""
+
+    def test_chart_shows_money_with_its_currency(self):
+        def spend(claim_id: int, value: float) -> Claim:
+            quantity = Quantity(value=value, unit="USD", text="money", kind="money")
+            return Claim(id=claim_id, source_id=1, text="t", quote="q", start=0, end=1, kind="direct",
+                         quantities=[quantity])
+
+        points = chart_points(spend(1, 400_000_000), [spend(2, 1_200_000_000)], {1: "Courier", 2: "Ledger"})
+        chart = render_bars(points, 60).plain
+        assert "$400M" in chart and "$1.2B" in chart

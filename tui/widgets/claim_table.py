@@ -18,7 +18,8 @@ from textual.strip import Strip
 
 from claims.models import Claim, Source
 from claims.text import one_line
-from tui.widgets.symbols import CONFLICT_SYMBOL, STATUS_SYMBOLS, quantity_label, source_label
+from tui.widgets.numbers import quantity_label
+from tui.widgets.symbols import CONFLICT_SYMBOL, STATUS_SYMBOLS, source_label
 
 PAGE_SIZE = 200
 FetchPage = Callable[[int, int], "Page"]

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from claims.models import Claim, Quantity
 from claims.text import one_line
+from tui.widgets.numbers import format_quantity, plain_number
 
 CHARTED_KINDS = {"count", "money", "percent", "measure"}
 
@@ -21,6 +22,8 @@ class ChartPoint:
     value: float
     approximate: bool
     current: bool
+    number: str = ""
+    """The value as shown ('$400M', '~12,000'); built from value and approximate when empty."""
 
 
 def primary_quantity(claim: Claim) -> Quantity | None:
@@ -36,7 +39,7 @@ def chart_points(claim: Claim, others: list[Claim], labels: dict[int, str]) -> l
     mine = primary_quantity(claim)
     if mine is None:
         return []
-    points = [ChartPoint(labels.get(claim.id, f"#{claim.id}"), mine.value, mine.approximate, True)]
+    points = [ChartPoint(labels.get(claim.id, f"#{claim.id}"), mine.value, mine.approximate, True, format_quantity(mine))]
     seen = {claim.id}
     for other in others:
         quantity = primary_quantity(other)
@@ -45,12 +48,10 @@ def chart_points(claim: Claim, others: list[Claim], labels: dict[int, str]) -> l
         if quantity.kind != mine.kind or (quantity.unit or "") != (mine.unit or ""):
             continue
         seen.add(other.id)
-        points.append(ChartPoint(labels.get(other.id, f"#{other.id}"), quantity.value, quantity.approximate, False))
+        points.append(ChartPoint(
+            labels.get(other.id, f"#{other.id}"), quantity.value, quantity.approximate, False, format_quantity(quantity)
+        ))
     return points if len(points) > 1 else []
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 def render_bars(points: list[ChartPoint], width: int) -> Text:
@@ -58,7 +59,7 @@ def render_bars(points: list[ChartPoint], width: int) -> Text:
     if not points:
         return Text("")
     label_width = min(24, max(len(point.label) for point in points) + 1)
-    numbers = [("~" if point.approximate else "") + _number(point.value) for point in points]
+    numbers = [point.number or ("~" if point.approximate else "") + plain_number(point.value) for point in points]
     number_width = max(len(number) for number in numbers) + 1
     bar_room = max(4, width - label_width - number_width - 3)
     largest = max(abs(point.value) for point in points) or 1.0

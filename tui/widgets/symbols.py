@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from claims.models import Claim, Source
+from claims.models import Source
 from claims.text import one_line
 
 STATUS_SYMBOLS = {"unreviewed": "○", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
@@ -25,15 +25,6 @@ def source_label(source: Source | None, limit: int | None = None) -> str:
         return "?"
     name = source.outlet or source.title or (source.path or f"source {source.id}")
     return one_line(name, limit)
-
-
-def quantity_label(claim: Claim) -> str:
-    """The claim's first number as written ('~12,000'), or ''."""
-    if not claim.quantities:
-        return ""
-    quantity = claim.quantities[0]
-    value = f"{quantity.value:,.0f}" if quantity.value == int(quantity.value) else f"{quantity.value:,.2f}"
-    return ("~" if quantity.approximate else "") + value
 
 
 def safe_text(text: str | None, style: str = "") -> Text:
