@@ -16,8 +16,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Collection, Iterable, Sequence
 
+from claims.matching.bulk import blocked_candidates
 from claims.matching.features import features
-from claims.matching.index import ClaimIndex
 from claims.matching.scoring import MatchContext, Topic, compare, may_link
 from claims.models import Claim, Link
 
@@ -106,10 +106,8 @@ def link_claims(
             for other in new[index + 1:]:
                 consider(claim, other)
     else:
-        index = ClaimIndex()
-        index.add(new)
-        for claim in new:
-            for other_id in index.candidates(claim):
-                consider(claim, by_id[other_id])
+        for i, others in blocked_candidates(new):
+            for j in others:
+                consider(new[i], new[j])
     links.sort(key=lambda link: link.claim_ids)
     return links

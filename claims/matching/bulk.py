@@ -1,0 +1,130 @@
+"""Bulk linking: a batch's blocked candidates, pre-filtered in numpy before exact scoring.
+
+A large batch gives each claim up to `MAX_CANDIDATES` candidates, and nearly all of them
+score far below `SUGGEST_THRESHOLD`. `BatchFeatures.promising` bounds every candidate's
+score at once, from shared stem counts (integer stem ids, one boolean mark array), an
+upper bound on the entity, unit and numeric bonuses, and rapidfuzz's `cdist` for the
+fuzzy part, so only pairs that could reach a tier go on to the exact Python `compare`.
+The bound never falls below the true score, so what is linked does not change.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Iterator, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claims.matching.features import ClaimFeatures, features
+from claims.matching.index import ClaimIndex
+from claims.matching.scoring import (
+    ENTITY_BONUS,
+    MIN_SHARED_STEMS,
+    SAME_MEASURE_BONUS,
+    SAME_VALUE_BONUS,
+    UNIT_BONUS,
+)
+from claims.matching.thresholds import SUGGEST_THRESHOLD
+from claims.models import Claim
+
+PARALLEL_MIN_BATCH = 20_000
+"""Batches at least this large retrieve and pre-filter candidates in forked worker processes."""
+WORKERS = 2
+CHUNK = 1000
+
+# Generous rounding slack: float sums in a different order, and the exact check follows anyway.
+_SLACK = 1e-6
+# Whether the numeric bonus alone could reach a tier; then no pair can be ruled out by wording.
+_NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
+
+
+class BatchFeatures:
+    """A batch's features as arrays: stem ids per claim (CSR layout), bonus flags and compared texts."""
+
+    def __init__(self, found: Sequence[ClaimFeatures]) -> None:
+        stem_ids: dict[str, int] = {}
+        flat: list[int] = []
+        lengths: list[int] = []
+        for features in found:
+            flat.extend(stem_ids.setdefault(stem, len(stem_ids)) for stem in features.stems)
+            lengths.append(len(features.stems))
+        self.stems = np.array(flat, dtype=np.int64)
+        self.lengths = np.array(lengths, dtype=np.int64)
+        self.starts = np.zeros(len(found), dtype=np.int64)
+        np.cumsum(self.lengths[:-1], out=self.starts[1:])
+        self.entities = np.array([bool(f.entities) for f in found], dtype=bool)
+        self.units = np.array([bool(f.units) for f in found], dtype=bool)
+        self.texts = [f.text for f in found]
+        self._mark = np.zeros(len(stem_ids), dtype=bool)
+
+    def promising(self, i: int, others: np.ndarray) -> np.ndarray:
+        """Of the positions `others`, those whose score against position `i` could reach the suggest tier."""
+        if not len(others) or _NUMERIC_ALONE:
+            return others
+        lengths = self.lengths[others]
+        owner = np.repeat(np.arange(len(others)), lengths)
+        # Position of each candidate stem in `self.stems`: its claim's start plus its rank within the claim.
+        first = np.cumsum(lengths) - lengths
+        gathered = self.stems[np.repeat(self.starts[others], lengths) + np.arange(len(owner)) - first[owner]]
+        own = self.stems[self.starts[i]:self.starts[i] + self.lengths[i]]
+        self._mark[own] = True
+        shared = np.bincount(owner, weights=self._mark[gathered], minlength=len(others))
+        self._mark[own] = False
+
+        mine = self.lengths[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            partial = 0.8 * shared / (mine + lengths) + 0.3 * shared / np.minimum(mine, lengths)
+        both_entities = self.entities[i] & self.entities[others]
+        both_units = self.units[i] & self.units[others]
+        bonus = (
+            both_entities * 2 * ENTITY_BONUS
+            + both_units * UNIT_BONUS
+            + (both_entities & both_units) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS)
+        )
+        needed = SUGGEST_THRESHOLD - _SLACK - bonus
+        keep = (shared >= MIN_SHARED_STEMS) & (partial + 0.3 >= needed)
+        if not keep.any():
+            return others[:0]
+        others, partial, needed = others[keep], partial[keep], needed[keep]
+        fuzzy = process.cdist(
+            [self.texts[i]], [self.texts[j] for j in others.tolist()], scorer=fuzz.token_sort_ratio, dtype=np.float64
+        )[0]
+        return others[partial + 0.3 * fuzzy / 100 >= needed]
+
+
+def blocked_candidates(new: Sequence[Claim]) -> Iterator[tuple[int, list[int]]]:
+    """(position, positions of its blocked candidates that could link) for each claim of a batch, in order."""
+    index = ClaimIndex()
+    index.add(new)
+    # Candidates are by id and an id names its last claim in the batch.
+    positions = {claim.id: i for i, claim in enumerate(new)}
+    state = (new, index, positions, BatchFeatures([features(claim) for claim in new]))
+    chunks = [(start, min(start + CHUNK, len(new))) for start in range(0, len(new), CHUNK)]
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if len(new) < PARALLEL_MIN_BATCH or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks:
+            yield from enumerate(_promising_chunk(chunk, state), chunk[0])
+        return
+    # Forked workers inherit the index and arrays instead of receiving them pickled.
+    global _STATE
+    _STATE = state
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk, result in zip(chunks, pool.imap(_promising_chunk, chunks)):
+                yield from enumerate(result, chunk[0])
+    finally:
+        _STATE = None
+
+
+_STATE: tuple | None = None
+
+
+def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[int]]:
+    new, index, positions, batch = state if state is not None else _STATE
+    found = []
+    for i in range(*chunk):
+        others = np.array([positions[other_id] for other_id in index.candidates(new[i])], dtype=np.int64)
+        found.append(batch.promising(i, others).tolist())
+    return found
