@@ -13,6 +13,7 @@ from claims import matching
 from claims.importers import ImportBatch, ImportedClaim
 from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
 from store import ingest, queries, review
+from store.candidates import candidates_for_claims
 from store.base import utcnow
 from store.queries import claim_t, event_t
 
@@ -167,8 +168,8 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
 
 def _casefile_links(connection: Connection, claims: list[Claim], new_ids: set[int]) -> list[Link]:
     """Links from imported claims to claims already in the casefile, as adding a document makes."""
-    candidates = {claim.id: ingest.candidates_from_index(connection, claim, new_ids) for claim in claims}
-    return matching.link_claims(claims, lambda claim: candidates[claim.id])
+    found = candidates_for_claims(connection, claims, new_ids)
+    return matching.link_claims(claims, lambda claim: found.get(claim.id, []))
 
 
 def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewer: str) -> None:

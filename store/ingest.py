@@ -7,20 +7,19 @@ whole document or none of it.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from claims import conflicts as conflict_rules
 from claims import matching
 from claims import speakers as speaker_rules
 from claims.models import Claim, ExtractedClaim, Link, SourceMeta
-from store import queries
+from store import candidates, queries
 from store.base import utcnow
-from store.converters import claim_values
+from store.converters import claim_values, source_from_row
 from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
 from store.tables import ClaimKeyRow
 
@@ -134,20 +133,33 @@ def insert_claims(
     connection: Connection, source_id: int, extracted_claims: Sequence[ExtractedClaim]
 ) -> list[int]:
     """Insert the extracted claims of one source in document order; return their ids."""
-    claim_ids: list[int] = []
+    if not extracted_claims:
+        return []
+    speaker_ids: dict[tuple, int | None] = {}
+    rows = []
     for extracted in extracted_claims:
-        speaker_id = resolve_speaker(connection, extracted)
-        values = claim_values(extracted, source_id, speaker_id)
-        claim_ids.append(
-            connection.execute(insert(claim_t).values(**values).returning(claim_t.c.id)).scalar_one()
+        # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
+        speaker = (extracted.speaker, extracted.speaker_kind, extracted.speaker_role,
+                   tuple(extracted.speaker_aliases))
+        if speaker not in speaker_ids:
+            speaker_ids[speaker] = resolve_speaker(connection, extracted)
+        rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+    result = connection.execute(
+        insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows
+    )
+    claim_ids = [row[0] for row in result]
+    answers = [
+        {"claim_id": claim_id, "answers": claim_ids[extracted.answers]}
+        for extracted, claim_id in zip(extracted_claims, claim_ids)
+        if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids)
+    ]
+    if answers:
+        connection.execute(
+            update(claim_t)
+            .where(claim_t.c.id == bindparam("claim_id"))
+            .values(answers_claim_id=bindparam("answers")),
+            answers,
         )
-    for extracted, claim_id in zip(extracted_claims, claim_ids):
-        if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids):
-            connection.execute(
-                update(claim_t)
-                .where(claim_t.c.id == claim_id)
-                .values(answers_claim_id=claim_ids[extracted.answers])
-            )
     return claim_ids
 
 
@@ -161,51 +173,23 @@ def index_claims(connection: Connection, claims: Iterable[Claim]) -> None:
         connection.execute(insert(key_t), rows)
 
 
-def candidates_from_index(connection: Connection, claim: Claim, exclude: set[int]) -> list[Claim]:
-    """Stored claims sharing a useful blocking key with `claim` (rare keys only)."""
-    keys = sorted(set(matching.blocking_keys(claim)))
-    if not keys:
-        return []
-    frequencies = dict(
-        connection.execute(
-            select(key_t.c.key, func.count()).where(key_t.c.key.in_(keys)).group_by(key_t.c.key)
-        ).all()
-    )
-    useful = matching.useful_keys(keys, frequencies)
-    if not useful:
-        return []
-    ids = connection.execute(
-        select(key_t.c.claim_id)
-        .where(key_t.c.key.in_(useful))
-        .group_by(key_t.c.claim_id)
-        .order_by(func.count().desc(), key_t.c.claim_id.desc())
-        .limit(matching.MAX_CANDIDATES)
-    ).scalars()
-    wanted = [claim_id for claim_id in ids if claim_id not in exclude]
-    return list(queries.claims_by_ids(connection, wanted).values())
-
-
 def store_links(connection: Connection, links: Iterable[Link]) -> int:
-    count = 0
+    """Insert links whose pair is not stored yet (one batch); return how many were new."""
+    wanted: dict[tuple[int, int], Link] = {}
     for link in links:
-        a, b = sorted(link.claim_ids)
-        existing = connection.execute(
-            select(link_t.c.id).where(link_t.c.claim_a == a, link_t.c.claim_b == b)
-        ).scalar()
-        if existing is not None:
-            continue
-        connection.execute(
-            insert(link_t).values(
-                claim_a=a,
-                claim_b=b,
-                relation=link.relation,
-                score=link.score,
-                state=link.state,
-                reason=link.reason,
-            )
-        )
-        count += 1
-    return count
+        wanted.setdefault(tuple(sorted(link.claim_ids)), link)
+    if not wanted:
+        return 0
+    stored = {(link.claim_ids[0], link.claim_ids[1]) for link in queries.links_of(connection, {a for a, _ in wanted})}
+    rows = [
+        {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score,
+         "state": link.state, "reason": link.reason}
+        for (a, b), link in wanted.items()
+        if (a, b) not in stored
+    ]
+    if rows:
+        connection.execute(insert(link_t), rows)
+    return len(rows)
 
 
 def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[int]:
@@ -216,9 +200,14 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
     links = queries.links_of(connection, claim_ids)
     involved = {cid for link in links for cid in link.claim_ids} | claim_ids
     claims = queries.claims_by_ids(connection, involved)
-    source_ids = {claim.source_id for claim in claims.values()}
+    source_ids = sorted({claim.source_id for claim in claims.values()})
     sources = {
-        source_id: queries.get_source(connection, source_id, with_text=False) for source_id in source_ids
+        row.id: source_from_row({**row._mapping, "text": None})
+        for row in connection.execute(
+            select(*[column for column in source_t.c if column.name != "text"]).where(
+                source_t.c.id.in_(source_ids)
+            )
+        )
     }
     findings = conflict_rules.detect_conflicts(claims, links, sources)
     existing = {
@@ -276,9 +265,7 @@ def add_extracted(
     new_claims = queries.claims_by_ids(connection, claim_ids)
     ordered = [new_claims[cid] for cid in claim_ids]
     new_ids = set(claim_ids)
-    candidate_cache: dict[int, list[Claim]] = defaultdict(list)
-    for claim in ordered:
-        candidate_cache[claim.id] = candidates_from_index(connection, claim, new_ids)
+    candidate_cache = candidates.candidates_for_claims(connection, ordered, new_ids)
     links = matching.link_claims(ordered, lambda claim: candidate_cache[claim.id])
     index_claims(connection, ordered)
     link_count = store_links(connection, links)

@@ -69,7 +69,7 @@ class TestJsonShapes:
 
     def test_show_json(self, casefile):
         detail = run_json(casefile, "show", "1")
-        assert set(detail) == {"claim", "source", "context", "related", "conflicts"}
+        assert set(detail) == {"claim", "source", "context", "related", "conflicts", "prior_ratings"}
         assert CLAIM_KEYS <= set(detail["claim"]) and SOURCE_KEYS <= set(detail["source"])
         assert "text" not in detail["source"] and detail["claim"]["quote"] in detail["context"]
 
