@@ -111,3 +111,28 @@ class TestStatusConflicts:
             await wait_until(pilot, lambda: status_conflict.id not in app.screen.index.conflicts)
             assert not [c for c in store.conflicts(casefile.denial) if c.kind == "status"]
             assert status_conflict.id not in app.screen.index.conflicts_by_claim.get(casefile.minister, [])
+
+
+class TestDetailPaneAfterAMark:
+    """The comparison card shows the new status; reading the pane shows a pending history line at once."""
+
+    @sync
+    async def test_card_and_history_on_focus(self, casefile, monkeypatch):
+        monkeypatch.setattr(detail_module, "HISTORY_DELAY", 60)
+        app = make_app(casefile.store, REVIEWER)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.screen.query_one(ClaimTable).current_claim.id == casefile.minister
+            await pilot.press("c")  # the fixture's conflicts are rewritten by the rules: a full detail reload
+            await settle(pilot)
+            assert "unreviewed → confirmed" in widget_text(app, "#history")
+            await pilot.press("v")  # no conflict changes: the status line and card now, the history later
+            await settle(pilot)
+            assert "? unverifiable" in widget_text(app, "#this-side")
+            assert "? unverifiable" in widget_text(app, "#meta")
+            assert "confirmed → unverifiable" not in widget_text(app, "#history")
+            await pilot.press("tab")
+            await settle(pilot)
+            pane = app.screen.query_one(DetailPane)
+            assert app.screen.focused in list(pane.walk_children(with_self=True))
+            assert "confirmed → unverifiable" in widget_text(app, "#history")

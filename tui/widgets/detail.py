@@ -194,6 +194,8 @@ class DetailPane(VerticalScroll):
         """Refresh only what a review changes: the status line now, the history once marking pauses."""
         self.detail = detail
         update_in_place(self.query_one("#meta", Static), meta_text(detail))
+        if detail.related:
+            update_in_place(self.query_one("#this-side", Static), claim_card(detail.claim, detail, "This claim"))
         # A new history line makes the pane taller, which lays out the whole screen: when the
         # reviewer moves straight on to the next claim, that work is never needed.
         self._cancel_history()
@@ -203,6 +205,18 @@ class DetailPane(VerticalScroll):
         self._history_timer = None
         if self.detail is not None:
             update_in_place(self.query_one("#history", Static), history_text(self.detail.claim))
+
+    def on_focus(self) -> None:
+        self._flush_history()
+
+    def on_descendant_focus(self) -> None:
+        self._flush_history()
+
+    def _flush_history(self) -> None:
+        """The reviewer came to read the pane: show a pending history line now."""
+        if self._history_timer is not None:
+            self._cancel_history()
+            self._show_history()
 
     def _cancel_history(self) -> None:
         if self._history_timer is not None:
