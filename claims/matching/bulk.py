@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Iterator, Sequence
+from contextlib import nullcontext
+from typing import ContextManager, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.matching.features import ClaimFeatures, features
+from claims.matching.features import ClaimFeatures, compute_features, feature_inputs, features, primed_features
 from claims.matching.index import ClaimIndex
 from claims.matching.scoring import (
     ENTITY_BONUS,
@@ -25,9 +26,11 @@ from claims.matching.scoring import (
     SAME_MEASURE_BONUS,
     SAME_VALUE_BONUS,
     UNIT_BONUS,
+    MatchContext,
+    compare,
 )
 from claims.matching.thresholds import SUGGEST_THRESHOLD
-from claims.models import Claim
+from claims.models import Claim, Link
 
 PARALLEL_MIN_BATCH = 20_000
 """Batches at least this large retrieve and pre-filter candidates in forked worker processes."""
@@ -94,16 +97,36 @@ class BatchFeatures:
         return others[partial + 0.3 * fuzzy / 100 >= needed]
 
 
-def blocked_candidates(new: Sequence[Claim]) -> Iterator[tuple[int, list[int]]]:
-    """(position, positions of its blocked candidates that could link) for each claim of a batch, in order."""
+def _fork_workers(batch_size: int) -> int:
+    """How many forked workers a batch this size gets (0: work in this process)."""
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if batch_size < PARALLEL_MIN_BATCH or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return workers
+
+
+def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
+    """A block in which a large batch's features, computed by worker processes, are served from memory."""
+    workers = _fork_workers(len(new))
+    if not workers:
+        return nullcontext()
+    inputs = list(dict.fromkeys(feature_inputs(claim) for claim in new))
+    chunks = [inputs[start:start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        computed = pool.map(compute_features, chunks)
+    return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
+
+
+def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple[int, Link]]]]:
+    """(position, [(candidate position, link)]) for each claim of a batch: its blocked candidates that link."""
     index = ClaimIndex()
     index.add(new)
     # Candidates are by id and an id names its last claim in the batch.
     positions = {claim.id: i for i, claim in enumerate(new)}
-    state = (new, index, positions, BatchFeatures([features(claim) for claim in new]))
+    state = (new, index, positions, BatchFeatures([features(claim) for claim in new]), context)
     chunks = [(start, min(start + CHUNK, len(new))) for start in range(0, len(new), CHUNK)]
-    workers = min(WORKERS, os.cpu_count() or 1)
-    if len(new) < PARALLEL_MIN_BATCH or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = _fork_workers(len(new))
+    if not workers:
         for chunk in chunks:
             yield from enumerate(_promising_chunk(chunk, state), chunk[0])
         return
@@ -121,10 +144,16 @@ def blocked_candidates(new: Sequence[Claim]) -> Iterator[tuple[int, list[int]]]:
 _STATE: tuple | None = None
 
 
-def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[int]]:
-    new, index, positions, batch = state if state is not None else _STATE
+def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[tuple[int, Link]]]:
+    new, index, positions, batch, context = state if state is not None else _STATE
     found = []
     for i in range(*chunk):
-        others = np.array([positions[other_id] for other_id in index.candidates(new[i])], dtype=np.int64)
-        found.append(batch.promising(i, others).tolist())
+        claim = new[i]
+        others = np.array([positions[other_id] for other_id in index.candidates(claim)], dtype=np.int64)
+        linked = []
+        for j in batch.promising(i, others).tolist():
+            link = compare(claim, new[j], context)
+            if link is not None:
+                linked.append((j, link))
+        found.append(linked)
     return found

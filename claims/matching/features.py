@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from claims.models import Claim, Quantity
 from claims.normalize import (
@@ -75,7 +77,35 @@ def effective_polarity(claim: Claim) -> str:
 def features(claim: Claim) -> ClaimFeatures:
     """The claim's features (cached on its text, speaker and quantities)."""
     units = tuple(sorted({_unit_key(q) for q in claim.quantities if _unit_key(q)}))
+    if _primed:
+        found = _primed.get((claim.text, claim.speaker, claim.polarity, claim.denial_target, units))
+        if found is not None:
+            return found
     return _features(claim.text, claim.speaker, claim.polarity, claim.denial_target, units)
+
+
+def feature_inputs(claim: Claim) -> tuple:
+    """What a claim's features depend on, as `compute_features` takes it."""
+    units = tuple(sorted({_unit_key(q) for q in claim.quantities if _unit_key(q)}))
+    return claim.text, claim.speaker, claim.polarity, claim.denial_target, units
+
+
+def compute_features(inputs: list[tuple]) -> list[ClaimFeatures]:
+    """Features for `feature_inputs` tuples (a picklable entry point for worker processes)."""
+    return [_features(*args) for args in inputs]
+
+
+@contextmanager
+def primed_features(table: dict[tuple, ClaimFeatures]) -> Iterator[None]:
+    """Serve features from `table` (computed elsewhere, e.g. in workers) while the block runs."""
+    _primed.update(table)
+    try:
+        yield
+    finally:
+        _primed.clear()
+
+
+_primed: dict[tuple, ClaimFeatures] = {}
 
 
 def _unit_key(quantity: Quantity) -> str | None:

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Collection, Iterable, Sequence
 
-from claims.matching.bulk import blocked_candidates
+from claims.matching.bulk import blocked_links, parallel_features
 from claims.matching.features import features
 from claims.matching.scoring import MatchContext, Topic, compare, may_link
 from claims.models import Claim, Link
@@ -65,6 +65,13 @@ def link_claims(
 ) -> list[Link]:
     """Links between each new claim and its candidates and among the new claims; never a rejected pair."""
     new = list(new_claims)
+    with parallel_features(new):
+        return _link(new, candidates_for, rejected)
+
+
+def _link(
+    new: list[Claim], candidates_for: Callable[[Claim], Iterable[Claim]], rejected: Collection[frozenset[int]]
+) -> list[Link]:
     by_id = {claim.id: claim for claim in new}
     context = build_context(new)
     rejected_pairs = {frozenset(pair) for pair in rejected}
@@ -106,8 +113,14 @@ def link_claims(
             for other in new[index + 1:]:
                 consider(claim, other)
     else:
-        for i, others in blocked_candidates(new):
-            for j in others:
-                consider(new[i], new[j])
+        # Pairs are scored in worker processes; only the first sighting of a pair counts, as above.
+        for i, linked in blocked_links(new, context):
+            for j, link in linked:
+                pair = link.claim_ids
+                if pair in seen or new[i].id == new[j].id:
+                    continue
+                seen.add(pair)
+                if not (rejected_pairs and frozenset(pair) in rejected_pairs):
+                    links.append(link)
     links.sort(key=lambda link: link.claim_ids)
     return links
