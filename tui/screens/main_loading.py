@@ -225,12 +225,12 @@ class ListingLoading(Screen[None]):
 
     def _update_status_bar(self) -> None:
         state = self.query_state
-        parts = [state.scope.label, f"filter {state.filter_name}", f"sort {state.sort}"]
+        # The count comes early: a narrow terminal cuts the end of the line.
+        parts = [state.scope.label, f"{self.table.total:,} shown", f"filter {state.filter_name}", f"sort {state.sort}"]
         if state.search:
             parts.append(f"search “{one_line(state.search, 30)}”")
         if state.pin:
             parts.append(f"pinned {state.pin.label}")
-        parts.append(f"{self.table.total:,} shown")
         line = Text(" · ".join(parts))
         line.append(f"   reviewer {one_line(self.reviewer, 20)}", style="italic")
         self.query_one("#status-bar", Static).update(line)

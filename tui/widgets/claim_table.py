@@ -236,7 +236,7 @@ class ClaimTable(ScrollView, can_focus=True):
 
     def _compute_columns(self, width: int) -> list[tuple[str, int]]:
         """Columns for this width: narrow tables drop the date, then the source (the pane shows both)."""
-        fixed = [("id", 6), ("status", 14), ("qty", 9), ("!", 2)]
+        fixed = [("id", 6), ("status", 15), ("qty", 9), ("!", 2)]
         if width >= 84:
             fixed.insert(1, ("date", 11))
         flexible = max(8, width - sum(w for _, w in fixed) - 1)
