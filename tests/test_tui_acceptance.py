@@ -84,3 +84,21 @@ class TestSampleStory:
         text = report.read_text()
         assert "fake and hype" in text and "12,000" in text
         store.close()
+
+    @sync
+    async def test_quantity_column_labels(self, tmp_path):
+        store, _ = build_demo(REVIEWER, keep=tmp_path / "demo.db")
+        claims = store.list_claims()
+        deadline = [c for c in claims if c.quantities and c.quantities[0].kind == "date" and "November 1" in c.quote]
+        aid = [c for c in claims if c.quantities and c.quantities[0].kind == "money" and "$400 million" in c.quote]
+        assert deadline and aid, "the sample story's date and money claims were not extracted"
+        app = make_app(store, REVIEWER)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(ClaimTable)
+            for claim, label in ((deadline[0], "Nov 1"), (aid[0], "$400M")):
+                table.move_to(table.row_of(claim.id))
+                await settle(pilot)
+                row = next(line for line in screen_text(app).splitlines() if f"│{claim.id} " in line)
+                assert label in row, row
+        store.close()
