@@ -30,7 +30,7 @@ from claims.matching.scoring import (
     compare,
 )
 from claims.matching.thresholds import SUGGEST_THRESHOLD
-from claims.models import Claim, Link
+from claims.models import Claim
 
 PARALLEL_MIN_BATCH = 20_000
 """Batches at least this large retrieve and pre-filter candidates in forked worker processes."""
@@ -117,8 +117,8 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
     return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
 
 
-def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple[int, Link]]]]:
-    """(position, [(candidate position, link)]) for each claim of a batch: its blocked candidates that link."""
+def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
+    """(position, [(candidate position, relation, score, state, reason)]) per claim: the blocked pairs that link."""
     index = ClaimIndex()
     index.add(new)
     # Candidates are by id and an id names its last claim in the batch.
@@ -144,7 +144,7 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
 _STATE: tuple | None = None
 
 
-def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[tuple[int, Link]]]:
+def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[tuple]]:
     new, index, positions, batch, context = state if state is not None else _STATE
     found = []
     for i in range(*chunk):
@@ -154,6 +154,8 @@ def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list
         for j in batch.promising(i, others).tolist():
             link = compare(claim, new[j], context)
             if link is not None:
-                linked.append((j, link))
+                # Plain tuples cross the process boundary far faster than pickled models.
+                linked.append((j, link.relation, link.score, link.state, link.reason))
         found.append(linked)
     return found
+

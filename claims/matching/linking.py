@@ -115,12 +115,14 @@ def _link(
     else:
         # Pairs are scored in worker processes; only the first sighting of a pair counts, as above.
         for i, linked in blocked_links(new, context):
-            for j, link in linked:
-                pair = link.claim_ids
-                if pair in seen or new[i].id == new[j].id:
+            a_id = new[i].id
+            for j, relation, score, state, reason in linked:
+                b_id = new[j].id
+                pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
+                if pair in seen or a_id == b_id:
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
-                    links.append(link)
+                    links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
     links.sort(key=lambda link: link.claim_ids)
     return links
