@@ -118,25 +118,38 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
 
 
 def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
-    """(position, [(candidate position, relation, score, state, reason)]) per claim: the blocked pairs that link."""
+    """(position, [(candidate position, relation, score, state, reason)]) per claim: the blocked pairs that link.
+
+    A pair both claims retrieve is scored only where it is first met: at the lower position.
+    """
     index = ClaimIndex()
     index.add(new)
     # Candidates are by id and an id names its last claim in the batch.
     positions = {claim.id: i for i, claim in enumerate(new)}
-    state = (new, index, positions, BatchFeatures([features(claim) for claim in new]), context)
     chunks = [(start, min(start + CHUNK, len(new))) for start in range(0, len(new), CHUNK)]
     workers = _fork_workers(len(new))
-    if not workers:
-        for chunk in chunks:
-            yield from enumerate(_promising_chunk(chunk, state), chunk[0])
-        return
     # Forked workers inherit the index and arrays instead of receiving them pickled.
     global _STATE
-    _STATE = state
+    _STATE = (new, index, positions)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk, result in zip(chunks, pool.imap(_promising_chunk, chunks)):
-                yield from enumerate(result, chunk[0])
+        if workers:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                found = pool.map(_candidates_chunk, chunks)
+        else:
+            found = [_candidates_chunk(chunk) for chunk in chunks]
+        candidates = [others for chunk in found for others in chunk]
+        lengths = np.array([len(others) for others in candidates], dtype=np.int64)
+        owners = np.repeat(np.arange(len(new), dtype=np.int64), lengths)
+        flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
+        met = np.sort(owners * len(new) + flat)
+        _STATE = (new, candidates, met, BatchFeatures([features(claim) for claim in new]), context)
+        if workers:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for chunk, result in zip(chunks, pool.imap(_links_chunk, chunks)):
+                    yield from enumerate(result, chunk[0])
+        else:
+            for chunk in chunks:
+                yield from enumerate(_links_chunk(chunk), chunk[0])
     finally:
         _STATE = None
 
@@ -144,18 +157,32 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
 _STATE: tuple | None = None
 
 
-def _promising_chunk(chunk: tuple[int, int], state: tuple | None = None) -> list[list[tuple]]:
-    new, index, positions, batch, context = state if state is not None else _STATE
+def _candidates_chunk(chunk: tuple[int, int]) -> list[np.ndarray]:
+    new, index, positions = _STATE
+    return [
+        np.array([positions[other_id] for other_id in index.candidates(new[i])], dtype=np.int64) for i in range(*chunk)
+    ]
+
+
+def _links_chunk(chunk: tuple[int, int]) -> list[list[tuple]]:
+    new, candidates, met, batch, context = _STATE
     found = []
     for i in range(*chunk):
         claim = new[i]
-        others = np.array([positions[other_id] for other_id in index.candidates(claim)], dtype=np.int64)
+        others = batch.promising(i, candidates[i])
+        earlier = others[others < i]
+        if len(earlier):
+            # Drop pairs the earlier claim also retrieved: they were scored there.
+            keys = earlier * len(new) + i
+            where = np.searchsorted(met, keys)
+            already = np.zeros(len(others), dtype=bool)
+            already[others < i] = met[np.minimum(where, len(met) - 1)] == keys
+            others = others[~already]
         linked = []
-        for j in batch.promising(i, others).tolist():
+        for j in others.tolist():
             link = compare(claim, new[j], context)
             if link is not None:
                 # Plain tuples cross the process boundary far faster than pickled models.
                 linked.append((j, link.relation, link.score, link.state, link.reason))
         found.append(linked)
     return found
-
