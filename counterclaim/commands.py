@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from claims.reports.files import write_atomically
 from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
 from counterclaim.errors import handle_errors
@@ -18,24 +18,6 @@ speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_comma
 db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(db_app, name="db")
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write a file so that readers see the old content or the new, never half of it."""
-    path = path.expanduser()
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise OSError(2, "folder does not exist", str(directory))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @app.command()

@@ -8,7 +8,8 @@ from claims.models import Claim
 from claims.reports import ReportOptions, filter_export, render
 from store.api import Store
 from store.errors import VersionConflict
-from tui.screens.export import ExportRequest, write_atomically
+from claims.reports.files import write_atomically
+from tui.screens.export import ExportRequest
 from tui.undo import Mark
 
 
@@ -33,5 +34,5 @@ def export_report(store: Store, request: ExportRequest) -> list[str]:
         organization_url=os.environ.get("COUNTERCLAIM_ORG_URL"),
     )
     content = render(export, request.fmt, options=options)
-    write_atomically(request.path, content)
+    write_atomically(request.path, content, create_folders=True)
     return list(options.warnings)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +13,6 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from claims.reports import FORMATS
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 EXTENSIONS = {"json": "json", "markdown": "md", "html": "html", "csv": "csv", "claimreview": "claimreview.json"}
 
 
@@ -27,24 +23,6 @@ class ExportRequest:
     fmt: str
     path: Path
     conflicts_only: bool
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file in the same folder, then rename."""
-    path = path.expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private; a report gets the mode any new file would get.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
