@@ -107,3 +107,68 @@ class TestLinkClaims:
         filler = [make(100 + i, " ".join(words[4 * i:4 * i + 4]), speaker=None) for i in range(250)]
         links = link_claims([make(1, LONG), make(2, LONG_PARAPHRASE, speaker="Oskar Brenn"), *filler], lambda claim: [])
         assert [link.claim_ids for link in links] == [(1, 2)]
+
+
+def _varied_batch(count: int, seed: int = 7) -> list[Claim]:
+    """Fictional claims built from a small vocabulary, so many pairs are near misses of each tier."""
+    rng = random.Random(seed)
+    vocabulary = ("Brennmoor council harbour wall Quillport plan rebuild winter herring quota bay pilots strike "
+                  "budget bridge ferry Valesian troops border tariff grain storm flood").split()
+    batch = []
+    for i in range(count):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 12)))
+        quantities = [troops(rng.choice([4000, 12000]), "troops")] if rng.random() < 0.2 else []
+        batch.append(make(i + 1, text, source_id=i // 30 + 1, speaker=rng.choice(["Marta Quillon", "Oskar Brenn", None]),
+                          quantities=quantities, polarity=rng.choice(["asserts", "asserts", "denies"])))
+    return batch
+
+
+class TestBulkSpeedPaths:
+    def test_may_link_never_rules_out_a_pair_compare_links(self):
+        from claims.matching import features
+        from claims.matching.scoring import may_link
+
+        batch = _varied_batch(120)
+        linked = ruled_out = 0
+        for a in batch:
+            for b in batch:
+                if a.id < b.id:
+                    link = compare(a, b)
+                    allowed = may_link(a, b, features(a), features(b))
+                    linked += link is not None
+                    ruled_out += not allowed
+                    assert allowed or link is None
+        assert linked and ruled_out
+
+    def test_array_prefilter_keeps_every_linking_candidate(self):
+        import numpy as np
+
+        from claims.matching import features
+        from claims.matching.bulk import BatchFeatures
+
+        batch = _varied_batch(150, seed=11)
+        arrays = BatchFeatures([features(claim) for claim in batch])
+        everyone = np.arange(len(batch), dtype=np.int64)
+        for i, claim in enumerate(batch):
+            kept = set(arrays.promising(i, everyone[everyone != i]).tolist())
+            assert all(j in kept for j, other in enumerate(batch) if j != i and compare(claim, other) is not None)
+
+    def test_worker_processes_link_exactly_as_one_process_does(self, monkeypatch):
+        from claims.matching import bulk
+
+        batch = _varied_batch(400, seed=3)
+        alone = link_claims(batch, lambda claim: [])
+        monkeypatch.setattr(bulk, "PARALLEL_MIN_BATCH", 300)
+        monkeypatch.setattr(bulk, "CHUNK", 50)
+        assert link_claims(batch, lambda claim: []) == alone and alone
+
+    def test_blocked_batch_holds_every_linking_candidate_pair(self):
+        from claims.matching import build_context
+
+        batch = _varied_batch(400, seed=5)
+        found = {link.claim_ids: link for link in link_claims(batch, lambda claim: [])}
+        context, index, by_id = build_context(batch), ClaimIndex(), {claim.id: claim for claim in batch}
+        index.add(batch)
+        expected = {(min(c.id, o), max(c.id, o)) for c in batch for o in index.candidates(c) if compare(c, by_id[o], context)}
+        assert expected and expected <= set(found)
+        assert all(compare(by_id[a], by_id[b], context).score == link.score for (a, b), link in found.items())
