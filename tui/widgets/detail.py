@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from claims.context import paragraph_around
 from claims.models import Claim, Link
+from claims.ratings import prior_ratings, rating_sentence
 from claims.text import display_safe, one_line
 from tui.data import ClaimDetail
 from tui.widgets.quantity_chart import QuantityChart, chart_points
@@ -82,6 +83,11 @@ def meta_text(detail: ClaimDetail) -> Text:
     details = [one_line(value) for value in (source.outlet, source.url) if value]
     details.append(source.published.isoformat() if source.published else "date unknown")
     text.append(" — " + " — ".join(details))
+    if claim.rating:
+        text.append("\nPublished rating: ", style="bold")
+        text.append(one_line(rating_sentence(claim).removeprefix("already rated ")))
+    for rated, sentence in prior_ratings(detail.related):
+        text.append(f"\n★ {one_line(sentence)} (#{rated.id})", style="bold")
     for conflict in detail.conflicts[:MAX_CONFLICTS_SHOWN]:
         other = [cid for cid in conflict.claim_ids if cid != claim.id]
         weak = " (weak)" if conflict.weak else ""

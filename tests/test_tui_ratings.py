@@ -1,0 +1,51 @@
+"""The desk tells the reviewer when a claim matches an earlier, published fact-check."""
+
+from __future__ import annotations
+
+import json
+
+from claims.documents import read_document
+from claims.importers import parse_import
+from claims.models import SourceMeta
+from store.api import open_store
+from store.imports import import_batch
+from test_tui_fixtures import REVIEWER, screen_text, settle, sync, wait_until
+from tui.app import make_app
+from tui.widgets.claim_table import ClaimTable
+
+FEED = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://factdesk.example/checks/bridge",
+    "claimReviewed": "The Harbor Bridge in Veltria carries 40,000 cars a day",
+    "datePublished": "2026-01-05",
+    "author": {"@type": "Organization", "name": "Veltria Fact Desk"},
+    "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"},
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ilse Brandt"}},
+}
+ARTICLE = (
+    "Bridge traffic row\n\nMayor Ilse Brandt said the Harbor Bridge in Veltria carries 40,000 cars a day, "
+    "more than any other crossing in the region.\n"
+)
+
+
+class TestPriorRatings:
+    """A new claim linked to an imported ClaimReview shows 'already rated … by … on …'."""
+
+    @sync
+    async def test_detail_shows_the_earlier_rating(self, tmp_path):
+        store = open_store(str(tmp_path / "ratings.db"))
+        try:
+            import_batch(store, parse_import(json.dumps(FEED).encode(), "feed.json"), REVIEWER)
+            added = store.add_document(read_document(ARTICLE.encode(), "bridge.txt"), SourceMeta(title="Bridge"), REVIEWER)
+            new_claim_id = added.claim_ids[0]
+            app = make_app(store, REVIEWER)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await settle(pilot)
+                table = app.screen.query_one(ClaimTable)
+                if table.current_claim.id != new_claim_id:
+                    await pilot.press("j")
+                await wait_until(pilot, lambda: table.current_claim.id == new_claim_id)
+                await wait_until(pilot, lambda: "already rated False by Veltria Fact Desk" in screen_text(app))
+        finally:
+            store.close()
