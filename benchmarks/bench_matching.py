@@ -1,7 +1,8 @@
 """Bulk linking speed and blocking recall on LIAR statements with seeded variants.
 
 1. Link N claims (LIAR train statements, then paraphrased / renumbered / hedged / negated
-   variants from `random.Random(42)`) with `link_claims`: time and peak traced memory.
+   variants from `random.Random(42)`) with `link_claims`: time, peak RSS of this process and
+   of its largest worker (batches from `bulk.PARALLEL_MIN_BATCH` claims use 2 workers).
 2. Recall of blocking: on a sample of claims, score every pair exhaustively with `compare`
    and count how many of those links the blocked run found.
 3. One new 30-claim article against a large in-memory `ClaimIndex` (build time separate).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import resource
 import time
 
 from _common import liar_claims, peak_rss_mb, require_data
@@ -39,8 +41,10 @@ def bulk(size: int, sample_size: int) -> None:
     started = time.perf_counter()
     links = link_claims(claims, lambda claim: ())
     seconds = time.perf_counter() - started
+    # Large batches fork worker processes; the largest of them is reported beside this one.
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"link_claims over {size:,} claims: {seconds:.1f} s, {len(links):,} links, peak RSS "
-          f"{peak_rss_mb():.0f} MiB  (aim < 60 s for 100k)")
+          f"{peak_rss_mb():.0f} MiB (largest worker {workers_mb:.0f} MiB)  (aim < 60 s for 100k)")
 
     rng = random.Random(42)
     # Variants sit after the base statements; a sample mixing both holds real link pairs.
