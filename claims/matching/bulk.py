@@ -6,6 +6,7 @@ score at once, from shared stem counts (integer stem ids, one boolean mark array
 upper bound on the entity, unit and numeric bonuses, and rapidfuzz's `cdist` for the
 fuzzy part, so only pairs that could reach a tier go on to the exact Python `compare`.
 The bound never falls below the true score, so what is linked does not change.
+Batches of `PARALLEL_MIN_BATCH` claims or more do this work in forked worker processes.
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import Claim
 
 PARALLEL_MIN_BATCH = 20_000
-"""Batches at least this large retrieve and pre-filter candidates in forked worker processes."""
+"""Batches at least this large compute features, retrieve and score candidates in forked workers."""
 WORKERS = 2
 CHUNK = 1000
 
-# Generous rounding slack: float sums in a different order, and the exact check follows anyway.
+# Generous rounding slack: float sums run in another order, and the exact `compare` follows anyway.
 _SLACK = 1e-6
 # Whether the numeric bonus alone could reach a tier; then no pair can be ruled out by wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
