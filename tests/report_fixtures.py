@@ -92,3 +92,21 @@ def sample_export() -> Export:
         Conflict(id=2, kind="denial", claim_ids=(6, 4), explanation="Brenn denies what Quillon asserts", weak=True),
     ]
     return Export(sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts)
+
+
+# An earlier, published fact-check and a new article repeating the checked claim (fictional).
+PRIOR_FACT_CHECK = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://factdesk.example/checks/bridge",
+    "claimReviewed": "The Harbor Bridge in Veltria carries 40,000 cars a day",
+    "datePublished": "2026-01-05",
+    "author": {"@type": "Organization", "name": "Veltria Fact Desk"},
+    "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"},
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ilse Brandt"}},
+}
+BRIDGE_ARTICLE = (
+    "Bridge traffic row\n\nMayor Ilse Brandt said the Harbor Bridge in Veltria carries 40,000 cars a day, "
+    "more than any other crossing in the region.\n"
+)
+

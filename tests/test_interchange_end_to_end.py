@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
+from report_fixtures import BRIDGE_ARTICLE, PRIOR_FACT_CHECK
 
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "000_98262ceca7c04a93.txt"
 HOSTILE_NOTE = '=HYPERLINK("http://evil.example") <script>alert(1)</script> [bold]'
@@ -101,23 +102,8 @@ class TestPriorFactChecks:
 
     def test_new_claim_shows_the_earlier_rating(self, tmp_path):
         db = str(tmp_path / "checks.db")
-        feed = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": "https://factdesk.example/checks/bridge",
-            "claimReviewed": "The Harbor Bridge in Veltria carries 40,000 cars a day",
-            "datePublished": "2026-01-05",
-            "author": {"@type": "Organization", "name": "Veltria Fact Desk"},
-            "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
-                             "alternateName": "False"},
-            "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ilse Brandt"}},
-        }
-        (tmp_path / "feed.json").write_text(json.dumps(feed), encoding="utf-8")
-        (tmp_path / "article.txt").write_text(
-            "Bridge traffic row\n\nMayor Ilse Brandt said the Harbor Bridge in Veltria carries 40,000 cars a day, "
-            "more than any other crossing in the region.\n",
-            encoding="utf-8",
-        )
+        (tmp_path / "feed.json").write_text(json.dumps(PRIOR_FACT_CHECK), encoding="utf-8")
+        (tmp_path / "article.txt").write_text(BRIDGE_ARTICLE, encoding="utf-8")
         cli(db, "import", str(tmp_path / "feed.json"))
         cli(db, "add", str(tmp_path / "article.txt"))
         claims = json.loads(cli(db, "claims", "--json", "--source", "Bridge traffic"))

@@ -9,25 +9,11 @@ from claims.importers import parse_import
 from claims.models import SourceMeta
 from store.api import open_store
 from store.imports import import_batch
+from report_fixtures import BRIDGE_ARTICLE as ARTICLE
+from report_fixtures import PRIOR_FACT_CHECK as FEED
 from test_tui_fixtures import REVIEWER, screen_text, settle, sync, wait_until
 from tui.app import make_app
 from tui.widgets.claim_table import ClaimTable
-
-FEED = {
-    "@context": "https://schema.org",
-    "@type": "ClaimReview",
-    "url": "https://factdesk.example/checks/bridge",
-    "claimReviewed": "The Harbor Bridge in Veltria carries 40,000 cars a day",
-    "datePublished": "2026-01-05",
-    "author": {"@type": "Organization", "name": "Veltria Fact Desk"},
-    "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"},
-    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ilse Brandt"}},
-}
-ARTICLE = (
-    "Bridge traffic row\n\nMayor Ilse Brandt said the Harbor Bridge in Veltria carries 40,000 cars a day, "
-    "more than any other crossing in the region.\n"
-)
-
 
 class TestPriorRatings:
     """A new claim linked to an imported ClaimReview shows 'already rated … by … on …'."""
