@@ -153,8 +153,11 @@ def print_claim_detail(
     if claim.history:
         echo("history:")
         for event in claim.history:
-            note = f"  note: {one_line(event.note)}" if event.note else ""
-            echo(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {event.from_} -> {event.to}{note}")
+            if event.from_ == event.to and event.note:
+                change = f"note: {one_line(event.note)}"
+            else:
+                change = f"{event.from_} -> {event.to}" + (f"  note: {one_line(event.note)}" if event.note else "")
+            echo(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {change}")
 
 
 def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) -> None:

@@ -106,7 +106,8 @@ def history_text(claim: Claim) -> Text:
     if not claim.history:
         text.append("\n  not reviewed yet")
     for event in claim.history:
-        text.append(f"\n  {event.at:%Y-%m-%d %H:%M} {one_line(event.reviewer, 30)}: {event.from_} → {event.to}")
+        change = "note" if event.from_ == event.to and event.note else f"{event.from_} → {event.to}"
+        text.append(f"\n  {event.at:%Y-%m-%d %H:%M} {one_line(event.reviewer, 30)}: {change}")
         if event.note:
             text.append(" — ")
             text.append(one_line(event.note, 300), style="italic")
