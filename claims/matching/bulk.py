@@ -36,6 +36,10 @@ from claims.models import Claim
 PARALLEL_MIN_BATCH = 20_000
 """Batches at least this large compute features, retrieve and score candidates in forked workers."""
 WORKERS = 2
+# A batch is linked once and scoring a candidate is cheap here (the vectorised bound
+# discards most), so a batch looks further than one article does against the store.
+BULK_MAX_CANDIDATES = 100
+BULK_MAX_KEY_FREQUENCY = 3000
 CHUNK = 1000
 
 # Generous rounding slack: float sums run in another order, and the exact `compare` follows anyway.
@@ -123,7 +127,7 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
 
     A pair both claims retrieve is scored only where it is first met: at the lower position.
     """
-    index = ClaimIndex()
+    index = ClaimIndex(max_key_frequency=BULK_MAX_KEY_FREQUENCY)
     index.add(new)
     # Candidates are by id and an id names its last claim in the batch.
     positions = {claim.id: i for i, claim in enumerate(new)}
@@ -161,7 +165,7 @@ _STATE: tuple | None = None
 def _candidates_chunk(chunk: tuple[int, int]) -> list[np.ndarray]:
     new, index, positions = _STATE
     return [
-        np.array([positions[other_id] for other_id in index.candidates(new[i])], dtype=np.int64) for i in range(*chunk)
+        np.array([positions[other_id] for other_id in index.candidates(new[i], BULK_MAX_CANDIDATES)], dtype=np.int64) for i in range(*chunk)
     ]
 
 
