@@ -118,7 +118,7 @@ def list_claims(
     claim_filter = ClaimFilter(speaker=speaker, source=source, status=status, conflicted=conflicted, search=search)
     with ctx.obj.open() as store:
         claims = store.list_claims(claim_filter, limit=limit)
-        conflicted_ids = {cid for conflict in store.conflicts() for cid in conflict.claim_ids}
+        conflicted_ids = store.conflicted_among([claim.id for claim in claims])
     if json_output:
         out.print_json([claim.model_dump(mode="json", by_alias=True) for claim in claims])
         return

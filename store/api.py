@@ -149,6 +149,11 @@ class Store(StoreBase):
         with self._read() as connection:
             return queries.list_conflicts(connection, claim_id=claim_id)
 
+    def conflicted_among(self, claim_ids: Sequence[int]) -> set[int]:
+        """The ids among `claim_ids` that are in at least one conflict."""
+        with self._read() as connection:
+            return queries.conflicted_among(connection, claim_ids)
+
     def get_conflict(self, conflict_id: int) -> Conflict:
         with self._read() as connection:
             found = queries.list_conflicts(connection, conflict_id=conflict_id)

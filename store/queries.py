@@ -339,6 +339,17 @@ def list_links(connection: Connection, *, state: str | None = None) -> list[Link
     return [link_from_row(row._mapping) for row in connection.execute(query)]
 
 
+def conflicted_among(connection: Connection, claim_ids: Iterable[int]) -> set[int]:
+    """Which of `claim_ids` are in at least one conflict (read per chunk, not the whole table)."""
+    ids = sorted(set(claim_ids))
+    found: set[int] = set()
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for side in (conflict_t.c.claim_a, conflict_t.c.claim_b):
+            found.update(connection.execute(select(side).where(side.in_(chunk)).distinct()).scalars())
+    return found
+
+
 def list_conflicts(
     connection: Connection, *, claim_id: int | None = None, conflict_id: int | None = None
 ) -> list[Conflict]:

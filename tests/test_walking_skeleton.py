@@ -57,6 +57,13 @@ class TestSampleStory:
         ]
         assert any("fake and hype" in quote for quote in involved), involved
 
+    def test_claim_list_marks_conflicted_claims(self, casefile):
+        runner, db = casefile
+        rows = runner.invoke(app, ["--db", db, "claims"]).stdout.splitlines()
+        denial = next(row for row in rows if "fake and hype" in row)
+        assert "⚠" in denial
+        assert any("⚠" not in row for row in rows[1:-1]), "every claim marked as conflicted"
+
     def test_adding_again_changes_nothing_and_says_so(self, casefile):
         runner, db = casefile
         before = export_json(runner, db)
