@@ -33,6 +33,10 @@ def handle_errors(function: F) -> F:
             return function(*args, **kwargs)
         except typer.Exit:
             raise
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, as other command-line tools do.
+            sys.stderr.close()
+            raise typer.Exit(EXIT_USER_ERROR) from None
         except (NotFound, InvalidValue, VersionConflict) as failure:
             error(str(failure))
             raise typer.Exit(EXIT_USER_ERROR) from None
@@ -44,9 +48,6 @@ def handle_errors(function: F) -> F:
             raise typer.Exit(EXIT_USER_ERROR) from None
         except MemoryError:
             error("out of memory")
-            raise typer.Exit(EXIT_USER_ERROR) from None
-        except BrokenPipeError:
-            sys.stderr.close()
             raise typer.Exit(EXIT_USER_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
