@@ -50,6 +50,9 @@ _UNIT_SYNONYMS = {
 
 def plain(text: str) -> str:
     """Lowercase ASCII-folded text with typographic quotes and contractions made regular."""
+    if text.isascii():
+        # NFKD leaves ASCII unchanged, and "n't" is the only contraction key that is ASCII.
+        return text.replace("n't", " not").lower()
     for odd, regular in _CONTRACTIONS.items():
         text = text.replace(odd, regular)
     decomposed = unicodedata.normalize("NFKD", text)
