@@ -3,7 +3,9 @@
 The store calls `detect_conflicts(claims, links, sources)` after linking and after every
 review. Rules look only at links that are not `rejected`:
 
-- `denial`: one side asserts, the other denies (or states the negative);
+- `denial`: one side asserts, the other denies: an extracted denial, or words that deny as
+  `claims.polarity.read_stance` reads them (a debunking word, or negation of the main
+  statement, not 'not just' or a negation inside a relative clause);
 - `numeric`: the same measure in a comparable scope with values beyond tolerance
   (`claims.matching.numbers`);
 
@@ -20,16 +22,16 @@ sides come from one source, its title is named once at the end.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-import re
-
-from claims.matching.features import effective_polarity, features, is_unattributed
+from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
+from claims.polarity import claim_polarity
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -64,7 +66,7 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
     names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
-    polarity_a, polarity_b = effective_polarity(a), effective_polarity(b)
+    polarity_a, polarity_b = claim_polarity(a), claim_polarity(b)
     if asserting and polarity_a != polarity_b:
         denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
         found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=_denial_sentence(denier, asserter, names),

@@ -10,14 +10,21 @@ conditional clause ('a friend who never showed up', 'unless you want'), not in a
 imperative or slogan ('hands up, don't shoot'), and not a comparison ('not just').
 Attribution ('X says', 'officials say', 'Senator: ...', a trailing '-CNBC' or ': Analyst')
 hedges an assertion, since the writer does not vouch for it, but not a denial: 'Police say
-X was not arrested' denies. A negated denial ('not a hoax') asserts.
+X was not arrested' denies. A negated denial ('not a hoax') asserts. Hedges do not soften a
+denial, since doubt is itself the stance ('probably a hoax', 'all a hoax?'), unless the text
+only weighs both sides ('real or hoax?') or reports a dispute ('doubts raised over ...').
+
+`claim_polarity(claim)` is what conflict rules compare: an extracted denial, or a claim
+whose own words deny.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from claims.models import Claim
 from claims.normalize import plain
 
 _DENIAL_RE = re.compile(
@@ -28,7 +35,10 @@ _DENIAL_RE = re.compile(
     r"not dead|alive and (?:well|kicking)|spoof|prank|photoshop\w*|doctored|fooled|trolled|misinformation|"
     r"record straight|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
     r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up|turns? out not|too good to check|"
-    r"kills? (?:\w+ ){0,3}rumou?r)\b"
+    r"kills? (?:\w+ ){0,3}rumou?r|staged|stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
+    r"unsubstantiated|unproven|no proof|no sign|no such|urban legend|conspiracy theor\w*|fraud\w*|"
+    r"misidentif\w*|misattribut\w*|misreport\w*|false alarm|clickbait|april fools?|(?:walks?|walked) back|"
+    r"backtrack\w*)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _NEGATION_RE = re.compile(
@@ -41,17 +51,29 @@ _NEGATION_RE = re.compile(
 _NEGATED_DENIAL_RE = re.compile(
     r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b"
 )
+# Weighing both sides or reporting a dispute leaves the question open.
+_OPEN_QUESTION_RE = re.compile(
+    r"\b(?:real|true|fact|legit|genuine|fake|hoax|truth|myth)\s+or\s+(?:not\b|\w+\s*\?)|"
+    r"\bor\s+(?:an?\s+)?(?:\w+\s+)?(?:hoax|fake|myth|fraud|not)\b\s*\??|"
+    r"confirm or deny|(?:doubts?|questions?)\s+(?:raised|remain|grow|swirl|mount|surround|over)|"
+    r"debate|rumou?rs?\s+swirl|(?:sparks?|fuels?)\s+(?:\w+\s+)?(?:speculation|rumou?rs?)"
+)
 # A clause the main statement does not own: negation inside it says nothing about the claim.
 _SUBORDINATE_RE = re.compile(r"\b(?:so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
-_NOT_IN_SCOPE_RE = re.compile(r"^(?:not (?:just|only|merely|even|sure|happy|all|quite)|not\s*[,;]|no (?:one|idea))")
+_NOT_IN_SCOPE_RE = re.compile(
+    r"(?:not (?:just|only|merely|even|sure|happy|all|quite|say|confirm|comment|disclose|know)\b|not\s*[,;]|"
+    r"no (?:one|idea)\b)"
+)
+_NEGATOR_RE = re.compile(r"\b(?:not|no|never)\b")
 # Imperatives and slogans ('hands up, don't shoot') are not statements about the world.
 _IMPERATIVE_RE = re.compile(r"(?:do not|never)\b")
 # Words that mark a report as unvouched whatever its polarity.
 _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allege\w*|rumou?r\w*|may|might|could|possibl[ey]|apparent(?:ly)?|purported(?:ly)?|"
     r"unconfirmed|unverified|speculat\w*|said to|believed|appears?|seems?|supposed(?:ly)?|probably|likely|"
-    r"suspect(?:s|ed)?|feared|claims? to|in talks|mulls?|weighs?|considers?|considering)\b"
+    r"suspect(?:s|ed)?|feared|claims? to|in talks|mulls?|weighs?|considers?|considering|"
+    r"(?:not|never|refuses? to|declines? to) (?:say|confirm|comment|disclose))\b"
 )
 # Attribution without endorsement: hedges an assertion ('X says Y'), not a denial ('X says not Y').
 _ATTRIBUTION_RE = re.compile(
@@ -75,6 +97,14 @@ class Stance:
     """The word that decided a denial, if any."""
 
 
+def claim_polarity(claim: Claim) -> str:
+    """'denies' when the claim was extracted as a denial or its own words deny, else 'asserts'."""
+    if claim.polarity == "denies":
+        return "denies"
+    return read_stance(claim.text).polarity
+
+
+@lru_cache(maxsize=1 << 16)
 def read_stance(text: str) -> Stance:
     """Read a headline's or sentence's polarity and hedging."""
     lowered = plain(text).strip()
@@ -82,7 +112,10 @@ def read_stance(text: str) -> Stance:
         return Stance("asserts", hedged=_hedged(lowered, attribution=True))
     denial = _DENIAL_RE.search(lowered) or _scoped_negation(lowered)
     if denial:
-        return Stance("denies", hedged=_hedged(lowered, attribution=False), cue=denial.group(0).strip(" ,.!:;"))
+        # Doubt is itself the stance: 'probably a hoax' and 'all a hoax?' debunk, unless the
+        # text only weighs both sides ('real or hoax?') or reports that a debate exists.
+        hedged = bool(_OPEN_QUESTION_RE.search(lowered))
+        return Stance("denies", hedged=hedged, cue=denial.group(0).strip(" ,.!:;"))
     return Stance("asserts", hedged=_hedged(lowered, attribution=True))
 
 
@@ -90,7 +123,8 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
     """The first negation that belongs to the main statement, if any."""
     for match in _NEGATION_RE.finditer(lowered):
         found = match.group(0).lstrip(" ,:;")
-        if _NOT_IN_SCOPE_RE.match(found):
+        negator = _NEGATOR_RE.search(lowered, match.start(), match.end())
+        if negator is not None and _NOT_IN_SCOPE_RE.match(lowered, negator.start()):
             continue
         clause = _CLAUSE_BREAK_RE.split(lowered[: match.start()])[-1]
         if _SUBORDINATE_RE.search(clause):
@@ -102,6 +136,6 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
 
 
 def _hedged(lowered: str, attribution: bool) -> bool:
-    if "?" in lowered or _HEDGE_RE.search(lowered):
+    if "?" in lowered or _HEDGE_RE.search(lowered) or _OPEN_QUESTION_RE.search(lowered):
         return True
     return attribution and bool(_ATTRIBUTION_RE.search(lowered))

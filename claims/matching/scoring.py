@@ -19,10 +19,11 @@ from typing import Mapping
 
 from rapidfuzz import fuzz
 
-from claims.matching.features import ClaimFeatures, effective_polarity, features, speaker_key
+from claims.matching.features import ClaimFeatures, features, speaker_key
 from claims.matching.numbers import NumericComparison, compare_numbers
 from claims.matching.thresholds import CONFIRM_THRESHOLD, MIN_CONFIRM_WORDS, SUGGEST_THRESHOLD
 from claims.models import Claim, Link
+from claims.polarity import claim_polarity
 
 ANSWER_SCORE = 0.9
 """Score of a link the extraction stated: a denial and the claim it answers."""
@@ -160,7 +161,7 @@ def _answers(a: Claim, b: Claim, context: MatchContext | None) -> bool:
 def _relation(a: Claim, b: Claim, numeric: NumericComparison | None, score: float) -> tuple[str, str]:
     if features(a).conditional or features(b).conditional:
         return "related", "conditional"
-    if effective_polarity(a) != effective_polarity(b):
+    if claim_polarity(a) != claim_polarity(b):
         return "conflicts", "opposite polarity"
     if numeric is not None:
         return numeric.verdict, f"{numeric.a.text} vs {numeric.b.text}"

@@ -1,0 +1,74 @@
+"""The stance reader: debunking cues, doubt as a stance, open questions, and claim polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.conflicts import detect_conflicts
+from claims.models import Claim, Link, Source
+from claims.polarity import claim_polarity, read_stance
+
+
+def claim(claim_id: int, text: str, **fields) -> Claim:
+    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text),
+                 kind=fields.pop("kind", "narrative"), **fields)
+
+
+class TestDoubtIsAStance:
+    """A hedged debunking still argues against the story; a weighed question does not."""
+
+    @pytest.mark.parametrize("headline", [
+        "Quillport mermaid sighting probably a hoax",
+        "Was the Quillport mermaid video all an elaborate hoax?",
+        "Quillport mermaid photo is reportedly a fake",
+        "Harbour ghost video was staged, say students",
+        "No, a Brennmoor eel probably didn't swallow a bicycle",
+    ])
+    def test_doubtful_debunking_is_a_firm_denial(self, headline):
+        stance = read_stance(headline)
+        assert stance.polarity == "denies" and not stance.hedged
+
+    @pytest.mark.parametrize("headline", [
+        "Quillport mermaid: real or hoax?",
+        "Fake or freak? Brennmoor farmer shows two-headed calf",
+        "Doubts raised over Quillport mermaid footage",
+        "Brennmoor eel video sparks debate",
+    ])
+    def test_weighing_both_sides_stays_open(self, headline):
+        assert read_stance(headline).hedged
+
+    def test_declining_to_confirm_is_not_a_denial(self):
+        assert read_stance("Quillport council refuses to confirm or deny harbour sale").hedged
+
+
+class TestClaimPolarity:
+    """What the conflict rules compare: the extracted polarity, else the claim's own words."""
+
+    def test_an_extracted_denial_denies(self):
+        assert claim_polarity(claim(1, "the harbour was sold", polarity="denies")) == "denies"
+
+    def test_negated_main_statement_denies(self):
+        assert claim_polarity(claim(1, "The Quillport mayor did not resign")) == "denies"
+
+    @pytest.mark.parametrize("text", [
+        "This is not just about the harbour; it is about the whole coast",
+        "The mayor thanked a clerk who never missed a meeting",
+        "The council will rebuild the harbour without new taxes",
+    ])
+    def test_negation_outside_the_main_statement_asserts(self, text):
+        assert claim_polarity(claim(1, text)) == "asserts"
+
+    def test_a_word_of_negation_alone_makes_no_conflict(self):
+        rebuild = claim(1, "The council will rebuild the Quillport harbour wall without new taxes")
+        rebuilt = claim(2, "The Quillport harbour wall will be rebuilt by the council")
+        sources = {i: Source(id=i, title=f"paper {i}", sha256=str(i)) for i in (1, 2)}
+        link = Link(claim_ids=(1, 2), relation="related", score=0.8)
+        assert detect_conflicts({1: rebuild, 2: rebuilt}, [link], sources) == []
+
+    def test_a_debunking_headline_conflicts_with_the_story(self):
+        story = claim(1, "Quillport mayor sold the harbour to a friend")
+        debunk = claim(2, "Quillport harbour sale story is a hoax", polarity=read_stance("Quillport harbour sale story is a hoax").polarity)
+        sources = {i: Source(id=i, title=f"paper {i}", sha256=str(i)) for i in (1, 2)}
+        link = Link(claim_ids=(1, 2), relation="related", score=0.8)
+        (finding,) = detect_conflicts({1: story, 2: debunk}, [link], sources)
+        assert finding.kind == "denial" and not finding.weak
