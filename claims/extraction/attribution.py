@@ -12,11 +12,13 @@ from claims.extraction.lexicon import (
     CUE_RE,
     DENIAL_VERBS,
     DETERMINERS,
+    STRONG_SAY_LEMMAS,
     TELL_LEMMAS,
     trie_pattern,
 )
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.extraction.quotes import QuoteReader, is_title, opens_quote
+from claims.extraction.subjects import subject_after, subject_before
 
 # Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
 _ADJUNCT_RE = re.compile(
@@ -40,6 +42,7 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
+_SPACE_COMMA = " ,\t\xa0\u2009\u202f"
 _ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
 _NOUN_LEADS = frozenset(
     "have has had the a an his her their its our my your these those such many some no any new recent".split()
@@ -54,6 +57,13 @@ _BARE_CLAUSE_LEMMAS = frozenset(
     reckon suspect assume hint contend maintain acknowledge admit concede complain tweet estimate
     agree worry""".split()
 )
+
+
+def _strong_form(lemma: str, form: str) -> bool:
+    """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
+    if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
+        return False
+    return form != lemma and (form.endswith(("ed", "s")) or form in ("said", "told", "wrote"))
 
 
 class CueReader(QuoteReader):
@@ -123,13 +133,18 @@ class CueReader(QuoteReader):
             attributable = (inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")) \
                 and not is_title(self.text[previous.inner_start:previous.inner_end])
             if attributable and len(between) < 120 and "\n" not in between:
-                if between.strip(" ,") == "":
+                strong = _strong_form(lemma, form)
+                if between.strip(_SPACE_COMMA) == "":
                     inverted = mention_after(self.text, match.end(), sentence_end)
+                    if inverted is None and strong:
+                        inverted = subject_after(self.text, match.end(), sentence_end)
                     if inverted is not None:
                         return self._quoted_before(previous, inverted, cue, sentence_end)
                 else:
                     mention = mention_before(self.text, previous.close, match.start())
-                    if mention is not None and self.text[previous.close:mention.start].strip(" ,") == "":
+                    if mention is None and strong:
+                        mention = subject_before(self.text, previous.close, match.start())
+                    if mention is not None and self.text[previous.close:mention.start].strip(_SPACE_COMMA) == "":
                         return self._quoted_before(previous, mention, cue, sentence_end)
         before_words = self.text[max(sentence_start, match.start() - 40):match.start()].split()
         previous_word = before_words[-1].lower() if before_words else ""
@@ -149,6 +164,8 @@ class CueReader(QuoteReader):
                 return inverted
             if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
                 mention = self._clause_subject(sentence_start, match.start())
+            if mention is None and _strong_form(lemma, form):
+                mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
             if mention is None:
                 return None
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)

@@ -24,6 +24,13 @@ concur counter contest challenge doubt worry suspect calculate determine call co
 TELL_VERBS = """
 tell inform assure reassure remind warn notify advise convince persuade promise brief caution
 """.split()
+# Verbs whose subject is the speaker whatever it looks like, when a content clause or quote follows.
+STRONG_SAY_LEMMAS = frozenset(
+    """say tell write add note explain argue claim announce insist warn state declare report confirm
+    deny acknowledge admit reply respond predict recall suggest contend maintain tweet testify
+    complain assert reiterate concede caution stress emphasize emphasise allege reveal
+    observe retort""".split()
+)
 DENIAL_VERBS = frozenset("deny refute reject dismiss dispute rebut contest".split())
 CALL_VERBS = frozenset("call label brand term dub describe characterize".split())
 _IRREGULAR = {

@@ -1,0 +1,140 @@
+"""Subjects the speaker-phrase reader cannot parse: long appositives, unusual heads, fronted adverbials.
+
+`mention_before` only accepts a phrase built from known words. With a strong verb of saying
+and a content clause after it, the subject of that verb is the speaker whatever its words are
+("Three-in-five GOP insiders across the four states said ...", "Cruz himself said ...",
+"Hogan Gidley, a former director ..., whose roots are ..., said ..."). These readers find the
+head noun phrase of that subject from the clause's shape: fronted adverbials and conjunctions
+off the front, appositives and relative clauses off the back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.mentions import Mention
+
+_MAX_SUBJECT_WORDS = 45
+_MAX_HEAD_WORDS = 12
+# Words after the verb that are adjuncts, not an inverted subject ('"...," said Tuesday').
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this
+    next earlier later recently in on at during after before while when that of about to with
+    from as""".split()
+)
+_LEADING_CONJUNCTIONS_RE = re.compile(
+    r"(?:(?:and|but|yet|so|still|now|meanwhile|instead|indeed|however|then|also|even|separately|similarly|later|"
+    r"earlier|moreover|besides|nonetheless|nevertheless|again|finally)\b,?\s+)+",
+    re.IGNORECASE,
+)
+# A fronted adverbial chunk: 'Appearing on CBS,' 'In a statement Tuesday,' 'After the vote,'.
+_FRONTED_RE = re.compile(
+    r"(?:[A-Za-z]+ing|[A-Za-z]+ed|in|on|at|after|before|during|since|when|while|asked|as|for|from|with|"
+    r"without|by|under|unlike|like|despite|although|though|because|if|once|until|speaking|writing|"
+    r"according)\b[^,;:\"“”]{0,120},\s+",
+    re.IGNORECASE,
+)
+_HEAD_END_RE = re.compile(
+    r"\s*(?:,|\(|—|–|\s-\s|;|:)|\s+(?:who|whose|which|whom|that|where)\b"
+)
+_VERB_INSIDE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|will|would|could|can|should|must|may|might|do|does|did|"
+    r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't)\b",
+    re.IGNORECASE,
+)
+_TRAILING_RE = re.compile(
+    r"(?:\s+(?:has|have|had|also|had\s+also|has\s+also|have\s+also|previously|repeatedly|later|then|once|"
+    r"himself|herself|themselves|itself|alone|too|both|all|each|again|already|often|never|always|"
+    r"[a-z]+ly))+\s*$"
+)
+_TIME_ADJUNCT_RE = re.compile(
+    r"\s+(?:(?:on|in|at|during|by|earlier|late|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|"
+    r"(?:last|this|next|earlier|late)\s+(?:week|month|year|night|morning|evening|fall|spring|summer|winter)|"
+    r"(?:on|in)\s+(?:an?|the)\s+(?:interview|statement|speech|email|letter|call|post|tweet|op-ed|news\s+conference)|"
+    r"yesterday|today|tonight)\b.*$"
+)
+_OBJECT_PRONOUNS = frozenset("him her them it me us this that there what".split())
+_PERSONAL_PRONOUNS = frozenset("he she we they i it you".split())
+_NOT_SUBJECT_STARTS = frozenset(
+    """as perhaps maybe first then so if when while because by with without to for of in on at
+    giving defending though although unless whether where why how what""".split()
+)
+_DANGLING = frozenset("of to in on at for by with from the a an and or but his her their its".split())
+_REPORTING_FORMS = frozenset("said says say told tells wrote writes added adds".split())
+
+
+def _head(text: str, start: int, end: int) -> Mention | None:
+    """The head noun phrase at the front of text[start:end], cut before appositives and relatives."""
+    segment = text[start:end]
+    cut = _HEAD_END_RE.search(segment)
+    head_end = start + (cut.start() if cut else len(segment))
+    head = text[start:head_end].rstrip(" ,")
+    adjunct = _TIME_ADJUNCT_RE.search(head)
+    if adjunct:
+        head = head[:adjunct.start()]
+    head_end = start + len(head)
+    words = head.split()
+    if not words or len(words) > _MAX_HEAD_WORDS:
+        return None
+    first = words[0]
+    if not (first[:1].isalnum()) or first.lower() in _OBJECT_PRONOUNS:
+        return None
+    if _VERB_INSIDE_RE.search(head) or re.search(r"[\"“”()]|''", head):
+        return None
+    lowered = [w.lower().strip(".,'’") for w in words]
+    if lowered[0] in _NOT_SUBJECT_STARTS or lowered[0] in _TIME_WORDS or lowered[-1] in _DANGLING:
+        return None
+    if any(w in _PERSONAL_PRONOUNS or w in _REPORTING_FORMS or re.match(r"(?:he|she|we|they|i|it|you)['’]", w) for w in lowered):
+        return None
+    if lowered[0].endswith("ing") or any(w.endswith("ed") and w.isalpha() for w in words[1:]):
+        return None  # a participle or a past-tense verb: this is a clause, not a noun phrase
+    # A clause before 'and' ('The deal collapsed and officials said'): keep the part after it.
+    joined = re.search(r".*\s(?:and|but)\s+(?=(?:the|a|an|some|many|his|her|their|[A-Z])\S*\s*)", head)
+    if joined and re.search(r"\b[a-z]+ed\b", head[:joined.end()]):
+        start = start + joined.end()
+        head = text[start:head_end]
+    return Mention(head, start, head_end)
+
+
+def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | None:
+    """The speaker of a verb of saying, from the clause text before it, when it reads as a subject."""
+    segment = text[clause_start:verb_start]
+    if "\n" in segment or not segment.strip():
+        return None
+    trailing = _TRAILING_RE.search(segment)
+    punctuated_end = clause_start + (trailing.start() if trailing else len(segment.rstrip()))
+    end = clause_start + len(text[clause_start:punctuated_end].rstrip(" ,"))
+    start = clause_start + len(segment) - len(segment.lstrip(" ,\t"))
+    if end <= start or len(text[start:end].split()) > _MAX_SUBJECT_WORDS:
+        return None
+    lead = _LEADING_CONJUNCTIONS_RE.match(text, start, end)
+    if lead:
+        start = lead.end()
+    fronted = _FRONTED_RE.match(text, start, end)
+    if fronted and fronted.end() < end:
+        start = fronted.end()
+    if end <= start:
+        return None
+    head = _head(text, start, end)
+    if head is None or head.end >= end:
+        return head
+    # Between the head and the verb only an appositive or a relative clause may stand: set off by
+    # commas or dashes, or opened by 'who'/'that'. A second clause ('the vote failed, officials') is no subject.
+    after_head = text[head.end:end]
+    if re.match(r"\s+(?:who|whose|which|whom|that)\b", after_head) or re.search(r"[,—–)]$|\s-$", text[start:punctuated_end].rstrip()):
+        return head
+    return None
+
+
+def subject_after(text: str, verb_end: int, limit: int) -> Mention | None:
+    """The inverted speaker after a verb of saying ('"...," said one district GOP leader.')."""
+    segment = text[verb_end:limit]
+    stripped = segment.lstrip(" \t")
+    start = verb_end + len(segment) - len(stripped)
+    words = stripped.split()
+    if not words or words[0].lower().strip(",.") in _TIME_WORDS:
+        return None
+    stop = re.search(r"[.!?](?=\s|$)|\n", stripped)
+    end = start + (stop.start() if stop else len(stripped))
+    return _head(text, start, end)
