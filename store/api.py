@@ -97,13 +97,19 @@ class Store(StoreBase):
         limit: int | None = None,
         offset: int = 0,
         sort: SortKey = "id",
+        after: Claim | None = None,
+        descending: bool = False,
     ) -> list[Claim]:
+        """Claims matching the filter; `after` (a claim an earlier page listed) resumes past it by key."""
         with self._read() as connection:
-            return queries.list_claims(connection, claim_filter, limit=limit, offset=offset, sort=sort)
+            return queries.list_claims(
+                connection, claim_filter, limit=limit, offset=offset, sort=sort, after=after, descending=descending
+            )
 
-    def count_claims(self, claim_filter: ClaimFilter = ClaimFilter()) -> int:
+    def count_claims(self, claim_filter: ClaimFilter = ClaimFilter(), *, cap: int | None = None) -> int:
+        """How many claims match the filter, counted no further than `cap` when given."""
         with self._read() as connection:
-            return queries.count_claims(connection, claim_filter)
+            return queries.count_claims(connection, claim_filter, cap=cap)
 
     def get_claim(self, claim_id: int) -> Claim:
         with self._read() as connection:

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Iterable, Literal
 
-from sqlalchemy import Connection, Join, and_, column, exists, func, or_, select, table, union
+from sqlalchemy import Connection, Join, and_, column, exists, func, literal, or_, select, table, union
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -203,6 +203,69 @@ def _fts_first(query, phrase: str, claim_filter: ClaimFilter):
     return query.where(claim_fts_t.c.claim_fts.op("MATCH")(phrase), *rest)
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One index-friendly piece of a listing: a select, its conditions and its order (ending in a unique column)."""
+
+    query: object
+    where: list
+    order: list
+
+
+def _parts(claim_filter: ClaimFilter, sort: SortKey) -> list[_Part]:
+    clauses = filter_clauses(claim_filter)
+    # Orders no index can serve on a big casefile are split in two index-friendly parts
+    # read one after the other: claims without a speaker (NULL sorts first) and then the
+    # rest joined speaker-first; conflicted claims (few) and then the others, each by id.
+    if sort == "speaker":
+        return [
+            _Part(_claim_select(), clauses + [claim_t.c.speaker_id.is_(None)], [claim_t.c.id]),
+            _Part(_claim_select(speaker_first=True), clauses, [speaker_t.c.name, claim_t.c.id]),
+        ]
+    if sort == "conflicts":
+        return [
+            _Part(_claim_select(), clauses + [_conflicted_ids_clause()], [claim_t.c.id]),
+            _Part(_claim_select(), clauses + [~_conflicted_ids_clause()], [claim_t.c.id]),
+        ]
+    order = {
+        "id": [claim_t.c.id],
+        "source": [claim_t.c.source_id, claim_t.c.start, claim_t.c.id],
+        "status": [claim_t.c.status, claim_t.c.id],
+    }[sort]
+    return [_Part(_claim_select(), clauses, order)]
+
+
+def _sort_values(connection: Connection, claim: Claim, sort: SortKey) -> tuple[int, dict]:
+    """Which part of the listing `claim` sits in, and its values of the sort columns."""
+    values = {
+        claim_t.c.id: claim.id,
+        claim_t.c.status: claim.status,
+        claim_t.c.source_id: claim.source_id,
+        claim_t.c.start: claim.start,
+        speaker_t.c.name: claim.speaker,
+    }
+    if sort == "speaker":
+        return (0 if claim.speaker_id is None else 1), values
+    if sort == "conflicts":
+        return (0 if conflicted_among(connection, [claim.id]) else 1), values
+    return 0, values
+
+
+def _after(part: _Part, values: dict, descending: bool) -> list[_Part]:
+    """The rows of `part` strictly past `values` in its order, as parts an index walks in order.
+
+    `(a, b) > (x, y)` is read as `a = x AND b > y`, then `a > x`: each piece is a range
+    on one index, where the row-value form would make SQLite scan.
+    """
+    pieces = []
+    for length in range(len(part.order), 0, -1):
+        equal = [column == values[column] for column in part.order[: length - 1]]
+        column = part.order[length - 1]
+        past = column < values[column] if descending else column > values[column]
+        pieces.append(_Part(part.query, part.where + equal + [past], part.order[length - 1 :]))
+    return pieces
+
+
 def list_claims(
     connection: Connection,
     claim_filter: ClaimFilter,
@@ -210,38 +273,44 @@ def list_claims(
     limit: int | None = None,
     offset: int = 0,
     sort: SortKey = "id",
+    after: Claim | None = None,
+    descending: bool = False,
 ) -> list[Claim]:
+    """Claims matching the filter in `sort` order (reversed when `descending`).
+
+    `after` is a claim as an earlier page listed it: the listing resumes just past it
+    (keyset paging), so reading page n costs the same as page 1; `offset` then skips
+    rows from there.
+    """
     phrase = _fts_phrase(connection, claim_filter)
     if phrase is not None and sort == "id":
         # A common term matches most claims: walk its matches in id order and stop at the page.
-        query = _fts_first(_claim_select(fts_first=True), phrase, claim_filter).order_by(claim_fts_t.c.rowid)
+        query = _fts_first(_claim_select(fts_first=True), phrase, claim_filter)
+        if after is not None:
+            query = query.where(claim_fts_t.c.rowid < after.id if descending else claim_fts_t.c.rowid > after.id)
+        query = query.order_by(claim_fts_t.c.rowid.desc() if descending else claim_fts_t.c.rowid)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         return [_claim_from_joined(row) for row in connection.execute(query)]
-    clauses = filter_clauses(claim_filter)
-    # Orders no index can serve on a big casefile are split in two index-friendly parts
-    # read one after the other: claims without a speaker (NULL sorts first) and then the
-    # rest joined speaker-first; conflicted claims (few) and then the others, each by id.
-    if sort == "speaker":
-        parts = [
-            (_claim_select(), clauses + [claim_t.c.speaker_id.is_(None)], [claim_t.c.id]),
-            (_claim_select(speaker_first=True), clauses, [speaker_t.c.name, claim_t.c.id]),
-        ]
-    elif sort == "conflicts":
-        parts = [
-            (_claim_select(), clauses + [_conflicted_ids_clause()], [claim_t.c.id]),
-            (_claim_select(), clauses + [~_conflicted_ids_clause()], [claim_t.c.id]),
-        ]
-    else:
-        order = {
-            "id": [claim_t.c.id],
-            "source": [claim_t.c.source_id, claim_t.c.start],
-            "status": [claim_t.c.status, claim_t.c.id],
-        }[sort]
-        parts = [(_claim_select(), clauses, order)]
+    parts = _parts(claim_filter, sort)
+    if after is not None:
+        position, values = _sort_values(connection, after, sort)
+        if descending:
+            parts = _after(parts[position], values, True) + parts[:position][::-1]
+        else:
+            parts = _after(parts[position], values, False) + parts[position + 1 :]
+    elif descending:
+        parts = parts[::-1]
+    return _read_parts(connection, parts, limit, offset, descending)
+
+
+def _read_parts(
+    connection: Connection, parts: list[_Part], limit: int | None, offset: int, descending: bool
+) -> list[Claim]:
     rows = []
-    for index, (query, where, order) in enumerate(parts):
-        query = query.where(and_(True, *where)).order_by(*order)
+    for index, part in enumerate(parts):
+        order = [column.desc() for column in part.order] if descending else part.order
+        query = part.query.where(and_(True, *part.where)).order_by(*order)
         if limit is not None:
             if offset and index < len(parts) - 1:
                 in_part = connection.execute(
@@ -260,17 +329,24 @@ def list_claims(
     return [_claim_from_joined(row) for row in rows]
 
 
-def count_claims(connection: Connection, claim_filter: ClaimFilter) -> int:
+def count_claims(connection: Connection, claim_filter: ClaimFilter, *, cap: int | None = None) -> int:
+    """How many claims match, counting no further than `cap` when one is given."""
+    # With a cap the rows are selected under a LIMIT and counted outside it, so the count
+    # stops reading there: a reviewer needs "10,000+", not a walk over 900k index entries.
+    counted = literal(1) if cap is not None else func.count()
     phrase = _fts_phrase(connection, claim_filter)
     if phrase is not None:
         if replace(claim_filter, search=None) == ClaimFilter():
-            query = select(func.count()).select_from(claim_fts_t)
+            query = select(counted).select_from(claim_fts_t)
         else:
-            query = select(func.count()).select_from(
+            query = select(counted).select_from(
                 OuterLoopJoin(claim_fts_t, claim_t, claim_fts_t.c.rowid == claim_t.c.id)
             )
-        return connection.execute(_fts_first(query, phrase, claim_filter)).scalar_one()
-    query = select(func.count()).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
+        query = _fts_first(query, phrase, claim_filter)
+    else:
+        query = select(counted).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
+    if cap is not None:
+        query = select(func.count()).select_from(query.limit(cap).subquery())
     return connection.execute(query).scalar_one()
 
 
