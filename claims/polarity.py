@@ -41,15 +41,24 @@ _DENIAL_RE = re.compile(
     r"backtrack\w*)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
+_IRREGULAR_PARTICIPLES = (
+    r"found|made|held|seen|known|caught|hit|built|sold|told|paid|kept|left|lost|met|put|run|said|sent|set|"
+    r"spent|struck|thought|won|born|bought|brought|done|gone|got|shot|hurt|led|cut|read|shut|fought|taught|"
+    r"sought|bound|upheld|withheld"
+)
 _NEGATION_RE = re.compile(
     r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not|"
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
-    r"imminent|(?:\w+ly\s+)?\w+(?:ed|en))\b|never\s+\w+(?:ed|en)\b|there (?:was|were|is|are) never)|"
+    r"imminent|(?:\w+ly\s+)?(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r"))\b|"
+    r"never\s+(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r")\b|there (?:was|were|is|are) never)|"
     r"^no\b\s*,|,\s*no\b\s*[,.!]|(?:^|[:;]\s*)no\s+(?!doubt|wonder|matter|longer|more|one|idea)\w+|"
     r"\bprobably not\b|\bnot\s*[.!?]*$"
 )
+# A denial of a denial asserts: 'not a hoax', 'denies hoax claims', 'rejects reports it was faked'.
 _NEGATED_DENIAL_RE = re.compile(
-    r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b"
+    r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b|"
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:hoax|fake|faked|faking|fraud|lying|lie|lies|staged|made (?:it|this|that) up)\b"
 )
 # Weighing both sides or reporting a dispute leaves the question open.
 _OPEN_QUESTION_RE = re.compile(
@@ -63,6 +72,9 @@ _SUBORDINATE_RE = re.compile(r"\b(?:so|who|whom|whose|which|that|unless|if|when|
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
     r"(?:not (?:just|only|merely|even|sure|happy|all|quite|say|confirm|comment|disclose|know)\b|not\s*[,;]|"
+    # Negating a verb of stopping asserts the activity goes on: 'will not stop', 'never gave up'.
+    r"(?:not|never) (?:stop|stopp\w+|cease\w*|quit|give up|gave up|giving up|back down|backed down|let up|"
+    r"hesitat\w+|forget|forgot\w*|rule out|ruled out)\b|"
     r"no (?:one|idea)\b)"
 )
 _NEGATOR_RE = re.compile(r"\b(?:not|no|never)\b")
@@ -80,8 +92,10 @@ _ATTRIBUTION_RE = re.compile(
     r"\b(?:reported|reports?|claim(?:s|ed|ing)?|sources?|according to|suggests?|insists?|hints?|"
     r"tipped|expected|if|would|says|say|said|warns?|accus\w*|thinks?|believes?|tells?|told)\b|"
     r":\s*\w+(?:\s+\w+){0,2}\s*$|\s-{1,2}\s*\w+(?:\s+\w+)?\s*$|"
-    r"^(?:\w+\s+){0,2}(?:officials?|senator|rep|sources?|police|analysts?|witness(?:es)?|parents?|experts?|"
-    r"spokes(?:man|woman|person)|ministry|minister|monitors?|activists?|attorney|lawyer|prosecutor|report|paper)\s*:"
+    r"^(?:[\w.'-]+\s+){0,2}(?:officials?|senator|sen|rep|congress(?:man|woman)|lawmakers?|mps?|governor|mayor|"
+    r"sources?|police|analysts?|witness(?:es)?|eyewitness(?:es)?|parents?|experts?|insiders?|"
+    r"spokes(?:man|woman|person)|ministry|minister|monitors?|activists?|attorney|lawyer|prosecutor|report|paper)"
+    r"\.?(?:\s+[\w.'-]+){0,3}\s*:"
 )
 
 

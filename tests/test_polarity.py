@@ -72,3 +72,26 @@ class TestClaimPolarity:
         link = Link(claim_ids=(1, 2), relation="related", score=0.8)
         (finding,) = detect_conflicts({1: story, 2: debunk}, [link], sources)
         assert finding.kind == "denial" and not finding.weak
+
+
+class TestNegationScope:
+    """Double negatives assert; irregular participles and titled speakers are read."""
+
+    @pytest.mark.parametrize("headline", [
+        "Brennmoor will not stop rebuilding the harbour",
+        "Quillport mayor never gave up on the harbour",
+        "Quillport farmer denies two-headed calf photo was faked",
+    ])
+    def test_negated_negatives_assert(self, headline):
+        assert read_stance(headline).polarity == "asserts"
+
+    def test_irregular_participle_is_negated(self):
+        assert read_stance("Missing Quillport sailors not found on the island").polarity == "denies"
+
+    @pytest.mark.parametrize("headline", [
+        "Congressman: ten smugglers caught at the Quillport docks",
+        "Rep. Ada Brennan: ten smugglers caught at the Quillport docks",
+    ])
+    def test_a_titled_speaker_before_a_colon_reports(self, headline):
+        stance = read_stance(headline)
+        assert stance.polarity == "asserts" and stance.hedged
