@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual import on, work
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from claims.models import Claim
 from claims.text import one_line
 from store.api import Store
 from store.errors import StoreError
@@ -20,18 +22,50 @@ from tui.widgets.detail import DetailPane
 from tui.widgets.thread_list import ThreadList
 
 
-def page_fetcher(store: Store, claim_filter, sort: str):
-    """A function reading one page of a listing with the sources its rows name."""
-    known: set[int] = set()
+COUNT_CAP = 10_000
+"""A listing longer than this first shows as "10,000+" while its exact length is counted."""
 
-    def fetch(offset: int, limit: int) -> Page:
-        claims = store.list_claims(claim_filter, limit=limit, offset=offset, sort=sort)
-        missing = sorted({claim.source_id for claim in claims} - known)
-        sources = {source_id: store.get_source(source_id, with_text=False) for source_id in missing}
-        known.update(sources)
+
+class ListingPages:
+    """Reads pages of one listing by key where it can: from a neighbouring page's edge row, or from the end.
+
+    OFFSET paging reads every skipped row, so scrolling far into a million claims slowed
+    down page by page; a page next to one already read resumes from that page's edge row,
+    and a page nearer the end than the start is read backwards from the end.
+    """
+
+    def __init__(self, store: Store, claim_filter, sort: str, total: int | None = None) -> None:
+        self.store = store
+        self.claim_filter = claim_filter
+        self.sort = sort
+        self.total = total
+        """The exact length of the listing, once known; reading from the end needs it."""
+        self._edges: dict[int, tuple[Claim, Claim]] = {}
+        self._known_sources: set[int] = set()
+
+    def __call__(self, offset: int, limit: int) -> Page:
+        claims = self._claims(offset, limit)
+        if claims:
+            # As listed, not as later reviewed: the next page resumes from the key it had here.
+            self._edges[offset] = (claims[0], claims[-1])
+        missing = sorted({claim.source_id for claim in claims} - self._known_sources)
+        sources = {source_id: self.store.get_source(source_id, with_text=False) for source_id in missing}
+        self._known_sources.update(sources)
         return Page(claims, sources)
 
-    return fetch
+    def _claims(self, offset: int, limit: int) -> list[Claim]:
+        read = partial(self.store.list_claims, self.claim_filter, sort=self.sort)
+        before, after = self._edges.get(offset - limit), self._edges.get(offset + limit)
+        if before is not None:
+            return read(limit=limit, after=before[1])
+        if after is not None:
+            return read(limit=limit, after=after[0], descending=True)[::-1]
+        total = self.total
+        if total is not None and offset > total - offset:
+            from_end = total - offset - limit
+            rows = read(limit=limit + min(0, from_end), offset=max(0, from_end), descending=True)
+            return rows[::-1]
+        return read(limit=limit, offset=offset)
 
 
 class ListingLoading(Screen[None]):
@@ -51,6 +85,9 @@ class ListingLoading(Screen[None]):
     _focus_claim: int | None
     _total_claims: int
     _index_timer: Timer | None
+    _listing_pages: ListingPages | None = None
+    _count_pending: bool = False
+    """The listing is longer than COUNT_CAP and its exact length is still being counted."""
 
     @dataclass
     class IndexLoaded(Message):
@@ -67,8 +104,17 @@ class ListingLoading(Screen[None]):
         query: ListingQuery
         total: int
         pages: dict
-        fetch: object
+        fetch: ListingPages
         detail: ClaimDetail | None
+        exact: bool
+        """False when `total` is only the count's cap: the exact count follows in ListingCounted."""
+
+    @dataclass
+    class ListingCounted(Message):
+        """A long listing's exact length was counted."""
+
+        generation: int
+        total: int
 
     @dataclass
     class DetailLoaded(Message):
@@ -118,9 +164,11 @@ class ListingLoading(Screen[None]):
         store = self.store
         try:
             claim_filter = build_filter(store, query)
-            total = store.count_claims(claim_filter)
+            # A capped count keeps the first screen fast; a long listing is counted exactly afterwards.
+            total = store.count_claims(claim_filter, cap=COUNT_CAP + 1)
+            exact = total <= COUNT_CAP
             cursor = min(cursor, max(0, total - 1))
-            fetch = page_fetcher(store, claim_filter, query.sort)
+            fetch = ListingPages(store, claim_filter, query.sort, total if exact else None)
             pages = {cursor // PAGE_SIZE: fetch(cursor // PAGE_SIZE * PAGE_SIZE, PAGE_SIZE)} if total else {}
             shown = [claim.id for page in pages.values() for claim in page.claims]
             # The detail pane's claim comes with the rows, so the first screen needs one round trip.
@@ -129,7 +177,16 @@ class ListingLoading(Screen[None]):
         except StoreError as error:
             self.post_message(self.LoadFailed(str(error), "load"))
             return
-        self.post_message(self.ListingLoaded(generation, query, total, pages, fetch, detail))
+        self.post_message(self.ListingLoaded(generation, query, total, pages, fetch, detail, exact))
+
+    @work(thread=True, exclusive=True, group="listing-count")
+    def _count_listing(self, generation: int, fetch: ListingPages) -> None:
+        try:
+            total = self.store.count_claims(fetch.claim_filter)
+        except StoreError as error:
+            self.post_message(self.LoadFailed(str(error), "count"))
+            return
+        self.post_message(self.ListingCounted(generation, total))
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, claim_id: int) -> None:
@@ -181,6 +238,10 @@ class ListingLoading(Screen[None]):
         table = self.table
         keep = event.detail.claim.id if event.detail is not None else None
         table.reset(event.fetch, event.total, event.pages)
+        self._listing_pages = event.fetch
+        self._count_pending = not event.exact
+        if not event.exact:
+            self._count_listing(event.generation, event.fetch)
         row = table.row_of(keep) if keep is not None else None
         if row is not None:
             table.move_to(row)
@@ -190,6 +251,16 @@ class ListingLoading(Screen[None]):
         self._update_status_bar()
         if not event.total:
             self.detail = None
+
+    @on(ListingCounted)
+    def _listing_counted(self, event: ListingCounted) -> None:
+        if event.generation != self._generation:
+            return
+        if self._listing_pages is not None:
+            self._listing_pages.total = event.total
+        self.table.set_total(event.total)
+        self._count_pending = False
+        self._update_status_bar()
 
     @on(ClaimTable.CursorMoved)
     def _cursor_moved(self, event: ClaimTable.CursorMoved) -> None:
@@ -225,8 +296,9 @@ class ListingLoading(Screen[None]):
 
     def _update_status_bar(self) -> None:
         state = self.query_state
+        shown = f"{COUNT_CAP:,}+ shown" if self._count_pending else f"{self.table.total:,} shown"
         # The count comes early: a narrow terminal cuts the end of the line.
-        parts = [state.scope.label, f"{self.table.total:,} shown", f"filter {state.filter_name}", f"sort {state.sort}"]
+        parts = [state.scope.label, shown, f"filter {state.filter_name}", f"sort {state.sort}"]
         if state.search:
             parts.append(f"search “{one_line(state.search, 30)}”")
         if state.pin:

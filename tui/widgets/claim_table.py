@@ -109,6 +109,14 @@ class ClaimTable(ScrollView, can_focus=True):
         self.refresh()
         self._announce()
 
+    def set_total(self, total: int) -> None:
+        """The listing's length is now known exactly (it was shown capped); rows already read stay."""
+        self.total = total
+        self.virtual_size = Size(self.size.width, total + 1)
+        if self.cursor >= total:
+            self.move_to(total - 1)
+        self.refresh()
+
     def claim_at(self, index: int) -> Claim | None:
         """The claim in row `index` if its page is loaded."""
         page = self._pages.get(index // PAGE_SIZE)
