@@ -13,7 +13,9 @@ of `candidates_sql`; `candidates_by_keys` leaves out the ids it is told to.
 from __future__ import annotations
 
 import re
+from typing import Iterable, Sequence
 
+import numpy as np
 from sqlalchemy import Connection, func, select, text
 
 from claims import matching
@@ -146,3 +148,70 @@ def _sqlite(connection: Connection, claim: Claim, limit: int) -> list[int]:
         {"match": match, "wide": limit * 2 + 50, "source": claim.source_id, "limit": limit},
     )
     return [row[0] for row in rows]
+
+
+class KeyOverlay:
+    """Blocking-key retrieval over the stored key index plus claims added earlier in the same transaction.
+
+    It ranks exactly as `candidates_for_claims` would if every earlier claim of the
+    transaction were already in `claim_key`: a key is useful while at most
+    `MAX_KEY_FREQUENCY` claims hold it (text hashes always), and candidates are the claims
+    sharing the most useful keys, ties to the higher id. Each key's stored postings are
+    read once per transaction (the stored index does not change under it: the caller
+    writes its own keys at the end), so a batch of documents sharing words reads them once.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._stored: dict[str, np.ndarray | None] = {}
+        self._stored_count: dict[str, int] = {}
+        self._added: dict[str, list[int]] = {}
+        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        self._capped_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker} LIMIT {matching.MAX_KEY_FREQUENCY + 1}"
+        self._all_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker}"
+
+    def _read(self, keys: Iterable[str]) -> None:
+        missing = [key for key in keys if key not in self._stored_count]
+        if not missing:
+            return
+        # One plain DB-API statement per key: the SQLAlchemy layer costs more than the lookup.
+        cursor = self.connection.connection.dbapi_connection.cursor()
+        try:
+            for key in missing:
+                cursor.execute(self._all_sql if key.startswith("h:") else self._capped_sql, (key,))
+                ids = [row[0] for row in cursor.fetchall()]
+                self._stored_count[key] = len(ids)
+                useful = key.startswith("h:") or len(ids) <= matching.MAX_KEY_FREQUENCY
+                self._stored[key] = np.array(ids, dtype=np.int64) if useful and ids else None
+        finally:
+            cursor.close()
+
+    def candidates(self, claims: Sequence[Claim], limit: int = matching.MAX_CANDIDATES) -> dict[int, list[int]]:
+        """Candidate ids for each claim, best first; the claims themselves are not indexed yet."""
+        keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in claims}
+        all_keys = sorted({key for keys in keys_of.values() for key in keys})
+        self._read(all_keys)
+        frequencies = {key: self._stored_count[key] + len(self._added.get(key, ())) for key in all_keys}
+        found: dict[int, list[int]] = {}
+        for claim in claims:
+            useful = matching.useful_keys(keys_of[claim.id], frequencies)
+            parts = []
+            for key in useful:
+                stored = self._stored[key]
+                if stored is not None:
+                    parts.append(stored)
+                added = self._added.get(key)
+                if added:
+                    parts.append(np.array(added, dtype=np.int64))
+            if not parts:
+                found[claim.id] = []
+                continue
+            ids, counts = np.unique(np.concatenate(parts), return_counts=True)
+            order = np.lexsort((-ids, -counts))[:limit]
+            found[claim.id] = ids[order].tolist()
+        return found
+
+    def add(self, claim_id: int, keys: Iterable[str]) -> None:
+        """Index a claim stored in this transaction (its keys are written to `claim_key` by the caller)."""
+        for key in keys:
+            self._added.setdefault(key, []).append(claim_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any, Mapping
 
 from claims.models import (
@@ -150,4 +151,58 @@ def conflict_from_row(row: Mapping[str, Any]) -> Conflict:
         claim_ids=(row["claim_a"], row["claim_b"]),
         explanation=row["explanation"],
         weak=bool(row["weak"]),
+    )
+
+
+def quantities_from_json(stored: str | None) -> list[Quantity]:
+    """The quantities of a claim row (validated once per distinct JSON text, then shared)."""
+    return list(_quantities(stored or "[]"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _quantities(stored: str) -> tuple[Quantity, ...]:
+    return tuple(Quantity(**q) for q in json.loads(stored))
+
+
+def _span_json(stored: str | None) -> Span | None:
+    return Span.model_construct(**json.loads(stored)) if stored else None
+
+
+def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> Claim:
+    """The Claim `claim_from_row` builds, without history, skipping re-validation of stored values.
+
+    Ingest builds one for every candidate it scores; validating each was most of what
+    adding an article to a large casefile cost.
+    """
+    mention = row["mention_text"]
+    return Claim.model_construct(
+        id=row["id"],
+        source_id=row["source_id"],
+        speaker_id=row["speaker_id"],
+        speaker=speaker["name"] if speaker else None,
+        speaker_role=speaker["role"] if speaker else None,
+        speaker_kind=speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
+        speaker_mention=(
+            Span.model_construct(text=mention, start=row["mention_start"], end=row["mention_end"])
+            if mention is not None and row["mention_start"] is not None and row["mention_end"] is not None
+            else None
+        ),
+        text=row["text"],
+        quote=row["quote"],
+        start=row["start"],
+        end=row["end"],
+        kind=row["kind"],
+        polarity=row["polarity"],
+        hedged=bool(row["hedged"]),
+        cue=_span_json(row["cue"]),
+        quantities=quantities_from_json(row["quantities"]),
+        denial_target=row["denial_target"],
+        answers_claim_id=row["answers_claim_id"],
+        status=row["status"],
+        version=row["version"],
+        rating=row["rating"],
+        rated_by=row["rated_by"],
+        rated_on=row["rated_on"],
+        history=[],
+        notes=[],
     )

@@ -1,7 +1,8 @@
 """Storing a document: its source row, speakers, claims, blocking keys, links and conflicts.
 
 Everything for one document is written in one transaction, so a crash leaves either the
-whole document or none of it.
+whole document or none of it. `add_extracted` runs `store.batch.IngestBatch` for a single
+document; the helpers here also serve imports and reviews.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from claims import conflicts as conflict_rules
 from claims import matching
 from claims import speakers as speaker_rules
 from claims.models import Claim, ExtractedClaim, Link, SourceMeta
-from store import candidates, queries
+from store import queries
 from store.base import utcnow
 from store.converters import claim_values, source_from_row
 from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
@@ -256,27 +257,10 @@ def add_extracted(
     extracted_claims: Sequence[ExtractedClaim],
     actor: str,
 ) -> AddResult:
-    """Store a document and its extracted claims, link them, and flag conflicts; one transaction."""
-    existing = find_source_by_hash(connection, sha256)
-    if existing is not None:
-        return AddResult(source_id=existing, duplicate=True)
-    source_id = insert_source(connection, text, sha256, meta)
-    claim_ids = insert_claims(connection, source_id, extracted_claims)
-    new_claims = queries.claims_by_ids(connection, claim_ids)
-    ordered = [new_claims[cid] for cid in claim_ids]
-    new_ids = set(claim_ids)
-    candidate_cache = candidates.candidates_for_claims(connection, ordered, new_ids)
-    links = matching.link_claims(ordered, lambda claim: candidate_cache[claim.id])
-    index_claims(connection, ordered)
-    link_count = store_links(connection, links)
-    conflict_ids = refresh_conflicts(connection, new_ids)
-    log_event(
-        connection,
-        actor,
-        "ingest",
-        entity_id=f"source:{source_id}",
-        new_value=json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
-    )
-    return AddResult(
-        source_id=source_id, claim_ids=claim_ids, link_count=link_count, conflict_ids=conflict_ids
-    )
+    """Store a document and its extracted claims, link them, and flag conflicts, in the caller's transaction."""
+    from store.batch import IngestBatch
+
+    batch = IngestBatch(connection)
+    result = batch.add(text, sha256, meta, extracted_claims, actor)
+    batch.flush()
+    return result

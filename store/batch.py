@@ -1,0 +1,185 @@
+"""Storing documents inside one write transaction, as if each had been stored on its own.
+
+`IngestBatch.add` does for one document what ingest always did, in the same order: source
+row, speakers, claims, candidates, links, conflicts, log entry. What changes is where the
+work happens. Speakers are looked up in a `SpeakerBook`; candidates come from a
+`KeyOverlay` (stored key index plus the transaction's earlier claims); every claim the
+transaction touches is built once, without re-validation, and kept; blocking keys,
+links, conflicts, answers and log entries wait in lists and go to the database in one
+executemany each at `flush`. The stored result is the one the documents would have had
+added one transaction at a time, in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from claims import conflicts as conflict_rules
+from claims import matching
+from claims.models import Claim, ExtractedClaim, Link, Source, SourceMeta
+from store.base import utcnow
+from store.candidates import KeyOverlay
+from store.converters import claim_values, light_claim_from_row, source_from_row
+from store.ingest import AddResult, find_source_by_hash, insert_source
+from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
+from store.speakerbook import SpeakerBook, SpeakerEntry
+from store.tables import ClaimKeyRow
+
+key_t = ClaimKeyRow.__table__
+_SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
+
+
+class IngestBatch:
+    """Documents stored in one open write transaction; call `flush` before it commits."""
+
+    def __init__(self, connection: Connection, *, many: bool = False) -> None:
+        self.connection = connection
+        self.speakers = SpeakerBook(connection, preload=many)
+        self.speakers.on_change = self._speaker_changed
+        self.overlay = KeyOverlay(connection)
+        self.claims: dict[int, Claim] = {}
+        self.sources: dict[int, Source] = {}
+        self.stored_hashes: dict[str, int] = {}
+        self.results: list[AddResult] = []
+        self._keys: list[dict] = []
+        self._links: list[dict] = []
+        self._conflicts: list[tuple[AddResult, dict]] = []
+        self._answers: list[dict] = []
+        self._events: list[dict] = []
+
+    def add(self, text: str, sha256: str, meta: SourceMeta, extracted: Sequence[ExtractedClaim], actor: str) -> AddResult:
+        """Store one document and its extracted claims, link them and find their conflicts."""
+        existing = self.stored_hashes.get(sha256)
+        if existing is None:
+            existing = find_source_by_hash(self.connection, sha256)
+        if existing is not None:
+            return AddResult(source_id=existing, duplicate=True)
+        source_id = insert_source(self.connection, text, sha256, meta)
+        self.stored_hashes[sha256] = source_id
+        self.sources[source_id] = Source.model_construct(id=source_id, sha256=sha256, **meta.model_dump())
+        ordered = self._insert_claims(source_id, extracted)
+        claim_ids = [claim.id for claim in ordered]
+        result = AddResult(source_id=source_id, claim_ids=claim_ids)
+        candidate_ids = self.overlay.candidates(ordered)
+        self._hold_stored({i for ids in candidate_ids.values() for i in ids})
+        links = matching.link_claims(ordered, lambda claim: [self.claims[i] for i in candidate_ids[claim.id]])
+        for claim in ordered:
+            keys = sorted(set(matching.blocking_keys(claim)))
+            self.overlay.add(claim.id, keys)
+            self._keys.extend({"key": key, "claim_id": claim.id} for key in keys)
+        unique: dict[tuple[int, int], Link] = {}
+        for link in links:
+            unique.setdefault(tuple(sorted(link.claim_ids)), link)
+        self._links.extend(
+            {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score, "state": link.state,
+             "reason": link.reason}
+            for (a, b), link in unique.items()
+        )
+        result.link_count = len(unique)
+        self._find_conflicts(result, list(unique.values()))
+        self._events.append({
+            "at": utcnow(), "actor": actor, "action": "ingest", "claim_id": None, "entity_id": f"source:{source_id}",
+            "old_value": None, "note": None,
+            "new_value": json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
+        })
+        self.results.append(result)
+        return result
+
+    def _insert_claims(self, source_id: int, extracted_claims: Sequence[ExtractedClaim]) -> list[Claim]:
+        if not extracted_claims:
+            return []
+        speaker_ids: dict[tuple, int | None] = {}
+        rows = []
+        for extracted in extracted_claims:
+            # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
+            speaker = (extracted.speaker, extracted.speaker_kind, extracted.speaker_role,
+                       tuple(extracted.speaker_aliases))
+            if speaker not in speaker_ids:
+                speaker_ids[speaker] = self.speakers.resolve(extracted)
+            rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+        result = self.connection.execute(insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows)
+        claim_ids = [row[0] for row in result]
+        for extracted, claim_id, row in zip(extracted_claims, claim_ids, rows):
+            row["id"] = claim_id
+            if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids):
+                row["answers_claim_id"] = claim_ids[extracted.answers]
+                self._answers.append({"claim_id": claim_id, "answers": row["answers_claim_id"]})
+        ordered = [light_claim_from_row(row, self._speaker_of(row["speaker_id"])) for row in rows]
+        self.claims.update((claim.id, claim) for claim in ordered)
+        return ordered
+
+    def _speaker_of(self, speaker_id: int | None) -> dict | None:
+        if speaker_id is None:
+            return None
+        entry = self.speakers.entries[speaker_id]
+        return {"name": entry.name, "role": entry.role, "kind": entry.kind}
+
+    def _speaker_changed(self, entry: SpeakerEntry) -> None:
+        # Claims held in memory show the speaker as a fresh read of the database would.
+        for claim in self.claims.values():
+            if claim.speaker_id == entry.id:
+                claim.speaker, claim.speaker_role = entry.name, entry.role
+
+    def _hold_stored(self, claim_ids: set[int]) -> None:
+        """Build (once) the claims stored before this transaction among `claim_ids`."""
+        missing = sorted(claim_ids - self.claims.keys())
+        for start in range(0, len(missing), 500):
+            query = (
+                select(claim_t, speaker_t.c.name.label("speaker_name"), speaker_t.c.role.label("speaker_role"),
+                       speaker_t.c.kind.label("speaker_kind"))
+                .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
+                .where(claim_t.c.id.in_(missing[start:start + 500]))
+            )
+            for row in self.connection.execute(query):
+                mapping = row._mapping
+                held = self.speakers.entries.get(mapping["speaker_id"])
+                if held is not None:
+                    speaker = {"name": held.name, "role": held.role, "kind": held.kind}
+                elif mapping["speaker_name"] is not None:
+                    speaker = {"name": mapping["speaker_name"], "role": mapping["speaker_role"],
+                               "kind": mapping["speaker_kind"]}
+                else:
+                    speaker = None
+                self.claims[mapping["id"]] = light_claim_from_row(mapping, speaker)
+
+    def _find_conflicts(self, result: AddResult, links: list[Link]) -> None:
+        # The document's claims are new, so its links are all the links they have and no
+        # conflict names them yet: the findings over these links are the conflicts to add.
+        involved = {claim_id for link in links for claim_id in link.claim_ids}
+        claims = {claim_id: self.claims[claim_id] for claim_id in involved}
+        missing = sorted({claim.source_id for claim in claims.values()} - self.sources.keys())
+        if missing:
+            for row in self.connection.execute(select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(missing))):
+                self.sources[row.id] = source_from_row({**row._mapping, "text": None})
+        for finding in conflict_rules.detect_conflicts(claims, links, self.sources):
+            a, b = sorted(finding.claim_ids)
+            self._conflicts.append((result, {"kind": finding.kind, "claim_a": a, "claim_b": b,
+                                             "explanation": finding.explanation, "weak": finding.weak}))
+
+    def flush(self) -> None:
+        """Write what waits (speaker changes, answers, keys, links, conflicts, log entries), in that order."""
+        connection = self.connection
+        self.speakers.flush()
+        if self._answers:
+            connection.execute(
+                update(claim_t).where(claim_t.c.id == bindparam("claim_id")).values(answers_claim_id=bindparam("answers")),
+                self._answers,
+            )
+        if self._keys:
+            connection.execute(insert(key_t), self._keys)
+        if self._links:
+            connection.execute(insert(link_t).execution_options(render_nulls=True), self._links)
+        if self._conflicts:
+            rows = [row for _, row in self._conflicts]
+            ids = connection.execute(
+                insert(conflict_t).returning(conflict_t.c.id, sort_by_parameter_order=True), rows
+            ).scalars().all()
+            for (result, _), conflict_id in zip(self._conflicts, ids):
+                result.conflict_ids.append(conflict_id)
+        if self._events:
+            connection.execute(insert(event_t).execution_options(render_nulls=True), self._events)
+        for pending in (self._answers, self._keys, self._links, self._conflicts, self._events):
+            pending.clear()

@@ -1,0 +1,154 @@
+"""Resolving the speakers of claims being stored, with the speaker rows held in memory.
+
+The rules are those of one lookup per speaker: an existing speaker with the same key is
+that speaker; otherwise, for a person, the first speaker (by id) whose key shares a word
+and whom `claims.speakers.same_speaker` accepts, and a fuller name becomes the display
+name; otherwise a new speaker. New speakers are inserted at once (their ids come from the
+database, in order); changed names, roles and aliases are written by `flush`. Rows are read
+either all at once (many documents) or per looked-up name (one document), and rows already
+held are never re-read, so the book stays the truth for the transaction it lives in.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sqlalchemy import Connection, insert, or_, select, update
+
+from claims import speakers as speaker_rules
+from claims.models import ExtractedClaim
+from store.queries import speaker_t
+
+
+@dataclass
+class SpeakerEntry:
+    """One speaker row as this transaction sees it."""
+
+    id: int
+    name: str
+    key: str
+    role: str | None
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+
+class SpeakerBook:
+    """Speaker rows held for one write transaction, looked up the way ingest resolves speakers."""
+
+    def __init__(self, connection: Connection, *, preload: bool) -> None:
+        self.connection = connection
+        self.entries: dict[int, SpeakerEntry] = {}
+        self._by_key: dict[str, set[int]] = {}
+        self._by_word: dict[str, set[int]] = {}
+        self._dirty: set[int] = set()
+        self._preloaded = preload
+        self.on_change: Callable[[SpeakerEntry], None] | None = None
+        """Called after a speaker's name or role changed, so claims held in memory can follow."""
+        if preload:
+            self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
+
+    def _load(self, query) -> None:
+        for row in self.connection.execute(query):
+            mapping = row._mapping
+            if mapping["id"] in self.entries:
+                continue  # held already: this transaction's version is newer than the table's
+            self._register(SpeakerEntry(
+                id=mapping["id"], name=mapping["name"], key=mapping["key"], role=mapping["role"],
+                kind=mapping["kind"], aliases=json.loads(mapping["aliases"] or "[]"),
+            ))
+
+    def _register(self, entry: SpeakerEntry) -> None:
+        self.entries[entry.id] = entry
+        self._index(entry)
+
+    def _index(self, entry: SpeakerEntry) -> None:
+        self._by_key.setdefault(entry.key, set()).add(entry.id)
+        for word in set(entry.key.split(" ")):
+            self._by_word.setdefault(word, set()).add(entry.id)
+
+    def _unindex(self, entry: SpeakerEntry) -> None:
+        self._by_key.get(entry.key, set()).discard(entry.id)
+        for word in set(entry.key.split(" ")):
+            self._by_word.get(word, set()).discard(entry.id)
+
+    def _matching(self, key: str) -> list[SpeakerEntry]:
+        """Speakers whose key is `key` or contains one of its words (longer than one letter), by id."""
+        words = {word for word in key.split() if len(word) > 1}
+        if not self._preloaded:
+            from store.ingest import _shares_a_word
+
+            self._load(
+                select(speaker_t)
+                .where(speaker_t.c.merged_into.is_(None))
+                .where(or_(speaker_t.c.key == key, *_shares_a_word(key)))
+            )
+        ids = set(self._by_key.get(key, ()))
+        for word in words:
+            ids |= self._by_word.get(word, set())
+        return [self.entries[speaker_id] for speaker_id in sorted(ids)]
+
+    def resolve(self, extracted: ExtractedClaim) -> int | None:
+        """The speaker id for a claim: an existing speaker who is the same entity, or a new one."""
+        if not extracted.speaker:
+            return None
+        name = extracted.speaker
+        key = speaker_rules.speaker_key(name)
+        if not key:
+            return None
+        entries = self._matching(key)
+        aliases = sorted(set(extracted.speaker_aliases) - {name})
+        for entry in entries:
+            if entry.key == key:
+                return self._remember(entry, entry.name, aliases, extracted.speaker_role)
+        if extracted.speaker_kind == "person":
+            for entry in entries:
+                if entry.kind == "person" and speaker_rules.same_speaker(name, aliases, entry.name, entry.aliases):
+                    known_name = entry.name
+                    if len(name) > len(entry.name):
+                        # A fuller name wins as the display name; the shorter one becomes an alias.
+                        self._unindex(entry)
+                        entry.name, entry.key = name, key
+                        self._index(entry)
+                        self._dirty.add(entry.id)
+                        self._changed(entry)
+                        aliases = aliases + [known_name]
+                    else:
+                        aliases = aliases + [name]
+                    return self._remember(entry, known_name, aliases, extracted.speaker_role)
+        speaker_id = self.connection.execute(
+            insert(speaker_t)
+            .values(name=name, key=key, role=extracted.speaker_role, kind=extracted.speaker_kind,
+                    aliases=json.dumps(aliases), merged_into=None)
+            .returning(speaker_t.c.id)
+        ).scalar_one()
+        self._register(SpeakerEntry(speaker_id, name, key, extracted.speaker_role, extracted.speaker_kind, aliases))
+        return speaker_id
+
+    def _remember(self, entry: SpeakerEntry, known_name: str, new_aliases: list[str], role: str | None) -> int:
+        # Aliases equal to the name the row had when it was looked up are left out.
+        merged = sorted(set(entry.aliases) | {a for a in new_aliases if a and a != known_name})
+        if merged != entry.aliases:
+            entry.aliases = merged
+            self._dirty.add(entry.id)
+        if role and not entry.role:
+            entry.role = role
+            self._dirty.add(entry.id)
+            self._changed(entry)
+        return entry.id
+
+    def _changed(self, entry: SpeakerEntry) -> None:
+        if self.on_change is not None:
+            self.on_change(entry)
+
+    def flush(self) -> None:
+        """Write the names, keys, roles and aliases changed since the last flush."""
+        for speaker_id in sorted(self._dirty):
+            entry = self.entries[speaker_id]
+            self.connection.execute(
+                update(speaker_t)
+                .where(speaker_t.c.id == speaker_id)
+                .values(name=entry.name, key=entry.key, role=entry.role, aliases=json.dumps(entry.aliases))
+            )
+        self._dirty.clear()
