@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections import deque
 from pathlib import Path
 from typing import Optional
 
@@ -81,18 +82,28 @@ def add(
     inputs = collect_inputs(paths)
     failures = 0
     results = []
-    with settings.open() as store:
+    # Names of the documents read, in order: the store's results arrive in the same order.
+    displays: deque[str] = deque()
+
+    def readable_documents():
+        nonlocal failures
         for item in inputs:
             try:
                 document, meta = read_input(item, overrides)
-                result = store.add_document(document, meta, settings.reviewer)
             except out.USER_ERRORS as error:
                 failures += 1
                 out.error(str(error))
                 continue
-            results.append(out.add_result_dict(item.display, result))
+            displays.append(item.display)
+            yield document, meta
+
+    with settings.open() as store:
+        # Many documents go through the batch path: parallel extraction, many per transaction.
+        for result in store.add_documents(readable_documents(), settings.reviewer):
+            display = displays.popleft()
+            results.append(out.add_result_dict(display, result))
             if not json_output:
-                out.echo(out.describe_add(item.display, result))
+                out.echo(out.describe_add(display, result))
     if json_output:
         out.print_json(results)
     if failures:

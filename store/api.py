@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import select
 
@@ -272,6 +272,14 @@ class Store(StoreBase):
             "head": migrate.head_revision(),
             "pending": migrate.pending_revisions(self.engine),
         }
+
+    def add_documents(
+        self, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
+    ) -> Iterator[AddResult]:
+        """Extract and store many documents (the result of `add_document` on each, in order), yielding each once committed."""
+        from store import bulk
+
+        return bulk.add_documents(self, documents, actor, workers=workers)
 
 
 def open_store(db: str, *, upgrade: bool = True) -> Store:
