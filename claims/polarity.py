@@ -38,7 +38,9 @@ _DENIAL_RE = re.compile(
     r"kills? (?:\w+ ){0,3}rumou?r|staged|stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
     r"unsubstantiated|unproven|no proof|no sign|no such|urban legend|conspiracy theor\w*|fraud\w*|"
     r"misidentif\w*|misattribut\w*|misreport\w*|false alarm|clickbait|april fools?|(?:walks?|walked) back|"
-    r"backtrack\w*)\b"
+    r"backtrack\w*|pants on fire|pinocchios?|mostly false|despite (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?)|"
+    r"(?:mock\w*|laugh\w* off|mak\w+ fun of|pok\w+ fun at) (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?|story|stories)|"
+    r"call\w* (?:\w+ ){0,4}(?:crazy|ridiculous|absurd|preposterous|laughable|nonsense|lies))\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _IRREGULAR_PARTICIPLES = (
@@ -49,15 +51,16 @@ _IRREGULAR_PARTICIPLES = (
 _NEGATION_RE = re.compile(
     r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not|"
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
-    r"imminent|(?:\w+ly\s+)?(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r"))\b|"
+    r"imminent|among|behind|responsible|involved|guilty|part of|by|from|(?:\w+ly\s+)?(?:\w+(?:ed|en)|"
+    + _IRREGULAR_PARTICIPLES + r"))\b|"
     r"never\s+(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r")\b|there (?:was|were|is|are) never)|"
-    r"^no\b\s*,|,\s*no\b\s*[,.!]|(?:^|[:;]\s*)no\s+(?!doubt|wonder|matter|longer|more|one|idea)\w+|"
+    r"^no\b\s*,|[,?!.]\s*no\b\s*[,.!]|(?:^|[:;]\s*)no\s+(?!doubt|wonder|matter|longer|more|one|idea)\w+|"
     r"\bprobably not\b|\bnot\s*[.!?]*$"
 )
 # A denial of a denial asserts: 'not a hoax', 'denies hoax claims', 'rejects reports it was faked'.
 _NEGATED_DENIAL_RE = re.compile(
     r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b|"
-    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\s+(?:[\w-]+\s+){0,5}?"
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\s+(?!as\b)(?:(?!as\b)[\w-]+\s+){0,5}?"
     r"(?:hoax|fake|faked|faking|fraud|lying|lie|lies|staged|made (?:it|this|that) up)\b"
 )
 # Weighing both sides or reporting a dispute leaves the question open.
@@ -71,7 +74,10 @@ _OPEN_QUESTION_RE = re.compile(
 _SUBORDINATE_RE = re.compile(r"\b(?:so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
-    r"(?:not (?:just|only|merely|even|sure|happy|all|quite|say|confirm|comment|disclose|know)\b|not\s*[,;]|"
+    r"(?:not (?:just|only|merely|even|sure|happy|all|quite)\b|not\s*[,;]|"
+    # Declining to answer is not a denial: 'won't say if', 'did not comment'.
+    r"not (?:say|confirm|disclose|know|reveal)\s+(?:if|whether|when|how|what|why|who|where)\b|"
+    r"not (?:comment|confirm)\b\s*(?:on\b|$|[,.;:])|"
     # Negating a verb of stopping asserts the activity goes on: 'will not stop', 'never gave up'.
     r"(?:not|never) (?:stop|stopp\w+|cease\w*|quit|give up|gave up|giving up|back down|backed down|let up|"
     r"hesitat\w+|forget|forgot\w*|rule out|ruled out)\b|"
