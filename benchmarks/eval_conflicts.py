@@ -27,7 +27,7 @@ from claims.conflicts import detect_conflicts
 from claims.matching.retrieval import TermIndex
 from claims.matching.scoring import score_pair
 from claims.models import Claim, Link, Source
-from claims.polarity import read_stance
+from claims.polarity import read_stance, stance_towards
 from claims.threads import join_threads
 
 FILES = {"train": "emergent/url-versions-2015-06-14-clean-train.csv"}
@@ -89,6 +89,8 @@ def main() -> None:
     for hid, placed in placements.items():
         if placed.share >= JOIN_SHARE:
             threads[placed.seed].append(hid)
+            stance_read = stance_towards(headlines[hid].text, claims[placed.seed].text)
+            headlines[hid] = headlines[hid].model_copy(update={"polarity": stance_read.polarity, "hedged": stance_read.hedged})
     joined = sum(len(members) for members in threads.values())
     links = [
         Link(claim_ids=(a, b), relation="related", score=min(placements[a].share, placements[b].share))

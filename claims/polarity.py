@@ -139,6 +139,16 @@ def read_stance(text: str) -> Stance:
     return Stance("asserts", hedged=_hedged(lowered, attribution=True))
 
 
+@lru_cache(maxsize=1 << 16)
+def stance_towards(text: str, reference: str) -> Stance:
+    """The text's stance towards a reference proposition: attributing what the reference itself attributes is not hedging."""
+    stance = read_stance(text)
+    if stance.polarity == "asserts" and stance.hedged and _ATTRIBUTION_RE.search(plain(reference).strip()):
+        # 'Priest claims he met God' restates 'A priest says he met God'; only true hedges remain.
+        return Stance("asserts", hedged=_hedged(plain(text).strip(), attribution=False))
+    return stance
+
+
 def _scoped_negation(lowered: str) -> re.Match[str] | None:
     """The first negation that belongs to the main statement, if any."""
     for match in _NEGATION_RE.finditer(lowered):

@@ -6,7 +6,7 @@ import pytest
 
 from claims.conflicts import detect_conflicts
 from claims.models import Claim, Link, Source
-from claims.polarity import claim_polarity, read_stance
+from claims.polarity import claim_polarity, read_stance, stance_towards
 
 
 def claim(claim_id: int, text: str, **fields) -> Claim:
@@ -95,3 +95,46 @@ class TestNegationScope:
     def test_a_titled_speaker_before_a_colon_reports(self, headline):
         stance = read_stance(headline)
         assert stance.polarity == "asserts" and stance.hedged
+
+
+class TestMoreDebunkingCues:
+    """Fact-check ratings, mockery, 'despite reports' and a bare 'No' answer deny."""
+
+    @pytest.mark.parametrize("headline", [
+        "Pants on Fire: councillor's claim about Quillport harbour",
+        "Quillport mayor mocks harbour sale rumour with new photo",
+        "Brennmoor ferry sails on time despite reports of a strike",
+        "Missing Quillport sailors not among those rescued",
+        "Quillport harbour to close? No, says mayor",
+        "Harbour master calls sale claims completely ridiculous",
+        "Quillport mayor's wedding photo dismissed as a hoax",
+    ])
+    def test_debunking(self, headline):
+        assert read_stance(headline).polarity == "denies"
+
+    def test_did_not_say_denies_but_would_not_say_if_is_open(self):
+        assert read_stance("Quillport mayor did not say the harbour was sold").polarity == "denies"
+        declined = read_stance("Quillport mayor won't say if the harbour was sold")
+        assert declined.polarity == "asserts" and declined.hedged
+
+
+class TestStanceTowardsAClaim:
+    """Attribution the claim itself makes is part of the proposition, not a hedge on it."""
+
+    def test_attributing_an_attributed_claim_is_firm(self):
+        claim_text = "A Quillport priest says he met a mermaid"
+        stance = stance_towards("Quillport priest claims he met a mermaid", claim_text)
+        assert stance.polarity == "asserts" and not stance.hedged
+
+    def test_attributing_a_plain_claim_still_hedges(self):
+        stance = stance_towards("Quillport priest met a mermaid, parish says", "A Quillport priest met a mermaid")
+        assert stance.hedged
+
+    def test_true_hedges_remain(self):
+        stance = stance_towards("Quillport priest reportedly says he met a mermaid", "A Quillport priest says he met a mermaid")
+        assert stance.hedged
+
+    def test_denials_are_unchanged(self):
+        claim_text = "A Quillport priest says he met a mermaid"
+        headline = "Quillport priest's mermaid story is a hoax"
+        assert stance_towards(headline, claim_text) == read_stance(headline)
