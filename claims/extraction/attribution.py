@@ -42,6 +42,17 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
+# What may follow an inverted speaker ('..., said the minister on Tuesday.'): punctuation or an adjunct.
+_INVERTED_TAIL_RE = re.compile(
+    r"\s*(?:[,.;:!?)\]—–-]|$|(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|from|to|after|before|when|while|via|through|of|about|as)\b)"
+)
+_SUBORDINATE_OPENING_RE = re.compile(
+    r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether)\b"
+)
+_CONTENT_OPENING_RE = re.compile(
+    r"\s+(?:that\b|[A-Z]|(?:the|a|an|he|she|they|it|we|I|there|his|her|their|its|this|these|those)\b)(?!\w*day\b)"
+)
 _SPACE_COMMA = " ,\t\xa0\u2009\u202f"
 _ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
 _NOUN_LEADS = frozenset(
@@ -273,6 +284,8 @@ class CueReader(QuoteReader):
         if not before.rstrip().endswith(","):
             return None
         after = self.text[cue[1]:sentence_end]
+        if _SUBORDINATE_OPENING_RE.match(before) and _CONTENT_OPENING_RE.match(after):
+            return None  # 'As the vote neared, his son said the race was over': the content follows the verb
         if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]|''", after):
             return None
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
@@ -307,6 +320,8 @@ class CueReader(QuoteReader):
         remainder = self.text[mention.end:sentence_end]
         if len(remainder.split()) > 8 and not remainder.startswith(","):
             return None
+        if not _INVERTED_TAIL_RE.match(remainder):
+            return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
             return None

@@ -44,6 +44,8 @@ _VERB_INSIDE_RE = re.compile(
 )
 _TRAILING_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|had\s+also|has\s+also|have\s+also|previously|repeatedly|later|then|once|"
+    r"(?:last|this|earlier|late)\s+(?:week|month|year|night|spring|summer|fall|autumn|winter)|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|"
     r"himself|herself|themselves|itself|alone|too|both|all|each|again|already|often|never|always|"
     r"[a-z]+ly))+\s*$"
 )
@@ -78,7 +80,7 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     if not words or len(words) > _MAX_HEAD_WORDS:
         return None
     first = words[0]
-    if not (first[:1].isalnum()) or first.lower() in _OBJECT_PRONOUNS:
+    if not (first[:1].isalnum()) or (first.lower() in _OBJECT_PRONOUNS and not (len(words) > 1 and first.lower() in ("this", "that"))):
         return None
     if _VERB_INSIDE_RE.search(head) or re.search(r"[\"“”()]|''", head):
         return None
@@ -117,7 +119,11 @@ def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | N
     if end <= start:
         return None
     head = _head(text, start, end)
-    if head is None or head.end >= end:
+    if head is None:
+        # 'Cruz will be re-evaluating ..., a source close to him said': the speaker after the last comma.
+        comma = text.rfind(",", start, end)
+        return _head(text, comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()), end) if comma > start else None
+    if head.end >= end or _TIME_ADJUNCT_RE.fullmatch(text[head.end:end]):
         return head
     # Between the head and the verb only an appositive or a relative clause may stand: set off by
     # commas or dashes, or opened by 'who'/'that'. A second clause ('the vote failed, officials') is no subject.
