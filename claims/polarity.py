@@ -129,7 +129,8 @@ def read_stance(text: str) -> Stance:
     """Read a headline's or sentence's polarity and hedging."""
     lowered = plain(text).strip()
     if _NEGATED_DENIAL_RE.search(lowered):
-        return Stance("asserts", hedged=_hedged(lowered, attribution=True))
+        # Rejecting a debunking is a firm stand, even when reported ('X denies hoax claims').
+        return Stance("asserts", hedged=_hedged(lowered, attribution=False))
     denial = _DENIAL_RE.search(lowered) or _scoped_negation(lowered)
     if denial:
         # Doubt is itself the stance: 'probably a hoax' and 'all a hoax?' debunk, unless the

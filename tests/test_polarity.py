@@ -138,3 +138,8 @@ class TestStanceTowardsAClaim:
         claim_text = "A Quillport priest says he met a mermaid"
         headline = "Quillport priest's mermaid story is a hoax"
         assert stance_towards(headline, claim_text) == read_stance(headline)
+
+
+def test_rejecting_a_debunking_is_firm_even_when_reported():
+    stance = read_stance("Quillport farmer denies hoax claims about her two-headed calf")
+    assert stance.polarity == "asserts" and not stance.hedged
