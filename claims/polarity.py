@@ -71,7 +71,7 @@ _OPEN_QUESTION_RE = re.compile(
     r"debate|rumou?rs?\s+swirl|(?:sparks?|fuels?)\s+(?:\w+\s+)?(?:speculation|rumou?rs?)"
 )
 # A clause the main statement does not own: negation inside it says nothing about the claim.
-_SUBORDINATE_RE = re.compile(r"\b(?:so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
+_SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
     r"(?:not (?:just|only|merely|even|sure|happy|all|quite)\b|not\s*[,;]|"
@@ -83,6 +83,8 @@ _NOT_IN_SCOPE_RE = re.compile(
     r"hesitat\w+|forget|forgot\w*|rule out|ruled out)\b|"
     r"no (?:one|idea)\b)"
 )
+# 'A, not B' states A and sets B aside: 'a ticket, not an arrest'.
+_SET_ASIDE_RE = re.compile(r"not\s+(?:a|an|the)\b")
 _NEGATOR_RE = re.compile(r"\b(?:not|no|never)\b")
 # Imperatives and slogans ('hands up, don't shoot') are not statements about the world.
 _IMPERATIVE_RE = re.compile(r"(?:do not|never)\b")
@@ -157,6 +159,8 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
         negator = _NEGATOR_RE.search(lowered, match.start(), match.end())
         if negator is not None and _NOT_IN_SCOPE_RE.match(lowered, negator.start()):
             continue
+        if negator is not None and _set_aside(lowered, negator.start()):
+            continue
         clause = _CLAUSE_BREAK_RE.split(lowered[: match.start()])[-1]
         if _SUBORDINATE_RE.search(clause):
             continue
@@ -164,6 +168,11 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
             continue
         return match
     return None
+
+
+def _set_aside(lowered: str, negator_start: int) -> bool:
+    """Whether the negation only sets an alternative aside, after a comma: 'a ticket, not an arrest'."""
+    return lowered[:negator_start].rstrip().endswith(",") and bool(_SET_ASIDE_RE.match(lowered, negator_start))
 
 
 def _hedged(lowered: str, attribution: bool) -> bool:

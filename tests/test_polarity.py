@@ -143,3 +143,11 @@ class TestStanceTowardsAClaim:
 def test_rejecting_a_debunking_is_firm_even_when_reported():
     stance = read_stance("Quillport farmer denies hoax claims about her two-headed calf")
     assert stance.polarity == "asserts" and not stance.hedged
+
+
+@pytest.mark.parametrize("headline", [
+    "Quillport fishermen may soon get just a warning, not a fine",
+    "Quillport mayor was born in Brennmoor but did not tell voters",
+])
+def test_a_negation_that_sets_an_alternative_aside_asserts(headline):
+    assert read_stance(headline).polarity == "asserts"
