@@ -12,11 +12,12 @@ from claims.extraction.lexicon import (
     CUE_RE,
     DENIAL_VERBS,
     DETERMINERS,
+    EVIDENCE_LEMMAS,
     STRONG_SAY_LEMMAS,
     TELL_LEMMAS,
     trie_pattern,
 )
-from claims.extraction.mentions import Mention, mention_after, mention_before
+from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
 from claims.extraction.quotes import QuoteReader, is_title, opens_quote
 from claims.extraction.subjects import subject_after, subject_before
 
@@ -175,10 +176,14 @@ class CueReader(QuoteReader):
                 return inverted
             if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
                 mention = self._clause_subject(sentence_start, match.start())
-            if mention is None and _strong_form(lemma, form):
+            if mention is None and (_strong_form(lemma, form) or lemma in EVIDENCE_LEMMAS):
                 mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+                if mention is not None and not _strong_form(lemma, form) and not is_evidence(mention.text):
+                    mention = None
             if mention is None:
                 return None
+        # 'A new poll shows Smith with a lead': a record or a poll shows whatever its object is.
+        evidence = lemma in EVIDENCE_LEMMAS and is_evidence(mention.text) and not form.endswith("ing")
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
@@ -194,7 +199,7 @@ class CueReader(QuoteReader):
         named_subject = mention.text.lower() in ("he", "she", "they", "i", "we") or (
             mention.text[:1].isupper() and mention.text.split()[0].lower() not in DETERMINERS
         )
-        if form in AMBIGUOUS_FORMS and not named_subject and not re.match(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]):
+        if form in AMBIGUOUS_FORMS and not named_subject and not evidence and not re.match(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]):
             return None
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
@@ -248,7 +253,7 @@ class CueReader(QuoteReader):
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
-        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS:
+        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS and not evidence:
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
                 return self._quote_chain(embedded, mention, cue)

@@ -31,6 +31,16 @@ STRONG_SAY_LEMMAS = frozenset(
     complain assert reiterate concede caution stress emphasize emphasise allege reveal
     observe retort""".split()
 )
+# Verbs through which a record speaks ('the poll shows', 'an audit found', 'the data suggest').
+EVIDENCE_LEMMAS = frozenset("show find indicate suggest reveal demonstrate estimate project conclude confirm".split())
+# Nouns naming a record, a count or a piece of evidence rather than a person.
+EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies analysis analyses report reports data figures
+    records record video videos footage emails email documents document research results numbers
+    review audit investigation statistics census estimates count tally filings filing photos photo
+    transcript memo letter letters tests test models model projections forecast forecasts findings
+    assessment assessments evidence experience history returns""".split()
+)
 DENIAL_VERBS = frozenset("deny refute reject dismiss dispute rebut contest".split())
 CALL_VERBS = frozenset("call label brand term dub describe characterize".split())
 _IRREGULAR = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     AUXILIARIES,
+    EVIDENCE_NOUNS,
     CLAUSE_STARTERS,
     DETERMINERS,
     GROUP_HEADS,
@@ -284,6 +285,12 @@ ORG_NAME_WORDS = frozenset(
     department office bureau agency court army navy police service services""".split()
 )
 _INSTITUTIONAL_VOICES = frozenset("official spokesman spokeswoman spokesperson aide source statement".split())
+
+
+def is_evidence(phrase: str) -> bool:
+    """Whether a subject names a record or a count ('A CNN/ORC poll of South Carolina', 'Exit polling')."""
+    head = re.split(r"\s+(?:of|by|from|in|on|for|at|with|released|conducted|published)\s+", phrase, maxsplit=1)[0]
+    return any(word.lower().strip(".,'’") in EVIDENCE_NOUNS for word in head.split()[-2:])
 
 
 def speaker_kind(phrase: str) -> str:

@@ -144,7 +144,7 @@ class QuoteReader:
         last = first
         while True:
             following = self.quote_starting_after(last.close - 1, last.close + 12)
-            if following is None or not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", self.text[last.close:following.open]):
+            if following is None or not re.fullmatch(r"[ \t]*(?:,|and|or|,[ \t]*and)?[ \t]*", self.text[last.close:following.open]):
                 break
             last = following
         content_start, _ = self.trim(start, first.open)
