@@ -49,7 +49,7 @@ _IRREGULAR_PARTICIPLES = (
     r"sought|bound|upheld|withheld"
 )
 _NEGATION_RE = re.compile(
-    r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not|"
+    r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not\b|"
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
     r"imminent|among|behind|responsible|involved|guilty|part of|by|from|(?:\w+ly\s+)?(?:\w+(?:ed|en)|"
     + _IRREGULAR_PARTICIPLES + r"))\b|"

@@ -151,3 +151,8 @@ def test_rejecting_a_debunking_is_firm_even_when_reported():
 ])
 def test_a_negation_that_sets_an_alternative_aside_asserts(headline):
     assert read_stance(headline).polarity == "asserts"
+
+
+def test_nothing_is_not_a_negated_auxiliary():
+    # 'have nothing to do with' once read as 'have not'.
+    assert read_stance("Quillport ferry spotted abroad: we have nothing to do with it").polarity == "asserts"
