@@ -35,7 +35,7 @@ _DENIAL_RE = re.compile(
     r"not dead|alive and (?:well|kicking)|spoof|prank|photoshop\w*|doctored|fooled|trolled|misinformation|"
     r"record straight|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
     r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up|turns? out not|too good to check|"
-    r"kills? (?:\w+ ){0,3}rumou?r|staged|stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
+    r"kills? (?:\w+ ){0,3}rumou?r|staged|(?:publicity|marketing|pr) stunt|(?:just|all|was|is) an? (?:\w+ )?stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
     r"unsubstantiated|unproven|no proof|no sign|no such|urban legend|conspiracy theor\w*|fraud\w*|"
     r"misidentif\w*|misattribut\w*|misreport\w*|false alarm|clickbait|april fools?|(?:walks?|walked) back|"
     r"backtrack\w*|pants on fire|pinocchios?|mostly false|despite (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?)|"
@@ -68,7 +68,7 @@ _OPEN_QUESTION_RE = re.compile(
     r"\b(?:real|true|fact|legit|genuine|fake|hoax|truth|myth)\s+or\s+(?:not\b|\w+\s*\?)|"
     r"\bor\s+(?:an?\s+)?(?:\w+\s+)?(?:hoax|fake|myth|fraud|not)\b\s*\??|"
     r"confirm or deny|(?:doubts?|questions?)\s+(?:raised|remain|grow|swirl|mount|surround|over)|"
-    r"debate|rumou?rs?\s+swirl|(?:sparks?|fuels?)\s+(?:\w+\s+)?(?:speculation|rumou?rs?)"
+    r"debate|rumou?rs?\s+swirl|confusion\s+(?:surrounds|over|about)|(?:sparks?|fuels?)\s+(?:\w+\s+)?(?:speculation|rumou?rs?)"
 )
 # A clause the main statement does not own: negation inside it says nothing about the claim.
 _SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")

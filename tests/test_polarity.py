@@ -156,3 +156,12 @@ def test_a_negation_that_sets_an_alternative_aside_asserts(headline):
 def test_nothing_is_not_a_negated_auxiliary():
     # 'have nothing to do with' once read as 'have not'.
     assert read_stance("Quillport ferry spotted abroad: we have nothing to do with it").polarity == "asserts"
+
+
+def test_a_stunt_is_a_debunking_only_when_the_story_is_one():
+    assert read_stance("Quillport harbour ghost was just a publicity stunt").polarity == "denies"
+    assert read_stance("Quillport harbour ghost burns down pier after fireworks stunt fails").polarity == "asserts"
+
+
+def test_reported_confusion_leaves_the_question_open():
+    assert read_stance("Confusion surrounds arrest of Quillport mayor").hedged
