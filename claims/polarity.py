@@ -71,6 +71,12 @@ _OPEN_QUESTION_RE = re.compile(
     r"debate|rumou?rs?\s+swirl|confusion\s+(?:surrounds|over|about)|(?:sparks?|fuels?)\s+(?:\w+\s+)?(?:speculation|rumou?rs?)"
 )
 # A clause the main statement does not own: negation inside it says nothing about the claim.
+# 'that' after a verb of saying or finding opens what is said, which is the statement itself.
+_REPORTED_THAT_RE = re.compile(
+    r"\b(?:say|says|said|claim\w*|confirm\w*|report\w*|insist\w*|told|tells?|admit\w*|announc\w*|stat(?:e|es|ed)|"
+    r"reveal\w*|show(?:s|ed|n)?|found|finds?|conclud\w*|warn\w*|argu\w*|ruled?|agree[sd]?)"
+    r"(?:\s+[\w'-]+){0,3}?\s+that\b"
+)
 _SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
@@ -162,7 +168,7 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
         if negator is not None and _set_aside(lowered, negator.start()):
             continue
         clause = _CLAUSE_BREAK_RE.split(lowered[: match.start()])[-1]
-        if _SUBORDINATE_RE.search(clause):
+        if _SUBORDINATE_RE.search(_REPORTED_THAT_RE.sub(" ", clause)):
             continue
         if not clause.strip() and _IMPERATIVE_RE.match(found):
             continue

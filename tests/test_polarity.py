@@ -165,3 +165,8 @@ def test_a_stunt_is_a_debunking_only_when_the_story_is_one():
 
 def test_reported_confusion_leaves_the_question_open():
     assert read_stance("Confusion surrounds arrest of Quillport mayor").hedged
+
+
+def test_negation_in_what_someone_says_is_the_statement():
+    assert read_stance("The harbour master says that the wall has not moved").polarity == "denies"
+    assert read_stance("Mayor thanks a clerk that never missed a meeting").polarity == "asserts"
