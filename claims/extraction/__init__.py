@@ -35,6 +35,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     for candidate in candidates:
         resolver.resolve(candidate)
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
+    candidates = _without_nested_repeats(candidates)
     for candidate in candidates:
         mark(text, candidate)
     quantities = extract_quantities(text, 0, len(text), published)
@@ -59,6 +60,23 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         if current is None or _rank(candidate) > _rank(current):
             best[key] = candidate
     return sorted(best.values(), key=lambda c: (c.start, -c.end))
+
+
+def _without_nested_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a claim whose cue and content sit inside another claim of the same speaker.
+
+    'The campaign said it believed that Fields was grabbed': the belief is what the campaign said,
+    so a second claim for it would only repeat the first.
+    """
+    kept = []
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    for candidate in ordered:
+        outer = next((o for o in kept if o is not candidate and o.speaker and o.speaker == candidate.speaker
+                      and o.start <= candidate.start and candidate.end <= o.end
+                      and candidate.cue is not None and o.start <= candidate.cue[0] < o.end), None)
+        if outer is None:
+            kept.append(candidate)
+    return kept
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int]:

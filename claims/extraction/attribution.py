@@ -49,10 +49,11 @@ _INVERTED_TAIL_RE = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|from|to|after|before|when|while|via|through|of|about|as)\b)"
 )
 _SUBORDINATE_OPENING_RE = re.compile(
-    r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether)\b"
+    r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether|Asked|[A-Z][a-z]+ing)\b"
 )
 _CONTENT_OPENING_RE = re.compile(
-    r"\s+(?:that\b|[A-Z]|(?:the|a|an|he|she|they|it|we|I|there|his|her|their|its|this|these|those)\b)(?!\w*day\b)"
+    r"\s+(?!(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|from|to|after|before|when|while|via|"
+    r"through|of|about|as|[A-Z]\w*day)\b)[A-Za-z]"
 )
 _SPACE_COMMA = " ,\t\xa0\u2009\u202f"
 _ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
@@ -289,7 +290,7 @@ class CueReader(QuoteReader):
         if not before.rstrip().endswith(","):
             return None
         after = self.text[cue[1]:sentence_end]
-        if _SUBORDINATE_OPENING_RE.match(before) and _CONTENT_OPENING_RE.match(after):
+        if _SUBORDINATE_OPENING_RE.match(before) and _CONTENT_OPENING_RE.match(after) and self._clause_like(after):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
         if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]|''", after):
             return None
