@@ -40,7 +40,9 @@ _DENIAL_RE = re.compile(
     r"misidentif\w*|misattribut\w*|misreport\w*|false alarm|clickbait|april fools?|(?:walks?|walked) back|"
     r"backtrack\w*|pants on fire|pinocchios?|mostly false|despite (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?)|"
     r"(?:mock\w*|laugh\w* off|mak\w+ fun of|pok\w+ fun at) (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?|story|stories)|"
-    r"call\w* (?:\w+ ){0,4}(?:crazy|ridiculous|absurd|preposterous|laughable|nonsense|lies))\b"
+    r"call\w* (?:\w+ ){0,4}(?:crazy|ridiculous|absurd|preposterous|laughable|nonsense|lies)|"
+    r"(?:to|got|been|was|were) punk(?:ed)?|"
+    r"\b(?:did|does|do)\b(?:\s+[\w'-]+){1,4}\s+(?:stage|fake|fabricate|invent|make up|photoshop|doctor)\b)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _IRREGULAR_PARTICIPLES = (

@@ -170,3 +170,12 @@ def test_reported_confusion_leaves_the_question_open():
 def test_negation_in_what_someone_says_is_the_statement():
     assert read_stance("The harbour master says that the wall has not moved").polarity == "denies"
     assert read_stance("Mayor thanks a clerk that never missed a meeting").polarity == "asserts"
+
+
+@pytest.mark.parametrize("headline", [
+    "Did the Quillport mayor stage his harbour rescue video?",
+    "Harbour expert: at first I thought someone was trying to punk us",
+])
+def test_asking_whether_it_was_staged_doubts_it(headline):
+    stance = read_stance(headline)
+    assert stance.polarity == "denies" and not stance.hedged
