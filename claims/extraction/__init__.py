@@ -12,6 +12,7 @@ from claims.extraction.lexicon import HEDGES_RE
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.polarity import link_answers, mark
+from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
 from claims.models import ExtractedClaim, Quantity, Span
@@ -94,7 +95,7 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
             previous = ordered[position] if ordered[position].speaker else previous
             position += 1
         start, end = reader.trim(quote.inner_start, quote.inner_end)
-        if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS:
+        if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS or is_title(text[start:end]):
             continue
         if any(c.start < end and start < c.end for c in ordered):
             continue

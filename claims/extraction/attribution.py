@@ -51,6 +51,14 @@ _INVERTED_TAIL_RE = re.compile(
 _SUBORDINATE_OPENING_RE = re.compile(
     r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether|Asked|[A-Z][a-z]+ing)\b"
 )
+_PREPOSITION_OPENING_RE = re.compile(r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b")
+# 'wrote in a memo to the inspector general.': where a statement was made, not what it says.
+_MEDIUM_ADJUNCT_RE = re.compile(
+    r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?"
+    r"(?:memo|statement|interview|letter|email|e-mail|post|tweet|op-ed|speech|call|conference|briefing|hearing|"
+    r"appearance|release|filing|message|note|video|broadcast|podcast|show|program|programme|report|book|column|"
+    r"essay|article|editorial|blog)s?)\b[^.;:]*$"
+)
 _CONTENT_OPENING_RE = re.compile(
     r"\s+(?!(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|from|to|after|before|when|while|via|"
     r"through|of|about|as|[A-Z]\w*day)\b)[A-Za-z]"
@@ -123,8 +131,11 @@ class CueReader(QuoteReader):
                 return None
             mention = Mention(phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1))
         before = self.text[sentence_start:match.start()]
-        if len(before.strip(" ,").split()) <= 1:
-            # "According to X, CONTENT."
+        fronted_adverbial = before.rstrip().endswith(",") and (
+            _SUBORDINATE_OPENING_RE.match(before) or _PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
+        ) and comma > 0 and len(self.text[comma:sentence_end].split()) >= 4
+        if len(before.strip(" ,").split()) <= 1 or fronted_adverbial:
+            # "According to X, CONTENT." and "In addition, according to X, CONTENT."
             content_start = mention.end if comma < 0 else comma + 1
             start, end = self.trim(content_start, sentence_end)
         else:
@@ -290,9 +301,12 @@ class CueReader(QuoteReader):
         if not before.rstrip().endswith(","):
             return None
         after = self.text[cue[1]:sentence_end]
-        if _SUBORDINATE_OPENING_RE.match(before) and _CONTENT_OPENING_RE.match(after) and self._clause_like(after):
+        if (_SUBORDINATE_OPENING_RE.match(before) or _PREPOSITION_OPENING_RE.match(before)) and _CONTENT_OPENING_RE.match(after) \
+                and self._clause_like(after):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
-        if len(after.split()) > 6 or re.search(r"\bthat\b|[\"“]|''", after):
+        if re.search(r"\bthat\b|[\"“]|''", after):
+            return None
+        if len(after.split()) > 6 and not _MEDIUM_ADJUNCT_RE.match(after):
             return None
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:

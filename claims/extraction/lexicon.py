@@ -62,7 +62,8 @@ _AMBIGUOUS_FORMS = frozenset(
     doubt doubts fear fears worry worries call calls estimate estimates charge charges counter
     counters appeal appeals demand demands reason reasons guess show shows signal signals comment
     comments reply replies protest protests claim claims promise promises order ordered
-    challenge challenges advocate expect expected note notes state states post posted""".split()
+    challenge challenges advocate expect expected note notes state states post posted contest contests
+    offer offers suit suits""".split()
 )
 
 
