@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Iterable, Literal
 
-from sqlalchemy import Connection, Join, and_, column, exists, func, literal, or_, select, table, union
+from sqlalchemy import Connection, Join, and_, exists, func, literal, or_, select, union
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import ColumnElement
-from sqlalchemy.sql.visitors import InternalTraversal
-from sqlalchemy.types import Boolean
 
 from claims.models import Claim, Conflict, Link, Source, Speaker
 from store.converters import (
@@ -22,6 +18,7 @@ from store.converters import (
     speaker_from_row,
 )
 from store.errors import NotFound
+from store.search import SearchClause, fts_match, like_pattern, match_column
 from store.tables import ClaimRow, ConflictRow, EventRow, LinkRow, SourceRow, SpeakerRow
 
 claim_t = ClaimRow.__table__
@@ -30,11 +27,6 @@ source_t = SourceRow.__table__
 event_t = EventRow.__table__
 link_t = LinkRow.__table__
 conflict_t = ConflictRow.__table__
-
-# The FTS5 trigram index of migration 0003 (SQLite >= 3.34); a phrase needs 3 characters to use it.
-claim_fts_t = table("claim_fts", column("rowid"), column("claim_fts"))
-FTS_AVAILABLE = sqlite3.sqlite_version_info >= (3, 34, 0)
-FTS_MIN_TERM = 3
 
 REVIEW_ACTIONS = ("review", "note", "import")
 SortKey = Literal["id", "speaker", "source", "status", "conflicts"]
@@ -52,11 +44,6 @@ class ClaimFilter:
     claim_ids: tuple[int, ...] | None = None
 
 
-def _like(term: str) -> str:
-    escaped = term.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _conflicted_clause():
     return or_(
         exists().where(conflict_t.c.claim_a == claim_t.c.id),
@@ -69,40 +56,6 @@ def _conflicted_ids_clause():
     return claim_t.c.id.in_(union(select(conflict_t.c.claim_a), select(conflict_t.c.claim_b)))
 
 
-class SubstringSearch(ColumnElement):
-    """`search_text` contains a term: FTS5 trigram phrase on SQLite, LIKE elsewhere (pg_trgm indexes it)."""
-
-    type = Boolean()
-    inherit_cache = True
-    # A comparison already: without this, SQLite gets `(...) = 1`, which no index can answer.
-    _is_implicitly_boolean = True
-    _traverse_internals = [
-        ("like_clause", InternalTraversal.dp_clauseelement),
-        ("fts_clause", InternalTraversal.dp_clauseelement),
-    ]
-
-    def __init__(self, term: str):
-        folded = term.casefold()
-        self.like_clause = claim_t.c.search_text.like(_like(term), escape="\\")
-        if len(folded) >= FTS_MIN_TERM:
-            phrase = '"' + folded.replace('"', '""') + '"'
-            self.fts_clause = claim_t.c.id.in_(
-                select(claim_fts_t.c.rowid).where(claim_fts_t.c.claim_fts.op("MATCH")(phrase))
-            )
-        else:
-            self.fts_clause = self.like_clause
-
-
-@compiles(SubstringSearch)
-def _compile_search(element: SubstringSearch, compiler, **kw) -> str:
-    return compiler.process(element.like_clause, **kw)
-
-
-@compiles(SubstringSearch, "sqlite")
-def _compile_search_sqlite(element: SubstringSearch, compiler, **kw) -> str:
-    return compiler.process(element.fts_clause if FTS_AVAILABLE else element.like_clause, **kw)
-
-
 def filter_clauses(claim_filter: ClaimFilter) -> list:
     """SQL conditions for a ClaimFilter; every value is a bound parameter."""
     clauses = []
@@ -111,9 +64,9 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
     if claim_filter.conflicted:
         clauses.append(_conflicted_ids_clause())
     if claim_filter.search:
-        clauses.append(SubstringSearch(claim_filter.search))
+        clauses.append(SearchClause(claim_filter.search))
     if claim_filter.speaker:
-        pattern = _like(claim_filter.speaker)
+        pattern = like_pattern(claim_filter.speaker)
         clauses.append(
             claim_t.c.speaker_id.in_(
                 select(speaker_t.c.id).where(
@@ -126,7 +79,7 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
         )
     if claim_filter.source:
         term = claim_filter.source.strip()
-        pattern = _like(term)
+        pattern = like_pattern(term)
         matching_sources = select(source_t.c.id).where(
             or_(
                 func.lower(source_t.c.title).like(pattern, escape="\\"),
@@ -162,11 +115,11 @@ def _compile_outer_loop_join(element: OuterLoopJoin, compiler, **kw) -> str:
     )
 
 
-def _claim_select(*, speaker_first: bool = False, fts_first: bool = False):
+def _claim_select(*, speaker_first: bool = False, fts_first=None):
     if speaker_first:
         joined = OuterLoopJoin(speaker_t, claim_t, speaker_t.c.id == claim_t.c.speaker_id)
-    elif fts_first:
-        joined = OuterLoopJoin(claim_fts_t, claim_t, claim_fts_t.c.rowid == claim_t.c.id).outerjoin(
+    elif fts_first is not None:
+        joined = OuterLoopJoin(fts_first, claim_t, fts_first.c.rowid == claim_t.c.id).outerjoin(
             speaker_t, speaker_t.c.id == claim_t.c.speaker_id
         )
     else:
@@ -189,18 +142,10 @@ def _claim_from_joined(row, history=None) -> Claim:
     return claim_from_row(mapping, speaker, history)
 
 
-def _fts_phrase(connection: Connection, claim_filter: ClaimFilter) -> str | None:
-    """The FTS5 phrase for the filter's search when SQLite's trigram index can answer it."""
-    term = (claim_filter.search or "").casefold()
-    if connection.dialect.name != "sqlite" or not FTS_AVAILABLE or len(term) < FTS_MIN_TERM:
-        return None
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _fts_first(query, phrase: str, claim_filter: ClaimFilter):
+def _fts_first(query, fts, phrase: str, claim_filter: ClaimFilter):
     """`query` reading FTS matches first, joined to their claims, with the other filters applied."""
     rest = filter_clauses(replace(claim_filter, search=None))
-    return query.where(claim_fts_t.c.claim_fts.op("MATCH")(phrase), *rest)
+    return query.where(match_column(fts).op("MATCH")(phrase), *rest)
 
 
 @dataclass(frozen=True)
@@ -282,13 +227,14 @@ def list_claims(
     (keyset paging), so reading page n costs the same as page 1; `offset` then skips
     rows from there.
     """
-    phrase = _fts_phrase(connection, claim_filter)
-    if phrase is not None and sort == "id":
+    match = fts_match(connection.dialect.name, claim_filter.search)
+    if match is not None and sort == "id":
         # A common term matches most claims: walk its matches in id order and stop at the page.
-        query = _fts_first(_claim_select(fts_first=True), phrase, claim_filter)
+        fts, phrase = match
+        query = _fts_first(_claim_select(fts_first=fts), fts, phrase, claim_filter)
         if after is not None:
-            query = query.where(claim_fts_t.c.rowid < after.id if descending else claim_fts_t.c.rowid > after.id)
-        query = query.order_by(claim_fts_t.c.rowid.desc() if descending else claim_fts_t.c.rowid)
+            query = query.where(fts.c.rowid < after.id if descending else fts.c.rowid > after.id)
+        query = query.order_by(fts.c.rowid.desc() if descending else fts.c.rowid)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         return [_claim_from_joined(row) for row in connection.execute(query)]
@@ -334,15 +280,14 @@ def count_claims(connection: Connection, claim_filter: ClaimFilter, *, cap: int 
     # With a cap the rows are selected under a LIMIT and counted outside it, so the count
     # stops reading there: a reviewer needs "10,000+", not a walk over 900k index entries.
     counted = literal(1) if cap is not None else func.count()
-    phrase = _fts_phrase(connection, claim_filter)
-    if phrase is not None:
+    match = fts_match(connection.dialect.name, claim_filter.search)
+    if match is not None:
+        fts, phrase = match
         if replace(claim_filter, search=None) == ClaimFilter():
-            query = select(counted).select_from(claim_fts_t)
+            query = select(counted).select_from(fts)
         else:
-            query = select(counted).select_from(
-                OuterLoopJoin(claim_fts_t, claim_t, claim_fts_t.c.rowid == claim_t.c.id)
-            )
-        query = _fts_first(query, phrase, claim_filter)
+            query = select(counted).select_from(OuterLoopJoin(fts, claim_t, fts.c.rowid == claim_t.c.id))
+        query = _fts_first(query, fts, phrase, claim_filter)
     else:
         query = select(counted).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
     if cap is not None:

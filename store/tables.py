@@ -4,7 +4,7 @@ The schema itself is created and changed only by the migrations in `store/migrat
 these classes describe it for queries and must be kept in step with the newest migration
 (tests/test_migrations.py compares them). Not described here: the triggers that keep the
 event log append-only, and the search indexes on `claim.search_text` (PostgreSQL's
-trigram index, SQLite's FTS5 table).
+trigram index, SQLite's FTS5 trigram and word tables; `store.search` says which serves what).
 """
 
 from __future__ import annotations

@@ -24,12 +24,12 @@ def _differences(engine) -> list:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         found = compare_metadata(context, SQLModel.metadata)
     # Search indexes are deliberately not in tables.py: PostgreSQL's trigram index and
-    # SQLite's FTS5 table with its shadow tables.
+    # SQLite's FTS5 tables (trigram and word) with their shadow tables.
     return [
         diff
         for diff in found
         if not (diff[0] == "remove_index" and diff[1].name == "ix_claim_search_trgm")
-        and not (diff[0] == "remove_table" and diff[1].name.startswith("claim_fts"))
+        and not (diff[0] == "remove_table" and diff[1].name.startswith(("claim_fts", "claim_words")))
     ]
 
 
@@ -121,4 +121,37 @@ class TestUpgradeFromFirstRelease:
         assert migrate.upgrade(engine)[0] == "0002"
         with engine.connect() as connection:
             assert connection.execute(text("SELECT updated_by FROM claim")).scalar() == "oskar"
+        engine.dispose()
+
+
+class TestWordIndex:
+    """Migration 0004 indexes the claims already stored for word search, and goes back cleanly."""
+
+    def test_existing_claims_found_by_words_after_upgrade(self, db_url):
+        from store.queries import ClaimFilter
+
+        engine = _build_at_0001(db_url)
+        assert migrate.upgrade(engine, "0003")[-1] == "0003"
+        assert migrate.upgrade(engine) == ["0004"]
+        engine.dispose()
+        with open_store(db_url) as store:
+            assert [claim.id for claim in store.list_claims(ClaimFilter(search="dam leaks"))] == [1]
+            assert [claim.id for claim in store.list_claims(ClaimFilter(search="the DAM"))] == [1]
+            assert store.list_claims(ClaimFilter(search="da leaks")) == []
+            assert store.count_claims(ClaimFilter(search="lena park")) == 1
+
+    def test_downgrade_to_0003_drops_the_word_index(self, db_url):
+        from alembic import command
+
+        engine = _build_at_0001(db_url)
+        migrate.upgrade(engine)
+        config = migrate._config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003")
+            if connection.dialect.name == "sqlite":
+                names = set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
+                assert not {name for name in names if name.startswith("claim_words")}
+                assert "claim_fts" in names
+        assert migrate.upgrade(engine) == ["0004"]
         engine.dispose()

@@ -18,7 +18,8 @@ SORTS = ["id", "status", "source", "speaker", "conflicts"]
 FILTERS = [
     ClaimFilter(),
     ClaimFilter(search="harbour"),
-    ClaimFilter(search="le"),
+    ClaimFilter(search="by"),
+    ClaimFilter(search="levy rose"),
     ClaimFilter(status="disputed"),
     ClaimFilter(speaker="vale"),
     ClaimFilter(conflicted=True),

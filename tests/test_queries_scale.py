@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from sqlalchemy import func, select, text
 
 from claims.models import ExtractedClaim, SourceMeta, Span
-from store import queries
+from store import queries, search
 from store.api import open_store
 from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter, claim_t
@@ -26,6 +27,8 @@ STATEMENTS = [
 TERMS = [
     "turnout", "50%", "50_", "5o", "%", "_", "\\", '"upper', "'about'", "pellingham's", "straße", "STRASSE",
     "über", "ab", "a", "never said", "vale", "marchbank", "   ", "no such phrase", 'he"s', "100% legal", "3,000",
+    "rose by", "rose by 5", "by 50", "upper wexcombe", "it s", "back slash", "under score", "3 000", "straße bleibt",
+    "the budget doub", "we never", "in", "it", "bleibt offen sagte",
 ]
 
 
@@ -58,24 +61,34 @@ def store(db_url):
     casefile.close()
 
 
-def _like_ids(store, term: str) -> list[int]:
+def _reference_ids(store, term: str) -> list[int]:
+    """What a search must find: LIKE for a substring search, the words' regular expression for a word search."""
+    found = search.word_terms(term)
     with store._read() as connection:
-        return list(
-            connection.execute(
-                select(claim_t.c.id)
-                .where(claim_t.c.search_text.like(queries._like(term), escape="\\"))
-                .order_by(claim_t.c.id)
-            ).scalars()
-        )
+        if found is None:
+            return list(
+                connection.execute(
+                    select(claim_t.c.id)
+                    .where(claim_t.c.search_text.like(search.like_pattern(term), escape="\\"))
+                    .order_by(claim_t.c.id)
+                ).scalars()
+            )
+        rows = connection.execute(select(claim_t.c.id, claim_t.c.search_text).order_by(claim_t.c.id))
+        return [claim_id for claim_id, stored in rows if words_reference(*found).search(stored)]
+
+
+def words_reference(words: list[str], prefix: bool) -> re.Pattern:
+    """A word search as a Python regular expression: letters and digits are word characters, nothing else."""
+    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + ("" if prefix else r"(?![^\W_])"))
 
 
 class TestTrigramSearch:
-    """Search through the index finds exactly what a LIKE scan finds."""
+    """Search through the indexes finds exactly what a scan with the search's own rule finds."""
 
     @pytest.mark.parametrize("term", TERMS)
     def test_same_claims_as_like(self, store, term):
         found = [claim.id for claim in store.list_claims(ClaimFilter(search=term))]
-        assert found == _like_ids(store, term)
+        assert found == _reference_ids(store, term)
         assert store.count_claims(ClaimFilter(search=term)) == len(found)
         page = store.list_claims(ClaimFilter(search=term), limit=2, offset=1)
         assert [claim.id for claim in page] == found[1:3]
@@ -83,21 +96,23 @@ class TestTrigramSearch:
         assert sorted(claim.id for claim in by_status) == found
 
     def test_index_answers_long_terms(self, store):
-        if store.backend != "sqlite" or not queries.FTS_AVAILABLE:
-            pytest.skip("the FTS5 trigram index is SQLite's")
-        compiled = str(
-            select(claim_t.c.id).where(queries.SubstringSearch("turnout")).compile(store.engine)
-        )
-        assert "MATCH" in compiled and "= 1" not in compiled
-        short = str(select(claim_t.c.id).where(queries.SubstringSearch("ab")).compile(store.engine))
-        assert "LIKE" in short
+        if store.backend != "sqlite" or not search.FTS_AVAILABLE:
+            pytest.skip("the FTS5 indexes are SQLite's")
+
+        def compiled(term: str) -> str:
+            return str(select(claim_t.c.id).where(search.SearchClause(term)).compile(store.engine))
+
+        assert "claim_fts MATCH" in compiled("turnout") and "= 1" not in compiled("turnout")
+        assert "claim_words MATCH" in compiled("ab") and "claim_words MATCH" in compiled("never said")
+        assert "LIKE" in compiled("5%") and "MATCH" not in compiled("5%")
 
     def test_triggers_present_at_head(self, store):
-        if store.backend != "sqlite" or not queries.FTS_AVAILABLE:
-            pytest.skip("the FTS5 trigram index is SQLite's")
+        if store.backend != "sqlite" or not search.FTS_AVAILABLE:
+            pytest.skip("the FTS5 indexes are SQLite's")
         with store._read() as connection:
             names = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
         assert {"claim_fts_insert", "claim_fts_delete", "claim_fts_update"} <= names
+        assert {"claim_words_insert", "claim_words_delete", "claim_words_update"} <= names
 
     def test_index_follows_updates_and_deletes(self, store):
         first = store.list_claims(ClaimFilter(search="turnout"))[0]
