@@ -15,15 +15,18 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import text as sql_text
 
 from claims import conflicts as conflict_rules
 from claims import matching
-from claims.models import Claim, ExtractedClaim, Link, Source, SourceMeta
+from claims.matching.features import ClaimFeatures
+from claims.matching.scoring import may_link
+from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
 from store.candidates import KeyOverlay
-from store.converters import claim_values, light_claim_from_row, source_from_row
-from store.ingest import AddResult, find_source_by_hash, insert_source
+from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
+from store.ingest import AddResult, find_source_by_hash
 from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
 from store.speakerbook import SpeakerBook, SpeakerEntry
 from store.tables import ClaimKeyRow
@@ -40,10 +43,15 @@ class IngestBatch:
         self.speakers = SpeakerBook(connection, preload=many)
         self.speakers.on_change = self._speaker_changed
         self.overlay = KeyOverlay(connection)
-        self.claims: dict[int, Claim] = {}
+        self.claims: dict[int, ClaimView] = {}
+        self._features: dict[int, ClaimFeatures] = {}
         self.sources: dict[int, Source] = {}
         self.stored_hashes: dict[str, int] = {}
         self.results: list[AddResult] = []
+        self._source_ids = _IdBlock(connection, source_t)
+        self._claim_ids = _IdBlock(connection, claim_t)
+        self._sources: list[dict] = []
+        self._claims: list[dict] = []
         self._keys: list[dict] = []
         self._links: list[dict] = []
         self._conflicts: list[tuple[AddResult, dict]] = []
@@ -57,19 +65,21 @@ class IngestBatch:
             existing = find_source_by_hash(self.connection, sha256)
         if existing is not None:
             return AddResult(source_id=existing, duplicate=True)
-        source_id = insert_source(self.connection, text, sha256, meta)
+        (source_id,) = self._source_ids.take(1)
+        self._sources.append({**meta.model_dump(), "id": source_id, "text": text, "sha256": sha256, "added_at": utcnow()})
         self.stored_hashes[sha256] = source_id
         self.sources[source_id] = Source.model_construct(id=source_id, sha256=sha256, **meta.model_dump())
         ordered = self._insert_claims(source_id, extracted)
         claim_ids = [claim.id for claim in ordered]
         result = AddResult(source_id=source_id, claim_ids=claim_ids)
-        candidate_ids = self.overlay.candidates(ordered)
+        keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in ordered}
+        candidate_ids = self.overlay.candidates(ordered, keys_of)
         self._hold_stored({i for ids in candidate_ids.values() for i in ids})
-        links = matching.link_claims(ordered, lambda claim: [self.claims[i] for i in candidate_ids[claim.id]])
+        worth_scoring = self._worth_scoring(ordered, candidate_ids)
+        links = matching.link_claims(ordered, lambda claim: worth_scoring[claim.id])
         for claim in ordered:
-            keys = sorted(set(matching.blocking_keys(claim)))
-            self.overlay.add(claim.id, keys)
-            self._keys.extend({"key": key, "claim_id": claim.id} for key in keys)
+            self.overlay.add(claim.id, keys_of[claim.id])
+            self._keys.extend({"key": key, "claim_id": claim.id} for key in keys_of[claim.id])
         unique: dict[tuple[int, int], Link] = {}
         for link in links:
             unique.setdefault(tuple(sorted(link.claim_ids)), link)
@@ -88,7 +98,30 @@ class IngestBatch:
         self.results.append(result)
         return result
 
-    def _insert_claims(self, source_id: int, extracted_claims: Sequence[ExtractedClaim]) -> list[Claim]:
+    def _worth_scoring(self, ordered: list, candidate_ids: dict[int, list[int]]) -> dict[int, list]:
+        """Each new claim's candidates less those `may_link` rules out, judged on features computed once per claim.
+
+        `link_claims` would drop exactly these pairs itself (candidates come from other
+        sources, so neither stated answers nor a document's topics apply), but it would
+        recompute both claims' features for every pair first.
+        """
+        context = matching.build_context(ordered)
+        found = {}
+        for claim in ordered:
+            own = self._features_of(claim)
+            found[claim.id] = [
+                other for other in (self.claims[i] for i in candidate_ids[claim.id])
+                if may_link(claim, other, own, self._features_of(other), context)
+            ]
+        return found
+
+    def _features_of(self, claim) -> ClaimFeatures:
+        found = self._features.get(claim.id)
+        if found is None:
+            found = self._features[claim.id] = matching.features(claim)
+        return found
+
+    def _insert_claims(self, source_id: int, extracted_claims: Sequence[ExtractedClaim]) -> list[ClaimView]:
         if not extracted_claims:
             return []
         speaker_ids: dict[tuple, int | None] = {}
@@ -100,14 +133,19 @@ class IngestBatch:
             if speaker not in speaker_ids:
                 speaker_ids[speaker] = self.speakers.resolve(extracted)
             rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
-        result = self.connection.execute(insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows)
-        claim_ids = [row[0] for row in result]
-        for extracted, claim_id, row in zip(extracted_claims, claim_ids, rows):
+        claim_ids = self._claim_ids.take(len(rows))
+        for row, claim_id in zip(rows, claim_ids):
             row["id"] = claim_id
+        self._claims.extend(rows)
+        views = []
+        for extracted, row in zip(extracted_claims, rows):
+            answers = None
             if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids):
-                row["answers_claim_id"] = claim_ids[extracted.answers]
-                self._answers.append({"claim_id": claim_id, "answers": row["answers_claim_id"]})
-        ordered = [light_claim_from_row(row, self._speaker_of(row["speaker_id"])) for row in rows]
+                # Set by an update after the insert: the answered claim may come later in the document.
+                answers = claim_ids[extracted.answers]
+                self._answers.append({"claim_id": row["id"], "answers": answers})
+            views.append(light_claim_from_row({**row, "answers_claim_id": answers}, self._speaker_of(row["speaker_id"])))
+        ordered = views
         self.claims.update((claim.id, claim) for claim in ordered)
         return ordered
 
@@ -122,6 +160,7 @@ class IngestBatch:
         for claim in self.claims.values():
             if claim.speaker_id == entry.id:
                 claim.speaker, claim.speaker_role = entry.name, entry.role
+                self._features.pop(claim.id, None)
 
     def _hold_stored(self, claim_ids: set[int]) -> None:
         """Build (once) the claims stored before this transaction among `claim_ids`."""
@@ -163,6 +202,18 @@ class IngestBatch:
         """Write what waits (speaker changes, answers, keys, links, conflicts, log entries), in that order."""
         connection = self.connection
         self.speakers.flush()
+        if self._sources:
+            connection.execute(insert(source_t).execution_options(render_nulls=True), self._sources)
+        if self._claims:
+            first_claim_id = self._claims[0]["id"]
+            trigger_sql = suspend_search_trigger(connection)
+            connection.execute(insert(claim_t).execution_options(render_nulls=True), self._claims)
+            if trigger_sql is not None:
+                connection.exec_driver_sql(
+                    "INSERT INTO claim_fts(rowid, search_text) SELECT id, search_text FROM claim WHERE id >= ?",
+                    (first_claim_id,),
+                )
+                connection.exec_driver_sql(trigger_sql)
         if self._answers:
             connection.execute(
                 update(claim_t).where(claim_t.c.id == bindparam("claim_id")).values(answers_claim_id=bindparam("answers")),
@@ -181,5 +232,50 @@ class IngestBatch:
                 result.conflict_ids.append(conflict_id)
         if self._events:
             connection.execute(insert(event_t).execution_options(render_nulls=True), self._events)
-        for pending in (self._answers, self._keys, self._links, self._conflicts, self._events):
+        for pending in (self._sources, self._claims, self._answers, self._keys, self._links, self._conflicts,
+                        self._events):
             pending.clear()
+
+
+class _IdBlock:
+    """Ids for a table's new rows, in the order the database would give them to inserts made one by one.
+
+    Rows are written at the end of the batch, but linking needs their ids at once. SQLite
+    gives a new row the largest id plus one (the writer holds the lock, so nobody else
+    inserts meanwhile); PostgreSQL's ids come from the table's sequence, taken here in order.
+    """
+
+    def __init__(self, connection: Connection, table) -> None:
+        self.connection = connection
+        self.table = table
+        self.next: int | None = None
+
+    def take(self, count: int) -> list[int]:
+        if count <= 0:
+            return []
+        if self.connection.dialect.name == "postgresql":
+            return list(self.connection.execute(
+                sql_text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count) ORDER BY 1"),
+                {"table": self.table.name, "count": count},
+            ).scalars())
+        if self.next is None:
+            self.next = self.connection.execute(select(func.coalesce(func.max(self.table.c.id), 0))).scalar_one() + 1
+        ids = list(range(self.next, self.next + count))
+        self.next += count
+        return ids
+
+
+def suspend_search_trigger(connection: Connection) -> str | None:
+    """Drop SQLite's per-row search-index trigger until the caller restores it; return its SQL.
+
+    Indexing the batch's claims in one statement afterwards is several times faster than
+    the trigger firing once per row; it is all in the caller's transaction.
+    """
+    if connection.dialect.name != "sqlite":
+        return None
+    trigger_sql = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claim_fts_insert'"
+    ).scalar()
+    if trigger_sql is not None:
+        connection.exec_driver_sql("DROP TRIGGER claim_fts_insert")
+    return trigger_sql

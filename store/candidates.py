@@ -186,9 +186,12 @@ class KeyOverlay:
         finally:
             cursor.close()
 
-    def candidates(self, claims: Sequence[Claim], limit: int = matching.MAX_CANDIDATES) -> dict[int, list[int]]:
-        """Candidate ids for each claim, best first; the claims themselves are not indexed yet."""
-        keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in claims}
+    def candidates(
+        self, claims: Sequence[Claim], keys_of: dict[int, list[str]] | None = None, limit: int = matching.MAX_CANDIDATES
+    ) -> dict[int, list[int]]:
+        """Candidate ids for each claim (keys computed unless given), best first; the claims are not indexed yet."""
+        if keys_of is None:
+            keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in claims}
         all_keys = sorted({key for keys in keys_of.values() for key in keys})
         self._read(all_keys)
         frequencies = {key: self._stored_count[key] + len(self._added.get(key, ())) for key in all_keys}

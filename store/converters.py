@@ -168,14 +168,25 @@ def _span_json(stored: str | None) -> Span | None:
     return Span.model_construct(**json.loads(stored)) if stored else None
 
 
-def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> Claim:
-    """The Claim `claim_from_row` builds, without history, skipping re-validation of stored values.
+class ClaimView:
+    """A stored claim with `Claim`'s attributes, for matching and conflict rules inside the store.
 
-    Ingest builds one for every candidate it scores; validating each was most of what
-    adding an article to a large casefile cost.
+    Ingest reads every candidate it scores; building a pydantic model for each (even
+    unvalidated) was most of the cost of adding an article to a large casefile. A view
+    never leaves the store: what callers get are `Claim`s.
     """
+
+    __slots__ = tuple(Claim.model_fields)
+
+    def __init__(self, **values: Any) -> None:
+        for name, value in values.items():
+            setattr(self, name, value)
+
+
+def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> ClaimView:
+    """What `claim_from_row` reads from a claim row (without history), as a `ClaimView`."""
     mention = row["mention_text"]
-    return Claim.model_construct(
+    return ClaimView(
         id=row["id"],
         source_id=row["source_id"],
         speaker_id=row["speaker_id"],
