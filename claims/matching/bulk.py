@@ -1,11 +1,12 @@
-"""Bulk linking: a batch's blocked candidates, pre-filtered in numpy before exact scoring.
+"""Bulk linking: every pair of a batch that could link, found by prefix filtering and scored exactly.
 
-A large batch gives each claim up to `MAX_CANDIDATES` candidates, and nearly all of them
-score far below `SUGGEST_THRESHOLD`. `BatchFeatures.promising` bounds every candidate's
-score at once, from shared stem counts (integer stem ids, one boolean mark array), an
-upper bound on the entity, unit and numeric bonuses, and rapidfuzz's `cdist` for the
-fuzzy part, so only pairs that could reach a tier go on to the exact Python `compare`.
-The bound never falls below the true score, so what is linked does not change.
+`PrefixJoin` (see `claims.matching.prefix_join`) meets each pair that could reach the
+suggest tier exactly once, from its smaller claim. `BatchFeatures.promising` then bounds
+every candidate's score at once, from shared stem counts (integer stem ids, one boolean
+mark array), an upper bound on the entity, unit and numeric bonuses, a length bound on the
+fuzzy ratio and rapidfuzz's `cdist` for the ratio itself, so only pairs that could reach a
+tier go on to the exact Python `compare`. No bound falls below the true score, so the
+links are those exhaustive scoring of every pair finds.
 Batches of `PARALLEL_MIN_BATCH` claims or more do this work in forked worker processes.
 """
 
@@ -20,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.matching.features import ClaimFeatures, compute_features, feature_inputs, features, primed_features
-from claims.matching.index import ClaimIndex
+from claims.matching.prefix_join import SLACK, W_CONTAINMENT, W_DICE, W_FUZZY, PrefixJoin, best_bonus
 from claims.matching.scoring import (
     ENTITY_BONUS,
     MIN_SHARED_STEMS,
@@ -36,70 +37,96 @@ from claims.models import Claim
 PARALLEL_MIN_BATCH = 20_000
 """Batches at least this large compute features, retrieve and score candidates in forked workers."""
 WORKERS = 2
-# A batch is linked once and scoring a candidate is cheap here (the vectorised bound
-# discards most), so a batch looks further than one article does against the store.
-BULK_MAX_CANDIDATES = 100
-BULK_MAX_KEY_FREQUENCY = 3000
 CHUNK = 1000
 
-# Generous rounding slack: float sums run in another order, and the exact `compare` follows anyway.
-_SLACK = 1e-6
 # Whether the numeric bonus alone could reach a tier; then no pair can be ruled out by wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
 
 
+class _Sets:
+    """Small sets of strings per claim (stems, entities or units) as integer ids in CSR layout."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        ids: dict[str, int] = {}
+        flat: list[int] = []
+        for members in sets:
+            flat.extend(ids.setdefault(member, len(ids)) for member in members)
+        self.ids = np.array(flat, dtype=np.int64)
+        self.lengths = np.array([len(members) for members in sets], dtype=np.int64)
+        self.starts = np.zeros(len(sets), dtype=np.int64)
+        np.cumsum(self.lengths[:-1], out=self.starts[1:])
+        self._mark = np.zeros(len(ids), dtype=bool)
+
+    def shared(self, i: int, others: np.ndarray) -> np.ndarray:
+        """How many members each of the positions `others` shares with position `i`."""
+        lengths = self.lengths[others]
+        owner = np.repeat(np.arange(len(others)), lengths)
+        # Position of each member in `self.ids`: its claim's start plus its rank within the claim.
+        first = np.cumsum(lengths) - lengths
+        gathered = self.ids[np.repeat(self.starts[others], lengths) + np.arange(len(owner)) - first[owner]]
+        own = self.ids[self.starts[i]:self.starts[i] + self.lengths[i]]
+        self._mark[own] = True
+        shared = np.bincount(owner, weights=self._mark[gathered], minlength=len(others)).astype(np.int64)
+        self._mark[own] = False
+        return shared
+
+
 class BatchFeatures:
-    """A batch's features as arrays: stem ids per claim (CSR layout), bonus flags and compared texts."""
+    """A batch's features as arrays: stem, entity and unit ids per claim, and the texts the fuzzy ratio compares."""
 
     def __init__(self, found: Sequence[ClaimFeatures]) -> None:
-        stem_ids: dict[str, int] = {}
-        flat: list[int] = []
-        lengths: list[int] = []
-        for features in found:
-            flat.extend(stem_ids.setdefault(stem, len(stem_ids)) for stem in features.stems)
-            lengths.append(len(features.stems))
-        self.stems = np.array(flat, dtype=np.int64)
-        self.lengths = np.array(lengths, dtype=np.int64)
-        self.starts = np.zeros(len(found), dtype=np.int64)
-        np.cumsum(self.lengths[:-1], out=self.starts[1:])
-        self.entities = np.array([bool(f.entities) for f in found], dtype=bool)
-        self.units = np.array([bool(f.units) for f in found], dtype=bool)
-        self.texts = [f.text for f in found]
-        self._mark = np.zeros(len(stem_ids), dtype=bool)
+        self._stems = _Sets([f.stems for f in found])
+        self._entities = _Sets([f.entities for f in found])
+        self._units = _Sets([f.units for f in found])
+        self.stems, self.lengths, self.starts = self._stems.ids, self._stems.lengths, self._stems.starts
+        self.entities = self._entities.lengths > 0
+        self.units = self._units.lengths > 0
+        # token_sort_ratio is the plain ratio of the words sorted and joined by single spaces: sort once here.
+        self.sorted_texts = [" ".join(sorted(f.text.split())) for f in found]
+        self.text_lengths = np.array([len(text) for text in self.sorted_texts], dtype=np.int64)
 
     def promising(self, i: int, others: np.ndarray) -> np.ndarray:
         """Of the positions `others`, those whose score against position `i` could reach the suggest tier."""
         if not len(others) or _NUMERIC_ALONE:
             return others
-        lengths = self.lengths[others]
-        owner = np.repeat(np.arange(len(others)), lengths)
-        # Position of each candidate stem in `self.stems`: its claim's start plus its rank within the claim.
-        first = np.cumsum(lengths) - lengths
-        gathered = self.stems[np.repeat(self.starts[others], lengths) + np.arange(len(owner)) - first[owner]]
-        own = self.stems[self.starts[i]:self.starts[i] + self.lengths[i]]
-        self._mark[own] = True
-        shared = np.bincount(owner, weights=self._mark[gathered], minlength=len(others))
-        self._mark[own] = False
+        return self.promising_sharing(i, others, self._stems.shared(i, others))
 
-        mine = self.lengths[i]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            partial = 0.8 * shared / (mine + lengths) + 0.3 * shared / np.minimum(mine, lengths)
-        both_entities = self.entities[i] & self.entities[others]
-        both_units = self.units[i] & self.units[others]
-        bonus = (
-            both_entities * 2 * ENTITY_BONUS
-            + both_units * UNIT_BONUS
-            + (both_entities & both_units) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS)
-        )
-        needed = SUGGEST_THRESHOLD - _SLACK - bonus
-        keep = (shared >= MIN_SHARED_STEMS) & (partial + 0.3 >= needed)
+    def promising_sharing(self, i: int, others: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """`promising`, given how many stems each of `others` shares with position `i`."""
+        if not len(others) or _NUMERIC_ALONE:
+            return others
+        keep = shared >= MIN_SHARED_STEMS
+        if not keep.all():
+            others, shared = others[keep], shared[keep]
+        if not len(others):
+            return others
+        mine, lengths = self.lengths[i], self.lengths[others]
+        partial = W_DICE * 2 * shared / (mine + lengths) + W_CONTAINMENT * shared / np.minimum(mine, lengths)
+        # An Indel ratio is at most 2 * shorter / (sum of lengths).
+        total = np.maximum(self.text_lengths[i] + self.text_lengths[others], 1)
+        fuzzy_most = 2 * np.minimum(self.text_lengths[i], self.text_lengths[others]) / total
+        needed = SUGGEST_THRESHOLD - SLACK - best_bonus(self.entities[i] & self.entities[others], self.units[i] & self.units[others])
+        keep = partial + W_FUZZY * fuzzy_most + SLACK >= needed
         if not keep.any():
             return others[:0]
-        others, partial, needed = others[keep], partial[keep], needed[keep]
+        others, partial, fuzzy_most = others[keep], partial[keep], fuzzy_most[keep]
+        # The bonus exactly as `text_score` and the numeric rule can award it at most.
+        entities = self._entities.shared(i, others) if self.entities[i] else np.zeros(len(others), dtype=np.int64)
+        units = self._units.shared(i, others) if self.units[i] else np.zeros(len(others), dtype=np.int64)
+        bonus = (np.minimum(entities, 2) * ENTITY_BONUS + np.minimum(units, 1) * UNIT_BONUS
+                 + ((entities > 0) & (units > 0)) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS))
+        needed = SUGGEST_THRESHOLD - SLACK - bonus - partial
+        keep = W_FUZZY * fuzzy_most + SLACK >= needed
+        if not keep.any():
+            return others[:0]
+        others, needed = others[keep], needed[keep]
+        # Ratios under the lowest one any candidate needs come back as 0, which that bound rejects anyway.
+        cutoff = max(0.0, float(needed.min()) / W_FUZZY * 100 - 1e-3)
         fuzzy = process.cdist(
-            [self.texts[i]], [self.texts[j] for j in others.tolist()], scorer=fuzz.token_sort_ratio, dtype=np.float64
+            [self.sorted_texts[i]], [self.sorted_texts[j] for j in others.tolist()], scorer=fuzz.ratio,
+            dtype=np.float64, score_cutoff=cutoff,
         )[0]
-        return others[partial + 0.3 * fuzzy / 100 >= needed]
+        return others[W_FUZZY * fuzzy / 100 + SLACK >= needed]
 
 
 def _fork_workers(batch_size: int) -> int:
@@ -123,31 +150,18 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
 
 
 def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
-    """(position, [(candidate position, relation, score, state, reason)]) per claim: the blocked pairs that link.
+    """(position, [(candidate position, relation, score, state, reason)]) per claim: every pair that links.
 
-    A pair both claims retrieve is scored only where it is first met: at the lower position.
+    Each pair is scored once, from the claim with fewer stems (the lower position on a tie).
     """
-    index = ClaimIndex(max_key_frequency=BULK_MAX_KEY_FREQUENCY)
-    index.add(new)
-    # Candidates are by id and an id names its last claim in the batch.
-    positions = {claim.id: i for i, claim in enumerate(new)}
+    batch = BatchFeatures([features(claim) for claim in new])
+    join = PrefixJoin(batch.stems, batch.lengths, batch.starts, best_bonus(batch.entities, batch.units))
     chunks = [(start, min(start + CHUNK, len(new))) for start in range(0, len(new), CHUNK)]
     workers = _fork_workers(len(new))
-    # Forked workers inherit the index and arrays instead of receiving them pickled.
+    # Forked workers inherit the arrays instead of receiving them pickled.
     global _STATE
-    _STATE = (new, index, positions)
+    _STATE = (new, join, batch, context)
     try:
-        if workers:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                found = pool.map(_candidates_chunk, chunks)
-        else:
-            found = [_candidates_chunk(chunk) for chunk in chunks]
-        candidates = [others for chunk in found for others in chunk]
-        lengths = np.array([len(others) for others in candidates], dtype=np.int64)
-        owners = np.repeat(np.arange(len(new), dtype=np.int64), lengths)
-        flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
-        met = np.sort(owners * len(new) + flat)
-        _STATE = (new, candidates, met, BatchFeatures([features(claim) for claim in new]), context)
         if workers:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for chunk, result in zip(chunks, pool.imap(_links_chunk, chunks)):
@@ -162,30 +176,16 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
 _STATE: tuple | None = None
 
 
-def _candidates_chunk(chunk: tuple[int, int]) -> list[np.ndarray]:
-    new, index, positions = _STATE
-    return [
-        np.array([positions[other_id] for other_id in index.candidates(new[i], BULK_MAX_CANDIDATES)], dtype=np.int64) for i in range(*chunk)
-    ]
-
-
 def _links_chunk(chunk: tuple[int, int]) -> list[list[tuple]]:
-    new, candidates, met, batch, context = _STATE
+    new, join, batch, context = _STATE
     found = []
     for i in range(*chunk):
-        claim = new[i]
-        others = batch.promising(i, candidates[i])
-        earlier = others[others < i]
-        if len(earlier):
-            # Drop pairs the earlier claim also retrieved: they were scored there.
-            keys = earlier * len(new) + i
-            where = np.searchsorted(met, keys)
-            already = np.zeros(len(others), dtype=bool)
-            already[others < i] = met[np.minimum(where, len(met) - 1)] == keys
-            others = others[~already]
+        others, shared = join.candidates(i)
+        others = batch.promising_sharing(i, others, shared)
         linked = []
         for j in others.tolist():
-            link = compare(claim, new[j], context)
+            # In batch order, as the all-pairs path compares, so a reason reads the same either way.
+            link = compare(new[i], new[j], context) if i < j else compare(new[j], new[i], context)
             if link is not None:
                 # Plain tuples cross the process boundary far faster than pickled models.
                 linked.append((j, link.relation, link.score, link.state, link.reason))

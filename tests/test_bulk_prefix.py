@@ -1,0 +1,126 @@
+"""Bulk linking by prefix filtering finds exactly the links exhaustive scoring of every pair finds."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+from rapidfuzz import fuzz
+
+from claims.matching import build_context, compare, features, link_claims
+from claims.matching.bulk import BatchFeatures
+from claims.matching.prefix_join import PrefixJoin, best_bonus, required_overlap
+from claims.models import Claim, Quantity
+
+# A Zipf-like fictional vocabulary: a few words nearly every claim uses, a long tail of rare ones.
+_COMMON = "council harbour budget winter plan vote".split()
+_TAIL = [f"{a}{b}" for a in ("bren", "quil", "vale", "orm", "tash", "pell", "dun", "kerr") for b in ("moor", "port", "wick", "stead", "field", "gate")]
+_NAMES = ["Brennmoor", "Quillport", "Valesia", "Ormsby Guild", "Tashkar Ferries"]
+_SPEAKERS = ["Marta Quillon", "Oskar Brenn", "Ilse Varn", None]
+
+
+def _claim(claim_id: int, text: str, rng: random.Random, quantities: list[Quantity] | None = None) -> Claim:
+    return Claim(id=claim_id, source_id=claim_id // 25 + 1, speaker=rng.choice(_SPEAKERS), text=text, quote=text,
+                 start=0, end=len(text), kind="indirect", quantities=quantities or [],
+                 polarity=rng.choice(["asserts", "asserts", "asserts", "denies"]))
+
+
+def _archive(count: int, seed: int) -> list[Claim]:
+    """Base statements from common and rare words, then edited restatements of them (dropped words, names, numbers)."""
+    rng = random.Random(seed)
+    bases = []
+    for _ in range(count // 3):
+        words = rng.sample(_COMMON, rng.randint(1, 3)) + rng.sample(_TAIL, rng.randint(1, 7))
+        if rng.random() < 0.5:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(_NAMES))
+        rng.shuffle(words)
+        bases.append(words)
+    batch = []
+    for i in range(count):
+        words = list(rng.choice(bases))
+        if i >= len(bases):
+            for _ in range(rng.randint(1, 3)):
+                move = rng.random()
+                if move < 0.4 and len(words) > 2:
+                    del words[rng.randrange(len(words))]
+                elif move < 0.7:
+                    words.insert(rng.randrange(len(words) + 1), rng.choice(_COMMON + _TAIL + _NAMES))
+                else:
+                    words.insert(0, rng.choice(["Reportedly,", "Officials suggest"]))
+        quantities = []
+        if rng.random() < 0.3:
+            value = rng.choice([400, 1200, 5000])
+            words.append(f"{value} troops")
+            quantities = [Quantity(value=value, unit="troops", text=f"{value} troops")]
+        batch.append(_claim(i + 1, " ".join(words), rng, quantities))
+    return batch
+
+
+def _exhaustive(batch: list[Claim]) -> dict[tuple[int, int], tuple]:
+    context = build_context(batch)
+    found = {}
+    for a, b in itertools.combinations(batch, 2):
+        link = compare(a, b, context)
+        if link is not None:
+            found[link.claim_ids] = (link.relation, link.score, link.state, link.reason)
+    return found
+
+
+class TestCompleteness:
+    """Every pair exhaustive scoring links is linked in bulk, with the same link."""
+
+    @pytest.mark.parametrize("seed", [1, 2, 3])
+    def test_bulk_links_equal_all_pairs_links(self, seed):
+        batch = _archive(420, seed)
+        expected = _exhaustive(batch)
+        found = {link.claim_ids: (link.relation, link.score, link.state, link.reason) for link in link_claims(batch, lambda claim: [])}
+        assert len(expected) > 200
+        assert found == expected
+
+    def test_forked_workers_link_exactly_as_one_process(self, monkeypatch):
+        from claims.matching import bulk
+
+        batch = _archive(360, 4)
+        alone = link_claims(batch, lambda claim: [])
+        monkeypatch.setattr(bulk, "PARALLEL_MIN_BATCH", 300)
+        monkeypatch.setattr(bulk, "CHUNK", 40)
+        assert link_claims(batch, lambda claim: []) == alone and alone
+
+
+class TestPrefixJoin:
+    """The candidate join meets each linking pair once, from its claim with fewer stems."""
+
+    def test_every_linking_pair_is_a_candidate_exactly_once_with_its_exact_overlap(self):
+        batch = _archive(300, 5)
+        found = [features(claim) for claim in batch]
+        arrays = BatchFeatures(found)
+        join = PrefixJoin(arrays.stems, arrays.lengths, arrays.starts, best_bonus(arrays.entities, arrays.units))
+        met: dict[tuple[int, int], int] = {}
+        for i in range(len(batch)):
+            others, shared = join.candidates(i)
+            for j, count in zip(others.tolist(), shared.tolist()):
+                pair = (min(i, j), max(i, j))
+                assert pair not in met
+                met[pair] = count
+                assert count == len(found[i].stems & found[j].stems)
+        linking = [(i, j) for i, j in itertools.combinations(range(len(batch)), 2) if compare(batch[i], batch[j]) is not None]
+        assert linking and all(pair in met for pair in linking)
+        # The join is a filter, not all pairs.
+        assert len(met) < len(batch) * (len(batch) - 1) / 4
+
+    def test_required_overlap_grows_with_size_and_shrinks_with_bonus(self):
+        sizes = np.array([2, 5, 10, 20])
+        plain = required_overlap(sizes, np.zeros(4))
+        assert plain.tolist() == sorted(plain.tolist()) and plain[0] == 2 and plain[-1] > 2
+        assert (required_overlap(sizes, np.full(4, 0.1)) <= plain).all()
+
+
+def test_sorted_words_ratio_is_token_sort_ratio():
+    rng = random.Random(9)
+    texts = [" ".join(rng.choices(_COMMON + _TAIL, k=rng.randint(1, 9))) for _ in range(200)]
+    arrays = BatchFeatures([features(_claim(i + 1, text, rng)) for i, text in enumerate(texts)])
+    for i, j in itertools.combinations(range(0, 200, 7), 2):
+        a, b = features(_claim(i + 1, texts[i], rng)).text, features(_claim(j + 1, texts[j], rng)).text
+        assert fuzz.ratio(arrays.sorted_texts[i], arrays.sorted_texts[j]) == fuzz.token_sort_ratio(a, b)
