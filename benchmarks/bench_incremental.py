@@ -1,13 +1,14 @@
-"""Adding one 30-claim article to a big casefile, through the store's SQL candidate index.
+"""Adding one 30-claim article to a big casefile through `Store.add_extracted` (the store's key index).
 
 The article's claims are fresh variants of archive statements, so they do find
 candidates. Baseline, measured in the same run: the same kind of article added to a
 casefile of 1,000 claims. Aim: under 0.5 s against 1M stored claims.
 
 Then candidate retrieval alone, per claim, with recall (is the stored original among the
-candidates?): the blocking-key index as ingest uses it, the same with capped key counts,
-and `store.candidates.candidates_sql`; on PostgreSQL too when `--pg-url` names an empty
-database (the casefile is copied there once).
+candidates?): the blocking-key index with capped key counts in SQL
+(`candidates_by_keys`), the same ranking as ingest computes it (`KeyOverlay`, every key's
+postings read once), and `store.candidates.candidates_sql`; on PostgreSQL too when
+`--pg-url` names an empty database (the casefile is copied there once).
 
     python benchmarks/bench_incremental.py [--size 1000000] [--articles 5] [--pg-url URL]
 """
@@ -75,7 +76,7 @@ def retrieval(url: str, label: str, size: int, methods: dict, count: int) -> lis
                 baseline = statistics.median(seconds) if not figures else figures[0].value / 1000
                 p50, p99 = _common.percentile(seconds, 0.5), _common.percentile(seconds, 0.99)
                 figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} per claim p50", p50 * 1000, "ms",
-                                             baseline * 1000, "claim_key exact counts")))
+                                             baseline * 1000, "capped counts in SQL")))
                 figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} per claim p99", p99 * 1000, "ms")))
                 figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} recall@{MAX_CANDIDATES}",
                                              100 * hits / len(probe_claims), "%")))
@@ -86,15 +87,15 @@ def retrieval(url: str, label: str, size: int, methods: dict, count: int) -> lis
 
 def retrieval_methods(backend: str) -> dict:
     from claims.matching import MAX_CANDIDATES
-    from store import candidates, ingest
+    from store import candidates
 
     methods = {
-        "claim_key, exact key counts (ingest today)": lambda connection, claim: [
-            found.id for found in ingest.candidates_from_index(connection, claim, set())
-        ],
-        "claim_key, capped key counts": lambda connection, claim: candidates.candidates_by_keys(
+        "claim_key, capped key counts in SQL": lambda connection, claim: candidates.candidates_by_keys(
             connection, claim, set()
         ),
+        "claim_key, ingest's KeyOverlay (cold)": lambda connection, claim: candidates.KeyOverlay(connection).candidates(
+            [claim]
+        )[claim.id],
         f"candidates_sql ({'pg_trgm' if backend == 'postgresql' else 'FTS5 bm25'})": lambda connection, claim: (
             candidates.candidates_sql(connection, claim, MAX_CANDIDATES)
         ),
@@ -102,26 +103,11 @@ def retrieval_methods(backend: str) -> dict:
     return methods
 
 
-def capped_candidates(connection, claim, exclude):
-    """`ingest.candidates_from_index` with capped key counts (store.candidates), for comparison."""
-    from store import candidates, queries
-
-    found = queries.claims_by_ids(connection, candidates.candidates_by_keys(connection, claim, exclude))
-    return list(found.values())
-
-
-def time_adds(path: Path, documents, *, capped: bool = False) -> list[tuple[float, int, int]]:
+def time_adds(path: Path, documents) -> list[tuple[float, int, int]]:
     """Seconds, links and conflicts for each document added through `Store.add_extracted`."""
-    from store import ingest
     from store.api import open_store
 
-    original = ingest.candidates_from_index
-    if capped:
-        ingest.candidates_from_index = capped_candidates
-    try:
-        return _time_adds(open_store(str(path)), documents)
-    finally:
-        ingest.candidates_from_index = original
+    return _time_adds(open_store(str(path)), documents)
 
 
 def _time_adds(store, documents) -> list[tuple[float, int, int]]:
@@ -147,7 +133,6 @@ def run(size: int, count: int, pg_url: str | None = None, probe_count: int = 100
     big_path = _common.casefile(size, fresh_copy=True)
     try:
         big = time_adds(big_path, warm_and_timed[: count + 1])[1:]
-        capped = time_adds(big_path, articles(count + 1, seed=8), capped=True)[1:]
     finally:
         _common.remove_casefile(big_path)
     baseline = statistics.median(seconds for seconds, _, _ in small)
@@ -160,8 +145,6 @@ def run(size: int, count: int, pg_url: str | None = None, probe_count: int = 100
         report(Figure(f"incremental {size:,}", f"add a {CLAIMS_PER_ARTICLE}-claim article (worst of {count})",
                       worst, "s", baseline, "same into 1k claims", "< 0.5 s", worst < AIM_SECONDS)),
         report(Figure(f"incremental {size:,}", "links found per article (median)", links, "links")),
-        report(Figure(f"incremental {size:,}", "same, ingest using capped key counts (median)",
-                      statistics.median(seconds for seconds, _, _ in capped), "s", median, "ingest today")),
     ]
     figures += retrieval(str(_common.casefile(size)), "SQLite", size, retrieval_methods("sqlite"), probe_count)
     if pg_url:

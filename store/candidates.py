@@ -167,22 +167,32 @@ class KeyOverlay:
         self._stored_count: dict[str, int] = {}
         self._added: dict[str, list[int]] = {}
         marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        self._capped_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker} LIMIT {matching.MAX_KEY_FREQUENCY + 1}"
-        self._all_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker}"
+        self._count_sql = (f"SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = {marker} "
+                           f"LIMIT {matching.MAX_KEY_FREQUENCY + 1}) AS capped")
+        self._ids_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker}"
 
     def _read(self, keys: Iterable[str]) -> None:
         missing = [key for key in keys if key not in self._stored_count]
         if not missing:
             return
-        # One plain DB-API statement per key: the SQLAlchemy layer costs more than the lookup.
+        # Plain DB-API statements: the SQLAlchemy layer costs more than these lookups. A key
+        # too common to use is only counted (up to the cap), never read.
         cursor = self.connection.connection.dbapi_connection.cursor()
         try:
             for key in missing:
-                cursor.execute(self._all_sql if key.startswith("h:") else self._capped_sql, (key,))
-                ids = [row[0] for row in cursor.fetchall()]
-                self._stored_count[key] = len(ids)
-                useful = key.startswith("h:") or len(ids) <= matching.MAX_KEY_FREQUENCY
-                self._stored[key] = np.array(ids, dtype=np.int64) if useful and ids else None
+                is_hash = key.startswith("h:")
+                count = None
+                if not is_hash:
+                    cursor.execute(self._count_sql, (key,))
+                    count = cursor.fetchone()[0]
+                if is_hash or 0 < count <= matching.MAX_KEY_FREQUENCY:
+                    cursor.execute(self._ids_sql, (key,))
+                    ids = [row[0] for row in cursor.fetchall()]
+                    count = len(ids)
+                    self._stored[key] = np.array(ids, dtype=np.int64) if ids else None
+                else:
+                    self._stored[key] = None
+                self._stored_count[key] = count
         finally:
             cursor.close()
 

@@ -21,6 +21,9 @@ from claims import speakers as speaker_rules
 from claims.models import ExtractedClaim
 from store.queries import speaker_t
 
+LOOKUPS_BEFORE_PRELOAD = 2
+"""After this many per-name lookups the book reads every speaker once instead."""
+
 
 @dataclass
 class SpeakerEntry:
@@ -44,6 +47,7 @@ class SpeakerBook:
         self._by_word: dict[str, set[int]] = {}
         self._dirty: set[int] = set()
         self._preloaded = preload
+        self._lookups = 0
         self.on_change: Callable[[SpeakerEntry], None] | None = None
         """Called after a speaker's name or role changed, so claims held in memory can follow."""
         if preload:
@@ -76,9 +80,14 @@ class SpeakerBook:
     def _matching(self, key: str) -> list[SpeakerEntry]:
         """Speakers whose key is `key` or contains one of its words (longer than one letter), by id."""
         words = {word for word in key.split() if len(word) > 1}
+        if not self._preloaded and self._lookups >= LOOKUPS_BEFORE_PRELOAD:
+            # Each lookup scans the speaker table for names sharing a word; past a few, one plain read is cheaper.
+            self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
+            self._preloaded = True
         if not self._preloaded:
             from store.ingest import _shares_a_word
 
+            self._lookups += 1
             self._load(
                 select(speaker_t)
                 .where(speaker_t.c.merged_into.is_(None))
