@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left
 
+from claims.extraction.attitudes import find_attitudes
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
@@ -31,7 +32,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     reader = CueReader(text, index, quotes)
     spoken = reader.read()
     stances = find_stances(reader, spoken)
-    candidates = _dedupe(spoken + find_patterns(reader) + stances)
+    candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances)
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)

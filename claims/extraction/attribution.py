@@ -13,13 +13,14 @@ from claims.extraction.lexicon import (
     DENIAL_VERBS,
     DETERMINERS,
     EVIDENCE_LEMMAS,
+    PRONOUNS,
     STRONG_SAY_LEMMAS,
     TELL_LEMMAS,
     trie_pattern,
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
 from claims.extraction.quotes import QuoteReader, is_title, opens_quote
-from claims.extraction.subjects import subject_after, subject_before
+from claims.extraction.subjects import subject_after, subject_before, widen
 
 # Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
 _ADJUNCT_RE = re.compile(
@@ -194,6 +195,8 @@ class CueReader(QuoteReader):
                     mention = None
             if mention is None:
                 return None
+        elif mention.text.lower() not in PRONOUNS:
+            mention = widen(self.text, max(sentence_start, previous.close if previous else 0), mention)
         # 'A new poll shows Smith with a lead': a record or a poll shows whatever its object is.
         evidence = lemma in EVIDENCE_LEMMAS and is_evidence(mention.text) and not form.endswith("ing")
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)

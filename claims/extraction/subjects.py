@@ -80,7 +80,7 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     if not words or len(words) > _MAX_HEAD_WORDS:
         return None
     first = words[0]
-    if not (first[:1].isalnum()) or (first.lower() in _OBJECT_PRONOUNS and not (len(words) > 1 and first.lower() in ("this", "that"))):
+    if not (first[:1].isalnum()) or (first.lower() in _OBJECT_PRONOUNS and not (len(words) > 1 and first.lower() in ("this", "that", "her"))):
         return None
     if _VERB_INSIDE_RE.search(head) or re.search(r"[\"“”()]|''", head):
         return None
@@ -144,3 +144,13 @@ def subject_after(text: str, verb_end: int, limit: int) -> Mention | None:
     stop = re.search(r"[.!?](?=\s|$)|\n", stripped)
     end = start + (stop.start() if stop else len(stripped))
     return _head(text, start, end)
+
+
+def widen(text: str, clause_start: int, mention: Mention) -> Mention:
+    """'Officials in Larkspur' rather than 'Larkspur': the phrase a preposition attaches the mention to."""
+    if not re.search(r"\b(?:of|in|at|from|for|on|with|across|inside)\s+(?:the\s+)?$", text[max(clause_start, mention.start - 20):mention.start]):
+        return mention
+    wider = subject_before(text, clause_start, mention.end)
+    if wider is not None and wider.start < mention.start and wider.end >= mention.end:
+        return Mention(wider.text, wider.start, wider.end, mention.role)
+    return mention

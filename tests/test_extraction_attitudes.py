@@ -1,0 +1,116 @@
+"""Attributions beyond plain 'X said': unusual subjects, records, attitudes and nested repeats (fictional names)."""
+
+from __future__ import annotations
+
+from claims.extraction import extract_claims
+
+
+def attributed(text: str) -> list:
+    return [c for c in extract_claims(text) if c.kind in ("direct", "indirect")]
+
+
+def by_cue(text: str, cue: str):
+    found = [c for c in attributed(text) if c.cue is not None and c.cue.text == cue]
+    assert len(found) == 1, [(c.cue.text if c.cue else None, c.quote) for c in attributed(text)]
+    return found[0]
+
+
+class TestSubjectsOfVerbsOfSaying:
+    """A verb of saying keeps its speaker whatever words the subject is made of."""
+
+    def test_reflexive_after_the_name(self):
+        claim = by_cue("Orla Wexcombe herself said Tuesday that the levy would be repealed.", "said")
+        assert claim.quote == "the levy would be repealed"
+        assert claim.speaker_mention is not None and "Orla Wexcombe" in claim.speaker_mention.text
+
+    def test_long_relative_clause_before_the_verb(self):
+        text = ("Some farmers who have listened to the minister's speeches over the years, at fairs and on the radio, "
+                "said the subsidy had shrunk every year.")
+        claim = by_cue(text, "said")
+        assert claim.quote == "the subsidy had shrunk every year"
+        assert claim.speaker == "Some farmers"
+
+    def test_time_adjunct_before_the_verb(self):
+        claim = by_cue("Senator Perrin Dunmore (D-Ore.) last week said the harbour was never dredged.", "said")
+        assert claim.speaker == "Perrin Dunmore"
+        assert claim.quote == "the harbour was never dredged"
+
+    def test_count_of_people_as_subject(self):
+        claim = by_cue("One in four voters in a county poll last year said the bridge should be rebuilt.", "said")
+        assert claim.quote == "the bridge should be rebuilt"
+        assert "voters" in (claim.speaker or "")
+
+    def test_inverted_unusual_speaker_after_a_quote(self):
+        claim = by_cue('"The mill will close by spring," said one district union leader.', "said")
+        assert claim.quote == "The mill will close by spring"
+        assert claim.speaker_mention.text == "one district union leader"
+
+    def test_pronoun_after_said_opens_the_content(self):
+        text = "Yet some residents, at meetings and online, said he had less support than before."
+        claim = by_cue(text, "said")
+        assert claim.quote == "he had less support than before"
+        assert claim.speaker == "some residents"
+
+    def test_subordinate_clause_before_the_speaker_is_not_the_content(self):
+        text = "As the count went on, her brother said the result was already clear."
+        claim = by_cue(text, "said")
+        assert claim.quote == "the result was already clear"
+
+    def test_a_clause_before_and_is_no_subject(self):
+        assert not [c for c in attributed("The deal collapsed and the hall said nothing.") if c.cue and c.cue.text == "said"]
+
+
+class TestRecordsAsSources:
+    """Polls, analyses and records that show or find something are sources of their own."""
+
+    def test_poll_shows_an_object(self):
+        claim = by_cue("A Brackwater Gazette poll of the county showed Ivo Redfern with a 16-point lead.", "showed")
+        assert claim.quote == "Ivo Redfern with a 16-point lead"
+        assert "poll" in claim.speaker_mention.text
+
+    def test_exit_polling_shows_a_clause(self):
+        claim = by_cue("Exit polling shows she won 83% of voters under 30 in the valley.", "shows")
+        assert claim.quote == "she won 83% of voters under 30 in the valley"
+
+    def test_a_person_showing_something_is_not_a_record(self):
+        assert not attributed("Hollis Oakhurst showed the visitors his garden.")
+
+
+class TestAttitudes:
+    """Attitudes stated with an adjective or a noun carry a claim in their clause."""
+
+    def test_confident_that(self):
+        claim = by_cue("Officials in Larkspur are confident that the dam will hold through the winter.", "confident")
+        assert claim.quote == "the dam will hold through the winter"
+        assert claim.speaker_mention.text.endswith("Officials in Larkspur") or "Officials" in claim.speaker_mention.text
+
+    def test_sure_to_is_no_attitude(self):
+        assert not attributed("Voters are sure to punish the party at the polls.")
+
+    def test_made_it_clear_that(self):
+        claim = by_cue("Maren Ivesdale made it clear that the council wanted a firmer plan.", "made it clear")
+        assert claim.quote == "the council wanted a firmer plan"
+        assert claim.speaker == "Maren Ivesdale"
+
+    def test_possessive_belief_that(self):
+        text = "Soren Hartwell spoke on Monday. His belief that the ferry would run again in May was shared by few."
+        claim = by_cue(text, "belief")
+        assert claim.quote.startswith("the ferry would run again in May")
+        assert claim.speaker == "Soren Hartwell"
+
+    def test_relative_that_after_a_noun_is_not_a_claim(self):
+        assert not [c for c in attributed("The charges that have dogged the mayor for years were dropped.")
+                    if c.cue and c.cue.text == "charges"]
+
+
+class TestNestedRepeats:
+    """A claim inside another claim of the same speaker is not repeated."""
+
+    def test_belief_inside_what_the_campaign_said(self):
+        claims = attributed("The Elderby campaign said it believed that the ballots were miscounted in two wards.")
+        assert len(claims) == 1
+        assert claims[0].cue.text == "said"
+
+    def test_nested_claim_of_another_speaker_stays(self):
+        claims = attributed("Juno Moorcroft said that Lorcan Greymarsh believes the tunnel is unsafe.")
+        assert {c.cue.text for c in claims} == {"said", "believes"}
