@@ -179,3 +179,41 @@ def test_negation_in_what_someone_says_is_the_statement():
 def test_asking_whether_it_was_staged_doubts_it(headline):
     stance = read_stance(headline)
     assert stance.polarity == "denies" and not stance.hedged
+
+
+# One text per kind of denial cue: the cheap screen in front of `claim_polarity` must pass each.
+EVERY_KIND_OF_DENIAL = [
+    "The council denies the harbour sale", "Officials refuted the harbour report", "Harbour story debunked",
+    "Harbour photo is a hoax", "The harbour photo was fake", "The harbour report is false", "The story is untrue",
+    "That is not true", "A bogus harbour claim", "Baseless harbour rumours", "An unfounded report",
+    "A phony harbour deed", "The deed was fabricated", "The harbour sale is a myth", "A satirical harbour story",
+    "The harbour sale was a scam", "Harbour sale talk is nonsense", "Harbour sale story is rubbish",
+    "The report is inaccurate", "An erroneous harbour report", "The harbour map is misleading",
+    "The mayor dismissed the report", "The council rejected the report", "Mayor quashes harbour sale talk",
+    "Paper retracts harbour story", "Mayor rebuffs harbour claims", "Council dispels harbour fears",
+    "Survey disproves harbour claim", "Expert discredits harbour report", "No evidence of a harbour sale",
+    "The harbour ghost is not real", "Experts doubt the harbour story", "Mayor is alive and well",
+    "Harbour video is a spoof", "Harbour ghost was a prank", "The photo was photoshopped",
+    "A doctored harbour photo", "Readers were fooled by the harbour story", "Readers were trolled",
+    "Harbour misinformation spreads", "Mayor sets the record straight", "The harbour risk was exaggerated",
+    "Council rules out a harbour sale", "Mayor shoots down harbour sale rumours", "Harbour rumour put to rest",
+    "Nope, the harbour is not sold", "The mayor made it all up", "The sale turns out not to exist",
+    "Mayor kills harbour sale rumour", "The rescue was staged", "The rescue was a publicity stunt",
+    "The harbour sale is a big lie", "The mayor is lying about the harbour", "A harbour parody",
+    "A harbour mockumentary", "Unsubstantiated harbour claims", "An unproven harbour story",
+    "No proof of a harbour sale", "No sign of a harbour sale", "There is no such harbour deal",
+    "A harbour urban legend", "A harbour conspiracy theory", "A fraudulent harbour deed",
+    "Police misidentified the harbour thief", "A misattributed harbour quote", "Paper misreported the harbour sale",
+    "A false alarm at the harbour", "Harbour clickbait", "An April fools harbour story",
+    "Mayor walks back harbour claim", "Council backtracks on harbour sale", "Pants on fire: harbour sale claim",
+    "Four pinocchios for harbour claim", "Harbour claim is mostly false",
+    "Ferry sails despite reports of a strike", "Mayor mocks harbour sale rumour",
+    "Mayor calls the harbour claims ridiculous", "Someone was trying to punk the harbour office",
+    "Did the mayor stage the rescue?", "The mayor did not sell the harbour", "The harbour was never sold",
+]
+
+
+@pytest.mark.parametrize("text", EVERY_KIND_OF_DENIAL)
+def test_claim_polarity_reads_every_kind_of_denial(text):
+    assert read_stance(text).polarity == "denies"
+    assert claim_polarity(claim(1, text)) == "denies"
