@@ -6,8 +6,10 @@
 'allegedly', 'may', a question mark, 'unverified', 'suspected').
 
 Negation only counts when it is in scope of the main statement: not inside a relative or
-conditional clause ('a friend who never showed up', 'unless you want'), not in an
-imperative or slogan ('hands up, don't shoot'), and not a comparison ('not just').
+conditional clause ('a friend who never showed up', 'unless you want') or a side clause ('born
+male but did not tell him', 'a ticket, not an arrest'), not in an imperative or slogan ('hands
+up, don't shoot'), not a comparison ('not just'), and not a double negative ('won't stop').
+What follows 'says that' is the statement itself.
 Attribution ('X says', 'officials say', 'Senator: ...', a trailing '-CNBC' or ': Analyst')
 hedges an assertion, since the writer does not vouch for it, but not a denial: 'Police say
 X was not arrested' denies. A negated denial ('not a hoax') asserts. Hedges do not soften a
@@ -15,7 +17,9 @@ denial, since doubt is itself the stance ('probably a hoax', 'all a hoax?'), unl
 only weighs both sides ('real or hoax?') or reports a dispute ('doubts raised over ...').
 
 `claim_polarity(claim)` is what conflict rules compare: an extracted denial, or a claim
-whose own words deny.
+whose own words deny. `stance_towards(text, reference)` reads a text against the claim it
+is about: attributing what the claim itself attributes ('priest claims he met God' against
+'a priest says he met God') is not hedging.
 """
 
 from __future__ import annotations
