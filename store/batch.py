@@ -21,7 +21,8 @@ from sqlalchemy import text as sql_text
 from claims import conflicts as conflict_rules
 from claims import matching
 from claims.matching.features import ClaimFeatures
-from claims.matching.scoring import may_link
+from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link
+from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
 from store.candidates import KeyOverlay
@@ -33,6 +34,8 @@ from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
 _SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
+# As in `may_link`: whether the numeric bonus alone could link two claims that share no wording.
+_NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
 
 
 class IngestBatch:
@@ -47,6 +50,7 @@ class IngestBatch:
         self._features: dict[int, ClaimFeatures] = {}
         self.sources: dict[int, Source] = {}
         self.stored_hashes: dict[str, int] = {}
+        self._hashes_known: set[str] = set()
         self.results: list[AddResult] = []
         self._source_ids = _IdBlock(connection, source_t)
         self._claim_ids = _IdBlock(connection, claim_t)
@@ -58,10 +62,20 @@ class IngestBatch:
         self._answers: list[dict] = []
         self._events: list[dict] = []
 
+    def know_hashes(self, hashes: Sequence[str]) -> None:
+        """Look up which of these documents are stored already, in one query, before adding them."""
+        wanted = sorted(set(hashes) - self.stored_hashes.keys())
+        for start in range(0, len(wanted), 500):
+            rows = self.connection.execute(
+                select(source_t.c.sha256, source_t.c.id).where(source_t.c.sha256.in_(wanted[start:start + 500]))
+            )
+            self.stored_hashes.update((sha256, source_id) for sha256, source_id in rows)
+        self._hashes_known.update(wanted)
+
     def add(self, text: str, sha256: str, meta: SourceMeta, extracted: Sequence[ExtractedClaim], actor: str) -> AddResult:
         """Store one document and its extracted claims, link them and find their conflicts."""
         existing = self.stored_hashes.get(sha256)
-        if existing is None:
+        if existing is None and sha256 not in self._hashes_known:
             existing = find_source_by_hash(self.connection, sha256)
         if existing is not None:
             return AddResult(source_id=existing, duplicate=True)
@@ -109,10 +123,17 @@ class IngestBatch:
         found = {}
         for claim in ordered:
             own = self._features_of(claim)
-            found[claim.id] = [
-                other for other in (self.claims[i] for i in candidate_ids[claim.id])
-                if may_link(claim, other, own, self._features_of(other), context)
-            ]
+            stems = own.stems
+            kept = []
+            for other in (self.claims[i] for i in candidate_ids[claim.id]):
+                features = self._features_of(other)
+                # may_link's first test, for a pair from two sources: without shared wording only
+                # the numeric bonus could link it. Most candidates stop here, before the full check.
+                if not _NUMERIC_ALONE and len(stems & features.stems) < MIN_SHARED_STEMS:
+                    continue
+                if may_link(claim, other, own, features, context):
+                    kept.append(other)
+            found[claim.id] = kept
         return found
 
     def _features_of(self, claim) -> ClaimFeatures:

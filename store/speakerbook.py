@@ -106,8 +106,13 @@ class SpeakerBook:
         key = speaker_rules.speaker_key(name)
         if not key:
             return None
-        entries = self._matching(key)
         aliases = sorted(set(extracted.speaker_aliases) - {name})
+        same_key = self._by_key.get(key) if self._preloaded else None
+        if same_key:
+            # The lowest id holding the key is the first exact match the full search would meet.
+            entry = self.entries[min(same_key)]
+            return self._remember(entry, entry.name, aliases, extracted.speaker_role)
+        entries = self._matching(key)
         for entry in entries:
             if entry.key == key:
                 return self._remember(entry, entry.name, aliases, extracted.speaker_role)
