@@ -149,18 +149,37 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
     return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
 
 
-def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
-    """(position, [(candidate position, relation, score, state, reason)]) per claim: every pair that links.
+class BulkLinker:
+    """A batch's arrays and candidate join: the links of one claim to the claims after it in visiting order."""
 
-    Each pair is scored once, from the claim with fewer stems (the lower position on a tie).
-    """
-    batch = BatchFeatures([features(claim) for claim in new])
-    join = PrefixJoin(batch.stems, batch.lengths, batch.starts, best_bonus(batch.entities, batch.units))
+    def __init__(self, new: Sequence[Claim], context: MatchContext) -> None:
+        self.new, self.context = new, context
+        self.batch = BatchFeatures([features(claim) for claim in new])
+        self.join = PrefixJoin(self.batch.stems, self.batch.lengths, self.batch.starts,
+                               best_bonus(self.batch.entities, self.batch.units))
+
+    def links_of(self, i: int) -> list[tuple]:
+        """(other position, relation, score, state, reason) of every link position `i` meets from its side."""
+        new, context = self.new, self.context
+        others, shared = self.join.candidates(i)
+        linked = []
+        for j in self.batch.promising_sharing(i, others, shared).tolist():
+            # In batch order, as the all-pairs path compares, so a reason reads the same either way.
+            link = compare(new[i], new[j], context) if i < j else compare(new[j], new[i], context)
+            if link is not None:
+                # Plain tuples cross the process boundary far faster than pickled models.
+                linked.append((j, link.relation, link.score, link.state, link.reason))
+        return linked
+
+
+def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
+    """(position, [(other position, relation, score, state, reason)]) per claim: every pair that links, once."""
+    linker = BulkLinker(new, context)
     chunks = [(start, min(start + CHUNK, len(new))) for start in range(0, len(new), CHUNK)]
     workers = _fork_workers(len(new))
     # Forked workers inherit the arrays instead of receiving them pickled.
-    global _STATE
-    _STATE = (new, join, batch, context)
+    global _LINKER
+    _LINKER = linker
     try:
         if workers:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -170,24 +189,11 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
             for chunk in chunks:
                 yield from enumerate(_links_chunk(chunk), chunk[0])
     finally:
-        _STATE = None
+        _LINKER = None
 
 
-_STATE: tuple | None = None
+_LINKER: BulkLinker | None = None
 
 
 def _links_chunk(chunk: tuple[int, int]) -> list[list[tuple]]:
-    new, join, batch, context = _STATE
-    found = []
-    for i in range(*chunk):
-        others, shared = join.candidates(i)
-        others = batch.promising_sharing(i, others, shared)
-        linked = []
-        for j in others.tolist():
-            # In batch order, as the all-pairs path compares, so a reason reads the same either way.
-            link = compare(new[i], new[j], context) if i < j else compare(new[j], new[i], context)
-            if link is not None:
-                # Plain tuples cross the process boundary far faster than pickled models.
-                linked.append((j, link.relation, link.score, link.state, link.reason))
-        found.append(linked)
-    return found
+    return [_LINKER.links_of(i) for i in range(*chunk)]

@@ -113,7 +113,7 @@ def _link(
             for other in new[index + 1:]:
                 consider(claim, other)
     else:
-        # Pairs are scored in worker processes; only the first sighting of a pair counts, as above.
+        # Pairs are scored in worker processes, each once; a pair already considered above is skipped.
         for i, linked in blocked_links(new, context):
             a_id = new[i].id
             for j, relation, score, state, reason in linked:
@@ -123,6 +123,7 @@ def _link(
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
-                    links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
+                    # The fields come from a Link `compare` built and validated in the worker.
+                    links.append(Link.model_construct(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
     links.sort(key=lambda link: link.claim_ids)
     return links
