@@ -55,7 +55,7 @@ _SUBORDINATE_OPENING_RE = re.compile(
 _PREPOSITION_OPENING_RE = re.compile(r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b")
 # 'wrote in a memo to the inspector general.': where a statement was made, not what it says.
 _MEDIUM_ADJUNCT_RE = re.compile(
-    r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?"
+    r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:memo|statement|interview|letter|email|e-mail|post|tweet|op-ed|speech|call|conference|briefing|hearing|"
     r"appearance|release|filing|message|note|video|broadcast|podcast|show|program|programme|report|book|column|"
     r"essay|article|editorial|blog)s?)\b[^.;:]*$"
@@ -167,8 +167,11 @@ class CueReader(QuoteReader):
                         return self._quoted_before(previous, inverted, cue, sentence_end)
                 else:
                     mention = mention_before(self.text, previous.close, match.start())
-                    if mention is None and strong:
-                        mention = subject_before(self.text, previous.close, match.start())
+                    if strong and (mention is None or self.text[previous.close:mention.start].strip(_SPACE_COMMA)):
+                        # '"...," Republican strategist Fred Davis said': the role words belong to the speaker.
+                        whole = subject_before(self.text, previous.close, match.start())
+                        if whole is not None and (mention is None or whole.start < mention.start <= whole.end):
+                            mention = whole if mention is None else Mention(whole.text, whole.start, whole.end, mention.role)
                     if mention is not None and self.text[previous.close:mention.start].strip(_SPACE_COMMA) == "":
                         return self._quoted_before(previous, mention, cue, sentence_end)
         before_words = self.text[max(sentence_start, match.start() - 40):match.start()].split()
@@ -252,6 +255,8 @@ class CueReader(QuoteReader):
         content_end = self.clause_end(content_start, sentence_end)
         start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
+        if _MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
+            return None  # 'said in a wide-ranging interview': where it was said, not what
         if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:

@@ -89,7 +89,7 @@ def _head(text: str, start: int, end: int) -> Mention | None:
         return None
     if any(w in _PERSONAL_PRONOUNS or w in _REPORTING_FORMS or re.match(r"(?:he|she|we|they|i|it|you)['’]", w) for w in lowered):
         return None
-    if lowered[0].endswith("ing") or any(w.endswith("ed") and w.isalpha() for w in words[1:]):
+    if lowered[0].endswith("ing") or any(w.endswith("ed") and w.isalpha() and w.islower() for w in words[1:]):
         return None  # a participle or a past-tense verb: this is a clause, not a noun phrase
     # A clause before 'and' ('The deal collapsed and officials said'): keep the part after it.
     joined = re.search(r".*\s(?:and|but)\s+(?=(?:the|a|an|some|many|his|her|their|[A-Z])\S*\s*)", head)
