@@ -114,3 +114,15 @@ class TestNestedRepeats:
     def test_nested_claim_of_another_speaker_stays(self):
         claims = attributed("Juno Moorcroft said that Lorcan Greymarsh believes the tunnel is unsafe.")
         assert {c.cue.text for c in claims} == {"said", "believes"}
+
+
+class TestAccusations:
+    """'X accused Y of Z' is a claim about Y, made by X."""
+
+    def test_accused_of(self):
+        claim = by_cue("Reporter Ivy Thorn accused campaign manager Cass Elderby of grabbing her arm at the rally.", "accused")
+        assert claim.quote == "campaign manager Cass Elderby of grabbing her arm at the rally"
+        assert claim.speaker == "Ivy Thorn"
+
+    def test_accused_without_of_is_no_claim(self):
+        assert not attributed("The neighbours accused nobody.")

@@ -44,6 +44,8 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
+_ACCUSING_LEMMAS = frozenset("accuse".split())
+_ACCUSED_OF_RE = re.compile(r"(?:[\w'’.-]+\s+){1,8}?of\s+\S")
 # What may follow an inverted speaker ('..., said the minister on Tuesday.'): punctuation or an adjunct.
 _INVERTED_TAIL_RE = re.compile(
     r"\s*(?:[,.;:!?)\]—–-]|$|(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|Monday|Tuesday|"
@@ -273,6 +275,9 @@ class CueReader(QuoteReader):
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
+        if lemma in _ACCUSING_LEMMAS and not lead.group(1) and _ACCUSED_OF_RE.match(content):
+            # 'accused the agency of hiding the hacks': who is accused, and of what.
+            return Candidate(start, end, "indirect", cue=cue, mention=mention)
         if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS and not evidence:
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:

@@ -54,7 +54,7 @@ _TIME_ADJUNCT_RE = re.compile(
     r"Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|"
     r"(?:last|this|next|earlier|late)\s+(?:week|month|year|night|morning|evening|fall|spring|summer|winter)|"
     r"(?:on|in)\s+(?:an?|the)\s+(?:interview|statement|speech|email|letter|call|post|tweet|op-ed|news\s+conference)|"
-    r"yesterday|today|tonight)\b.*$"
+    r"yesterday|today|tonight)\b(?![’'])(?:\s.*)?$"
 )
 _OBJECT_PRONOUNS = frozenset("him her them it me us this that there what".split())
 _PERSONAL_PRONOUNS = frozenset("he she we they i it you".split())
