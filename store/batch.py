@@ -34,6 +34,8 @@ from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
 _SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
+# What a held claim needs: not the search text or who last changed it.
+_CLAIM_COLUMNS = [column for column in claim_t.c if column.name not in ("search_text", "updated_at", "updated_by")]
 # As in `may_link`: whether the numeric bonus alone could link two claims that share no wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
 
@@ -120,17 +122,21 @@ class IngestBatch:
         recompute both claims' features for every pair first.
         """
         context = matching.build_context(ordered)
+        held, computed = self.claims, self._features
         found = {}
         for claim in ordered:
             own = self._features_of(claim)
             stems = own.stems
             kept = []
-            for other in (self.claims[i] for i in candidate_ids[claim.id]):
-                features = self._features_of(other)
+            for other_id in candidate_ids[claim.id]:
+                features = computed.get(other_id)
+                if features is None:
+                    features = self._features_of(held[other_id])
                 # may_link's first test, for a pair from two sources: without shared wording only
                 # the numeric bonus could link it. Most candidates stop here, before the full check.
                 if not _NUMERIC_ALONE and len(stems & features.stems) < MIN_SHARED_STEMS:
                     continue
+                other = held[other_id]
                 if may_link(claim, other, own, features, context):
                     kept.append(other)
             found[claim.id] = kept
@@ -188,8 +194,8 @@ class IngestBatch:
         missing = sorted(claim_ids - self.claims.keys())
         for start in range(0, len(missing), 500):
             query = (
-                select(claim_t, speaker_t.c.name.label("speaker_name"), speaker_t.c.role.label("speaker_role"),
-                       speaker_t.c.kind.label("speaker_kind"))
+                select(*_CLAIM_COLUMNS, speaker_t.c.name.label("speaker_name"),
+                       speaker_t.c.role.label("speaker_role"), speaker_t.c.kind.label("speaker_kind"))
                 .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
                 .where(claim_t.c.id.in_(missing[start:start + 500]))
             )
