@@ -27,6 +27,7 @@ class InputItem:
 def collect_inputs(paths: list[str]) -> list[InputItem]:
     """Expand folders (recursively, supported suffixes only) and check every named file exists."""
     items: list[InputItem] = []
+    manifests: dict[Path, dict] = {}
     for raw in paths:
         if raw == "-":
             items.append(InputItem(None, "<stdin>"))
@@ -35,13 +36,13 @@ def collect_inputs(paths: list[str]) -> list[InputItem]:
         if not path.exists():
             raise DocumentError(f"{raw}: no such file or folder")
         if path.is_dir():
-            items.extend(_walk(path))
+            items.extend(_walk(path, manifests))
         else:
-            items.append(InputItem(path, raw, _manifest_entry(path)))
+            items.append(InputItem(path, raw, _manifest_entry(path, manifests)))
     return items
 
 
-def _walk(folder: Path) -> list[InputItem]:
+def _walk(folder: Path, manifests: dict[Path, dict]) -> list[InputItem]:
     found: list[InputItem] = []
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None):
@@ -57,21 +58,28 @@ def _walk(folder: Path) -> list[InputItem]:
             if (stat.st_dev, stat.st_ino) in seen:
                 continue
             seen.add((stat.st_dev, stat.st_ino))
-            found.append(InputItem(path, str(path), _manifest_entry(path)))
+            found.append(InputItem(path, str(path), _manifest_entry(path, manifests)))
     return found
 
 
-def _manifest_entry(path: Path) -> dict | None:
+def _manifest_entry(path: Path, manifests: dict[Path, dict]) -> dict | None:
+    """The manifest's entry for `path`; each folder's manifest is read once (a folder may hold thousands of files)."""
     manifest = path.parent / MANIFEST_NAME
+    if manifest not in manifests:
+        manifests[manifest] = _read_manifest(manifest)
+    entry = manifests[manifest].get(path.name)
+    return entry if isinstance(entry, dict) else None
+
+
+def _read_manifest(manifest: Path) -> dict:
     if not manifest.is_file():
-        return None
+        return {}
     try:
         entries = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise DocumentError(f"{manifest}: not a valid JSON manifest") from None
     documents = entries.get("documents", {}) if isinstance(entries, dict) else {}
-    entry = documents.get(path.name)
-    return entry if isinstance(entry, dict) else None
+    return documents if isinstance(documents, dict) else {}
 
 
 def read_input(item: InputItem, overrides: dict) -> tuple[Document, SourceMeta]:
