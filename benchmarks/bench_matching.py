@@ -94,9 +94,9 @@ def _projected(claims: list[Claim], sample: list[int], started: float, cpu_start
     Linking a claim here meets every pair it forms with a claim after it in visiting order,
     as `link_claims` does, so the sample's mean cost and link count per claim scale to the batch.
     """
-    context = build_context(claims)
     with parallel_features(claims):
-        linker = BulkLinker(claims, context)
+        # As `link_claims` does: the context reads features the workers computed.
+        linker = BulkLinker(claims, build_context(claims))
     build_seconds, build_cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
     per_claim_started, per_claim_cpu_started = time.perf_counter(), _cpu_seconds()
     found, link_count = set(), 0
