@@ -12,8 +12,9 @@ from claims.documents import Document
 from claims.models import ExtractedClaim, Quantity, SourceMeta
 from store import batch as batch_module
 from store import bulk
-from store.api import open_store
 from store.errors import StoreError
+
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 # Fictional speakers: (display name as first quoted, fuller form quoted later, role, kind).
 SPEAKERS = [
@@ -111,18 +112,6 @@ def casefile_rows(store) -> dict[str, list]:
 
 def _as_tuple(result) -> tuple:
     return result.source_id, result.duplicate, result.claim_ids, result.link_count, result.conflict_ids
-
-
-@pytest.fixture
-def second_store(tmp_path, request, db_url):
-    """Another fresh casefile on the same backend as `store`."""
-    if db_url.startswith("postgresql"):
-        url = request.getfixturevalue("pg_url")
-    else:
-        url = str(tmp_path / "second.db")
-    opened = open_store(url)
-    yield opened
-    opened.close()
 
 
 def _serial(store, corpus) -> list[tuple]:

@@ -13,6 +13,8 @@ from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.bulk import BulkDocument, bulk_add
 from store.candidates import KeyOverlay, candidates_by_keys
 
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
+
 PLACES = ["Kelby", "Vesterholm", "Arnby", "Tolle", "Marsk", "Hollin", "Brask", "Eddervik"]
 TOPICS = ["crane", "ferry", "dredging", "pier", "lock", "warehouse"]
 
@@ -79,14 +81,3 @@ class TestKeyOverlay:
                     probe = _probe(text)
                     assert overlay.candidates([probe], limit=10)[probe.id] == candidates_by_keys(
                         full, probe, set(), limit=10)
-
-
-@pytest.fixture
-def second_store(tmp_path, request, db_url):
-    """Another fresh casefile on the same backend as `store`."""
-    from store.api import open_store
-
-    url = request.getfixturevalue("pg_url") if db_url.startswith("postgresql") else str(tmp_path / "second.db")
-    opened = open_store(url)
-    yield opened
-    opened.close()
