@@ -126,3 +126,18 @@ class TestAccusations:
 
     def test_accused_without_of_is_no_claim(self):
         assert not attributed("The neighbours accused nobody.")
+
+
+class TestQuestionsAndClauseEnds:
+    """Questions put to someone, and coordinated that-clauses that belong to one report."""
+
+    def test_asked_listeners_then_the_question(self):
+        claim = by_cue("Nico Fallowfield asked callers how much money the council had spent.", "asked")
+        assert claim.quote == "how much money the council had spent"
+
+    def test_relative_who_after_the_listener_is_no_question(self):
+        assert not [c for c in attributed("She asked the man who had called the police to leave.") if c.cue and c.cue.text == "asked"]
+
+    def test_but_that_continues_the_reported_clause(self):
+        claim = by_cue("Economists predicted that wages would fall, but that overtime pay would offset the loss.", "predicted")
+        assert claim.quote.endswith("overtime pay would offset the loss")

@@ -33,7 +33,7 @@ _LISTENER_RE = re.compile(
     r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+\s+){0,8}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
 )
 _CLAUSE_CUT_RE = re.compile(
-    r",\s+(?:but|while|whereas|although|though)\b|;|,\s+(?:according\s+to)\b"
+    r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
 )
@@ -44,6 +44,12 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
+# 'asked callers how much ...': the people asked, then the question.
+_ASKED_LISTENER_RE = re.compile(
+    r"\s+(?!(?:whether|if|why|how|what|when|who|which|where)\b)(?:[\w'’.-]+\s+){1,4}?"
+    r"(?=(?:whether|if|why|how|what|when|where)\b|(?:who|which)\b(?!\s+(?:had|has|have|is|are|was|were|will|would|"
+    r"could|can|did|does|do|[a-z]+ed|[a-z]+s)\b))"
+)
 _ACCUSING_LEMMAS = frozenset("accuse".split())
 _ACCUSED_OF_RE = re.compile(r"(?:[\w'’.-]+\s+){1,8}?of\s+\S")
 # What may follow an inverted speaker ('..., said the minister on Tuesday.'): punctuation or an adjunct.
@@ -228,6 +234,8 @@ class CueReader(QuoteReader):
             rest_start = adjunct.end()
         if lemma in TELL_LEMMAS or lemma == "ask":
             listener = _LISTENER_RE.match(self.text, rest_start, sentence_end)
+            if lemma == "ask" and listener is None:
+                listener = _ASKED_LISTENER_RE.match(self.text, rest_start, sentence_end)
             if listener:
                 rest_start = listener.end()
             elif lemma == "tell":
@@ -265,7 +273,7 @@ class CueReader(QuoteReader):
                 if lemma == "ask" or self.text[match.end():embedded.open].strip(" ,:") == "":
                     return self._quote_chain(embedded, mention, cue)
                 return self._called(match.end(), embedded, mention, cue)
-            if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who)\b", content):
+            if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who|which|where)\b", content):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
             return None
         if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
