@@ -6,13 +6,14 @@ claim p50 / p99 and recall of the stored original among the 50 candidates of:
 
 - `store.candidates.candidates_sql` on PostgreSQL (pg_trgm similarity through the GIN index),
 - `store.candidates.candidates_by_keys` on PostgreSQL (the blocking-key index, in the database),
+- a proposed pg_trgm query (`shared_words_sql` below) that needs two of the claim's rarest words,
 - the in-process paths: the same blocking keys on the SQLite casefile this process opens,
   and an in-memory `claims.matching.ClaimIndex` holding every stored claim's keys.
 
 Baseline, measured in the same run: the SQLite blocking-key path's p50. Without `--pg-url`
 a throwaway cluster is started with `scripts/pg-test-cluster` and removed afterwards.
 
-    python benchmarks/bench_pg.py [--size 1000000] [--probes 100] [--pg-url URL] [--casefile PATH]
+    python benchmarks/bench_pg.py [--size 1000000] [--probes 100] [--pg-url URL] [--casefile PATH] [--only NAMES]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import tempfile
 import time
 from array import array
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -60,9 +62,15 @@ def load(url: str, casefile: Path) -> list[tuple[str, float]]:
     store = open_store(url)
     steps = []
     try:
-        if store.count_claims():
-            raise SystemExit(f"{url} already holds claims; give an empty database")
         source = sqlite3.connect(str(casefile))
+        held = store.count_claims()
+        if held and held == source.execute("SELECT count(*) FROM claim").fetchone()[0]:
+            source.close()
+            print(f"reusing the {held:,} claims already in {store.display_url}", flush=True)
+            return []
+        if held:
+            source.close()
+            raise SystemExit(f"{url} holds another casefile; give an empty database")
         raw = store.engine.raw_connection()
         try:
             cursor = raw.cursor()
@@ -144,6 +152,37 @@ def measure(name: str, method: Callable, claims: list, bench: str, baseline: flo
     ]
 
 
+def shared_words_sql(connection, claim, limit: int) -> list[int]:
+    """A proposed pg_trgm retrieval: claims holding two of the claim's distinctive words, by similarity.
+
+    `search_text % probe` walks the trigram lists of the whole probe (about a hundred, most
+    of them common); requiring two of its rarest words as substrings lets the same GIN
+    index answer from a few short lists, and similarity ranks only what they leave.
+    """
+    from itertools import combinations
+
+    from sqlalchemy import text
+
+    from store.candidates import query_words
+    from store.search import like_pattern
+
+    words = query_words(claim)
+    if not words:
+        return []
+    patterns = {f"w{number}": like_pattern(word) for number, word in enumerate(words)}
+    names = list(patterns)
+    pairs = [f"(search_text LIKE :{a} AND search_text LIKE :{b})" for a, b in combinations(names, 2)]
+    matches = " OR ".join(pairs) if pairs else f"search_text LIKE :{names[0]}"
+    rows = connection.execute(
+        text(
+            f"SELECT id FROM claim WHERE ({matches}) AND source_id <> :source "
+            "ORDER BY similarity(search_text, :probe) DESC, id DESC LIMIT :limit"
+        ),
+        {**patterns, "probe": claim.text.casefold(), "source": claim.source_id, "limit": limit},
+    )
+    return [row[0] for row in rows]
+
+
 def probe_claims(count: int) -> list:
     from bench_incremental import probes
 
@@ -156,7 +195,7 @@ def probe_claims(count: int) -> list:
     ]
 
 
-def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None) -> list[Figure]:
+def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None, only: str = "") -> list[Figure]:
     from claims.matching import MAX_CANDIDATES
     from store import candidates
     from store.api import open_store
@@ -164,37 +203,44 @@ def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None) -
     path = Path(casefile) if casefile else _common.casefile(size)
     claims = probe_claims(probe_count)
     bench = f"candidates {size:,}"
-    figures: list[Figure] = []
+    wanted = [part.strip().casefold() for part in only.split(",") if part.strip()]
+
+    def chosen(name: str) -> bool:
+        return not wanted or any(part in name.casefold() for part in wanted)
 
     sqlite_store = open_store(str(path), upgrade=False)
     with sqlite_store._read() as connection:
-        sqlite_keys = measure("SQLite claim_key (in process)",
-                              lambda claim: candidates.candidates_by_keys(connection, claim, set()), claims, bench, None)
+        figures = measure("SQLite claim_key (in process)",
+                          lambda claim: candidates.candidates_by_keys(connection, claim, set()), claims, bench, None)
     sqlite_store.close()
-    baseline = sqlite_keys[0].value / 1000
-    figures += sqlite_keys
+    baseline = figures[0].value / 1000
 
-    index, seconds, megabytes = memory_index(path)
-    figures.append(report(Figure(bench, "in-memory ClaimIndex: load every stored key", seconds, "s")))
-    figures.append(report(Figure(bench, "in-memory ClaimIndex: memory", megabytes, "MB")))
-    figures += measure("in-memory ClaimIndex", lambda claim: index.candidates(claim, MAX_CANDIDATES),
-                       claims, bench, baseline)
-    del index
-    gc.collect()
+    if chosen("in-memory ClaimIndex"):
+        index, seconds, megabytes = memory_index(path)
+        figures.append(report(Figure(bench, "in-memory ClaimIndex: load every stored key", seconds, "s")))
+        figures.append(report(Figure(bench, "in-memory ClaimIndex: memory", megabytes, "MB")))
+        figures += measure("in-memory ClaimIndex", lambda claim: index.candidates(claim, MAX_CANDIDATES),
+                           claims, bench, baseline)
+        del index
+        gc.collect()
 
+    in_database = {
+        "PostgreSQL pg_trgm (candidates_sql)":
+            lambda connection, claim: candidates.candidates_sql(connection, claim, MAX_CANDIDATES),
+        "PostgreSQL pg_trgm, two distinctive words (proposed)":
+            lambda connection, claim: shared_words_sql(connection, claim, MAX_CANDIDATES),
+        "PostgreSQL claim_key (candidates_by_keys)":
+            lambda connection, claim: candidates.candidates_by_keys(connection, claim, set()),
+    }
     with (nullcontext(pg_url) if pg_url else throwaway_cluster()) as url:
         for step, step_seconds in load(url, path):
             figures.append(report(Figure(f"postgresql {size:,}", f"load: {step}", step_seconds, "s")))
         store = open_store(url)
         try:
-            with store._read() as connection:
-                figures += measure("PostgreSQL pg_trgm (candidates_sql)",
-                                   lambda claim: candidates.candidates_sql(connection, claim, MAX_CANDIDATES),
-                                   claims, bench, baseline)
-            with store._read() as connection:
-                figures += measure("PostgreSQL claim_key (candidates_by_keys)",
-                                   lambda claim: candidates.candidates_by_keys(connection, claim, set()),
-                                   claims, bench, baseline)
+            for name, method in in_database.items():
+                if chosen(name):
+                    with store._read() as connection:
+                        figures += measure(name, partial(method, connection), claims, bench, baseline)
         finally:
             store.close()
     return figures
@@ -213,8 +259,9 @@ def main() -> None:
                         help="An empty PostgreSQL database to load [env COUNTERCLAIM_BENCH_PG_URL]; "
                              "without it a throwaway cluster is started.")
     parser.add_argument("--casefile", help="Load this SQLite casefile instead of the cached one of --size.")
+    parser.add_argument("--only", default="", help="Comma-separated parts of method names to measure (default: all).")
     args = parser.parse_args()
-    run(args.size, args.probes, args.pg_url, args.casefile)
+    run(args.size, args.probes, args.pg_url, args.casefile, args.only)
 
 
 if __name__ == "__main__":
