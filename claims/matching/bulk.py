@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from contextlib import nullcontext
+from dataclasses import replace
 from typing import ContextManager, Iterator, Sequence
 
 import numpy as np
@@ -145,7 +147,7 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
     inputs = list(dict.fromkeys(feature_inputs(claim) for claim in new))
     chunks = [inputs[start:start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        computed = pool.map(compute_features, chunks)
+        computed = pool.map(_shared_strings_features, chunks)
     return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
 
 
@@ -170,6 +172,14 @@ class BulkLinker:
                 # Plain tuples cross the process boundary far faster than pickled models.
                 linked.append((j, link.relation, link.score, link.state, link.reason))
         return linked
+
+
+def _shared_strings_features(inputs: list[tuple]) -> list[ClaimFeatures]:
+    """`compute_features`, with one string object per distinct stem and entity, so each crosses the pipe once."""
+    return [
+        replace(found, stems=frozenset(map(sys.intern, found.stems)), entities=frozenset(map(sys.intern, found.entities)))
+        for found in compute_features(inputs)
+    ]
 
 
 def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple[int, list[tuple]]]:
