@@ -2,8 +2,8 @@
 
 Figures: articles/s and MB/s through the one-document path (`Store.add_document`:
 extraction, store, matching, conflicts), the split between extraction and storing, the
-batch store alone (`store.bulk.store_extracted_batches` on the same extracted claims), and
-the batch path `counterclaim add` uses for many files (`store.bulk.add_documents`:
+batch store alone (`store.pipeline.store_extracted_batches` on the same extracted claims), and
+the batch path `counterclaim add` uses for many files (`store.pipeline.add_documents`:
 extraction in worker processes, many documents per transaction) over the whole corpus.
 Baseline, measured in the same run: reading, normalising and hashing the same texts.
 Aim: >= 200 articles/s on a 2-core machine.
@@ -63,7 +63,7 @@ def _rate_figures(name: str, count: int, megabytes: float, seconds: float, basel
 def run(copies: int, serial_limit: int, workers: int | None, limit: int | None = None) -> list[Figure]:
     from claims.extraction import extract_claims
     from store.api import open_store
-    from store.bulk import add_documents, store_extracted_batches
+    from store.pipeline import add_documents, store_extracted_batches
 
     texts = corpus(copies)[:limit]
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6

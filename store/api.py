@@ -277,9 +277,9 @@ class Store(StoreBase):
         self, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
     ) -> Iterator[AddResult]:
         """Extract and store many documents (the result of `add_document` on each, in order), yielding each once committed."""
-        from store import bulk
+        from store import pipeline
 
-        return bulk.add_documents(self, documents, actor, workers=workers)
+        return pipeline.add_documents(self, documents, actor, workers=workers)
 
 
 def open_store(db: str, *, upgrade: bool = True) -> Store:

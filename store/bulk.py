@@ -1,4 +1,4 @@
-"""Many documents at once: bulk-writing pre-extracted archives, and ingest with parallel extraction.
+"""Bulk-writing pre-extracted archives: many documents' rows at once, without linking.
 
 This is the path for archives and benchmarks, not for a reviewer's daily ingest: it skips
 matching and conflict detection (run them afterwards if wanted) but writes every row the
@@ -10,37 +10,22 @@ same afterwards. Rows go in as SQLAlchemy Core `insert()` with lists of dicts an
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import time
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from claims import matching
 from claims import speakers as speaker_rules
-from claims.documents import Document
 from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.base import utcnow
 from store.converters import claim_values
-from store.batch import IngestBatch, suspend_search_trigger
-from store.ingest import AddResult
+from store.batch import suspend_search_trigger
 from store.queries import claim_t, source_t, speaker_t
 from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
 BATCH_CLAIMS = 20_000
-MAX_BATCH_DOCUMENTS = 256
-"""Documents stored in one transaction at most (batches start at one and double)."""
-MAX_BATCH_SECONDS = 2.0
-"""A batch commits once its first document has waited this long, so results keep coming."""
-PRELOAD_SPEAKERS_FROM = 8
-"""Batches this large read every speaker once instead of looking names up one by one."""
-EXTRACT_CHUNK = 16
-"""Documents per job sent to an extraction worker; fewer documents in all are extracted in this process."""
 _CLAIM_FIELDS = frozenset(Claim.model_fields)
 
 
@@ -180,116 +165,3 @@ class _Batch:
                 self.answers,
             )
             self.answers.clear()
-
-
-def store_extracted_batches(
-    store, items: Iterable[tuple[str, str, SourceMeta, Sequence[ExtractedClaim]]], actor: str,
-    *, max_documents: int = MAX_BATCH_DOCUMENTS, max_seconds: float = MAX_BATCH_SECONDS,
-) -> Iterator[AddResult]:
-    """Store (text, sha256, meta, extracted claims) items many to a transaction; yield each result once committed.
-
-    The stored result is that of adding the items one by one (`IngestBatch`). Batches
-    start at one document and double up to `max_documents`, and close after
-    `max_seconds` of waiting for items, so the first results show at once and a crash
-    loses little; each batch commits whole, and running again skips what was stored.
-    """
-    size = 1
-    pending: list = []
-    started = time.monotonic()
-    for item in items:
-        pending.append(item)
-        if len(pending) >= size or time.monotonic() - started >= max_seconds:
-            yield from _commit(store, pending, actor)
-            pending = []
-            size = min(size * 2, max_documents)
-            started = time.monotonic()
-    if pending:
-        yield from _commit(store, pending, actor)
-
-
-def _commit(store, items: list, actor: str) -> list[AddResult]:
-    def work(connection: Connection) -> list[AddResult]:
-        batch = IngestBatch(connection, many=len(items) >= PRELOAD_SPEAKERS_FROM)
-        batch.know_hashes([sha256 for _, sha256, _, _ in items])
-        results = [batch.add(text, sha256, meta, extracted, actor) for text, sha256, meta, extracted in items]
-        batch.flush()
-        return results
-
-    # retry_integrity: another process storing one of the documents first makes it a duplicate on the re-run.
-    return store._transaction(work, retry_integrity=True)
-
-
-def add_documents(
-    store, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
-) -> Iterator[AddResult]:
-    """Ingest documents in order: extraction in worker processes, storing many documents per transaction.
-
-    Results, ids, links and conflicts are those of adding the documents one by one with
-    `Store.add_document`; documents already stored are not extracted again.
-    """
-    return store_extracted_batches(store, _extracted(store, documents, workers), actor)
-
-
-def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None) -> Iterator[tuple]:
-    """(text, sha256, meta, extracted claims) per document, in order; stored documents get no claims."""
-    from claims.extraction import extract_claims
-
-    workers = os.cpu_count() or 1 if workers is None else workers
-    chunks = _chunks(store, documents)
-    first = next(chunks, None)
-    if first is None:
-        return
-    chunks = _prepend(first, chunks)
-    if workers < 2 or len(first) < EXTRACT_CHUNK:
-        # A few documents are extracted here: starting worker processes would cost more.
-        for chunk in chunks:
-            for document, meta, stored in chunk:
-                claims = [] if stored else extract_claims(document.text, meta.published)
-                yield document.text, document.sha256, meta, claims
-        return
-    pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for chunk in chunks:
-            jobs = [(document.text, meta.published) for document, meta, stored in chunk if not stored]
-            pending.append((chunk, pool.submit(_extract_many, jobs)))
-            if len(pending) >= workers * 3:
-                yield from _ordered(*pending.popleft())
-        while pending:
-            yield from _ordered(*pending.popleft())
-
-
-def _prepend(first, rest: Iterator) -> Iterator:
-    yield first
-    yield from rest
-
-
-def _ordered(chunk: list, future) -> Iterator[tuple]:
-    found = iter(future.result())
-    for document, meta, stored in chunk:
-        yield document.text, document.sha256, meta, ([] if stored else next(found))
-
-
-def _extract_many(jobs: list[tuple[str, object]]) -> list[list[ExtractedClaim]]:
-    from claims.extraction import extract_claims
-
-    return [extract_claims(text, published) for text, published in jobs]
-
-
-def _chunks(store, documents: Iterable[tuple[Document, SourceMeta]]) -> Iterator[list[tuple]]:
-    """Documents in chunks, each marked with whether its hash is stored already (one query per chunk)."""
-    chunk: list = []
-    for item in documents:
-        chunk.append(item)
-        if len(chunk) >= EXTRACT_CHUNK:
-            yield _mark_stored(store, chunk)
-            chunk = []
-    if chunk:
-        yield _mark_stored(store, chunk)
-
-
-def _mark_stored(store, chunk: list[tuple[Document, SourceMeta]]) -> list[tuple]:
-    with store._read() as connection:
-        stored = set(connection.execute(
-            select(source_t.c.sha256).where(source_t.c.sha256.in_({document.sha256 for document, _ in chunk}))
-        ).scalars())
-    return [(document, meta, document.sha256 in stored) for document, meta in chunk]

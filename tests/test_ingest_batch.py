@@ -11,7 +11,7 @@ from sqlalchemy import text
 from claims.documents import Document
 from claims.models import ExtractedClaim, Quantity, SourceMeta
 from store import batch as batch_module
-from store import bulk
+from store import pipeline
 from store.errors import StoreError
 
 from ingest_fixtures import second_store  # noqa: F401 - a fixture
@@ -126,7 +126,7 @@ class TestSameAsOneByOne:
     def test_batches_store_what_serial_stores(self, store, second_store, max_documents):
         corpus = fictional_corpus()
         serial = _serial(store, corpus)
-        batched = [_as_tuple(result) for result in bulk.store_extracted_batches(
+        batched = [_as_tuple(result) for result in pipeline.store_extracted_batches(
             second_store, corpus, "tester", max_documents=max_documents)]
         assert batched == serial
         expected, got = casefile_rows(store), casefile_rows(second_store)
@@ -144,7 +144,7 @@ class TestSameAsOneByOne:
         for target in (store, second_store):
             _serial(target, earlier)
         serial = _serial(store, later)
-        batched = [_as_tuple(result) for result in bulk.store_extracted_batches(second_store, later, "tester")]
+        batched = [_as_tuple(result) for result in pipeline.store_extracted_batches(second_store, later, "tester")]
         assert batched == serial
         assert casefile_rows(second_store) == casefile_rows(store)
 
@@ -156,7 +156,7 @@ class TestSameAsOneByOne:
             for claim in target.list_claims()[:6]:
                 target.review(claim.id, "confirmed", "tester")
         _serial(store, later)
-        list(bulk.store_extracted_batches(second_store, later, "tester"))
+        list(pipeline.store_extracted_batches(second_store, later, "tester"))
         assert casefile_rows(second_store) == casefile_rows(store)
 
 
@@ -178,7 +178,7 @@ class TestWholeBatches:
         monkeypatch.setattr(batch_module.IngestBatch, "add", failing_add)
         committed = []
         with pytest.raises(StoreError):
-            for result in bulk.store_extracted_batches(second_store, corpus, "tester", max_documents=4):
+            for result in pipeline.store_extracted_batches(second_store, corpus, "tester", max_documents=4):
                 committed.append(result)
         # Batches of 1, 2 and 4 documents committed; the fourth batch (documents 8 to 11) failed at its second.
         assert len(committed) == 7
@@ -186,7 +186,7 @@ class TestWholeBatches:
         assert len(stored["source"]) == len({row[1] for row in stored["source"]}) == 7
         assert len(stored["event"]) == 7
         monkeypatch.setattr(batch_module.IngestBatch, "add", original)
-        rerun = list(bulk.store_extracted_batches(second_store, corpus, "tester"))
+        rerun = list(pipeline.store_extracted_batches(second_store, corpus, "tester"))
         assert sum(result.duplicate for result in rerun) == 7 + 1
         assert {tuple(r[1:]) for r in casefile_rows(second_store)["source"]} == {
             tuple(r[1:]) for r in casefile_rows(store)["source"]}
@@ -211,7 +211,7 @@ class TestAddDocuments:
 
     @pytest.mark.parametrize("workers", [1, 2])
     def test_same_results_and_rows(self, store, second_store, workers):
-        documents = self._documents(bulk.EXTRACT_CHUNK + 4)
+        documents = self._documents(pipeline.EXTRACT_CHUNK + 4)
         serial = [_as_tuple(store.add_document(document, meta, "tester")) for document, meta in documents]
         batched = [_as_tuple(result) for result in second_store.add_documents(documents, "tester", workers=workers)]
         assert batched == serial
