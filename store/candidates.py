@@ -1,7 +1,9 @@
 """Candidate retrieval inside the database: stored claims worth scoring against a new claim.
 
-Two ways. `candidates_by_keys` looks up the blocking-key index (`claim_key`) like the
-ingest path, but counts each key only up to the point where it is too common to use.
+Ingest uses `KeyOverlay`: the blocking-key index (`claim_key`) read key by key, once per
+transaction, plus the claims the transaction itself added. Besides it, two ways.
+`candidates_by_keys` ranks the same way in SQL, one query per claim, counting each key
+only up to the point where it is too common to use.
 `candidates_sql` needs no keys at all, only the text the database already indexes for
 search, so a shared archive far larger than memory is searched where it lives:
 PostgreSQL ranks by pg_trgm similarity of `search_text` through its GIN trigram index
