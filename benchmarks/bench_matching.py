@@ -73,7 +73,8 @@ def bulk(size: int, sample_size: int, link_all_max: int) -> None:
     pairs = len(sampled) * (len(sampled) - 1) // 2
     recall = len(exhaustive & found) / len(exhaustive) if exhaustive else float("nan")
     all_pairs_estimate = exhaustive_seconds / max(1, pairs) * size * (size - 1) / 2
-    print(f"exhaustive baseline: {pairs:,} pairs of a {len(sampled):,}-claim sample in {exhaustive_seconds:.1f} s; "
+    print(f"exhaustive baseline: {pairs:,} pairs of a {len(sampled):,}-claim sample in {exhaustive_seconds:.1f} s, "
+          f"{len(exhaustive):,} links, {len(exhaustive & found):,} of them found; "
           f"all pairs of {size:,} would take ~{all_pairs_estimate / 3600:.1f} h")
     bench = f"matching {size:,}"
     aim_seconds = 60 if size == 100_000 else 600 if size == 1_000_000 else None
@@ -82,8 +83,12 @@ def bulk(size: int, sample_size: int, link_all_max: int) -> None:
     report(Figure(bench, "CPU time over all processes", cpu_seconds, "s"))
     report(Figure(bench, "links", link_count, "links"))
     memory = max(peak_rss_mb(), workers_mb)
-    report(Figure(bench, "peak RSS (largest process)", memory, "MB", aim="< 4 GB" if size >= 1_000_000 else "",
-                  holds=memory < 4096 if size >= 1_000_000 else None))
+    if size <= link_all_max:
+        report(Figure(bench, "peak RSS (largest process)", memory, "MiB", aim="< 4 GB" if size >= 1_000_000 else "",
+                      holds=memory < 4000 * 10**6 / 2**20 if size >= 1_000_000 else None))
+    else:
+        # The projected run never holds the whole batch's links, so no aim is judged on it.
+        report(Figure(bench, "peak RSS without the links (projected run)", memory, "MiB"))
     report(Figure(bench, f"recall of the exhaustive links in a {len(sampled):,}-claim sample", recall, "",
                   aim=">= 0.98", holds=recall >= 0.98))
 

@@ -22,7 +22,7 @@ from claims.matching.scoring import MatchContext, Topic, compare, may_link
 from claims.models import Claim, Link
 
 SMALL_BATCH = 200
-"""Up to this many new claims are all compared with each other; larger batches are blocked."""
+"""Up to this many new claims are all compared with each other; larger batches go through the bulk join (same links, fewer pairs)."""
 TOPIC_ENTITIES = 3
 
 _ANSWERING_OPENER_RE = re.compile(r"^\W*(?:otherwise|the (?:opposite|contrary|reverse))\b", re.IGNORECASE)
