@@ -141,3 +141,23 @@ class TestQuestionsAndClauseEnds:
     def test_but_that_continues_the_reported_clause(self):
         claim = by_cue("Economists predicted that wages would fall, but that overtime pay would offset the loss.", "predicted")
         assert claim.quote.endswith("overtime pay would offset the loss")
+
+
+class TestAccordingTo:
+    """'according to' with long or quoted sources, and in the middle of its sentence."""
+
+    def test_long_source_phrase(self):
+        text = ("According to early results of exit polls conducted by Redfern Research for two television networks, "
+                "voters are more likely to describe Tamsin Vale as honest.")
+        claim = by_cue(text, "According to")
+        assert claim.quote == "voters are more likely to describe Tamsin Vale as honest"
+
+    def test_quoted_title_in_the_source(self):
+        claim = by_cue('The plan would cost about $1.4 trillion a year, according to the "Care for all" document she released.', "according to")
+        assert claim.quote == "The plan would cost about $1.4 trillion a year"
+        assert claim.speaker_mention.text == 'the "Care for all" document she released'
+
+    def test_attribution_in_the_middle(self):
+        text = "Notably absent from the talks, according to members who attended, was any mention of the budget."
+        claim = by_cue(text, "according to")
+        assert claim.quote.startswith("Notably absent") and claim.quote.endswith("mention of the budget")

@@ -135,18 +135,22 @@ class CueReader(QuoteReader):
         mention = mention_after(self.text, match.end(), source_end)
         if mention is None:
             # "according to recent polling,": whatever short phrase names the source.
-            phrase = re.match(r"\s*([^,;()\"“”]{2,80}?)\s*(?=[,;(.]|$)", self.text[match.end():source_end])
-            if phrase is None or len(phrase.group(1).split()) > 8:
+            phrase = re.match(r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)", self.text[match.end():source_end])
+            if phrase is None or len(phrase.group(1).split()) > 24:
                 return None
             mention = Mention(phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1))
         before = self.text[sentence_start:match.start()]
         fronted_adverbial = before.rstrip().endswith(",") and (
             _SUBORDINATE_OPENING_RE.match(before) or _PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
         ) and comma > 0 and len(self.text[comma:sentence_end].split()) >= 4
+        continued = before.rstrip().endswith(",") and comma > 0 and len(self.text[comma:sentence_end].split()) >= 3
         if len(before.strip(" ,").split()) <= 1 or fronted_adverbial:
             # "According to X, CONTENT." and "In addition, according to X, CONTENT."
             content_start = mention.end if comma < 0 else comma + 1
             start, end = self.trim(content_start, sentence_end)
+        elif continued:
+            # "Absent from the talks, according to members, was any mention of X.": the sentence around it.
+            start, end = self.trim(sentence_start, sentence_end)
         else:
             start, end = self.trim(sentence_start, match.start())
         if end - start < 8:
