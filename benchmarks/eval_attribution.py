@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"  speech-verb subset (gold cue is a verb of saying, {n_gold} gold; predictions matched to other gold "
           f"left out): P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f} at overlap >= 0.3")
+    other_gold = totals[_LEVELS[0]][2] - n_gold
+    other_matched = totals[_LEVELS[0]][0] - matched
+    print(f"  other cues (wants, supports, 'the report', 'in a poll', ... {other_gold} gold): "
+          f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3")
     print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
     print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
     if args.show_errors:
