@@ -161,3 +161,26 @@ class TestAccordingTo:
         text = "Notably absent from the talks, according to members who attended, was any mention of the budget."
         claim = by_cue(text, "according to")
         assert claim.quote.startswith("Notably absent") and claim.quote.endswith("mention of the budget")
+
+
+class TestDemandsAndDescriptions:
+    """'called for', 'called on X to', 'described X as Y' without quotation marks."""
+
+    def test_called_for(self):
+        claim = by_cue("The Larkspur union called for a boycott of the mayor's speech.", "called")
+        assert claim.quote == "a boycott of the mayor's speech"
+
+    def test_called_on_to(self):
+        claim = by_cue("Senator Ada Brill called on the governor to resign over the water crisis, citing new tests.", "called")
+        assert claim.quote == "the governor to resign over the water crisis"
+        assert claim.speaker == "Ada Brill"
+
+    def test_called_on_a_day_is_no_demand(self):
+        assert not attributed("The mayor called on Monday and left a message.")
+
+    def test_described_as(self):
+        claim = by_cue("Commissioner Ria Moorcroft described the demonstrations as largely peaceful.", "described")
+        assert claim.quote == "the demonstrations as largely peaceful"
+
+    def test_described_without_as_is_no_claim(self):
+        assert not attributed("She described the plan in detail at the meeting.")

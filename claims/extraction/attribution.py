@@ -44,6 +44,11 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
+_DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
+_DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+_DEMAND_END_RE = re.compile(r"\s*[,;(—–]|\s+-\s|\s+(?:and\s+(?:said|says|called|urged|warned|added)|because|while|after|before|"
+                            r"during|in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet))\b")
 # 'asked callers how much ...': the people asked, then the question.
 _ASKED_LISTENER_RE = re.compile(
     r"\s+(?!(?:whether|if|why|how|what|when|who|which|where)\b)(?:[\w'’.-]+\s+){1,4}?"
@@ -271,6 +276,23 @@ class CueReader(QuoteReader):
         content = self.text[start:end]
         if _MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
             return None  # 'said in a wide-ranging interview': where it was said, not what
+        demand = _DEMAND_RE.match(content) if lemma == "call" and match.end() == rest_start else None
+        if demand is not None:
+            # 'called for a boycott of the speech', 'called on the governor to resign': a demand, as a position.
+            d_start = start + demand.end()
+            cut = _DEMAND_END_RE.search(self.text, d_start, end)
+            d_start, d_end = self.trim(d_start, cut.start() if cut else end)
+            if demand.group(1) == "on" and not re.search(r"\bto\s+[a-z]", self.text[d_start:d_end]):
+                return None
+            if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
+                return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
+            return None
+        if lemma in ("describe", "characterize") and not lead.group(1) and _DESCRIBED_AS_RE.match(content) \
+                and self.quote_starting_after(match.end(), end) is None:
+            # 'described the protests as largely peaceful': what was described, and as what.
+            cut = _DEMAND_END_RE.search(self.text, start, end)
+            d_start, d_end = self.trim(start, cut.start() if cut and cut.start() > start + _DESCRIBED_AS_RE.match(content).end() else end)
+            return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
         if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
