@@ -276,12 +276,13 @@ class CueReader(QuoteReader):
         content = self.text[start:end]
         if _MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
             return None  # 'said in a wide-ranging interview': where it was said, not what
-        demand = _DEMAND_RE.match(content) if lemma == "call" and match.end() == rest_start else None
+        after_verb = self.trim(match.end(), sentence_end)[0]
+        demand = _DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
         if demand is not None:
             # 'called for a boycott of the speech', 'called on the governor to resign': a demand, as a position.
-            d_start = start + demand.end()
-            cut = _DEMAND_END_RE.search(self.text, d_start, end)
-            d_start, d_end = self.trim(d_start, cut.start() if cut else end)
+            d_end = self.clause_end(demand.end(), sentence_end)
+            cut = _DEMAND_END_RE.search(self.text, demand.end(), d_end)
+            d_start, d_end = self.trim(demand.end(), cut.start() if cut else d_end)
             if demand.group(1) == "on" and not re.search(r"\bto\s+[a-z]", self.text[d_start:d_end]):
                 return None
             if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
