@@ -184,3 +184,10 @@ class TestDemandsAndDescriptions:
 
     def test_described_without_as_is_no_claim(self):
         assert not attributed("She described the plan in detail at the meeting.")
+
+    def test_announced_plans(self):
+        claim = by_cue("The Quarrington council announced plans to close two libraries next year.", "announced")
+        assert claim.quote == "plans to close two libraries next year"
+
+    def test_announced_it_is_no_claim(self):
+        assert not attributed("The firm announced it on Monday.")
