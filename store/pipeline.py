@@ -25,8 +25,10 @@ from store.ingest import AddResult
 from store.queries import source_t
 
 MAX_BATCH_DOCUMENTS = 256
-"""Documents stored in one transaction at most (batches start at one and double)."""
+"""Documents stored in one transaction at most (batches start at one and double while quick)."""
 MAX_BATCH_SECONDS = 2.0
+TARGET_BATCH_SECONDS = 1.0
+"""Batches grow while storing one takes less than this (the write lock is held meanwhile)."""
 """A batch commits once its first document has waited this long, so results keep coming."""
 PRELOAD_SPEAKERS_FROM = 8
 """Batches this large read every speaker once instead of looking names up one by one."""
@@ -37,24 +39,32 @@ EXTRACT_CHUNK = 16
 def store_extracted_batches(
     store, items: Iterable[tuple[str, str, SourceMeta, Sequence[ExtractedClaim]]], actor: str,
     *, max_documents: int = MAX_BATCH_DOCUMENTS, max_seconds: float = MAX_BATCH_SECONDS,
+    target_seconds: float = TARGET_BATCH_SECONDS,
 ) -> Iterator[AddResult]:
     """Store (text, sha256, meta, extracted claims) items many to a transaction; yield each result once committed.
 
     The stored result is that of adding the items one by one (`IngestBatch`). Batches
-    start at one document and double up to `max_documents`, and close after
-    `max_seconds` of waiting for items, so the first results show at once and a crash
-    loses little; each batch commits whole, and running again skips what was stored.
+    start at one document, so the first results show at once, and double up to
+    `max_documents` while a batch takes under `target_seconds` (halving when it
+    takes longer): a batch holds the casefile's write lock, and a reviewer's write waits
+    for it. A batch also closes after `max_seconds` of waiting for items. Each batch
+    commits whole, so a crash loses one batch and running again skips what was stored.
     """
     size = 1
     pending: list = []
-    started = time.monotonic()
+    waiting_since = time.monotonic()
     for item in items:
         pending.append(item)
-        if len(pending) >= size or time.monotonic() - started >= max_seconds:
-            yield from _commit(store, pending, actor)
-            pending = []
-            size = min(size * 2, max_documents)
+        if len(pending) >= size or time.monotonic() - waiting_since >= max_seconds:
             started = time.monotonic()
+            yield from _commit(store, pending, actor)
+            took = time.monotonic() - started
+            if took > target_seconds:
+                size = max(1, size // 2)
+            elif len(pending) >= size:
+                size = min(size * 2, max_documents)
+            pending = []
+            waiting_since = time.monotonic()
     if pending:
         yield from _commit(store, pending, actor)
 

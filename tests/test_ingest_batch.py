@@ -178,7 +178,8 @@ class TestWholeBatches:
         monkeypatch.setattr(batch_module.IngestBatch, "add", failing_add)
         committed = []
         with pytest.raises(StoreError):
-            for result in pipeline.store_extracted_batches(second_store, corpus, "tester", max_documents=4):
+            for result in pipeline.store_extracted_batches(second_store, corpus, "tester", max_documents=4,
+                                                           target_seconds=3600):
                 committed.append(result)
         # Batches of 1, 2 and 4 documents committed; the fourth batch (documents 8 to 11) failed at its second.
         assert len(committed) == 7
