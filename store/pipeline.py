@@ -96,7 +96,7 @@ def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers:
     """(text, sha256, meta, extracted claims) per document, in order; stored documents get no claims."""
     from claims.extraction import extract_claims
 
-    workers = os.cpu_count() or 1 if workers is None else workers
+    workers = (os.cpu_count() or 1) if workers is None else workers
     chunks = _chunks(store, documents)
     first = next(chunks, None)
     if first is None:
