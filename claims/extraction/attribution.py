@@ -44,7 +44,11 @@ _COORDINATED_CUE_RE = re.compile(
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
 _MAX_QUOTE_GAP_WORDS = 9
-_ANNOUNCING_LEMMAS = frozenset("announce propose reveal unveil pledge promise vow".split())
+# Verbs whose noun-phrase object is itself the news or the position taken: 'announced plans to close two
+# libraries', 'denounced the ruling', 'urged voters to stay home'.
+_OBJECT_LEMMAS = frozenset(
+    "announce propose reveal pledge promise vow denounce decry blast slam mention criticize praise condemn urge blame".split()
+)
 _DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
 _DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
@@ -318,9 +322,9 @@ class CueReader(QuoteReader):
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
                 return self._quote_chain(embedded, mention, cue)
-            if lemma in _ANNOUNCING_LEMMAS and not form.endswith("ing") and len(content.split()) >= 2 \
+            if lemma in _OBJECT_LEMMAS and not form.endswith("ing") and len(content.split()) >= 2 \
                     and not re.match(r"(?:it|this|that|them|him|her|so)\b", content):
-                # 'announced plans to sue the panel': what is announced is news to check, figure or not.
+                # What is announced or denounced is the claim, figure or not.
                 cut = _DEMAND_END_RE.search(self.text, start, end)
                 a_start, a_end = self.trim(start, cut.start() if cut else end)
                 if len(self.text[a_start:a_end].split()) >= 2:
