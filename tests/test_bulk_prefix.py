@@ -124,3 +124,25 @@ def test_sorted_words_ratio_is_token_sort_ratio():
     for i, j in itertools.combinations(range(0, 200, 7), 2):
         a, b = features(_claim(i + 1, texts[i], rng)).text, features(_claim(j + 1, texts[j], rng)).text
         assert fuzz.ratio(arrays.sorted_texts[i], arrays.sorted_texts[j]) == fuzz.token_sort_ratio(a, b)
+
+
+class TestEdges:
+    """Batches the join has little to work with still link as all pairs do."""
+
+    def test_claims_without_content_words_or_with_only_numbers(self):
+        rng = random.Random(12)
+        texts = ["it was so", "they did", "400 troops", "Quillport", "Quillport harbour plan", "Quillport harbour plan vote"]
+        batch = [_claim(i + 1, rng.choice(texts), rng) for i in range(260)]
+        found = {link.claim_ids: (link.relation, link.score, link.state, link.reason) for link in link_claims(batch, lambda claim: [])}
+        assert found == _exhaustive(batch) and found
+
+    def test_numeric_bonus_reaching_a_tier_alone_makes_every_pair_a_candidate(self, monkeypatch):
+        from claims.matching import bulk
+
+        batch = _archive(240, 8)
+        monkeypatch.setattr(bulk, "_NUMERIC_ALONE", True)
+        linker = bulk.BulkLinker(batch, build_context(batch))
+        met = sum(len(linker.join.visit[linker.join.rank[i] + 1:]) for i in range(len(batch)))
+        assert met == len(batch) * (len(batch) - 1) // 2
+        found = {(min(batch[i].id, batch[j].id), max(batch[i].id, batch[j].id)) for i in range(len(batch)) for j, *_ in linker.links_of(i)}
+        assert found == set(_exhaustive(batch))

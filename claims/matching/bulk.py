@@ -87,6 +87,10 @@ class BatchFeatures:
         self.sorted_texts = [" ".join(sorted(f.text.split())) for f in found]
         self.text_lengths = np.array([len(text) for text in self.sorted_texts], dtype=np.int64)
 
+    def stems_shared(self, i: int, others: np.ndarray) -> np.ndarray:
+        """How many stems each of the positions `others` shares with position `i`."""
+        return self._stems.shared(i, others)
+
     def promising(self, i: int, others: np.ndarray) -> np.ndarray:
         """Of the positions `others`, those whose score against position `i` could reach the suggest tier."""
         if not len(others) or _NUMERIC_ALONE:
@@ -163,7 +167,12 @@ class BulkLinker:
     def links_of(self, i: int) -> list[tuple]:
         """(other position, relation, score, state, reason) of every link position `i` meets from its side."""
         new, context = self.new, self.context
-        others, shared = self.join.candidates(i)
+        if _NUMERIC_ALONE:
+            # Pairs sharing no wording could link, which the stem join cannot see: every later claim is a candidate.
+            others = self.join.visit[self.join.rank[i] + 1:]
+            shared = self.batch.stems_shared(i, others)
+        else:
+            others, shared = self.join.candidates(i)
         linked = []
         for j in self.batch.promising_sharing(i, others, shared).tolist():
             # In batch order, as the all-pairs path compares, so a reason reads the same either way.
