@@ -191,3 +191,13 @@ class TestDemandsAndDescriptions:
 
     def test_announced_it_is_no_claim(self):
         assert not attributed("The firm announced it on Monday.")
+
+
+class TestParticiples:
+    """', saying ...' belongs to the subject of the clause it hangs on."""
+
+    def test_saying_after_an_irregular_verb(self):
+        text = "Orla Hartwell threw her support behind the harbour plan on Monday, saying it would bring jobs back."
+        claim = by_cue(text, "saying")
+        assert claim.quote == "it would bring jobs back"
+        assert claim.speaker == "Orla Hartwell"

@@ -49,6 +49,12 @@ _MAX_QUOTE_GAP_WORDS = 9
 _OBJECT_LEMMAS = frozenset(
     "announce propose reveal pledge promise vow denounce decry blast slam mention criticize praise condemn urge blame".split()
 )
+# Finite verbs a clause's subject comes before ('Fiorina threw her support behind Cruz, saying ...').
+_FINITE_WORDS = frozenset(
+    """has have had is are was were will would can could did does took threw gave made went came held put sent won
+    lost led left began ran brought sought fought spoke stood kept set met paid got took hit struck drew cast
+    became grew rose fell chose broke""".split()
+)
 _DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
 _DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
@@ -411,9 +417,7 @@ class CueReader(QuoteReader):
         """The subject of the clause a participle or a coordinated verb hangs on."""
         for verb in re.finditer(r"\b[a-z]+\b", self.text[sentence_start:end]):
             word = verb.group(0)
-            if word in CUE_FORMS or word in ("has", "have", "had", "is", "are", "was", "were", "will", "would") or (
-                word.endswith("ed") and len(word) > 4
-            ):
+            if word in CUE_FORMS or word in _FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
                 mention = mention_before(self.text, sentence_start, sentence_start + verb.start())
                 if mention is not None:
                     return mention
