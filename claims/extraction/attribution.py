@@ -16,94 +16,37 @@ from claims.extraction.lexicon import (
     PRONOUNS,
     STRONG_SAY_LEMMAS,
     TELL_LEMMAS,
-    trie_pattern,
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
 from claims.extraction.quotes import QuoteReader, is_title, opens_quote
+from claims.extraction.shapes import (
+    ACCUSED_OF_RE,
+    ACCUSING_LEMMAS,
+    ADJUNCT_RE,
+    ASKED_LISTENER_RE,
+    BARE_CLAUSE_LEMMAS,
+    CLAUSE_CUT_RE,
+    CONTENT_OPENING_RE,
+    COORDINATED_CUE_RE,
+    DEMAND_END_RE,
+    DEMAND_RE,
+    DESCRIBED_AS_RE,
+    FINITE_WORDS,
+    INFINITIVE_LEMMAS,
+    ING_LEADS,
+    INVERTED_TAIL_RE,
+    LISTENER_RE,
+    MAX_QUOTE_GAP_WORDS,
+    MEDIUM_ADJUNCT_RE,
+    NOUN_LEADS,
+    OBJECT_LEMMAS,
+    PARTICIPLE_CUT_RE,
+    PREPOSITION_OPENING_RE,
+    QUOTE_ONLY_LEMMAS,
+    SPACE_COMMA,
+    SUBORDINATE_OPENING_RE,
+)
 from claims.extraction.subjects import subject_after, subject_before, widen
-
-# Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
-_ADJUNCT_RE = re.compile(
-    r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
-    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?"
-    r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
-)
-_LISTENER_RE = re.compile(
-    r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+\s+){0,8}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
-)
-_CLAUSE_CUT_RE = re.compile(
-    r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
-    r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
-    r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
-)
-_PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
-_COORDINATED_CUE_RE = re.compile(
-    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
-    + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
-    + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
-)
-_MAX_QUOTE_GAP_WORDS = 9
-# Verbs whose noun-phrase object is itself the news or the position taken: 'announced plans to close two
-# libraries', 'denounced the ruling', 'urged voters to stay home'.
-_OBJECT_LEMMAS = frozenset(
-    "announce propose reveal pledge promise vow denounce decry blast slam mention criticize praise condemn urge blame".split()
-)
-# Finite verbs a clause's subject comes before ('Fiorina threw her support behind Cruz, saying ...').
-_FINITE_WORDS = frozenset(
-    """has have had is are was were will would can could did does took threw gave made went came held put sent won
-    lost led left began ran brought sought fought spoke stood kept set met paid got took hit struck drew cast
-    became grew rose fell chose broke""".split()
-)
-_DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
-_DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
-_DEMAND_END_RE = re.compile(r"\s*[,;(—–]|\s+-\s|\s+(?:and\s+(?:said|says|called|urged|warned|added)|because|while|after|before|"
-                            r"during|in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet))\b")
-# 'asked callers how much ...': the people asked, then the question.
-_ASKED_LISTENER_RE = re.compile(
-    r"\s+(?!(?:whether|if|why|how|what|when|who|which|where)\b)(?:[\w'’.-]+\s+){1,4}?"
-    r"(?=(?:whether|if|why|how|what|when|where)\b|(?:who|which)\b(?!\s+(?:had|has|have|is|are|was|were|will|would|"
-    r"could|can|did|does|do|[a-z]+ed|[a-z]+s)\b))"
-)
-_ACCUSING_LEMMAS = frozenset("accuse".split())
-_ACCUSED_OF_RE = re.compile(r"(?:[\w'’.-]+\s+){1,8}?of\s+\S")
-# What may follow an inverted speaker ('..., said the minister on Tuesday.'): punctuation or an adjunct.
-_INVERTED_TAIL_RE = re.compile(
-    r"\s*(?:[,.;:!?)\]—–-]|$|(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|from|to|after|before|when|while|via|through|of|about|as)\b)"
-)
-_SUBORDINATE_OPENING_RE = re.compile(
-    r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether|Asked|[A-Z][a-z]+ing)\b"
-)
-_PREPOSITION_OPENING_RE = re.compile(r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b")
-# 'wrote in a memo to the inspector general.': where a statement was made, not what it says.
-_MEDIUM_ADJUNCT_RE = re.compile(
-    r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:memo|statement|interview|letter|email|e-mail|post|tweet|op-ed|speech|call|conference|briefing|hearing|"
-    r"appearance|release|filing|message|note|video|broadcast|podcast|show|program|programme|report|book|column|"
-    r"essay|article|editorial|blog)s?)\b[^.;:]*$"
-)
-_CONTENT_OPENING_RE = re.compile(
-    r"\s+(?!(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|from|to|after|before|when|while|via|"
-    r"through|of|about|as|[A-Z]\w*day)\b)[A-Za-z]"
-)
-_SPACE_COMMA = " ,\t\xa0\u2009\u202f"
-_ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
-_NOUN_LEADS = frozenset(
-    "have has had the a an his her their its our my your these those such many some no any new recent".split()
-)
-_INFINITIVE_LEMMAS = frozenset(
-    "vow pledge promise threaten agree swear refuse urge ask tell warn remind advise decline".split()
-)
-_QUOTE_ONLY_LEMMAS = frozenset("call ask label brand dub term describe characterize".split())
-# Verbs whose bare complement is a clause even when no auxiliary shows it ("says she plans to ...").
-_BARE_CLAUSE_LEMMAS = frozenset(
-    """say think believe claim argue insist write predict warn suggest hope fear know feel guess
-    reckon suspect assume hint contend maintain acknowledge admit concede complain tweet estimate
-    agree worry""".split()
-)
-
 
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
@@ -157,7 +100,7 @@ class CueReader(QuoteReader):
             mention = Mention(phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1))
         before = self.text[sentence_start:match.start()]
         fronted_adverbial = before.rstrip().endswith(",") and (
-            _SUBORDINATE_OPENING_RE.match(before) or _PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
+            SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
         ) and comma > 0 and len(self.text[comma:sentence_end].split()) >= 4
         continued = before.rstrip().endswith(",") and comma > 0 and len(self.text[comma:sentence_end].split()) >= 3
         if len(before.strip(" ,").split()) <= 1 or fronted_adverbial:
@@ -187,7 +130,7 @@ class CueReader(QuoteReader):
                 and not is_title(self.text[previous.inner_start:previous.inner_end])
             if attributable and len(between) < 120 and "\n" not in between:
                 strong = _strong_form(lemma, form)
-                if between.strip(_SPACE_COMMA) == "":
+                if between.strip(SPACE_COMMA) == "":
                     inverted = mention_after(self.text, match.end(), sentence_end)
                     if inverted is None and strong:
                         inverted = subject_after(self.text, match.end(), sentence_end)
@@ -195,22 +138,22 @@ class CueReader(QuoteReader):
                         return self._quoted_before(previous, inverted, cue, sentence_end)
                 else:
                     mention = mention_before(self.text, previous.close, match.start())
-                    if strong and (mention is None or self.text[previous.close:mention.start].strip(_SPACE_COMMA)):
+                    if strong and (mention is None or self.text[previous.close:mention.start].strip(SPACE_COMMA)):
                         # '"...," Republican strategist Fred Davis said': the role words belong to the speaker.
                         whole = subject_before(self.text, previous.close, match.start())
                         if whole is not None and (mention is None or whole.start < mention.start <= whole.end):
                             mention = whole if mention is None else Mention(whole.text, whole.start, whole.end, mention.role)
-                    if mention is not None and self.text[previous.close:mention.start].strip(_SPACE_COMMA) == "":
+                    if mention is not None and self.text[previous.close:mention.start].strip(SPACE_COMMA) == "":
                         return self._quoted_before(previous, mention, cue, sentence_end)
         before_words = self.text[max(sentence_start, match.start() - 40):match.start()].split()
         previous_word = before_words[-1].lower() if before_words else ""
-        if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in _ING_LEADS):
+        if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
             return None
-        if form in AMBIGUOUS_FORMS and previous_word in _NOUN_LEADS:
+        if form in AMBIGUOUS_FORMS and previous_word in NOUN_LEADS:
             return None
         if previous_word in ("been", "is", "are", "was", "were", "be", "being") and not form.endswith(("ing", "s")):
             return None  # "has been accused of", "was told": a passive, read by the passive patterns
-        if form.endswith("ed") and lemma not in _INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
+        if form.endswith("ed") and lemma not in INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
             return None  # "projected to swell", "expected to win": a passive, not a report
         mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
         after_start = match.end()
@@ -249,13 +192,13 @@ class CueReader(QuoteReader):
             return None
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
-        adjunct = _ADJUNCT_RE.match(self.text, rest_start, sentence_end)
+        adjunct = ADJUNCT_RE.match(self.text, rest_start, sentence_end)
         if adjunct:
             rest_start = adjunct.end()
         if lemma in TELL_LEMMAS or lemma == "ask":
-            listener = _LISTENER_RE.match(self.text, rest_start, sentence_end)
+            listener = LISTENER_RE.match(self.text, rest_start, sentence_end)
             if lemma == "ask" and listener is None:
-                listener = _ASKED_LISTENER_RE.match(self.text, rest_start, sentence_end)
+                listener = ASKED_LISTENER_RE.match(self.text, rest_start, sentence_end)
             if listener:
                 rest_start = listener.end()
             elif lemma == "tell":
@@ -285,29 +228,29 @@ class CueReader(QuoteReader):
         content_end = self.clause_end(content_start, sentence_end)
         start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
-        if _MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
+        if MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
             return None  # 'said in a wide-ranging interview': where it was said, not what
         after_verb = self.trim(match.end(), sentence_end)[0]
-        demand = _DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
+        demand = DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
         if demand is not None:
             # 'called for a boycott of the speech', 'called on the governor to resign': a demand, as a position.
             d_end = self.clause_end(demand.end(), sentence_end)
-            cut = _DEMAND_END_RE.search(self.text, demand.end(), d_end)
+            cut = DEMAND_END_RE.search(self.text, demand.end(), d_end)
             d_start, d_end = self.trim(demand.end(), cut.start() if cut else d_end)
             if demand.group(1) == "on" and not re.search(r"\bto\s+[a-z]", self.text[d_start:d_end]):
                 return None
             if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
                 return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
             return None
-        if lemma in ("describe", "characterize") and not lead.group(1) and _DESCRIBED_AS_RE.match(content) \
+        if lemma in ("describe", "characterize") and not lead.group(1) and DESCRIBED_AS_RE.match(content) \
                 and self.quote_starting_after(match.end(), end) is None:
             # 'described the protests as largely peaceful': what was described, and as what.
-            cut = _DEMAND_END_RE.search(self.text, start, end)
-            d_start, d_end = self.trim(start, cut.start() if cut and cut.start() > start + _DESCRIBED_AS_RE.match(content).end() else end)
+            cut = DEMAND_END_RE.search(self.text, start, end)
+            d_start, d_end = self.trim(start, cut.start() if cut and cut.start() > start + DESCRIBED_AS_RE.match(content).end() else end)
             return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
-        if lemma in _QUOTE_ONLY_LEMMAS and not lead.group(1):
+        if lemma in QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
-            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
+            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= MAX_QUOTE_GAP_WORDS:
                 if lemma == "ask" or self.text[match.end():embedded.open].strip(" ,:") == "":
                     return self._quote_chain(embedded, mention, cue)
                 return self._called(match.end(), embedded, mention, cue)
@@ -321,17 +264,17 @@ class CueReader(QuoteReader):
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
-        if lemma in _ACCUSING_LEMMAS and not lead.group(1) and _ACCUSED_OF_RE.match(content):
+        if lemma in ACCUSING_LEMMAS and not lead.group(1) and ACCUSED_OF_RE.match(content):
             # 'accused the agency of hiding the hacks': who is accused, and of what.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in _BARE_CLAUSE_LEMMAS and not evidence:
+        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in BARE_CLAUSE_LEMMAS and not evidence:
             embedded = self.quote_starting_after(match.end(), sentence_end)
-            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= _MAX_QUOTE_GAP_WORDS:
+            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= MAX_QUOTE_GAP_WORDS:
                 return self._quote_chain(embedded, mention, cue)
-            if lemma in _OBJECT_LEMMAS and not form.endswith("ing") and len(content.split()) >= 2 \
+            if lemma in OBJECT_LEMMAS and not form.endswith("ing") and len(content.split()) >= 2 \
                     and not re.match(r"(?:it|this|that|them|him|her|so)\b", content):
                 # What is announced or denounced is the claim, figure or not.
-                cut = _DEMAND_END_RE.search(self.text, start, end)
+                cut = DEMAND_END_RE.search(self.text, start, end)
                 a_start, a_end = self.trim(start, cut.start() if cut else end)
                 if len(self.text[a_start:a_end].split()) >= 2:
                     return Candidate(a_start, a_end, "indirect", cue=cue, mention=mention)
@@ -349,12 +292,12 @@ class CueReader(QuoteReader):
         if inside is not None and inside.open >= start and inside.close > sentence_end:
             # The sentence split fell inside a quotation the clause carries: run to its close.
             sentence_end = self.sentence(inside.close - 1)[1]
-        cut = _CLAUSE_CUT_RE.search(self.text, start, sentence_end)
+        cut = CLAUSE_CUT_RE.search(self.text, start, sentence_end)
         end = cut.start() if cut else sentence_end
-        coordinated = _COORDINATED_CUE_RE.search(self.text, start, end)
+        coordinated = COORDINATED_CUE_RE.search(self.text, start, end)
         if coordinated:
             end = coordinated.start()
-        participle = _PARTICIPLE_CUT_RE.search(self.text, start, end)
+        participle = PARTICIPLE_CUT_RE.search(self.text, start, end)
         if participle and participle.start() - start > 40:
             end = participle.start()
         return end
@@ -367,12 +310,12 @@ class CueReader(QuoteReader):
         if not before.rstrip().endswith(","):
             return None
         after = self.text[cue[1]:sentence_end]
-        if (_SUBORDINATE_OPENING_RE.match(before) or _PREPOSITION_OPENING_RE.match(before)) and _CONTENT_OPENING_RE.match(after) \
+        if (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before)) and CONTENT_OPENING_RE.match(after) \
                 and self._clause_like(after):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
         if re.search(r"\bthat\b|[\"“]|''", after):
             return None
-        if len(after.split()) > 6 and not _MEDIUM_ADJUNCT_RE.match(after):
+        if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
             return None
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
@@ -406,7 +349,7 @@ class CueReader(QuoteReader):
         remainder = self.text[mention.end:sentence_end]
         if len(remainder.split()) > 8 and not remainder.startswith(","):
             return None
-        if not _INVERTED_TAIL_RE.match(remainder):
+        if not INVERTED_TAIL_RE.match(remainder):
             return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
@@ -417,7 +360,7 @@ class CueReader(QuoteReader):
         """The subject of the clause a participle or a coordinated verb hangs on."""
         for verb in re.finditer(r"\b[a-z]+\b", self.text[sentence_start:end]):
             word = verb.group(0)
-            if word in CUE_FORMS or word in _FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
+            if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
                 mention = mention_before(self.text, sentence_start, sentence_start + verb.start())
                 if mention is not None:
                     return mention

@@ -1,0 +1,93 @@
+"""The shapes reported content takes around a verb: adjuncts, listeners, clause ends, demands, openings.
+
+Regular expressions and word lists the cue reader uses to find where a reported clause starts and
+ends, and which verbs take which kind of complement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.lexicon import CUE_FORMS, trie_pattern
+
+# Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
+ADJUNCT_RE = re.compile(
+    r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
+    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?"
+    r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
+)
+LISTENER_RE = re.compile(
+    r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+\s+){0,8}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
+)
+CLAUSE_CUT_RE = re.compile(
+    r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
+    r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
+    r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
+)
+PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
+COORDINATED_CUE_RE = re.compile(
+    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
+    + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
+    + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
+)
+MAX_QUOTE_GAP_WORDS = 9
+# Verbs whose noun-phrase object is itself the news or the position taken: 'announced plans to close two
+# libraries', 'denounced the ruling', 'urged voters to stay home'.
+OBJECT_LEMMAS = frozenset(
+    "announce propose reveal pledge promise vow denounce decry blast slam mention criticize praise condemn urge blame".split()
+)
+# Finite verbs a clause's subject comes before ('Fiorina threw her support behind Cruz, saying ...').
+FINITE_WORDS = frozenset(
+    """has have had is are was were will would can could did does took threw gave made went came held put sent won
+    lost led left began ran brought sought fought spoke stood kept set met paid got took hit struck drew cast
+    became grew rose fell chose broke""".split()
+)
+DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
+DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+DEMAND_END_RE = re.compile(r"\s*[,;(—–]|\s+-\s|\s+(?:and\s+(?:said|says|called|urged|warned|added)|because|while|after|before|"
+                            r"during|in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet))\b")
+# 'asked callers how much ...': the people asked, then the question.
+ASKED_LISTENER_RE = re.compile(
+    r"\s+(?!(?:whether|if|why|how|what|when|who|which|where)\b)(?:[\w'’.-]+\s+){1,4}?"
+    r"(?=(?:whether|if|why|how|what|when|where)\b|(?:who|which)\b(?!\s+(?:had|has|have|is|are|was|were|will|would|"
+    r"could|can|did|does|do|[a-z]+ed|[a-z]+s)\b))"
+)
+ACCUSING_LEMMAS = frozenset("accuse".split())
+ACCUSED_OF_RE = re.compile(r"(?:[\w'’.-]+\s+){1,8}?of\s+\S")
+# What may follow an inverted speaker ('..., said the minister on Tuesday.'): punctuation or an adjunct.
+INVERTED_TAIL_RE = re.compile(
+    r"\s*(?:[,.;:!?)\]—–-]|$|(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|from|to|after|before|when|while|via|through|of|about|as)\b)"
+)
+SUBORDINATE_OPENING_RE = re.compile(
+    r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether|Asked|[A-Z][a-z]+ing)\b"
+)
+PREPOSITION_OPENING_RE = re.compile(r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b")
+# 'wrote in a memo to the inspector general.': where a statement was made, not what it says.
+MEDIUM_ADJUNCT_RE = re.compile(
+    r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:memo|statement|interview|letter|email|e-mail|post|tweet|op-ed|speech|call|conference|briefing|hearing|"
+    r"appearance|release|filing|message|note|video|broadcast|podcast|show|program|programme|report|book|column|"
+    r"essay|article|editorial|blog)s?)\b[^.;:]*$"
+)
+CONTENT_OPENING_RE = re.compile(
+    r"\s+(?!(?:on|in|at|during|last|this|earlier|late|yesterday|today|tonight|from|to|after|before|when|while|via|"
+    r"through|of|about|as|[A-Z]\w*day)\b)[A-Za-z]"
+)
+SPACE_COMMA = " ,\t\xa0\u2009\u202f"
+ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
+NOUN_LEADS = frozenset(
+    "have has had the a an his her their its our my your these those such many some no any new recent".split()
+)
+INFINITIVE_LEMMAS = frozenset(
+    "vow pledge promise threaten agree swear refuse urge ask tell warn remind advise decline".split()
+)
+QUOTE_ONLY_LEMMAS = frozenset("call ask label brand dub term describe characterize".split())
+# Verbs whose bare complement is a clause even when no auxiliary shows it ("says she plans to ...").
+BARE_CLAUSE_LEMMAS = frozenset(
+    """say think believe claim argue insist write predict warn suggest hope fear know feel guess
+    reckon suspect assume hint contend maintain acknowledge admit concede complain tweet estimate
+    agree worry""".split()
+)
