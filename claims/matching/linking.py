@@ -123,7 +123,6 @@ def _link(
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
-                    # The fields come from a Link `compare` built and validated in the worker.
-                    links.append(Link.model_construct(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
+                    links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
     links.sort(key=lambda link: link.claim_ids)
     return links
