@@ -149,8 +149,8 @@ class CueReader(QuoteReader):
         previous_word = before_words[-1].lower() if before_words else ""
         if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
             return None
-        if form in AMBIGUOUS_FORMS and previous_word in NOUN_LEADS:
-            return None
+        if form in AMBIGUOUS_FORMS and (previous_word in NOUN_LEADS or re.fullmatch(r"[a-z]{3,}ed", previous_word)):
+            return None  # 'their calls for', 'reiterated calls for': the form is a noun
         if previous_word in ("been", "is", "are", "was", "were", "be", "being") and not form.endswith(("ing", "s")):
             return None  # "has been accused of", "was told": a passive, read by the passive patterns
         if form.endswith("ed") and lemma not in INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
