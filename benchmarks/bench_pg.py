@@ -6,7 +6,9 @@ claim p50 / p99 and recall of the stored original among the 50 candidates of:
 
 - `store.candidates.candidates_sql` on PostgreSQL (pg_trgm similarity through the GIN index),
 - `store.candidates.candidates_by_keys` on PostgreSQL (the blocking-key index, in the database),
-- a proposed pg_trgm query (`shared_words_sql` below) that needs two of the claim's rarest words,
+- two proposed queries that need two of the claim's distinctive words: as substrings through
+  the trigram index (`shared_words_sql`), and as words through a full-text GIN index the
+  load builds for them (`shared_words_fts`; not in the schema),
 - the in-process paths: the same blocking keys on the SQLite casefile this process opens,
   and an in-memory `claims.matching.ClaimIndex` holding every stored claim's keys.
 
@@ -36,6 +38,7 @@ from _common import Figure, percentile, report
 
 TABLES = ("source", "speaker", "claim", "claim_key", "conflict")
 TRIGRAM_INDEX = "ix_claim_search_trgm"
+WORDS_INDEX = "ix_bench_claim_search_words"
 
 
 @contextmanager
@@ -96,6 +99,10 @@ def load(url: str, casefile: Path) -> list[tuple[str, float]]:
             cursor.execute(f"CREATE INDEX {TRIGRAM_INDEX} ON claim USING gin (search_text gin_trgm_ops)")
             raw.commit()
             steps.append(("build the GIN trigram index", time.perf_counter() - started))
+            started = time.perf_counter()
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON claim USING gin (to_tsvector('simple', search_text))")
+            raw.commit()
+            steps.append(("build a GIN full-text index (proposed, not in the schema)", time.perf_counter() - started))
             started = time.perf_counter()
             cursor.execute("ANALYZE")
             raw.commit()
@@ -183,6 +190,33 @@ def shared_words_sql(connection, claim, limit: int) -> list[int]:
     return [row[0] for row in rows]
 
 
+def shared_words_fts(connection, claim, limit: int) -> list[int]:
+    """A proposed full-text retrieval: claims holding two of the claim's distinctive words (GIN over
+    `to_tsvector('simple', search_text)`), ranked by pg_trgm similarity.
+
+    Unlike the LIKE form, a short number such as "10" is a word the index serves.
+    """
+    from itertools import combinations
+
+    from sqlalchemy import text
+
+    from store.candidates import query_words
+
+    words = {f"w{number}": word for number, word in enumerate(query_words(claim))}
+    if not words:
+        return []
+    terms = [f"plainto_tsquery('simple', :{name})" for name in words]
+    pairs = [f"({a} && {b})" for a, b in combinations(terms, 2)] or terms
+    rows = connection.execute(
+        text(
+            f"SELECT id FROM claim WHERE to_tsvector('simple', search_text) @@ ({' || '.join(pairs)}) "
+            "AND source_id <> :source ORDER BY similarity(search_text, :probe) DESC, id DESC LIMIT :limit"
+        ),
+        {**words, "probe": claim.text.casefold(), "source": claim.source_id, "limit": limit},
+    )
+    return [row[0] for row in rows]
+
+
 def probe_claims(count: int) -> list:
     from bench_incremental import probes
 
@@ -229,6 +263,8 @@ def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None, o
             lambda connection, claim: candidates.candidates_sql(connection, claim, MAX_CANDIDATES),
         "PostgreSQL pg_trgm, two distinctive words (proposed)":
             lambda connection, claim: shared_words_sql(connection, claim, MAX_CANDIDATES),
+        "PostgreSQL full text, two distinctive words (proposed)":
+            lambda connection, claim: shared_words_fts(connection, claim, MAX_CANDIDATES),
         "PostgreSQL claim_key (candidates_by_keys)":
             lambda connection, claim: candidates.candidates_by_keys(connection, claim, set()),
     }
