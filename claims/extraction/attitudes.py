@@ -6,7 +6,7 @@ import re
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import DETERMINERS
+from claims.extraction.lexicon import DETERMINERS, trie_pattern
 from claims.extraction.mentions import Mention, mention_before
 from claims.extraction.subjects import widen
 
@@ -27,13 +27,14 @@ announcement prediction promise threat threats demand demands hint hints theory 
 """.split()
 
 _COPULA = r"(?:is|are|was|were|be|been|remains?|remained|seems?|seemed|appears?|appeared|became|grew|feels?|felt|['’]re|['’]s|['’]m|am)"
-_ADJECTIVE_RE = re.compile(
-    r"\b(?P<copula>" + _COPULA + r")\s+(?:(?:not|very|increasingly|more|less|so|also|fully|quite|still|all|both|now|"
-    r"deeply|absolutely|less|far|too|equally|particularly|reasonably|fairly|pretty|clearly)\s+)*"
-    r"(?P<cue>" + "|".join(ATTITUDE_ADJECTIVES) + r")\s+(?P<lead>that\b)?"
+# The adjective is searched for first (it is rare); the copula and adverbs before it are checked after.
+_ADJECTIVE_RE = re.compile(r"\b(?P<cue>" + trie_pattern(ATTITUDE_ADJECTIVES) + r")\s+(?P<lead>that\b)?")
+_COPULA_BEFORE_RE = re.compile(
+    r"(?:\b|(?=['’]))(?P<copula>" + _COPULA + r")\s+(?:(?:not|very|increasingly|more|less|so|also|fully|quite|still|all|"
+    r"both|now|deeply|absolutely|far|too|equally|particularly|reasonably|fairly|pretty|clearly)\s+)*$"
 )
 _MADE_CLEAR_RE = re.compile(r"\b(?P<cue>(?:made|makes|make|making)\s+(?:it\s+)?(?:clear|plain|known))\s+(?:that\b)?")
-_NOUN_RE = re.compile(r"\b(?P<cue>" + "|".join(sorted(set(ATTITUDE_NOUNS))) + r")\s+that\b")
+_NOUN_RE = re.compile(r"\b(?P<cue>" + trie_pattern(sorted(set(ATTITUDE_NOUNS))) + r")\s+that\b")
 _MIN_WORDS = 3
 _BARE_SUBJECT = (
     r"(?!(?:whether|if|how|what|who|why|when|where|of|about|to|with|for|in|at|by|as|on|enough|yet)\b)"
@@ -82,11 +83,11 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
         return None  # 'is sure to win', 'is aware of the risks': no clause to attribute
     if not match.group("lead") and not re.match(_BARE_SUBJECT, text[match.end():match.end() + 40]):
         return None  # 'is sure whether', 'is aware of': no clause of its own follows
-    copula = match.group("copula")
-    subject_end = match.start("copula")
-    if copula[:1] in "'’":
-        subject_end = match.start("copula")
-    mention = mention_before(text, sentence_start, subject_end)
+    window_start = max(sentence_start, match.start() - 80)
+    copula = _COPULA_BEFORE_RE.search(text, window_start, match.start())
+    if copula is None:
+        return None
+    mention = mention_before(text, sentence_start, copula.start("copula"))
     if mention is None or mention.text.lower() in ("it", "this", "that", "there", "which", "what"):
         return None
     mention = widen(text, sentence_start, mention)
