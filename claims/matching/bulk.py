@@ -1,12 +1,13 @@
 """Bulk linking: every pair of a batch that could link, found by prefix filtering and scored exactly.
 
 `PrefixJoin` (see `claims.matching.prefix_join`) meets each pair that could reach the
-suggest tier exactly once, from its smaller claim. `BatchFeatures.promising` then bounds
-every candidate's score at once, from shared stem counts (integer stem ids, one boolean
-mark array), an upper bound on the entity, unit and numeric bonuses, a length bound on the
-fuzzy ratio and rapidfuzz's `cdist` for the ratio itself, so only pairs that could reach a
-tier go on to the exact Python `compare`. No bound falls below the true score, so the
-links are those exhaustive scoring of every pair finds.
+suggest tier exactly once, from its claim with fewer stems, with its exact stem overlap.
+`BatchFeatures.promising_sharing` then bounds every candidate's score at once: the stem
+terms exactly, the entity, unit and numeric bonuses from exact overlaps, and the fuzzy
+ratio first by the texts' lengths, then exactly with rapidfuzz's `cdist` (plain `ratio` on
+words sorted once, which is `token_sort_ratio`). Only pairs that could reach a tier go on
+to the exact Python `compare`; no bound falls below the true score, so the links are those
+exhaustive scoring of every pair finds.
 Batches of `PARALLEL_MIN_BATCH` claims or more do this work in forked worker processes.
 """
 
