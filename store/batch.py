@@ -233,14 +233,9 @@ class IngestBatch:
             connection.execute(insert(source_t).execution_options(render_nulls=True), self._sources)
         if self._claims:
             first_claim_id = self._claims[0]["id"]
-            trigger_sql = suspend_search_trigger(connection)
+            suspended = suspend_search_triggers(connection)
             connection.execute(insert(claim_t).execution_options(render_nulls=True), self._claims)
-            if trigger_sql is not None:
-                connection.exec_driver_sql(
-                    "INSERT INTO claim_fts(rowid, search_text) SELECT id, search_text FROM claim WHERE id >= ?",
-                    (first_claim_id,),
-                )
-                connection.exec_driver_sql(trigger_sql)
+            restore_search_triggers(connection, suspended, first_claim_id)
         if self._answers:
             connection.execute(
                 update(claim_t).where(claim_t.c.id == bindparam("claim_id")).values(answers_claim_id=bindparam("answers")),
@@ -292,17 +287,34 @@ class _IdBlock:
         return ids
 
 
-def suspend_search_trigger(connection: Connection) -> str | None:
-    """Drop SQLite's per-row search-index trigger until the caller restores it; return its SQL.
+# SQLite's per-row triggers that copy a new claim's search text into a full-text index, by index table.
+_SEARCH_INDEX_TRIGGERS = {"claim_fts": "claim_fts_insert", "claim_words": "claim_words_insert"}
 
-    Indexing the batch's claims in one statement afterwards is several times faster than
-    the trigger firing once per row; it is all in the caller's transaction.
+
+def suspend_search_triggers(connection: Connection) -> list[tuple[str, str]]:
+    """Drop SQLite's per-row search-index triggers until `restore_search_triggers`; return (index, trigger SQL).
+
+    Indexing a batch's claims in one statement per index afterwards is several times
+    faster than the triggers firing once per row; it all happens in the caller's transaction.
     """
     if connection.dialect.name != "sqlite":
-        return None
-    trigger_sql = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claim_fts_insert'"
-    ).scalar()
-    if trigger_sql is not None:
-        connection.exec_driver_sql("DROP TRIGGER claim_fts_insert")
-    return trigger_sql
+        return []
+    suspended = []
+    for index, trigger in _SEARCH_INDEX_TRIGGERS.items():
+        trigger_sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+        ).scalar()
+        if trigger_sql is not None:
+            connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+            suspended.append((index, trigger_sql))
+    return suspended
+
+
+def restore_search_triggers(connection: Connection, suspended: list[tuple[str, str]], first_claim_id: int) -> None:
+    """Index the claims from `first_claim_id` on in each suspended search index, then recreate its trigger."""
+    for index, trigger_sql in suspended:
+        connection.exec_driver_sql(
+            f"INSERT INTO {index}(rowid, search_text) SELECT id, search_text FROM claim WHERE id >= ?",
+            (first_claim_id,),
+        )
+        connection.exec_driver_sql(trigger_sql)

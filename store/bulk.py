@@ -20,7 +20,7 @@ from claims import speakers as speaker_rules
 from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.base import utcnow
 from store.converters import claim_values
-from store.batch import suspend_search_trigger
+from store.batch import restore_search_triggers, suspend_search_triggers
 from store.queries import claim_t, source_t, speaker_t
 from store.tables import ClaimKeyRow
 
@@ -79,15 +79,10 @@ def _claim_for_keys(values: dict, speaker: str | None) -> Claim:
 
 def bulk_add(connection: Connection, documents: Iterable[BulkDocument]) -> BulkCounts:
     """Write documents and their claims in large batches; documents already stored (same hash) are skipped."""
-    trigger_sql = suspend_search_trigger(connection)
+    suspended = suspend_search_triggers(connection)
     first_claim_id = connection.execute(select(func.coalesce(func.max(claim_t.c.id), 0))).scalar_one() + 1
     counts = _bulk_add(connection, documents)
-    if trigger_sql is not None:
-        connection.exec_driver_sql(
-            "INSERT INTO claim_fts(rowid, search_text) SELECT id, search_text FROM claim WHERE id >= ?",
-            (first_claim_id,),
-        )
-        connection.exec_driver_sql(trigger_sql)
+    restore_search_triggers(connection, suspended, first_claim_id)
     return counts
 
 
