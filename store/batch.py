@@ -4,9 +4,9 @@
 row, speakers, claims, candidates, links, conflicts, log entry. What changes is where the
 work happens. Speakers are looked up in a `SpeakerBook`; candidates come from a
 `KeyOverlay` (stored key index plus the transaction's earlier claims); every claim the
-transaction touches is built once, without re-validation, and kept; blocking keys,
-links, conflicts, answers and log entries wait in lists and go to the database in one
-executemany each at `flush`. The stored result is the one the documents would have had
+transaction touches is built once, without re-validation, and kept; sources and claims
+get their ids up front (`_IdBlock`) and, with blocking keys, links, conflicts, answers
+and log entries, wait in lists that go to the database in one executemany each at `flush`. The stored result is the one the documents would have had
 added one transaction at a time, in the same order.
 """
 
@@ -53,7 +53,6 @@ class IngestBatch:
         self.sources: dict[int, Source] = {}
         self.stored_hashes: dict[str, int] = {}
         self._hashes_known: set[str] = set()
-        self.results: list[AddResult] = []
         self._source_ids = _IdBlock(connection, source_t)
         self._claim_ids = _IdBlock(connection, claim_t)
         self._sources: list[dict] = []
@@ -111,7 +110,6 @@ class IngestBatch:
             "old_value": None, "note": None,
             "new_value": json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
         })
-        self.results.append(result)
         return result
 
     def _worth_scoring(self, ordered: list, candidate_ids: dict[int, list[int]]) -> dict[int, list]:
