@@ -57,6 +57,7 @@ STEPS = [
     Step("queries 100k", "bench_queries.py", ("--size", "100000"), ("--size", "20000", "--runs", "30")),
     Step("queries 1M", "bench_queries.py", ("--size", "1000000"), ("--size", "100000", "--runs", "30")),
     Step("incremental", "bench_incremental.py", ("--size", "1000000"), ("--size", "100000", "--articles", "3")),
+    Step("pg", "bench_pg.py", ("--size", "1000000"), ("--size", "10000", "--probes", "20"), timeout=7200),
     Step("export", "bench_export.py", ("--size", "100000"), ("--size", "20000")),
     Step("reports", "bench_reports.py", ("100000",), ("20000",)),
     Step("tui 100k", "bench_tui.py", ("--size", "100000", "--casefile", "{casefile:100000}"),

@@ -102,10 +102,11 @@ def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
         # The store's source filter matches title, outlet and path; both lists are joined by id.
         source_filter = replace(claim_filter, source=term, claim_ids=claim_ids)
         pinned_source = query.pin is not None and query.pin.kind == "source"
-        by_source = 0 if pinned_source else store.count_claims(source_filter)
+        # Only "more than the union limit or not" matters, so the counts stop there.
+        by_source = 0 if pinned_source else store.count_claims(source_filter, cap=SEARCH_UNION_LIMIT + 1)
         if not by_source:
             return text_filter
-        if store.count_claims(text_filter) + by_source > SEARCH_UNION_LIMIT:
+        if store.count_claims(text_filter, cap=SEARCH_UNION_LIMIT + 1) + by_source > SEARCH_UNION_LIMIT:
             return text_filter
         found = {claim.id for claim in store.list_claims(text_filter)}
         found.update(claim.id for claim in store.list_claims(source_filter))
