@@ -76,7 +76,7 @@ def effective_polarity(claim: Claim) -> str:
 
 def features(claim: Claim) -> ClaimFeatures:
     """The claim's features (cached on its text, speaker and quantities)."""
-    units = tuple(sorted({_unit_key(q) for q in claim.quantities if _unit_key(q)}))
+    units = _units(claim.quantities)
     if _primed:
         found = _primed.get((claim.text, claim.speaker, claim.polarity, claim.denial_target, units))
         if found is not None:
@@ -86,7 +86,7 @@ def features(claim: Claim) -> ClaimFeatures:
 
 def feature_inputs(claim: Claim) -> tuple:
     """What a claim's features depend on, as `compute_features` takes it."""
-    units = tuple(sorted({_unit_key(q) for q in claim.quantities if _unit_key(q)}))
+    units = _units(claim.quantities)
     return claim.text, claim.speaker, claim.polarity, claim.denial_target, units
 
 
@@ -108,11 +108,21 @@ def primed_features(table: dict[tuple, ClaimFeatures]) -> Iterator[None]:
 _primed: dict[tuple, ClaimFeatures] = {}
 
 
-def _unit_key(quantity: Quantity) -> str | None:
-    if quantity.kind == "date":
+def _units(quantities: list[Quantity]) -> tuple[str, ...]:
+    # features() runs several times per compared pair, so the unit names are cached.
+    if not quantities:
+        return ()
+    keys = {_unit_key(q.kind, q.unit) for q in quantities}
+    keys.discard(None)
+    return tuple(sorted(keys))
+
+
+@lru_cache(maxsize=4096)
+def _unit_key(kind: str, unit: str | None) -> str | None:
+    if kind == "date":
         return None
-    unit = canonical_unit(quantity.unit)
-    return f"{quantity.kind}:{unit}" if unit else None
+    canonical = canonical_unit(unit)
+    return f"{kind}:{canonical}" if canonical else None
 
 
 @lru_cache(maxsize=1 << 18)
