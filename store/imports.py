@@ -16,6 +16,7 @@ from store import ingest, queries, review
 from store.candidates import candidates_for_claims
 from store.base import utcnow
 from store.queries import claim_t, event_t
+from store.speakerbook import SpeakerBook
 
 if TYPE_CHECKING:
     from store.api import Store
@@ -128,6 +129,7 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
         claims_by_source[claim.source_id].append(claim)
     new_ids: dict[int, int] = {}
     counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
+    speaker_book = SpeakerBook(connection, preload=False)
     for source in export.sources:
         if ingest.find_source_by_hash(connection, source.sha256) is not None:
             counts["duplicate_sources"] += 1
@@ -139,7 +141,9 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
         source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta, source.added_at)
         counts["sources"] += 1
         claims = claims_by_source.get(source.id, [])
-        ids = ingest.insert_claims(connection, source_id, [_extracted_from(claim, speakers) for claim in claims])
+        ids = ingest.insert_claims(
+            connection, source_id, [_extracted_from(claim, speakers) for claim in claims], speaker_book
+        )
         for claim, claim_id in zip(claims, ids):
             new_ids[claim.id] = claim_id
             _restore_review(connection, claim, claim_id, reviewer)

@@ -7,7 +7,6 @@ document; the helpers here also serve imports and reviews.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Sequence
@@ -16,12 +15,12 @@ from sqlalchemy import Connection, bindparam, delete, insert, or_, select, updat
 
 from claims import conflicts as conflict_rules
 from claims import matching
-from claims import speakers as speaker_rules
 from claims.models import Claim, ExtractedClaim, Link, SourceMeta
 from store import queries
 from store.base import utcnow
 from store.converters import claim_values, source_from_row
-from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
+from store.queries import claim_t, conflict_t, event_t, link_t, source_t
+from store.speakerbook import SpeakerBook
 from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
@@ -51,91 +50,18 @@ def insert_source(
     return connection.execute(insert(source_t).values(**values).returning(source_t.c.id)).scalar_one()
 
 
-def resolve_speaker(connection: Connection, extracted: ExtractedClaim) -> int | None:
-    """The speaker id for a claim: an existing speaker who is the same entity, or a new one."""
-    if not extracted.speaker:
-        return None
-    name = extracted.speaker
-    key = speaker_rules.speaker_key(name)
-    if not key:
-        return None
-    rows = connection.execute(
-        select(speaker_t)
-        .where(speaker_t.c.merged_into.is_(None))
-        .where(or_(speaker_t.c.key == key, *_shares_a_word(key)))
-        .order_by(speaker_t.c.id)
-    ).all()
-    aliases = sorted(set(extracted.speaker_aliases) - {name})
-    for row in rows:
-        mapping = row._mapping
-        if mapping["key"] == key:
-            return _remember_aliases(connection, mapping, aliases, extracted.speaker_role)
-    if extracted.speaker_kind == "person":
-        for row in rows:
-            mapping = row._mapping
-            known_aliases = json.loads(mapping["aliases"] or "[]")
-            if mapping["kind"] == "person" and speaker_rules.same_speaker(
-                name, aliases, mapping["name"], known_aliases
-            ):
-                if len(name) > len(mapping["name"]):
-                    # A fuller name wins as the display name; the shorter one becomes an alias.
-                    connection.execute(
-                        update(speaker_t)
-                        .where(speaker_t.c.id == mapping["id"])
-                        .values(name=name, key=key)
-                    )
-                    aliases = aliases + [mapping["name"]]
-                else:
-                    aliases = aliases + [name]
-                return _remember_aliases(connection, mapping, aliases, extracted.speaker_role)
-    return connection.execute(
-        insert(speaker_t)
-        .values(
-            name=name,
-            key=key,
-            role=extracted.speaker_role,
-            kind=extracted.speaker_kind,
-            aliases=json.dumps(aliases),
-            merged_into=None,
-        )
-        .returning(speaker_t.c.id)
-    ).scalar_one()
-
-
-def _shares_a_word(key: str) -> list:
-    """Conditions matching speaker keys that contain one of `key`'s words as a whole word.
-
-    Any word, not only the last: family names come first in many languages ("Yoon Suk Yeol"
-    and "President Yoon"); `same_speaker` then decides.
-    """
-    conditions = []
-    for word in {word for word in key.split() if len(word) > 1}:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(speaker_t.c.key == word)
-        for pattern in (f"{escaped} %", f"% {escaped}", f"% {escaped} %"):
-            conditions.append(speaker_t.c.key.like(pattern, escape="\\"))
-    return conditions
-
-
-def _remember_aliases(connection: Connection, row, new_aliases: list[str], role: str | None) -> int:
-    known = json.loads(row["aliases"] or "[]")
-    merged = sorted(set(known) | {a for a in new_aliases if a and a != row["name"]})
-    values = {}
-    if merged != known:
-        values["aliases"] = json.dumps(merged)
-    if role and not row["role"]:
-        values["role"] = role
-    if values:
-        connection.execute(update(speaker_t).where(speaker_t.c.id == row["id"]).values(**values))
-    return row["id"]
-
-
 def insert_claims(
-    connection: Connection, source_id: int, extracted_claims: Sequence[ExtractedClaim]
+    connection: Connection, source_id: int, extracted_claims: Sequence[ExtractedClaim],
+    speakers: SpeakerBook | None = None,
 ) -> list[int]:
-    """Insert the extracted claims of one source in document order; return their ids."""
+    """Insert the extracted claims of one source in document order; return their ids.
+
+    Speakers are resolved by `speakers` (one book can serve many sources in a transaction),
+    by the same rules as ingest; its changes are written before this returns.
+    """
     if not extracted_claims:
         return []
+    book = speakers if speakers is not None else SpeakerBook(connection, preload=False)
     speaker_ids: dict[tuple, int | None] = {}
     rows = []
     for extracted in extracted_claims:
@@ -143,8 +69,9 @@ def insert_claims(
         speaker = (extracted.speaker, extracted.speaker_kind, extracted.speaker_role,
                    tuple(extracted.speaker_aliases))
         if speaker not in speaker_ids:
-            speaker_ids[speaker] = resolve_speaker(connection, extracted)
+            speaker_ids[speaker] = book.resolve(extracted)
         rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+    book.flush()
     result = connection.execute(
         insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows
     )

@@ -85,8 +85,6 @@ class SpeakerBook:
             self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
             self._preloaded = True
         if not self._preloaded:
-            from store.ingest import _shares_a_word
-
             self._lookups += 1
             self._load(
                 select(speaker_t)
@@ -166,3 +164,18 @@ class SpeakerBook:
                 .values(name=entry.name, key=entry.key, role=entry.role, aliases=json.dumps(entry.aliases))
             )
         self._dirty.clear()
+
+
+def _shares_a_word(key: str) -> list:
+    """Conditions matching speaker keys that contain one of `key`'s words as a whole word.
+
+    Any word, not only the last: family names come first in many languages ("Yoon Suk Yeol"
+    and "President Yoon"); `same_speaker` then decides.
+    """
+    conditions = []
+    for word in {word for word in key.split() if len(word) > 1}:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(speaker_t.c.key == word)
+        for pattern in (f"{escaped} %", f"% {escaped}", f"% {escaped} %"):
+            conditions.append(speaker_t.c.key.like(pattern, escape="\\"))
+    return conditions
