@@ -59,32 +59,39 @@ def claim_from_row(
     cue = json.loads(row["cue"]) if row["cue"] else None
     history = history or []
     return Claim(
-        id=row["id"],
-        source_id=row["source_id"],
-        speaker_id=row["speaker_id"],
-        speaker=speaker["name"] if speaker else None,
-        speaker_role=speaker["role"] if speaker else None,
-        speaker_kind=speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
+        **_claim_fields(row, speaker),
         speaker_mention=_span(row["mention_text"], row["mention_start"], row["mention_end"]),
-        text=row["text"],
-        quote=row["quote"],
-        start=row["start"],
-        end=row["end"],
-        kind=row["kind"],
-        polarity=row["polarity"],
-        hedged=bool(row["hedged"]),
         cue=Span(**cue) if cue else None,
         quantities=[Quantity(**q) for q in json.loads(row["quantities"] or "[]")],
-        denial_target=row["denial_target"],
-        answers_claim_id=row["answers_claim_id"],
-        status=row["status"],
-        version=row["version"],
-        rating=row["rating"],
-        rated_by=row["rated_by"],
-        rated_on=row["rated_on"],
         history=history,
         notes=[event.note for event in history if event.note],
     )
+
+
+def _claim_fields(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The claim attributes read from a row as they are, shared by the validated and light builders."""
+    return {
+        "id": row["id"],
+        "source_id": row["source_id"],
+        "speaker_id": row["speaker_id"],
+        "speaker": speaker["name"] if speaker else None,
+        "speaker_role": speaker["role"] if speaker else None,
+        "speaker_kind": speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
+        "text": row["text"],
+        "quote": row["quote"],
+        "start": row["start"],
+        "end": row["end"],
+        "kind": row["kind"],
+        "polarity": row["polarity"],
+        "hedged": bool(row["hedged"]),
+        "denial_target": row["denial_target"],
+        "answers_claim_id": row["answers_claim_id"],
+        "status": row["status"],
+        "version": row["version"],
+        "rating": row["rating"],
+        "rated_by": row["rated_by"],
+        "rated_on": row["rated_on"],
+    }
 
 
 def claim_values(extracted: ExtractedClaim, source_id: int, speaker_id: int | None) -> dict:
@@ -187,33 +194,14 @@ def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | No
     """What `claim_from_row` reads from a claim row (without history), as a `ClaimView`."""
     mention = row["mention_text"]
     return ClaimView(
-        id=row["id"],
-        source_id=row["source_id"],
-        speaker_id=row["speaker_id"],
-        speaker=speaker["name"] if speaker else None,
-        speaker_role=speaker["role"] if speaker else None,
-        speaker_kind=speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
+        **_claim_fields(row, speaker),
         speaker_mention=(
             Span.model_construct(text=mention, start=row["mention_start"], end=row["mention_end"])
             if mention is not None and row["mention_start"] is not None and row["mention_end"] is not None
             else None
         ),
-        text=row["text"],
-        quote=row["quote"],
-        start=row["start"],
-        end=row["end"],
-        kind=row["kind"],
-        polarity=row["polarity"],
-        hedged=bool(row["hedged"]),
         cue=_span_json(row["cue"]),
         quantities=quantities_from_json(row["quantities"]),
-        denial_target=row["denial_target"],
-        answers_claim_id=row["answers_claim_id"],
-        status=row["status"],
-        version=row["version"],
-        rating=row["rating"],
-        rated_by=row["rated_by"],
-        rated_on=row["rated_on"],
         history=[],
         notes=[],
     )
