@@ -206,6 +206,8 @@ def log(
     json_output: bool = typer.Option(False, "--json", help="Print the events as JSON."),
 ) -> None:
     """Show the append-only log of every change: who, when, what, old and new value."""
+    from store.review import is_note_only
+
     with ctx.obj.open() as store:
         events = store.events(claim_id=claim, reviewer=reviewer, limit=limit)
     if json_output:
@@ -213,11 +215,14 @@ def log(
         return
     for event in events:
         target = f"claim {event.claim_id}" if event.claim_id is not None else (event.entity_id or "")
-        change = f"{event.old_value or ''} -> {event.new_value or ''}" if event.action != "ingest" else ""
+        # A note that left the status alone reads "note: ...", as in the desk's history.
+        unchanged = event.action == "ingest" or is_note_only(event.old_value, event.new_value, event.note)
+        transition = f"{event.old_value or ''} -> {event.new_value or ''}"
+        change = "" if unchanged else f" {out.one_line(transition, 80)}"
         note = f"  note: {out.one_line(event.note)}" if event.note else ""
         out.echo(
             f"{event.id:>6} {event.at:%Y-%m-%d %H:%M:%S} {out.one_line(event.actor, 20):<20} "
-            f"{event.action:<8} {out.one_line(target)} {out.one_line(change, 80)}{note}"
+            f"{event.action:<8} {out.one_line(target)}{change}{note}"
         )
     out.echo(f"{len(events)} events")
 

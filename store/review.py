@@ -20,6 +20,11 @@ from store.queries import claim_t, event_t, link_t, speaker_t
 LINK_DECISIONS = {True: "accepted", False: "rejected"}
 
 
+def is_note_only(old_status: str | None, new_status: str | None, note: str | None) -> bool:
+    """True when a review event attached a note and left the status as it was."""
+    return bool(note) and old_status == new_status
+
+
 def _conflict(connection: Connection, claim_id: int, expected_version: int | None = None) -> VersionConflict:
     """The refusal for a stale write, naming who changed the claim, when, and its state now."""
     row = connection.execute(

@@ -117,6 +117,21 @@ class TestReview:
         assert [event["actor"] for event in run_json(casefile, "log", "--reviewer", "rita")] == []
 
 
+    def test_log_shows_a_note_only_event_as_a_note(self, casefile):
+        run(casefile, "review", "2", "--status", "disputed")
+        with open_store(casefile) as store:
+            store.add_note(2, "tally sheet photographed", "rita")
+        run(casefile, "review", "2", "--status", "disputed", "--note", "second tally agrees")
+        lines = run(casefile, "log", "--claim", "2").stdout.splitlines()
+        changes = [line.split("claim 2", 1)[1] for line in lines[:-1]]
+        assert changes == [
+            " unreviewed -> disputed",
+            "  note: tally sheet photographed",
+            "  note: second tally agrees",
+        ]
+        assert lines[-1] == "3 events"
+
+
 class TestDatabaseCommands:
     """db status / db upgrade and backup work through --db on each backend."""
 
