@@ -91,3 +91,10 @@ BARE_CLAUSE_LEMMAS = frozenset(
     reckon suspect assume hint contend maintain acknowledge admit concede complain tweet estimate
     agree worry""".split()
 )
+# Where a named object ends: an adjunct of time or reason, or a new clause.
+OBJECT_END_RE = re.compile(
+    r"\s+(?:(?:on|in|at|during)\s+(?=\d|an?\s|[A-Z][a-z]+day\b|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|the\s+(?:week|weekend|morning|evening|night|debate|rally|"
+    r"convention|interview|speech)\b)|last|this|next|after|before|because|since|as|when|while|despite|"
+    r"yesterday|today|earlier|later|and\s+(?:said|says|called|is|was|has|had|will)|even)\b|\s*[,;:(—–]"
+)

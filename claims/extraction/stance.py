@@ -9,6 +9,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import DETERMINERS, inflections, trie_pattern
 from claims.extraction.mentions import mention_before
+from claims.extraction.shapes import OBJECT_END_RE
 
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
 INTENTION_VERBS = """
@@ -22,22 +23,14 @@ blame question reject champion tout prefer
 """.split()
 # Intentions are not yet facts, so their claims are hedged; positions are stated outright.
 _HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"decline", "refuse", "vote", "offer"}
-_FORMS: dict[str, str] = {}
+_FORMS: dict[str, str] = {"sought": "seek"}
 for _verb in STANCE_VERBS + INTENTION_VERBS:
     for _form in inflections(_verb):
-        if not _form.endswith("ing"):
-            _FORMS.setdefault(_form, _verb)
+        _FORMS.setdefault(_form, _verb)
 _STANCE_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FORMS)) + r")\b")
 _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
-)
-# Where a named object ends: an adjunct of time or reason, or a new clause.
-_OBJECT_END_RE = re.compile(
-    r"\s+(?:(?:on|in|at|during)\s+(?=\d|an?\s|[A-Z][a-z]+day\b|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|the\s+(?:week|weekend|morning|evening|night|debate|rally|"
-    r"convention|interview|speech)\b)|last|this|next|after|before|because|since|as|when|while|despite|"
-    r"yesterday|today|earlier|later|and\s+(?:said|says|called|is|was|has|had|will)|even)\b|\s*[,;:(—–]"
 )
 _NOT_SUBJECTS = frozenset("it this that there which what".split())
 # Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
@@ -47,6 +40,9 @@ _NOUN_FOLLOWERS = frozenset(
 )
 _PLURAL_PRONOUNS = frozenset("i we they you who".split())
 _NOUN_LEADS = DETERMINERS | frozenset("to for of in on with no any".split())
+_BE_FORMS = frozenset("been be being is are was were".split())
+# Before a participle these make it a gerund or a noun ('for supporting', 'with the backing of').
+_GERUND_LEADS = _NOUN_LEADS | frozenset("being by about without from after before while when at into than".split())
 
 
 def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
@@ -82,7 +78,12 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     lemma = _FORMS[match.group(0)]
     sentence_start, sentence_end = reader.sentence(match.start())
     before = text[max(sentence_start, match.start() - 30):match.start()].split()
-    if before and (before[-1].lower() in _NOUN_LEADS or before[-1].lower() in ("been", "be", "being", "is", "are", "was", "were")):
+    previous = before[-1].lower() if before else ""
+    if match.group(0).endswith("ing"):
+        # 'is seeking a waiver', 'a group backing Cruz': a progressive or a participle after its subject.
+        if not previous or previous in _GERUND_LEADS or previous.endswith((",", ";", ":")):
+            return None
+    elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
     mention = mention_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
@@ -95,7 +96,7 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     if infinitive is not None and "," not in text[match.end():infinitive.end()]:
         end = clause_end
     elif lemma in STANCE_VERBS:
-        cut = _OBJECT_END_RE.search(text, content_start + 1, clause_end)
+        cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
     else:
         return None
@@ -115,7 +116,7 @@ def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
     if not following or following[0].lower().strip(",.;:") in _NOUN_FOLLOWERS:
         return True
     form = match.group(0)
-    if form.endswith(("ed", "s")) and form != _FORMS[form]:
+    if form.endswith(("ed", "s", "ing")) and form != _FORMS[form] or form == "sought":
         return False
     last = subject.split()[-1]
     # A bare present form needs a plural or first/second person subject: 'voters support', 'we oppose'.
