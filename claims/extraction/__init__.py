@@ -12,6 +12,7 @@ from claims.extraction.coref import SpeakerResolver
 from claims.extraction.lexicon import HEDGES_RE
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
+from claims.extraction.phrasal import find_phrasal
 from claims.extraction.polarity import link_answers, mark
 from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
@@ -33,7 +34,8 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     reader = CueReader(text, index, quotes)
     spoken = reader.read()
     stances = find_stances(reader, spoken)
-    candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances + find_positions(reader, spoken))
+    candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances + find_positions(reader, spoken)
+                          + find_phrasal(reader, spoken))
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)

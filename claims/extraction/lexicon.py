@@ -124,6 +124,12 @@ def trie_pattern(words: list[str]) -> str:
     return render(trie)
 
 
+def first_letters(words: list[str]) -> str:
+    """A lookahead for the letters the words start with, either case, so most positions fail at once."""
+    letters = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return "(?=[" + "".join(letters) + "])"
+
+
 _CUE_WORDS = sorted(set(CUE_FORMS) | {form.capitalize() for form in CUE_FORMS})
 CUE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|" + trie_pattern(_CUE_WORDS) + r")\b")
 """Reporting verb forms (lowercase, or capitalised as in headlines) and 'according to'."""

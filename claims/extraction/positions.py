@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import PRONOUNS, trie_pattern
+from claims.extraction.lexicon import PRONOUNS, first_letters, trie_pattern
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.extraction.shapes import FINITE_WORDS, OBJECT_END_RE
 from claims.extraction.subjects import widen
@@ -42,12 +42,13 @@ STANCE_ADJECTIVES = {
 INTENT_ADJECTIVES = "willing unwilling eager reluctant ready determined keen loath loth prepared quick hesitant".split()
 
 _NOUN_RE = re.compile(
-    r"\b(?P<cue>(?i:" + trie_pattern(sorted(STANCE_NOUNS)) + r"))\s+(?P<prep>of|for|to|toward|towards|on|about|over|at|with)\s+"
+    r"\b" + first_letters(list(STANCE_NOUNS)) + r"(?P<cue>" + trie_pattern(sorted(set(STANCE_NOUNS) | {n.capitalize() for n in STANCE_NOUNS})) + r")\s+"
+    r"(?P<prep>of|for|to|toward|towards|on|about|over|at|with)\s+"
 )
 _ADJECTIVE_RE = re.compile(
-    r"\b(?P<cue>" + trie_pattern(sorted(STANCE_ADJECTIVES)) + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)\s+"
-    r"|\b(?P<intent>" + trie_pattern(sorted(INTENT_ADJECTIVES)) + r")\s+(?P<to>to)\s+(?=[a-z])"
-    r"|\b(?P<favor>in\s+favou?r\s+of|against)\s+"
+    r"\b" + first_letters([*STANCE_ADJECTIVES, *INTENT_ADJECTIVES, "in", "against"]) + r"(?:(?P<cue>" + trie_pattern(sorted(STANCE_ADJECTIVES)) + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)"
+    r"|(?P<intent>" + trie_pattern(sorted(INTENT_ADJECTIVES)) + r")\s+(?P<to>to)(?=\s+[a-z])"
+    r"|(?P<favor>in\s+favou?r\s+of|against))\s+"
 )
 _COPULA_BEFORE_RE = re.compile(
     r"(?:\b|(?=['’]))(?P<copula>is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|"
@@ -69,6 +70,8 @@ _FINITE_RE = re.compile(
     r"remains|remained|seems|seemed|appears|appeared|" + trie_pattern(sorted(FINITE_WORDS)) + r"|"
     r"[a-z]{3,}ed(?=\s+(?!(?:by|to|in|on|at|for|with|from|of|as|under|over)\b)[a-z]))\b"
 )
+# What a speaker points to as they speak ('..., he said, citing the audit').
+_POINTING_RE = re.compile(r",\s+(?P<cue>citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s+(?=\S)")
 _HOLDER_AFTER_RE = re.compile(r"\s*(?:,\s*)?\b(?:from|by|among)\s+")
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())
 _MIN_OBJECT_CHARS = 2
@@ -100,6 +103,26 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
             candidate = _adjective(reader, match)
             if candidate is not None:
                 found.append(candidate)
+    return found + _pointed_to(reader, spoken)
+
+
+def _pointed_to(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
+    """'..., the minister said, citing the audit': what is cited belongs to whoever just spoke."""
+    text = reader.text
+    cued = sorted((c.cue[0], index) for index, c in enumerate(spoken) if c.cue is not None and c.mention is not None)
+    found = []
+    for match in _POINTING_RE.finditer(text):
+        if reader.quote_at(match.start()) is not None:
+            continue
+        sentence_start, sentence_end = reader.sentence(match.start())
+        position = bisect_right(cued, (match.start(), len(spoken))) - 1
+        if position < 0 or cued[position][0] < sentence_start:
+            continue
+        speaker = spoken[cued[position][1]]
+        span = object_span(reader, match.end(), sentence_end)
+        if span is None:
+            continue
+        found.append(Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=speaker.mention))
     return found
 
 

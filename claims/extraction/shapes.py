@@ -24,6 +24,7 @@ CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
+    r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
 )
 PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 COORDINATED_CUE_RE = re.compile(
