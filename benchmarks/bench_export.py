@@ -1,56 +1,107 @@
-"""Exporting a big casefile: `Store.export()` and every report format, from a real SQLite casefile.
+"""Exporting a big casefile: every format streamed from the store against the same report built in memory.
 
-Baselines, measured in the same run: fetching the claim rows with no conversion (for
-`Store.export()`), and `Export.model_dump_json()` (for each format). Peak memory is the
-process's peak resident size after each step. (`bench_reports.py` times the renderers
-alone on a synthetic export; this one goes through the store.)
+Each export runs in a child process so its peak resident memory is its own. The baseline,
+measured in the same run, is the in-memory path (`Store.export()`, then the whole report
+as one string); the streamed path (`Store.streamed_export()`, rows written as pages are
+read) must produce the same bytes, which the run checks by hash. `idle` is a child that
+only opens the casefile and imports the reports: the floor under every peak.
 
-    python benchmarks/bench_export.py [--size 100000]
+    python benchmarks/bench_export.py [--size 100000] [--formats json,csv] [--page-size 2000]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import json
+import subprocess
+import sys
+import time
 
 import _common
 from _common import Figure, peak_rss_mb, report
 
+ORG = {"organization_name": "Fictland Checks", "organization_url": "https://checks.example/"}
 
-def run(size: int) -> list[Figure]:
-    from sqlalchemy import text
 
-    from claims.reports import FORMATS, ReportOptions, write
+class HashingSink(io.TextIOBase):
+    """A text stream that keeps only the SHA-256 and the UTF-8 size of what is written to it."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        self.digest.update(data)
+        self.size += len(data)
+        return len(text)
+
+
+def child(mode: str, fmt: str, casefile: str, page_size: int) -> None:
+    """Export once in this process and print seconds, peak memory, output hash and size as JSON."""
+    from claims.reports import ReportOptions, render, write
     from store.api import open_store
 
-    store = open_store(str(_common.casefile(size)))
-    bench = f"export {size:,}"
-    with store.engine.connect() as connection:
-        rows_seconds, _ = _common.timed(lambda: connection.execute(text("SELECT * FROM claim")).all())
-    export_seconds, export = _common.timed(store.export)
+    store = open_store(casefile)
+    sink = HashingSink()
+    start = time.perf_counter()
+    if mode == "memory":
+        # The path `counterclaim export` took before streaming: everything in memory, then one write.
+        sink.write(render(store.export(), fmt, options=ReportOptions(**ORG)))
+    elif mode == "streamed":
+        with store.streamed_export(page_size=page_size) as parts:
+            write(parts, fmt, sink, options=ReportOptions(**ORG))
+    seconds = time.perf_counter() - start
     store.close()
-    figures = [
-        report(Figure(bench, "Store.export() (rows to models)", export_seconds, "s", rows_seconds, "raw claim rows")),
-        report(Figure(bench, "peak memory after Store.export()", peak_rss_mb(), "MB")),
-    ]
-    dump_seconds, _ = _common.timed(export.model_dump_json)
-    options = ReportOptions(organization_name="Fictland Checks", organization_url="https://checks.example/")
-    for fmt in FORMATS:
-        buffer = io.StringIO()
-        seconds, _ = _common.timed(lambda: write(export, fmt, buffer, options=options))
-        megabytes = len(buffer.getvalue().encode("utf-8")) / 1e6
-        figures.append(report(Figure(bench, f"render {fmt} ({megabytes:,.0f} MB)", seconds, "s", dump_seconds,
-                                     "model_dump_json")))
-        del buffer
-    figures.append(report(Figure(bench, "peak memory after all formats", peak_rss_mb(), "MB")))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), "sha256": sink.digest.hexdigest(),
+                      "bytes": sink.size}))
+
+
+def measure(mode: str, fmt: str, casefile: str, page_size: int) -> dict:
+    # The child gets the casefile's path: finding it reads the corpus, which would set the peak.
+    command = [sys.executable, __file__, "--child", mode, "--formats", fmt, "--casefile", casefile,
+               "--page-size", str(page_size)]
+    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def run(size: int, formats: list[str], page_size: int) -> list[Figure]:
+    casefile = str(_common.casefile(size))
+    bench = f"export {size:,}"
+    idle = measure("idle", "json", casefile, page_size)
+    figures = [report(Figure(bench, "peak memory opening the casefile (idle)", idle["peak_mb"], "MB"))]
+    for fmt in formats:
+        in_memory = measure("memory", fmt, casefile, page_size)
+        streamed = measure("streamed", fmt, casefile, page_size)
+        same = "same bytes" if streamed["sha256"] == in_memory["sha256"] else "OUTPUT DIFFERS"
+        megabytes = streamed["bytes"] / 1e6
+        figures.append(report(Figure(bench, f"streamed {fmt} ({megabytes:,.0f} MB, {same}) time",
+                                     streamed["seconds"], "s", in_memory["seconds"], "in memory")))
+        figures.append(report(Figure(bench, f"streamed {fmt} peak memory", streamed["peak_mb"], "MB",
+                                     in_memory["peak_mb"], "in memory")))
     return figures
 
 
 def main() -> None:
+    from claims.reports import FORMATS
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="Claims in the casefile.")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="Comma-separated formats to measure.")
+    parser.add_argument("--page-size", type=int, default=2000, help="Claims read per page when streaming.")
+    parser.add_argument("--child", choices=("idle", "memory", "streamed"), help=argparse.SUPPRESS)
+    parser.add_argument("--casefile", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    run(args.size)
+    formats = [fmt.strip() for fmt in args.formats.split(",") if fmt.strip()]
+    if args.child:
+        child(args.child, formats[0], args.casefile, args.page_size)
+        return
+    run(args.size, formats, args.page_size)
 
 
 if __name__ == "__main__":

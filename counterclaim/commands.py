@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from claims.reports.files import write_atomically
+from claims.reports.files import open_atomically
 from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
 from counterclaim.errors import handle_errors
@@ -39,28 +39,31 @@ def export(
     ),
 ) -> None:
     """Export the casefile or a conflict report (json, markdown, html, csv, claimreview)."""
-    from claims.reports import FORMATS, ReportOptions, filter_export, render
+    from claims.reports import FORMATS, ReportOptions, filter_parts, write
 
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     out.check_status(status)
     since_date = parse_date(since, "--since") if since else None
-    with ctx.obj.open() as store:
-        export_data = store.export()
-    export_data = filter_export(
-        export_data, conflicts_only=conflicts_only, status=status, speaker=speaker, source=source, since=since_date
-    )
     options = ReportOptions(
         organization_name=org_name or os.environ.get("COUNTERCLAIM_ORG_NAME"),
         organization_url=org_url or os.environ.get("COUNTERCLAIM_ORG_URL"),
     )
-    content = render(export_data, format, options=options)
+    # Claims are read page by page from one snapshot while the report is written.
+    with ctx.obj.open() as store, store.streamed_export() as parts:
+        parts = filter_parts(
+            parts, conflicts_only=conflicts_only, status=status, speaker=speaker, source=source, since=since_date
+        )
+        if output is None:
+            stdout = typer.get_text_stream("stdout")
+            write(parts, format, stdout, options=options)
+            stdout.flush()
+        else:
+            with open_atomically(output) as stream:
+                write(parts, format, stream, options=options)
     for warning in options.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    if output is None:
-        typer.echo(content, nl=not content.endswith("\n"))
-    else:
-        write_atomically(output, content)
+    if output is not None:
         typer.echo(f"wrote {format} report to {output}", err=True)
 
 

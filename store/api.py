@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator, Sequence
@@ -11,8 +12,9 @@ from sqlalchemy import select
 from claims.documents import Document
 from claims.extraction import extract_claims
 from claims.models import Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
+from claims.reports.parts import ExportParts
 from claims.threads import build_threads
-from store import ingest, migrate, queries, review
+from store import export_stream, ingest, migrate, queries, review
 from store.base import StoreBase
 from store.converters import event_to_review
 from store.errors import NotFound
@@ -230,6 +232,12 @@ class Store(StoreBase):
             claim.history = histories.get(claim.id, [])
             claim.notes = [event.note for event in claim.history if event.note]
         return Export(sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts)
+
+    @contextmanager
+    def streamed_export(self, page_size: int = export_stream.PAGE_SIZE) -> Iterator[ExportParts]:
+        """The export as parts whose claims are read in pages, all from one consistent snapshot held open until exit."""
+        with self._snapshot() as connection:
+            yield export_stream.read_parts(connection, page_size)
 
     # -- reviewing --------------------------------------------------------------
     def review(

@@ -8,17 +8,22 @@ from typing import TextIO
 from claims.models import Export
 from claims.reports.claimreview import render_claimreview
 from claims.reports.csv_report import write_csv
-from claims.reports.filtering import filter_export
+from claims.reports.filtering import filter_export, filter_parts
 from claims.reports.html_report import write_html
 from claims.reports.json_report import write_json
 from claims.reports.markdown import write_markdown
 from claims.reports.options import ReportError, ReportOptions
+from claims.reports.parts import ExportParts
 
 FORMATS = ("json", "markdown", "html", "csv", "claimreview")
 
 
-def write(export: Export, fmt: str, stream: TextIO, *, options: ReportOptions | None = None) -> None:
-    """Write `export` in format `fmt` to a text stream; warnings go to `options.warnings`."""
+def write(export: Export | ExportParts, fmt: str, stream: TextIO, *, options: ReportOptions | None = None) -> None:
+    """Write `export` in format `fmt` to a text stream; warnings go to `options.warnings`.
+
+    Given `ExportParts`, every format but ClaimReview holds one page of claims at a time
+    (Markdown and HTML also keep the claims they show); ClaimReview needs them all at once.
+    """
     options = options if options is not None else ReportOptions()
     if fmt == "json":
         write_json(export, stream)
@@ -29,14 +34,15 @@ def write(export: Export, fmt: str, stream: TextIO, *, options: ReportOptions | 
     elif fmt == "csv":
         write_csv(export, stream)
     elif fmt == "claimreview":
-        text, warnings = render_claimreview(export, options)
+        whole = export.materialize() if isinstance(export, ExportParts) else export
+        text, warnings = render_claimreview(whole, options)
         options.warnings.extend(warnings)
         stream.write(text)
     else:
         raise ReportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def render(export: Export, fmt: str, *, options: ReportOptions | None = None) -> str:
+def render(export: Export | ExportParts, fmt: str, *, options: ReportOptions | None = None) -> str:
     """`export` in format `fmt` as one string; warnings go to `options.warnings`."""
     buffer = io.StringIO()
     write(export, fmt, buffer, options=options)
@@ -45,9 +51,11 @@ def render(export: Export, fmt: str, *, options: ReportOptions | None = None) ->
 
 __all__ = [
     "FORMATS",
+    "ExportParts",
     "ReportError",
     "ReportOptions",
     "filter_export",
+    "filter_parts",
     "render",
     "render_claimreview",
     "write",

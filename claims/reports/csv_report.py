@@ -7,6 +7,7 @@ import re
 from typing import Any, TextIO
 
 from claims.models import Export
+from claims.reports.parts import ExportParts
 from claims.reports.view import ReportView, describe_quantity
 from claims.text import display_safe
 
@@ -52,12 +53,12 @@ def neutralise_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def write_csv(export: Export, stream: TextIO) -> None:
-    """Write one row per claim to `stream` (UTF-8 text, header first)."""
-    view = ReportView(export)
+def write_csv(export: Export | ExportParts, stream: TextIO) -> None:
+    """Write one row per claim to `stream` (UTF-8 text, header first), one page of claims at a time."""
+    view = ReportView(export, keep="none")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for claim in export.claims:
+    for claim in view.parts.claims():
         speaker, role, _kind = view.speaker_of(claim)
         source = view.sources.get(claim.source_id)
         conflicts = view.conflicts_of.get(claim.id, [])

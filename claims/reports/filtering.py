@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from claims.models import Claim, Conflict, Export, Source, Speaker
+from claims.reports.parts import ExportParts
 
 
 def _speaker_matcher(term: str, speakers: Iterable[Speaker]):
@@ -59,36 +60,71 @@ def filter_export(
     """
     if not (conflicts_only or status or speaker or source is not None or since):
         return export.model_copy()
-    sources_by_id = {item.id: item for item in export.sources}
+    narrowed = filter_parts(
+        ExportParts.of(export), conflicts_only=conflicts_only, status=status, speaker=speaker, source=source,
+        since=since,
+    )
+    return narrowed.materialize()
+
+
+def filter_parts(
+    parts: ExportParts,
+    conflicts_only: bool = False,
+    status: str | None = None,
+    speaker: str | None = None,
+    source: str | int | None = None,
+    since: date | None = None,
+) -> ExportParts:
+    """`filter_export` for claims read in pages: one pass picks the claim ids, later passes yield those claims."""
+    if not (conflicts_only or status or speaker or source is not None or since):
+        return parts
+    sources_by_id = {item.id: item for item in parts.sources}
     checks = []
     if status:
         checks.append(lambda claim: claim.status == status)
     if speaker:
-        checks.append(_speaker_matcher(speaker, export.speakers))
+        checks.append(_speaker_matcher(speaker, parts.speakers))
     if source is not None and str(source).strip():
-        wanted_sources = _source_ids(source, export.sources)
+        wanted_sources = _source_ids(source, parts.sources)
         checks.append(lambda claim: claim.source_id in wanted_sources)
     if since:
         checks.append(lambda claim: _recent(claim, sources_by_id.get(claim.source_id), since))
-    matched = {claim.id for claim in export.claims if all(check(claim) for check in checks)}
+
+    # Only ids and the (source, speaker) of claims that can end up kept are held, never the claims.
+    in_conflicts = {claim_id for item in parts.conflicts for claim_id in item.claim_ids}
+    matched: set[int] = set()
+    owners: dict[int, tuple[int, int | None]] = {}
+    for claim in parts.claims():
+        is_match = all(check(claim) for check in checks)
+        if is_match:
+            matched.add(claim.id)
+        may_be_kept = claim.id in in_conflicts if conflicts_only else is_match
+        if may_be_kept:
+            owners[claim.id] = (claim.source_id, claim.speaker_id)
 
     conflicts: list[Conflict]
     if conflicts_only:
-        conflicts = [item for item in export.conflicts if matched.intersection(item.claim_ids)]
+        conflicts = [item for item in parts.conflicts if matched.intersection(item.claim_ids)]
         kept = {claim_id for item in conflicts for claim_id in item.claim_ids}
     else:
         kept = matched
-        conflicts = [item for item in export.conflicts if kept.issuperset(item.claim_ids)]
-    claims = [claim for claim in export.claims if claim.id in kept]
-    links = [link for link in export.links if kept.issuperset(link.claim_ids)]
-    source_ids = {claim.source_id for claim in claims}
-    speaker_ids = {claim.speaker_id for claim in claims}
-    return Export(
-        format=export.format,
-        version=export.version,
-        sources=[item for item in export.sources if item.id in source_ids],
-        speakers=[item for item in export.speakers if item.id in speaker_ids],
-        claims=claims,
+        conflicts = [item for item in parts.conflicts if kept.issuperset(item.claim_ids)]
+    links = [link for link in parts.links if kept.issuperset(link.claim_ids)]
+    source_ids = {owners[claim_id][0] for claim_id in kept if claim_id in owners}
+    speaker_ids = {owners[claim_id][1] for claim_id in kept if claim_id in owners}
+
+    def kept_pages() -> Iterator[list[Claim]]:
+        for page in parts.claim_pages():
+            kept_page = [claim for claim in page if claim.id in kept]
+            if kept_page:
+                yield kept_page
+
+    return ExportParts(
+        sources=[item for item in parts.sources if item.id in source_ids],
+        speakers=[item for item in parts.speakers if item.id in speaker_ids],
+        claim_pages=kept_pages,
         links=links,
         conflicts=conflicts,
+        format=parts.format,
+        version=parts.version,
     )

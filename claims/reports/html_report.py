@@ -7,6 +7,7 @@ from typing import TextIO
 
 from claims.models import Conflict, Export
 from claims.reports.options import ReportOptions
+from claims.reports.parts import ExportParts
 from claims.reports.svg import comparable_pair, conflict_chart
 from claims.reports.view import ClaimSide, ReportView
 from claims.text import one_line
@@ -91,9 +92,9 @@ def _conflict_html(number: int, conflict: Conflict, view: ReportView) -> str:
     return "".join(parts)
 
 
-def write_html(export: Export, stream: TextIO, options: ReportOptions) -> None:
-    """Write the conflict report as a standalone HTML page to `stream`."""
-    view = ReportView(export)
+def write_html(export: Export | ExportParts, stream: TextIO, options: ReportOptions) -> None:
+    """Write the conflict report as a standalone HTML page to `stream`, holding only the claims it shows."""
+    view = ReportView(export, keep="reported")
     title = _text(options.title)
     stream.write(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -105,9 +106,9 @@ def write_html(export: Export, stream: TextIO, options: ReportOptions) -> None:
     counts = view.status_counts()
     kinds = ", ".join(f"{count} {kind}" for kind, count in view.conflict_kind_counts().items())
     tiles = [
-        ("Sources", len(export.sources)),
-        ("Speakers", len(export.speakers)),
-        ("Claims", len(export.claims)),
+        ("Sources", len(view.parts.sources)),
+        ("Speakers", len(view.parts.speakers)),
+        ("Claims", view.claim_count),
         ("Conflicts", len(view.conflicts)),
         *((status.capitalize(), count) for status, count in counts.items()),
     ]

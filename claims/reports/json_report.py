@@ -1,14 +1,56 @@
-"""The stable machine interface: the export model dumped as indented UTF-8 JSON."""
+"""The stable machine interface: the export model as indented UTF-8 JSON, written page by page."""
 
 from __future__ import annotations
 
-from typing import TextIO
+import json
+from typing import Any, Iterable, TextIO
 
-from claims.models import Export
+from pydantic import TypeAdapter
+
+from claims.models import Claim, Conflict, Export, Link, Source, Speaker
+from claims.reports.parts import ExportParts, as_parts
+
+_LISTS: dict[type, TypeAdapter] = {
+    model: TypeAdapter(list[model]) for model in (Source, Speaker, Claim, Link, Conflict)
+}
+# Items serialised per call: big enough to amortise the call, small enough to keep the text short-lived.
+CHUNK = 1000
 
 
-def write_json(export: Export, stream: TextIO) -> None:
-    """Write `export` as JSON that `Export.model_validate_json` reads back equal."""
-    # pydantic's serializer keeps field order and writes non-ASCII text as is.
-    stream.write(export.model_dump_json(indent=2, by_alias=True))
-    stream.write("\n")
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    return (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
+
+
+def _items_text(model: type, items: list[Any]) -> str:
+    """`items` as the body of a list nested one level deep in the export, without its brackets."""
+    dumped = _LISTS[model].dump_json(items, indent=2, by_alias=True).decode("utf-8")
+    # "[\n  {...},\n  {...}\n]": drop the brackets and indent one level more. Newlines inside
+    # strings are escaped by the serializer, so every newline here is a line of the layout.
+    return "  " + dumped[2:-2].replace("\n", "\n  ")
+
+
+def _write_list(stream: TextIO, name: str, model: type, pages: Iterable[list[Any]], last: bool) -> None:
+    stream.write(f'  "{name}": [')
+    empty = True
+    for page in pages:
+        for chunk in _chunks(page):
+            stream.write("\n" if empty else ",\n")
+            stream.write(_items_text(model, chunk))
+            empty = False
+    stream.write("]" if empty else "\n  ]")
+    stream.write("\n" if last else ",\n")
+
+
+def write_json(export: Export | ExportParts, stream: TextIO) -> None:
+    """Write the export as JSON that `Export.model_validate_json` reads back equal, one page of claims at a time."""
+    # The same bytes as `Export.model_dump_json(indent=2, by_alias=True)`: pydantic's serializer
+    # keeps field order and writes non-ASCII text as is.
+    parts = as_parts(export)
+    stream.write("{\n")
+    stream.write(f'  "format": {json.dumps(parts.format)},\n  "version": {json.dumps(parts.version)},\n')
+    _write_list(stream, "sources", Source, [parts.sources], last=False)
+    _write_list(stream, "speakers", Speaker, [parts.speakers], last=False)
+    _write_list(stream, "claims", Claim, parts.claim_pages(), last=False)
+    _write_list(stream, "links", Link, [parts.links], last=False)
+    _write_list(stream, "conflicts", Conflict, [parts.conflicts], last=True)
+    stream.write("}\n")

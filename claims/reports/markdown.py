@@ -7,6 +7,7 @@ from typing import TextIO
 
 from claims.models import Claim, Conflict, Export
 from claims.reports.options import ReportOptions
+from claims.reports.parts import ExportParts
 from claims.reports.view import ClaimSide, ReportView
 from claims.text import one_line
 
@@ -67,25 +68,24 @@ def _conflict_lines(number: int, conflict: Conflict, view: ReportView) -> list[s
 
 
 def _summary_lines(view: ReportView) -> list[str]:
-    export = view.export
     kinds = view.conflict_kind_counts()
     by_kind = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
     progress = ", ".join(f"{count} {status}" for status, count in view.status_counts().items())
     return [
         "## Summary",
         "",
-        f"- Sources: {len(export.sources)}",
-        f"- Speakers: {len(export.speakers)}",
-        f"- Claims: {len(export.claims)}",
+        f"- Sources: {len(view.parts.sources)}",
+        f"- Speakers: {len(view.parts.speakers)}",
+        f"- Claims: {view.claim_count}",
         f"- Conflicts: {len(view.conflicts)}" + (f" ({by_kind})" if by_kind else ""),
         f"- Review progress: {progress}",
         "",
     ]
 
 
-def write_markdown(export: Export, stream: TextIO, options: ReportOptions) -> None:
-    """Write the conflict report as Markdown to `stream`."""
-    view = ReportView(export)
+def write_markdown(export: Export | ExportParts, stream: TextIO, options: ReportOptions) -> None:
+    """Write the conflict report as Markdown to `stream`, holding only the claims it shows."""
+    view = ReportView(export, keep="reported")
     stream.write(f"# {escape_markdown(options.title)}\n\n")
     if options.generated_at is not None:
         stream.write(f"Generated {options.generated_at.isoformat(timespec='minutes')}\n\n")

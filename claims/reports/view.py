@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Quantity, ReviewEvent, Source, Speaker
 from claims.reports.links import quote_link
+from claims.reports.parts import ExportParts, as_parts
 from claims.text import one_line
 
 
@@ -27,36 +29,49 @@ class ClaimSide:
 
 
 class ReportView:
-    """Indexes over one export: sources, speakers, conflicts per claim, counts."""
+    """Indexes over one export: sources, speakers, conflicts per claim, counts.
 
-    def __init__(self, export: Export) -> None:
-        self.export = export
-        self.sources: dict[int, Source] = {source.id: source for source in export.sources}
-        self.speakers: dict[int, Speaker] = {speaker.id: speaker for speaker in export.speakers}
-        self.claims: dict[int, Claim] = {claim.id: claim for claim in export.claims}
+    The claims are read in one pass and counted; `claims` keeps every one ("all"), only those
+    a conflict report shows ("reported": in a conflict, or reviewed), or none, and then the
+    pass is skipped ("none"), so a report on a big casefile holds only what it shows.
+    """
+
+    def __init__(self, export: Export | ExportParts, *, keep: Literal["all", "reported", "none"] = "all") -> None:
+        parts = as_parts(export)
+        self.parts = parts
+        self.sources: dict[int, Source] = {source.id: source for source in parts.sources}
+        self.speakers: dict[int, Speaker] = {speaker.id: speaker for speaker in parts.speakers}
         self.conflicts_of: dict[int, list[Conflict]] = defaultdict(list)
-        for conflict in export.conflicts:
+        for conflict in parts.conflicts:
             for claim_id in conflict.claim_ids:
                 self.conflicts_of[claim_id].append(conflict)
+        self.claims: dict[int, Claim] = {}
+        self.claim_count = 0
+        self._statuses: Counter[str] = Counter()
+        if keep != "none":
+            for claim in parts.claims():
+                self.claim_count += 1
+                self._statuses[claim.status] += 1
+                if keep == "all" or claim.status != "unreviewed" or claim.id in self.conflicts_of:
+                    self.claims[claim.id] = claim
         self.conflicts = sorted(
-            (conflict for conflict in export.conflicts if all(cid in self.claims for cid in conflict.claim_ids)),
+            (conflict for conflict in parts.conflicts if all(cid in self.claims for cid in conflict.claim_ids)),
             key=lambda conflict: conflict.id,
         )
 
     def status_counts(self) -> dict[str, int]:
         """Claims per review status, decided ones first."""
-        counts = Counter(claim.status for claim in self.export.claims)
         ordered = [status for status in REVIEW_STATUSES if status != "unreviewed"] + ["unreviewed"]
-        return {status: counts.get(status, 0) for status in ordered}
+        return {status: self._statuses.get(status, 0) for status in ordered}
 
     def conflict_kind_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(conflict.kind for conflict in self.conflicts).items()))
 
     def reviewed_outside_conflicts(self) -> list[Claim]:
-        """Reviewed claims that are not part of any conflict the report shows."""
+        """Reviewed claims (among those kept) that are not part of any conflict the report shows."""
         return [
             claim
-            for claim in self.export.claims
+            for claim in self.claims.values()
             if claim.status != "unreviewed" and claim.id not in self.conflicts_of
         ]
 

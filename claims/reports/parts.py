@@ -1,0 +1,56 @@
+"""An export whose claims arrive in pages, so a report can be written without holding every claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from claims.models import EXPORT_FORMAT, EXPORT_VERSION, Claim, Conflict, Export, Link, Source, Speaker
+
+
+@dataclass(frozen=True)
+class ExportParts:
+    """The pieces of an `Export`; `claim_pages` starts a fresh pass over the claims, in id order."""
+
+    sources: list[Source]
+    speakers: list[Speaker]
+    claim_pages: Callable[[], Iterable[list[Claim]]]
+    links: list[Link]
+    conflicts: list[Conflict]
+    format: str = EXPORT_FORMAT
+    version: int = EXPORT_VERSION
+
+    @classmethod
+    def of(cls, export: Export) -> ExportParts:
+        """The parts of an export already in memory: its claims are one page."""
+        return cls(
+            sources=export.sources,
+            speakers=export.speakers,
+            claim_pages=lambda: [export.claims] if export.claims else [],
+            links=export.links,
+            conflicts=export.conflicts,
+            format=export.format,
+            version=export.version,
+        )
+
+    def claims(self) -> Iterator[Claim]:
+        """Every claim, one page in memory at a time."""
+        for page in self.claim_pages():
+            yield from page
+
+    def materialize(self) -> Export:
+        """The whole export in memory (for formats whose shape needs every claim at once)."""
+        return Export(
+            format=self.format,
+            version=self.version,
+            sources=list(self.sources),
+            speakers=list(self.speakers),
+            claims=list(self.claims()),
+            links=list(self.links),
+            conflicts=list(self.conflicts),
+        )
+
+
+def as_parts(export: Export | ExportParts) -> ExportParts:
+    """`export` as parts, whichever form it came in."""
+    return export if isinstance(export, ExportParts) else ExportParts.of(export)
