@@ -9,7 +9,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import PRONOUNS, first_letters, trie_pattern
 from claims.extraction.mentions import Mention, mention_after, mention_before
-from claims.extraction.shapes import FINITE_WORDS, OBJECT_END_RE
+from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
 from claims.extraction.subjects import widen
 
 # Nouns of stance and the prepositions that name what the stance is towards.
@@ -63,12 +63,6 @@ _LIGHT_VERB_RE = re.compile(
     r"lends|has|have|had|announced|announces|made|makes|renewed|renews|won|wins|earned)\s+"
     r"(?:(?:his|her|their|its|our|my|the|a|an|full|strong|strongest|firm|unwavering|vocal|public|fierce|"
     r"staunch|sharp|harsh|early|broad|new|some|no|little|much|continued|its|own)\s+)*$"
-)
-# A finite verb after the object ('support for the levy has faded'): the stance was the subject.
-_FINITE_RE = re.compile(
-    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
-    r"remains|remained|seems|seemed|appears|appeared|" + trie_pattern(sorted(FINITE_WORDS)) + r"|"
-    r"[a-z]{3,}ed(?=\s+(?!(?:by|to|in|on|at|for|with|from|of|as|under|over)\b)[a-z]))\b"
 )
 # What a speaker points to as they speak ('..., he said, citing the audit').
 _POINTING_RE = re.compile(r",\s+(?P<cue>citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s+(?=\S)")
@@ -140,7 +134,7 @@ def object_span(reader: CueReader, start: int, sentence_end: int) -> tuple[int, 
     clause_end = reader.clause_end(start, sentence_end)
     cut = OBJECT_END_RE.search(reader.text, start + 1, clause_end)
     end = cut.start() if cut else clause_end
-    finite = _FINITE_RE.search(reader.text, start + 1, end)
+    finite = FINITE_VERB_RE.search(reader.text, start + 1, end)
     o_start, o_end = reader.trim(start, finite.start() if finite else end)
     words = reader.text[o_start:o_end].split()
     if o_end - o_start < _MIN_OBJECT_CHARS or len(words) > _MAX_OBJECT_WORDS:

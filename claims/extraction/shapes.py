@@ -99,3 +99,9 @@ OBJECT_END_RE = re.compile(
     r"convention|interview|speech)\b)|last|this|next|after|before|because|since|as|when|while|despite|"
     r"yesterday|today|earlier|later|and\s+(?:said|says|called|is|was|has|had|will)|even)\b|\s*[,;:(—–]"
 )
+# A finite verb after the object ('support for the levy has faded', 'voters who back Lee are'): the stance was inside the subject.
+FINITE_VERB_RE = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
+    r"remains|remained|seems|seemed|appears|appeared|" + trie_pattern(sorted(FINITE_WORDS)) + r"|"
+    r"[a-z]{3,}ed(?=\s+(?!(?:by|to|in|on|at|for|with|from|of|as|under|over)\b)[a-z]))\b"
+)

@@ -8,8 +8,9 @@ from bisect import bisect_right
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import DETERMINERS, inflections, trie_pattern
-from claims.extraction.mentions import mention_before
-from claims.extraction.shapes import OBJECT_END_RE
+from claims.extraction.mentions import Mention, mention_before
+from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
+from claims.extraction.subjects import subject_before
 
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
 INTENTION_VERBS = """
@@ -18,7 +19,7 @@ agree offer vote
 """.split()
 # Positions taken towards something named ('endorsed Cruz', 'opposes the tax').
 STANCE_VERBS = """
-support oppose endorse back favor favour defend criticize criticise praise condemn applaud welcome
+want seek cite mock support oppose endorse back favor favour defend criticize criticise praise condemn applaud welcome
 blame question reject champion tout prefer
 """.split()
 # Intentions are not yet facts, so their claims are hedged; positions are stated outright.
@@ -32,6 +33,15 @@ _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
 )
+# A share of people as a subject ('About two-thirds of Republican voters', '19 percent of those polled').
+_QUANTIFIED_SUBJECT_RE = re.compile(
+    r"(?:(?:[Oo]nly|[Jj]ust|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Aa]round|[Ss]ome|[Mm]ore\s+than|[Ff]ewer\s+than|"
+    r"[Ll]ess\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Aa]nother)\s+)*"
+    r"(?:[\d.,]+\s*(?:percent|%)|\d+\s+(?:in|of|out\s+of)\s+\d+|[Hh]alf|[Aa]\s+(?:majority|minority|plurality|third|quarter|fifth)|"
+    r"[Mm]ajorities|[Mm]ost|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds?|quarters?|fifths?|in[- ](?:three|four|five|10|ten)))"
+    r"(?:\s+[^,;:()\"“”]{1,80}?)?\s*"
+)
+_CLAUSE_OPENING_RE = re.compile(r"(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)(?=[^,;:]*$)")
 _NOT_SUBJECTS = frozenset("it this that there which what".split())
 # Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
 _NOUN_FOLLOWERS = frozenset(
@@ -86,9 +96,12 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
     mention = mention_before(text, sentence_start, match.start())
+    if mention is None and not match.group(0).endswith("ing"):
+        # 'About two-thirds of the voters polled support ...': a subject the speaker reader cannot parse.
+        mention = _quantified_subject(text, sentence_start, match.start()) or subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
         return None
-    if _noun_reading(text, match, mention.text):
+    if _noun_reading(text, match, mention.text) and not _QUANTIFIED_SUBJECT_RE.fullmatch(mention.text):
         return None
     infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end)
     content_start = match.end()
@@ -98,6 +111,8 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     elif lemma in STANCE_VERBS:
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
+        finite = FINITE_VERB_RE.search(text, content_start + 1, end)
+        end = finite.start() if finite else end
     else:
         return None
     start, end = reader.trim(content_start, end)
@@ -108,6 +123,17 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
     candidate.hedged = lemma in _HEDGED_LEMMAS
     return candidate
+
+
+def _quantified_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
+    """'about 4 in 10 voters', 'A majority of those polled' right before the verb, from a clause's start."""
+    opening = _CLAUSE_OPENING_RE.search(text, sentence_start, verb_start)
+    start = opening.end() if opening else sentence_start
+    start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
+    if _QUANTIFIED_SUBJECT_RE.fullmatch(text, start, verb_start) is None:
+        return None
+    end = start + len(text[start:verb_start].rstrip())
+    return Mention(text[start:end], start, end)
 
 
 def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
