@@ -27,6 +27,16 @@ TITLE_WORDS = frozenset(
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame prof rev sen rep gov gen".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|al-\w+|de|van|von|bin|el-\w+)$")
 _PARTICLES = frozenset("de la van von der bin al da di le du del".split())
+# Common family names of languages that write the family name first (Korean, Chinese,
+# Vietnamese), as English-language news romanises them.
+_FAMILY_FIRST_SURNAMES = frozenset(
+    """kim lee yi park pak choi choe jung chung jeong kang cho jo yoon yun jang chang lim im han oh
+    seo suh shin kwon hwang ahn song jeon chun hong moon mun yang ko bae baek paik heo huh nam noh
+    roh ryu yoo yu wang li zhang liu chen huang zhao wu zhou xu sun ma zhu hu guo lin luo gao xi
+    deng wen jiang cai peng nguyen tran pham hoang phan vu dang bui ngo duong""".split()
+)
+# A romanised Korean given name: 'Min-jun', 'Yong-hyun' (a double surname would be 'Garcia-Lopez').
+_HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def _plain(text: str) -> str:
@@ -114,3 +124,44 @@ def same_speaker(a_name: str, a_aliases: list[str], b_name: str, b_aliases: list
     a_full = max(a_forms, key=len, default=[])
     b_full = max(b_forms, key=len, default=[])
     return _compatible(a_full, b_full)
+
+
+def looks_family_name_first(name: str) -> bool:
+    """Whether a full name is probably written family name first: 'Park Min-jun', 'Yoon Suk Yeol', 'Xi Jinping'."""
+    tokens = split_role(name)[0].split()
+    if len(tokens) < 2:
+        return False
+    return _plain(tokens[0]).lower() in _FAMILY_FIRST_SURNAMES or bool(_HYPHENATED_GIVEN_NAME.match(tokens[1]))
+
+
+def _fullest(name: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """The form of a speaker's name with the most words, as written and as key words."""
+    forms = [(form, _name_words(form)) for form in [name, *aliases] if form]
+    return max(forms, key=lambda form: len(form[1]), default=("", []))
+
+
+def family_name_first_match(name: str, aliases: list[str], candidates: list[tuple[str, list[str]]]) -> int | None:
+    """Which of `candidates` (name, aliases) a speaker is by a family name written first, or None.
+
+    'President Yoon' is 'Yoon Suk Yeol', and the other way round, though `same_speaker` compares
+    last words. The surname alone joins the one full name starting with it, or, among several,
+    the one that looks family-name-first; never when another full name ends with that surname
+    ('President Lee' may be 'Robert Lee') or when the surname is ambiguous.
+    """
+    _own_text, own = _fullest(name, aliases)
+    if not own:
+        return None
+    fullest = [_fullest(*candidate) for candidate in candidates]
+    surname = own[0]
+    if any(len(words) > 1 and words[-1] == surname for _text, words in fullest):
+        return None
+    starting = [index for index, (_text, words) in enumerate(fullest) if len(words) > 1 and words[0] == surname]
+    if len(own) == 1:
+        if len(starting) > 1:
+            starting = [index for index in starting if looks_family_name_first(fullest[index][0])]
+        return starting[0] if len(starting) == 1 else None
+    # A full name meeting the surname alone: another full name starting with it makes that surname ambiguous.
+    alone = [index for index, (_text, words) in enumerate(fullest) if words == [surname]]
+    if len(alone) != 1 or starting:
+        return None
+    return alone[0]

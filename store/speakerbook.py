@@ -2,8 +2,9 @@
 
 The rules are those of one lookup per speaker: an existing speaker with the same key is
 that speaker; otherwise, for a person, the first speaker (by id) whose key shares a word
-and whom `claims.speakers.same_speaker` accepts, and a fuller name becomes the display
-name; otherwise a new speaker. New speakers are inserted at once (their ids come from the
+and whom `claims.speakers.same_speaker` accepts, or else the one that
+`claims.speakers.family_name_first_match` picks ('President Yoon' and 'Yoon Suk Yeol'),
+and a fuller name becomes the display name; otherwise a new speaker. New speakers are inserted at once (their ids come from the
 database, in order); changed names, roles and aliases are written by `flush`. Rows are read
 either all at once (many documents) or per looked-up name (one document), and rows already
 held are never re-read, so the book stays the truth for the transaction it lives in.
@@ -115,20 +116,15 @@ class SpeakerBook:
             if entry.key == key:
                 return self._remember(entry, entry.name, aliases, extracted.speaker_role)
         if extracted.speaker_kind == "person":
-            for entry in entries:
-                if entry.kind == "person" and speaker_rules.same_speaker(name, aliases, entry.name, entry.aliases):
-                    known_name = entry.name
-                    if len(name) > len(entry.name):
-                        # A fuller name wins as the display name; the shorter one becomes an alias.
-                        self._unindex(entry)
-                        entry.name, entry.key = name, key
-                        self._index(entry)
-                        self._dirty.add(entry.id)
-                        self._changed(entry)
-                        aliases = aliases + [known_name]
-                    else:
-                        aliases = aliases + [name]
-                    return self._remember(entry, known_name, aliases, extracted.speaker_role)
+            people = [entry for entry in entries if entry.kind == "person"]
+            for entry in people:
+                if speaker_rules.same_speaker(name, aliases, entry.name, entry.aliases):
+                    return self._join(entry, name, key, aliases, extracted.speaker_role)
+            index = speaker_rules.family_name_first_match(
+                name, aliases, [(entry.name, entry.aliases) for entry in people]
+            )
+            if index is not None:
+                return self._join(people[index], name, key, aliases, extracted.speaker_role)
         speaker_id = self.connection.execute(
             insert(speaker_t)
             .values(name=name, key=key, role=extracted.speaker_role, kind=extracted.speaker_kind,
@@ -137,6 +133,20 @@ class SpeakerBook:
         ).scalar_one()
         self._register(SpeakerEntry(speaker_id, name, key, extracted.speaker_role, extracted.speaker_kind, aliases))
         return speaker_id
+
+    def _join(self, entry: SpeakerEntry, name: str, key: str, aliases: list[str], role: str | None) -> int:
+        """Record `name` as `entry`'s: a fuller name becomes the display name, the shorter one an alias."""
+        known_name = entry.name
+        if len(name) > len(entry.name):
+            self._unindex(entry)
+            entry.name, entry.key = name, key
+            self._index(entry)
+            self._dirty.add(entry.id)
+            self._changed(entry)
+            aliases = aliases + [known_name]
+        else:
+            aliases = aliases + [name]
+        return self._remember(entry, known_name, aliases, role)
 
     def _remember(self, entry: SpeakerEntry, known_name: str, new_aliases: list[str], role: str | None) -> int:
         # Aliases equal to the name the row had when it was looked up are left out.

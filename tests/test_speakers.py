@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.speakers import same_speaker, speaker_key, split_role
+from claims.speakers import family_name_first_match, looks_family_name_first, same_speaker, speaker_key, split_role
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,43 @@ def test_different_given_names_are_different_people():
 
 def test_aliases_count():
     assert same_speaker("The Velmor Harbour Authority", ["VHA"], "VHA", [])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Park Min-jun", True),
+        ("Han Do Yun", True),
+        ("Tal Ji-won", True),
+        ("Ana Garcia-Lopez", False),
+        ("Robert Lee Marsh", False),
+        ("Park", False),
+    ],
+)
+def test_looks_family_name_first(name, expected):
+    assert looks_family_name_first(name) is expected
+
+
+class TestFamilyNameFirst:
+    """A surname alone joins the one full name that starts with it, never a guess among several."""
+
+    def test_titled_surname_joins_the_full_name_starting_with_it(self):
+        assert family_name_first_match("President Park", [], [("Park Min-jun", [])]) == 0
+        assert family_name_first_match("Kim", [], [("Tomas Brenn", []), ("Kim Ha-eun", [])]) == 1
+        assert family_name_first_match("Minister Han", [], [("Han Do Yun", ["Minister Han Do Yun"])]) == 0
+
+    def test_full_name_joins_the_surname_seen_before(self):
+        assert family_name_first_match("Han Do Yun", [], [("Han", [])]) == 0
+        assert family_name_first_match("Han Do Yun", [], [("Han", []), ("Han Ji-woo", [])]) is None
+
+    def test_a_middle_or_last_name_is_not_a_family_name_first(self):
+        assert family_name_first_match("President Lee", [], [("Robert Lee Marsh", [])]) is None
+        assert family_name_first_match("President Lee", [], [("Lee Jae-sung", []), ("Tom Lee", [])]) is None
+        assert family_name_first_match("Lee Jae-sung", [], [("Lee", []), ("Tom Lee", [])]) is None
+
+    def test_several_full_names_need_one_that_looks_family_name_first(self):
+        assert family_name_first_match("Minister Tal", [], [("Tal Ashford", []), ("Tal Ji-won", [])]) == 1
+        assert family_name_first_match("President Park", [], [("Park Min-jun", []), ("Park Ji-woo", [])]) is None
+
+    def test_same_speaker_still_compares_last_names(self):
+        assert not same_speaker("President Park", [], "Park Min-jun", [])
