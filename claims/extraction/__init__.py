@@ -9,6 +9,7 @@ from claims.extraction.attitudes import find_attitudes
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
+from claims.extraction.frames import find_frames
 from claims.extraction.lexicon import HEDGES_RE
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
@@ -35,7 +36,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     spoken = reader.read()
     stances = find_stances(reader, spoken)
     candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances + find_positions(reader, spoken)
-                          + find_phrasal(reader, spoken))
+                          + find_phrasal(reader, spoken) + find_frames(reader, spoken))
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)

@@ -48,6 +48,13 @@ from claims.extraction.shapes import (
 )
 from claims.extraction.subjects import subject_after, subject_before, widen
 
+# A subordinating conjunction right before the speaker: what follows the clause's comma is the main clause.
+SUBORDINATE_LEAD_RE = re.compile(
+    r"\s*(?:(?:However|But|And|Yet|Still|Now|So),?\s+)?(?:[Ee]ven\s+)?(?:[Ww]hile|[Aa]s|[Ii]f|[Aa]lthough|[Tt]hough|[Ww]hen|"
+    r"[Bb]ecause|[Ss]ince|[Uu]nless|[Ww]hereas|[Aa]fter|[Bb]efore|[Oo]nce|[Ww]hether)\s+"
+)
+
+
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
@@ -74,9 +81,22 @@ class CueReader(QuoteReader):
                 if not form.islower() and not self._headline_cue(match):
                     continue
                 candidate = self._verb(match, CUE_FORMS[lower], lower)
+                if candidate is not None and candidate.mention is not None and candidate.start >= match.end():
+                    self._end_subordinate(candidate)
             if candidate is not None and candidate.end > candidate.start:
                 found.append(candidate)
         return found
+
+    def _end_subordinate(self, candidate: Candidate) -> None:
+        """'While the party says it is united, donors are wary': the main clause after the comma is not said."""
+        sentence_start = self.sentence(candidate.mention.start)[0]
+        if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, candidate.mention.start):
+            return
+        comma = self.text.find(", ", candidate.start, candidate.end)
+        while comma >= 0 and self.quote_at(comma) is not None:
+            comma = self.text.find(", ", comma + 1, candidate.end)
+        if comma > candidate.start:
+            candidate.start, candidate.end = self.trim(candidate.start, comma)
 
     def _headline_cue(self, match: re.Match) -> bool:
         """'Bellwether County Says Trump Should Win': a title-case cue between capitalised words."""
