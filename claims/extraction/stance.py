@@ -95,10 +95,10 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
             return None
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
-    mention = mention_before(text, sentence_start, match.start())
+    # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
+    mention = _quantified_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
     if mention is None and not match.group(0).endswith("ing"):
-        # 'About two-thirds of the voters polled support ...': a subject the speaker reader cannot parse.
-        mention = _quantified_subject(text, sentence_start, match.start()) or subject_before(text, sentence_start, match.start())
+        mention = subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
         return None
     if _noun_reading(text, match, mention.text) and not _QUANTIFIED_SUBJECT_RE.fullmatch(mention.text):

@@ -1,0 +1,150 @@
+"""Positions named by nouns, adjectives, verb-and-preposition pairs and frames, on short fictional texts."""
+
+from __future__ import annotations
+
+from claims.extraction import extract_claims
+
+
+def claims_of(text: str):
+    claims = extract_claims(text)
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.quote
+    return [c for c in claims if c.kind != "narrative"]
+
+
+def by_cue(text: str, cue: str):
+    found = [c for c in claims_of(text) if c.cue is not None and c.cue.text == cue]
+    assert len(found) == 1, [(c.cue.text if c.cue else None, c.quote) for c in claims_of(text)]
+    return found[0]
+
+
+def cues(text: str) -> list[str]:
+    return [c.cue.text for c in claims_of(text) if c.cue is not None]
+
+
+class TestStanceNouns:
+    """'X's support for Y', 'voiced opposition to Y': Y is the position, X holds it when written."""
+
+    def test_possessor_holds_the_stance(self):
+        claim = by_cue("Senator Ada Brill's support for the water levy surprised her allies.", "support for")
+        assert claim.quote == "the water levy"
+        assert "Ada Brill" in claim.speaker
+        assert claim.kind == "indirect"
+
+    def test_light_verb_subject_holds_the_stance(self):
+        claim = by_cue("Dairy farmers voiced strong opposition to the new pesticide rules on Monday.", "opposition to")
+        assert claim.quote == "the new pesticide rules"
+        assert claim.speaker_mention is not None and claim.speaker_mention.text == "Dairy farmers"
+
+    def test_unheld_stance_is_unattributed(self):
+        claim = by_cue("Opposition to the toll road has united the valley's towns.", "Opposition to")
+        assert claim.quote == "the toll road"
+        assert claim.speaker is None and claim.speaker_kind == "unattributed"
+
+    def test_stance_inside_reported_speech_is_not_a_second_claim(self):
+        text = "Tom Pyle said Ada Brill's support for the levy was fading."
+        assert cues(text) == ["said"]
+
+    def test_support_of_names_the_supporter_not_the_position(self):
+        text = "Mira Sol won the support of most delegates in Dunmore."
+        assert "support of" not in cues(text)
+
+
+class TestStanceAdjectives:
+    """'X is wary of Y', 'X is willing to V': the copula's subject holds the attitude."""
+
+    def test_wary_of(self):
+        claim = by_cue("Ravi Okafor is wary of a deal with the port authority.", "wary of")
+        assert claim.quote == "a deal with the port authority"
+        assert "Ravi Okafor" in claim.speaker
+
+    def test_in_favor_of(self):
+        claim = by_cue("Most growers are in favor of a higher water price.", "in favor of")
+        assert claim.quote == "a higher water price"
+
+    def test_willing_to_is_hedged(self):
+        claim = by_cue("The mayor is willing to negotiate with the union.", "willing")
+        assert claim.quote == "to negotiate with the union"
+        assert claim.hedged
+
+    def test_adjective_without_copula_is_not_a_claim(self):
+        assert "wary of" not in cues("A wary of crowd gathered.")
+
+
+class TestPrepositionalVerbs:
+    """'railed against Y', 'talked about Y', 'pointed out that S': the object or the clause."""
+
+    def test_railed_against(self):
+        claim = by_cue("Senator Ada Brill railed against the trade pact on Monday.", "railed against")
+        assert claim.quote == "the trade pact"
+
+    def test_participle_after_comma_takes_the_sentence_subject(self):
+        claim = by_cue("Tom Pyle toured the mill, talking about wages and pensions.", "talking about")
+        assert claim.quote == "wages and pensions"
+        assert "Tom Pyle" in claim.speaker
+
+    def test_pointed_out_that_takes_the_clause(self):
+        claim = by_cue("Mira Sol pointed out that the budget was balanced.", "pointed out")
+        assert claim.quote == "that the budget was balanced"
+
+    def test_noun_reading_is_not_a_claim(self):
+        text = "The campaign for the county seat was quiet. The vote for the levy failed."
+        assert not {"campaign for", "vote for"} & set(cues(text))
+
+    def test_passive_is_not_a_claim(self):
+        assert "spoken of" not in cues("The plan was spoken of in Dunmore.")
+
+
+class TestCitedWhileSpeaking:
+    """', citing Y' after a reporting verb: Y is what the same speaker points to."""
+
+    def test_citing_after_said(self):
+        text = "Ada Brill said the plant would close, citing the audit of the county books."
+        said = by_cue(text, "said")
+        cited = by_cue(text, "citing")
+        assert said.quote == "the plant would close"
+        assert cited.quote == "the audit of the county books"
+        assert cited.speaker == said.speaker
+
+
+class TestQuantifiedSubjects:
+    """'About two-thirds of voters support Y': a share of people holds the position."""
+
+    def test_share_supports(self):
+        claim = by_cue("About two-thirds of Larkspur voters support a ban on night flights.", "support")
+        assert claim.quote == "a ban on night flights"
+        assert claim.speaker_mention.text == "About two-thirds of Larkspur voters"
+
+    def test_object_stops_before_the_main_verb(self):
+        text = "Voters who support Mira Sol are mostly young."
+        assert by_cue(text, "support").quote == "Mira Sol"
+
+
+class TestFrames:
+    """'In a new poll, S', 'By one count, S', 'To many voters, S': the clause, framed by its source."""
+
+    def test_in_a_poll(self):
+        claim = by_cue("In a Dunmore Gazette poll released Monday, 52 percent of voters backed the levy.", "In")
+        assert claim.quote == "52 percent of voters backed the levy"
+        assert claim.speaker_mention.text == "a Dunmore Gazette poll released Monday"
+
+    def test_in_someones_words(self):
+        claim = by_cue("In Ada Brill's words, the valley is running out of water.", "In")
+        assert claim.quote == "the valley is running out of water"
+        assert "Ada Brill" in claim.speaker
+
+    def test_time_and_place_are_no_frames(self):
+        text = "In 2015, the mill closed its doors. In Dunmore, the council met twice."
+        assert "In" not in cues(text)
+
+    def test_frame_with_its_own_verb_of_saying_is_not_doubled(self):
+        text = "In an interview on Monday, Tom Pyle said the levy would pass."
+        assert cues(text) == ["said"]
+
+
+class TestSubordinateSpeakers:
+    """'While X says S, MAIN': the main clause after the comma is not what X said."""
+
+    def test_while_says(self):
+        text = "While the council says it is united, donors are wary of the new budget."
+        assert by_cue(text, "says").quote == "it is united"
