@@ -148,3 +148,20 @@ class TestSubordinateSpeakers:
     def test_while_says(self):
         text = "While the council says it is united, donors are wary of the new budget."
         assert by_cue(text, "says").quote == "it is united"
+
+
+class TestSecondSpeakers:
+    """'X said S, and Y said T': each speaker's clause ends where the next speaker begins."""
+
+    def test_shares_each_say_their_own(self):
+        text = "Six in 10 Dunmore voters said the levy was fair, and one in four said it was too high."
+        first, second = [c for c in claims_of(text) if c.cue is not None and c.cue.text == "said"]
+        assert first.quote == "the levy was fair"
+        assert first.speaker_mention.text == "Six in 10 Dunmore voters"
+        assert second.quote == "it was too high"
+        assert second.speaker_mention.text == "one in four"
+
+    def test_embedded_subject_is_not_a_second_speaker(self):
+        text = "Lea Moss said the council and the mayor both said the budget was fine."
+        outer = [c for c in claims_of(text) if c.speaker_mention is not None and c.speaker_mention.text == "Lea Moss"]
+        assert outer and outer[0].quote.endswith("the budget was fine")

@@ -43,10 +43,11 @@ from claims.extraction.shapes import (
     PARTICIPLE_CUT_RE,
     PREPOSITION_OPENING_RE,
     QUOTE_ONLY_LEMMAS,
+    SECOND_SPEAKER_RE,
     SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
 )
-from claims.extraction.subjects import subject_after, subject_before, widen
+from claims.extraction.subjects import share_subject, subject_after, subject_before, widen
 
 # A subordinating conjunction right before the speaker: what follows the clause's comma is the main clause.
 SUBORDINATE_LEAD_RE = re.compile(
@@ -176,6 +177,9 @@ class CueReader(QuoteReader):
         if form.endswith("ed") and lemma not in INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
             return None  # "projected to swell", "expected to win": a passive, not a report
         mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+        share = share_subject(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+        if share is not None and (mention is None or share.start < mention.start):
+            mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
         after_start = match.end()
         if mention is None:
             inverted = self._fronted_inverted(match, sentence_start, sentence_end)
@@ -317,6 +321,9 @@ class CueReader(QuoteReader):
         coordinated = COORDINATED_CUE_RE.search(self.text, start, end)
         if coordinated:
             end = coordinated.start()
+        second = SECOND_SPEAKER_RE.search(self.text, start, end)
+        if second and self.quote_at(second.start()) is None and self._clause_like(self.text[start:second.start()]):
+            end = second.start()
         participle = PARTICIPLE_CUT_RE.search(self.text, start, end)
         if participle and participle.start() - start > 40:
             end = participle.start()

@@ -32,6 +32,12 @@ COORDINATED_CUE_RE = re.compile(
     + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
     + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
 )
+# A second speaker with a reporting verb of their own ('..., and three-quarters said ...'): the first clause ends.
+SECOND_SPEAKER_RE = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?!(?:that|he|she|it|they|we|I|you)\s)(?:[\w'’.-]+\s+){1,5}?"
+    r"(?:(?:have|has|had)\s+)?(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|wrote|writes|"
+    r"believe|believes|think|thinks|agreed|agree|insisted|insists)\b"
+)
 MAX_QUOTE_GAP_WORDS = 9
 # Verbs whose noun-phrase object is itself the news or the position taken: 'announced plans to close two
 # libraries', 'denounced the ruling', 'urged voters to stay home'.

@@ -8,9 +8,9 @@ from bisect import bisect_right
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import DETERMINERS, inflections, trie_pattern
-from claims.extraction.mentions import Mention, mention_before
+from claims.extraction.mentions import mention_before
 from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
-from claims.extraction.subjects import subject_before
+from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_before
 
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
 INTENTION_VERBS = """
@@ -33,15 +33,6 @@ _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
 )
-# A share of people as a subject ('About two-thirds of Republican voters', '19 percent of those polled').
-_QUANTIFIED_SUBJECT_RE = re.compile(
-    r"(?:(?:[Oo]nly|[Jj]ust|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Aa]round|[Ss]ome|[Mm]ore\s+than|[Ff]ewer\s+than|"
-    r"[Ll]ess\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Aa]nother)\s+)*"
-    r"(?:[\d.,]+\s*(?:percent|%)|\d+\s+(?:in|of|out\s+of)\s+\d+|[Hh]alf|[Aa]\s+(?:majority|minority|plurality|third|quarter|fifth)|"
-    r"[Mm]ajorities|[Mm]ost|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds?|quarters?|fifths?|in[- ](?:three|four|five|10|ten)))"
-    r"(?:\s+[^,;:()\"“”]{1,80}?)?\s*"
-)
-_CLAUSE_OPENING_RE = re.compile(r"(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)(?=[^,;:]*$)")
 _NOT_SUBJECTS = frozenset("it this that there which what".split())
 # Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
 _NOUN_FOLLOWERS = frozenset(
@@ -96,12 +87,12 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
     # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
-    mention = _quantified_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
+    mention = share_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
     if mention is None and not match.group(0).endswith("ing"):
         mention = subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
         return None
-    if _noun_reading(text, match, mention.text) and not _QUANTIFIED_SUBJECT_RE.fullmatch(mention.text):
+    if _noun_reading(text, match, mention.text) and not SHARE_SUBJECT_RE.fullmatch(mention.text):
         return None
     infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end)
     content_start = match.end()
@@ -123,17 +114,6 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
     candidate.hedged = lemma in _HEDGED_LEMMAS
     return candidate
-
-
-def _quantified_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
-    """'about 4 in 10 voters', 'A majority of those polled' right before the verb, from a clause's start."""
-    opening = _CLAUSE_OPENING_RE.search(text, sentence_start, verb_start)
-    start = opening.end() if opening else sentence_start
-    start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
-    if _QUANTIFIED_SUBJECT_RE.fullmatch(text, start, verb_start) is None:
-        return None
-    end = start + len(text[start:verb_start].rstrip())
-    return Mention(text[start:end], start, end)
 
 
 def _noun_reading(text: str, match: re.Match, subject: str) -> bool:

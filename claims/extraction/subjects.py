@@ -99,6 +99,31 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     return Mention(head, start, head_end)
 
 
+# A share of people as a subject ('About two-thirds of Republican voters', '19 percent of those polled').
+SHARE_SUBJECT_RE = re.compile(
+    r"(?:(?:[Oo]nly|[Jj]ust|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Aa]round|[Ss]ome|[Mm]ore\s+than|[Ff]ewer\s+than|"
+    r"[Ll]ess\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Aa]nother)\s+)*"
+    r"(?:[\d.,]+\s*(?:percent|%)|(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?:in|of|out\s+of)\s+(?:\d+|ten|three|four|five)|[Hh]alf|[Aa]\s+(?:majority|minority|plurality|third|quarter|fifth)|"
+    r"[Mm]ajorities|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds?|quarters?|fifths?|in[- ](?:three|four|five|10|ten)))"
+    r"(?:\s+[^,;:()\"“”]{1,80}?)?(?:\s+(?:have|has|had|also|all|both|now|still))*\s*"
+)
+_CLAUSE_OPENING_RE = re.compile(r"(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)(?=[^,;:]*$)")
+
+def share_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
+    """'about 4 in 10 voters', 'A majority of those polled' right before the verb, from a clause's start."""
+    opening = _CLAUSE_OPENING_RE.search(text, sentence_start, verb_start)
+    start = opening.end() if opening else sentence_start
+    start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
+    if SHARE_SUBJECT_RE.fullmatch(text, start, verb_start) is None:
+        return None
+    end = start + len(text[start:verb_start].rstrip())
+    auxiliaries = re.search(r"(?:\s+(?:have|has|had|also|all|both|now|still))+$", text[start:end])
+    if auxiliaries:
+        end = start + auxiliaries.start()
+    return Mention(text[start:end], start, end)
+
+
+
 def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | None:
     """The speaker of a verb of saying, from the clause text before it, when it reads as a subject."""
     segment = text[clause_start:verb_start]
