@@ -13,22 +13,21 @@ from store.converters import event_to_review
 from store.queries import ClaimFilter, event_t
 
 PAGE_SIZE = 2000
+# Ids per IN (...) list: well under every backend's limit on bound parameters.
+ID_PAGE_SIZE = 500
 
 
-def _histories(connection: Connection, first_id: int, last_id: int) -> dict[int, list[ReviewEvent]]:
-    """The review histories of the claims with ids from `first_id` to `last_id`, oldest event first."""
+def _attach_histories(connection: Connection, page: list[Claim], which) -> None:
+    """Give each claim of `page` its review history (oldest event first) and notes; `which` picks the events' claims."""
     rows = connection.execute(
-        select(event_t)
-        .where(
-            event_t.c.claim_id.between(first_id, last_id),
-            event_t.c.action.in_(queries.REVIEW_ACTIONS),
-        )
-        .order_by(event_t.c.id)
+        select(event_t).where(which, event_t.c.action.in_(queries.REVIEW_ACTIONS)).order_by(event_t.c.id)
     )
     histories: dict[int, list[ReviewEvent]] = {}
     for row in rows:
         histories.setdefault(row.claim_id, []).append(event_to_review(row._mapping))
-    return histories
+    for claim in page:
+        claim.history = histories.get(claim.id, [])
+        claim.notes = [event.note for event in claim.history if event.note]
 
 
 def claim_pages(connection: Connection, page_size: int = PAGE_SIZE) -> Iterator[list[Claim]]:
@@ -38,14 +37,22 @@ def claim_pages(connection: Connection, page_size: int = PAGE_SIZE) -> Iterator[
         page = queries.list_claims(connection, ClaimFilter(), limit=page_size, after=last)
         if not page:
             return
-        histories = _histories(connection, page[0].id, page[-1].id)
-        for claim in page:
-            claim.history = histories.get(claim.id, [])
-            claim.notes = [event.note for event in claim.history if event.note]
+        _attach_histories(connection, page, event_t.c.claim_id.between(page[0].id, page[-1].id))
         yield page
         if len(page) < page_size:
             return
         last = page[-1]
+
+
+def claims_with_ids(connection: Connection, claim_ids: list[int], page_size: int = ID_PAGE_SIZE) -> Iterator[list[Claim]]:
+    """The claims with these sorted ids that exist, with history and notes, `page_size` at a time."""
+    for start in range(0, len(claim_ids), page_size):
+        chunk = claim_ids[start : start + page_size]
+        found = queries.claims_by_ids(connection, chunk)
+        page = [found[claim_id] for claim_id in chunk if claim_id in found]
+        if page:
+            _attach_histories(connection, page, event_t.c.claim_id.in_(chunk))
+            yield page
 
 
 def read_parts(connection: Connection, page_size: int = PAGE_SIZE) -> ExportParts:
@@ -56,4 +63,5 @@ def read_parts(connection: Connection, page_size: int = PAGE_SIZE) -> ExportPart
         claim_pages=lambda: claim_pages(connection, page_size),
         links=queries.list_links(connection),
         conflicts=queries.list_conflicts(connection),
+        claims_with_ids=lambda claim_ids: claims_with_ids(connection, claim_ids, min(page_size, ID_PAGE_SIZE)),
     )

@@ -75,7 +75,7 @@ def filter_parts(
     source: str | int | None = None,
     since: date | None = None,
 ) -> ExportParts:
-    """`filter_export` for claims read in pages: one pass picks the claim ids, later passes yield those claims."""
+    """`filter_export` for claims read in pages: one pass picks the claim ids, later passes yield only those claims."""
     if not (conflicts_only or status or speaker or source is not None or since):
         return parts
     sources_by_id = {item.id: item for item in parts.sources}
@@ -114,6 +114,10 @@ def filter_parts(
     speaker_ids = {owners[claim_id][1] for claim_id in kept if claim_id in owners}
 
     def kept_pages() -> Iterator[list[Claim]]:
+        if parts.claims_with_ids is not None:
+            # Read only the kept claims instead of walking every page again.
+            yield from parts.claims_with_ids(sorted(kept))
+            return
         for page in parts.claim_pages():
             kept_page = [claim for claim in page if claim.id in kept]
             if kept_page:

@@ -19,6 +19,8 @@ class ExportParts:
     conflicts: list[Conflict]
     format: str = EXPORT_FORMAT
     version: int = EXPORT_VERSION
+    claims_with_ids: Callable[[list[int]], Iterable[list[Claim]]] | None = None
+    """When the source can read claims by id: the claims with these (sorted) ids, in pages."""
 
     @classmethod
     def of(cls, export: Export) -> ExportParts:
