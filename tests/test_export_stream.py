@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from claims.documents import read_document
 from claims.models import Export, SourceMeta
 from claims.reports import FORMATS, ExportParts, ReportOptions, filter_export, filter_parts, render, write
+from claims.reports import filtering
 from claims.reports.view import ReportView
 from conftest import PORT_CLAIMS, PORT_STORY
 from counterclaim.cli import app
@@ -86,7 +87,9 @@ class TestSameBytes:
 
     @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "html"])
     @pytest.mark.parametrize("filters", FILTERS, ids=lambda filters: "-".join(map(str, filters.items())))
-    def test_filtered(self, casefile, fmt, filters):
+    @pytest.mark.parametrize("by_id", [True, False], ids=["read-by-id", "walk-pages"])
+    def test_filtered(self, casefile, fmt, filters, by_id, monkeypatch):
+        monkeypatch.setattr(filtering, "BY_ID_BELOW", 1000 if by_id else 0)
         expected = render(filter_export(casefile.export(), **filters), fmt, options=options())
         assert streamed(casefile, fmt, 2, **filters) == expected
 

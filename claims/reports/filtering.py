@@ -8,6 +8,10 @@ from typing import Iterable, Iterator
 from claims.models import Claim, Conflict, Export, Source, Speaker
 from claims.reports.parts import ExportParts
 
+# Kept claims are read by id when they are fewer than one in this many; reading most of
+# them by id is slower than walking the pages again.
+BY_ID_BELOW = 4
+
 
 def _speaker_matcher(term: str, speakers: Iterable[Speaker]):
     needle = term.casefold()
@@ -94,7 +98,9 @@ def filter_parts(
     in_conflicts = {claim_id for item in parts.conflicts for claim_id in item.claim_ids}
     matched: set[int] = set()
     owners: dict[int, tuple[int, int | None]] = {}
+    seen = 0
     for claim in parts.claims():
+        seen += 1
         is_match = all(check(claim) for check in checks)
         if is_match:
             matched.add(claim.id)
@@ -114,8 +120,8 @@ def filter_parts(
     speaker_ids = {owners[claim_id][1] for claim_id in kept if claim_id in owners}
 
     def kept_pages() -> Iterator[list[Claim]]:
-        if parts.claims_with_ids is not None:
-            # Read only the kept claims instead of walking every page again.
+        if parts.claims_with_ids is not None and len(kept) * BY_ID_BELOW < seen:
+            # A few kept claims are cheaper to read by id than by walking every page again.
             yield from parts.claims_with_ids(sorted(kept))
             return
         for page in parts.claim_pages():
