@@ -165,3 +165,24 @@ class TestSecondSpeakers:
         text = "Lea Moss said the council and the mayor both said the budget was fine."
         outer = [c for c in claims_of(text) if c.speaker_mention is not None and c.speaker_mention.text == "Lea Moss"]
         assert outer and outer[0].quote.endswith("the budget was fine")
+
+
+class TestMoreStanceVerbs:
+    """'sees X as Y', 'would support Y', ', saying S' after a described subject."""
+
+    def test_sees_as(self):
+        claim = by_cue("Developers in Dunmore see the golf course as wasted space.", "see")
+        assert claim.quote == "the golf course as wasted space"
+
+    def test_saw_without_as_is_not_a_view(self):
+        assert "saw" not in cues("The Larkspur voters saw the parade from the roof.")
+
+    def test_modal_makes_a_bare_form_a_verb(self):
+        claim = by_cue("The county clerk would support later school start times.", "support")
+        assert claim.quote == "later school start times"
+
+    def test_saying_takes_a_described_subject(self):
+        text = "The Dunmore mill owner has praised the council, saying it was the best in the state."
+        claim = by_cue(text, "saying")
+        assert claim.quote == "it was the best in the state"
+        assert claim.speaker_mention is not None and claim.speaker_mention.text == "The Dunmore mill owner"

@@ -388,7 +388,8 @@ class CueReader(QuoteReader):
         for verb in re.finditer(r"\b[a-z]+\b", self.text[sentence_start:end]):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
-                mention = mention_before(self.text, sentence_start, sentence_start + verb.start())
+                verb_start = sentence_start + verb.start()
+                mention = mention_before(self.text, sentence_start, verb_start) or subject_before(self.text, sentence_start, verb_start)
                 if mention is not None:
                     return mention
         return None

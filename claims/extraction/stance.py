@@ -7,10 +7,10 @@ from bisect import bisect_right
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import DETERMINERS, inflections, trie_pattern
+from claims.extraction.lexicon import DETERMINERS, PRONOUNS, inflections, trie_pattern
 from claims.extraction.mentions import mention_before
 from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
-from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_before
+from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_before, widen
 
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
 INTENTION_VERBS = """
@@ -22,13 +22,16 @@ STANCE_VERBS = """
 want seek cite mock support oppose endorse back favor favour defend criticize criticise praise condemn applaud welcome
 blame question reject champion tout prefer
 """.split()
+# Views of something as something ('sees Cruz as a uniter'): the object and what it is seen as.
+AS_VERBS = "see view regard".split()
 # Intentions are not yet facts, so their claims are hedged; positions are stated outright.
 _HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"decline", "refuse", "vote", "offer"}
-_FORMS: dict[str, str] = {"sought": "seek"}
-for _verb in STANCE_VERBS + INTENTION_VERBS:
+_FORMS: dict[str, str] = {"sought": "seek", "saw": "see", "seen": "see"}
+for _verb in STANCE_VERBS + INTENTION_VERBS + AS_VERBS:
     for _form in inflections(_verb):
         _FORMS.setdefault(_form, _verb)
 _STANCE_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FORMS)) + r")\b")
+_SEEN_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w'’.,-]+\s+){1,10}?as\s+(?=\S)")
 _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
@@ -92,13 +95,21 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
         mention = subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
         return None
+    if mention.text.lower() not in PRONOUNS:
+        mention = widen(text, sentence_start, mention)  # 'Developers in Dunmore', not 'Dunmore'
     if _noun_reading(text, match, mention.text) and not SHARE_SUBJECT_RE.fullmatch(mention.text):
         return None
-    infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end)
+    infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end) if lemma not in AS_VERBS else None
     content_start = match.end()
     clause_end = reader.clause_end(content_start, sentence_end)
     if infinitive is not None and "," not in text[match.end():infinitive.end()]:
         end = clause_end
+    elif lemma in AS_VERBS:
+        seen_as = _SEEN_AS_RE.match(text, content_start, clause_end)
+        if seen_as is None:
+            return None
+        cut = OBJECT_END_RE.search(text, seen_as.end(), clause_end)
+        end = cut.start() if cut else clause_end
     elif lemma in STANCE_VERBS:
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
@@ -124,7 +135,10 @@ def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
     form = match.group(0)
     if form.endswith(("ed", "s", "ing")) and form != _FORMS[form] or form == "sought":
         return False
-    last = subject.split()[-1]
+    if re.search(r"\b(?:would|will|could|can|should|might|may|must|did|does|do|to|n['’]t|not|never)\s+(?:\w+ly\s+)?$",
+                 text[max(0, match.start() - 30):match.start()]):
+        return False  # 'would support', 'did not oppose': a modal or an auxiliary makes the bare form a verb
+    last = re.split(r"\s+(?:in|of|from|at|for|across|with|on)\s+", subject, maxsplit=1)[0].split()[-1]
     # A bare present form needs a plural or first/second person subject: 'voters support', 'we oppose'.
     return not (last.lower() in _PLURAL_PRONOUNS or (last.endswith("s") and not last.endswith(("'s", "’s", "ss")))
                 or last[:1].isupper() and len(subject.split()) > 1 and last.lower().endswith("s"))
