@@ -89,7 +89,7 @@ class TestSameBytes:
     @pytest.mark.parametrize("filters", FILTERS, ids=lambda filters: "-".join(map(str, filters.items())))
     @pytest.mark.parametrize("by_id", [True, False], ids=["read-by-id", "walk-pages"])
     def test_filtered(self, casefile, fmt, filters, by_id, monkeypatch):
-        monkeypatch.setattr(filtering, "BY_ID_BELOW", 1000 if by_id else 0)
+        monkeypatch.setattr(filtering, "BY_ID_SHARE", 2.0 if by_id else 0.0)
         expected = render(filter_export(casefile.export(), **filters), fmt, options=options())
         assert streamed(casefile, fmt, 2, **filters) == expected
 
