@@ -99,7 +99,8 @@ def filter_parts(
     matched: set[int] = set()
     owners: dict[int, tuple[int, int | None]] = {}
     seen = 0
-    for claim in parts.claims():
+    outlines = parts.outline_pages() if parts.outline_pages is not None else parts.claim_pages()
+    for claim in (claim for page in outlines for claim in page):
         seen += 1
         is_match = all(check(claim) for check in checks)
         if is_match:

@@ -21,6 +21,9 @@ class ExportParts:
     version: int = EXPORT_VERSION
     claims_with_ids: Callable[[list[int]], Iterable[list[Claim]]] | None = None
     """When the source can read claims by id: the claims with these (sorted) ids, in pages."""
+    outline_pages: Callable[[], Iterable[list[Claim]]] | None = None
+    """When the source can read them faster: every claim in id order holding only what filters
+    read (id, source_id, speaker_id, speaker, status, rated_on, history), the rest left default."""
 
     @classmethod
     def of(cls, export: Export) -> ExportParts:
