@@ -23,7 +23,7 @@ _RECORD_NOUNS = (
 _RECORD_RE = re.compile(r"(?:[^,;:()\"“”.]{0,80}?\s)?(?:" + _RECORD_NOUNS + r")\b[^,;:()\"“”]{0,80}?")
 # A frame at the head of a sentence or after 'but'/'because', closed by a comma.
 _FRONT_RE = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n)|(?<=\bbut\s)|(?<=\bbecause\s)|(?<=\byet\s))"
+    r"[\s\"“‘']*(?:(?:[Bb]ut|[Bb]ecause|[Yy]et|[Aa]nd)\s+)?"
     r"(?P<cue>In|in|To|to|By|by)\s+(?P<frame>[^,;:()\"“”\n]{2,120}?),\s+(?=\S)"
 )
 _PEOPLE_WORDS = frozenset("him her them me us many some others most all both everyone anyone".split())
@@ -43,9 +43,11 @@ def find_frames(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     text = reader.text
     cues = sorted(c.cue[0] for c in spoken if c.cue)
     found = []
-    for match in _FRONT_RE.finditer(text):
-        sentence_end = reader.sentence(match.start())[1]
-        if reader.quote_at(match.start()) is None and not _has_cue(cues, match.end(), sentence_end):
+    for sentence_start, sentence_end in reader.index.sentences:
+        match = _FRONT_RE.match(text, sentence_start, sentence_end)
+        if match is None:
+            continue
+        if reader.quote_at(match.start("cue")) is None and not _has_cue(cues, match.end(), sentence_end):
             candidate = _front(reader, match)
             if candidate is not None:
                 found.append(candidate)
@@ -59,10 +61,7 @@ def _has_cue(cues: list[int], start: int, end: int) -> bool:
 
 def _front(reader: CueReader, match: re.Match) -> Candidate | None:
     text = reader.text
-    sentence_start, sentence_end = reader.sentence(match.start())
-    head = text[sentence_start:match.start()].strip(" \"“‘'")
-    if head and head.lower() not in ("but", "because", "yet", "and"):
-        return None
+    sentence_end = reader.sentence(match.start("cue"))[1]
     cue, frame_start, frame_end = match.group("cue").lower(), match.start("frame"), match.end("frame")
     mention = _frame_source(text, cue, frame_start, frame_end)
     if mention is None:

@@ -107,12 +107,18 @@ SHARE_SUBJECT_RE = re.compile(
     r"[Mm]ajorities|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds?|quarters?|fifths?|in[- ](?:three|four|five|10|ten)))"
     r"(?:\s+[^,;:()\"“”]{1,80}?)?(?:\s+(?:have|has|had|also|all|both|now|still))*\s*"
 )
-_CLAUSE_OPENING_RE = re.compile(r"(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)(?=[^,;:]*$)")
+_SHARE_HINT_RE = re.compile(r"\d|percent|half|majorit|minorit|pluralit|third|quarter|fifth|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|in\s+(?:ten|four|five|three)")
+_LAST_OPENING_RE = re.compile(r".*(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)", re.DOTALL)
+_SHARE_REACH = 160
+
 
 def share_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
     """'about 4 in 10 voters', 'A majority of those polled' right before the verb, from a clause's start."""
-    opening = _CLAUSE_OPENING_RE.search(text, sentence_start, verb_start)
-    start = opening.end() if opening else sentence_start
+    window_start = max(sentence_start, verb_start - _SHARE_REACH)
+    if not _SHARE_HINT_RE.search(text, window_start, verb_start):
+        return None
+    opening = _LAST_OPENING_RE.match(text, window_start, verb_start)
+    start = opening.end() if opening else window_start
     start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
     if SHARE_SUBJECT_RE.fullmatch(text, start, verb_start) is None:
         return None
