@@ -186,3 +186,22 @@ class TestMoreStanceVerbs:
         claim = by_cue(text, "saying")
         assert claim.quote == "it was the best in the state"
         assert claim.speaker_mention is not None and claim.speaker_mention.text == "The Dunmore mill owner"
+
+
+class TestUnquotedLabelsAndRequests:
+    """'called him divisive', 'asked the crowd to stand', 'described his plan': no quote needed."""
+
+    def test_called_label(self):
+        claim = by_cue("Ada Brill called the plan a disaster for the valley.", "called")
+        assert claim.quote == "the plan a disaster for the valley"
+
+    def test_called_someone_is_no_label(self):
+        assert "called" not in cues("Tom Pyle called the police on Tuesday.")
+
+    def test_asked_to(self):
+        claim = by_cue("Pastor Carl Ems asked the congregation to stand for the veterans.", "asked")
+        assert claim.quote == "the congregation to stand for the veterans"
+
+    def test_described_how(self):
+        claim = by_cue("Mira Sol described how the mill had closed.", "described")
+        assert claim.quote == "how the mill had closed"

@@ -24,6 +24,8 @@ from claims.extraction.shapes import (
     ACCUSING_LEMMAS,
     ADJUNCT_RE,
     ASKED_LISTENER_RE,
+    ASKED_TO_RE,
+    CALLED_LABEL_RE,
     BARE_CLAUSE_LEMMAS,
     CLAUSE_CUT_RE,
     CONTENT_OPENING_RE,
@@ -280,7 +282,7 @@ class CueReader(QuoteReader):
                 return self._called(match.end(), embedded, mention, cue)
             if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who|which|where)\b", content):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
-            return None
+            return self._unquoted(lemma, form, start, end, mention, cue)
         if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
             return None
         if not lead.group(1):
@@ -305,6 +307,25 @@ class CueReader(QuoteReader):
             if not re.search(r"\d|\$|percent", content):
                 return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+
+    def _unquoted(self, lemma: str, form: str, start: int, end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
+        """'asked voters to stay home', 'called him divisive', 'described how ...': the request, label or account."""
+        content = self.text[start:end]
+        if lemma == "ask" and ASKED_TO_RE.match(content):
+            return Candidate(start, end, "indirect", cue=cue, mention=mention)
+        if lemma == "call" and CALLED_LABEL_RE.match(content):
+            cut = DEMAND_END_RE.search(self.text, start, end)
+            c_start, c_end = self.trim(start, cut.start() if cut else end)
+            return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
+        if lemma in ("describe", "characterize") and not form.endswith("ing") and len(content.split()) >= 2 \
+                and not re.match(r"(?:it|this|that|them|him|her|himself|herself|themselves|itself)\b", content):
+            if re.match(r"(?:how|what|why|where|when|whether)\b", content):
+                return Candidate(start, end, "indirect", cue=cue, mention=mention)
+            cut = DEMAND_END_RE.search(self.text, start, end)
+            c_start, c_end = self.trim(start, cut.start() if cut else end)
+            if len(self.text[c_start:c_end].split()) >= 2:
+                return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
+        return None
 
     def _clause_like(self, content: str) -> bool:
         head = " ".join(content.split()[:14])
