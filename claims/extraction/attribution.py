@@ -317,14 +317,9 @@ class CueReader(QuoteReader):
             cut = DEMAND_END_RE.search(self.text, start, end)
             c_start, c_end = self.trim(start, cut.start() if cut else end)
             return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
-        if lemma in ("describe", "characterize") and not form.endswith("ing") and len(content.split()) >= 2 \
-                and not re.match(r"(?:it|this|that|them|him|her|himself|herself|themselves|itself)\b", content):
-            if re.match(r"(?:how|what|why|where|when|whether)\b", content):
-                return Candidate(start, end, "indirect", cue=cue, mention=mention)
-            cut = DEMAND_END_RE.search(self.text, start, end)
-            c_start, c_end = self.trim(start, cut.start() if cut else end)
-            if len(self.text[c_start:c_end].split()) >= 2:
-                return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
+        if lemma in ("describe", "characterize") and re.match(r"(?:how|what|why|where|when|whether)\b", content):
+            # An account is a claim; 'described the plan' names a topic and asserts nothing.
+            return Candidate(start, end, "indirect", cue=cue, mention=mention)
         return None
 
     def _clause_like(self, content: str) -> bool:
