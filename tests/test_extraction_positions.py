@@ -205,3 +205,17 @@ class TestUnquotedLabelsAndRequests:
     def test_described_how(self):
         claim = by_cue("Mira Sol described how the mill had closed.", "described")
         assert claim.quote == "how the mill had closed"
+
+
+class TestRecordsAsSources:
+    """'New polls released Sunday showed S': the record with its description speaks, not the day."""
+
+    def test_poll_with_participle(self):
+        claim = by_cue("New polls released Sunday showed Mira Sol taking a lead in the race.", "showed")
+        assert claim.quote == "Mira Sol taking a lead in the race"
+        assert claim.speaker == "New polls released Sunday"
+        assert claim.speaker_kind == "organization"
+
+    def test_review_by_a_paper(self):
+        claim = by_cue("A review by the Dunmore Gazette shows most of the hours were for campaign travel.", "shows")
+        assert claim.speaker_mention.text == "A review by the Dunmore Gazette"

@@ -49,7 +49,7 @@ from claims.extraction.shapes import (
     SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
 )
-from claims.extraction.subjects import share_subject, subject_after, subject_before, widen
+from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
 # A subordinating conjunction right before the speaker: what follows the clause's comma is the main clause.
 SUBORDINATE_LEAD_RE = re.compile(
@@ -182,6 +182,10 @@ class CueReader(QuoteReader):
         share = share_subject(self.text, max(sentence_start, previous.close if previous else 0), match.start())
         if share is not None and (mention is None or share.start < mention.start):
             mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
+        if lemma in EVIDENCE_LEMMAS and not form.endswith("ing"):
+            record = evidence_subject(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+            if record is not None and (mention is None or record.start < mention.start):
+                mention = record  # 'New polls released Sunday showed': the record, not the day
         after_start = match.end()
         if mention is None:
             inverted = self._fronted_inverted(match, sentence_start, sentence_end)
@@ -282,7 +286,7 @@ class CueReader(QuoteReader):
                 return self._called(match.end(), embedded, mention, cue)
             if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who|which|where)\b", content):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
-            return self._unquoted(lemma, form, start, end, mention, cue)
+            return self._unquoted(lemma, start, end, mention, cue)
         if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
             return None
         if not lead.group(1):
@@ -308,7 +312,7 @@ class CueReader(QuoteReader):
                 return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
-    def _unquoted(self, lemma: str, form: str, start: int, end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
+    def _unquoted(self, lemma: str, start: int, end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
         """'asked voters to stay home', 'called him divisive', 'described how ...': the request, label or account."""
         content = self.text[start:end]
         if lemma == "ask" and ASKED_TO_RE.match(content):

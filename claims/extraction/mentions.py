@@ -293,6 +293,9 @@ def is_evidence(phrase: str) -> bool:
     return any(word.lower().strip(".,'’") in EVIDENCE_NOUNS for word in head.split()[-2:])
 
 
+_DESCRIBED_RE = re.compile(r"\s+(?:by|released|published|conducted|taken|compiled|obtained|issued|out)\s+")
+
+
 def speaker_kind(phrase: str) -> str:
     """person / organization / group / unattributed for a speaker phrase."""
     words = re.findall(r"[\w'’.-]+", phrase.lower())
@@ -301,6 +304,10 @@ def speaker_kind(phrase: str) -> str:
     if len(phrase) > 1 and phrase.isupper() and " " not in phrase.strip():
         return "organization"  # an acronym: NATO, POLITICO
     head = words[-1].rstrip(".")
+    described = _DESCRIBED_RE.split(phrase, maxsplit=1)[0]
+    if described != phrase and is_evidence(described):
+        # 'New polls released Sunday', 'A review by The Times': the record is the head, not the day or the paper.
+        return "unattributed" if described.split()[-1].lower() in UNATTRIBUTED_HEADS else "organization"
     name, _role = split_role(phrase)
     name_words = name.split()
     institutional = any(w in ORG_HEADS or w in ORG_NAME_WORDS for w in words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction.lexicon import EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention
 
 _MAX_SUBJECT_WORDS = 45
@@ -128,6 +129,26 @@ def share_subject(text: str, sentence_start: int, verb_start: int) -> Mention | 
         end = start + auxiliaries.start()
     return Mention(text[start:end], start, end)
 
+
+
+_EVIDENCE_HEAD_RE = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Nn]ew|[Rr]ecent|[Ll]atest|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z0-9][\w.,/'’-]*)\s+)*"
+    r"(?:[\w/'’-]+\s+){0,3}?(?:" + "|".join(sorted(EVIDENCE_NOUNS)) + r")\b"
+)
+_MAX_EVIDENCE_WORDS = 20
+
+
+def evidence_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
+    """'New polls released Sunday', 'A review by The Times': a record with the phrases that describe it."""
+    opening = _LAST_OPENING_RE.match(text, max(sentence_start, verb_start - _SHARE_REACH), verb_start)
+    start = opening.end() if opening else max(sentence_start, verb_start - _SHARE_REACH)
+    start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
+    end = start + len(text[start:verb_start].rstrip())
+    if end <= start or len(text[start:end].split()) > _MAX_EVIDENCE_WORDS or not _EVIDENCE_HEAD_RE.match(text, start, end):
+        return None
+    if re.search(r"[\"“”;]|\b(?:said|says|is|are|was|were|has|have|had)\b", text[start:end]):
+        return None
+    return Mention(text[start:end], start, end)
 
 
 def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | None:
