@@ -8,7 +8,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import DETERMINERS, PRONOUNS, first_letters, inflections, trie_pattern
 from claims.extraction.mentions import Mention, mention_before
-from claims.extraction.positions import object_span
+from claims.extraction.positions import inside, object_span
 from claims.extraction.subjects import widen
 
 # Verbs whose prepositional object is what the subject speaks of, argues for or stands against.
@@ -48,14 +48,15 @@ _NOT_SUBJECTS = frozenset("it this that there which what".split())
 
 
 def find_phrasal(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
-    """Candidates from verb-and-preposition stances, unless the verb is already another reader's cue."""
+    """Candidates from verb-and-preposition stances, unless the verb is another reader's cue or inside what was said."""
     text = reader.text
     taken = {c.cue[0] for c in spoken if c.cue}
+    spans = sorted((c.start, c.end) for c in spoken)
     found = []
     for match in _PHRASAL_RE.finditer(text):
         verb = match.group("verb")
         lemma = _FORMS.get(verb)
-        if lemma is None or match.start() in taken or reader.quote_at(match.start()) is not None:
+        if lemma is None or match.start() in taken or reader.quote_at(match.start()) is not None or inside(spans, match.start()):
             continue
         if not re.fullmatch(PREPOSITIONAL_VERBS[lemma], match.group("prep")):
             continue

@@ -83,7 +83,7 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
     found = []
     for match in _NOUN_RE.finditer(text):
         cue = match.group("cue")
-        if match.group("prep") not in STANCE_NOUNS[cue.lower()].split("|") or _inside(spans, match.start()):
+        if match.group("prep") not in STANCE_NOUNS[cue.lower()].split("|") or inside(spans, match.start()):
             continue
         if reader.quote_at(match.start()) is None and (cue.islower() or _opens_sentence(reader, match.start())):
             candidate = _noun(reader, match)
@@ -91,7 +91,7 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
                 found.append(candidate)
     for match in _ADJECTIVE_RE.finditer(text):
         cue = match.group("cue")
-        if cue and match.group("prep") not in STANCE_ADJECTIVES[cue].split("|") or _inside(spans, match.start()):
+        if cue and match.group("prep") not in STANCE_ADJECTIVES[cue].split("|") or inside(spans, match.start()):
             continue
         if reader.quote_at(match.start()) is None:
             candidate = _adjective(reader, match)
@@ -120,7 +120,8 @@ def _pointed_to(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether offset falls inside one of the sorted (start, end) spans."""
     position = bisect_right(spans, (offset, offset)) - 1
     return any(spans[i][1] > offset for i in range(max(0, position - 3), position + 1))
 

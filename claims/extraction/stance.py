@@ -62,6 +62,9 @@ def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     for match in _STANCE_RE.finditer(text):
         if match.start() in taken_cues or reader.quote_at(match.start()) is not None:
             continue
+        position = bisect_right(spoken_spans, (match.start(), len(text))) - 1
+        if any(spoken_spans[i][1] > match.start() for i in range(max(0, position - 3), position + 1)):
+            continue
         candidate = _stance(reader, match)
         if candidate is not None:
             found.append(candidate)
