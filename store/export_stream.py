@@ -50,12 +50,15 @@ def claim_outlines(connection: Connection, page_size: int = PAGE_SIZE) -> Iterat
     Filters read ids, speaker, status, rating date and history; a narrow select with
     unvalidated models costs a fraction of converting whole claims.
     """
+    # Speaker names come from one read of the (far smaller) speaker table: joining it into the
+    # paged select lets SQLite drive the join from the speaker side and sort every page.
+    names = {row.id: row.name for row in connection.execute(select(speaker_t.c.id, speaker_t.c.name))}
+    # Copying one unvalidated claim is several times cheaper than constructing each one.
+    blank = Claim.model_construct(
+        id=0, source_id=0, text="", quote="", start=0, end=0, kind="direct", quantities=[], notes=[], history=[]
+    )
     query = (
-        select(
-            claim_t.c.id, claim_t.c.source_id, claim_t.c.speaker_id, claim_t.c.status, claim_t.c.rated_on,
-            speaker_t.c.name,
-        )
-        .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
+        select(claim_t.c.id, claim_t.c.source_id, claim_t.c.speaker_id, claim_t.c.status, claim_t.c.rated_on)
         .order_by(claim_t.c.id)
         .limit(page_size)
     )
@@ -65,10 +68,10 @@ def claim_outlines(connection: Connection, page_size: int = PAGE_SIZE) -> Iterat
         if not rows:
             return
         page = [
-            Claim.model_construct(
-                id=row.id, source_id=row.source_id, speaker_id=row.speaker_id, speaker=row.name,
-                status=row.status, rated_on=row.rated_on,
-            )
+            blank.model_copy(update={
+                "id": row.id, "source_id": row.source_id, "speaker_id": row.speaker_id,
+                "speaker": names.get(row.speaker_id), "status": row.status, "rated_on": row.rated_on,
+            })
             for row in rows
         ]
         _attach_histories(connection, page, event_t.c.claim_id.between(page[0].id, page[-1].id))
