@@ -144,6 +144,8 @@ class Claim(BaseModel):
     quantities: list[Quantity] = Field(default_factory=list)
     denial_target: str | None = None
     answers_claim_id: int | None = None
+    reprint_of: int | None = None
+    """The earlier claim this one reprints word for word (same speaker); see `claims.matching.reprints`."""
     status: ReviewStatus = "unreviewed"
     notes: list[str] = Field(default_factory=list)
     history: list[ReviewEvent] = Field(default_factory=list)

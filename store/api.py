@@ -139,7 +139,7 @@ class Store(StoreBase):
             return queries.list_speakers(connection)
 
     def related(self, claim_id: int) -> list[tuple[Link, Claim]]:
-        """Links of one claim with the claim at the other end, strongest first."""
+        """Links of one claim with the claim at the other end, strongest first and its reprints last."""
         with self._read() as connection:
             queries.get_claim(connection, claim_id)
             links = [link for link in queries.links_of(connection, [claim_id]) if link.state != "rejected"]
@@ -151,7 +151,7 @@ class Store(StoreBase):
             other_id = link.claim_ids[0] if link.claim_ids[1] == claim_id else link.claim_ids[1]
             if other_id in others:
                 pairs.append((link, others[other_id]))
-        return sorted(pairs, key=lambda pair: -pair[0].score)
+        return sorted(pairs, key=lambda pair: (pair[1].reprint_of == claim_id, -pair[0].score))
 
     def conflicts(self, claim_id: int | None = None) -> list[Conflict]:
         with self._read() as connection:

@@ -13,7 +13,7 @@ added one transaction at a time, in the same order.
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy import text as sql_text
@@ -21,6 +21,7 @@ from sqlalchemy import text as sql_text
 from claims import conflicts as conflict_rules
 from claims import matching
 from claims.matching.features import ClaimFeatures
+from claims.matching.reprints import REPRINT_REASON, REPRINT_SCORE, fingerprint
 from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
@@ -53,6 +54,8 @@ class IngestBatch:
         self.sources: dict[int, Source] = {}
         self.stored_hashes: dict[str, int] = {}
         self._hashes_known: set[str] = set()
+        self._originals: dict[tuple[int | None, str], int] = {}
+        self._fingerprints_read: set[str] = set()
         self._source_ids = _IdBlock(connection, source_t)
         self._claim_ids = _IdBlock(connection, claim_t)
         self._sources: list[dict] = []
@@ -87,30 +90,86 @@ class IngestBatch:
         ordered = self._insert_claims(source_id, extracted)
         claim_ids = [claim.id for claim in ordered]
         result = AddResult(source_id=source_id, claim_ids=claim_ids)
-        keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in ordered}
-        candidate_ids = self.overlay.candidates(ordered, keys_of)
+        reprints = self._reprints(ordered)
+        originals = [claim for claim in ordered if claim.id not in reprints]
+        keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in originals}
+        candidate_ids = self.overlay.candidates(originals, keys_of)
+        if reprints:
+            # The document's copy of a claim stands in for it: its claims link to the copy (same
+            # source, same words), and linking them to the original as well would say it twice.
+            reprinted = set(reprints.values())
+            candidate_ids = {claim_id: [i for i in ids if i not in reprinted] for claim_id, ids in candidate_ids.items()}
         self._hold_stored({i for ids in candidate_ids.values() for i in ids})
-        worth_scoring = self._worth_scoring(ordered, candidate_ids)
-        links = matching.link_claims(ordered, lambda claim: worth_scoring[claim.id])
-        for claim in ordered:
+        worth_scoring = self._worth_scoring(originals, candidate_ids)
+        # A document that only reprints has nothing to compare: its claims' originals were compared already.
+        links = matching.link_claims(
+            ordered, lambda claim: worth_scoring.get(claim.id, ()), settled=reprints.keys()
+        ) if originals else []
+        for claim in originals:
             self.overlay.add(claim.id, keys_of[claim.id])
             self._keys.extend({"key": key, "claim_id": claim.id} for key in keys_of[claim.id])
         unique: dict[tuple[int, int], Link] = {}
         for link in links:
             unique.setdefault(tuple(sorted(link.claim_ids)), link)
+        found = list(unique.values())
+        for copy_id, original_id in reprints.items():
+            unique.setdefault((original_id, copy_id), Link.model_construct(
+                claim_ids=(original_id, copy_id), relation="agrees", score=REPRINT_SCORE, state="confirmed",
+                reason=REPRINT_REASON,
+            ))
         self._links.extend(
             {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score, "state": link.state,
              "reason": link.reason}
             for (a, b), link in unique.items()
         )
+        result.reprint_count = len(reprints)
         result.link_count = len(unique)
-        self._find_conflicts(result, list(unique.values()))
+        self._find_conflicts(result, found)
         self._events.append({
             "at": utcnow(), "actor": actor, "action": "ingest", "claim_id": None, "entity_id": f"source:{source_id}",
             "old_value": None, "note": None,
             "new_value": json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
         })
         return result
+
+    def know_fingerprints(self, extracted: Iterable[ExtractedClaim]) -> None:
+        """Read the stored originals of these claims' wordings in a few queries, before adding their documents."""
+        self._read_fingerprints({fingerprint(claim.text, claim.polarity, claim.hedged) for claim in extracted})
+
+    def _read_fingerprints(self, fingerprints: set[str]) -> None:
+        wanted = sorted(fingerprints - self._fingerprints_read)
+        for start in range(0, len(wanted), 500):
+            # Filtered and ordered here, not in SQL: either would let SQLite walk another index than the fingerprint's.
+            stored = self.connection.execute(
+                select(claim_t.c.id, claim_t.c.speaker_id, claim_t.c.fingerprint)
+                .where(claim_t.c.fingerprint.in_(wanted[start:start + 500]))
+                .where(claim_t.c.reprint_of + 0 == None)  # noqa: E711 - IS NULL, on an expression no index serves
+            )
+            originals = self._originals
+            for claim_id, speaker_id, found in stored:
+                # No claim of this transaction has these fingerprints yet: the lowest stored id is the original.
+                key = (speaker_id, found)
+                if claim_id < originals.get(key, claim_id + 1):
+                    originals[key] = claim_id
+        self._fingerprints_read.update(wanted)
+
+    def _reprints(self, ordered: list[ClaimView]) -> dict[int, int]:
+        """New claims that repeat an earlier claim of the same speaker word for word: {copy id: original id}.
+
+        Each fingerprint is looked up in the database once per transaction; after that the
+        transaction's own originals answer (the earliest claim with the words is the original).
+        """
+        if not ordered:
+            return {}
+        rows = self._claims[-len(ordered):]
+        self._read_fingerprints({row["fingerprint"] for row in rows})
+        found = {}
+        for row, claim in zip(rows, ordered):
+            original = self._originals.setdefault((row["speaker_id"], row["fingerprint"]), row["id"])
+            if original != row["id"]:
+                row["reprint_of"] = claim.reprint_of = original
+                found[row["id"]] = original
+        return found
 
     def _worth_scoring(self, ordered: list, candidate_ids: dict[int, list[int]]) -> dict[int, list]:
         """Each new claim's candidates less those `may_link` rules out, judged on features computed once per claim.

@@ -6,6 +6,7 @@ import json
 from functools import lru_cache
 from typing import Any, Mapping
 
+from claims.matching.reprints import fingerprint
 from claims.models import (
     Claim,
     Conflict,
@@ -86,6 +87,7 @@ def _claim_fields(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> 
         "hedged": bool(row["hedged"]),
         "denial_target": row["denial_target"],
         "answers_claim_id": row["answers_claim_id"],
+        "reprint_of": row["reprint_of"],
         "status": row["status"],
         "version": row["version"],
         "rating": row["rating"],
@@ -114,6 +116,8 @@ def claim_values(extracted: ExtractedClaim, source_id: int, speaker_id: int | No
         "quantities": json.dumps([q.model_dump(mode="json") for q in extracted.quantities]),
         "denial_target": extracted.denial_target,
         "answers_claim_id": None,
+        "fingerprint": fingerprint(extracted.text, extracted.polarity, extracted.hedged),
+        "reprint_of": None,
         "status": "unreviewed",
         "version": 1,
         "rating": None,

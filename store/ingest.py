@@ -34,6 +34,8 @@ class AddResult:
     duplicate: bool = False
     claim_ids: list[int] = field(default_factory=list)
     link_count: int = 0
+    reprint_count: int = 0
+    """Claims stored as reprints of an earlier claim (`claims.matching.reprints`)."""
     conflict_ids: list[int] = field(default_factory=list)
 
 

@@ -73,6 +73,7 @@ def _commit(store, items: list, actor: str) -> list[AddResult]:
     def work(connection: Connection) -> list[AddResult]:
         batch = IngestBatch(connection, many=len(items) >= PRELOAD_SPEAKERS_FROM)
         batch.know_hashes([sha256 for _, sha256, _, _ in items])
+        batch.know_fingerprints(claim for _, _, _, extracted in items for claim in extracted)
         results = [batch.add(text, sha256, meta, extracted, actor) for text, sha256, meta, extracted in items]
         batch.flush()
         return results

@@ -69,6 +69,10 @@ class ClaimRow(SQLModel, table=True):
     """JSON list of quantities."""
     denial_target: str | None = None
     answers_claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    fingerprint: str | None = Field(default=None, index=True)
+    """Digest of wording, polarity and hedging (`claims.matching.reprints`): finds a claim's earlier copies."""
+    reprint_of: int | None = Field(default=None, foreign_key="claim.id", index=True)
+    """The earlier claim of the same speaker this one repeats word for word; null for an original."""
     status: str = Field(default="unreviewed", index=True)
     version: int = 1
     rating: str | None = None

@@ -100,7 +100,7 @@ def casefile_rows(store) -> dict[str, list]:
         "source": "SELECT id, sha256, title, outlet FROM source ORDER BY id",
         "speaker": "SELECT id, name, key, role, kind, aliases, merged_into FROM speaker ORDER BY id",
         "claim": "SELECT id, source_id, speaker_id, text, start, \"end\", polarity, quantities, answers_claim_id, "
-                 "search_text FROM claim ORDER BY id",
+                 "search_text, fingerprint, reprint_of FROM claim ORDER BY id",
         "claim_key": "SELECT key, claim_id FROM claim_key ORDER BY claim_id, key",
         "link": "SELECT claim_a, claim_b, relation, score, state, reason FROM link ORDER BY claim_a, claim_b",
         "conflict": "SELECT id, kind, claim_a, claim_b, explanation, weak FROM conflict ORDER BY id",
@@ -133,6 +133,7 @@ class TestSameAsOneByOne:
         # The corpus exercises what could differ: links, conflicts, answers, duplicates, renamed speakers.
         assert expected["link"] and expected["conflict"]
         assert any(row[8] is not None for row in expected["claim"])
+        assert any(row[11] is not None for row in expected["claim"])  # reprints
         assert sum(1 for result in serial if result[1]) == 1
         names = {row[1] for row in expected["speaker"]}
         assert "Mira Olsen" in names and "Olsen" not in names

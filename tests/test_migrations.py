@@ -132,7 +132,7 @@ class TestWordIndex:
 
         engine = _build_at_0001(db_url)
         assert migrate.upgrade(engine, "0003")[-1] == "0003"
-        assert migrate.upgrade(engine) == ["0004"]
+        assert migrate.upgrade(engine, "0004") == ["0004"]
         engine.dispose()
         with open_store(db_url) as store:
             assert [claim.id for claim in store.list_claims(ClaimFilter(search="dam leaks"))] == [1]
@@ -144,7 +144,7 @@ class TestWordIndex:
         from alembic import command
 
         engine = _build_at_0001(db_url)
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, "0004")
         config = migrate._config()
         with engine.begin() as connection:
             config.attributes["connection"] = connection
@@ -153,5 +153,43 @@ class TestWordIndex:
                 names = set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
                 assert not {name for name in names if name.startswith("claim_words")}
                 assert "claim_fts" in names
-        assert migrate.upgrade(engine) == ["0004"]
+        assert migrate.upgrade(engine, "0004") == ["0004"]
+        engine.dispose()
+
+
+class TestReprints:
+    """Migration 0005 fingerprints the claims already stored, so a later copy of them is known as a reprint."""
+
+    def test_stored_claim_is_fingerprinted_and_its_copy_becomes_a_reprint(self, db_url):
+        from claims.documents import Document
+        from claims.matching.reprints import fingerprint
+        from claims.models import SourceMeta
+
+        engine = _build_at_0001(db_url)
+        assert migrate.upgrade(engine, "0004")[-1] == "0004"
+        assert migrate.upgrade(engine) == ["0005"]
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT fingerprint, reprint_of FROM claim WHERE id = 1")).one()
+        engine.dispose()
+        assert stored == (fingerprint("the dam leaks", "asserts", False), None)
+        with open_store(db_url) as store:
+            added = store.add_document(
+                Document(text="Lena Park said the dam leaks.\n", sha256="copy"), SourceMeta(title="Copy"), "oskar"
+            )
+            (copy,) = [store.get_claim(claim_id) for claim_id in added.claim_ids]
+            assert copy.reprint_of == 1
+            assert copy.speaker_id == 1
+
+    def test_downgrade_to_0004_and_upgrade_again(self, db_url):
+        from alembic import command
+
+        engine = _build_at_0001(db_url)
+        migrate.upgrade(engine)
+        config = migrate._config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0004")
+            columns = set(connection.execute(text("SELECT * FROM claim LIMIT 1")).keys())
+            assert not {"fingerprint", "reprint_of"} & columns
+        assert migrate.upgrade(engine) == ["0005"]
         engine.dispose()

@@ -62,15 +62,23 @@ def link_claims(
     new_claims: Sequence[Claim],
     candidates_for: Callable[[Claim], Iterable[Claim]],
     rejected: Collection[frozenset[int]] = (),
+    settled: Collection[int] = (),
 ) -> list[Link]:
-    """Links between each new claim and its candidates and among the new claims; never a rejected pair."""
+    """Links between each new claim and its candidates and among the new claims; never a rejected pair.
+
+    `settled` names new claims that reprint earlier ones (`claims.matching.reprints`): a pair
+    of two of them is not considered, since their originals were compared already.
+    """
     new = list(new_claims)
     with parallel_features(new):
-        return _link(new, candidates_for, rejected)
+        return _link(new, candidates_for, rejected, frozenset(settled))
 
 
 def _link(
-    new: list[Claim], candidates_for: Callable[[Claim], Iterable[Claim]], rejected: Collection[frozenset[int]]
+    new: list[Claim],
+    candidates_for: Callable[[Claim], Iterable[Claim]],
+    rejected: Collection[frozenset[int]],
+    settled: frozenset[int],
 ) -> list[Link]:
     by_id = {claim.id: claim for claim in new}
     context = build_context(new)
@@ -87,6 +95,8 @@ def _link(
         if pair in seen:
             return
         seen.add(pair)
+        if a.id in settled and b.id in settled:
+            return
         if rejected_pairs and frozenset(pair) in rejected_pairs:
             return
         fa = batch_features[a.id] if by_id.get(a.id) is a else features(a)
@@ -119,7 +129,7 @@ def _link(
             for j, relation, score, state, reason in linked:
                 b_id = new[j].id
                 pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
-                if pair in seen or a_id == b_id:
+                if pair in seen or a_id == b_id or (a_id in settled and b_id in settled):
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):

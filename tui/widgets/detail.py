@@ -83,6 +83,13 @@ def meta_text(detail: ClaimDetail) -> Text:
     details = [one_line(value) for value in (source.outlet, source.url) if value]
     details.append(source.published.isoformat() if source.published else "date unknown")
     text.append(" — " + " — ".join(details))
+    if claim.reprint_of is not None:
+        text.append(f"\n{RELATION_SYMBOLS['reprint']} Reprint of #{claim.reprint_of}", style="bold")
+        text.append(" (the same words from the same speaker): its related claims and conflicts stand there")
+    reprints = sum(1 for _, other in detail.related if other.reprint_of == claim.id)
+    if reprints:
+        text.append(f"\n{RELATION_SYMBOLS['reprint']} Reprinted {reprints} time{'s' if reprints > 1 else ''}", style="bold")
+        text.append(" in other sources (listed below)")
     if claim.rating:
         text.append("\nPublished rating: ", style="bold")
         text.append(one_line(rating_sentence(claim).removeprefix("already rated ")))
@@ -177,6 +184,8 @@ class DetailPane(VerticalScroll):
         conflicting = {cid for conflict in detail.conflicts for cid in conflict.claim_ids}
         for link, other in detail.related:
             relation = "conflicts" if other.id in conflicting else link.relation
+            if other.reprint_of == detail.claim.id or other.id == detail.claim.reprint_of:
+                relation = "reprint"
             prompt = Text()
             prompt.append(f"{RELATION_SYMBOLS.get(relation, '~')} {relation:<9} ")
             prompt.append(f"{LINK_STATE_SYMBOLS.get(link.state, '')}{link.state:<9} ")

@@ -10,7 +10,7 @@ from claims.text import one_line
 STATUS_SYMBOLS = {"unreviewed": "○", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
 STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
 CONFLICT_SYMBOL = "⚠"
-RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~"}
+RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~", "reprint": "≡"}
 LINK_STATE_SYMBOLS = {"suggested": "…", "confirmed": "•", "accepted": "✓", "rejected": "✗"}
 
 

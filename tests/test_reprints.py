@@ -1,0 +1,122 @@
+"""Reprints: a copy of a statement (same words, same speaker) is stored with its place, linked once, never relinked."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import text
+
+from claims.matching.reprints import REPRINT_REASON, fingerprint
+from claims.models import ExtractedClaim, Quantity, SourceMeta
+from store import pipeline
+
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
+
+ORIGINAL = "The Kelby dock handled 40,000 containers last week"
+DENIAL = "It is not true that the Kelby dock handled 40,000 containers last week"
+
+
+def _document(sentences: list[tuple[str, str]], tail: str = "") -> tuple[str, list[ExtractedClaim]]:
+    """A report quoting each (speaker, sentence) in turn, and its extracted claims with exact offsets."""
+    body = " ".join(f'"{sentence}," {speaker} said.' for speaker, sentence in sentences)
+    document = f"Harbour news\n\n{body}\n{tail}"
+    claims = []
+    for speaker, sentence in sentences:
+        start = document.index(sentence)
+        fields = {}
+        if "40,000" in sentence:
+            fields["quantities"] = [Quantity(value=40000.0, unit="containers", text="40,000 containers")]
+        if sentence.startswith("It is not true"):
+            fields.update(polarity="denies", denial_target=ORIGINAL)
+        claims.append(ExtractedClaim(text=sentence, quote=sentence, start=start, end=start + len(sentence),
+                                     kind="direct", speaker=speaker, speaker_kind="person", **fields))
+    return document, claims
+
+
+def _add(store, document: str, claims: list[ExtractedClaim], title: str):
+    sha = hashlib.sha256(document.encode("utf-8")).hexdigest()
+    return store.add_extracted(document, sha, SourceMeta(title=title, outlet="Harbour Gazette"), claims, "tester")
+
+
+def _rows(store, sql: str) -> list[tuple]:
+    with store.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql))]
+
+
+def test_fingerprint_ignores_typography_but_not_words_numbers_or_stance():
+    base = fingerprint("The dock\u2019s crane cost $4 million", "asserts", False)
+    assert fingerprint("The dock's  crane\ncost $4 million", "asserts", False) == base
+    assert fingerprint("The dock's crane cost $5 million", "asserts", False) != base
+    assert fingerprint("The dock's crane cost 4 million", "asserts", False) != base
+    assert fingerprint("The dock's crane cost $4 million", "denies", False) != base
+    assert fingerprint("The dock's crane cost $4 million", "asserts", True) != base
+
+
+def test_a_syndicated_copy_is_a_reprint_linked_once_and_not_relinked(store):
+    story = [("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]
+    first = _add(store, *_document(story), "First print")
+    assert len(first.conflict_ids) == 1
+    copies = [_add(store, *_document(story, tail=f"(Reprinted by outlet {n}.)"), f"Copy {n}") for n in range(3)]
+
+    for copy in copies:
+        assert copy.reprint_count == 2
+        assert copy.conflict_ids == []
+        for original_id, copy_id in zip(first.claim_ids, copy.claim_ids):
+            claim = store.get_claim(copy_id)
+            assert claim.reprint_of == original_id
+            assert claim.source_id == copy.source_id  # its own place is kept
+    # One link per copy to its original, none between copies, and one conflict in all.
+    reprint_links = _rows(store, f"SELECT claim_a, claim_b, relation, state FROM link WHERE reason = '{REPRINT_REASON}'")
+    assert sorted(reprint_links) == sorted(
+        (original_id, copy.claim_ids[index], "agrees", "confirmed")
+        for copy in copies for index, original_id in enumerate(first.claim_ids)
+    )
+    assert _rows(store, "SELECT count(*) FROM link")[0][0] == 1 + len(reprint_links)
+    assert _rows(store, "SELECT count(*) FROM conflict")[0][0] == 1
+    # Copies have no blocking keys: later claims meet the original only.
+    copy_ids = ",".join(str(i) for copy in copies for i in copy.claim_ids)
+    assert _rows(store, f"SELECT count(*) FROM claim_key WHERE claim_id IN ({copy_ids})")[0][0] == 0
+
+
+def test_same_words_from_another_speaker_or_with_another_number_are_new_claims(store):
+    first = _add(store, *_document([("Mira Olsen", ORIGINAL)]), "First")
+    other_speaker = _add(store, *_document([("Ines Varga", ORIGINAL)]), "Second")
+    renumbered_text = ORIGINAL.replace("40,000", "4,000")
+    document, claims = _document([("Mira Olsen", renumbered_text)])
+    claims[0] = claims[0].model_copy(update={"quantities": [Quantity(value=4000.0, unit="containers", text="4,000 containers")]})
+    renumbered = _add(store, document, claims, "Third")
+
+    assert other_speaker.reprint_count == 0 and renumbered.reprint_count == 0
+    assert store.get_claim(other_speaker.claim_ids[0]).reprint_of is None
+    # Both were compared with the original: one agrees, the other conflicts on the number.
+    assert other_speaker.link_count == 1
+    ids = ",".join(map(str, renumbered.conflict_ids))
+    conflicting = _rows(store, f"SELECT kind, claim_a FROM conflict WHERE id IN ({ids})")
+    assert ("numeric", first.claim_ids[0]) in conflicting
+    assert ("numeric", other_speaker.claim_ids[0]) in conflicting
+    assert first.reprint_count == 0
+
+
+def test_a_new_claim_beside_a_copy_meets_the_copy_not_the_original_as_well(store):
+    first = _add(store, *_document([("Mira Olsen", ORIGINAL)]), "First")
+    mixed = _add(store, *_document([("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]), "Reply")
+
+    copy_id, denial_id = mixed.claim_ids
+    assert store.get_claim(copy_id).reprint_of == first.claim_ids[0]
+    assert store.get_claim(denial_id).reprint_of is None
+    pairs = _rows(store, f"SELECT claim_a, claim_b FROM link WHERE {denial_id} IN (claim_a, claim_b)")
+    assert pairs == [(copy_id, denial_id)]
+    assert len(mixed.conflict_ids) == 1
+
+
+def test_reprints_within_one_batch_match_one_by_one(store, second_store):
+    story = [("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]
+    corpus = []
+    for number in range(4):
+        document, claims = _document(story, tail=f"(Print {number}.)")
+        corpus.append((document, hashlib.sha256(document.encode()).hexdigest(), SourceMeta(title=f"P{number}"), claims))
+    serial = [store.add_extracted(*item, "tester").reprint_count for item in corpus]
+    batched = [result.reprint_count for result in pipeline.store_extracted_batches(second_store, corpus, "tester")]
+    assert serial == batched == [0, 2, 2, 2]
+    sql = "SELECT id, reprint_of, fingerprint FROM claim ORDER BY id"
+    assert _rows(store, sql) == _rows(second_store, sql)
