@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from claims.extraction.mentions import Mention
@@ -34,3 +35,14 @@ class Candidate:
     def covers(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside this candidate's content span."""
         return self.start <= start and end <= self.end
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether offset falls inside one of the sorted (start, end) spans."""
+    position = bisect_right(spans, (offset, offset)) - 1
+    return any(spans[i][1] > offset for i in range(max(0, position - 3), position + 1))
+
+
+def reported_spans(spoken: list[Candidate]) -> list[tuple[int, int]]:
+    """The content spans that follow their verb ('said she would ...'), sorted; fronted clauses are left out."""
+    return sorted((c.start, c.end) for c in spoken if c.cue is not None and c.cue[1] <= c.start)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, inside, reported_spans
 from claims.extraction.lexicon import DETERMINERS, PRONOUNS, first_letters, inflections, trie_pattern
 from claims.extraction.mentions import Mention, mention_before
-from claims.extraction.positions import inside, object_span
+from claims.extraction.positions import object_span
 from claims.extraction.subjects import widen
 
 # Verbs whose prepositional object is what the subject speaks of, argues for or stands against.
@@ -51,7 +51,7 @@ def find_phrasal(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     """Candidates from verb-and-preposition stances, unless the verb is another reader's cue or inside what was said."""
     text = reader.text
     taken = {c.cue[0] for c in spoken if c.cue}
-    spans = sorted((c.start, c.end) for c in spoken)
+    spans = reported_spans(spoken)
     found = []
     for match in _PHRASAL_RE.finditer(text):
         verb = match.group("verb")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, inside, reported_spans
 from claims.extraction.lexicon import PRONOUNS, first_letters, trie_pattern
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
@@ -79,7 +79,7 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
     was fading') is part of that claim, not a claim of its own.
     """
     text = reader.text
-    spans = sorted((c.start, c.end) for c in spoken)
+    spans = reported_spans(spoken)
     found = []
     for match in _NOUN_RE.finditer(text):
         cue = match.group("cue")
@@ -118,12 +118,6 @@ def _pointed_to(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
             continue
         found.append(Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=speaker.mention))
     return found
-
-
-def inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether offset falls inside one of the sorted (start, end) spans."""
-    position = bisect_right(spans, (offset, offset)) - 1
-    return any(spans[i][1] > offset for i in range(max(0, position - 3), position + 1))
 
 
 def _opens_sentence(reader: CueReader, offset: int) -> bool:

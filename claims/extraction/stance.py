@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, inside, reported_spans
 from claims.extraction.lexicon import DETERMINERS, PRONOUNS, inflections, trie_pattern
 from claims.extraction.mentions import mention_before
 from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
@@ -59,11 +59,11 @@ def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     text = reader.text
     taken_cues = {c.cue[0] for c in spoken if c.cue}
     spoken_spans = sorted((c.start, c.end) for c in spoken)
+    reported = reported_spans(spoken)
     for match in _STANCE_RE.finditer(text):
         if match.start() in taken_cues or reader.quote_at(match.start()) is not None:
             continue
-        position = bisect_right(spoken_spans, (match.start(), len(text))) - 1
-        if any(spoken_spans[i][1] > match.start() for i in range(max(0, position - 3), position + 1)):
+        if inside(reported, match.start()):
             continue
         candidate = _stance(reader, match)
         if candidate is not None:
