@@ -4,7 +4,8 @@ Each export runs in a child process so its peak resident memory is its own. The 
 measured in the same run, is the in-memory path (`Store.export()`, then the whole report
 as one string); the streamed path (`Store.streamed_export()`, rows written as pages are
 read) must produce the same bytes, which the run checks by hash. `idle` is a child that
-only opens the casefile and imports the reports: the floor under every peak.
+only opens the casefile and imports the reports: the floor under every peak. A last pair
+measures a filtered export (csv, --status disputed).
 
     python benchmarks/bench_export.py [--size 100000] [--formats json,csv] [--page-size 2000]
 """
@@ -42,9 +43,9 @@ class HashingSink(io.TextIOBase):
         return len(text)
 
 
-def child(mode: str, fmt: str, casefile: str, page_size: int) -> None:
+def child(mode: str, fmt: str, casefile: str, page_size: int, status: str | None) -> None:
     """Export once in this process and print seconds, peak memory, output hash and size as JSON."""
-    from claims.reports import ReportOptions, render, write
+    from claims.reports import ReportOptions, filter_export, filter_parts, render, write
     from store.api import open_store
 
     store = open_store(casefile)
@@ -52,25 +53,29 @@ def child(mode: str, fmt: str, casefile: str, page_size: int) -> None:
     start = time.perf_counter()
     if mode == "memory":
         # The path `counterclaim export` took before streaming: everything in memory, then one write.
-        sink.write(render(store.export(), fmt, options=ReportOptions(**ORG)))
+        export = filter_export(store.export(), status=status)
+        sink.write(render(export, fmt, options=ReportOptions(**ORG)))
     elif mode == "streamed":
         with store.streamed_export(page_size=page_size) as parts:
-            write(parts, fmt, sink, options=ReportOptions(**ORG))
+            write(filter_parts(parts, status=status), fmt, sink, options=ReportOptions(**ORG))
     seconds = time.perf_counter() - start
     store.close()
     print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), "sha256": sink.digest.hexdigest(),
                       "bytes": sink.size}))
 
 
-def measure(mode: str, fmt: str, casefile: str, page_size: int) -> dict:
+def measure(mode: str, fmt: str, casefile: str, page_size: int, status: str | None = None) -> dict:
     # The child gets the casefile's path: finding it reads the corpus, which would set the peak.
     command = [sys.executable, __file__, "--child", mode, "--formats", fmt, "--casefile", casefile,
                "--page-size", str(page_size)]
+    if status:
+        command += ["--status", status]
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
 def run(size: int, formats: list[str], page_size: int) -> list[Figure]:
+    """Idle memory, then time and peak memory of each format streamed and in memory, then one filtered export."""
     casefile = str(_common.casefile(size))
     bench = f"export {size:,}"
     idle = measure("idle", "json", casefile, page_size)
@@ -84,6 +89,14 @@ def run(size: int, formats: list[str], page_size: int) -> list[Figure]:
                                      streamed["seconds"], "s", in_memory["seconds"], "in memory")))
         figures.append(report(Figure(bench, f"streamed {fmt} peak memory", streamed["peak_mb"], "MB",
                                      in_memory["peak_mb"], "in memory")))
+    # A filter makes two passes: one over claim outlines to pick ids, one reading the kept claims.
+    in_memory = measure("memory", "csv", casefile, page_size, "disputed")
+    streamed = measure("streamed", "csv", casefile, page_size, "disputed")
+    same = "same bytes" if streamed["sha256"] == in_memory["sha256"] else "OUTPUT DIFFERS"
+    figures.append(report(Figure(bench, f"streamed csv --status disputed ({same}) time", streamed["seconds"], "s",
+                                 in_memory["seconds"], "in memory")))
+    figures.append(report(Figure(bench, "streamed csv --status disputed peak memory", streamed["peak_mb"], "MB",
+                                 in_memory["peak_mb"], "in memory")))
     return figures
 
 
@@ -96,10 +109,11 @@ def main() -> None:
     parser.add_argument("--page-size", type=int, default=2000, help="Claims read per page when streaming.")
     parser.add_argument("--child", choices=("idle", "memory", "streamed"), help=argparse.SUPPRESS)
     parser.add_argument("--casefile", help=argparse.SUPPRESS)
+    parser.add_argument("--status", help=argparse.SUPPRESS)
     args = parser.parse_args()
     formats = [fmt.strip() for fmt in args.formats.split(",") if fmt.strip()]
     if args.child:
-        child(args.child, formats[0], args.casefile, args.page_size)
+        child(args.child, formats[0], args.casefile, args.page_size, args.status)
         return
     run(args.size, formats, args.page_size)
 
