@@ -15,12 +15,12 @@ from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
 INTENTION_VERBS = """
 want plan intend hope expect seek aim decline refuse vow pledge promise threaten wish prefer
-agree offer vote
+decide agree offer vote
 """.split()
 # Positions taken towards something named ('endorsed Cruz', 'opposes the tax').
 STANCE_VERBS = """
-want seek cite mock support oppose endorse back favor favour defend criticize criticise praise condemn applaud welcome
-blame question reject champion tout prefer
+want seek cite mock consider support oppose endorse back favor favour defend criticize criticise
+praise condemn applaud welcome blame question reject champion tout prefer
 """.split()
 # Views of something as something ('sees Cruz as a uniter'): the object and what it is seen as.
 AS_VERBS = "see view regard".split()
