@@ -46,6 +46,7 @@ from claims.extraction.shapes import (
     PREPOSITION_OPENING_RE,
     QUOTE_ONLY_LEMMAS,
     SECOND_SPEAKER_RE,
+    TRAILING_RELATIVE_RE,
     SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
 )
@@ -344,6 +345,9 @@ class CueReader(QuoteReader):
         second = SECOND_SPEAKER_RE.search(self.text, start, end)
         if second and self.quote_at(second.start()) is None and self._clause_like(self.text[start:second.start()]):
             end = second.start()
+        relative = TRAILING_RELATIVE_RE.search(self.text, start, end)
+        if relative and relative.start() - start > 20 and self.quote_at(relative.start()) is None:
+            end = relative.start()  # '..., who will face a challenger in August.': a description, not what was said
         participle = PARTICIPLE_CUT_RE.search(self.text, start, end)
         if participle and participle.start() - start > 40:
             end = participle.start()

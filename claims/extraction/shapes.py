@@ -26,6 +26,8 @@ CLAUSE_CUT_RE = re.compile(
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
     r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
 )
+# A relative clause on a name that runs to the sentence's end ('..., who faces a primary on Tuesday').
+TRAILING_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\s+(?=[^,;:\"“”]*$)")
 PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 COORDINATED_CUE_RE = re.compile(
     r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
