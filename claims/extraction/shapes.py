@@ -25,6 +25,8 @@ CLAUSE_CUT_RE = re.compile(
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
     r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
+    r"|,\s+and\s+(?:the|a|an|his|her|their|its|most|many|some|people|others)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:is|are|was|were|has|have|had|did|does|do|will|would|could|can|may|might|must|should|[a-z]{3,}ed)\b"
 )
 # A relative clause on a name that runs to the sentence's end ('..., who faces a primary on Tuesday').
 TRAILING_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\s+(?=[^,;:\"“”]*$)")

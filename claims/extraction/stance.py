@@ -106,7 +106,10 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     content_start = match.end()
     clause_end = reader.clause_end(content_start, sentence_end)
     if infinitive is not None and "," not in text[match.end():infinitive.end()]:
-        end = clause_end
+        # 'vowed to keep it legal and celebrated the ruling': a past tense after 'and' is the subject's next act.
+        next_act = re.search(r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b",
+                             text[match.end():clause_end])
+        end = match.end() + next_act.start() if next_act else clause_end
     elif lemma in AS_VERBS:
         seen_as = _SEEN_AS_RE.match(text, content_start, clause_end)
         if seen_as is None:
