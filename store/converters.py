@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import make_dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -176,22 +177,22 @@ def _quantities(stored: str) -> tuple[Quantity, ...]:
 
 
 def _span_json(stored: str | None) -> Span | None:
-    return Span.model_construct(**json.loads(stored)) if stored else None
+    return _cached_span(stored) if stored else None
 
 
-class ClaimView:
-    """A stored claim with `Claim`'s attributes, for matching and conflict rules inside the store.
+@lru_cache(maxsize=1 << 16)
+def _cached_span(stored: str) -> Span:
+    # Shared between views: ingest reads the same candidates again in each transaction.
+    return Span.model_construct(**json.loads(stored))
 
-    Ingest reads every candidate it scores; building a pydantic model for each (even
-    unvalidated) was most of the cost of adding an article to a large casefile. A view
-    never leaves the store: what callers get are `Claim`s.
-    """
 
-    __slots__ = tuple(Claim.model_fields)
+ClaimView = make_dataclass("ClaimView", list(Claim.model_fields), slots=True, eq=False)
+ClaimView.__doc__ = """A stored claim with `Claim`'s attributes, for matching and conflict rules inside the store.
 
-    def __init__(self, **values: Any) -> None:
-        for name, value in values.items():
-            setattr(self, name, value)
+Ingest reads every candidate it scores; building a pydantic model for each (even
+unvalidated) was most of the cost of adding an article to a large casefile. A view
+never leaves the store: what callers get are `Claim`s.
+"""
 
 
 def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> ClaimView:
