@@ -150,11 +150,15 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
             counts["reviewed"] += claim.status != "unreviewed"
         counts["claims"] += len(ids)
     for claim in export.claims:
-        if claim.answers_claim_id in new_ids and claim.id in new_ids:
-            connection.execute(
-                update(claim_t).where(claim_t.c.id == new_ids[claim.id]).values(answers_claim_id=new_ids[claim.answers_claim_id])
-            )
-    stored = list(queries.claims_by_ids(connection, list(new_ids.values())).values())
+        if claim.id not in new_ids:
+            continue
+        references = {"answers_claim_id": claim.answers_claim_id, "reprint_of": claim.reprint_of}
+        restored_references = {name: new_ids[old] for name, old in references.items() if old in new_ids}
+        if restored_references:
+            connection.execute(update(claim_t).where(claim_t.c.id == new_ids[claim.id]).values(**restored_references))
+    # Reprints come with their link to the original (among the exported links) and are matched through it.
+    stored = [claim for claim in queries.claims_by_ids(connection, list(new_ids.values())).values()
+              if claim.reprint_of is None]
     # Candidates are looked up before the new claims are indexed, so they only find older claims.
     matched = _casefile_links(connection, stored, set(new_ids.values()))
     ingest.index_claims(connection, stored)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from sqlalchemy import text
 
@@ -120,3 +121,28 @@ def test_reprints_within_one_batch_match_one_by_one(store, second_store):
     assert serial == batched == [0, 2, 2, 2]
     sql = "SELECT id, reprint_of, fingerprint FROM claim ORDER BY id"
     assert _rows(store, sql) == _rows(second_store, sql)
+
+
+def test_json_export_import_keeps_reprints(tmp_path):
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+    from store.api import open_store
+
+    story = [("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]
+    casefile = str(tmp_path / "prints.db")
+    with open_store(casefile) as store:
+        _add(store, *_document(story), "First print")
+        assert _add(store, *_document(story, tail="(Reprinted.)"), "Copy").reprint_count == 2
+    runner = CliRunner()
+    first = runner.invoke(app, ["--db", casefile, "export", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    dump = tmp_path / "export.json"
+    dump.write_text(first.stdout, encoding="utf-8")
+    empty = str(tmp_path / "empty.db")
+    assert runner.invoke(app, ["--db", empty, "import", str(dump)]).exit_code == 0
+    second = runner.invoke(app, ["--db", empty, "export", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    claims = json.loads(second.stdout)["claims"]
+    assert sorted(claim["reprint_of"] for claim in claims if claim["reprint_of"]) == [1, 2]
+    assert json.loads(second.stdout) == json.loads(first.stdout)
