@@ -219,3 +219,14 @@ class TestRecordsAsSources:
     def test_review_by_a_paper(self):
         claim = by_cue("A review by the Dunmore Gazette shows most of the hours were for campaign travel.", "shows")
         assert claim.speaker_mention.text == "A review by the Dunmore Gazette"
+
+
+class TestTellingVerbs:
+    """'expressed his frustration with X', 'outlined a plan': what was communicated is the claim."""
+
+    def test_expressed(self):
+        claim = by_cue("Mira Sol expressed her frustration with the water board on Tuesday.", "expressed")
+        assert claim.quote == "her frustration with the water board"
+
+    def test_thanks_to_is_no_verb(self):
+        assert "thanks" not in cues("Voters in Dunmore stayed home, thanks to the storm.")

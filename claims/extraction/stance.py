@@ -22,14 +22,19 @@ STANCE_VERBS = """
 want seek cite mock consider support oppose endorse back favor favour defend criticize criticise
 praise condemn applaud welcome blame question reject champion tout prefer
 """.split()
+# Acts of communication whose object is what was communicated ('expressed his frustration', 'outlined a plan').
+TELLING_VERBS = """
+express recount discuss invoke recite echo unveil outline detail list thank encourage
+""".split()
 # Views of something as something ('sees Cruz as a uniter'): the object and what it is seen as.
 AS_VERBS = "see view regard".split()
 # Intentions are not yet facts, so their claims are hedged; positions are stated outright.
 _HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"decline", "refuse", "vote", "offer"}
 _FORMS: dict[str, str] = {"sought": "seek", "saw": "see", "seen": "see"}
-for _verb in STANCE_VERBS + INTENTION_VERBS + AS_VERBS:
+for _verb in STANCE_VERBS + INTENTION_VERBS + AS_VERBS + TELLING_VERBS:
     for _form in inflections(_verb):
         _FORMS.setdefault(_form, _verb)
+del _FORMS["thanks"]  # 'thanks to the rain': a preposition far more often than a verb
 _STANCE_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FORMS)) + r")\b")
 _SEEN_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w'’.,-]+\s+){1,10}?as\s+(?=\S)")
 _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
@@ -116,7 +121,7 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
             return None
         cut = OBJECT_END_RE.search(text, seen_as.end(), clause_end)
         end = cut.start() if cut else clause_end
-    elif lemma in STANCE_VERBS:
+    elif lemma in STANCE_VERBS or lemma in TELLING_VERBS:
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
         finite = FINITE_VERB_RE.search(text, content_start + 1, end)
@@ -126,7 +131,7 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     start, end = reader.trim(content_start, end)
     if end <= start or not re.match(r"[\w$“\"'‘]", text[start]):
         return None
-    if lemma in STANCE_VERBS and infinitive is None and len(text[start:end].split()) > 25:
+    if (lemma in STANCE_VERBS or lemma in TELLING_VERBS) and infinitive is None and len(text[start:end].split()) > 25:
         return None
     candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
     candidate.hedged = lemma in _HEDGED_LEMMAS
