@@ -130,7 +130,15 @@ def filter_parts(
             if kept_page:
                 yield kept_page
 
+    def kept_outlines() -> Iterator[list[Claim]]:
+        for page in parts.outline_pages():
+            kept_page = [claim for claim in page if claim.id in kept]
+            if kept_page:
+                yield kept_page
+
     return ExportParts(
+        claims_with_ids=parts.claims_with_ids,
+        outline_pages=kept_outlines if parts.outline_pages is not None else None,
         sources=[item for item in parts.sources if item.id in source_ids],
         speakers=[item for item in parts.speakers if item.id in speaker_ids],
         claim_pages=kept_pages,

@@ -20,7 +20,8 @@ class ExportParts:
     format: str = EXPORT_FORMAT
     version: int = EXPORT_VERSION
     claims_with_ids: Callable[[list[int]], Iterable[list[Claim]]] | None = None
-    """When the source can read claims by id: the claims with these (sorted) ids, in pages."""
+    """When the source can read claims by id: the claims with these sorted ids, in pages (callers pass
+    only ids taken from this export's own pages or outlines)."""
     outline_pages: Callable[[], Iterable[list[Claim]]] | None = None
     """When the source can read them faster: every claim in id order holding only what filters
     read (id, source_id, speaker_id, speaker, status, rated_on, history), the rest left default."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Iterable, Iterator, Literal
 
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Quantity, ReviewEvent, Source, Speaker
 from claims.reports.links import quote_link
@@ -48,16 +48,29 @@ class ReportView:
         self.claims: dict[int, Claim] = {}
         self.claim_count = 0
         self._statuses: Counter[str] = Counter()
-        if keep != "none":
-            for claim in parts.claims():
-                self.claim_count += 1
-                self._statuses[claim.status] += 1
-                if keep == "all" or claim.status != "unreviewed" or claim.id in self.conflicts_of:
+        if keep == "reported" and parts.outline_pages is not None and parts.claims_with_ids is not None:
+            # Count over outlines, then read in full only the claims the report shows.
+            shown = [claim.id for claim in self._count(parts.outline_pages()) if self._reported(claim)]
+            for page in parts.claims_with_ids(shown):
+                self.claims.update((claim.id, claim) for claim in page)
+        elif keep != "none":
+            for claim in self._count(parts.claim_pages()):
+                if keep == "all" or self._reported(claim):
                     self.claims[claim.id] = claim
         self.conflicts = sorted(
             (conflict for conflict in parts.conflicts if all(cid in self.claims for cid in conflict.claim_ids)),
             key=lambda conflict: conflict.id,
         )
+
+    def _count(self, pages: Iterable[list[Claim]]) -> Iterator[Claim]:
+        for page in pages:
+            for claim in page:
+                self.claim_count += 1
+                self._statuses[claim.status] += 1
+                yield claim
+
+    def _reported(self, claim: Claim) -> bool:
+        return claim.status != "unreviewed" or claim.id in self.conflicts_of
 
     def status_counts(self) -> dict[str, int]:
         """Claims per review status, decided ones first."""
