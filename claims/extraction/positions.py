@@ -41,14 +41,14 @@ STANCE_ADJECTIVES = {
 # Adjectives completed by an infinitive that states the intention ('is willing to negotiate').
 INTENT_ADJECTIVES = "willing unwilling eager reluctant ready determined keen loath loth prepared quick hesitant".split()
 
-_NOUN_RE = re.compile(
-    r"\b" + first_letters(list(STANCE_NOUNS)) + r"(?P<cue>" + trie_pattern(sorted(set(STANCE_NOUNS) | {n.capitalize() for n in STANCE_NOUNS})) + r")\s+"
-    r"(?P<prep>of|for|to|toward|towards|on|about|over|at|with)\s+"
-)
-_ADJECTIVE_RE = re.compile(
-    r"\b" + first_letters([*STANCE_ADJECTIVES, *INTENT_ADJECTIVES, "in", "against"]) + r"(?:(?P<cue>" + trie_pattern(sorted(STANCE_ADJECTIVES)) + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)"
+_NOUN_WORDS = sorted(set(STANCE_NOUNS) | {n.capitalize() for n in STANCE_NOUNS})
+# One scan finds both shapes: a stance noun with its preposition, or an attitude adjective with its complement.
+_POSITION_RE = re.compile(
+    r"\b" + first_letters([*STANCE_NOUNS, *STANCE_ADJECTIVES, *INTENT_ADJECTIVES, "in", "against"]) + r"(?:"
+    r"(?P<noun>" + trie_pattern(_NOUN_WORDS) + r")\s+(?P<nprep>of|for|to|toward|towards|on|about|over|at|with)\s+"
+    r"|(?:(?P<cue>" + trie_pattern(sorted(STANCE_ADJECTIVES)) + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)"
     r"|(?P<intent>" + trie_pattern(sorted(INTENT_ADJECTIVES)) + r")\s+(?P<to>to)(?=\s+[a-z])"
-    r"|(?P<favor>in\s+favou?r\s+of|against))\s+"
+    r"|(?P<favor>in\s+favou?r\s+of|against))\s+)"
 )
 _COPULA_BEFORE_RE = re.compile(
     r"(?:\b|(?=['’]))(?P<copula>is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|"
@@ -81,22 +81,22 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
     text = reader.text
     spans = reported_spans(spoken)
     found = []
-    for match in _NOUN_RE.finditer(text):
-        cue = match.group("cue")
-        if match.group("prep") not in STANCE_NOUNS[cue.lower()].split("|") or inside(spans, match.start()):
+    for match in _POSITION_RE.finditer(text):
+        if inside(spans, match.start()) or reader.quote_at(match.start()) is not None:
             continue
-        if reader.quote_at(match.start()) is None and (cue.islower() or _opens_sentence(reader, match.start())):
+        noun, cue = match.group("noun"), match.group("cue")
+        if noun:
+            if match.group("nprep") not in STANCE_NOUNS[noun.lower()].split("|"):
+                continue
+            if not noun.islower() and not _opens_sentence(reader, match.start()):
+                continue
             candidate = _noun(reader, match)
-            if candidate is not None:
-                found.append(candidate)
-    for match in _ADJECTIVE_RE.finditer(text):
-        cue = match.group("cue")
-        if cue and match.group("prep") not in STANCE_ADJECTIVES[cue].split("|") or inside(spans, match.start()):
+        elif cue and match.group("prep") not in STANCE_ADJECTIVES[cue].split("|"):
             continue
-        if reader.quote_at(match.start()) is None:
+        else:
             candidate = _adjective(reader, match)
-            if candidate is not None:
-                found.append(candidate)
+        if candidate is not None:
+            found.append(candidate)
     return found + _pointed_to(reader, spoken)
 
 
@@ -144,12 +144,12 @@ def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
     span = object_span(reader, match.end(), sentence_end)
     if span is None:
         return None
-    mention = _holder_before(text, sentence_start, match.start("cue"))
+    mention = _holder_before(text, sentence_start, match.start("noun"))
     if mention is None:
         after = _HOLDER_AFTER_RE.match(text, span[1], sentence_end)
         if after is not None:
             mention = mention_after(text, after.end(), sentence_end)
-    candidate = Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("prep")), mention=mention)
+    candidate = Candidate(span[0], span[1], "indirect", cue=(match.start("noun"), match.end("nprep")), mention=mention)
     if mention is None:
         candidate.speaker_kind = "unattributed"
     return candidate
