@@ -21,7 +21,7 @@ from sqlalchemy import text as sql_text
 from claims import conflicts as conflict_rules
 from claims import matching
 from claims.matching.features import ClaimFeatures
-from claims.matching.reprints import REPRINT_REASON, REPRINT_SCORE, fingerprint
+from claims.matching.reprints import fingerprint, reprint_links
 from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
@@ -112,11 +112,8 @@ class IngestBatch:
         for link in links:
             unique.setdefault(tuple(sorted(link.claim_ids)), link)
         found = list(unique.values())
-        for copy_id, original_id in reprints.items():
-            unique.setdefault((original_id, copy_id), Link.model_construct(
-                claim_ids=(original_id, copy_id), relation="agrees", score=REPRINT_SCORE, state="confirmed",
-                reason=REPRINT_REASON,
-            ))
+        for link in reprint_links(reprints):
+            unique.setdefault(link.claim_ids, link)
         self._links.extend(
             {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score, "state": link.state,
              "reason": link.reason}

@@ -146,3 +146,61 @@ def test_json_export_import_keeps_reprints(tmp_path):
     claims = json.loads(second.stdout)["claims"]
     assert sorted(claim["reprint_of"] for claim in claims if claim["reprint_of"]) == [1, 2]
     assert json.loads(second.stdout) == json.loads(first.stdout)
+
+
+def _claims_with_copies() -> list:
+    """Claims over several sources: statements, renumbered versions, and word-for-word copies by the same speaker."""
+    from claims.models import Claim
+
+    statements = [
+        ("Mira Olsen", "The Kelby dock handled {n},000 containers last week"),
+        ("Tomas Brenn", "Ferry traffic to Vesterholm rose by {n} percent this spring"),
+        ("Ines Varga", "The new crane at Kelby dock cost {n} million crowns"),
+        ("Ines Varga", "Dredging the Vesterholm channel removed {n},000 tonnes of silt"),
+    ]
+    claims, next_id = [], 1
+    for source in range(1, 7):
+        for index, (speaker, template) in enumerate(statements):
+            for n in (40, 40 + source % 2):  # the same figure twice in a source, or a renumbered one
+                text = template.format(n=n)
+                claims.append(Claim(id=next_id, source_id=source, speaker=speaker, text=text, quote=text,
+                                    start=0, end=len(text), kind="direct"))
+                next_id += 1
+    return claims
+
+
+def test_find_reprints_groups_by_speaker_and_words():
+    from claims.matching.reprints import find_reprints
+
+    claims = _claims_with_copies()
+    reprints = find_reprints(claims)
+    by_id = {claim.id: claim for claim in claims}
+    assert reprints
+    for copy, original in reprints.items():
+        assert original < copy
+        assert by_id[copy].text == by_id[original].text and by_id[copy].speaker == by_id[original].speaker
+        assert original not in reprints
+    # Every claim that is not a reprint has distinct (speaker, text).
+    originals = [claim for claim in claims if claim.id not in reprints]
+    assert len({(claim.speaker, claim.text) for claim in originals}) == len(originals)
+
+
+def test_bulk_and_pairwise_linking_agree_with_reprints(monkeypatch):
+    from claims.matching import linking
+    from claims.matching.reprints import find_reprints
+
+    claims = _claims_with_copies()
+    settled = find_reprints(claims)
+    monkeypatch.setattr(linking, "SMALL_BATCH", 10_000)
+    pairwise = linking.link_claims(claims, lambda claim: (), settled=settled)
+    monkeypatch.setattr(linking, "SMALL_BATCH", 5)
+    bulk = linking.link_claims(claims, lambda claim: (), settled=settled)
+    assert [link.claim_ids for link in bulk] == [link.claim_ids for link in pairwise]
+    by_id = {claim.id: claim for claim in claims}
+    for link in pairwise:
+        a, b = (by_id[i] for i in link.claim_ids)
+        # A copy meets only claims of its own source, and never another copy.
+        if a.id in settled or b.id in settled:
+            assert a.source_id == b.source_id and not (a.id in settled and b.id in settled)
+    # Without reprints, copies would link across sources too: the rule removed links.
+    assert len(linking.link_claims(claims, lambda claim: ())) > len(pairwise)

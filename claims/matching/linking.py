@@ -66,8 +66,9 @@ def link_claims(
 ) -> list[Link]:
     """Links between each new claim and its candidates and among the new claims; never a rejected pair.
 
-    `settled` names new claims that reprint earlier ones (`claims.matching.reprints`): a pair
-    of two of them is not considered, since their originals were compared already.
+    `settled` names new claims that reprint earlier ones (`claims.matching.reprints`): the
+    original's relations hold for its copy, so a copy is compared only with the other claims
+    of its own source, never with another copy.
     """
     new = list(new_claims)
     with parallel_features(new):
@@ -95,7 +96,9 @@ def _link(
         if pair in seen:
             return
         seen.add(pair)
-        if a.id in settled and b.id in settled:
+        if settled and (a.id in settled or b.id in settled) and (
+            a.source_id != b.source_id or (a.id in settled and b.id in settled)
+        ):
             return
         if rejected_pairs and frozenset(pair) in rejected_pairs:
             return
@@ -124,15 +127,24 @@ def _link(
                 consider(claim, other)
     else:
         # Pairs are scored in worker processes, each once; a pair already considered above is skipped.
-        for i, linked in blocked_links(new, context):
-            a_id = new[i].id
+        joined = [claim for claim in new if claim.id not in settled] if settled else new
+        for i, linked in blocked_links(joined, context):
+            a_id = joined[i].id
             for j, relation, score, state, reason in linked:
-                b_id = new[j].id
+                b_id = joined[j].id
                 pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
-                if pair in seen or a_id == b_id or (a_id in settled and b_id in settled):
+                if pair in seen or a_id == b_id:
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
                     links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
+        if settled:
+            by_source: dict[int, list[Claim]] = defaultdict(list)
+            for claim in new:
+                by_source[claim.source_id].append(claim)
+            for claim in new:
+                if claim.id in settled:
+                    for other in by_source[claim.source_id]:
+                        consider(claim, other)
     links.sort(key=lambda link: link.claim_ids)
     return links

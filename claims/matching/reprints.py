@@ -17,6 +17,10 @@ different claim. (Texts are NFC-normalised when documents are read.)
 from __future__ import annotations
 
 import hashlib
+from typing import Iterable, Mapping
+
+from claims.models import Claim, Link
+from claims.speakers import speaker_key
 
 REPRINT_SCORE = 1.0
 REPRINT_REASON = "reprint: the same words from the same speaker"
@@ -34,3 +38,31 @@ def fingerprint(text: str, polarity: str, hedged: bool) -> str:
     wording = " ".join(text.translate(_TYPOGRAPHY).casefold().split())
     digest = hashlib.blake2b(f"{polarity}|{int(bool(hedged))}|{wording}".encode("utf-8"), digest_size=8)
     return digest.hexdigest()
+
+
+def find_reprints(claims: Iterable[Claim]) -> dict[int, int]:
+    """{copy id: original id} among `claims`: the same speaker and fingerprint, the lowest id being the original.
+
+    The speaker is the stored speaker when there is one, else the name's key; claims
+    without a speaker reprint each other like the claims of one speaker.
+    """
+    originals: dict[tuple, int] = {}
+    found: dict[int, int] = {}
+    for claim in sorted(claims, key=lambda claim: claim.id):
+        if claim.speaker_id is not None:
+            speaker: object = claim.speaker_id
+        else:
+            speaker = speaker_key(claim.speaker) if claim.speaker else None
+        original = originals.setdefault((speaker, fingerprint(claim.text, claim.polarity, claim.hedged)), claim.id)
+        if original != claim.id:
+            found[claim.id] = original
+    return found
+
+
+def reprint_links(reprints: Mapping[int, int]) -> list[Link]:
+    """The link of each reprint to its original: confirmed agreement."""
+    return [
+        Link.model_construct(claim_ids=(original, copy) if original < copy else (copy, original), relation="agrees",
+                             score=REPRINT_SCORE, state="confirmed", reason=REPRINT_REASON)
+        for copy, original in reprints.items()
+    ]
