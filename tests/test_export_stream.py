@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -170,3 +172,24 @@ class TestCommand:
         failed = CliRunner().invoke(app, ["--db", db_url, "export", "--format", "claimreview", "--output", str(target)])
         assert failed.exit_code != 0 and "--org-name" in failed.stderr
         assert list(folder.iterdir()) == []
+
+
+class TestClaimReview:
+    """ClaimReview holds the reviewed claims and those linked to them, not the whole casefile."""
+
+    def test_reads_reviewed_and_linked_claims_only(self):
+        export = sample_export()
+        export.claims[5] = export.claims[5].model_copy(update={"source_id": 2})  # claim 6 now appears elsewhere
+        by_id = {claim.id: claim for claim in export.claims}
+        read: list[int] = []
+
+        def with_ids(claim_ids):
+            read.extend(claim_ids)
+            return [[by_id[claim_id] for claim_id in claim_ids]]
+
+        parts = replace(ExportParts.of(export), outline_pages=lambda: [export.claims], claims_with_ids=with_ids)
+        text = render(parts, "claimreview", options=options())
+        assert text == render(export, "claimreview", options=options())
+        assert read == [1, 2, 3, 6]
+        first = next(review for review in json.loads(text)["@graph"] if review["url"].endswith("#claim-1"))
+        assert len(first["itemReviewed"]["appearance"]) == 2

@@ -6,7 +6,7 @@ import io
 from typing import TextIO
 
 from claims.models import Export
-from claims.reports.claimreview import render_claimreview
+from claims.reports.claimreview import claimreview_export, render_claimreview
 from claims.reports.csv_report import write_csv
 from claims.reports.filtering import filter_export, filter_parts
 from claims.reports.html_report import write_html
@@ -21,8 +21,8 @@ FORMATS = ("json", "markdown", "html", "csv", "claimreview")
 def write(export: Export | ExportParts, fmt: str, stream: TextIO, *, options: ReportOptions | None = None) -> None:
     """Write `export` in format `fmt` to a text stream; warnings go to `options.warnings`.
 
-    Given `ExportParts`, every format but ClaimReview holds one page of claims at a time
-    (Markdown and HTML also keep the claims they show); ClaimReview needs them all at once.
+    Given `ExportParts`, JSON and CSV hold one page of claims at a time, Markdown and HTML
+    keep the claims they show, and ClaimReview the reviewed claims and those linked to them.
     """
     options = options if options is not None else ReportOptions()
     if fmt == "json":
@@ -34,7 +34,7 @@ def write(export: Export | ExportParts, fmt: str, stream: TextIO, *, options: Re
     elif fmt == "csv":
         write_csv(export, stream)
     elif fmt == "claimreview":
-        whole = export.materialize() if isinstance(export, ExportParts) else export
+        whole = claimreview_export(export) if isinstance(export, ExportParts) else export
         text, warnings = render_claimreview(whole, options)
         options.warnings.extend(warnings)
         stream.write(text)

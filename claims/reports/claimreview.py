@@ -8,6 +8,7 @@ from collections import defaultdict
 from claims.models import Claim, Export, Source
 from claims.reports.links import safe_url
 from claims.reports.options import ReportError, ReportOptions
+from claims.reports.parts import ExportParts
 from claims.reports.view import ReportView, last_review
 from claims.text import one_line
 
@@ -145,6 +146,27 @@ def claimreview_document(export: Export, options: ReportOptions) -> tuple[dict, 
     if long_claims > MAX_LISTED_WARNINGS:
         warnings.append(f"{long_claims - MAX_LISTED_WARNINGS} more claims have claimReviewed over {CLAIM_LENGTH_ADVICE} characters")
     return {"@context": "https://schema.org", "@graph": graph}, warnings
+
+
+def claimreview_export(parts: ExportParts) -> Export:
+    """The export ClaimReview needs in memory: every reviewed claim and the claims linked to one."""
+    if parts.outline_pages is None or parts.claims_with_ids is None:
+        return parts.materialize()
+    reviewed = {claim.id for page in parts.outline_pages() for claim in page if claim.status != "unreviewed"}
+    needed = set(reviewed)
+    for link in parts.links:
+        first, second = link.claim_ids
+        if first in reviewed or second in reviewed:
+            needed.update(link.claim_ids)
+    return Export(
+        format=parts.format,
+        version=parts.version,
+        sources=list(parts.sources),
+        speakers=list(parts.speakers),
+        claims=[claim for page in parts.claims_with_ids(sorted(needed)) for claim in page],
+        links=list(parts.links),
+        conflicts=list(parts.conflicts),
+    )
 
 
 def render_claimreview(export: Export, options: ReportOptions | None = None) -> tuple[str, list[str]]:
