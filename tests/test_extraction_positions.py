@@ -230,3 +230,19 @@ class TestTellingVerbs:
 
     def test_thanks_to_is_no_verb(self):
         assert "thanks" not in cues("Voters in Dunmore stayed home, thanks to the storm.")
+
+
+class TestClauseEnds:
+    """Where a reported clause stops: before a gloss on it, or at the comma closing a subordinate clause."""
+
+    def test_summary_appositive(self):
+        text = "Ada Brill said the plant would close in May, a move that could cost the valley 300 jobs."
+        assert by_cue(text, "said").quote == "the plant would close in May"
+
+    def test_subordinate_clause_comma(self):
+        text = "When the mayor promised to repave Main Street, the council cheered loudly."
+        assert by_cue(text, "promised").quote == "to repave Main Street"
+
+    def test_infinitive_is_no_adjunct(self):
+        text = "The senator vowed to fight the ruling, aides said."
+        assert by_cue(text, "vowed").quote == "to fight the ruling"

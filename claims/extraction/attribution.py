@@ -34,6 +34,7 @@ from claims.extraction.shapes import (
     DEMAND_RE,
     DESCRIBED_AS_RE,
     FINITE_WORDS,
+    INFINITIVE_AFTER_RE,
     INFINITIVE_LEMMAS,
     ING_LEADS,
     INVERTED_TAIL_RE,
@@ -46,6 +47,7 @@ from claims.extraction.shapes import (
     PREPOSITION_OPENING_RE,
     QUOTE_ONLY_LEMMAS,
     SECOND_SPEAKER_RE,
+    SUMMARY_APPOSITIVE_RE,
     TRAILING_RELATIVE_RE,
     SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
@@ -224,8 +226,8 @@ class CueReader(QuoteReader):
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
         adjunct = ADJUNCT_RE.match(self.text, rest_start, sentence_end)
-        if adjunct:
-            rest_start = adjunct.end()
+        if adjunct and not (lemma in INFINITIVE_LEMMAS and INFINITIVE_AFTER_RE.match(self.text, rest_start, sentence_end)):
+            rest_start = adjunct.end()  # "said in a statement on Tuesday that", but not "promised to repave the road"
         if lemma in TELL_LEMMAS or lemma == "ask":
             listener = LISTENER_RE.match(self.text, rest_start, sentence_end)
             if lemma == "ask" and listener is None:
@@ -345,6 +347,17 @@ class CueReader(QuoteReader):
         second = SECOND_SPEAKER_RE.search(self.text, start, end)
         if second and self.quote_at(second.start()) is None and self._clause_like(self.text[start:second.start()]):
             end = second.start()
+        sentence_start = self.sentence(start)[0]
+        if SUBORDINATE_OPENING_RE.match(self.text, sentence_start, start) and "," not in self.text[sentence_start:start]:
+            # 'When the mayor promised to fix the roads, voters cheered': the first comma closes the subordinate clause.
+            comma = self.text.find(", ", start, end)
+            while comma >= 0 and self.quote_at(comma) is not None:
+                comma = self.text.find(", ", comma + 1, end)
+            if comma > start:
+                end = comma
+        summary = SUMMARY_APPOSITIVE_RE.search(self.text, start, end)
+        if summary and self.quote_at(summary.start()) is None:
+            end = summary.start()  # '..., a recommendation the minister adopted': the writer's gloss on what was said
         relative = TRAILING_RELATIVE_RE.search(self.text, start, end)
         if relative and relative.start() - start > 20 and self.quote_at(relative.start()) is None:
             end = relative.start()  # '..., who will face a challenger in August.': a description, not what was said

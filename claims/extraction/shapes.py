@@ -27,6 +27,12 @@ CLAUSE_CUT_RE = re.compile(
     r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
     r"|,\s+and\s+(?:the|a|an|his|her|their|its|most|many|some|people|others)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:is|are|was|were|has|have|had|did|does|do|will|would|could|can|may|might|must|should|[a-z]{3,}ed)\b"
+    r"|,\s+(?!(?:that|which|who|and|but)\b)(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|adds|wrote|writes|argued|noted)"
+    r"(?=[^,;:\"“”]*$)"
+)
+# A gloss in apposition to a whole clause, closing the sentence ('..., a move that could split the party').
+SUMMARY_APPOSITIVE_RE = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:that|which|[a-z]{3,}ed|[A-Z][a-z]+)\b(?=[^,;:\"“”]*$)"
 )
 # A relative clause on a name that runs to the sentence's end ('..., who faces a primary on Tuesday').
 TRAILING_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\s+(?=[^,;:\"“”]*$)")
@@ -99,6 +105,11 @@ SPACE_COMMA = " ,\t\xa0\u2009\u202f"
 ING_LEADS = frozenset("and while when after before also is are was were been be by without".split())
 NOUN_LEADS = frozenset(
     "have has had the a an his her their its our my your these those such many some no any new recent".split()
+)
+# 'promised to repave': an infinitive, not an adjunct like 'said to reporters'.
+INFINITIVE_AFTER_RE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|supporters|voters|lawmakers|"
+    r"me|him|them|us)\b)[a-z]"
 )
 INFINITIVE_LEMMAS = frozenset(
     "vow pledge promise threaten agree swear refuse urge ask tell warn remind advise decline".split()
