@@ -246,3 +246,8 @@ class TestClauseEnds:
     def test_infinitive_is_no_adjunct(self):
         text = "The senator vowed to fight the ruling, aides said."
         assert by_cue(text, "vowed").quote == "to fight the ruling"
+
+    def test_participle_after_comma_takes_the_sentence_subject(self):
+        claim = by_cue("Ada Brill toured the valley on Monday, backing the water levy.", "backing")
+        assert claim.quote == "the water levy"
+        assert "Ada Brill" in claim.speaker

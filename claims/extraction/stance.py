@@ -91,14 +91,20 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     sentence_start, sentence_end = reader.sentence(match.start())
     before = text[max(sentence_start, match.start() - 30):match.start()].split()
     previous = before[-1].lower() if before else ""
+    adjunct = False
     if match.group(0).endswith("ing"):
-        # 'is seeking a waiver', 'a group backing Cruz': a progressive or a participle after its subject.
-        if not previous or previous in _GERUND_LEADS or previous.endswith((",", ";", ":")):
+        # 'is seeking a waiver', 'a group backing Cruz': a progressive or a participle after its subject;
+        # 'Lee toured the plant, seeking votes': a participle whose subject heads the sentence.
+        adjunct = previous.endswith(",") and not text[sentence_start:match.start()].lstrip().startswith(("“", '"'))
+        if not previous or previous in _GERUND_LEADS or previous.endswith((";", ":")) or previous.endswith(",") and not adjunct:
             return None
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
-    # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
-    mention = share_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
+    if adjunct:
+        mention = reader._clause_subject(sentence_start, match.start())
+    else:
+        # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
+        mention = share_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
     if mention is None and not match.group(0).endswith("ing"):
         mention = subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
