@@ -51,6 +51,7 @@ def add_result_dict(display: str, result) -> dict:
         "duplicate": result.duplicate,
         "claims": len(result.claim_ids),
         "links": result.link_count,
+        "reprints": result.reprint_count,
         "conflicts": len(result.conflict_ids),
     }
 
@@ -59,8 +60,9 @@ def describe_add(display: str, result) -> str:
     name = one_line(display)
     if result.duplicate:
         return f"unchanged {name}: already in the casefile as source {result.source_id}"
+    reprints = f" ({result.reprint_count} reprinted from earlier sources)" if result.reprint_count else ""
     return (
-        f"added {name} as source {result.source_id}: {len(result.claim_ids)} claims, "
+        f"added {name} as source {result.source_id}: {len(result.claim_ids)} claims{reprints}, "
         f"{result.link_count} links, {len(result.conflict_ids)} conflicts"
     )
 
@@ -132,6 +134,11 @@ def print_claim_detail(
         echo(f"url:     {one_line(source.url)}")
     echo(f"claim:   {one_line(claim.text)}")
     echo(f"quote:   {one_line(claim.quote)}  (chars {claim.start}-{claim.end})")
+    if claim.reprint_of is not None:
+        echo(f"reprint: of claim {claim.reprint_of} (the same words from the same speaker; its links and conflicts stand there)")
+    reprints = [other.id for _, other in related if other.reprint_of == claim.id]
+    if reprints:
+        echo(f"reprints: {len(reprints)} (claims {', '.join(map(str, reprints[:10]))}{', ...' if len(reprints) > 10 else ''})")
     if claim.quantities:
         echo("figures: " + "; ".join(one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip() for q in claim.quantities))
     passage = sentence_around(source.text or "", claim.start, claim.end)
@@ -146,8 +153,9 @@ def print_claim_detail(
     if related:
         echo("related:")
         for link, other in related:
+            relation = "reprint" if claim.id == other.reprint_of or other.id == claim.reprint_of else link.relation
             echo(
-                f"  {other.id:>5} {link.relation:<9} {link.state:<9} {link.score:.2f} "
+                f"  {other.id:>5} {relation:<9} {link.state:<9} {link.score:.2f} "
                 f"{one_line(other.speaker or '(narrative)', 20)}: {one_line(other.text, 70)}"
             )
     if claim.history:

@@ -204,3 +204,30 @@ def test_bulk_and_pairwise_linking_agree_with_reprints(monkeypatch):
             assert a.source_id == b.source_id and not (a.id in settled and b.id in settled)
     # Without reprints, copies would link across sources too: the rule removed links.
     assert len(linking.link_claims(claims, lambda claim: ())) > len(pairwise)
+
+
+def test_cli_add_and_show_name_reprints(tmp_path):
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    story = ("Kelby dock breaks its record\n\n"
+             "Harbour master Mira Olsen said the Kelby dock handled 40,000 containers last week.\n")
+    (tmp_path / "first.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(story + "\nThis story first ran in the Harbour Gazette.\n", encoding="utf-8")
+    casefile = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    first = runner.invoke(app, ["--db", casefile, "add", str(tmp_path / "first.txt")])
+    copy = runner.invoke(app, ["--db", casefile, "add", str(tmp_path / "copy.txt"), "--json"])
+    assert first.exit_code == 0 and copy.exit_code == 0, copy.output
+    added = json.loads(copy.stdout)
+    added = added[0] if isinstance(added, list) else added
+    assert added["reprints"] >= 1
+    claims = json.loads(runner.invoke(app, ["--db", casefile, "claims", "--json"]).stdout)
+    claims = claims["claims"] if isinstance(claims, dict) else claims
+    copies = [claim for claim in claims if claim.get("reprint_of")]
+    assert copies
+    shown = runner.invoke(app, ["--db", casefile, "show", str(copies[0]["id"])])
+    assert f"reprint: of claim {copies[0]['reprint_of']}" in shown.stdout
+    original = runner.invoke(app, ["--db", casefile, "show", str(copies[0]["reprint_of"])])
+    assert "reprints: 1 (claims " in original.stdout
