@@ -54,7 +54,7 @@ class TestAdd:
         second = run(db_url, "add", str(path))
         assert second.exit_code == 0 and second.stdout.strip() == f"unchanged {path}: already in the casefile as source 1"
         again = run_json(db_url, "add", str(path))
-        assert again == [{"path": str(path), "source_id": 1, "duplicate": True, "claims": 0, "links": 0, "conflicts": 0}]
+        assert again == [{"path": str(path), "source_id": 1, "duplicate": True, "claims": 0, "links": 0, "reprints": 0, "conflicts": 0}]
         assert len(run_json(db_url, "log")) == 1
 
 
