@@ -76,6 +76,7 @@ def _commit(store, items: list, actor: str) -> list[AddResult]:
         batch.know_fingerprints(claim for _, _, _, extracted in items for claim in extracted)
         results = [batch.add(text, sha256, meta, extracted, actor) for text, sha256, meta, extracted in items]
         batch.flush()
+        batch.close()
         return results
 
     # retry_integrity: another process storing one of the documents first makes it a duplicate on the re-run.
