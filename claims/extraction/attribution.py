@@ -195,7 +195,7 @@ class CueReader(QuoteReader):
             if inverted is not None:
                 return inverted
             if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
-                mention = self._clause_subject(sentence_start, match.start())
+                mention = self.clause_subject(sentence_start, match.start())
             if mention is None and (_strong_form(lemma, form) or lemma in EVIDENCE_LEMMAS):
                 mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
                 if mention is not None and not _strong_form(lemma, form) and not is_evidence(mention.text):
@@ -420,7 +420,7 @@ class CueReader(QuoteReader):
             return None
         return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)
 
-    def _clause_subject(self, sentence_start: int, end: int) -> Mention | None:
+    def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
         """The subject of the clause a participle or a coordinated verb hangs on."""
         for verb in re.finditer(r"\b[a-z]+\b", self.text[sentence_start:end]):
             word = verb.group(0)

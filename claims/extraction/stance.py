@@ -101,7 +101,7 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
     if adjunct:
-        mention = reader._clause_subject(sentence_start, match.start())
+        mention = reader.clause_subject(sentence_start, match.start())
     else:
         # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
         mention = share_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
