@@ -9,12 +9,13 @@ source span, or the predicted speaker's name shares a word with the gold source 
 the predicted cue overlaps the gold cue. Each line of the corpus (one article as read by one
 annotator) is scored on its own unless --dedupe keeps only the first annotator of each article.
 
-    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20]
+    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import random
@@ -55,6 +56,7 @@ def _gold(line: dict) -> list[dict]:
             "source": _chars(source.get("spans") or []),
             "source_text": source.get("text") or "",
             "cue": _chars(cue.get("spans") or []),
+            "cue_text": " ".join((cue.get("text") or "").lower().split()),
             "speech": _is_speech_cue(cue.get("text") or ""),
         })
     return gold
@@ -97,6 +99,10 @@ def _speaker_right(claim, item: dict) -> bool:
     return bool(_words(names) & _words(item["source_text"]))
 
 
+def _cue_key(claim) -> str:
+    return " ".join(claim.cue.text.lower().split()) if claim.cue else "(no cue)"
+
+
 def _load(split: str, limit: int | None, dedupe: bool) -> list[dict]:
     lines, seen = [], set()
     with _CORPUS.open(encoding="utf-8") as handle:
@@ -117,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N lines")
     parser.add_argument("--dedupe", action="store_true", help="first annotator of each article only")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N misses and N false alarms")
+    parser.add_argument("--by-cue", type=int, default=0, metavar="N",
+                        help="print the N gold cues missed most often and the N predicted cues most often unmatched")
     args = parser.parse_args(argv)
     if not _CORPUS.exists():
         print(f"PolNeAR not found at {_CORPUS}; set COUNTERCLAIM_DATA to score attribution. Skipping.")
@@ -126,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     speech = [0, 0, 0]
     speaker_right = speaker_total = cue_right = cue_total = 0
     misses, alarms = [], []
+    gold_cues, missed_cues = collections.Counter(), collections.Counter()
+    predicted_cues, alarm_cues = collections.Counter(), collections.Counter()
     skipped = 0
     started = time.perf_counter()
     for line in lines:
@@ -158,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
             matched_g = {g for _, g in pairs}
             misses += [(text, gold[g]) for g in range(len(gold)) if g not in matched_g]
             alarms += [(text, predicted[p]) for p in range(len(predicted)) if p not in matched_p]
+            gold_cues.update(item["cue_text"] for item in gold)
+            missed_cues.update(gold[g]["cue_text"] for g in range(len(gold)) if g not in matched_g)
+            predicted_cues.update(_cue_key(claim) for claim in predicted)
+            alarm_cues.update(_cue_key(predicted[p]) for p in range(len(predicted)) if p not in matched_p)
     elapsed = time.perf_counter() - started
     print(f"PolNeAR {args.split}: {len(lines)} lines scored ({'first annotator per article' if args.dedupe else 'every annotator line'}; {skipped} not in normal form, read raw), {elapsed:.1f}s")
     for level in _LEVELS:
@@ -177,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
           f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3")
     print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
     print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
+    if args.by_cue:
+        print("\nGold cues missed most often (missed / gold):")
+        for cue, count in missed_cues.most_common(args.by_cue):
+            print(f"  {count:5d} / {gold_cues[cue]:5d}  {cue!r}")
+        print("\nPredicted cues most often unmatched (unmatched / predicted):")
+        for cue, count in alarm_cues.most_common(args.by_cue):
+            print(f"  {count:5d} / {predicted_cues[cue]:5d}  {cue!r}")
     if args.show_errors:
         rng = random.Random(42)
         print("\nMissed gold attributions:")
