@@ -15,6 +15,7 @@ from claims.ratings import prior_ratings
 from claims.text import display_safe, one_line
 from counterclaim.errors import error
 from counterclaim.sources import parse_date
+from store.review import is_note_only
 
 USER_ERRORS = (DocumentError, OSError, UnicodeError)
 CONFLICT_MARK = "⚠"
@@ -161,7 +162,7 @@ def print_claim_detail(
     if claim.history:
         echo("history:")
         for event in claim.history:
-            if event.from_ == event.to and event.note:
+            if is_note_only(event.from_, event.to, event.note):
                 change = f"note: {one_line(event.note)}"
             else:
                 change = f"{event.from_} -> {event.to}" + (f"  note: {one_line(event.note)}" if event.note else "")

@@ -30,9 +30,11 @@ def backup_to(store: Store, path: Path) -> str:
                 source.close()
             kind = "SQLite"
         else:
-            from claims.reports import render
+            from claims.reports import write
 
-            temporary.write_text(render(store.export(), "json"), encoding="utf-8")
+            # Claims are read page by page from one snapshot: a backup of any size in bounded memory.
+            with store.streamed_export() as parts, temporary.open("w", encoding="utf-8", newline="") as stream:
+                write(parts, "json", stream)
             kind = "JSON export"
         os.replace(temporary, path)
     except sqlite3.Error as error:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 from claims.models import Claim
-from claims.reports import ReportOptions, filter_export, render
+from claims.reports import ReportOptions, filter_parts, write
+from claims.reports.files import open_atomically
 from store.api import Store
 from store.errors import VersionConflict
-from claims.reports.files import write_atomically
 from tui.screens.export import ExportRequest
 from tui.undo import Mark
 
@@ -25,14 +25,11 @@ def set_status(store: Store, mark: Mark, reviewer: str, expected_version: int | 
 
 
 def export_report(store: Store, request: ExportRequest) -> list[str]:
-    """Render the casefile in the requested format and write it atomically; returns warnings."""
-    export = store.export()
-    if request.conflicts_only:
-        export = filter_export(export, conflicts_only=True)
+    """Write the casefile in the requested format atomically, reading claims page by page; returns warnings."""
     options = ReportOptions(
         organization_name=os.environ.get("COUNTERCLAIM_ORG_NAME"),
         organization_url=os.environ.get("COUNTERCLAIM_ORG_URL"),
     )
-    content = render(export, request.fmt, options=options)
-    write_atomically(request.path, content, create_folders=True)
+    with store.streamed_export() as parts, open_atomically(request.path, create_folders=True) as stream:
+        write(filter_parts(parts, conflicts_only=request.conflicts_only), request.fmt, stream, options=options)
     return list(options.warnings)

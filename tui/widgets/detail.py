@@ -18,6 +18,7 @@ from claims.context import paragraph_around
 from claims.models import Claim, Link
 from claims.ratings import prior_ratings, rating_sentence
 from claims.text import display_safe, one_line
+from store.review import is_note_only
 from tui.data import ClaimDetail
 from tui.widgets.quantity_chart import QuantityChart, chart_points
 from tui.widgets.symbols import (
@@ -113,7 +114,7 @@ def history_text(claim: Claim) -> Text:
     if not claim.history:
         text.append("\n  not reviewed yet")
     for event in claim.history:
-        change = "note" if event.from_ == event.to and event.note else f"{event.from_} → {event.to}"
+        change = "note" if is_note_only(event.from_, event.to, event.note) else f"{event.from_} → {event.to}"
         text.append(f"\n  {event.at:%Y-%m-%d %H:%M} {one_line(event.reviewer, 30)}: {change}")
         if event.note:
             text.append(" — ")
