@@ -174,11 +174,14 @@ class Store(StoreBase):
             return queries.list_links(connection, state=state)
 
     def threads(self) -> list[Thread]:
-        """Linked claims grouped into threads, most contested first."""
+        """Linked claims grouped into threads (two statements at least, reprints aside), most contested first."""
         with self._read() as connection:
             links = queries.list_links(connection)
             conflicts = queries.list_conflicts(connection)
-            groups = build_threads(links)
+            originals = queries.reprint_originals(connection)
+            # A claim with only its own reprints is one statement printed several times: no thread.
+            groups = [group for group in build_threads(links)
+                      if len({originals.get(claim_id, claim_id) for claim_id in group}) > 1]
             first_claims = queries.claims_by_ids(connection, [group[0] for group in groups])
         conflicts_by_claim: dict[int, set[int]] = {}
         for conflict in conflicts:

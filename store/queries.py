@@ -384,3 +384,9 @@ def list_conflicts(
 
 def last_event_id(connection: Connection) -> int:
     return connection.execute(select(func.coalesce(func.max(event_t.c.id), 0))).scalar_one()
+
+
+def reprint_originals(connection: Connection) -> dict[int, int]:
+    """{reprint id: original id} for every claim stored as a reprint."""
+    rows = connection.execute(select(claim_t.c.id, claim_t.c.reprint_of).where(claim_t.c.reprint_of.is_not(None)))
+    return {claim_id: original for claim_id, original in rows}

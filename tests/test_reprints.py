@@ -231,3 +231,12 @@ def test_cli_add_and_show_name_reprints(tmp_path):
     assert f"reprint: of claim {copies[0]['reprint_of']}" in shown.stdout
     original = runner.invoke(app, ["--db", casefile, "show", str(copies[0]["reprint_of"])])
     assert "reprints: 1 (claims " in original.stdout
+
+
+def test_a_statement_and_its_reprints_alone_make_no_thread(store):
+    _add(store, *_document([("Mira Olsen", ORIGINAL)]), "First")
+    _add(store, *_document([("Mira Olsen", ORIGINAL)], tail="(Copy.)"), "Copy")
+    assert store.threads() == []
+    denial = _add(store, *_document([("Tomas Brenn", DENIAL)]), "Reply")
+    (thread,) = store.threads()
+    assert denial.claim_ids[0] in thread.claim_ids and len(thread.claim_ids) == 3
