@@ -44,6 +44,23 @@ class TestDirectQuotes:
         assert claim.text == "The plan is sound, and it is fully funded."
         assert claim.speaker == "Petra Olm"
 
+    def test_quote_resumes_after_a_described_speaker(self):
+        text = ('"The levy is fair," said Orla Benn, a former aide to Mr. Tarrow of Ely, N.Y. '
+                '"It pays for the schools."')
+        claim = only(text)
+        assert claim.text == "The levy is fair, It pays for the schools."
+        assert claim.speaker == "Orla Benn"
+
+    def test_quote_resumes_after_a_quoted_title_in_the_attribution(self):
+        text = '"We are not done," Ansel Voe said on "Morning Desk" on Sunday. "The count goes on."'
+        claim = only(text)
+        assert claim.text == "We are not done, The count goes on."
+
+    def test_a_new_sentence_of_narrative_ends_the_quote(self):
+        text = '"We are not done," Ansel Voe said. The count went on for days. "It was long."'
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert claims[0].quote == "We are not done"
+
     def test_quote_over_several_sentences(self):
         claim = only('"We lost the vote. We will try again. Nobody is giving up," Jonas Fell said.')
         assert claim.quote.startswith("We lost the vote.") and claim.quote.endswith("giving up")

@@ -13,6 +13,8 @@ _TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
 _SENTENCE_WINDOW_AFTER = 1500
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
+_RESUME_WINDOW = 400
+_MAX_RESUME_GAP_WORDS = 30
 _PRONOUN_OBJECT_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", re.IGNORECASE)
 
 
@@ -94,12 +96,9 @@ class QuoteReader:
         if mention is None:
             return None
         pieces = [quote]
-        # '"A," X said, "B."' and '"A," X said. "B."': the quotation resumes after the attribution.
-        following = self.quote_starting_after(max(cue[1], mention.end), len(self.text))
+        following = self._resumed(max(cue[1], mention.end))
         if following is not None:
-            gap = self.text[max(cue[1], mention.end):following.open]
-            if "\n" not in gap and len(gap.split()) <= 25 and re.fullmatch(r"[^.!?\"“”]*[,.:]\s*", gap) and "''" not in gap:
-                pieces.append(following)
+            pieces.append(following)
         candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
         sentence_start = self.sentence(quote.open)[0]
         lead_in = self.text[sentence_start:quote.open]
@@ -108,6 +107,27 @@ class QuoteReader:
             candidate.start = sentence_start
             candidate.text = None
         return candidate
+
+    def _resumed(self, after: int) -> QuoteSpan | None:
+        """The quote that resumes after an attribution: '"A," X said, "B."' and '"A," said X, an aide to Mr. Lee. "B."'."""
+        following = self.quote_starting_after(after, after + _RESUME_WINDOW)
+        first_sentence = self.index.sentence_at(after)
+        # A quoted title inside the attribution ('said on ABC's "This Week" on Sunday.') is no resumption.
+        while following is not None and self.index.sentence_at(following.open) == first_sentence \
+                and is_title(self.text[following.inner_start:following.inner_end]):
+            following = self.quote_starting_after(following.close - 1, after + _RESUME_WINDOW)
+        if following is None:
+            return None
+        gap = self.text[after:following.open]
+        if "\n" in gap or len(gap.split()) > _MAX_RESUME_GAP_WORDS or not gap.rstrip().endswith((",", ".", ":")):
+            return None
+        # The sentence index knows 'Mr.' and 'N.Y.' are no sentence ends: the attribution is one sentence at most.
+        sentence = self.index.sentence_at(following.open)
+        if sentence == first_sentence:
+            return following if gap.rstrip().endswith((",", ":")) else None
+        if sentence == first_sentence + 1 and self.index.sentences[sentence][0] == following.open:
+            return following
+        return None
 
     def _with_adjacent(self, pieces: list[QuoteSpan]) -> list[QuoteSpan]:
         """Extend with quotes that follow the last piece with nothing but spaces between them."""
