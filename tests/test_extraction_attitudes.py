@@ -104,16 +104,30 @@ class TestAttitudes:
 
 
 class TestNestedRepeats:
-    """A claim inside another claim of the same speaker is not repeated."""
+    """A claim inside another claim is not repeated, unless it reports a second statement."""
 
     def test_belief_inside_what_the_campaign_said(self):
         claims = attributed("The Elderby campaign said it believed that the ballots were miscounted in two wards.")
         assert len(claims) == 1
         assert claims[0].cue.text == "said"
 
-    def test_nested_claim_of_another_speaker_stays(self):
+    def test_nested_statement_of_another_speaker_stays(self):
+        claims = attributed("Juno Moorcroft said that Lorcan Greymarsh told the council the tunnel is unsafe.")
+        assert {c.cue.text for c in claims} == {"said", "told"}
+        assert {c.speaker for c in claims} == {"Juno Moorcroft", "Lorcan Greymarsh"}
+
+    def test_belief_reported_by_another_speaker_is_their_account(self):
         claims = attributed("Juno Moorcroft said that Lorcan Greymarsh believes the tunnel is unsafe.")
-        assert {c.cue.text for c in claims} == {"said", "believes"}
+        assert [(c.cue.text, c.speaker) for c in claims] == [("said", "Juno Moorcroft")]
+        assert "Lorcan Greymarsh believes the tunnel is unsafe" in claims[0].quote
+
+    def test_record_inside_a_statement_is_no_claim_of_its_own(self):
+        claims = attributed("Mayor Ada Quell said the new audit showed the bridge fund was short by $2 million.")
+        assert [c.cue.text for c in claims] == ["said"]
+
+    def test_belief_outside_any_statement_stays(self):
+        claims = attributed("Lorcan Greymarsh believes the tunnel is unsafe.")
+        assert [c.cue.text for c in claims] == ["believes"]
 
 
 class TestAccusations:

@@ -10,7 +10,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
 from claims.extraction.frames import find_frames
-from claims.extraction.lexicon import HEDGES_RE
+from claims.extraction.lexicon import CUE_FORMS, HEDGES_RE, STRONG_SAY_LEMMAS
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.phrasal import find_phrasal
@@ -41,7 +41,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     for candidate in candidates:
         resolver.resolve(candidate)
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
-    candidates = _without_nested_repeats(candidates)
+    candidates = _without_nested_repeats(text, candidates)
     for candidate in candidates:
         mark(text, candidate)
     quantities = extract_quantities(text, 0, len(text), published)
@@ -68,21 +68,35 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (c.start, -c.end))
 
 
-def _without_nested_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a claim whose cue and content sit inside another claim of the same speaker.
+def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a claim whose cue sits inside another claim's content when it adds no claim of its own.
 
-    'The campaign said it believed that Fields was grabbed': the belief is what the campaign said,
-    so a second claim for it would only repeat the first.
+    'The campaign said it believed that Fields was grabbed': the belief is what the campaign said, so a
+    second claim for it would only repeat the first. 'Carson said his campaign had found the article':
+    what the campaign found is Carson's account, not the campaign's word; only a verb of saying
+    ('said Lee told them ...') reports a second statement inside the first. A fronted clause
+    ('The senator vowed to fight, aides said') keeps its own act: the writer states it outright.
     """
     kept = []
     ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
     for candidate in ordered:
-        outer = next((o for o in kept if o is not candidate and o.speaker and o.speaker == candidate.speaker
-                      and o.start <= candidate.start and candidate.end <= o.end
-                      and candidate.cue is not None and o.start <= candidate.cue[0] < o.end), None)
+        if candidate.cue is None:
+            kept.append(candidate)
+            continue
+        cue_start = candidate.cue[0]
+        outer = next((o for o in kept if o is not candidate and o.start <= cue_start < o.end
+                      and (o.speaker and o.speaker == candidate.speaker and o.start <= candidate.start and candidate.end <= o.end
+                           or o.kind == "indirect" and o.cue is not None and o.cue[1] <= o.start
+                           and not _reports_speech(text, candidate))), None)
         if outer is None:
             kept.append(candidate)
     return kept
+
+
+def _reports_speech(text: str, candidate: Candidate) -> bool:
+    """Whether a claim's cue is a verb of saying ('said', 'told', 'announced'), not a belief, record or stance."""
+    form = text[candidate.cue[0]:candidate.cue[1]].lower()
+    return form.startswith("according") or CUE_FORMS.get(form) in STRONG_SAY_LEMMAS
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int]:
