@@ -206,6 +206,7 @@ class IngestBatch:
         if not extracted_claims:
             return []
         speaker_ids: dict[tuple, int | None] = {}
+        self.speakers.prefetch(extracted.speaker for extracted in extracted_claims if extracted.speaker)
         rows = []
         for extracted in extracted_claims:
             # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from sqlalchemy import Connection, insert, or_, select, update
 
@@ -49,6 +49,8 @@ class SpeakerBook:
         self._dirty: set[int] = set()
         self._preloaded = preload
         self._lookups = 0
+        self._fetched: set[str] = set()
+        """Keys whose possible speakers have been read (when not preloaded)."""
         self.on_change: Callable[[SpeakerEntry], None] | None = None
         """Called after a speaker's name or role changed, so claims held in memory can follow."""
         if preload:
@@ -78,6 +80,17 @@ class SpeakerBook:
         for word in set(entry.key.split(" ")):
             self._by_word.get(word, set()).discard(entry.id)
 
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Read in one query the speakers these names could resolve to (a document's speakers, before resolving)."""
+        if self._preloaded:
+            return
+        keys = {speaker_rules.speaker_key(name) for name in names} - {""} - self._fetched
+        if not keys:
+            return
+        conditions = [condition for key in sorted(keys) for condition in (speaker_t.c.key == key, *_shares_a_word(key))]
+        self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)).where(or_(*conditions)))
+        self._fetched |= keys
+
     def _matching(self, key: str) -> list[SpeakerEntry]:
         """Speakers whose key is `key` or contains one of its words (longer than one letter), by id."""
         words = {word for word in key.split() if len(word) > 1}
@@ -85,8 +98,9 @@ class SpeakerBook:
             # Each lookup scans the speaker table for names sharing a word; past a few, one plain read is cheaper.
             self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
             self._preloaded = True
-        if not self._preloaded:
+        if not self._preloaded and key not in self._fetched:
             self._lookups += 1
+            self._fetched.add(key)
             self._load(
                 select(speaker_t)
                 .where(speaker_t.c.merged_into.is_(None))
