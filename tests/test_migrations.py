@@ -66,6 +66,19 @@ def _build_at_0001(db_url: str):
     return engine
 
 
+def _downgrade(engine, revision: str) -> set[str]:
+    """Downgrade to `revision` in one transaction; returns the names of SQLite's schema objects (empty on PostgreSQL)."""
+    from alembic import command
+
+    config = migrate._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        if connection.dialect.name != "sqlite":
+            return set()
+        return set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
+
+
 class TestSchemaMatchesTables:
     """`store/tables.py` describes exactly what the migrations build."""
 
@@ -111,12 +124,7 @@ class TestUpgradeFromFirstRelease:
     def test_downgrade_and_upgrade_again(self, db_url):
         engine = _build_at_0001(db_url)
         migrate.upgrade(engine)
-        from alembic import command
-
-        config = migrate._config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
+        _downgrade(engine, "0001")
         assert migrate.current_revision(engine) == "0001"
         assert migrate.upgrade(engine)[0] == "0002"
         with engine.connect() as connection:
@@ -141,18 +149,12 @@ class TestWordIndex:
             assert store.count_claims(ClaimFilter(search="lena park")) == 1
 
     def test_downgrade_to_0003_drops_the_word_index(self, db_url):
-        from alembic import command
-
         engine = _build_at_0001(db_url)
         migrate.upgrade(engine, "0004")
-        config = migrate._config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0003")
-            if connection.dialect.name == "sqlite":
-                names = set(connection.execute(text("SELECT name FROM sqlite_master")).scalars())
-                assert not {name for name in names if name.startswith("claim_words")}
-                assert "claim_fts" in names
+        names = _downgrade(engine, "0003")
+        if engine.dialect.name == "sqlite":
+            assert not {name for name in names if name.startswith("claim_words")}
+            assert "claim_fts" in names
         assert migrate.upgrade(engine, "0004") == ["0004"]
         engine.dispose()
 
@@ -181,15 +183,13 @@ class TestReprints:
             assert copy.speaker_id == 1
 
     def test_downgrade_to_0004_and_upgrade_again(self, db_url):
-        from alembic import command
-
         engine = _build_at_0001(db_url)
         migrate.upgrade(engine)
-        config = migrate._config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0004")
+        names = _downgrade(engine, "0004")
+        with engine.connect() as connection:
             columns = set(connection.execute(text("SELECT * FROM claim LIMIT 1")).keys())
-            assert not {"fingerprint", "reprint_of"} & columns
+        assert not {"fingerprint", "reprint_of"} & columns
+        if engine.dialect.name == "sqlite":
+            assert {"ix_claim_fingerprint", "ix_claim_reprint_of"}.isdisjoint(names) and "claim_words" in names
         assert migrate.upgrade(engine) == ["0005"]
         engine.dispose()
