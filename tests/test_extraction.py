@@ -45,16 +45,23 @@ class TestDirectQuotes:
         assert claim.speaker == "Petra Olm"
 
     def test_quote_resumes_after_a_described_speaker(self):
-        text = ('"The levy is fair," said Orla Benn, a former aide to Mr. Tarrow of Ely, N.Y. '
-                '"It pays for the schools."')
+        text = ('"The levy is fair to every household in the county," said Orla Benn, an aide to Mr. Tarrow. '
+                '"It pays for the schools and the roads."')
         claim = only(text)
-        assert claim.text == "The levy is fair, It pays for the schools."
+        assert claim.text == "The levy is fair to every household in the county, It pays for the schools and the roads."
         assert claim.speaker == "Orla Benn"
 
+    def test_a_description_longer_than_the_quote_keeps_the_pieces_apart(self):
+        text = ('"It is fair," said Orla Benn, a former aide to Mr. Tarrow who ran the county roads office for '
+                'a decade before the flood. "It pays for roads."')
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert [c.quote for c in claims] == ["It is fair", "It pays for roads"]
+        assert {c.speaker for c in claims} == {"Orla Benn"}
+
     def test_quote_resumes_after_a_quoted_title_in_the_attribution(self):
-        text = '"We are not done," Ansel Voe said on "Morning Desk" on Sunday. "The count goes on."'
+        text = '"We are not done with the recount," Ansel Voe said on "Morning Desk" on Sunday. "The count goes on."'
         claim = only(text)
-        assert claim.text == "We are not done, The count goes on."
+        assert claim.text == "We are not done with the recount, The count goes on."
 
     def test_a_new_sentence_of_narrative_ends_the_quote(self):
         text = '"We are not done," Ansel Voe said. The count went on for days. "It was long."'
@@ -159,6 +166,20 @@ class TestIndirectSpeech:
 
     def test_noun_use_of_a_verb_form_is_not_a_cue(self):
         assert not [c for c in claims_of("The reports were thin and the claims were vague.") if c.kind != "narrative"]
+
+    def test_fronted_clause_with_a_lowercase_speaker_phrase(self):
+        claim = only("The levy will pass easily, several veteran councillors said.")
+        assert claim.quote == "The levy will pass easily"
+        assert claim.speaker_mention.text == "several veteran councillors"
+
+    def test_fronted_clause_before_a_show_title(self):
+        claim = only('The ferry will run all winter, Ada Quell said on "Harbour Hour" on Sunday.')
+        assert claim.quote == "The ferry will run all winter"
+        assert claim.speaker == "Ada Quell"
+
+    def test_quote_after_a_fronted_verb_is_no_fronted_clause(self):
+        claim = only('The levy will pass, Ada Quell said, "and it will pass by a wide margin."')
+        assert claim.quote == "and it will pass by a wide margin"
 
 
 class TestDenialsAndHedges:

@@ -61,6 +61,14 @@ SUBORDINATE_LEAD_RE = re.compile(
 )
 
 
+# Words that cannot modify a speaker's head noun: verbs, pronouns, conjunctions and prepositions.
+_NOT_MODIFIERS = frozenset(
+    """is are was were be been has have had will would can could may might must should do does did not and or but
+    that which who he she it they we i you him her them us this there when while if because as of to in on at for
+    with by from than then""".split()
+)
+
+
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
@@ -372,12 +380,17 @@ class CueReader(QuoteReader):
             return None
         before = self.text[sentence_start:mention.start]
         if not before.rstrip().endswith(","):
-            return None
+            # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
+            modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
+            if modifiers is None or any(w.lower() in _NOT_MODIFIERS or w.lower() in CUE_FORMS for w in modifiers.group(1).split()):
+                return None
+            before = before[:modifiers.start(1)]
+            mention = Mention(self.text[sentence_start + modifiers.start(1):mention.end], sentence_start + modifiers.start(1), mention.end, mention.role)
         after = self.text[cue[1]:sentence_end]
         if (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before)) and CONTENT_OPENING_RE.match(after) \
                 and self._clause_like(after):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
-        if re.search(r"\bthat\b|[\"“]|''", after):
+        if re.search(r"\bthat\b", after) or self._quotes_something(cue[1], sentence_end):
             return None
         if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
             return None
@@ -385,6 +398,15 @@ class CueReader(QuoteReader):
         if len(self.text[start:end].split()) < 4:
             return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+
+    def _quotes_something(self, start: int, end: int) -> bool:
+        """Whether a quotation other than a title ('on "Meet the Press"') opens in text[start:end]."""
+        quote = self.quote_starting_after(start - 1, end)
+        while quote is not None:
+            if not is_title(self.text[quote.inner_start:quote.inner_end]):
+                return True
+            quote = self.quote_starting_after(quote.close - 1, end)
+        return False
 
     def _parenthetical(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
         """'The golf industry, she said, is doing better.': the sentence around the attribution."""

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import CUE_FORMS
 from claims.extraction.mentions import Mention
 from claims.extraction.segment import QuoteSpan, SentenceIndex
 
@@ -97,7 +98,8 @@ class QuoteReader:
             return None
         pieces = [quote]
         following = self._resumed(max(cue[1], mention.end))
-        if following is not None:
+        # A claim's span should be mostly the speaker's words: a long description of them keeps the pieces apart.
+        if following is not None and following.open - quote.close <= (quote.inner_end - quote.inner_start) + (following.inner_end - following.inner_start):
             pieces.append(following)
         candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
         sentence_start = self.sentence(quote.open)[0]
@@ -121,6 +123,8 @@ class QuoteReader:
         gap = self.text[after:following.open]
         if "\n" in gap or len(gap.split()) > _MAX_RESUME_GAP_WORDS or not gap.rstrip().endswith((",", ".", ":")):
             return None
+        if any(word.endswith("ing") and word in CUE_FORMS for word in re.findall(r"[a-z]+", gap)):
+            return None  # '"A," he said, adding, "B."': the second quote has a reporting verb of its own
         # The sentence index knows 'Mr.' and 'N.Y.' are no sentence ends: the attribution is one sentence at most.
         sentence = self.index.sentence_at(following.open)
         if sentence == first_sentence:
