@@ -118,6 +118,9 @@ def list_claims(
     source: Optional[str] = typer.Option(None, help="Only claims from this source (id, or title/outlet text)."),
     status: Optional[str] = typer.Option(None, help="Only claims with this review status."),
     conflicted: bool = typer.Option(False, "--conflicted", help="Only claims in a conflict."),
+    no_reprints: bool = typer.Option(
+        False, "--no-reprints", help="Leave out reprints (word-for-word copies of an earlier claim of the same speaker)."
+    ),
     search: Optional[str] = typer.Option(None, help="Only claims whose text, quote or speaker contains this."),
     limit: Optional[int] = typer.Option(None, help="At most this many claims."),
     json_output: bool = typer.Option(False, "--json", help="Print the claims as JSON."),
@@ -126,7 +129,9 @@ def list_claims(
     from store.api import ClaimFilter
 
     out.check_status(status)
-    claim_filter = ClaimFilter(speaker=speaker, source=source, status=status, conflicted=conflicted, search=search)
+    claim_filter = ClaimFilter(
+        speaker=speaker, source=source, status=status, conflicted=conflicted, search=search, originals=no_reprints
+    )
     with ctx.obj.open() as store:
         claims = store.list_claims(claim_filter, limit=limit)
         conflicted_ids = store.conflicted_among([claim.id for claim in claims])

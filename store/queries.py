@@ -42,6 +42,8 @@ class ClaimFilter:
     conflicted: bool = False
     search: str | None = None
     claim_ids: tuple[int, ...] | None = None
+    originals: bool = False
+    """Leave out reprints (claims repeating an earlier claim of their speaker word for word)."""
 
 
 def _conflicted_clause():
@@ -63,6 +65,8 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
         clauses.append(claim_t.c.status == claim_filter.status)
     if claim_filter.conflicted:
         clauses.append(_conflicted_ids_clause())
+    if claim_filter.originals:
+        clauses.append(claim_t.c.reprint_of.is_(None))
     if claim_filter.search:
         clauses.append(SearchClause(claim_filter.search))
     if claim_filter.speaker:

@@ -23,6 +23,7 @@ FILTERS = [
     ClaimFilter(status="disputed"),
     ClaimFilter(speaker="vale"),
     ClaimFilter(conflicted=True),
+    ClaimFilter(originals=True),
 ]
 
 
@@ -67,6 +68,7 @@ def listed(store):
                            {"speaker": second})
         connection.execute(text("UPDATE claim SET status = 'disputed' WHERE id % 3 = 0"))
         connection.execute(text("UPDATE claim SET status = 'confirmed' WHERE id % 5 = 0"))
+        connection.execute(text("UPDATE claim SET reprint_of = id - 1 WHERE id % 7 = 0"))
         for a, b in ((2, 9), (4, total), (9, 13)):
             connection.execute(
                 text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', :a, :b, 'x', false)"),

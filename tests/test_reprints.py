@@ -231,6 +231,8 @@ def test_cli_add_and_show_name_reprints(tmp_path):
     assert f"reprint: of claim {copies[0]['reprint_of']}" in shown.stdout
     original = runner.invoke(app, ["--db", casefile, "show", str(copies[0]["reprint_of"])])
     assert "reprints: 1 (claims " in original.stdout
+    originals = json.loads(runner.invoke(app, ["--db", casefile, "claims", "--no-reprints", "--json"]).stdout)
+    assert {claim["id"] for claim in originals} == {claim["id"] for claim in claims if not claim.get("reprint_of")}
 
 
 def test_a_statement_and_its_reprints_alone_make_no_thread(store):

@@ -227,7 +227,7 @@ class TestFinding:
             await settle(pilot)
             assert {table.claim_at(i).id for i in range(table.total)} >= {casefile.minister, casefile.denial, casefile.union}
             assert casefile.night not in {table.claim_at(i).id for i in range(table.total)}
-            await pilot.press("f", "f", "f")  # unreviewed, disputed, all
+            await pilot.press("f", "f", "f", "f")  # unreviewed, disputed, no reprints, all
             await settle(pilot)
             assert app.screen.query_state.filter_name == "all"
 

@@ -58,3 +58,21 @@ async def test_original_and_reprint_are_named_in_the_detail_pane(tmp_path):
             assert len(related[original]) == 2 and all(line.startswith("≡ reprint") for line in related[original])
     finally:
         store.close()
+
+
+@sync
+async def test_the_no_reprints_filter_leaves_the_originals(tmp_path):
+    store, (original, *copies) = _casefile(tmp_path)
+    app = make_app(store, REVIEWER)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            for _ in range(4):  # all, conflicts, unreviewed, disputed, no reprints
+                await pilot.press("f")
+                await settle(pilot)
+            table = app.screen.query_one(ClaimTable)
+            assert "filter no reprints" in str(app.screen.query_one("#status-bar").render())
+            assert table.total == 1
+            assert table.current_claim.id == original
+    finally:
+        store.close()

@@ -13,6 +13,7 @@ FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
     ("conflicts", ClaimFilter(conflicted=True)),
     ("unreviewed", ClaimFilter(status="unreviewed")),
     ("disputed", ClaimFilter(status="disputed")),
+    ("no reprints", ClaimFilter(originals=True)),
 )
 SORTS: tuple[str, ...] = ("id", "conflicts", "status", "speaker", "source")
 MAX_THREADS = 300
