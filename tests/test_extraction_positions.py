@@ -195,6 +195,17 @@ class TestUnquotedLabelsAndRequests:
         claim = by_cue("Ada Brill called the plan a disaster for the valley.", "called")
         assert claim.quote == "the plan a disaster for the valley"
 
+    def test_label_of_a_long_name(self):
+        claim = by_cue("Ada Brill spent a week calling Deputy Harbour Master Tomas Elk Quell a liar.", "calling")
+        assert claim.quote == "Deputy Harbour Master Tomas Elk Quell a liar"
+        assert claim.speaker == "Ada Brill"
+
+    def test_labeller_described_by_a_relative_clause(self):
+        text = 'Orla Benn, who ran the county roads office for a decade, called the repaving plan "reckless."'
+        claim = by_cue(text, "called")
+        assert claim.speaker == "Orla Benn"
+        assert "reckless" in claim.quote
+
     def test_called_someone_is_no_label(self):
         assert "called" not in cues("Tom Pyle called the police on Tuesday.")
 

@@ -7,6 +7,7 @@ import re
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
+    CALL_VERBS,
     CLAUSE_VERB_RE,
     CUE_FORMS,
     CUE_RE,
@@ -204,10 +205,11 @@ class CueReader(QuoteReader):
                 return inverted
             if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
                 mention = self.clause_subject(sentence_start, match.start())
-            if mention is None and (_strong_form(lemma, form) or lemma in EVIDENCE_LEMMAS):
+            if mention is None and (_strong_form(lemma, form) or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS):
                 mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
-                if mention is not None and not _strong_form(lemma, form) and not is_evidence(mention.text):
-                    mention = None
+                if mention is not None and not _strong_form(lemma, form) and not is_evidence(mention.text) \
+                        and not (lemma in CALL_VERBS and mention.text[:1].isupper() and not form.endswith("ing")):
+                    mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
             if mention is None:
                 return None
         elif mention.text.lower() not in PRONOUNS:

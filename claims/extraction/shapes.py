@@ -75,7 +75,7 @@ ASKED_LISTENER_RE = re.compile(
 ASKED_TO_RE = re.compile(r"(?!(?:to|for|about|of|on|in|at|by)\b)(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 # 'called him divisive', 'called the plan a disaster': who or what was labelled, and the label.
 CALLED_LABEL_RE = re.compile(
-    r"(?:him|her|them|it|this|that|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|(?:the|this|that|his|her|their|its)\s+[a-z-]+)\s+"
+    r"(?:him|her|them|it|this|that|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}|(?:the|this|that|his|her|their|its)\s+[a-z-]+)\s+"
     r"(?:(?:a|an|the|his|her|their|its|so|too|very|more|most|less|an?\s+\w+)\s+[a-z]"
     r"|[a-z]+(?:ive|ous|ful|ent|ant|ic|al|ble|less|ist|ish|ed)\b(?!\s+(?:to|by|for|on|in|at|from|with)\b))"
 )
