@@ -196,7 +196,7 @@ class TestUnquotedLabelsAndRequests:
         assert claim.quote == "the plan a disaster for the valley"
 
     def test_label_of_a_long_name(self):
-        claim = by_cue("Ada Brill spent a week calling Deputy Harbour Master Tomas Elk Quell a liar.", "calling")
+        claim = by_cue("Ada Brill has been calling Deputy Harbour Master Tomas Elk Quell a liar.", "calling")
         assert claim.quote == "Deputy Harbour Master Tomas Elk Quell a liar"
         assert claim.speaker == "Ada Brill"
 
