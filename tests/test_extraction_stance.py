@@ -95,3 +95,16 @@ class TestAskedQuestions:
     def test_asked_whether_keeps_a_quotation_whole(self):
         claim = by_cue('Asked whether Ada Brill "has the integrity to serve," most voters said yes.', "Asked")
         assert claim.quote == 'whether Ada Brill "has the integrity to serve,"'
+
+    def test_asked_by_names_the_asker(self):
+        claims = claims_of("Asked by host Tom Lauer whether she had practised the speech, Ada Brill said she read it once.")
+        asked = next(c for c in claims if c.cue.text == "Asked")
+        assert asked.quote == "whether she had practised the speech"
+        assert asked.speaker == "Tom Lauer"
+        said = next(c for c in claims if c.cue.text == "said")
+        assert said.quote == "she read it once"
+
+    def test_passive_asked_whether(self):
+        claim = by_cue("Ada Brill was asked by host Tom Lauer whether the mill would reopen.", "was asked")
+        assert claim.quote == "whether the mill would reopen"
+        assert claim.speaker == "Tom Lauer"

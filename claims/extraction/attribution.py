@@ -390,7 +390,7 @@ class CueReader(QuoteReader):
             mention = Mention(self.text[sentence_start + modifiers.start(1):mention.end], sentence_start + modifiers.start(1), mention.end, mention.role)
         after = self.text[cue[1]:sentence_end]
         if (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before)) and CONTENT_OPENING_RE.match(after) \
-                and self._clause_like(after):
+                and (self._clause_like(after) or len(after.split()) >= 3):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
         if re.search(r"\bthat\b", after) or self._quotes_something(cue[1], sentence_end):
             return None

@@ -31,7 +31,8 @@ _DENIED_CLAIM_RE = re.compile(
 
 
 _ASKED_RE = re.compile(
-    r"(?P<cue>Asked)\s+(?:\w+ly\s+)?(?P<content>(?:whether|if|about|what|why|how|who|when|to)\b)"
+    r"(?P<cue>Asked)\s+(?:by\s+(?P<by>(?:[\w.'’-]+\s+){1,6}?))?(?:\w+ly\s+)?"
+    r"(?P<content>(?:whether|if|about|what|which|why|how|who|when|where|to)\b)"
 )
 """'Asked whether the deal would hold, the minister said ...': the question put to the subject."""
 
@@ -79,6 +80,7 @@ def find_patterns(reader: CueReader) -> list[Candidate]:
     for pattern, extractor in (
         (_NOUN_CUE_RE, _noun_cues), (_PASSIVE_RE, _passives),
         (_ASSESSMENT_RE, _assessments), (_DENIED_CLAIM_RE, _denied_claims), (_ASKED_RE, _asked),
+        (_ASKED_PASSIVE_RE, _asked_passive),
     ):
         # One pass over the whole text finds the few sentences worth a closer look.
         sentence_numbers = sorted({reader.index.sentence_at(m.start()) for m in pattern.finditer(text)})
@@ -204,4 +206,33 @@ def _asked(reader: CueReader, start: int, end: int) -> list[Candidate]:
     if len(text[c_start:c_end].split()) < 2:
         return []
     mention = mention_after(text, comma + 1, end)
+    if match.group("by"):
+        # 'Asked by the host whether ...': the question is the host's.
+        by_start, by_end = reader.trim(match.start("by"), match.end("by"))
+        mention = mention_after(text, by_start, by_end) or Mention(text[by_start:by_end], by_start, by_end)
     return [Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)]
+
+
+_ASKED_PASSIVE_RE = re.compile(
+    r"\b(?P<cue>(?:was|were|is|are|been|being)\s+asked)\s+(?:by\s+(?P<by>(?:[\w.'’-]+\s+){1,6}?))?"
+    r"(?P<content>(?:whether|if|what|which|why|how|when|where)\b)"
+)
+"""'Lee was asked by the host whether she would run': the question, put by the host."""
+
+
+def _asked_passive(reader: CueReader, start: int, end: int) -> list[Candidate]:
+    """The question of a passive 'was asked (by X) whether ...', attributed to X when the sentence names X."""
+    text = reader.text
+    found = []
+    for match in _ASKED_PASSIVE_RE.finditer(text, start, end):
+        if reader.quote_at(match.start()) is not None:
+            continue
+        c_start, c_end = reader.trim(match.start("content"), reader.clause_end(match.start("content"), end))
+        if len(text[c_start:c_end].split()) < 3:
+            continue
+        mention = None
+        if match.group("by"):
+            by_start, by_end = reader.trim(match.start("by"), match.end("by"))
+            mention = mention_after(text, by_start, by_end) or Mention(text[by_start:by_end], by_start, by_end)
+        found.append(Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention))
+    return found
