@@ -262,3 +262,12 @@ class TestClauseEnds:
         claim = by_cue("Ada Brill toured the valley on Monday, backing the water levy.", "backing")
         assert claim.quote == "the water levy"
         assert "Ada Brill" in claim.speaker
+
+
+class TestRelativeSpeakers:
+    """'the rules, which officials said will take effect in May, ...': the relative clause is what was said."""
+
+    def test_relative_clause_ends_at_its_comma(self):
+        claim = by_cue("The rules, which county officials said will take effect in May, will not apply to farms.", "said")
+        assert claim.quote == "will take effect in May"
+        assert claim.speaker == "county officials"

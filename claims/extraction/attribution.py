@@ -70,6 +70,10 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+# A speaker inside a relative clause: 'the plan, which officials said ...'.
+RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+$")
+
+
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
@@ -269,6 +273,14 @@ class CueReader(QuoteReader):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
         content_end = self.clause_end(content_start, sentence_end)
+        if RELATIVE_SPEAKER_RE.search(self.text, max(sentence_start, mention.start - 12), mention.start):
+            # 'The rules, which officials said will take effect in May, will not apply to ...': the
+            # relative clause ends at its comma, and the main clause after it is the writer's.
+            comma = self.text.find(", ", content_start, content_end)
+            while comma >= 0 and self.quote_at(comma) is not None:
+                comma = self.text.find(", ", comma + 1, content_end)
+            if comma > content_start:
+                content_end = comma
         start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
         if MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
