@@ -71,7 +71,7 @@ _NOT_MODIFIERS = frozenset(
 
 
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
-RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+$")
+RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
 
 
 def _strong_form(lemma: str, form: str) -> bool:
@@ -273,7 +273,11 @@ class CueReader(QuoteReader):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
         content_end = self.clause_end(content_start, sentence_end)
-        if RELATIVE_SPEAKER_RE.search(self.text, max(sentence_start, mention.start - 12), mention.start):
+        relative = RELATIVE_SPEAKER_RE.search(self.text, max(sentence_start, mention.start - 40), mention.start)
+        if relative:
+            modifiers = relative.group("modifiers").split()
+            if modifiers and not any(w.lower() in _NOT_MODIFIERS for w in modifiers):
+                mention = Mention(self.text[relative.start("modifiers"):mention.end], relative.start("modifiers"), mention.end, mention.role)
             # 'The rules, which officials said will take effect in May, will not apply to ...': the
             # relative clause ends at its comma, and the main clause after it is the writer's.
             comma = self.text.find(", ", content_start, content_end)
