@@ -271,3 +271,17 @@ class TestRelativeSpeakers:
         claim = by_cue("The rules, which county officials said will take effect in May, will not apply to farms.", "said")
         assert claim.quote == "will take effect in May"
         assert claim.speaker == "county officials"
+
+
+class TestAdjunctsAreNoContent:
+    """'said in April while promoting a film': when or how something was said is not what was said."""
+
+    def test_said_with_only_an_adjunct(self):
+        assert "said" not in cues("Senator Ada Brill said in April while promoting a film about the dam.")
+
+    def test_said_with_only_a_subordinate_clause(self):
+        assert "said" not in cues("Ada Brill said when the reporter asked her about the dam.")
+
+    def test_adjunct_before_a_clause_still_reports_it(self):
+        claim = by_cue("Ada Brill said on Tuesday the dam would hold.", "said")
+        assert claim.quote.endswith("the dam would hold")

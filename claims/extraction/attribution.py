@@ -70,6 +70,13 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+# What opens an adjunct after a verb of saying rather than a reported clause.
+ADJUNCT_OPENING_RE = re.compile(
+    r"(?:in|on|at|during|from|through|via|over|after|before|while|amid|"
+    r"[a-z]+ly)\b", re.IGNORECASE
+)
+# A subordinate clause with no main clause after it: 'said when Boyle asked him a question'.
+SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
 RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
 
@@ -289,6 +296,10 @@ class CueReader(QuoteReader):
         content = self.text[start:end]
         if MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
             return None  # 'said in a wide-ranging interview': where it was said, not what
+        if not lead.group(1) and lemma in STRONG_SAY_LEMMAS and not re.search(r"[\"“]|''", content) and (
+                ADJUNCT_OPENING_RE.match(content) and not self._clause_like(content)
+                or lemma in ("say", "tell", "add", "write", "state") and SUBORDINATE_ONLY_RE.match(content) and "," not in content):
+            return None  # 'said in April while promoting a film', 'said when Boyle asked him': how or when, not what
         after_verb = self.trim(match.end(), sentence_end)[0]
         demand = DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
         if demand is not None:
