@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claims.extraction import extract_claims
 from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
+from claims.extraction.quotes import is_title
 
 
 def claims_of(text: str):
@@ -91,6 +92,21 @@ class TestDirectQuotes:
         claim = only('Nina Hale warned that the deal was a "total disaster" for farmers.')
         assert claim.kind == "indirect"
         assert "total disaster" in claim.quote
+
+    def test_transcript_speaker_label(self):
+        claim = only("MARLOWE: We are going to rebuild the harbour before winter.")
+        assert claim.speaker_mention.text == "MARLOWE"
+        assert claim.quote == "We are going to rebuild the harbour before winter"
+
+    def test_section_header_is_no_speaker(self):
+        text = "STAT OF THE WEEK: Forty ferries were cancelled this winter across the bay."
+        assert not [c for c in claims_of(text) if c.speaker and "WEEK" in c.speaker]
+
+    def test_quoted_titles_and_dates_are_no_quotations(self):
+        assert is_title("Letters from the Harbour with Love and Regret")
+        assert is_title("Tides and Tempers: Inside the World of the Harbour Board")
+        assert is_title("March 4, 2016")
+        assert not is_title("We will rebuild the harbour")
 
     def test_double_apostrophe_quote_marks(self):
         claim = only("''We are ready,'' said Corin Vale.")

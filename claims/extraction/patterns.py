@@ -46,6 +46,8 @@ _NOT_SPEAKERS = frozenset(
     image credit disclaimer transcript latest""".split()
 )
 
+_HEADER_WORDS = frozenset("of the and in for to a on at with what how why".split())
+
 
 def _colon_speakers(reader: CueReader) -> list[Candidate]:
     """'TAPPER: And obviously ...' and 'John Smith: Taxes Are Too High': a line led by its speaker."""
@@ -59,6 +61,8 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         words = who.lower().strip(" .").split()
         if not words or words[-1] in _NOT_SPEAKERS or " ".join(words[:2]) in _NOT_SPEAKERS:
             continue
+        if who.isupper() and _HEADER_WORDS.intersection(words):
+            continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
         c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:
             continue

@@ -13,7 +13,11 @@ from claims.extraction.segment import QuoteSpan, SentenceIndex
 _TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
 _SENTENCE_WINDOW_AFTER = 1500
-_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "and", "in", "on", "to", "for"))
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "from", "as", "vs", "or"))
+_MAX_TITLE_WORDS = 12
+_DATE_RE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
+)
 _RESUME_WINDOW = 400
 _MAX_RESUME_GAP_WORDS = 30
 _PRONOUN_OBJECT_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", re.IGNORECASE)
@@ -21,8 +25,10 @@ _PRONOUN_OBJECT_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*"
 
 def is_title(quoted: str) -> bool:
     """'"Sunday Morning Futures,"': a title in quotation marks, not something said."""
+    if _DATE_RE.fullmatch(quoted.strip(" ,.")):
+        return True  # '"March 4, 2016"' closing an embedded post is its date, not a quotation
     words = re.findall(r"[A-Za-z][\w'’]*", quoted)
-    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) \
+    return 0 < len(words) <= _MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) \
         and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
 
 
