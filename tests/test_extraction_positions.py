@@ -285,3 +285,13 @@ class TestAdjunctsAreNoContent:
     def test_adjunct_before_a_clause_still_reports_it(self):
         claim = by_cue("Ada Brill said on Tuesday the dam would hold.", "said")
         assert claim.quote.endswith("the dam would hold")
+
+
+class TestInterruptingAccordingTo:
+    """'because, according to X, Y': the attribution interrupts the clause it opens."""
+
+    def test_according_to_after_a_conjunction(self):
+        claims = claims_of("He will go to the debate because, according to Tom Pike, the papers would call him a coward.")
+        assert [(c.cue.text, c.quote) for c in claims if c.kind != "narrative"] == [
+            ("according to", "the papers would call him a coward")
+        ]

@@ -77,6 +77,8 @@ ADJUNCT_OPENING_RE = re.compile(
 )
 # A subordinate clause with no main clause after it: 'said when Boyle asked him a question'.
 SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
+# A conjunction and a comma right before 'according to': the attribution interrupts the clause it opens.
+CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$")
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
 RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
 
@@ -149,7 +151,10 @@ class CueReader(QuoteReader):
             SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
         ) and comma > 0 and len(self.text[comma:sentence_end].split()) >= 4
         continued = before.rstrip().endswith(",") and comma > 0 and len(self.text[comma:sentence_end].split()) >= 3
-        if len(before.strip(" ,").split()) <= 1 or fronted_adverbial:
+        if comma > 0 and CONJUNCTION_BEFORE_RE.search(before):
+            # 'He went because, according to aides, the media would mock him': the clause it interrupts.
+            start, end = self.trim(comma + 1, self.clause_end(comma + 1, sentence_end))
+        elif len(before.strip(" ,").split()) <= 1 or fronted_adverbial:
             # "According to X, CONTENT." and "In addition, according to X, CONTENT."
             content_start = mention.end if comma < 0 else comma + 1
             start, end = self.trim(content_start, sentence_end)
@@ -405,8 +410,9 @@ class CueReader(QuoteReader):
 
     def _fronted(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
         """'The economy is growing, the minister said.': the clause before the speaker."""
-        if self.text[cue[0]:cue[1]].endswith("ing"):
-            return None
+        form = self.text[cue[0]:cue[1]].lower()
+        if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
+            return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
         before = self.text[sentence_start:mention.start]
         if not before.rstrip().endswith(","):
             # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
