@@ -242,6 +242,14 @@ class TestTellingVerbs:
     def test_thanks_to_is_no_verb(self):
         assert "thanks" not in cues("Voters in Dunmore stayed home, thanks to the storm.")
 
+    def test_told_a_plain_listener_then_a_clause(self):
+        assert by_cue("Ada Brill told reporters the dam would hold.", "told").quote == "the dam would hold"
+        assert by_cue("Ada Brill told her closest advisers she would run.", "told").quote == "she would run"
+        assert by_cue("The board tells them why the levy is needed.", "tells").quote == "why the levy is needed"
+
+    def test_told_a_story_is_no_claim(self):
+        assert "told" not in cues("Ada Brill told her story to the council.")
+
 
 class TestClauseEnds:
     """Where a reported clause stops: before a gloss on it, or at the comma closing a subordinate clause."""

@@ -79,6 +79,12 @@ ADJUNCT_OPENING_RE = re.compile(
 SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
 # A conjunction and a comma right before 'according to': the attribution interrupts the clause it opens.
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$")
+# A listener in plain words after 'told': 'reporters', 'them', 'her closest advisers', before a clause's subject.
+TOLD_LISTENER_RE = re.compile(
+    r"\s+(?:him|her|them|me|us|you|(?:(?:the|his|her|their|its|our|my|a|an|some|several|many|local|[a-z]+(?:al|ic|est|ive))\s+){0,3}"
+    r"[a-z]+s)\s+(?=(?:he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|that|there|no|nobody|why|how|what|whether|when|where)\b)"
+)
+QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
 RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
 
@@ -267,6 +273,13 @@ class CueReader(QuoteReader):
                     after_listener = self.text[heard.end:sentence_end]
                     if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
                         start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
+                        return Candidate(start, end, "indirect", cue=cue, mention=mention)
+                plain = TOLD_LISTENER_RE.match(self.text, rest_start, sentence_end)
+                if plain is not None and (heard is None or heard.end <= plain.end()):
+                    # 'told reporters the dam would hold', 'tells them why ...': a plain listener, then the clause.
+                    after_listener = self.text[plain.end():sentence_end]
+                    if (self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)) and len(after_listener.split()) >= 3:
+                        start, end = self.trim(plain.end(), self.clause_end(plain.end(), sentence_end))
                         return Candidate(start, end, "indirect", cue=cue, mention=mention)
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
