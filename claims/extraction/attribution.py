@@ -8,7 +8,6 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
     CALL_VERBS,
-    CLAUSE_VERB_RE,
     CUE_FORMS,
     CUE_RE,
     DENIAL_VERBS,
@@ -19,17 +18,19 @@ from claims.extraction.lexicon import (
     TELL_LEMMAS,
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
-from claims.extraction.quotes import QuoteReader, is_title, opens_quote
+from claims.extraction.fronted import FrontedReader
+from claims.extraction.quotes import is_title, opens_quote
 from claims.extraction.shapes import (
     ACCUSED_OF_RE,
     ACCUSING_LEMMAS,
+    ADJUNCT_OPENING_RE,
     ADJUNCT_RE,
     ASKED_LISTENER_RE,
     ASKED_TO_RE,
-    CALLED_LABEL_RE,
     BARE_CLAUSE_LEMMAS,
+    CALLED_LABEL_RE,
     CLAUSE_CUT_RE,
-    CONTENT_OPENING_RE,
+    CONJUNCTION_BEFORE_RE,
     COORDINATED_CUE_RE,
     DEMAND_END_RE,
     DEMAND_RE,
@@ -38,20 +39,24 @@ from claims.extraction.shapes import (
     INFINITIVE_AFTER_RE,
     INFINITIVE_LEMMAS,
     ING_LEADS,
-    INVERTED_TAIL_RE,
     LISTENER_RE,
     MAX_QUOTE_GAP_WORDS,
     MEDIUM_ADJUNCT_RE,
+    NOT_MODIFIERS,
     NOUN_LEADS,
     OBJECT_LEMMAS,
     PARTICIPLE_CUT_RE,
     PREPOSITION_OPENING_RE,
+    QUESTION_WORD_RE,
     QUOTE_ONLY_LEMMAS,
+    RELATIVE_SPEAKER_RE,
     SECOND_SPEAKER_RE,
-    SUMMARY_APPOSITIVE_RE,
-    TRAILING_RELATIVE_RE,
     SPACE_COMMA,
+    SUBORDINATE_ONLY_RE,
     SUBORDINATE_OPENING_RE,
+    SUMMARY_APPOSITIVE_RE,
+    TOLD_LISTENER_RE,
+    TRAILING_RELATIVE_RE,
 )
 from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
@@ -62,33 +67,6 @@ SUBORDINATE_LEAD_RE = re.compile(
 )
 
 
-# Words that cannot modify a speaker's head noun: verbs, pronouns, conjunctions and prepositions.
-_NOT_MODIFIERS = frozenset(
-    """is are was were be been has have had will would can could may might must should do does did not and or but
-    that which who he she it they we i you him her them us this there when while if because as of to in on at for
-    with by from than then""".split()
-)
-
-
-# What opens an adjunct after a verb of saying rather than a reported clause.
-ADJUNCT_OPENING_RE = re.compile(
-    r"(?:in|on|at|during|from|through|via|over|after|before|while|amid|"
-    r"[a-z]+ly)\b", re.IGNORECASE
-)
-# A subordinate clause with no main clause after it: 'said when Boyle asked him a question'.
-SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
-# A conjunction and a comma right before 'according to': the attribution interrupts the clause it opens.
-CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$")
-# A listener in plain words after 'told': 'reporters', 'them', 'her closest advisers', before a clause's subject.
-TOLD_LISTENER_RE = re.compile(
-    r"\s+(?:him|her|them|me|us|you|(?:(?:the|his|her|their|its|our|my|a|an|some|several|many|local|[a-z]+(?:al|ic|est|ive))\s+){0,3}"
-    r"[a-z]+s)\s+(?=(?:he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|that|there|no|nobody|why|how|what|whether|when|where)\b)"
-)
-QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
-# A speaker inside a relative clause: 'the plan, which officials said ...'.
-RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
-
-
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
@@ -96,7 +74,7 @@ def _strong_form(lemma: str, form: str) -> bool:
     return form != lemma and (form.endswith(("ed", "s")) or form in ("said", "told", "wrote"))
 
 
-class CueReader(QuoteReader):
+class CueReader(FrontedReader):
     """Reads every reporting verb of one document and builds candidates from them."""
 
     def read(self) -> list[Candidate]:
@@ -301,7 +279,7 @@ class CueReader(QuoteReader):
         relative = RELATIVE_SPEAKER_RE.search(self.text, max(sentence_start, mention.start - 40), mention.start)
         if relative:
             modifiers = relative.group("modifiers").split()
-            if modifiers and not any(w.lower() in _NOT_MODIFIERS for w in modifiers):
+            if modifiers and not any(w.lower() in NOT_MODIFIERS for w in modifiers):
                 mention = Mention(self.text[relative.start("modifiers"):mention.end], relative.start("modifiers"), mention.end, mention.role)
             # 'The rules, which officials said will take effect in May, will not apply to ...': the
             # relative clause ends at its comma, and the main clause after it is the writer's.
@@ -384,10 +362,6 @@ class CueReader(QuoteReader):
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
         return None
 
-    def _clause_like(self, content: str) -> bool:
-        head = " ".join(content.split()[:14])
-        return bool(CLAUSE_VERB_RE.search(head))
-
     def clause_end(self, start: int, sentence_end: int) -> int:
         """Where a reported clause starting at start ends: before ', but', a second reporting verb or a trailing participle."""
         inside = self.quote_at(sentence_end - 1)
@@ -420,75 +394,6 @@ class CueReader(QuoteReader):
         if participle and participle.start() - start > 40:
             end = participle.start()
         return end
-
-    def _fronted(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
-        """'The economy is growing, the minister said.': the clause before the speaker."""
-        form = self.text[cue[0]:cue[1]].lower()
-        if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
-            return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
-        before = self.text[sentence_start:mention.start]
-        if not before.rstrip().endswith(","):
-            # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
-            modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
-            if modifiers is None or any(w.lower() in _NOT_MODIFIERS or w.lower() in CUE_FORMS for w in modifiers.group(1).split()):
-                return None
-            before = before[:modifiers.start(1)]
-            mention = Mention(self.text[sentence_start + modifiers.start(1):mention.end], sentence_start + modifiers.start(1), mention.end, mention.role)
-        after = self.text[cue[1]:sentence_end]
-        if (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before)) and CONTENT_OPENING_RE.match(after) \
-                and (self._clause_like(after) or len(after.split()) >= 3):
-            return None  # 'As the vote neared, his son said the race was over': the content follows the verb
-        if re.search(r"\bthat\b", after) or self._quotes_something(cue[1], sentence_end):
-            return None
-        if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
-            return None
-        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
-        if len(self.text[start:end].split()) < 4:
-            return None
-        return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
-
-    def _quotes_something(self, start: int, end: int) -> bool:
-        """Whether a quotation other than a title ('on "Meet the Press"') opens in text[start:end]."""
-        quote = self.quote_starting_after(start - 1, end)
-        while quote is not None:
-            if not is_title(self.text[quote.inner_start:quote.inner_end]):
-                return True
-            quote = self.quote_starting_after(quote.close - 1, end)
-        return False
-
-    def _parenthetical(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
-        """'The golf industry, she said, is doing better.': the sentence around the attribution."""
-        before = self.text[sentence_start:mention.start].rstrip()
-        after = self.text[cue[1]:sentence_end]
-        if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
-            return None
-        if re.match(r"\s*,\s*(?:[\"“‘]|'')", after):
-            return None  # 'On Tuesday, he said, "..."': the quote is the content
-        if len(after.split()) < 3 or self.text[cue[0]:cue[1]].endswith("ing"):
-            return None
-        start, end = self.trim(sentence_start, sentence_end)
-        return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
-
-    def _fronted_inverted(self, match: re.Match, sentence_start: int, sentence_end: int) -> Candidate | None:
-        """'The economy is growing, said the minister.'"""
-        form = match.group(0).lower()
-        if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
-            return None
-        before = self.text[sentence_start:match.start()]
-        if not before.rstrip().endswith(","):
-            return None
-        mention = mention_after(self.text, match.end(), sentence_end)
-        if mention is None:
-            return None
-        remainder = self.text[mention.end:sentence_end]
-        if len(remainder.split()) > 8 and not remainder.startswith(","):
-            return None
-        if not INVERTED_TAIL_RE.match(remainder):
-            return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
-        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
-        if len(self.text[start:end].split()) < 4:
-            return None
-        return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)
 
     def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
         """The subject of the clause a participle or a coordinated verb hangs on."""

@@ -134,3 +134,28 @@ FINITE_VERB_RE = re.compile(
     r"remains|remained|seems|seemed|appears|appeared|" + trie_pattern(sorted(FINITE_WORDS)) + r"|"
     r"[a-z]{3,}ed(?=\s+(?!(?:by|to|in|on|at|for|with|from|of|as|under|over)\b)[a-z]))\b"
 )
+# Words that cannot modify a speaker's head noun: verbs, pronouns, conjunctions and prepositions.
+NOT_MODIFIERS = frozenset(
+    """is are was were be been has have had will would can could may might must should do does did not and or but
+    that which who he she it they we i you him her them us this there when while if because as of to in on at for
+    with by from than then""".split()
+)
+
+
+# What opens an adjunct after a verb of saying rather than a reported clause.
+ADJUNCT_OPENING_RE = re.compile(
+    r"(?:in|on|at|during|from|through|via|over|after|before|while|amid|"
+    r"[a-z]+ly)\b", re.IGNORECASE
+)
+# A subordinate clause with no main clause after it: 'said when Boyle asked him a question'.
+SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
+# A conjunction and a comma right before 'according to': the attribution interrupts the clause it opens.
+CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$")
+# A listener in plain words after 'told': 'reporters', 'them', 'her closest advisers', before a clause's subject.
+TOLD_LISTENER_RE = re.compile(
+    r"\s+(?:him|her|them|me|us|you|(?:(?:the|his|her|their|its|our|my|a|an|some|several|many|local|[a-z]+(?:al|ic|est|ive))\s+){0,3}"
+    r"[a-z]+s)\s+(?=(?:he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|that|there|no|nobody|why|how|what|whether|when|where)\b)"
+)
+QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
+# A speaker inside a relative clause: 'the plan, which officials said ...'.
+RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
