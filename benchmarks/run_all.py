@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="A run saved with --save to compare against.")
     args = parser.parse_args()
 
+    info = machine()
     wanted = [name.strip() for name in args.only.split(",") if name.strip()]
     steps = [step for step in STEPS if not wanted or any(step.name.startswith(name) for name in wanted)]
     all_figures: list[dict] = []
@@ -164,10 +165,11 @@ def main() -> None:
 
     if args.compare and args.compare.exists():
         compare_column(all_figures, json.loads(args.compare.read_text())["figures"])
-    info = machine()
+    # The commit is read when the run starts: files changed during a long run are not in its figures.
     print(f"## Benchmarks ({'quick' if args.quick else 'full'} run, {time.strftime('%Y-%m-%d')})\n")
     print("Machine: " + "; ".join(f"{key} {value}" for key, value in info.items()) + "\n")
-    print(f"Command: `python benchmarks/run_all.py{' --quick' if args.quick else ''}`\n")
+    flags = (" --quick" if args.quick else "") + (f' --only "{args.only}"' if args.only else "")
+    print(f"Command: `python benchmarks/run_all.py{flags}`\n")
     print(_common.markdown_table(all_figures) + "\n")
     for section in printed_sections:
         print(section + "\n")
