@@ -198,6 +198,19 @@ class TestIndirectSpeech:
         assert claim.quote == "and it will pass by a wide margin"
 
 
+    def test_plural_subject_plain_say(self):
+        claim = only("Harbour engineers say the old sea wall will not survive another winter.", "indirect")
+        assert claim.quote == "the old sea wall will not survive another winter"
+        assert claim.speaker_mention.text == "Harbour engineers"
+
+    def test_say_after_a_modal_is_no_plural_say(self):
+        assert not [c for c in claims_of("Nobody knows what the engineers would say.") if c.cue and c.cue.text == "say"]
+
+    def test_coordinated_says_after_a_present_tense_verb(self):
+        claim = only("Larkspur Mills keeps its accounts private but says its sales have tripled.", "indirect")
+        assert claim.quote == "its sales have tripled"
+        assert claim.speaker_mention.text == "Larkspur Mills"
+
 class TestDenialsAndHedges:
     """Denials name their target and answer the claim they dispute; hedges are flagged."""
 

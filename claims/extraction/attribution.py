@@ -43,6 +43,7 @@ from claims.extraction.shapes import (
     MAX_QUOTE_GAP_WORDS,
     MEDIUM_ADJUNCT_RE,
     NOT_MODIFIERS,
+    NON_FINITE_LEADS,
     NOUN_LEADS,
     OBJECT_LEMMAS,
     PARTICIPLE_CUT_RE,
@@ -205,9 +206,12 @@ class CueReader(FrontedReader):
                 return inverted
             if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
                 mention = self.clause_subject(sentence_start, match.start())
-            if mention is None and (_strong_form(lemma, form) or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS):
+            # 'hacking specialists say the data may be fake': a plural subject's plain 'say', then a clause.
+            plural_say = form == "say" and previous_word.isalpha() and previous_word not in NON_FINITE_LEADS \
+                and (self._clause_like(self.text[match.end():sentence_end]) or bool(re.match(r"\s+that\b", self.text[match.end():sentence_end])))
+            if mention is None and (_strong_form(lemma, form) or plural_say or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS):
                 mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
-                if mention is not None and not _strong_form(lemma, form) and not is_evidence(mention.text) \
+                if mention is not None and not (_strong_form(lemma, form) or plural_say) and not is_evidence(mention.text) \
                         and not (lemma in CALL_VERBS and mention.text[:1].isupper() and not form.endswith("ing")):
                     mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
             if mention is None:
@@ -404,4 +408,9 @@ class CueReader(FrontedReader):
                 mention = mention_before(self.text, sentence_start, verb_start) or subject_before(self.text, sentence_start, verb_start)
                 if mention is not None:
                     return mention
+        # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
+        named = re.match(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b", self.text[sentence_start:end])
+        if named:
+            return mention_before(self.text, sentence_start, sentence_start + named.end(1)) \
+                or subject_before(self.text, sentence_start, sentence_start + named.end(1))
         return None

@@ -159,3 +159,8 @@ TOLD_LISTENER_RE = re.compile(
 QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
 RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
+# Words before a plain 'say' that make it an infinitive or an auxiliary's verb ('to say', 'would say', 'did not say').
+NON_FINITE_LEADS = frozenset(
+    """to would could will can may might should must shall do does did not never n't cannot let
+    i you we they he she it""".split()
+)
