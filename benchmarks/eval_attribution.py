@@ -9,7 +9,7 @@ source span, or the predicted speaker's name shares a word with the gold source 
 the predicted cue overlaps the gold cue. Each line of the corpus (one article as read by one
 annotator) is scored on its own unless --dedupe keeps only the first annotator of each article.
 
-    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30]
+    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30] [--error-classes]
 """
 
 from __future__ import annotations
@@ -91,6 +91,39 @@ def _match(predicted: list, gold: list[dict], level: float) -> list[tuple[int, i
     return pairs
 
 
+def _error_classes(predicted: list, gold: list[dict], pairs: list[tuple[int, int]]) -> collections.Counter:
+    """Why each unmatched speech-verb gold and each unmatched prediction failed, by the span it overlaps most."""
+    classes: collections.Counter = collections.Counter()
+    matched_p = {p for p, _ in pairs}
+    matched_g = {g for _, g in pairs}
+    spans = [set(range(claim.start, claim.end)) for claim in predicted]
+    for g_index, item in enumerate(gold):
+        if g_index in matched_g or not item["speech"]:
+            continue
+        overlapping = [p for p, chars in enumerate(spans) if chars & item["content"]]
+        if not overlapping:
+            classes["miss: no prediction overlaps"] += 1
+        elif all(p in matched_p for p in overlapping):
+            classes["miss: overlapping predictions matched other gold"] += 1
+        else:
+            classes["miss: a prediction overlaps, boundaries too far off"] += 1
+    for p_index, chars in enumerate(spans):
+        if p_index in matched_p:
+            continue
+        overlaps = [(len(chars & item["content"]), g) for g, item in enumerate(gold) if chars & item["content"]]
+        if not overlaps:
+            classes["false alarm: overlaps no gold"] += 1
+            continue
+        inside, g_index = max(overlaps)
+        if g_index in matched_g:
+            classes["false alarm: its gold is matched by another prediction"] += 1
+        elif inside / len(gold[g_index]["content"]) < _LEVELS[0]:
+            classes["false alarm: too short for its gold"] += 1
+        else:
+            classes["false alarm: too long for its gold"] += 1
+    return classes
+
+
 def _speaker_right(claim, item: dict) -> bool:
     if claim.speaker_mention is not None:
         if set(range(claim.speaker_mention.start, claim.speaker_mention.end)) & item["source"]:
@@ -123,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N lines")
     parser.add_argument("--dedupe", action="store_true", help="first annotator of each article only")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N misses and N false alarms")
+    parser.add_argument("--error-classes", action="store_true",
+                        help="count speech-verb misses and all false alarms by kind (no span, wrong boundary, duplicate)")
     parser.add_argument("--by-cue", type=int, default=0, metavar="N",
                         help="print the N gold cues missed most often and the N predicted cues most often unmatched")
     args = parser.parse_args(argv)
@@ -136,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     misses, alarms = [], []
     gold_cues, missed_cues = collections.Counter(), collections.Counter()
     predicted_cues, alarm_cues = collections.Counter(), collections.Counter()
+    classes: collections.Counter = collections.Counter()
     skipped = 0
     started = time.perf_counter()
     for line in lines:
@@ -166,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             speech[2] += sum(1 for item in gold if item["speech"])
             matched_p = {p for p, _ in pairs}
             matched_g = {g for _, g in pairs}
+            if args.error_classes:
+                classes.update(_error_classes(predicted, gold, pairs))
             misses += [(text, gold[g]) for g in range(len(gold)) if g not in matched_g]
             alarms += [(text, predicted[p]) for p in range(len(predicted)) if p not in matched_p]
             gold_cues.update(item["cue_text"] for item in gold)
@@ -191,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
           f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3")
     print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
     print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
+    if args.error_classes:
+        print("\nError classes at overlap >= 0.3 (speech-verb misses; false alarms of every cue):")
+        for name, count in sorted(classes.items(), key=lambda item: -item[1]):
+            print(f"  {count:6d}  {name}")
     if args.by_cue:
         print("\nGold cues missed most often (missed / gold):")
         for cue, count in missed_cues.most_common(args.by_cue):
