@@ -1,7 +1,7 @@
 """Storing documents inside one write transaction, as if each had been stored on its own.
 
 `IngestBatch.add` does for one document what ingest always did, in the same order: source
-row, speakers, claims, candidates, links, conflicts, log entry. What changes is where the
+row, speakers, claims, reprints, candidates, links, conflicts, log entry. What changes is where the
 work happens. Speakers are looked up in a `SpeakerBook`; candidates come from a
 `KeyOverlay` (stored key index plus the transaction's earlier claims); every claim the
 transaction touches is built once, without re-validation, and kept; sources and claims
@@ -136,7 +136,8 @@ class IngestBatch:
     def _read_fingerprints(self, fingerprints: set[str]) -> None:
         wanted = sorted(fingerprints - self._fingerprints_read)
         for start in range(0, len(wanted), 500):
-            # Filtered and ordered here, not in SQL: either would let SQLite walk another index than the fingerprint's.
+            # `reprint_of + 0`: an expression no index serves, so SQLite keeps to the fingerprint's index
+            # (on `reprint_of IS NULL` it would walk the reprint_of index); the order is taken here too.
             stored = self.connection.execute(
                 select(claim_t.c.id, claim_t.c.speaker_id, claim_t.c.fingerprint)
                 .where(claim_t.c.fingerprint.in_(wanted[start:start + 500]))
@@ -312,7 +313,6 @@ class IngestBatch:
         for pending in (self._sources, self._claims, self._answers, self._keys, self._links, self._conflicts,
                         self._events):
             pending.clear()
-
 
     def close(self) -> None:
         """Drop what the batch holds, so it is freed at once rather than by the cycle collector."""
