@@ -5,8 +5,10 @@ newsroom's archive holds every copy. Comparing each copy with every earlier one 
 nothing new (the copies agree, and each relation of the first copy holds for the others)
 while the links and conflicts multiply with the square of the copies. So a claim whose
 wording, polarity and hedging equal an earlier claim of the same speaker is stored as a
-*reprint* of that earlier claim: one link to it, and no linking or conflict finding of
-its own. Its source and offsets are kept, so "who said it, where" stays complete.
+*reprint* of that earlier claim: one link to it, and compared with nothing but the other
+claims of its own source (an answer or a denial beside it there is news; its relations to
+everything else are its original's). Its source and offsets are kept, so "who said it,
+where" stays complete.
 
 The wording is compared case-folded, with typographic quotes, apostrophes and dashes made
 plain and runs of white space made one, so an outlet's house style or line breaks do not
