@@ -247,6 +247,10 @@ class TestTellingVerbs:
         assert by_cue("Ada Brill told her closest advisers she would run.", "told").quote == "she would run"
         assert by_cue("The board tells them why the levy is needed.", "tells").quote == "why the levy is needed"
 
+    def test_pronoun_clause_with_a_scare_quote_is_the_whole_clause(self):
+        claim = by_cue('Ada Brill told reporters she worries he is "too nice" to face his rivals.', "told")
+        assert claim.quote == 'she worries he is "too nice" to face his rivals'
+
     def test_told_a_story_is_no_claim(self):
         assert "told" not in cues("Ada Brill told her story to the council.")
 

@@ -9,6 +9,7 @@ from claims.extraction.lexicon import CALL_VERBS, CLAUSE_VERB_RE, CUE_FORMS, TEL
 from claims.extraction.mentions import Mention, mention_after
 from claims.extraction.quotes import QuoteReader, is_title
 from claims.extraction.shapes import (
+    PRONOUN_CLAUSE_RE,
     CONTENT_OPENING_RE,
     INVERTED_TAIL_RE,
     MEDIUM_ADJUNCT_RE,
@@ -23,7 +24,8 @@ class FrontedReader(QuoteReader):
 
     def _clause_like(self, content: str) -> bool:
         head = " ".join(content.split()[:14])
-        return bool(CLAUSE_VERB_RE.search(head))
+        # 'she worries he is "too nice"': a subject pronoun and its verb open a clause whatever the verb's form.
+        return bool(CLAUSE_VERB_RE.search(head) or PRONOUN_CLAUSE_RE.match(head))
 
     def _fronted(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
         """'The economy is growing, the minister said.': the clause before the speaker."""

@@ -164,3 +164,5 @@ NON_FINITE_LEADS = frozenset(
     """to would could will can may might should must shall do does did not never n't cannot let
     i you we they he she it""".split()
 )
+# A subject pronoun and a verb opening a clause: 'she worries', 'they want' (not 'it' or 'you', which are objects too).
+PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)")
