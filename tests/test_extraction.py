@@ -198,6 +198,11 @@ class TestIndirectSpeech:
         assert claim.quote == "and it will pass by a wide margin"
 
 
+    def test_as_a_speaker_told_a_listener(self):
+        claim = only('As one ferry worker told the Harbour Weekly, "The boats are older than we are."', "direct")
+        assert claim.quote == "The boats are older than we are"
+        assert claim.speaker_mention.text == "one ferry worker"
+
     def test_plural_subject_plain_say(self):
         claim = only("Harbour engineers say the old sea wall will not survive another winter.", "indirect")
         assert claim.quote == "the old sea wall will not survive another winter"

@@ -165,6 +165,10 @@ def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | N
     lead = _LEADING_CONJUNCTIONS_RE.match(text, start, end)
     if lead:
         start = lead.end()
+    as_lead = re.match(r"[Aa]s\s+(?=\S)", text[start:end])
+    if as_lead and "," not in text[start:end]:
+        start += as_lead.end()  # 'As one employee told the paper, "..."': the speaker after 'As'
+
     fronted = _FRONTED_RE.match(text, start, end)
     if fronted and fronted.end() < end:
         start = fronted.end()
