@@ -18,7 +18,8 @@ ADJUNCT_RE = re.compile(
     r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
 )
 LISTENER_RE = re.compile(
-    r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+\s+){0,8}?(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
+    r"\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w'’.-]+(?:\s+|(?=,\s*(?:[\"“]|''))|(?=:))){0,8}?"
+    r"(?=that\b|[\"“]|''|,\s*(?:[\"“]|'')|:)"
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
