@@ -307,3 +307,12 @@ class TestInterruptingAccordingTo:
         assert [(c.cue.text, c.quote) for c in claims if c.kind != "narrative"] == [
             ("according to", "the papers would call him a coward")
         ]
+
+
+class TestCoordinatedActs:
+    """'said she wants X and has expressed support for Y': the second verb is the subject's act, not what was said."""
+
+    def test_and_has_participle_ends_the_clause(self):
+        claim = by_cue("Ada Brill has said she wants a new sea wall and has expressed support for a levy.", "said")
+        assert claim.quote == "she wants a new sea wall"
+

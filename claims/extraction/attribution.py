@@ -330,7 +330,7 @@ class CueReader(FrontedReader):
         if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
             return None
         if not lead.group(1):
-            coordinated = re.search(r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is)\b", content)
+            coordinated = re.search(r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is|(?:has|have|had)\s+(?:also\s+)?\w+(?:ed|en|one))\b", content)
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
