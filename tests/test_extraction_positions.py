@@ -316,3 +316,7 @@ class TestCoordinatedActs:
         claim = by_cue("Ada Brill has said she wants a new sea wall and has expressed support for a levy.", "said")
         assert claim.quote == "she wants a new sea wall"
 
+    def test_longer_gloss_after_the_clause_is_the_writers(self):
+        claim = by_cue("Ada Brill said she would repeal the harbour levy, a longstanding county charge that funds dredging.", "said")
+        assert claim.quote == "she would repeal the harbour levy"
+

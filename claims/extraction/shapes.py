@@ -33,7 +33,7 @@ CLAUSE_CUT_RE = re.compile(
 )
 # A gloss in apposition to a whole clause, closing the sentence ('..., a move that could split the party').
 SUMMARY_APPOSITIVE_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:that|which|[a-z]{3,}ed|[A-Z][a-z]+)\b(?=[^,;:\"“”]*$)"
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:that|which|[a-z]{3,}ed|[A-Z][a-z]+)\b(?=[^,;:\"“”]*$)"
 )
 # A relative clause on a name that runs to the sentence's end ('..., who faces a primary on Tuesday').
 TRAILING_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\s+(?=[^,;:\"“”]*$)")
