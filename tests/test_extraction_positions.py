@@ -320,3 +320,16 @@ class TestCoordinatedActs:
         claim = by_cue("Ada Brill said she would repeal the harbour levy, a longstanding county charge that funds dredging.", "said")
         assert claim.quote == "she would repeal the harbour levy"
 
+
+class TestRelativeClauseOnTheSpeaker:
+    """'Mr. Pike, who said the judge was biased, issued a statement': the main clause is the writer's."""
+
+    def test_who_said_ends_where_the_main_clause_resumes(self):
+        claim = by_cue("Tom Pike, who said last week that the judge was biased against him, issued a statement.", "said")
+        assert claim.quote == "the judge was biased against him"
+        assert claim.speaker == "Tom Pike"
+
+    def test_a_list_inside_the_relative_clause_stays_whole(self):
+        claim = by_cue("Ada Brill, who said the dam, the bridge and the road were unsafe, resigned.", "said")
+        assert claim.quote == "the dam, the bridge and the road were unsafe"
+

@@ -40,10 +40,11 @@ from claims.extraction.shapes import (
     INFINITIVE_LEMMAS,
     ING_LEADS,
     LISTENER_RE,
+    MAIN_VERB_AFTER_COMMA_RE,
     MAX_QUOTE_GAP_WORDS,
     MEDIUM_ADJUNCT_RE,
-    NOT_MODIFIERS,
     NON_FINITE_LEADS,
+    NOT_MODIFIERS,
     NOUN_LEADS,
     OBJECT_LEMMAS,
     PARTICIPLE_CUT_RE,
@@ -58,6 +59,7 @@ from claims.extraction.shapes import (
     SUMMARY_APPOSITIVE_RE,
     TOLD_LISTENER_RE,
     TRAILING_RELATIVE_RE,
+    WHO_SAID_RE,
 )
 from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
@@ -292,6 +294,13 @@ class CueReader(FrontedReader):
                 comma = self.text.find(", ", comma + 1, content_end)
             if comma > content_start:
                 content_end = comma
+        if WHO_SAID_RE.search(self.text, max(sentence_start, match.start() - 40), match.start()):
+            # 'Mr. Lee, who said last week that the judge was biased, issued a statement': the main clause resumes.
+            resumed = MAIN_VERB_AFTER_COMMA_RE.search(self.text, content_start, content_end)
+            while resumed is not None and self.quote_at(resumed.start()) is not None:
+                resumed = MAIN_VERB_AFTER_COMMA_RE.search(self.text, resumed.end(), content_end)
+            if resumed is not None:
+                content_end = resumed.start()
         start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
         if MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):

@@ -167,3 +167,9 @@ NON_FINITE_LEADS = frozenset(
 )
 # A subject pronoun and a verb opening a clause: 'she worries', 'they want' (not 'it' or 'you', which are objects too).
 PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)")
+# A reporting verb in a relative clause on its speaker: 'Mr. Lee, who said ...' / 'Mr. Lee, who has long said ...'.
+WHO_SAID_RE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
+# Where the main clause resumes after a relative clause: a comma and a finite verb ('..., issued a statement').
+MAIN_VERB_AFTER_COMMA_RE = re.compile(
+    r",\s+(?:also\s+)?(?:has|have|had|is|was|were|are|will|would|could|can|did|does|[a-z]{3,}ed|[a-z]{3,}s)\b(?!\s*,)"
+)
