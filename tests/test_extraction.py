@@ -5,13 +5,7 @@ from __future__ import annotations
 from claims.extraction import extract_claims
 from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
 from claims.extraction.quotes import is_title
-
-
-def claims_of(text: str):
-    claims = extract_claims(text)
-    for claim in claims:
-        assert text[claim.start:claim.end] == claim.quote
-    return claims
+from extraction_helpers import checked_claims as claims_of
 
 
 def only(text: str, kind: str | None = None):

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from claims.extraction import extract_claims
-
-
-def attributed(text: str) -> list:
-    return [c for c in extract_claims(text) if c.kind in ("direct", "indirect")]
-
-
-def by_cue(text: str, cue: str):
-    found = [c for c in attributed(text) if c.cue is not None and c.cue.text == cue]
-    assert len(found) == 1, [(c.cue.text if c.cue else None, c.quote) for c in attributed(text)]
-    return found[0]
+from extraction_helpers import attributed, by_cue
 
 
 class TestSubjectsOfVerbsOfSaying:

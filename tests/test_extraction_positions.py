@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-from claims.extraction import extract_claims
-
-
-def claims_of(text: str):
-    claims = extract_claims(text)
-    for claim in claims:
-        assert text[claim.start:claim.end] == claim.quote
-    return [c for c in claims if c.kind != "narrative"]
-
-
-def by_cue(text: str, cue: str):
-    found = [c for c in claims_of(text) if c.cue is not None and c.cue.text == cue]
-    assert len(found) == 1, [(c.cue.text if c.cue else None, c.quote) for c in claims_of(text)]
-    return found[0]
-
-
-def cues(text: str) -> list[str]:
-    return [c.cue.text for c in claims_of(text) if c.cue is not None]
+from extraction_helpers import attributed as claims_of
+from extraction_helpers import by_cue, cues
 
 
 class TestStanceNouns:
