@@ -36,7 +36,13 @@ class Settings:
     def open(self):
         from store.api import open_store
 
-        return open_store(self.db)
+        return open_store(self.db, on_upgrade=_say_upgrading)
+
+
+def _say_upgrading(current: str, pending: list[str]) -> None:
+    # A large casefile takes a while (0005 fingerprints every claim: about 25 s at 1M claims).
+    typer.echo(f"upgrading the casefile's schema from {current} to {pending[-1]} (once; a large casefile "
+               "takes a minute) ...", err=True)
 
 
 def default_reviewer() -> str:

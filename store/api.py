@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import select
 
@@ -293,9 +293,12 @@ class Store(StoreBase):
         return pipeline.add_documents(self, documents, actor, workers=workers)
 
 
-def open_store(db: str, *, upgrade: bool = True) -> Store:
-    """Open (and, by default, migrate) the casefile at `db`, a path or an SQLAlchemy URL."""
-    return Store(db, upgrade=upgrade)
+def open_store(db: str, *, upgrade: bool = True, on_upgrade: Callable[[str, list[str]], None] | None = None) -> Store:
+    """Open (and, by default, migrate) the casefile at `db`, a path or an SQLAlchemy URL.
+
+    `on_upgrade(current, pending)` hears of an existing casefile's migration before it runs.
+    """
+    return Store(db, upgrade=upgrade, on_upgrade=on_upgrade)
 
 
 __all__ = ["AddResult", "ClaimFilter", "Event", "Store", "Thread", "open_store"]

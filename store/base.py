@@ -65,13 +65,13 @@ def is_transient(error: DBAPIError) -> bool:
 class StoreBase:
     """Holds the engine; every public store method runs in `_read()` or `_transaction()`."""
 
-    def __init__(self, db: str, *, upgrade: bool = True):
+    def __init__(self, db: str, *, upgrade: bool = True, on_upgrade: Callable[[str, list[str]], None] | None = None):
         self.url = database_url(db)
         self.display_url = redact(self.url)
         self.engine = make_engine(db)
         try:
             if upgrade:
-                migrate.upgrade(self.engine)
+                migrate.upgrade(self.engine, notify=on_upgrade)
             else:
                 with self.engine.connect() as connection:
                     connection.execute(text("SELECT 1"))

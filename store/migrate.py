@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -48,14 +49,23 @@ def pending_revisions(engine: Engine) -> list[str]:
         return _pending(connection)
 
 
-def upgrade(engine: Engine, target: str = "head") -> list[str]:
+def upgrade(
+    engine: Engine, target: str = "head", *, notify: Callable[[str, list[str]], None] | None = None
+) -> list[str]:
     """Apply pending migrations up to `target`; return the revisions applied.
 
     Several processes may open a new casefile at once: the migration runs under a lock
     (SQLite's write lock, a PostgreSQL advisory lock) and re-checks what is pending under it.
+    `notify(current, pending)` is called first when a casefile that has a schema is about to
+    be upgraded (not when a new one is created), so a caller can say why it waits.
     """
-    if target == "head" and not pending_revisions(engine):
-        return []
+    if target == "head":
+        pending = pending_revisions(engine)
+        if not pending:
+            return []
+        current = current_revision(engine)
+        if notify is not None and current is not None:
+            notify(current, pending)
     config = _config()
     with engine.connect() as connection:
         connection = connection.execution_options(write=True)

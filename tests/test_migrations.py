@@ -106,6 +106,15 @@ class TestUpgradeFromFirstRelease:
                 store.review(1, "confirmed", "petra", expected_version=1)
             assert store.review(1, "confirmed", "petra", expected_version=2).version == 3
 
+    def test_a_command_says_it_is_upgrading_an_old_casefile(self, db_url):
+        _build_at_0001(db_url).dispose()
+        listed = CliRunner().invoke(app, ["--db", db_url, "claims", "--json"])
+        assert listed.exit_code == 0, listed.output
+        assert f"upgrading the casefile's schema from 0001 to {migrate.head_revision()}" in listed.stderr
+        assert [claim["quote"] for claim in json.loads(listed.stdout)] == ["the dam leaks"]
+        again = CliRunner().invoke(app, ["--db", db_url, "claims", "--json"])
+        assert "upgrading" not in again.stderr
+
     def test_cli_status_then_upgrade(self, db_url):
         _build_at_0001(db_url).dispose()
         runner = CliRunner()
