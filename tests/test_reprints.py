@@ -242,3 +242,18 @@ def test_a_statement_and_its_reprints_alone_make_no_thread(store):
     denial = _add(store, *_document([("Tomas Brenn", DENIAL)]), "Reply")
     (thread,) = store.threads()
     assert denial.claim_ids[0] in thread.claim_ids and len(thread.claim_ids) == 3
+
+
+def test_conflict_reports_say_where_else_a_statement_was_printed(store):
+    from claims.reports import render
+
+    story = [("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]
+    _add(store, *_document(story), "First print")
+    for number in range(2):
+        _add(store, *_document(story, tail=f"(Reprint {number}.)"), f"Copy {number}")
+    markdown = render(store.export(), "markdown")
+    assert markdown.count("- Also printed word for word in 2 other sources") == 2  # both sides of the one conflict
+    with store.streamed_export() as parts:
+        assert render(parts, "markdown") == markdown
+    html = render(store.export(), "html")
+    assert html.count("Also printed word for word in 2 other sources") == 2

@@ -9,7 +9,7 @@ from claims.models import Conflict, Export
 from claims.reports.options import ReportOptions
 from claims.reports.parts import ExportParts
 from claims.reports.svg import comparable_pair, conflict_chart
-from claims.reports.view import ClaimSide, ReportView
+from claims.reports.view import ClaimSide, ReportView, reprints_phrase
 from claims.text import one_line
 
 STYLE = """
@@ -56,6 +56,8 @@ def _side_html(side: ClaimSide, css_class: str) -> str:
     if one_line(claim.text) != one_line(claim.quote):
         parts.append(f'<p class="meta">Claim: {_text(claim.text)}</p>')
     parts.append(f'<p class="meta">{source}{", " + details if details else ""}</p>')
+    if side.reprints:
+        parts.append(f'<p class="meta">Also printed word for word in {reprints_phrase(side.reprints)}</p>')
     reviewed = ""
     if side.last_review is not None:
         reviewed = f" by {_text(side.last_review.reviewer)} on {side.last_review.at.date().isoformat()}"

@@ -8,7 +8,7 @@ from typing import TextIO
 from claims.models import Claim, Conflict, Export
 from claims.reports.options import ReportOptions
 from claims.reports.parts import ExportParts
-from claims.reports.view import ClaimSide, ReportView
+from claims.reports.view import ClaimSide, ReportView, reprints_phrase
 from claims.text import one_line
 
 # Characters that start emphasis, code, links, HTML, tables, strikethrough or entities anywhere.
@@ -40,6 +40,8 @@ def _side_lines(label: str, side: ClaimSide) -> list[str]:
     source = f"[{title}]({side.link})" if side.link else title
     details = [escape_markdown(part) for part in (side.outlet, side.published) if part]
     lines.append("- Source: " + ", ".join([source, *details]))
+    if side.reprints:
+        lines.append(f"- Also printed word for word in {reprints_phrase(side.reprints)}")
     status = f"- Status: **{claim.status}**"
     if side.last_review is not None:
         status += f" by {escape_markdown(side.last_review.reviewer)} on {side.last_review.at.date().isoformat()}"

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Iterator, Literal
 
-from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Quantity, ReviewEvent, Source, Speaker
+from claims.matching.reprints import REPRINT_REASON
+from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Link, Quantity, ReviewEvent, Source, Speaker
 from claims.reports.links import quote_link
 from claims.reports.parts import ExportParts, as_parts
 from claims.text import one_line
@@ -26,6 +27,13 @@ class ClaimSide:
     link: str | None
     last_review: ReviewEvent | None
     notes: list[str] = field(default_factory=list)
+    reprints: int = 0
+    """Other sources that printed the same words from the same speaker (`claims.matching.reprints`)."""
+
+
+def reprint_counts(links: Iterable[Link]) -> Counter[int]:
+    """How many reprints each original has, read from the reprint links (original id first)."""
+    return Counter(link.claim_ids[0] for link in links if link.reason == REPRINT_REASON)
 
 
 class ReportView:
@@ -41,6 +49,7 @@ class ReportView:
         self.parts = parts
         self.sources: dict[int, Source] = {source.id: source for source in parts.sources}
         self.speakers: dict[int, Speaker] = {speaker.id: speaker for speaker in parts.speakers}
+        self.reprints = reprint_counts(parts.links)
         self.conflicts_of: dict[int, list[Conflict]] = defaultdict(list)
         for conflict in parts.conflicts:
             for claim_id in conflict.claim_ids:
@@ -111,7 +120,13 @@ class ReportView:
             link=quote_link(source.url if source else None, one_line(claim.quote)),
             last_review=last_review(claim),
             notes=[one_line(note) for note in claim.notes if note.strip()],
+            reprints=self.reprints.get(claim.id, 0),
         )
+
+
+def reprints_phrase(count: int) -> str:
+    """'1 other source', '3 other sources'."""
+    return f"{count} other source{'s' if count != 1 else ''}"
 
 
 def last_review(claim: Claim) -> ReviewEvent | None:
