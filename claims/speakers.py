@@ -24,6 +24,7 @@ TITLE_WORDS = frozenset(
     u.s. us american british russian chinese korean south north ukrainian french german israeli
     iranian syrian iraqi indian japanese canadian mexican european""".split()
 )
+_COMPASS_WORDS = frozenset("north south east west".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame prof rev sen rep gov gen".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|al-\w+|de|van|von|bin|el-\w+)$")
 _PARTICLES = frozenset("de la van von der bin al da di le du del".split())
@@ -69,7 +70,10 @@ def split_role(mention: str) -> tuple[str, str | None]:
         token = tokens[index]
         bare = token.lower().strip(".,")
         if bare in TITLE_WORDS and not (token[:1].isupper() and index == len(tokens) - 1):
-            break
+            # 'South Korean President Yoon' has a role, but in 'North Korea' or 'South Africa' the
+            # compass word begins the name of a place.
+            if not (bare in _COMPASS_WORDS and token[:1].isupper() and name_start == index + 1):
+                break
         if not (token[:1].isupper() or bare in _PARTICLES) or token.endswith(("'s", "’s")):
             break
         name_start = index

@@ -80,3 +80,12 @@ class TestFamilyNameFirst:
 
     def test_same_speaker_still_compares_last_names(self):
         assert not same_speaker("President Park", [], "Park Min-jun", [])
+
+
+def test_a_compass_word_before_a_place_is_part_of_its_name_not_a_role():
+    from claims.speakers import split_role
+
+    assert split_role("North Korea") == ("North Korea", None)
+    assert split_role("South Africa") == ("South Africa", None)
+    assert split_role("South Korean President Park") == ("Park", "South Korean President")
+    assert split_role("North Korean envoy Ri Song-chol") == ("Ri Song-chol", "North Korean envoy")
