@@ -29,14 +29,28 @@ STATUS_CHOICES = ("confirmed", "disputed", "unverifiable", "unreviewed")
 class Settings:
     """Global options shared by every command."""
 
-    def __init__(self, db: str, reviewer: str):
+    def __init__(self, db: str, reviewer: str, db_origin: str = "--db"):
         self.db = db
         self.reviewer = reviewer
+        self.db_origin = db_origin
+        """Where `db` came from (--db, COUNTERCLAIM_DB or the default), for "no casefile" errors."""
 
-    def open(self):
+    def open(self, *, create: bool = False, upgrade: bool = True):
+        """Open the casefile; only commands that store documents (`add`, `import`, `demo`) pass create=True.
+
+        Any other command run where there is no casefile says where it looked instead of
+        leaving an empty casefile behind.
+        """
         from store.api import open_store
+        from store.errors import NoCasefile
 
-        return open_store(self.db, on_upgrade=_say_upgrading)
+        try:
+            return open_store(self.db, on_upgrade=_say_upgrading, create=create, upgrade=upgrade)
+        except NoCasefile as missing:
+            raise NoCasefile(
+                f"{missing} ({self.db_origin}); `counterclaim add FILES` starts one, "
+                "`counterclaim demo` shows a sample"
+            ) from None
 
 
 def _say_upgrading(current: str, pending: list[str]) -> None:
@@ -63,12 +77,15 @@ def main(
     ),
 ) -> None:
     """Record who claimed what, where, and show where the sources disagree."""
+    environ_db = os.environ.get("COUNTERCLAIM_DB")
+    origin = "--db" if db else "COUNTERCLAIM_DB" if environ_db else "the default: counterclaim.db in the current folder"
     ctx.obj = Settings(
-        db=db or os.environ.get("COUNTERCLAIM_DB") or "counterclaim.db",
+        db=db or environ_db or "counterclaim.db",
         reviewer=reviewer or os.environ.get("COUNTERCLAIM_REVIEWER") or default_reviewer(),
+        db_origin=origin,
     )
     if ctx.invoked_subcommand is None:
-        ctx.invoke(tui)
+        tui(ctx)
 
 
 @app.command()
@@ -103,7 +120,7 @@ def add(
             displays.append(item.display)
             yield document, meta
 
-    with settings.open() as store:
+    with settings.open(create=True) as store:
         # Many documents go through the batch path: parallel extraction, many per transaction.
         for result in store.add_documents(readable_documents(), settings.reviewer):
             display = displays.popleft()

@@ -84,7 +84,7 @@ def import_file(
     batch = parse_import(data, str(path), skip_bad=skip_bad)
     for warning in batch.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    with settings.open() as store:
+    with settings.open(create=True) as store:
         result = import_batch(store, batch, settings.reviewer)
     if json_output:
         out.print_json(result)
@@ -237,9 +237,7 @@ def db_status(
     json_output: bool = typer.Option(False, "--json", help="Print the status as JSON."),
 ) -> None:
     """Show the schema version of the casefile and any pending migrations."""
-    from store.api import open_store
-
-    with open_store(ctx.obj.db, upgrade=False) as store:
+    with ctx.obj.open(upgrade=False) as store:
         status = store.schema_status()
     if json_output:
         out.print_json(status)
@@ -254,9 +252,9 @@ def db_status(
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply pending schema migrations (done automatically on first use)."""
     from store import migrate
-    from store.api import open_store
 
-    with open_store(ctx.obj.db, upgrade=False) as store:
+    # Upgrading is how a team prepares an empty PostgreSQL database, so it may create the schema.
+    with ctx.obj.open(create=True, upgrade=False) as store:
         applied = migrate.upgrade(store.engine)
     out.echo(f"applied {', '.join(applied)}" if applied else "schema is up to date")
 

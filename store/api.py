@@ -293,12 +293,20 @@ class Store(StoreBase):
         return pipeline.add_documents(self, documents, actor, workers=workers)
 
 
-def open_store(db: str, *, upgrade: bool = True, on_upgrade: Callable[[str, list[str]], None] | None = None) -> Store:
+def open_store(
+    db: str,
+    *,
+    upgrade: bool = True,
+    on_upgrade: Callable[[str, list[str]], None] | None = None,
+    create: bool = True,
+) -> Store:
     """Open (and, by default, migrate) the casefile at `db`, a path or an SQLAlchemy URL.
 
     `on_upgrade(current, pending)` hears of an existing casefile's migration before it runs.
+    With `create=False` a missing casefile (no file, or a database without our tables) raises
+    NoCasefile instead of being created empty.
     """
-    return Store(db, upgrade=upgrade, on_upgrade=on_upgrade)
+    return Store(db, upgrade=upgrade, on_upgrade=on_upgrade, create=create)
 
 
 __all__ = ["AddResult", "ClaimFilter", "Event", "Store", "Thread", "open_store"]

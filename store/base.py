@@ -12,8 +12,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from store import migrate
-from store.engine import database_url, make_engine, redact
-from store.errors import StoreError
+from store.engine import database_url, make_engine, redact, sqlite_file
+from store.errors import NoCasefile, StoreError
 
 T = TypeVar("T")
 WRITE_ATTEMPTS = 6
@@ -65,11 +65,27 @@ def is_transient(error: DBAPIError) -> bool:
 class StoreBase:
     """Holds the engine; every public store method runs in `_read()` or `_transaction()`."""
 
-    def __init__(self, db: str, *, upgrade: bool = True, on_upgrade: Callable[[str, list[str]], None] | None = None):
+    def __init__(
+        self,
+        db: str,
+        *,
+        upgrade: bool = True,
+        on_upgrade: Callable[[str, list[str]], None] | None = None,
+        create: bool = True,
+    ):
         self.url = database_url(db)
         self.display_url = redact(self.url)
+        path = sqlite_file(self.url)
+        if not create and path is not None and not path.exists():
+            # Checked before connecting: connecting to SQLite creates the file.
+            gone = f": folder {path.parent} does not exist" if not path.parent.exists() else ""
+            raise NoCasefile(f"no casefile at {path}{gone}")
         self.engine = make_engine(db)
         try:
+            # `db status` (upgrade=False) may look at a database that has no tables yet.
+            if not create and upgrade and migrate.current_revision(self.engine) is None:
+                where = path if path is not None else self.display_url
+                raise NoCasefile(f"no casefile at {where} (it holds no counterclaim tables)")
             if upgrade:
                 migrate.upgrade(self.engine, notify=on_upgrade)
             else:
@@ -78,6 +94,9 @@ class StoreBase:
         except SQLAlchemyError as error:
             self.engine.dispose()
             raise StoreError(describe_db_error(error, self.url)) from None
+        except NoCasefile:
+            self.engine.dispose()
+            raise
 
     @property
     def backend(self) -> str:

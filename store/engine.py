@@ -21,6 +21,20 @@ def database_url(db: str) -> str:
     return "sqlite:///" + str(Path(db).expanduser().resolve())
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names, or None (another backend, or an in-memory database)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") and parsed.query.get("uri") == "true":
+        return Path(database[len("file:"):].split("?", 1)[0])
+    return Path(database)
+
+
 def redact(url: str) -> str:
     """The URL as it may be shown to a user: never with its password."""
     try:

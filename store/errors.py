@@ -9,6 +9,10 @@ class StoreError(Exception):
     """The database cannot be opened, read or written."""
 
 
+class NoCasefile(StoreError):
+    """There is no casefile where the command looked, and the command does not create one."""
+
+
 class NotFound(StoreError):
     """An id names nothing in this casefile."""
 
