@@ -32,7 +32,8 @@ _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCALED_RE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b")
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NON_WORD_RE = re.compile(r"[^a-z0-9%$ ]+")
-_CONTRACTIONS = {"n't": " not", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " - "}
+# Typographic marks first, so "won’t" becomes "won't" before contractions are expanded.
+_CONTRACTIONS = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " - ", "n't": " not"}
 _CAPITALISED_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of|the|de|al|bin|van|von)?\s*[A-Z][A-Za-z'’.-]*)*")
 _ENTITY_STOP = frozenset(
     "the a an i it he she we they this that these those but and or in on at as if when while "

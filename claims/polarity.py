@@ -57,7 +57,7 @@ _DENIAL_SCREEN_RE = re.compile(
     r"exaggerat|rule|shoot|shot|put|nope|libel|mad|mak|turn|too|kill|rumo|staged|stunt|lie|lying|parody|"
     r"mockumentary|unsubstantiated|unproven|legend|conspiracy|fraud|misidentif|misattribut|misreport|alarm|"
     r"clickbait|april|walk|backtrack|pants|pinocchio|mostly|despite|mock|laugh|pok|crazy|ridiculous|absurd|"
-    r"preposterous|laughable|punk|stage|invent)|\b(?:bs|not|no|never)\b"
+    r"preposterous|laughable|punk|stage|invent)|\b(?:bs|not|no|never|none|nobody|nothing)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _IRREGULAR_PARTICIPLES = (
@@ -70,7 +70,11 @@ _NEGATION_RE = re.compile(
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
     r"imminent|among|behind|responsible|involved|guilty|part of|by|from|(?:\w+ly\s+)?(?:\w+(?:ed|en)|"
     + _IRREGULAR_PARTICIPLES + r"))\b|"
-    r"never\s+(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r")\b|there (?:was|were|is|are) never)|"
+    r"never\s+(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r")\b|there (?:was|were|is|are) never|"
+    # 'has no plans to', 'there is no evidence': a negative determiner on what the statement is about.
+    r"(?:has|have|had|is|are|was|were)\s+no\s+(?!doubt|wonder|matter|longer|more|one|idea|choice|problem|end)[a-z]+|"
+    # 'none of the passengers were hurt', 'nothing was taken': a negative subject.
+    r"(?:none|nobody|nothing)\s+(?:of\s+(?:[\w'-]+\s+){1,5}?)?(?:was|were|is|are|has|have|had|will|would|could|can)\b)|"
     r"^no\b\s*,|[,?!.]\s*no\b\s*[,.!]|(?:^|[:;]\s*)no\s+(?!doubt|wonder|matter|longer|more|one|idea)\w+|"
     r"\bprobably not\b|\bnot\s*[.!?]*$"
 )
@@ -218,3 +222,24 @@ def _hedged(lowered: str, attribution: bool) -> bool:
     if "?" in lowered or _HEDGE_RE.search(lowered) or _OPEN_QUESTION_RE.search(lowered):
         return True
     return attribution and bool(_ATTRIBUTION_RE.search(lowered))
+
+
+_NEGATOR_WORD_RE = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b")
+
+
+def statement_negator(text: str) -> int | None:
+    """Which negator word (counting not/n't/no/never/none/nobody/nothing from 0) negates the text's main statement.
+
+    None when the statement is not negated, when the negation sits in a side clause, or when it
+    negates a debunking ('not a fake' asserts that the thing is real).
+    """
+    lowered = plain(text).strip()
+    if not _DENIAL_SCREEN_RE.search(lowered) or _NEGATED_DENIAL_RE.search(lowered):
+        return None
+    match = _scoped_negation(lowered)
+    if match is None:
+        return None
+    negator = _NEGATOR_WORD_RE.search(lowered, match.start())
+    if negator is None:
+        return None
+    return len(_NEGATOR_WORD_RE.findall(lowered, 0, negator.start()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claims.extraction import extract_claims
 from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
 from claims.extraction.quotes import is_title
@@ -249,6 +251,26 @@ class TestDenialsAndHedges:
     def test_hedged_claims(self):
         assert only("Analysts suggested that the merger could fail.").hedged
         assert not only("Analysts said that the merger failed.").hedged
+
+    @pytest.mark.parametrize(("text", "target"), [
+        ('"We didn\'t threaten anybody," Ada Brill said.', "We did threaten anybody"),
+        ('"We won’t close the plant," Mayor Dana Holt said.', "We will close the plant"),
+        ("Holt said the merger was never discussed at the meeting.", "the merger was discussed at the meeting"),
+        ("Pell Industries said it has no plans to expand into Larkspur.", "it has plans to expand into Larkspur"),
+        ("Police said none of the passengers were hurt.", "some of the passengers were hurt"),
+    ])
+    def test_a_negated_statement_denies_its_affirmative(self, text, target):
+        claim = only(text)
+        assert claim.polarity == "denies"
+        assert claim.denial_target == target
+
+    def test_negation_in_a_side_clause_or_of_a_debunk_asserts(self):
+        assert only('"This is not a fake," the owner of the Larkspur mill told reporters.').polarity == "asserts"
+        assert only("Holt said the friend who never called had moved to Dunmore.").polarity == "asserts"
+
+    def test_questions_and_conditionals_do_not_assert(self):
+        assert only('"Will the plant close?" Ada Brill asked.').hedged
+        assert only("Holt said the plant would close if the vote failed.").hedged
 
 
 class TestNarrative:

@@ -217,3 +217,16 @@ EVERY_KIND_OF_DENIAL = [
 def test_claim_polarity_reads_every_kind_of_denial(text):
     assert read_stance(text).polarity == "denies"
     assert claim_polarity(claim(1, text)) == "denies"
+
+
+def test_a_curly_apostrophe_negates_like_a_straight_one():
+    assert read_stance("Quillport mayor: we won’t close the harbour").polarity == read_stance("Quillport mayor: we won't close the harbour").polarity == "denies"
+
+
+@pytest.mark.parametrize("headline", [
+    "Quillport ferry operator has no plans to cut routes",
+    "None of the Quillport passengers were hurt, police say",
+    "Nothing was taken from the Quillport museum",
+])
+def test_negative_determiners_and_subjects_negate(headline):
+    assert read_stance(headline).polarity == "denies"

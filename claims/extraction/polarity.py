@@ -6,6 +6,7 @@ import re
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CUE_FORMS, DENIAL_VERBS, DENIAL_WORDS_RE, HEDGES_RE, NOT_AWARE_RE
+from claims.polarity import statement_negator
 
 _PRONOUN_OBJECT_RE = re.compile(r"^\s*(?:them|it|this|that|these|those|the\s+\w+)\b", re.IGNORECASE)
 _DISPUTED_NOUN_RE = re.compile(
@@ -14,6 +15,7 @@ _DISPUTED_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_CONDITIONAL_RE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
 # What someone believes, hopes or expects is held, not asserted as fact.
 _BELIEF_LEMMAS = frozenset("believe think feel hope expect fear suspect guess reckon assume presume speculate".split())
 _ANSWER_LOOKBACK = 200
@@ -30,6 +32,8 @@ def mark(text: str, candidate: Candidate) -> None:
     hedge_window = text[max(0, window_start - 40):candidate.end]
     if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
         candidate.hedged = True
+    if _CONDITIONAL_RE.search(content) or "?" in text[candidate.end:candidate.end + 2] or content.rstrip().endswith("?"):
+        candidate.hedged = True  # a conditional or a question does not assert its proposition
     if candidate.polarity == "denies":
         return
     if lemma in DENIAL_VERBS:
@@ -55,6 +59,30 @@ def mark(text: str, candidate: Candidate) -> None:
         candidate.polarity = "denies"
         candidate.denial_target = (not_aware.group("target") or not_aware.group("target2") or "").strip(" ,.\"”")
         return
+    negator = statement_negator(content)
+    if negator is not None:
+        # 'We didn't threaten anybody': the speaker denies the statement without the negation.
+        candidate.polarity = "denies"
+        candidate.denial_target = _affirmed(_strip_that(content), negator)
+
+
+_NEGATOR_RE = re.compile(r"(\w+)n['’]t\b|\b(?:not|no|never|none|nobody|nothing)\b\s*", re.IGNORECASE)
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+_NEGATIVE_PRONOUNS = {"none": "some", "nobody": "somebody", "nothing": "something"}
+
+
+def _affirmed(content: str, negator: int) -> str:
+    """The statement without its negator-th negation: 'We didn't threaten anybody' -> 'We did threaten anybody'."""
+    matches = list(_NEGATOR_RE.finditer(content))
+    if negator >= len(matches):
+        return content
+    match = matches[negator]
+    if match.group(1):
+        replacement = _CONTRACTED.get(match.group(1).lower(), match.group(1))
+    else:
+        word = match.group(0).strip().lower()
+        replacement = _NEGATIVE_PRONOUNS[word] + " " if word in _NEGATIVE_PRONOUNS else ""
+    return " ".join((content[:match.start()] + replacement + content[match.end():]).split())
 
 
 def _strip_that(content: str) -> str:

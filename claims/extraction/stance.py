@@ -13,9 +13,9 @@ from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
 from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_before, widen
 
 # Intentions and wishes, completed by an infinitive ('plans to run', 'wants voters to know').
+# Refusals and decisions ('declined to say why', 'decided to withdraw') state nothing: they are acts, not claims.
 INTENTION_VERBS = """
-want plan intend hope expect seek aim decline refuse vow pledge promise threaten wish prefer
-decide agree offer vote
+want plan intend hope expect seek aim vow pledge promise threaten wish prefer agree offer vote
 """.split()
 # Positions taken towards something named ('endorsed Cruz', 'opposes the tax').
 STANCE_VERBS = """
@@ -29,7 +29,7 @@ express recount discuss invoke recite echo unveil outline detail list thank enco
 # Views of something as something ('sees Cruz as a uniter'): the object and what it is seen as.
 AS_VERBS = "see view regard".split()
 # Intentions are not yet facts, so their claims are hedged; positions are stated outright.
-_HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"decline", "refuse", "vote", "offer"}
+_HEDGED_LEMMAS = frozenset(INTENTION_VERBS) - {"vote", "offer"}
 _FORMS: dict[str, str] = {"sought": "seek", "saw": "see", "seen": "see"}
 for _verb in STANCE_VERBS + INTENTION_VERBS + AS_VERBS + TELLING_VERBS:
     for _form in inflections(_verb):
