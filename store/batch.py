@@ -29,7 +29,7 @@ from store.base import utcnow
 from store.candidates import KeyOverlay
 from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
 from store.ingest import AddResult, find_source_by_hash
-from store.queries import claim_t, conflict_t, event_t, link_t, source_t, speaker_t
+from store.queries import chunked, claim_t, conflict_t, event_t, link_t, source_t, speaker_t
 from store.speakerbook import SpeakerBook, SpeakerEntry
 from store.tables import ClaimKeyRow
 
@@ -272,9 +272,9 @@ class IngestBatch:
         # conflict names them yet: the findings over these links are the conflicts to add.
         involved = {claim_id for link in links for claim_id in link.claim_ids}
         claims = {claim_id: self.claims[claim_id] for claim_id in involved}
-        missing = sorted({claim.source_id for claim in claims.values()} - self.sources.keys())
-        if missing:
-            for row in self.connection.execute(select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(missing))):
+        missing = {claim.source_id for claim in claims.values()} - self.sources.keys()
+        for chunk in chunked(missing):
+            for row in self.connection.execute(select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(chunk))):
                 self.sources[row.id] = source_from_row({**row._mapping, "text": None})
         for finding in conflict_rules.detect_conflicts(claims, links, self.sources):
             a, b = sorted(finding.claim_ids)

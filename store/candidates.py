@@ -22,6 +22,7 @@ from sqlalchemy import Connection, func, select, text
 
 from claims import matching
 from claims.models import Claim
+from store.queries import IN_CHUNK
 from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
@@ -58,13 +59,26 @@ def key_frequencies(connection: Connection, keys: list[str], cap: int) -> dict[s
     return {key: connection.execute(_CAPPED_COUNT, {"key": key, "cap": cap}).scalar_one() for key in keys}
 
 
+def _rarest(useful: list[str], frequencies: dict[str, int]) -> list[str]:
+    """The useful keys some stored claim holds, at most IN_CHUNK of them, rarest first.
+
+    Keys no claim holds find nothing, so leaving them out changes no result; a claim of
+    thousands of distinct words is then retrieved by the words that single out its
+    neighbours, in one bounded `IN (...)`.
+    """
+    held = [key for key in useful if frequencies.get(key, 0) > 0]
+    if len(held) <= IN_CHUNK:
+        return held
+    return sorted(held, key=lambda key: (not key.startswith("h:"), frequencies[key], key))[:IN_CHUNK]
+
+
 def candidates_by_keys(
     connection: Connection, claim: Claim, exclude: set[int], limit: int = matching.MAX_CANDIDATES
 ) -> list[int]:
     """Ids of stored claims sharing the most useful blocking keys with `claim`, best first."""
     keys = sorted(set(matching.blocking_keys(claim)))
     frequencies = key_frequencies(connection, keys, matching.MAX_KEY_FREQUENCY + 1)
-    useful = matching.useful_keys(keys, frequencies)
+    useful = _rarest(matching.useful_keys(keys, frequencies), frequencies)
     if not useful:
         return []
     ids = connection.execute(
@@ -92,7 +106,7 @@ def candidates_for_claims(
     frequencies = key_frequencies(connection, all_keys, matching.MAX_KEY_FREQUENCY + 1)
     ids_of: dict[int, list[int]] = {}
     for claim in claims:
-        useful = matching.useful_keys(keys_of[claim.id], frequencies)
+        useful = _rarest(matching.useful_keys(keys_of[claim.id], frequencies), frequencies)
         if not useful:
             ids_of[claim.id] = []
             continue

@@ -130,22 +130,18 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
     links = queries.links_of(connection, claim_ids)
     involved = {cid for link in links for cid in link.claim_ids} | claim_ids
     claims = queries.claims_by_ids(connection, involved)
-    source_ids = sorted({claim.source_id for claim in claims.values()})
+    source_columns = [column for column in source_t.c if column.name != "text"]
     sources = {
         row.id: source_from_row({**row._mapping, "text": None})
-        for row in connection.execute(
-            select(*[column for column in source_t.c if column.name != "text"]).where(
-                source_t.c.id.in_(source_ids)
-            )
-        )
+        for chunk in queries.chunked(claim.source_id for claim in claims.values())
+        for row in connection.execute(select(*source_columns).where(source_t.c.id.in_(chunk)))
     }
     findings = conflict_rules.detect_conflicts(claims, links, sources)
     existing = {
         (row.kind, row.claim_a, row.claim_b): row.id
+        for chunk in queries.chunked(claim_ids)
         for row in connection.execute(
-            select(conflict_t).where(
-                or_(conflict_t.c.claim_a.in_(sorted(claim_ids)), conflict_t.c.claim_b.in_(sorted(claim_ids)))
-            )
+            select(conflict_t).where(or_(conflict_t.c.claim_a.in_(chunk), conflict_t.c.claim_b.in_(chunk)))
         )
     }
     kept: list[int] = []
@@ -167,8 +163,8 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
                 ).scalar_one()
             )
     stale = [cid for key, cid in existing.items() if key not in found_keys]
-    if stale:
-        connection.execute(delete(conflict_t).where(conflict_t.c.id.in_(stale)))
+    for chunk in queries.chunked(stale):
+        connection.execute(delete(conflict_t).where(conflict_t.c.id.in_(chunk)))
     return kept
 
 

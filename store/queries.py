@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Iterable, Literal
 
-from sqlalchemy import Connection, Join, and_, exists, func, literal, or_, select, union
+from sqlalchemy import (
+    BigInteger, Connection, Join, String, and_, bindparam, cast, exists, func, literal, or_, select, union,
+)
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from claims.models import Claim, Conflict, Link, Source, Speaker
 from store.converters import (
@@ -29,6 +33,8 @@ link_t = LinkRow.__table__
 conflict_t = ConflictRow.__table__
 
 REVIEW_ACTIONS = ("review", "note", "import")
+IN_CHUNK = 500
+"""Values bound in one `IN (...)`: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535."""
 SortKey = Literal["id", "speaker", "source", "status", "conflicts"]
 
 
@@ -56,6 +62,43 @@ def _conflicted_clause():
 def _conflicted_ids_clause():
     # Drives the query from the (small) conflict table instead of probing it for every claim.
     return claim_t.c.id.in_(union(select(conflict_t.c.claim_a), select(conflict_t.c.claim_b)))
+
+
+def chunked(values: Iterable, size: int = IN_CHUNK) -> Iterable[list]:
+    """`values` sorted and unique, in lists of at most `size`, for one `IN (...)` query each."""
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), size):
+        yield ordered[start:start + size]
+
+
+def id_in(column, ids: Iterable[int]):
+    """`column IN ids` as one condition of any length: a list of up to IN_CHUNK values, else one bound array."""
+    ids = sorted(set(ids))
+    if len(ids) <= IN_CHUNK:
+        return column.in_(ids)
+    return column.in_(_id_table(ids))
+
+
+class _JsonArrayValues(FunctionElement):
+    """The elements of a JSON array parameter as rows of one column, `value`."""
+
+    name = "json_array_values"
+    inherit_cache = True
+
+
+@compiles(_JsonArrayValues)
+def _json_each(element, compiler, **kw):
+    return f"json_each({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_JsonArrayValues, "postgresql")
+def _json_array_elements(element, compiler, **kw):
+    return f"json_array_elements_text(CAST({compiler.process(element.clauses, **kw)} AS json))"
+
+
+def _id_table(ids: list[int]):
+    values = _JsonArrayValues(bindparam(None, json.dumps(ids), type_=String)).table_valued("value")
+    return select(cast(values.c.value, BigInteger))
 
 
 def filter_clauses(claim_filter: ClaimFilter) -> list:
@@ -94,7 +137,7 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
         )
         clauses.append(claim_t.c.source_id.in_(matching_sources))
     if claim_filter.claim_ids is not None:
-        clauses.append(claim_t.c.id.in_(claim_filter.claim_ids))
+        clauses.append(id_in(claim_t.c.id, claim_filter.claim_ids))
     return clauses
 
 

@@ -24,6 +24,8 @@ from store.queries import speaker_t
 
 LOOKUPS_BEFORE_PRELOAD = 2
 """After this many per-name lookups the book reads every speaker once instead."""
+CONDITIONS_PER_QUERY = 200
+"""At most this many conditions are OR-ed in one lookup (SQLite refuses expression trees past 1,000 deep)."""
 
 
 @dataclass
@@ -87,9 +89,14 @@ class SpeakerBook:
         keys = {speaker_rules.speaker_key(name) for name in names} - {""} - self._fetched
         if not keys:
             return
-        conditions = [condition for key in sorted(keys) for condition in (speaker_t.c.key == key, *_shares_a_word(key))]
-        self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)).where(or_(*conditions)))
+        self._load_any([condition for key in sorted(keys) for condition in (speaker_t.c.key == key, *_shares_a_word(key))])
         self._fetched |= keys
+
+    def _load_any(self, conditions: list) -> None:
+        """Read the unmerged speakers meeting any of `conditions`, a bounded number of conditions per query."""
+        for start in range(0, len(conditions), CONDITIONS_PER_QUERY):
+            chunk = conditions[start:start + CONDITIONS_PER_QUERY]
+            self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)).where(or_(*chunk)))
 
     def _matching(self, key: str) -> list[SpeakerEntry]:
         """Speakers whose key is `key` or contains one of its words (longer than one letter), by id."""
@@ -101,11 +108,7 @@ class SpeakerBook:
         if not self._preloaded and key not in self._fetched:
             self._lookups += 1
             self._fetched.add(key)
-            self._load(
-                select(speaker_t)
-                .where(speaker_t.c.merged_into.is_(None))
-                .where(or_(speaker_t.c.key == key, *_shares_a_word(key)))
-            )
+            self._load_any([speaker_t.c.key == key, *_shares_a_word(key)])
         ids = set(self._by_key.get(key, ()))
         for word in words:
             ids |= self._by_word.get(word, set())
