@@ -10,6 +10,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
 from claims.extraction.frames import find_frames
+from claims.extraction.furniture import furniture_paragraphs
 from claims.extraction.lexicon import CUE_FORMS, HEDGES_RE, STRONG_SAY_LEMMAS
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
@@ -37,6 +38,9 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     stances = find_stances(reader, spoken)
     candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances + find_positions(reader, spoken)
                           + find_phrasal(reader, spoken) + find_frames(reader, spoken))
+    furniture = furniture_paragraphs(text, index)
+    if furniture:
+        candidates = [c for c in candidates if not _in_furniture(furniture, c)]
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
@@ -47,6 +51,8 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     quantities = extract_quantities(text, 0, len(text), published)
     quantity_starts = [q.start for q in quantities]
     narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)
+    if furniture:
+        narrative = [c for c in narrative if not _in_furniture(furniture, c)]
     for candidate in narrative:
         candidate.hedged = bool(HEDGES_RE.search(text[candidate.start:candidate.end]))
     ordered = sorted(candidates + narrative, key=lambda c: (c.start, -c.end))
@@ -55,6 +61,12 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
         _to_claim(text, c, answers.get(i), quantities[bisect_left(quantity_starts, c.start):bisect_left(quantity_starts, c.end)])
         for i, c in enumerate(ordered)
     ]
+
+
+def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:
+    """Whether a candidate's content or its speaker sits in a heading, caption, credit, ad code or link list."""
+    offsets = [candidate.start] + ([candidate.mention.start] if candidate.mention is not None else [])
+    return any(start <= offset < end for offset in offsets for start, end in furniture)
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,7 @@ from claims.speakers import TITLE_WORDS, split_role
 
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
 _HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+[A-Z][\w'’-]+")
-_NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-]\s+){1,5}[A-Z][\w'’-]+")
+_NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
 
 

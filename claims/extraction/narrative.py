@@ -16,6 +16,20 @@ _ASSERTION_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 80
+_TITLE_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 25
+
+
+def _is_title(text: str, index: SentenceIndex, start: int, end: int) -> bool:
+    """Whether a sentence is the document's title line or the whole of a one-line document."""
+    if not index.paragraphs or start != index.paragraphs[0][0]:
+        return False
+    if len(index.paragraphs) == 1:
+        return len(index.sentences) == 1
+    first_end = index.paragraphs[0][1]
+    line = text[start:first_end].strip()
+    # A title stands alone on its line, is short, and does not end like a sentence of the story.
+    return end >= first_end - 1 and len(line.split()) <= _TITLE_MAX_WORDS and not line.endswith((",", ";", ":"))
 
 
 def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate], quantities: list[Quantity],
@@ -31,12 +45,17 @@ def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate], qu
             continue
         sentence = text[start:end]
         words = sentence.split()
-        if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
-            continue
-        in_sentence = quantities[bisect_left(quantity_starts, start):bisect_left(quantity_starts, end)]
-        figures = [q for q in in_sentence if q.kind != "date"]
-        if not figures and not _ASSERTION_RE.search(sentence):
-            continue
+        if _is_title(text, index, start, end):
+            # The article's title, or a one-line document: the outlet states it, whatever it states.
+            if len(words) < _TITLE_MIN_WORDS or "?" in sentence[-2:]:
+                continue
+        else:
+            if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
+                continue
+            in_sentence = quantities[bisect_left(quantity_starts, start):bisect_left(quantity_starts, end)]
+            figures = [q for q in in_sentence if q.kind != "date"]
+            if not figures and not _ASSERTION_RE.search(sentence):
+                continue
         trimmed_end = end - 1 if sentence.endswith(".") else end
         candidate = Candidate(start, trimmed_end, "narrative")
         candidate.speaker_kind = "outlet"

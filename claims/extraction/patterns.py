@@ -42,10 +42,12 @@ _COLON_SPEAKER_RE = re.compile(
 )
 _NOT_SPEAKERS = frozenset(
     """update updates breaking exclusive watch note abstract full text correction editor's note photos
-    photo video read more related source q a the answer question warning caption listen see also
-    image credit disclaimer transcript latest""".split()
+    photo video read more related source the answer question warning caption listen see also
+    image credit disclaimer transcript latest claim claims origins origin fact facts from to date subject
+    status rating example examples sent cc bcc tags tagged filed posted location""".split()
 )
 
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me|you|You)\b")
 _HEADER_WORDS = frozenset("of the and in for to a on at with what how why".split())
 
 
@@ -63,6 +65,9 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             continue
         if who.isupper() and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
+        if (len(words) == 1 or who.isupper()) and not _named_elsewhere(text, words[-1], match.start("who"), match.end("who")) \
+                and not _FIRST_PERSON_RE.search(text, match.start("content"), p_end):
+            continue  # 'Shocker:', 'KEEPING SCORE:', 'HEALTH:': a caption or section label, not someone speaking
         c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:
             continue
@@ -75,6 +80,14 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         colon = text.index(":", match.end("who"))
         found.append(Candidate(c_start, c_end, kind, cue=(colon, colon + 1), mention=mention))
     return found
+
+
+def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
+    """Whether a speaker label's last word ('Tapper', 'Q') occurs in the text outside the label itself."""
+    if len(word) < 2 and word.isalpha():
+        return len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1  # 'Q:' and 'A:' turns
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
+    return any(m.start() < start or m.start() >= end for m in pattern.finditer(text))
 
 
 def find_patterns(reader: CueReader) -> list[Candidate]:

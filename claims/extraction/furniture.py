@@ -1,0 +1,50 @@
+"""Page furniture: headings, photo credits, captions, ad code and link lists, which say nothing anyone claimed."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.segment import SentenceIndex
+
+_CODE_RE = re.compile(
+    r"\bfunction\s*\([^)]*\)\s*\{|\bvar\s+\w+\s*=|\bdocument\.\w+|\.push\(|\bwindow\.\w+|googletag|"
+    r"\bif\s*\([^)]*\)\s*(?:\{|return)|</?(?:script|div|iframe)\b"
+)
+_CREDIT_RE = re.compile(
+    r"(?:^(?:AP\s+Photo|Photos?|Image|Images|Picture|Pictures|Credit|Photo\s+credit|Source|Video|Pictured|Above)\s*[:/])|"
+    r"(?:/\s*(?:Getty\s+Images|AFP|Reuters|AP|Shutterstock|EPA|Corbis)\s*$)|(?:^REUTERS/)|(?:REUTERS/\w+\s*$)",
+    re.IGNORECASE,
+)
+_PROMO_RE = re.compile(
+    r"^\W*(?:Read\s+more|Related(?:\s+\w+)?\s*:|See\s+also|Click\s+here|Share\s+this|Follow\s+us|Sign\s+up|Like\s+us|"
+    r"Download\s+the|Subscribe|Watch\s+(?:the\s+)?(?:video|below|here)|Advertisement\b|Refresh\s+automatically)",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|org|net|co\.uk)/\S*|pic\.twitter\.com/\S+")
+# 'Shocker: Chandler (above) has admitted ...': a label, then a caption pointing at the picture.
+_CAPTION_RE = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s).*\((?:pictured|above|below|left|right|centre|center|inset|top|bottom)\)",
+)
+_HEADING_MAX_WORDS = 8
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a paragraph is page furniture rather than part of the story."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _CODE_RE.search(stripped) or _PROMO_RE.match(stripped) or _CAPTION_RE.match(stripped):
+        return True
+    words = stripped.split()
+    if len(words) <= 12 and _CREDIT_RE.search(stripped):
+        return True
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if len(words) <= _HEADING_MAX_WORDS and letters and all(ch.isupper() for ch in letters) and stripped[-1] not in ".!?\"”":
+        return True  # 'WATCH BELOW', 'KEEPING SCORE', 'HEALTH': a section heading
+    urls = sum(len(m.group(0)) for m in _URL_RE.finditer(stripped))
+    return urls > 0.5 * len(stripped)
+
+
+def furniture_paragraphs(text: str, index: SentenceIndex) -> list[tuple[int, int]]:
+    """The (start, end) spans of the paragraphs that are page furniture, in order."""
+    return [(start, end) for start, end in index.paragraphs if is_furniture(text[start:end])]
