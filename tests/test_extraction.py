@@ -291,3 +291,20 @@ def test_lexicon_has_over_a_hundred_reporting_verbs_with_inflections():
     for form in ("said", "says", "saying", "emphasized", "denies", "vowed", "insisted", "revealed"):
         assert form in CUE_FORMS
     assert inflections("admit") == ["admit", "admits", "admitted", "admitting"]
+
+
+class TestNonSpeechSenses:
+    """A verb of saying followed by a noun phrase, not a clause, often says nothing."""
+
+    @pytest.mark.parametrize(("text", "cue"), [
+        ("Larkspur added 3 goals in the second half, and Holt said the team was ready.", "added"),
+        ("The goalie denied Dunmore two chances before the break, the club said on Monday.", "denied"),
+        ("The bank charged a premium of 2 percent on the loans, Holt said on Monday.", "charged"),
+    ])
+    def test_noun_phrase_object_is_no_attribution(self, text, cue):
+        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text == cue]
+
+    def test_denying_a_claim_or_a_part_is_still_a_denial(self):
+        for text in ("Pell denied the allegations. Holt said so.", "Pell denied any wrongdoing in the affair. Holt said so."):
+            denial = [c for c in claims_of(text) if c.cue is not None and c.cue.text == "denied"]
+            assert denial and denial[0].polarity == "denies"

@@ -63,6 +63,17 @@ from claims.extraction.shapes import (
 )
 from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
+# Verbs of saying with a common non-speech sense when a noun phrase, not a clause, follows.
+NON_SPEECH_OBJECT_LEMMAS = frozenset("add charge deny".split())
+# What a denial with a noun object can deny: a claim, or a part in what happened.
+DENIED_CLAIM_NOUN_RE = re.compile(
+    r"(?:(?:the|these|those|such|any|all|a|an|his|her|their|its|our|my|this|that|reports?\s+of|[\w'’-]+['’]s?)\s+){0,3}"
+    r"(?:[\w'’-]+\s+){0,2}?(?:allegations?|accusations?|reports?|claims?|charges?|rumou?rs?|stor(?:y|ies)|wrongdoing|"
+    r"involvement|responsibility|knowledge|existence|links?|ties|affair|relationship|suggestions?|assertions?|accounts?|"
+    r"idea|notion|role|guilt|speculation|it|this|that|them|everything|anything)\b",
+    re.IGNORECASE,
+)
+
 # A subordinating conjunction right before the speaker: what follows the clause's comma is the main clause.
 SUBORDINATE_LEAD_RE = re.compile(
     r"\s*(?:(?:However|But|And|Yet|Still|Now|So),?\s+)?(?:[Ee]ven\s+)?(?:[Ww]hile|[Aa]s|[Ii]f|[Aa]lthough|[Tt]hough|[Ww]hen|"
@@ -346,6 +357,9 @@ class CueReader(FrontedReader):
         if lemma in ACCUSING_LEMMAS and not lead.group(1) and ACCUSED_OF_RE.match(content):
             # 'accused the agency of hiding the hacks': who is accused, and of what.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
+        if not lead.group(1) and lemma in NON_SPEECH_OBJECT_LEMMAS and not self._clause_like(re.split(r",|\s(?:and|but)\s", content)[0]) \
+                and not re.search(r"[\"“]|''", content) and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content)):
+            return None  # 'added three goals', 'denied Dunmore two chances', 'charged a premium': no speech
         if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in BARE_CLAUSE_LEMMAS and not evidence:
             embedded = self.quote_starting_after(match.end(), sentence_end)
             if embedded is not None and len(self.text[match.end():embedded.open].split()) <= MAX_QUOTE_GAP_WORDS:
