@@ -215,9 +215,13 @@ def review(
     out.check_status(status, required=True)
     settings: Settings = ctx.obj
     with settings.open() as store:
+        before = store.get_claim(claim_id)
         claim = store.review(claim_id, status, settings.reviewer, note, expected_version)
     if json_output:
         out.print_json(claim.model_dump(mode="json", by_alias=True))
+        return
+    if claim.version == before.version:
+        out.echo(f"claim {claim.id}: already {claim.status}; nothing changed (version {claim.version})")
         return
     out.echo(f"claim {claim.id}: {claim.status} (by {settings.reviewer}, version {claim.version})")
 
@@ -241,23 +245,30 @@ def tui(ctx: typer.Context) -> None:
 def demo(
     ctx: typer.Context,
     keep: Optional[Path] = typer.Option(
-        None, "--keep", help="Write the demo casefile here instead of a temporary file."
+        None, "--keep", help="Write the demo casefile here and keep it (else a temporary file, removed on exit)."
     ),
-    no_tui: bool = typer.Option(False, "--no-tui", help="Only build the demo casefile and print its path."),
+    no_tui: bool = typer.Option(False, "--no-tui", help="Only build the demo casefile at --keep PATH and print its path."),
 ) -> None:
     """Ingest the bundled sample story into a fresh casefile and open the review desk on it."""
-    from counterclaim.demo import build_demo
+    from counterclaim.demo import build_demo, remove_demo
 
+    if no_tui and keep is None:
+        raise ValueError("--no-tui needs --keep PATH: a temporary demo casefile is removed on exit")
     settings: Settings = ctx.obj
     store, path = build_demo(settings.reviewer, keep)
     try:
-        out.echo(f"demo casefile: {path}")
+        if keep is None:
+            out.echo(f"demo casefile: {path} (removed when the desk closes; --keep PATH keeps one)")
+        else:
+            out.echo(f"demo casefile: {path}")
         if not no_tui:
             from tui.app import make_app
 
             make_app(store, settings.reviewer).run()
     finally:
         store.close()
+        if keep is None:
+            remove_demo(path)
 
 
 def run() -> None:

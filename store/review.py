@@ -61,7 +61,10 @@ def set_status(
     expected_version: int | None = None,
     action: str = "review",
 ) -> None:
-    """Mark a claim (and optionally note why), refusing a write based on a stale version."""
+    """Mark a claim (and optionally note why), refusing a write based on a stale version.
+
+    Marking a claim with the status it already has, without a note, changes and logs nothing.
+    """
     if status not in REVIEW_STATUSES:
         raise InvalidValue(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
     # FOR UPDATE holds the row on PostgreSQL until commit; SQLite's BEGIN IMMEDIATE already
@@ -73,6 +76,8 @@ def set_status(
         raise NotFound(f"no claim with id {claim_id}")
     if expected_version is not None and row.version != expected_version:
         raise _conflict(connection, claim_id, expected_version)
+    if status == row.status and not note:
+        return  # the claim already has this status: nothing to store, nothing to log
     result = connection.execute(
         update(claim_t)
         .where(claim_t.c.id == claim_id, claim_t.c.version == row.version)

@@ -81,3 +81,99 @@ class TestNoCasefileIsCreatedByAccident:
         (tmp_path / "counterclaim.db").write_bytes(b"")
         result = counterclaim(tmp_path, "claims")
         assert result.returncode == 2 and "no casefile" in result.stderr
+
+
+class TestNoOpMarks:
+    """Marking a claim with the status it already has stores and logs nothing."""
+
+    def test_second_identical_review_is_not_logged(self, tmp_path):
+        (tmp_path / "bridge.txt").write_text(DOCUMENT, encoding="utf-8")
+        assert counterclaim(tmp_path, "add", "bridge.txt").returncode == 0
+        first = counterclaim(tmp_path, "review", "1", "--status", "disputed")
+        assert first.returncode == 0 and "claim 1: disputed" in first.stdout
+        second = counterclaim(tmp_path, "review", "1", "--status", "disputed")
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.strip() == "claim 1: already disputed; nothing changed (version 2)"
+        log = counterclaim(tmp_path, "log", "--claim", "1")
+        assert "disputed -> disputed" not in log.stdout
+        assert log.stdout.strip().endswith("1 events")
+
+    def test_a_note_with_the_same_status_is_kept(self, tmp_path):
+        (tmp_path / "bridge.txt").write_text(DOCUMENT, encoding="utf-8")
+        assert counterclaim(tmp_path, "add", "bridge.txt").returncode == 0
+        counterclaim(tmp_path, "review", "1", "--status", "disputed")
+        noted = counterclaim(tmp_path, "review", "1", "--status", "disputed", "--note", "second source agrees")
+        assert "claim 1: disputed" in noted.stdout
+        assert "second source agrees" in counterclaim(tmp_path, "show", "1").stdout
+
+
+def run_in_terminal(cwd: Path, *args: str, env: dict | None = None, wait_for: bytes = b"", keys: bytes = b"",
+                    timeout: float = 90) -> tuple[int, bytes]:
+    """Run the command line in a pseudo-terminal; once `wait_for` is on screen, type `keys`. Returns (code, output)."""
+    import pty
+    import select
+    import time
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("COUNTERCLAIM_")}
+    environment.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}, **(env or {}))
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "counterclaim", *args], cwd=cwd, env=environment,
+        stdin=slave, stdout=slave, stderr=slave, close_fds=True, start_new_session=True,
+    )
+    os.close(slave)
+    output, typed, deadline = b"", not keys, time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk and process.poll() is not None:
+                    break
+                output += chunk
+            if not typed and wait_for in output:
+                time.sleep(0.5)
+                os.write(master, keys)
+                typed = True
+            if process.poll() is not None and not ready:
+                break
+        else:
+            raise AssertionError(f"still running after {timeout} s: {output[-2000:]!r}")
+        return process.wait(timeout=10), output
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+
+
+class TestDemoCleansUp:
+    """A demo casefile lives only as long as its desk, unless the reviewer asks to keep it."""
+
+    def test_temporary_casefile_removed_on_quit(self, tmp_path):
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        code, output = run_in_terminal(tmp_path, "demo", env={"TMPDIR": str(scratch)}, wait_for=b"Quit", keys=b"q")
+        assert code == 0, output[-2000:]
+        assert b"removed when the desk closes" in output
+        assert list(scratch.iterdir()) == []
+
+    def test_keep_keeps_it(self, tmp_path):
+        result = counterclaim(tmp_path, "demo", "--keep", "demo.db", "--no-tui")
+        assert result.returncode == 0 and (tmp_path / "demo.db").exists()
+        assert "claims" in counterclaim(tmp_path, "--db", "demo.db", "claims").stdout
+
+    def test_no_tui_needs_keep(self, tmp_path):
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        result = counterclaim(tmp_path, "demo", "--no-tui", env={"TMPDIR": str(scratch)})
+        assert result.returncode == 1 and "--keep" in result.stderr
+        assert list(scratch.iterdir()) == []

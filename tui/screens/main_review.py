@@ -59,9 +59,13 @@ class Reviewing(ListingLoading):
 
     def action_mark(self, status: str) -> None:
         claim = self._displayed_claim()
-        if claim is not None:
-            mark = Mark(claim.id, claim.status, status)
-            self._write_review(mark, claim.version, "mark")
+        if claim is None:
+            return
+        if claim.status == status:
+            # Nothing to store: no history line, nothing to undo.
+            self.notify(f"#{claim.id} is already {status}.", markup=False, timeout=3)
+            return
+        self._write_review(Mark(claim.id, claim.status, status), claim.version, "mark")
 
     def action_undo(self) -> None:
         mark = self.history.take_undo()
