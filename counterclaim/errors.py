@@ -12,6 +12,8 @@ F = TypeVar("F", bound=Callable)
 
 EXIT_USER_ERROR = 1
 EXIT_DATABASE_ERROR = 2
+MAX_STORED_INT = 2**63 - 1
+"""The largest id or number a casefile column holds (64-bit signed, SQLite and PostgreSQL alike)."""
 
 
 def error(message: str) -> None:
@@ -30,6 +32,7 @@ def handle_errors(function: F) -> F:
         from store.errors import InvalidValue, NotFound, StoreError, VersionConflict
 
         try:
+            _check_integers(kwargs)
             return function(*args, **kwargs)
         except typer.Exit:
             raise
@@ -51,6 +54,28 @@ def handle_errors(function: F) -> F:
             raise typer.Exit(EXIT_USER_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _check_integers(arguments: dict) -> None:
+    """Refuse an integer argument no casefile column can hold, naming it as the command line does."""
+    for name, value in arguments.items():
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_STORED_INT:
+            raise ValueError(f"{_parameter_label(name)} {value} is out of range (ids and numbers go up to {MAX_STORED_INT})")
+
+
+def _parameter_label(name: str) -> str:
+    try:  # recent typer vendors click; older releases use the click package
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click import get_current_context
+
+    context = get_current_context(silent=True)
+    for parameter in context.command.params if context is not None else ():
+        if parameter.name == name:
+            if parameter.param_type_name == "option" and parameter.opts:
+                return parameter.opts[0]
+            break
+    return name.upper()
 
 
 def _describe(failure: BaseException) -> str:

@@ -101,6 +101,16 @@ def _id_table(ids: list[int]):
     return select(cast(values.c.value, BigInteger))
 
 
+MAX_ID = 2**63 - 1
+
+
+def _as_id(term: str) -> int:
+    """The id a filter term names (written in ASCII digits, within 64 bits), else -1, which no row has."""
+    if term.isascii() and term.isdigit() and int(term) <= MAX_ID:
+        return int(term)
+    return -1
+
+
 def filter_clauses(claim_filter: ClaimFilter) -> list:
     """SQL conditions for a ClaimFilter; every value is a bound parameter."""
     clauses = []
@@ -132,7 +142,7 @@ def filter_clauses(claim_filter: ClaimFilter) -> list:
                 func.lower(source_t.c.title).like(pattern, escape="\\"),
                 func.lower(source_t.c.outlet).like(pattern, escape="\\"),
                 func.lower(source_t.c.path).like(pattern, escape="\\"),
-                source_t.c.id == (int(term) if term.isdigit() else -1),
+                source_t.c.id == _as_id(term),
             )
         )
         clauses.append(claim_t.c.source_id.in_(matching_sources))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 from conftest import make_claim
-from test_hostile_input import assert_refused, digest, invoke, write
+from test_hostile_input import assert_refused, casefile, digest, invoke, write  # noqa: F401 (casefile: a fixture)
 
 from claims.models import Claim, SourceMeta
 from store import ingest
@@ -112,3 +113,155 @@ class TestUnboundedIdLists:
         with store._read() as connection:
             found = candidates_for_claims(connection, [claim], set())
         assert port_story.claim_ids[0] in [candidate.id for candidate in found[claim.id]]
+
+
+SECOND_STORY = (
+    'Ferry captain Ola Berg said, "The crossing takes forty minutes." '
+    'Harbour master Mira Olsen said the crossing takes an hour.'
+)
+
+
+@pytest.fixture
+def exported(tmp_path, add_story) -> dict:
+    """Our own JSON export of two fictional sources (three claims, then two)."""
+    from conftest import PORT_CLAIMS, PORT_STORY
+
+    db = tmp_path / "origin.db"
+    with open_store(str(db)) as store:
+        add_story(store, PORT_STORY, PORT_CLAIMS, title="Port figures")
+        add_story(store, SECOND_STORY, [("The crossing takes forty minutes.", "Ola Berg"),
+                                        ("the crossing takes an hour", "Mira Olsen")], title="Crossing")
+    result = invoke(db, "export", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def target(tmp_path, add_story) -> Path:
+    """A casefile holding one unrelated story, to import into."""
+    db = tmp_path / "target.db"
+    with open_store(str(db)) as store:
+        add_story(store, 'Kari Dahl said, "The bakery opens at six."', [("The bakery opens at six.", "Kari Dahl")])
+    return db
+
+
+def _first_claim(export: dict, **changes) -> dict:
+    export["claims"][0].update(changes)
+    return export
+
+
+def _second_source_takes_first_id(export: dict) -> dict:
+    first, second = export["sources"]
+    for claim in export["claims"]:
+        if claim["source_id"] == second["id"]:
+            claim["source_id"] = first["id"]
+    second["id"] = first["id"]
+    return export
+
+
+def _mention_moved(export: dict) -> dict:
+    claim = export["claims"][0]
+    claim["speaker_mention"] = {**claim["speaker_mention"], "start": claim["speaker_mention"]["start"] + 1,
+                                "end": claim["speaker_mention"]["end"] + 1}
+    return export
+
+
+def _infinite_quantity(export: dict) -> str:
+    export["claims"][0]["quantities"] = [{"value": 4321.5, "text": "4,000"}]
+    return json.dumps(export).replace("4321.5", "1e400", 1)
+
+
+LYING_EXPORTS = {
+    "negative start": (lambda e: _first_claim(e, start=-5), "claim 1: quote offsets -5-"),
+    "end beyond the text": (lambda e: _first_claim(e, end=10**6), "outside its source's text"),
+    "start after end": (lambda e: _first_claim(e, start=e["claims"][0]["end"], end=e["claims"][0]["start"]),
+                        "outside its source's text"),
+    "quote not at its offsets": (lambda e: _first_claim(e, quote="The port handled 9,000 containers last week."),
+                                 "claim 1: quote is not at its offsets"),
+    "two sources with one id": (_second_source_takes_first_id, "source id 1 appears more than once"),
+    "two claims with one id": (lambda e: _first_claim(e, id=e["claims"][1]["id"]), "claim id 2 appears more than once"),
+    "speaker mention not at its offsets": (_mention_moved, "claim 1: speaker mention is not at its offsets"),
+    "version beyond 64 bits": (lambda e: _first_claim(e, version=2**64), "version 18446744073709551616"),
+    "quantity beyond any float": (_infinite_quantity, "claim 1: quantity '4,000' is not a finite number"),
+}
+
+
+@pytest.mark.parametrize("case", list(LYING_EXPORTS), ids=list(LYING_EXPORTS))
+def test_lying_export_is_refused_whole(case, exported, target, tmp_path):
+    """Case: an export whose claims do not hold against their sources (named by the parameter) is refused."""
+    tamper, fragment = LYING_EXPORTS[case]
+    tampered = tamper(exported)
+    path = write(tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered))
+    before = digest(target)
+    assert_refused(invoke(target, "import", str(path)), 1, "lies.json", fragment, "--skip-bad")
+    assert digest(target) == before
+
+
+@pytest.mark.parametrize("case", list(LYING_EXPORTS), ids=list(LYING_EXPORTS))
+def test_lying_export_with_skip_bad_imports_the_rest(case, exported, target, tmp_path):
+    """Case: the same lying exports with --skip-bad: the bad parts are skipped and named, every stored claim holds."""
+    tamper, fragment = LYING_EXPORTS[case]
+    tampered = tamper(exported)
+    path = write(tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered))
+    result = invoke(target, "import", "--skip-bad", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("warning: skipped") and fragment in line for line in result.stderr.splitlines())
+    assert 0 < json.loads(result.stdout)["claims"] < 5
+    stored = json.loads(invoke(target, "export", "--format", "json").stdout)
+    texts = {source["id"]: source["text"] for source in stored["sources"]}
+    for claim in stored["claims"]:
+        assert texts[claim["source_id"]][claim["start"]:claim["end"]] == claim["quote"]
+        mention = claim["speaker_mention"]
+        assert mention is None or texts[claim["source_id"]][mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_export_with_ids_beyond_64_bits_is_renumbered(exported, target, tmp_path):
+    """Case: an export whose source, speaker and claim ids exceed 64 bits imports under new ids."""
+    shift = 2**70
+    for source in exported["sources"]:
+        source["id"] += shift
+    for speaker in exported["speakers"]:
+        speaker["id"] += shift
+    for claim in exported["claims"]:
+        claim["id"] += shift
+        claim["source_id"] += shift
+        claim["speaker_id"] = claim["speaker_id"] + shift if claim["speaker_id"] is not None else None
+    for item in exported["links"] + exported["conflicts"]:
+        item["claim_ids"] = [claim_id + shift for claim_id in item["claim_ids"]]
+    for conflict in exported["conflicts"]:
+        conflict["id"] += shift
+    result = invoke(target, "import", "--json", str(write(tmp_path, "big.json", json.dumps(exported))))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["claims"] == 5
+
+
+BEYOND = str(2**64 + 5)
+NUMBERS_BEYOND_64_BITS = {
+    "show": (["show", BEYOND], "CLAIM_ID"),
+    "review": (["review", BEYOND, "--status", "confirmed"], "CLAIM_ID"),
+    "review --if-version": (["review", "1", "--status", "confirmed", "--if-version", BEYOND], "--if-version"),
+    "link": (["link", "1", BEYOND, "--accept"], "CLAIM_B"),
+    "claims --limit": (["claims", "--limit", BEYOND], "--limit"),
+    "speakers merge": (["speakers", "merge", "1", BEYOND], "OTHER"),
+    "speakers unmerge": (["speakers", "unmerge", BEYOND], "OTHER"),
+    "log --claim": (["log", "--claim", "-" + BEYOND], "--claim"),
+    "log --limit": (["log", "--limit", BEYOND], "--limit"),
+}
+
+
+@pytest.mark.parametrize("case", list(NUMBERS_BEYOND_64_BITS), ids=list(NUMBERS_BEYOND_64_BITS))
+def test_number_beyond_64_bits_is_one_line(case, casefile):
+    """Case: an id or number beyond 64 bits on the command line (named by the parameter) is one error line."""
+    args, label = NUMBERS_BEYOND_64_BITS[case]
+    before = digest(casefile)
+    assert_refused(invoke(casefile, *args), 1, f"{label} ", f"{BEYOND} is out of range")
+    assert digest(casefile) == before
+
+
+@pytest.mark.parametrize("command", ["claims", "export"])
+def test_source_filter_beyond_64_bits_finds_nothing(command, casefile):
+    """Case: `claims --source` / `export --source` with a number beyond 64 bits names no source."""
+    result = invoke(casefile, command, "--source", BEYOND, *(["--format", "csv"] if command == "export" else []))
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert "Port figures" not in result.stdout

@@ -15,6 +15,7 @@ from claims.importers.claimreview import (
     reviews_from_fact_check_api,
     walk_claim_reviews,
 )
+from claims.importers.exports import screen_export
 from claims.importers.models import ImportBatch, ImportedClaim, ImportFailed, describe_problem
 from claims.importers.tabular import RowResult, read_csv, read_jsonl_claims
 from claims.importers.values import BadValue, load_json
@@ -70,7 +71,7 @@ def _review_results(reviews: list[dict], lines: list[int | None]) -> list[RowRes
 
 def _from_json_document(name: str, text: str, document: Any, warnings: list[str], skip_bad: bool) -> ImportBatch:
     if isinstance(document, dict) and document.get("format") == EXPORT_FORMAT:
-        return _from_export(name, text, warnings)
+        return _from_export(name, text, warnings, skip_bad)
     reviews = list(walk_claim_reviews(document))
     lines = review_lines(text, len(reviews))
     if not reviews:
@@ -81,7 +82,7 @@ def _from_json_document(name: str, text: str, document: Any, warnings: list[str]
     return _finish(name, "claimreview", _review_results(reviews, lines), warnings, skip_bad)
 
 
-def _from_export(name: str, text: str, warnings: list[str]) -> ImportBatch:
+def _from_export(name: str, text: str, warnings: list[str], skip_bad: bool) -> ImportBatch:
     try:
         export = Export.model_validate_json(text)
     except ValidationError as failure:
@@ -90,29 +91,11 @@ def _from_export(name: str, text: str, warnings: list[str]) -> ImportBatch:
             for error in failure.errors(include_url=False)
         ]
         raise ImportFailed(name, problems) from None
-    problems = export_problems(export)
-    if problems:
-        raise ImportFailed(name, [(None, problem) for problem in problems])
+    export, problems = screen_export(export)
+    if problems and not skip_bad:
+        raise ImportFailed(name, [(None, problem) for problem in problems], skippable=True)
+    warnings = warnings + [f"skipped {problem}" for problem in problems]
     return ImportBatch(name=name, format="counterclaim-export", export=export, warnings=warnings)
-
-
-def export_problems(export: Export) -> list[str]:
-    """References in an export that point nowhere (a claim's source, a link's or conflict's claims)."""
-    source_ids = {source.id for source in export.sources}
-    speaker_ids = {speaker.id for speaker in export.speakers}
-    claim_ids = {claim.id for claim in export.claims}
-    problems = []
-    for claim in export.claims:
-        if claim.source_id not in source_ids:
-            problems.append(f"claim {claim.id} names source {claim.source_id}, which the file lacks")
-        if claim.speaker_id is not None and claim.speaker_id not in speaker_ids:
-            problems.append(f"claim {claim.id} names speaker {claim.speaker_id}, which the file lacks")
-    for kind, items in (("link", export.links), ("conflict", export.conflicts)):
-        for item in items:
-            missing = [claim_id for claim_id in item.claim_ids if claim_id not in claim_ids]
-            if missing:
-                problems.append(f"a {kind} names claim {missing[0]}, which the file lacks")
-    return problems
 
 
 def _from_json_lines(name: str, text: str, warnings: list[str], skip_bad: bool) -> ImportBatch:
@@ -188,4 +171,4 @@ def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBat
     return _finish(name, "csv", rows, warnings + column_warnings, skip_bad)
 
 
-__all__ = ["ImportBatch", "ImportFailed", "ImportedClaim", "decode", "export_problems", "parse_import"]
+__all__ = ["ImportBatch", "ImportFailed", "ImportedClaim", "decode", "parse_import", "screen_export"]

@@ -48,13 +48,14 @@ class ImportBatch(BaseModel):
 class ImportFailed(ValueError):
     """A file the import refuses, with every malformed row as (line, message)."""
 
-    def __init__(self, name: str, problems: list[tuple[int | None, str]]) -> None:
+    def __init__(self, name: str, problems: list[tuple[int | None, str]], *, skippable: bool = False) -> None:
         self.name = name
         self.problems = problems
         shown = "; ".join(describe_problem(line, message) for line, message in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         rows = "problem" if len(problems) == 1 else "problems"
-        hint = "; use --skip-bad to import the rest" if any(line is not None for line, _ in problems) else ""
+        skippable = skippable or any(line is not None for line, _ in problems)
+        hint = "; use --skip-bad to import the rest" if skippable else ""
         super().__init__(f"{name}: {len(problems)} {rows}: {shown}{more}{hint}")
 
 

@@ -31,7 +31,7 @@ def _speaker_matcher(term: str, speakers: Iterable[Speaker]):
 
 def _source_ids(term: str | int, sources: Iterable[Source]) -> set[int]:
     text = str(term).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return {int(text)}
     needle = text.casefold()
     return {
