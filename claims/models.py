@@ -18,6 +18,7 @@ LinkRelation = Literal["related", "agrees", "conflicts"]
 LinkState = Literal["suggested", "confirmed", "accepted", "rejected"]
 ConflictKind = Literal["denial", "numeric", "attribution", "status"]
 SpeakerKind = Literal["person", "organization", "group", "unattributed", "outlet"]
+CheckStance = Literal["supports", "disputes", "reports", "unrelated"]
 
 REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "confirmed", "disputed", "unverifiable")
 EXPORT_FORMAT = "counterclaim-export"
@@ -181,11 +182,31 @@ class Conflict(ConflictFinding):
     id: int
 
 
+class SourceStance(BaseModel):
+    """Where one source stands on a check, and the claims that decide it."""
+
+    source_id: int
+    title: str | None = None
+    stance: CheckStance
+    claim_ids: list[int] = Field(default_factory=list)
+    explanation: str = ""
+
+
+class Check(BaseModel):
+    """A claim under check, as the fact-checker states it, and where every source stands on it."""
+
+    id: int
+    text: str
+    sources: list[SourceStance] = Field(default_factory=list)
+
+
 class Export(BaseModel):
     """The stable machine interface: `counterclaim export --format json`."""
 
     format: Literal["counterclaim-export"] = EXPORT_FORMAT
     version: int = EXPORT_VERSION
+    checks: list[Check] = Field(default_factory=list)
+    """The claims under check, each with every source's stance: what a report leads with."""
     sources: list[Source] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

@@ -293,3 +293,4 @@ def run() -> None:
 
 # The remaining commands register themselves on `app`.
 from counterclaim import commands as _commands  # noqa: E402,F401
+from counterclaim import check_commands as _check_commands  # noqa: E402,F401

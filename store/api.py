@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from claims.documents import Document
 from claims.extraction import extract_claims
-from claims.models import Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
+from claims.models import Check, Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
 from claims.reports.parts import ExportParts
 from claims.threads import build_threads
-from store import export_stream, ingest, migrate, queries, review
+from store import checks, export_stream, ingest, migrate, queries, review
 from store.base import StoreBase
 from store.converters import event_to_review
 from store.errors import NotFound
@@ -90,6 +90,22 @@ class Store(StoreBase):
             lambda connection: ingest.add_extracted(connection, text, sha256, meta, extracted, actor),
             retry_integrity=True,
         )
+
+    # -- checks -----------------------------------------------------------------
+    def add_check(self, text: str, actor: str) -> Check:
+        """State a claim to check; every stored source's stance on it is computed at once (logged)."""
+        check_id = self._transaction(lambda connection: checks.add_check(connection, text, actor))
+        return self.get_check(check_id)
+
+    def list_checks(self) -> list[Check]:
+        """Every check with every source's stance."""
+        with self._read() as connection:
+            return checks.list_checks(connection)
+
+    def get_check(self, check_id: int) -> Check:
+        """One check with every source's stance (supports, disputes, reports first, unrelated last)."""
+        with self._read() as connection:
+            return checks.get_check(connection, check_id)
 
     # -- reading ----------------------------------------------------------------
     def list_claims(
@@ -231,10 +247,12 @@ class Store(StoreBase):
                 histories.setdefault(row.claim_id, []).append(event_to_review(row._mapping))
             links = queries.list_links(connection)
             conflicts = queries.list_conflicts(connection)
+            found_checks = checks.list_checks(connection)
         for claim in claims:
             claim.history = histories.get(claim.id, [])
             claim.notes = [event.note for event in claim.history if event.note]
-        return Export(sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts)
+        return Export(checks=found_checks, sources=sources, speakers=speakers, claims=claims, links=links,
+                      conflicts=conflicts)
 
     @contextmanager
     def streamed_export(self, page_size: int = export_stream.PAGE_SIZE) -> Iterator[ExportParts]:

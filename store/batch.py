@@ -27,6 +27,7 @@ from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
 from store.candidates import KeyOverlay
+from store.checks import NewSourceStances
 from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
 from store.ingest import AddResult, find_source_by_hash
 from store.queries import chunked, claim_t, conflict_t, event_t, link_t, source_t, speaker_t
@@ -65,6 +66,7 @@ class IngestBatch:
         self._conflicts: list[tuple[AddResult, dict]] = []
         self._answers: list[dict] = []
         self._events: list[dict] = []
+        self.stances = NewSourceStances(connection)
 
     def know_hashes(self, hashes: Sequence[str]) -> None:
         """Look up which of these documents are stored already, in one query, before adding them."""
@@ -122,6 +124,7 @@ class IngestBatch:
         result.reprint_count = len(reprints)
         result.link_count = len(unique)
         self._find_conflicts(result, found)
+        self.stances.add(source_id, meta, text, ordered)
         self._events.append({
             "at": utcnow(), "actor": actor, "action": "ingest", "claim_id": None, "entity_id": f"source:{source_id}",
             "old_value": None, "note": None,
@@ -308,6 +311,7 @@ class IngestBatch:
             ).scalars().all()
             for (result, _), conflict_id in zip(self._conflicts, ids):
                 result.conflict_ids.append(conflict_id)
+        self.stances.flush()
         if self._events:
             connection.execute(insert(event_t).execution_options(render_nulls=True), self._events)
         for pending in (self._sources, self._claims, self._answers, self._keys, self._links, self._conflicts,

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 
 from claims.models import Claim, ReviewEvent
 from claims.reports.parts import ExportParts
-from store import queries
+from store import checks, queries
 from store.converters import event_to_review
 from store.queries import ClaimFilter, claim_t, event_t, speaker_t
 
@@ -95,6 +95,7 @@ def claims_with_ids(connection: Connection, claim_ids: list[int], page_size: int
 def read_parts(connection: Connection, page_size: int = PAGE_SIZE) -> ExportParts:
     """The casefile as export parts: sources, speakers, links and conflicts read now, claims on each pass."""
     return ExportParts(
+        checks=checks.list_checks(connection),
         sources=queries.list_sources(connection, with_text=True),
         speakers=queries.list_speakers(connection),
         claim_pages=lambda: claim_pages(connection, page_size),

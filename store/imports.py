@@ -12,7 +12,7 @@ from sqlalchemy import Connection, insert, update
 from claims import matching
 from claims.importers import ImportBatch, ImportedClaim
 from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
-from store import ingest, queries, review
+from store import checks, ingest, queries, review
 from store.candidates import candidates_for_claims
 from store.base import utcnow
 from store.queries import claim_t, event_t
@@ -128,6 +128,7 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
     for claim in export.claims:
         claims_by_source[claim.source_id].append(claim)
     new_ids: dict[int, int] = {}
+    new_sources: list[int] = []
     counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
     speaker_book = SpeakerBook(connection, preload=False)
     for source in export.sources:
@@ -139,6 +140,7 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
             published=source.published, author=source.author, path=source.path,
         )
         source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta, source.added_at)
+        new_sources.append(source_id)
         counts["sources"] += 1
         claims = claims_by_source.get(source.id, [])
         ids = ingest.insert_claims(
@@ -170,8 +172,21 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
     counts["links"] = ingest.store_links(connection, restored)
     counts["links"] += ingest.store_links(connection, matched)
     counts["conflicts"] = len(ingest.refresh_conflicts(connection, set(new_ids.values())))
+    counts["checks"] = _restore_checks(connection, export, new_sources, reviewer)
     ingest.log_event(connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts))
     return counts
+
+
+def _restore_checks(connection: Connection, export: Export, new_sources: list[int], reviewer: str) -> int:
+    """The casefile's checks judge the imported sources; the export's checks not yet here are added. Returns how many."""
+    checks.judge_sources(connection, checks.check_texts(connection), new_sources)
+    added = 0
+    for check in export.checks:
+        text = checks.check_text(check.text)
+        if checks.find_check(connection, text) is None:
+            checks.add_check(connection, text, reviewer)
+            added += 1
+    return added
 
 
 def _casefile_links(connection: Connection, claims: list[Claim], new_ids: set[int]) -> list[Link]:

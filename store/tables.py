@@ -135,3 +135,29 @@ class ClaimKeyRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True)
+
+
+class CheckRow(SQLModel, table=True):
+    """A claim under check, as a fact-checker stated it."""
+
+    __tablename__ = "claim_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_by: str
+
+
+class CheckStanceRow(SQLModel, table=True):
+    """Where one source stands on one check; a source without a row is unrelated to it."""
+
+    __tablename__ = "check_stance"
+
+    check_id: int = Field(primary_key=True, foreign_key="claim_check.id")
+    source_id: int = Field(primary_key=True, foreign_key="source.id", index=True)
+    stance: str
+    """supports, disputes or reports."""
+    claim_ids: str = "[]"
+    """JSON list of the ids of the claims that decided the stance."""
+    explanation: str = Field(sa_column=Column(Text, nullable=False, server_default=""))
+    relatedness: float = 0.0

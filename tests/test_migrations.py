@@ -178,7 +178,7 @@ class TestReprints:
 
         engine = _build_at_0001(db_url)
         assert migrate.upgrade(engine, "0004")[-1] == "0004"
-        assert migrate.upgrade(engine) == ["0005"]
+        assert migrate.upgrade(engine, "0005") == ["0005"]
         with engine.connect() as connection:
             stored = connection.execute(text("SELECT fingerprint, reprint_of FROM claim WHERE id = 1")).one()
         engine.dispose()
@@ -200,5 +200,5 @@ class TestReprints:
         assert not {"fingerprint", "reprint_of"} & columns
         if engine.dialect.name == "sqlite":
             assert {"ix_claim_fingerprint", "ix_claim_reprint_of"}.isdisjoint(names) and "claim_words" in names
-        assert migrate.upgrade(engine) == ["0005"]
+        assert migrate.upgrade(engine, "0005") == ["0005"]
         engine.dispose()

@@ -146,4 +146,5 @@ def filter_parts(
         conflicts=conflicts,
         format=parts.format,
         version=parts.version,
+        checks=parts.checks,
     )

@@ -6,6 +6,7 @@ from html import escape
 from typing import TextIO
 
 from claims.models import Conflict, Export
+from claims.reports.checks_section import CHECKS_STYLE, checks_html
 from claims.reports.options import ReportOptions
 from claims.reports.parts import ExportParts
 from claims.reports.svg import comparable_pair, conflict_chart
@@ -101,10 +102,11 @@ def write_html(export: Export | ExportParts, stream: TextIO, options: ReportOpti
     stream.write(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+        f"<title>{title}</title>\n<style>\n{STYLE}\n{CHECKS_STYLE}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     )
     if options.generated_at is not None:
         stream.write(f'<p class="meta">Generated {options.generated_at.isoformat(timespec="minutes")}</p>\n')
+    stream.write(checks_html(view.parts.checks))
     counts = view.status_counts()
     kinds = ", ".join(f"{count} {kind}" for kind, count in view.conflict_kind_counts().items())
     tiles = [

@@ -7,11 +7,11 @@ from typing import Any, Iterable, TextIO
 
 from pydantic import TypeAdapter
 
-from claims.models import Claim, Conflict, Export, Link, Source, Speaker
+from claims.models import Check, Claim, Conflict, Export, Link, Source, Speaker
 from claims.reports.parts import ExportParts, as_parts
 
 _LISTS: dict[type, TypeAdapter] = {
-    model: TypeAdapter(list[model]) for model in (Source, Speaker, Claim, Link, Conflict)
+    model: TypeAdapter(list[model]) for model in (Check, Source, Speaker, Claim, Link, Conflict)
 }
 # Items serialised per call: big enough to amortise the call, small enough to keep the text short-lived.
 CHUNK = 1000
@@ -48,6 +48,7 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     parts = as_parts(export)
     stream.write("{\n")
     stream.write(f'  "format": {json.dumps(parts.format)},\n  "version": {json.dumps(parts.version)},\n')
+    _write_list(stream, "checks", Check, [parts.checks], last=False)
     _write_list(stream, "sources", Source, [parts.sources], last=False)
     _write_list(stream, "speakers", Speaker, [parts.speakers], last=False)
     _write_list(stream, "claims", Claim, parts.claim_pages(), last=False)

@@ -6,6 +6,7 @@ import re
 from typing import TextIO
 
 from claims.models import Claim, Conflict, Export
+from claims.reports.checks_section import checks_markdown
 from claims.reports.options import ReportOptions
 from claims.reports.parts import ExportParts
 from claims.reports.view import ClaimSide, ReportView, reprints_phrase
@@ -91,6 +92,7 @@ def write_markdown(export: Export | ExportParts, stream: TextIO, options: Report
     stream.write(f"# {escape_markdown(options.title)}\n\n")
     if options.generated_at is not None:
         stream.write(f"Generated {options.generated_at.isoformat(timespec='minutes')}\n\n")
+    stream.write(checks_markdown(view.parts.checks, escape_markdown))
     stream.write("\n".join(_summary_lines(view)) + "\n")
     stream.write("## Conflicts\n\n")
     if not view.conflicts:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from claims.models import EXPORT_FORMAT, EXPORT_VERSION, Claim, Conflict, Export, Link, Source, Speaker
+from claims.models import EXPORT_FORMAT, EXPORT_VERSION, Check, Claim, Conflict, Export, Link, Source, Speaker
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class ExportParts:
     outline_pages: Callable[[], Iterable[list[Claim]]] | None = None
     """When the source can read them faster: every claim in id order holding only what filters
     read (id, source_id, speaker_id, speaker, status, rated_on, history), the rest left default."""
+    checks: list[Check] = field(default_factory=list)
+    """The claims under check, each with every source's stance."""
 
     @classmethod
     def of(cls, export: Export) -> ExportParts:
@@ -37,6 +39,7 @@ class ExportParts:
             conflicts=export.conflicts,
             format=export.format,
             version=export.version,
+            checks=export.checks,
         )
 
     def claims(self) -> Iterator[Claim]:
@@ -49,6 +52,7 @@ class ExportParts:
         return Export(
             format=self.format,
             version=self.version,
+            checks=list(self.checks),
             sources=list(self.sources),
             speakers=list(self.speakers),
             claims=list(self.claims()),

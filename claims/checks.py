@@ -1,0 +1,228 @@
+"""Checks: where each source stands on a claim a fact-checker states.
+
+A check is one proposition ("The implant is real"). `CheckReader(text).judge(title, claims)`
+reads one source against it and returns a `Verdict`: `supports` (the source states it),
+`disputes` (it denies it, debunks it, or states the opposite), `reports` (it relays the claim
+without taking a side: attributed, hedged, rumoured) or `unrelated`.
+
+The source's statements are its title (when it has a real one) and its claims. Each is
+related to the check by the share of the check's topic terms it carries (content stems, with
+names and numbers weighing double; debunking and reporting words are not topic), and the
+related ones are read by `claims.polarity.stance_towards`: its polarity relative to the
+check's own (a check that itself calls something a hoax is supported by a source that
+debunks it), and whether it vouches for what it says. The most related statements vote,
+weighted by how related they are; the title weighs double, since a headline states what the
+article stands for. A firm contrary statement among the closest ones decides `disputes`.
+The explanation names the statement that decided.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
+from claims.polarity import read_stance, stance_towards
+
+STANCES = ("supports", "disputes", "reports", "unrelated")
+
+SOURCE_RELATED = 0.15
+"""Share of the check's topic weight the whole source must carry to be related at all."""
+MIN_RELATED = 0.15
+"""Share of the check's topic weight a statement must carry to be read for support or report."""
+NEGATION_RELATED = 0.25
+"""A plain negation ('was not', "didn't") must carry this share to count against the check:
+unlike debunking words, a negation elsewhere in an article is usually about something else."""
+DENIALS_DEBUNK = 3
+"""An article with this many denials, wherever they stand, debunks the story it tells."""
+MAX_HEADLINE = 300
+"""A one-line document up to this many characters is a headline."""
+TITLE_WEIGHT = 2.0
+"""A headline states what the article stands for: it weighs as two statements."""
+
+# Words about telling and debunking: they say how a statement is held, not what it is about.
+_FRAME_WORDS = frozenset(
+    """report reportedly claim claims claimed rumour rumor rumours rumors story stories news hoax hoaxes fake
+    fakes false debunk debunked debunks deny denies denied denial allegedly alleged allegation say says said
+    confirm confirms confirmed true truth real viral internet online photo photos video videos picture
+    pictures image images website site article social media twitter facebook""".split()
+)
+_FRAME_STEMS = frozenset(stem(word) for word in _FRAME_WORDS)
+_NUMBER_RE = re.compile(r"\b\d+(?:\.\d+)?\b")
+_NEGATION_CUE_RE = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b")
+
+
+class ClaimLike(Protocol):
+    """What the reader needs of a claim (a stored `Claim` or a held claim view)."""
+
+    id: int
+    text: str
+    polarity: str
+    hedged: bool
+    speaker: str | None
+    speaker_kind: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Where one source stands on a check, which statements decided it, and why."""
+
+    stance: str
+    claim_ids: tuple[int, ...]
+    explanation: str
+    relatedness: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One statement of the source (its title when `claim_id` is None) read against the check."""
+
+    claim_id: int | None
+    text: str
+    relatedness: float
+    denies: bool
+    debunks: bool
+    """Denies with debunking words ('hoax', 'denied', 'made up'), not only a negation."""
+    hedged: bool
+    cue: str | None
+
+    @property
+    def weight(self) -> float:
+        return TITLE_WEIGHT if self.claim_id is None else 1.0
+
+
+class CheckReader:
+    """A check's proposition, prepared once, read against any number of sources."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.terms = _terms(text)
+        self.weight = sum(self.terms.values())
+        self.denies = read_stance(text).polarity == "denies"
+        self.hedged = read_stance(text).hedged
+        self._speaker_stems = content_stems(text)
+
+    def relatedness(self, text: str) -> float:
+        """The share of the check's topic weight that `text` carries (0..1)."""
+        if not self.weight:
+            return 0.0
+        found = _terms(text)
+        return sum(weight for term, weight in self.terms.items() if term in found) / self.weight
+
+    def judge(self, title: str | None, claims: Sequence[ClaimLike]) -> Verdict:
+        """Where a source with this title (None when it has none) and these claims stands on the check."""
+        if not self.weight:
+            return Verdict("unrelated", (), "the check names nothing to look for", 0.0)
+        readings: list[_Reading] = []
+        covered: set[str] = set()
+        if title and title.strip():
+            readings.append(self._read(None, title.strip(), False, False, covered))
+        for claim in claims:
+            readings.append(self._read(claim.id, claim.text, claim.polarity == "denies",
+                                       claim.hedged or self._relayed(claim), covered))
+        source_share = round(sum(self.terms[term] for term in covered) / self.weight, 3)
+        if not readings or source_share < SOURCE_RELATED:
+            return Verdict("unrelated", (), f"the source shares {source_share:.0%} of the check's terms", source_share)
+        return self._decide(readings, source_share)
+
+    def _relayed(self, claim: ClaimLike) -> bool:
+        """Whether the claim is only relayed: put in the mouth of 'reports' or unnamed sources."""
+        return claim.speaker_kind == "unattributed" and claim.kind != "narrative"
+
+    def _read(self, claim_id: int | None, text: str, denial: bool, hedged: bool, covered: set[str]) -> _Reading:
+        found = _terms(text)
+        shared = [term for term in self.terms if term in found]
+        covered.update(shared)
+        share = sum(self.terms[term] for term in shared) / self.weight
+        stance = stance_towards(text, self.text)
+        denies = denial or stance.polarity == "denies"
+        debunks = denies and stance.cue is not None and not _NEGATION_CUE_RE.search(stance.cue)
+        return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, stance.cue)
+
+    def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
+        # Denials that tell against (or, for a check that itself denies, for) the proposition.
+        denials = [r for r in readings if r.debunks or r.denies and r.relatedness >= (
+            MIN_RELATED if r.claim_id is None else NEGATION_RELATED)]
+        denials.sort(key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None))
+        many = sum(r.denies for r in readings) >= DENIALS_DEBUNK
+        related = sorted((r for r in readings if r.relatedness >= MIN_RELATED and not r.denies),
+                         key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None))
+        firm = [r for r in related if not r.hedged]
+        relayed = [r for r in related if r.hedged]
+        if not self.denies:
+            if denials or many:
+                return self._verdict("disputes", denials or [r for r in readings if r.denies], source_share)
+            return self._support_or_report(firm, relayed, source_share)
+        # The check denies: a source that denies too supports it; one that states the thing disputes it.
+        if denials or many:
+            return self._verdict("supports", denials or [r for r in readings if r.denies], source_share)
+        strong = [r for r in firm if r.relatedness >= NEGATION_RELATED]
+        if strong:
+            return self._verdict("disputes", strong, source_share)
+        if relayed or firm:
+            return self._verdict("reports", relayed or firm, source_share)
+        return Verdict("unrelated", (), "no statement of the source is about the check", source_share)
+
+    def _support_or_report(self, firm: list[_Reading], relayed: list[_Reading], source_share: float) -> Verdict:
+        firm_weight = sum(r.weight for r in firm)
+        relayed_weight = sum(r.weight for r in relayed)
+        if not firm and not relayed:
+            return Verdict("unrelated", (), "no statement of the source is about the check", source_share)
+        if firm_weight > relayed_weight:
+            return self._verdict("supports", firm, source_share)
+        return self._verdict("reports", relayed or firm, source_share)
+
+    def _verdict(self, stance: str, deciding: list[_Reading], source_share: float) -> Verdict:
+        claim_ids = tuple(r.claim_id for r in deciding if r.claim_id is not None)
+        return Verdict(stance, claim_ids, _explain(stance, deciding[0], self.denies), source_share)
+
+
+def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
+    where = "its title" if reading.claim_id is None else f"claim {reading.claim_id}"
+    quoted = _shorten(reading.text)
+    if stance == "disputes":
+        how = "states what the check denies" if check_denies else f"denies it (\u2018{reading.cue}\u2019)"
+        return f"{where} {how}: \u201c{quoted}\u201d"
+    if stance == "supports" and check_denies:
+        return f"{where} denies it too (\u2018{reading.cue}\u2019): \u201c{quoted}\u201d"
+    if stance == "reports":
+        return f"{where} relays it without vouching for it: \u201c{quoted}\u201d"
+    return f"{where} states it: \u201c{quoted}\u201d"
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
+def _terms(text: str) -> dict[str, float]:
+    """Topic terms with weights: content stems 1, stems inside names 2, numbers 2; no framing words."""
+    stems = content_stems(text) - _FRAME_STEMS - {stem(word) for word in NEGATORS}
+    names = {part for key in entity_keys(text) for part in key.split()}
+    terms = {term: (2.0 if term in names else 1.0) for term in stems}
+    for number in _NUMBER_RE.findall(normalise_numbers(plain(text))):
+        terms[number] = 2.0
+    return terms
+
+
+def headline(title: str | None, path: str | None, text: str | None) -> str | None:
+    """What a source says in its headline: its title, or the whole text of a one-line document.
+
+    A title that is only the file's name (what `add` falls back to) says nothing.
+    """
+    if title and title.strip() and title != path and (path is None or title != path.rsplit("/", 1)[-1]):
+        return title.strip()
+    line = (text or "").strip()
+    if line and "\n" not in line and len(line) <= MAX_HEADLINE:
+        return line
+    return None
+
+
+def stance_counts(verdicts: Iterable[Verdict]) -> dict[str, int]:
+    """How many sources stand where, in the order of `STANCES`."""
+    counts = dict.fromkeys(STANCES, 0)
+    for verdict in verdicts:
+        counts[verdict.stance] += 1
+    return counts

@@ -1,0 +1,177 @@
+"""Checks: a claim under check and where every source stands on it, from the domain to the command line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.checks import CheckReader, headline
+from claims.documents import read_document
+from claims.models import SourceMeta
+from counterclaim.cli import app
+from store.api import open_store
+
+CHECK = "The Quillport dam was breached by the March flood"
+HEADLINES = {
+    "supports": "Quillport dam breached by March flood, engineers confirm",
+    "disputes": "Quillport dam breach story is a hoax, say engineers",
+    "reports": "Quillport dam reportedly breached by flood, according to unverified posts",
+    "unrelated": "Harbour bakery wins regional pie contest",
+}
+
+
+@dataclass
+class FakeClaim:
+    id: int
+    text: str
+    polarity: str = "asserts"
+    hedged: bool = False
+    speaker: str | None = None
+    speaker_kind: str | None = "outlet"
+    kind: str = "narrative"
+
+
+class TestReader:
+    """The stance model: relatedness, polarity relative to the check, hedging; the deciding statement is named."""
+
+    @pytest.mark.parametrize("stance", sorted(HEADLINES))
+    def test_each_headline_gets_its_stance(self, stance):
+        assert CheckReader(CHECK).judge(HEADLINES[stance], []).stance == stance
+
+    def test_a_denying_claim_disputes_and_is_named(self):
+        claims = [
+            FakeClaim(7, "The harbour reopened on Monday"),
+            FakeClaim(8, "Engineers denied that the Quillport dam was breached by the flood", polarity="denies"),
+        ]
+        verdict = CheckReader(CHECK).judge(None, claims)
+        assert verdict.stance == "disputes"
+        assert verdict.claim_ids == (8,)
+        assert "claim 8" in verdict.explanation
+
+    def test_a_check_that_denies_is_supported_by_a_debunking_source(self):
+        reader = CheckReader("The Quillport dam breach photos are fake")
+        assert reader.judge("Quillport dam breach photos were faked, engineers say", []).stance == "supports"
+        assert reader.judge("Quillport dam breached: photos show the flood", []).stance == "disputes"
+
+    def test_a_claim_in_an_unnamed_sources_mouth_only_reports(self):
+        claim = FakeClaim(3, "the Quillport dam was breached by the March flood", speaker="sources",
+                          speaker_kind="unattributed", kind="indirect")
+        assert CheckReader(CHECK).judge(None, [claim]).stance == "reports"
+
+    def test_nothing_to_compare_is_unrelated(self):
+        assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
+        assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
+
+    def test_headline_ignores_a_file_name_title_and_reads_a_one_line_document(self):
+        assert headline("notes.txt", "notes.txt", "Dam breached\n") == "Dam breached"
+        assert headline("Dam breached", "a/notes.txt", "long text\nmore") == "Dam breached"
+        assert headline(None, None, "first line\nsecond line") is None
+
+
+def _add(store, key: str, text: str) -> int:
+    document = read_document((text + "\n").encode(), f"{key}.txt")
+    result = store.add_document(document, SourceMeta(title=None, outlet=f"Outlet {key}", path=f"{key}.txt"), "tess")
+    return result.source_id
+
+
+def _stances(check) -> dict[int, str]:
+    return {item.source_id: item.stance for item in check.sources}
+
+
+class TestStore:
+    """Stances are the same whichever came first, the check or the sources, and both paths are logged or stored."""
+
+    def test_either_order_gives_the_same_stances(self, tmp_path):
+        with open_store(str(tmp_path / "first.db")) as store:
+            check = store.add_check(CHECK, "tess")
+            source_ids = [_add(store, key, text) for key, text in HEADLINES.items()]
+            check_first = store.get_check(check.id)
+        with open_store(str(tmp_path / "last.db")) as store:
+            for key, text in HEADLINES.items():
+                _add(store, key, text)
+            sources_first = store.add_check(CHECK, "tess")
+        assert check_first.model_dump() == sources_first.model_dump()
+        stances = _stances(check_first)
+        assert [stances[source_id] for source_id in source_ids] == list(HEADLINES)
+
+    def test_batch_ingest_judges_new_sources(self, tmp_path):
+        with open_store(str(tmp_path / "batch.db")) as store:
+            check = store.add_check(CHECK, "tess")
+            documents = [
+                (read_document((text + "\n").encode(), f"{key}.txt"), SourceMeta(outlet=key, path=f"{key}.txt"))
+                for key, text in HEADLINES.items()
+            ]
+            results = list(store.add_documents(documents, "tess", workers=1))
+            stances = _stances(store.get_check(check.id))
+        assert [stances[result.source_id] for result in results] == list(HEADLINES)
+
+    def test_adding_a_check_is_logged(self, tmp_path):
+        with open_store(str(tmp_path / "log.db")) as store:
+            check = store.add_check(CHECK, "tess")
+            (event,) = [event for event in store.events() if event.action == "check"]
+        assert (event.actor, event.entity_id, event.new_value) == ("tess", f"check:{check.id}", CHECK)
+
+    def test_list_and_unknown_id(self, tmp_path):
+        from store.errors import NotFound
+
+        with open_store(str(tmp_path / "list.db")) as store:
+            store.add_check(CHECK, "tess")
+            store.add_check("The Harbour bakery won the pie contest", "tess")
+            assert [check.text for check in store.list_checks()] == [CHECK, "The Harbour bakery won the pie contest"]
+            with pytest.raises(NotFound):
+                store.get_check(99)
+
+    def test_export_carries_checks_and_import_reads_them_back(self, tmp_path):
+        from claims.importers import parse_import
+        from claims.reports import render
+        from store.imports import import_batch
+
+        with open_store(str(tmp_path / "from.db")) as store:
+            for key, text in HEADLINES.items():
+                _add(store, key, text)
+            store.add_check(CHECK, "tess")
+            exported = render(store.export(), "json")
+        data = json.loads(exported)
+        assert list(data)[:3] == ["format", "version", "checks"]
+        assert data["checks"][0]["text"] == CHECK
+        assert set(data["checks"][0]["sources"][0]) == {"source_id", "title", "stance", "claim_ids", "explanation"}
+        with open_store(str(tmp_path / "to.db")) as store:
+            counts = import_batch(store, parse_import(exported.encode(), "export.json"), "tess")
+            (check,) = store.list_checks()
+        assert counts["checks"] == 1
+        assert check.model_dump(exclude={"id"}) == {key: value for key, value in data["checks"][0].items() if key != "id"}
+
+
+class TestCommandLine:
+    """`check add`, `check list` and `check show` in text and JSON; bad input is one line and exit 1."""
+
+    def _run(self, db, *args):
+        return CliRunner().invoke(app, ["--db", str(db), "--reviewer", "tess", *args])
+
+    def test_add_list_show(self, tmp_path):
+        db = tmp_path / "cli.db"
+        for key, text in HEADLINES.items():
+            (tmp_path / f"{key}.txt").write_text(text + "\n", encoding="utf-8")
+        added = self._run(db, "check", "add", CHECK, "--json")
+        assert added.exit_code == 0, added.output
+        assert json.loads(added.output) == {"id": 1, "text": CHECK}
+        result = self._run(db, "add", *(str(tmp_path / f"{key}.txt") for key in HEADLINES))
+        assert result.exit_code == 0, result.output
+        listed = json.loads(self._run(db, "check", "list", "--json").output)
+        assert listed == [{"id": 1, "text": CHECK,
+                           "counts": {"supports": 1, "disputes": 1, "reports": 1, "unrelated": 1}}]
+        shown = json.loads(self._run(db, "check", "show", "1", "--json").output)
+        assert [item["stance"] for item in shown["sources"]] == ["supports", "disputes", "reports", "unrelated"]
+        text = self._run(db, "check", "show", "1").output
+        assert "disputes (1)" in text and "hoax" in text
+
+    def test_bad_input(self, tmp_path):
+        db = tmp_path / "bad.db"
+        empty = self._run(db, "check", "add", "   ")
+        assert empty.exit_code == 1 and empty.output.startswith("error: a check needs a text")
+        assert self._run(db, "check", "add", "x" * 3000).exit_code == 1
+        unknown = self._run(db, "check", "show", "5")
+        assert unknown.exit_code == 1 and "no check with id 5" in unknown.output
