@@ -5,7 +5,10 @@ coverage first) to a gold attribution. A pair matches at level t when the predic
 least t of the gold content's characters (the union of its content spans) and the predicted
 characters outside the gold content are no more than the gold content's length. Speaker accuracy
 over pairs matched at 0.3 whose gold has a source: the predicted speaker mention overlaps the gold
-source span, or the predicted speaker's name shares a word with the gold source text. Cue accuracy:
+source span, or the predicted speaker's name shares a word with the gold source text. The strict
+figure counts a pronoun (gold source 'he', 'they', ...) only when the speaker named resolves it: the
+predicted name must share a word with the nearest earlier gold source that names someone (PolNeAR
+has no coreference, so that earlier named source stands in for the antecedent). Cue accuracy:
 the predicted cue overlaps the gold cue. Each line of the corpus (one article as read by one
 annotator) is scored on its own unless --dedupe keeps only the first annotator of each article.
 
@@ -42,6 +45,26 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
 
 
+_PRONOUNS = frozenset("he she they it we i you him her them his their its our my who which this".split())
+
+
+def _is_pronoun(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower())
+    return len(words) == 1 and words[0] in _PRONOUNS
+
+
+def _antecedents(gold: list[dict]) -> None:
+    """Give each pronoun source the nearest earlier gold source that names someone (capitalised, not a pronoun)."""
+    named = sorted((min(item["source"]), item["source_text"]) for item in gold
+                   if item["source"] and not _is_pronoun(item["source_text"]) and re.search(r"\b[A-Z][a-z]", item["source_text"]))
+    for item in gold:
+        item["antecedent"] = None
+        if item["source"] and _is_pronoun(item["source_text"]):
+            start = min(item["source"])
+            earlier = [text for offset, text in named if offset < start]
+            item["antecedent"] = earlier[-1] if earlier else None
+
+
 def _gold(line: dict) -> list[dict]:
     gold = []
     for attribution in line["attributions"]:
@@ -59,6 +82,7 @@ def _gold(line: dict) -> list[dict]:
             "cue_text": " ".join((cue.get("text") or "").lower().split()),
             "speech": _is_speech_cue(cue.get("text") or ""),
         })
+    _antecedents(gold)
     return gold
 
 
@@ -132,6 +156,19 @@ def _speaker_right(claim, item: dict) -> bool:
     return bool(_words(names) & _words(item["source_text"]))
 
 
+def _speaker_resolved(claim, item: dict) -> bool:
+    """Like `_speaker_right`, but a pronoun source counts only when the name given is its antecedent's."""
+    names = " ".join([claim.speaker or "", *claim.speaker_aliases])
+    if item["antecedent"] is not None:
+        return not _is_pronoun(claim.speaker or "") and bool(_words(names) & _words(item["antecedent"]))
+    if _is_pronoun(item["source_text"]):
+        return False  # no earlier named source to resolve it to: it cannot be checked, so it is not credited
+    if claim.speaker_mention is not None and _is_pronoun(claim.speaker_mention.text):
+        # The gold names the speaker; a pronoun mention is right only if it was resolved to that name.
+        return bool(_words(names) & _words(item["source_text"]))
+    return _speaker_right(claim, item)
+
+
 def _cue_key(claim) -> str:
     return " ".join(claim.cue.text.lower().split()) if claim.cue else "(no cue)"
 
@@ -168,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {level: [0, 0, 0] for level in _LEVELS}
     speech = [0, 0, 0]
     speaker_right = speaker_total = cue_right = cue_total = 0
+    resolved_right = pronoun_total = pronoun_right = 0
     misses, alarms = [], []
     gold_cues, missed_cues = collections.Counter(), collections.Counter()
     predicted_cues, alarm_cues = collections.Counter(), collections.Counter()
@@ -192,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
                 if item["source"]:
                     speaker_total += 1
                     speaker_right += _speaker_right(predicted[p_index], item)
+                    resolved = _speaker_resolved(predicted[p_index], item)
+                    resolved_right += resolved
+                    if _is_pronoun(item["source_text"]):
+                        pronoun_total += 1
+                        pronoun_right += resolved
                 if item["cue"]:
                     cue_total += 1
                     cue_right += bool(predicted[p_index].cue and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end)) & item["cue"])
@@ -228,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  other cues (wants, supports, 'the report', 'in a poll', ... {other_gold} gold): "
           f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3")
     print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
+    print(f"  speaker accuracy, pronouns resolved (a gold pronoun counts only if the name given is the nearest earlier "
+          f"named gold source): {resolved_right / max(1, speaker_total):.3f} ({resolved_right}/{speaker_total}; "
+          f"pronoun sources {pronoun_right}/{pronoun_total})")
     print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
     if args.error_classes:
         print("\nError classes at overlap >= 0.3 (speech-verb misses; false alarms of every cue):")

@@ -15,6 +15,11 @@ _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Presiden
 _HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+[A-Z][\w'’-]+")
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor|President|Minister|Secretary|Judge|Justice|"
+    r"Mayor|Chairman|Director|Chief|Father|Sister|Brother|Rev|spokesman|spokeswoman|spokesperson|said|says|by)\.?\s+$"
+)
+_SPOKE_AFTER_RE = re.compile(r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)")
 
 
 def _is_definite_description(written: str) -> bool:
@@ -53,6 +58,7 @@ class SpeakerResolver:
         self.collectives: list[_Known] = []
         self._names: list[tuple[int, str]] | None = None
         self._name_starts: list[int] = []
+        self._person_cache: dict[str, bool] = {}
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -144,12 +150,34 @@ class SpeakerResolver:
             words = name.split()
             if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
                 continue
+            if not self._person_like(name, start + max(0, written.find(name))):
+                continue
             offset = start + written.index(name) - floor if name in written else start - floor
             if (best is None or offset > best[0]) and not _is_object(window, offset):
                 best = (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
         if best is not None and (last is None or floor + best[0] > last.position):
             return best[1]
         return last if last is not None else self._name_before(position)
+
+    def _person_like(self, name: str, start: int) -> bool:
+        """Whether a capitalised name reads as a person's: 'Kevin Allton', not 'Google Science Fair' or 'New Zealand'.
+
+        A person is named again by the family name alone ('Allton said'), carries a title or an
+        honorific ('Professor Creswell Eastman'), or speaks ('Lydia Buchtmann said').
+        """
+        cached = self._person_cache.get(name)
+        if cached is not None:
+            return cached
+        words = name.split()
+        person = speaker_kind(name) == "person"
+        if person:
+            family = re.sub(r"['’]s?$", "", words[-1])
+            alone = re.compile(r"(?<![\w'’-])(?<!" + re.escape(words[-2]) + r" )" + re.escape(family) + r"(?![\w-])")
+            before = self.text[max(0, start - 25):start]
+            after = self.text[start + len(name):start + len(name) + 25]
+            person = bool(alone.search(self.text) or _TITLE_BEFORE_RE.search(before) or _SPOKE_AFTER_RE.match(after))
+        self._person_cache[name] = person
+        return person
 
     def _names_between(self, low: int, high: int) -> list[tuple[int, str]]:
         if self._names is None:
