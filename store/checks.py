@@ -88,11 +88,9 @@ def judge_sources(
             verdict = reader.judge(head, statements)
             if verdict.stance != "unrelated":
                 rows.append(_row(check_id, source_id, verdict))
-        if len(rows) >= 5000:
-            connection.execute(insert(stance_t), rows)
-            rows = []
-    if rows:
-        connection.execute(insert(stance_t), rows)
+    # Written once the claims are read: PostgreSQL cannot insert while the streaming cursor is open.
+    for start in range(0, len(rows), 5000):
+        connection.execute(insert(stance_t), rows[start:start + 5000])
 
 
 def _row(check_id: int, source_id: int, verdict: Verdict) -> dict:
@@ -120,7 +118,7 @@ def _sources_with_statements(
         heads = {row.id: headline(row.title, row.path, row.short_text)
                  for row in connection.execute(sources_query.order_by(source_t.c.id))}
         grouped: dict[int, list[Statement]] = {}
-        stream = connection.execution_options(yield_per=5000).execute(claims_query)
+        stream = connection.execute(claims_query.execution_options(yield_per=5000))
         for source_id, rows in groupby(stream, key=lambda row: row.source_id):
             grouped[source_id] = [_statement(row) for row in rows]
             if source_id in heads:
