@@ -163,8 +163,12 @@ class Casefiles:
         self.close()
 
     @contextmanager
-    def build(self, case: Case, *, workers: int = 1) -> Iterator[BuiltCase]:
-        """Store the case's documents as `counterclaim add FILE --outlet OUTLET` would; the casefile goes on exit."""
+    def build(self, case: Case, *, workers: int = 1, check: str | None = None) -> Iterator[BuiltCase]:
+        """Store the case's documents as `counterclaim add FILE --outlet OUTLET` would; the casefile goes on exit.
+
+        `check` "first" or "last" also states the case's check (`counterclaim check add`)
+        before or after the documents are added.
+        """
         self._count += 1
         folder = self._folder / f"case{self._count}"
         folder.mkdir()
@@ -173,7 +177,11 @@ class Casefiles:
         store = open_store(str(path))
         try:
             built = BuiltCase(case, store)
+            if check == "first":
+                built.check_id = store.add_check(case.check, ACTOR).id
             built.results = add_documents(store, folder, case.documents, workers=workers)
+            if check == "last":
+                built.check_id = store.add_check(case.check, ACTOR).id
             yield built
         finally:
             store.close()
