@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import getpass
 import os
+import signal
 import sys
 from collections import deque
+from contextlib import closing
 from pathlib import Path
 from typing import Optional
 
@@ -120,9 +122,9 @@ def add(
             displays.append(item.display)
             yield document, meta
 
-    with settings.open(create=True) as store:
+    with settings.open(create=True) as store, closing(store.add_documents(readable_documents(), settings.reviewer)) as added:
         # Many documents go through the batch path: parallel extraction, many per transaction.
-        for result in store.add_documents(readable_documents(), settings.reviewer):
+        for result in added:
             display = displays.popleft()
             results.append(out.add_result_dict(display, result))
             if not json_output:
@@ -271,6 +273,15 @@ def demo(
             remove_demo(path)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so worker processes, transactions and files are closed."""
+
+
+def _terminated(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated()
+
+
 def run() -> None:
     """Console-script entry point: usage mistakes, like every other error, are one line."""
     try:  # recent typer vendors click; older releases use the click package
@@ -278,6 +289,7 @@ def run() -> None:
     except ImportError:  # pragma: no cover - depends on the installed typer
         from click.exceptions import ClickException
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         exit_code = app(standalone_mode=False, prog_name="counterclaim")
     except ClickException as mistake:
@@ -288,6 +300,9 @@ def run() -> None:
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except Terminated:
+        sys.stderr.write("terminated\n")
+        sys.exit(128 + signal.SIGTERM)
     sys.exit(exit_code if isinstance(exit_code, int) else 0)
 
 

@@ -251,11 +251,9 @@ def db_status(
 @handle_errors
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply pending schema migrations (done automatically on first use)."""
-    from store import migrate
-
     # Upgrading is how a team prepares an empty PostgreSQL database, so it may create the schema.
     with ctx.obj.open(create=True, upgrade=False) as store:
-        applied = migrate.upgrade(store.engine)
+        applied = store.upgrade_schema()
     out.echo(f"applied {', '.join(applied)}" if applied else "schema is up to date")
 
 

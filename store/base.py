@@ -98,6 +98,13 @@ class StoreBase:
             self.engine.dispose()
             raise
 
+    def upgrade_schema(self) -> list[str]:
+        """Apply pending migrations; return the revisions applied (a locked or failing database is a StoreError)."""
+        try:
+            return migrate.upgrade(self.engine)
+        except SQLAlchemyError as error:
+            raise StoreError(describe_db_error(error, self.url)) from None
+
     @property
     def backend(self) -> str:
         return self.engine.dialect.name

@@ -14,10 +14,12 @@ import os
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, select
 
+from store import processes
 from claims.documents import Document
 from claims.models import ExtractedClaim, SourceMeta
 from store.batch import IngestBatch
@@ -91,7 +93,13 @@ def add_documents(
     Results, ids, links and conflicts are those of adding the documents one by one with
     `Store.add_document`; documents already stored are not extracted again.
     """
-    return store_extracted_batches(store, _extracted(store, documents, workers), actor)
+    extracted = _extracted(store, documents, workers)
+    try:
+        yield from store_extracted_batches(store, extracted, actor)
+    finally:
+        # Closed here, in the consuming thread, so its worker pool ends now rather than whenever
+        # (and in whichever thread) the garbage collector gets to it.
+        extracted.close()
 
 
 def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None) -> Iterator[tuple]:
@@ -112,14 +120,48 @@ def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers:
                 yield document.text, document.sha256, meta, claims
         return
     pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with extraction_pool(workers) as pool:
         for chunk in chunks:
             jobs = [(document.text, meta.published) for document, meta, stored in chunk if not stored]
-            pending.append((chunk, pool.submit(_extract_many, jobs)))
+            pending.append((chunk, submit_shielded(pool, _extract_many, jobs)))
             if len(pending) >= workers * 3:
                 yield from _ordered(*pending.popleft())
         while pending:
             yield from _ordered(*pending.popleft())
+
+
+@contextmanager
+def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of spawned worker processes that end with this process; stopped at once if the caller fails.
+
+    Workers are started by the thread that submits work and, on Linux, die with that
+    thread (`store.processes`): start, use and leave the pool from one thread.
+    """
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=processes.worker_started, initargs=(os.getpid(),),
+    )
+    try:
+        yield pool
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def submit_shielded(pool: ProcessPoolExecutor, function, *args):
+    """`pool.submit`, with Ctrl-C held back from any worker it starts until that worker ignores Ctrl-C."""
+    with processes.ctrl_c_held():
+        return pool.submit(function, *args)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers without finishing queued or running jobs, then release the pool's resources."""
+    # `_processes` is the executor's own table of workers; without it, shutting down waits for running jobs.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _prepend(first, rest: Iterator) -> Iterator:

@@ -18,6 +18,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
+from process_helpers import survivors
 from store.api import open_store
 from store.engine import make_engine
 
@@ -92,7 +93,10 @@ class TestKilledIngest:
         _write_folder(folder)
         open_store(db_url).close()  # migrate first, so the kill lands in the ingest
         engine = make_engine(db_url)
-        process = subprocess.Popen(_cli(db_url, "add", str(folder)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # A session of its own, so every process of the run is found afterwards, orphaned or not.
+        process = subprocess.Popen(
+            _cli(db_url, "add", str(folder)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
         deadline = time.monotonic() + 120
         while _source_count(engine) < 5 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -102,6 +106,8 @@ class TestKilledIngest:
         process.wait()
         process.stderr.close()
         assert process.returncode == -signal.SIGKILL
+        if sys.platform.startswith("linux"):
+            assert survivors(process.pid) == [], "worker processes outlived the killed ingest"
         stored_before = _check_consistent(db_url)
         assert 5 <= stored_before < DOCUMENTS
 
