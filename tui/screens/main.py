@@ -19,6 +19,7 @@ from store.api import Store
 from store.errors import StoreError
 from tui import writes
 from tui.data import ListingQuery
+from tui.screens.checks import CheckViewing
 from tui.screens.export import ExportRequest, ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main_finding import Finding
@@ -30,7 +31,7 @@ from tui.widgets.detail import DetailPane
 from tui.widgets.thread_list import ThreadList
 
 
-class MainScreen(Reviewing, Finding):
+class MainScreen(Reviewing, Finding, CheckViewing):
     """Pick a thread or conflict, walk its claims, mark them, read them in their sources."""
 
     BINDINGS = [
@@ -44,6 +45,7 @@ class MainScreen(Reviewing, Finding):
         Binding("a", "decide_link(True)", "Accept link", show=False, id="links.accept"),
         Binding("x", "decide_link(False)", "Reject link", show=False, id="links.reject"),
         Binding("o", "open_source", "Source", id="view.source"),
+        Binding("w", "checks", "Checks", show=False, id="view.checks"),
         Binding("slash", "search", "Search", key_display="/", id="find.search"),
         Binding("f", "cycle_filter", "Filter", show=False, id="find.filter"),
         Binding("s", "cycle_sort", "Sort", show=False, id="find.sort"),
