@@ -89,3 +89,28 @@ def test_a_compass_word_before_a_place_is_part_of_its_name_not_a_role():
     assert split_role("South Africa") == ("South Africa", None)
     assert split_role("South Korean President Park") == ("Park", "South Korean President")
     assert split_role("North Korean envoy Ri Song-chol") == ("Ri Song-chol", "North Korean envoy")
+
+
+class TestDescribedSpeakers:
+    """'A priest from Larkspur' is the priest, not Larkspur; 'Ada Brill of the Dunmore Institute' is Ada Brill."""
+
+    def test_described_speaker_is_not_the_place(self):
+        from extraction_helpers import attributed
+
+        text = ("Intro.\nA Catholic priest from Larkspur who was once declared dead has revealed a secret about the ferry.\n"
+                "He said the crew survived.")
+        claims = attributed(text)
+        assert [c.speaker for c in claims] == ["A Catholic priest from Larkspur", "A Catholic priest from Larkspur"]
+        assert [c.cue.text for c in claims] == ["revealed", "said"]  # 'was declared dead' is a passive, no one speaking
+
+    def test_named_speaker_of_an_institution(self):
+        from extraction_helpers import attributed
+
+        claims = attributed('Intro.\n"We are convinced," said Ada Brill of the Dunmore Institute.')
+        assert [c.speaker for c in claims] == ["Ada Brill"]
+
+    def test_a_website_named_in_lowercase(self):
+        from extraction_helpers import attributed
+
+        claims = attributed("Intro.\nAccording to Dunmore website larkspurnews.com, the ferry will sail in May.")
+        assert claims[0].speaker == "Dunmore website larkspurnews.com" and claims[0].speaker_kind == "organization"

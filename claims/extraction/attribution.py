@@ -63,6 +63,7 @@ from claims.extraction.shapes import (
 )
 from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|once\s+|also\s+|not\s+|never\s+)?$")
 # Verbs of saying with a common non-speech sense when a noun phrase, not a clause, follows.
 NON_SPEECH_OBJECT_LEMMAS = frozenset("add charge deny".split())
 # What a denial with a noun object can deny: a claim, or a part in what happened.
@@ -103,6 +104,9 @@ class CueReader(FrontedReader):
                 continue
             if lower.startswith("according"):
                 candidate = self._according_to(match)
+            elif _PASSIVE_BEFORE_RE.search(self.text, max(0, match.start() - 30), match.start()) and lower.endswith(("ed", "en", "wn")) \
+                    and not self.text.startswith(" by ", match.end()):
+                continue  # 'was once declared dead', 'were reported missing': a passive, no one speaking
             else:
                 if not form.islower() and not self._headline_cue(match):
                     continue

@@ -7,8 +7,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS
-from claims.extraction.mentions import PERSON_TITLES, mention_before, speaker_kind
+from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS, SPEAKER_NOUNS
+from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
+from claims.extraction.subjects import widen
 from claims.speakers import TITLE_WORDS, split_role
 
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
@@ -49,6 +50,24 @@ class _Known:
     position: int
 
 
+_ATTACHED_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|from|in|for|at|with|to)\s+(?P<tail>(?:the\s+)?[A-Z].*)$")
+_TRAILING_NAME_RE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+$")
+_DESCRIPTION_LEADS = frozenset("a an the one another two three several some many most".split())
+
+
+def _described(phrase: str) -> bool:
+    """Whether a phrase ends in a common noun ('A Catholic priest', 'Officials', 'an aide'), not a name."""
+    last = phrase.split()[-1]
+    return last.islower() or (len(phrase.split()) == 1 and last.lower() in SPEAKER_NOUNS)
+
+
+def _named(phrase: str) -> bool:
+    """Whether a phrase is a person's name: two or more capitalised words, none a title or a determiner."""
+    words = phrase.split()
+    return len(words) >= 2 and all(w[:1].isupper() and w.lower().strip(".") not in TITLE_WORDS
+                                   and w.lower() not in _DESCRIPTION_LEADS for w in words)
+
+
 class SpeakerResolver:
     """Walks the candidates in document order, remembering who has been named so far."""
 
@@ -82,6 +101,21 @@ class SpeakerResolver:
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
                 candidate.aliases = []
                 return
+        attached = _ATTACHED_RE.match(written)
+        if attached is not None and (attached.group("head").split()[0].lower() in _DESCRIPTION_LEADS
+                                     or _described(attached.group("head")) and not _TRAILING_NAME_RE.search(attached.group("tail"))):
+            # 'A Catholic priest from Massachusetts', 'an aide to Mr. Lee': an unnamed speaker the
+            # phrase describes, not the place or the person after the preposition.
+            head = attached.group("head")
+            candidate.speaker, candidate.speaker_role = written, mention.role
+            candidate.speaker_kind = speaker_kind(head) if head.split()[-1].lower() not in PERSON_TITLES else "person"
+            known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
+            (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
+            return
+        if attached is not None and _named(attached.group("head")):
+            # 'Wilfredo Strauss of the Seismic Institute': the person, and where they speak from.
+            written, mention_role = attached.group("head"), attached.group("tail")
+            mention = Mention(written, mention.start, mention.start + len(written), mention.role or mention_role)
         kind = speaker_kind(written)
         if kind != "person":
             name = written
@@ -110,8 +144,10 @@ class SpeakerResolver:
         if pronoun in ("who", "which"):
             comma = self.text.rfind(",", max(0, position - 3), position)
             head_end = comma if comma >= 0 else position
-            antecedent = mention_before(self.text, max(0, position - 200), head_end)
+            floor = max(0, position - 200, self.text.rfind("\n", 0, position) + 1)
+            antecedent = mention_before(self.text, floor, head_end)
             if antecedent is not None and antecedent.text.lower() not in PRONOUNS:
+                antecedent = widen(self.text, floor, antecedent)  # 'A priest from Ohio, who ...' is the priest
                 written = candidate.mention
                 candidate.mention = antecedent
                 self.resolve(candidate)

@@ -153,7 +153,8 @@ SPEAKER_NOUNS = frozenset(
     documents document residents witnesses voters people supporters opponents candidates
     candidate president minister secretary director chief chairman prosecutors prosecutor court
     judge lawyers lawyer attorney attorneys staff team representatives representative
-    spokespersons media press newspaper outlet network figures estimates assessment assessments
+    spokespersons media press newspaper outlet network website site blog magazine tabloid broadcaster
+    station channel paper figures estimates assessment assessments
     ministry's government's agency's nations countries states allies citizens activists
     officials' workers employees executives panel board institute center centre foundation
     watchdog inquiry commission tribunal union association coalition""".split()

@@ -54,11 +54,15 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() is False and token[:2].upper() == token[:2] and token[:1].isalpha())
 
 
+_CAMEL_NAME_RE = re.compile(r"[a-z]+[A-Z][\w.]*|[\w-]+\.(?:com|org|net|fr|de|co\.uk|uk|io|es|it)")
+"""'iGen.fr', 'eBay', 'nytimes.com': names that do not start with a capital."""
+
+
 def _word_ok(token: str) -> bool:
     bare = token.lower().rstrip(".")
     if bare.endswith(("'s", "’s")):
         bare = bare[:-2]
-    if token[:1].isupper():
+    if token[:1].isupper() or _CAMEL_NAME_RE.fullmatch(token.rstrip(".,")):
         return True
     return bare in SPEAKER_NOUNS or bare in MODIFIER_WORDS or bare in TITLE_WORDS or bare in _NAME_PARTICLES
 
@@ -69,7 +73,7 @@ def _head_ok(token: str) -> bool:
         return True
     if token[:1].isupper():
         return bare not in CLAUSE_STARTERS and not bare.endswith(("'s", "’s"))
-    return bare in SPEAKER_NOUNS or bare in PERSON_TITLES
+    return bare in SPEAKER_NOUNS or bare in PERSON_TITLES or bool(_CAMEL_NAME_RE.fullmatch(token.rstrip(".,")))
 
 
 _QUANTITY_LEADS = frozenset("nearly about almost roughly some over under than a the".split())
@@ -282,6 +286,7 @@ ORG_NAME_WORDS = frozenset(
     network channel radio tv daily mail express reuters bloomberg cnn bbc fox nbc cbs abc msnbc
     politico university institute college school hospital corporation corp inc ltd llc company co
     bank group association foundation center centre council committee commission party ministry
+    website site blog tabloid broadcaster station channel
     department office bureau agency court army navy police service services""".split()
 )
 _INSTITUTIONAL_VOICES = frozenset("official spokesman spokeswoman spokesperson aide source statement".split())
