@@ -236,6 +236,9 @@ def tui(ctx: typer.Context) -> None:
 
     settings: Settings = ctx.obj
     store = settings.open()
+    if not _has_terminal():
+        store.close()
+        _no_terminal()
     try:
         make_app(store, settings.reviewer).run()
     finally:
@@ -257,6 +260,8 @@ def demo(
     if no_tui and keep is None:
         raise ValueError("--no-tui needs --keep PATH: a temporary demo casefile is removed on exit")
     settings: Settings = ctx.obj
+    if not no_tui and not _has_terminal():
+        _no_terminal()
     store, path = build_demo(settings.reviewer, keep)
     try:
         if keep is None:
@@ -280,6 +285,16 @@ class Terminated(BaseException):
 def _terminated(signum, frame) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Terminated()
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _no_terminal() -> None:
+    error("the review desk needs a terminal (standard input and output are not one); "
+          "scripts use the other commands, or `demo --no-tui`")
+    raise typer.Exit(2)
 
 
 def run() -> None:

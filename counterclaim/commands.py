@@ -59,7 +59,7 @@ def export(
             write(parts, format, stdout, options=options)
             stdout.flush()
         else:
-            with open_atomically(output) as stream:
+            with open_atomically(output, protected=store.casefile_files()) as stream:
                 write(parts, format, stream, options=options)
     for warning in options.warnings:
         typer.echo(f"warning: {warning}", err=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from store.api import Store
@@ -11,15 +13,24 @@ from store.errors import StoreError
 
 
 def backup_to(store: Store, path: Path) -> str:
-    """Copy the casefile to `path`: SQLite's online backup, or a JSON export for PostgreSQL."""
+    """Copy the casefile to `path`: SQLite's online backup, or a JSON export for PostgreSQL.
+
+    The copy is made in a new temporary file beside `path` (exclusive creation, an
+    unpredictable name) and only then given its name, never over anything already there.
+    """
     path = path.expanduser()
-    if path.exists():
+    if os.path.lexists(path):
         raise StoreError(f"{path} already exists; choose a new file for the backup")
     if not path.parent.is_dir():
         raise StoreError(f"cannot write {path}: folder {path.parent} does not exist")
-    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as error:
+        raise StoreError(f"cannot write in {path.parent}: {error.strerror}") from None
+    temporary = Path(name)
     try:
         if store.backend == "sqlite":
+            os.close(handle)
             source_path = store.engine.url.database
             source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=10)
             target = sqlite3.connect(temporary)
@@ -33,12 +44,27 @@ def backup_to(store: Store, path: Path) -> str:
             from claims.reports import write
 
             # Claims are read page by page from one snapshot: a backup of any size in bounded memory.
-            with store.streamed_export() as parts, temporary.open("w", encoding="utf-8", newline="") as stream:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream, store.streamed_export() as parts:
                 write(parts, "json", stream)
             kind = "JSON export"
-        os.replace(temporary, path)
+        _publish(temporary, path)
     except sqlite3.Error as error:
         raise StoreError(f"backup failed: {error}") from None
     finally:
         temporary.unlink(missing_ok=True)
     return kind
+
+
+def _publish(temporary: Path, path: Path) -> None:
+    """Give the finished copy its name, refusing if something appeared at `path` meanwhile."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise StoreError(f"{path} already exists; choose a new file for the backup") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        # A filesystem without hard links: rename, after checking once more that the name is free.
+        if os.path.lexists(path):
+            raise StoreError(f"{path} already exists; choose a new file for the backup") from None
+        os.replace(temporary, path)

@@ -6,11 +6,13 @@ import random
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
+from claims.reports.files import casefile_companions
 from store import migrate
 from store.engine import database_url, make_engine, redact, sqlite_file
 from store.errors import NoCasefile, StoreError
@@ -108,6 +110,15 @@ class StoreBase:
     @property
     def backend(self) -> str:
         return self.engine.dialect.name
+
+    def casefile_files(self) -> list[Path]:
+        """The files an SQLite casefile lives in (database, WAL, shared memory, journal); none on PostgreSQL."""
+        database = self.engine.url.database if self.backend == "sqlite" else None
+        if not database or database == ":memory:":
+            return []
+        if database.startswith("file:"):
+            database = database[len("file:"):].split("?", 1)[0]
+        return casefile_companions(Path(database))
 
     def close(self) -> None:
         self.engine.dispose()

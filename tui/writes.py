@@ -30,6 +30,8 @@ def export_report(store: Store, request: ExportRequest) -> list[str]:
         organization_name=os.environ.get("COUNTERCLAIM_ORG_NAME"),
         organization_url=os.environ.get("COUNTERCLAIM_ORG_URL"),
     )
-    with store.streamed_export() as parts, open_atomically(request.path, create_folders=True) as stream:
+    with store.streamed_export() as parts, open_atomically(
+        request.path, create_folders=True, protected=store.casefile_files()
+    ) as stream:
         write(filter_parts(parts, conflicts_only=request.conflicts_only), request.fmt, stream, options=options)
     return list(options.warnings)

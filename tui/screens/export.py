@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from rich.text import Text
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from claims.reports import FORMATS
+from claims.text import one_line
 
 EXTENSIONS = {"json": "json", "markdown": "md", "html": "html", "csv": "csv", "claimreview": "claimreview.json"}
 
@@ -34,6 +38,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         super().__init__()
         self.default_dir = default_dir
         self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+        self._overwrite_confirmed: Path | None = None
+        """An existing file the reviewer has already agreed to overwrite."""
 
     def _default_path(self, fmt: str) -> str:
         return str(self.default_dir / f"counterclaim-report.{EXTENSIONS.get(fmt, fmt)}")
@@ -44,7 +50,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Select([(name, name) for name in FORMATS], value=self.fmt, allow_blank=False, id="export-format")
             yield Input(self._default_path(self.fmt), id="export-path", placeholder="file to write")
             yield Checkbox("Only claims in conflicts", id="export-conflicts")
-            yield Label("enter exports · escape cancels", classes="hint")
+            yield Label("enter exports · escape cancels", classes="hint", id="export-hint")
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="export-go", variant="primary")
                 yield Button("Cancel", id="export-cancel")
@@ -73,8 +79,16 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not raw_path:
             self.notify("Give a file to write the report to.", severity="warning")
             return
+        path = Path(raw_path).expanduser()
+        if os.path.lexists(path) and path != self._overwrite_confirmed:
+            # The first enter on an existing file only asks; a second one overwrites it.
+            self._overwrite_confirmed = path
+            self.query_one("#export-hint", Label).update(
+                Text(f"{one_line(str(path), 60)} exists: enter again to overwrite it · escape cancels")
+            )
+            return
         conflicts_only = self.query_one("#export-conflicts", Checkbox).value
-        self.dismiss(ExportRequest(self.fmt, Path(raw_path).expanduser(), conflicts_only))
+        self.dismiss(ExportRequest(self.fmt, path, conflicts_only))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,262 @@
+"""Hostile paths and planted files (issue 13): what export, the desk and backup must refuse or survive.
+
+Each test's docstring names the case it stands for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import PORT_CLAIMS, PORT_STORY
+from counterclaim.cli import app
+from claims.reports.files import UnsafeTarget, open_atomically, report_target
+from store.api import open_store
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(db: str, *args: str):
+    result = CliRunner().invoke(app, ["--db", db, "--reviewer", "rita", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def cli(*args: str, **options) -> subprocess.CompletedProcess:
+    """The installed command line in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "counterclaim", *args], capture_output=True, text=True, timeout=120, cwd=REPO, **options
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def claim_count(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT count(*) FROM claim").fetchone()[0]
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def casefile(tmp_path, add_story) -> Path:
+    """An SQLite casefile holding the port story's three claims, closed again."""
+    path = tmp_path / "case.db"
+    store = open_store(str(path))
+    add_story(store, PORT_STORY, PORT_CLAIMS, title="Port figures")
+    store.close()
+    return path
+
+
+class TestExportTargets:
+    """A report never lands on the casefile, a folder or a database, and never replaces a device."""
+
+    @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+    def test_export_onto_the_open_casefile_is_refused(self, casefile, suffix):
+        """`export -o case.db` (or its -wal/-shm file) onto the casefile in use: refused, nothing lost."""
+        target = casefile.with_name(casefile.name + suffix)
+        if suffix:
+            target.write_bytes(b"")  # as SQLite leaves them beside an open casefile
+        result = run(str(casefile), "export", "-o", str(target))
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith("error: refusing to write a report over the casefile's own file")
+        assert claim_count(casefile) == 3
+
+    def test_export_onto_the_casefile_through_another_name_is_refused(self, casefile, tmp_path):
+        """`export -o` a symlink (or a relative name) that leads to the casefile: refused."""
+        (tmp_path / "report.json").symlink_to(casefile)
+        result = run(str(casefile), "export", "-o", str(tmp_path / "report.json"))
+        assert result.exit_code == 1 and "casefile's own file" in result.stderr
+        assert claim_count(casefile) == 3
+
+    def test_export_onto_another_casefile_is_refused(self, casefile, tmp_path, add_story):
+        """`export -o other.db` where other.db is a SQLite database: refused, it keeps its claims."""
+        other = tmp_path / "other.db"
+        store = open_store(str(other))
+        add_story(store, PORT_STORY, PORT_CLAIMS)
+        store.close()
+        before = digest(other)
+        result = run(str(casefile), "export", "-o", str(other))
+        assert result.exit_code == 1 and "it is a SQLite database" in result.stderr
+        assert digest(other) == before
+
+    def test_export_onto_a_folder_is_refused(self, casefile, tmp_path):
+        """`export -o some-folder/`: one error line naming the folder, no traceback."""
+        folder = tmp_path / "reports"
+        folder.mkdir()
+        result = run(str(casefile), "export", "-o", str(folder))
+        assert result.exit_code == 1 and result.stderr.strip() == f"error: refusing to write a report over {folder}: it is a folder"
+
+    def test_a_link_to_a_device_stays_a_link(self, casefile, tmp_path):
+        """`export -o LINK` where LINK points at /dev/null: written into the device, the link is not replaced."""
+        link = tmp_path / "sink"
+        link.symlink_to("/dev/null")
+        result = run(str(casefile), "export", "-o", str(link))
+        assert result.exit_code == 0, result.output
+        assert link.is_symlink() and os.readlink(link) == "/dev/null"
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_dev_null_is_written_into_not_replaced(self):
+        """`export -o /dev/null` (as root it used to become a regular file): the device is written into."""
+        target, atomic = report_target(Path("/dev/null"))
+        assert (target, atomic) == (Path("/dev/null"), False)
+        with open_atomically(Path("/dev/null")) as stream:
+            stream.write("nothing\n")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_a_fifo_is_written_into(self, casefile, tmp_path):
+        """`export -o FIFO`: a reader on the pipe gets the report; the pipe stays a pipe."""
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        result = run(str(casefile), "export", "-o", str(fifo))
+        reader.join(timeout=30)
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        assert b'"counterclaim-export"' in received[0]
+
+    def test_a_link_to_stdout_writes_to_standard_output(self, casefile, tmp_path):
+        """`export -o LINK` where LINK points at /dev/stdout: the report goes to standard output, the link stays."""
+        link = tmp_path / "out"
+        link.symlink_to("/dev/stdout")
+        result = cli("--db", str(casefile), "export", "-f", "csv", "-o", str(link))
+        assert result.returncode == 0, result.stderr
+        assert link.is_symlink()
+        assert result.stdout.splitlines()[0].startswith("claim_id,")
+
+    def test_dev_stdout_writes_to_standard_output(self, casefile):
+        """`export -o /dev/stdout` (it used to swap the symlink for a file): the report goes to standard output."""
+        result = cli("--db", str(casefile), "export", "-f", "csv", "-o", "/dev/stdout")
+        assert result.returncode == 0, result.stderr
+        assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+        assert result.stdout.splitlines()[0].startswith("claim_id,")
+
+    def test_a_link_to_a_report_replaces_the_report_and_keeps_the_link(self, casefile, tmp_path):
+        """`export -o LINK` where LINK points at an earlier report: the report is replaced atomically, the link kept."""
+        (tmp_path / "reports").mkdir()
+        report = tmp_path / "reports" / "latest.md"
+        report.write_text("old\n")
+        link = tmp_path / "report.md"
+        link.symlink_to(report)
+        result = run(str(casefile), "export", "-f", "markdown", "-o", str(link))
+        assert result.exit_code == 0, result.output
+        assert link.is_symlink() and "Claims: 3" in report.read_text()
+
+    def test_a_dangling_link_is_refused(self, casefile, tmp_path):
+        """`export -o LINK` where LINK points at nothing: refused, nothing created where it points."""
+        link = tmp_path / "report.md"
+        link.symlink_to(tmp_path / "elsewhere.md")
+        result = run(str(casefile), "export", "-o", str(link))
+        assert result.exit_code == 1 and "a link to a file that does not exist" in result.stderr
+        assert not (tmp_path / "elsewhere.md").exists() and link.is_symlink()
+
+
+class TestDeskExport:
+    """The desk's export refuses the casefile and asks before overwriting a file."""
+
+    def test_desk_export_onto_the_casefile_is_refused(self, casefile):
+        """The desk's export modal given the casefile's own path: refused, the casefile intact."""
+        from tui.screens.export import ExportRequest
+        from tui.writes import export_report
+
+        store = open_store(str(casefile))
+        try:
+            with pytest.raises(UnsafeTarget):
+                export_report(store, ExportRequest("json", casefile, False))
+        finally:
+            store.close()
+        assert claim_count(casefile) == 3
+
+    def test_desk_export_asks_before_overwriting(self, casefile, tmp_path):
+        """The desk's export onto an existing file: the first enter only asks, the second overwrites."""
+        import asyncio
+
+        from textual.widgets import Input, Label
+
+        from tui.app import make_app
+        from tui.screens.export import ExportScreen
+
+        report = tmp_path / "report.json"
+        report.write_text("keep me\n")
+
+        async def scenario() -> None:
+            store = open_store(str(casefile))
+            app = make_app(store, "rita")
+            try:
+                async with app.run_test(size=(120, 40)) as pilot:
+                    await pilot.pause()
+                    await pilot.press("e")
+                    await pilot.pause()
+                    assert isinstance(app.screen, ExportScreen)
+                    app.screen.query_one("#export-format").value = "json"
+                    await pilot.pause()
+                    app.screen.query_one("#export-path", Input).value = str(report)
+                    await pilot.press("enter")
+                    await pilot.pause()
+                    assert isinstance(app.screen, ExportScreen)
+                    assert "exists: enter again to overwrite" in str(app.screen.query_one("#export-hint", Label).render())
+                    assert report.read_text() == "keep me\n"
+                    await pilot.press("enter")
+                    for _ in range(100):
+                        await pilot.pause(0.05)
+                        if report.read_text() != "keep me\n":
+                            break
+            finally:
+                store.close()
+
+        asyncio.run(scenario())
+        assert '"counterclaim-export"' in report.read_text()
+
+
+class TestBackupTemporaryFile:
+    """A backup's temporary file is created exclusively under an unpredictable name."""
+
+    def test_planted_partial_link_to_another_casefile(self, casefile, tmp_path, add_story):
+        """`backup copy.db` with `.copy.db.partial` planted as a link to another casefile: that casefile is untouched."""
+        victim = tmp_path / "victim.db"
+        store = open_store(str(victim))
+        store.close()
+        before = digest(victim)
+        (tmp_path / ".copy.db.partial").symlink_to(victim)
+        result = run(str(casefile), "backup", str(tmp_path / "copy.db"))
+        assert result.exit_code == 0, result.output
+        assert digest(victim) == before
+        assert claim_count(tmp_path / "copy.db") == 3
+
+    def test_planted_dangling_partial_link(self, casefile, tmp_path):
+        """`backup copy.db` with `.copy.db.partial` planted as a dangling link: nothing is written where it points."""
+        (tmp_path / "planted").mkdir()
+        aim = tmp_path / "planted" / "stolen.db"
+        (tmp_path / ".copy.db.partial").symlink_to(aim)
+        result = run(str(casefile), "backup", str(tmp_path / "copy.db"))
+        assert result.exit_code == 0, result.output
+        assert not aim.exists()
+        assert claim_count(tmp_path / "copy.db") == 3
+
+    def test_backup_onto_a_dangling_link_is_refused(self, casefile, tmp_path):
+        """`backup LINK` where LINK is a dangling symlink: refused, not followed, not replaced."""
+        link = tmp_path / "copy.db"
+        link.symlink_to(tmp_path / "elsewhere.db")
+        result = run(str(casefile), "backup", str(link))
+        assert result.exit_code == 2 and "already exists" in result.stderr
+        assert link.is_symlink() and not (tmp_path / "elsewhere.db").exists()
+
+    def test_backup_leaves_no_temporary_file(self, casefile, tmp_path):
+        """`backup copy.db`: afterwards the folder holds the casefile and the copy, no partial file."""
+        result = run(str(casefile), "backup", str(tmp_path / "copy.db"))
+        assert result.exit_code == 0, result.output
+        assert not [path.name for path in tmp_path.iterdir() if path.name.endswith(".partial")]
