@@ -95,6 +95,11 @@ class TestReadmeCommands:
         assert ok(cli("--db", str(casefile), "speakers", "merge", str(keep), str(other))).strip() == f"merged speaker {other} into {keep}"
         assert ok(cli("--db", str(casefile), "speakers", "unmerge", str(other))).strip() == f"speaker {other} is separate again"
 
+    def test_check_add_list_show(self, casefile):
+        added = json.loads(ok(cli("--db", str(casefile), "check", "add", "The fjord tunnel opens in June.", "--json")))
+        assert any(check["id"] == added["id"] for check in json.loads(ok(cli("--db", str(casefile), "check", "list", "--json"))))
+        assert json.loads(ok(cli("--db", str(casefile), "check", "show", str(added["id"]), "--json")))
+
     def test_log(self, casefile):
         events = json.loads(ok(cli("--db", str(casefile), "log", "--json")))
         assert events and events[0]["action"] == "ingest"
@@ -113,7 +118,7 @@ class TestReadmeCommands:
 
     def test_help_of_every_command(self):
         for command in ("add", "claims", "show", "conflicts", "review", "export", "import", "speakers", "links",
-                        "link", "threads", "log", "db", "backup", "tui", "demo"):
+                        "link", "check", "threads", "log", "db", "backup", "tui", "demo"):
             assert "Usage:" in ok(cli(command, "--help"))
 
 
