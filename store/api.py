@@ -269,19 +269,25 @@ class Store(StoreBase):
         note: str | None = None,
         expected_version: int | None = None,
     ) -> Claim:
-        """Mark a claim; returns it as stored. Raises VersionConflict on a stale expected_version."""
-        self._transaction(
-            lambda connection: review.set_status(connection, claim_id, status, reviewer, note, expected_version)
-        )
-        return self.get_claim(claim_id)
+        """Mark a claim; returns it as this change stored it. Raises VersionConflict on a stale expected_version."""
+
+        def mark(connection) -> Claim:
+            review.set_status(connection, claim_id, status, reviewer, note, expected_version)
+            # Read in the writing transaction: a later reviewer's change cannot be reported as ours.
+            return queries.get_claim(connection, claim_id)
+
+        return self._transaction(mark)
 
     def add_note(
         self, claim_id: int, note: str, reviewer: str, expected_version: int | None = None
     ) -> Claim:
-        self._transaction(
-            lambda connection: review.add_note(connection, claim_id, note, reviewer, expected_version)
-        )
-        return self.get_claim(claim_id)
+        """Attach a note to a claim; returns it as this change stored it."""
+
+        def annotate(connection) -> Claim:
+            review.add_note(connection, claim_id, note, reviewer, expected_version)
+            return queries.get_claim(connection, claim_id)
+
+        return self._transaction(annotate)
 
     def decide_link(self, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
         self._transaction(lambda connection: review.decide_link(connection, claim_a, claim_b, accept, reviewer))

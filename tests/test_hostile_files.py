@@ -260,3 +260,48 @@ class TestBackupTemporaryFile:
         result = run(str(casefile), "backup", str(tmp_path / "copy.db"))
         assert result.exit_code == 0, result.output
         assert not [path.name for path in tmp_path.iterdir() if path.name.endswith(".partial")]
+
+
+class TestReviewReportsItsOwnVersion:
+    """`review --json` reports the version its own transaction wrote, so `--if-version` can trust it."""
+
+    def test_a_write_right_after_commit_is_not_reported_as_ours(self, store, port_story, db_url, monkeypatch):
+        """Another reviewer marks the claim between our commit and our read: we still report our version."""
+        claim_id = port_story.claim_ids[0]
+        other = open_store(db_url)
+        committed = store._transaction
+
+        def then_someone_else(work, **options):
+            result = committed(work, **options)
+            monkeypatch.setattr(store, "_transaction", committed)
+            other.review(claim_id, "confirmed", "sam")  # lands after our commit, before any later read
+            return result
+
+        monkeypatch.setattr(store, "_transaction", then_someone_else)
+        try:
+            ours = store.review(claim_id, "disputed", "rita")
+        finally:
+            other.close()
+        assert (ours.status, ours.version) == ("disputed", 2)
+        assert store.get_claim(claim_id).version == 3
+
+    def test_parallel_reviewers_are_told_distinct_versions(self, store, port_story, db_url):
+        """Twelve reviewers mark one claim at once: each is told a different version, the one its mark made."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        claim_id = port_story.claim_ids[0]
+        statuses = ["confirmed", "disputed", "unverifiable"]
+
+        def mark(number: int) -> tuple[int, str, str]:
+            reviewer = open_store(db_url)
+            try:
+                claim = reviewer.review(claim_id, statuses[number % 3], f"reviewer{number}", note=f"mark {number}")
+            finally:
+                reviewer.close()
+            return claim.version, claim.status, claim.history[-1].note
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            reported = list(pool.map(mark, range(12)))
+        assert sorted(version for version, _, _ in reported) == list(range(2, 14))
+        for number, (version, status, last_note) in enumerate(reported):
+            assert status == statuses[number % 3] and last_note == f"mark {number}"
