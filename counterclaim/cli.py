@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 
+from claims.documents import DocumentError
 from counterclaim import cli_output as out
 from counterclaim.errors import error, handle_errors
 from counterclaim.sources import collect_inputs, read_input
@@ -61,6 +62,17 @@ def _say_upgrading(current: str, pending: list[str]) -> None:
                "takes a minute) ...", err=True)
 
 
+def _reviewer_name(given: str | None) -> str:
+    """The reviewer's name from --reviewer, else the environment, else the login name; a blank one is refused."""
+    for name, where in ((given, "--reviewer"), (os.environ.get("COUNTERCLAIM_REVIEWER") or None, "COUNTERCLAIM_REVIEWER")):
+        if name is not None:
+            if not name.strip():
+                error(f"{where} is blank: give the name to record with reviews")
+                raise typer.Exit(1)
+            return name.strip()
+    return default_reviewer()
+
+
 def default_reviewer() -> str:
     try:
         return getpass.getuser()
@@ -83,7 +95,7 @@ def main(
     origin = "--db" if db else "COUNTERCLAIM_DB" if environ_db else "the default: counterclaim.db in the current folder"
     ctx.obj = Settings(
         db=db or environ_db or "counterclaim.db",
-        reviewer=reviewer or os.environ.get("COUNTERCLAIM_REVIEWER") or default_reviewer(),
+        reviewer=_reviewer_name(reviewer),
         db_origin=origin,
     )
     if ctx.invoked_subcommand is None:
@@ -94,7 +106,7 @@ def main(
 @handle_errors
 def add(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html) or folders; - reads standard input."),
+    paths: list[str] = typer.Argument(..., help="Files (plain text, Markdown or HTML) or folders; - reads standard input."),
     outlet: Optional[str] = typer.Option(None, help="Publishing outlet of the documents."),
     url: Optional[str] = typer.Option(None, help="URL of the document."),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
@@ -107,28 +119,44 @@ def add(
     inputs = collect_inputs(paths)
     failures = 0
     results = []
-    # Names of the documents read, in order: the store's results arrive in the same order.
-    displays: deque[str] = deque()
+    # In input order: ("document", name) for each document sent to the store, whose results
+    # arrive in the same order, and ("said", JSON entry) for each file skipped or refused.
+    pending: deque[tuple[str, object]] = deque()
 
     def readable_documents():
         nonlocal failures
         for item in inputs:
+            if item.skipped is not None:
+                out.say(f"skipped {item.display}: {item.skipped}")
+                pending.append(("said", {"path": item.display, "skipped": item.skipped}))
+                continue
             try:
+                if item.failure is not None:
+                    raise DocumentError(item.failure)
                 document, meta = read_input(item, overrides)
             except out.USER_ERRORS as error:
                 failures += 1
                 out.error(str(error))
+                pending.append(("said", {"path": item.display, "error": str(error)}))
                 continue
-            displays.append(item.display)
+            for warning in document.warnings:
+                out.say(f"warning: {warning}")
+            pending.append(("document", item.display))
             yield document, meta
+
+    def said_so_far():
+        while pending and pending[0][0] == "said":
+            results.append(pending.popleft()[1])
 
     with settings.open(create=True) as store, closing(store.add_documents(readable_documents(), settings.reviewer)) as added:
         # Many documents go through the batch path: parallel extraction, many per transaction.
         for result in added:
-            display = displays.popleft()
+            said_so_far()
+            display = pending.popleft()[1]
             results.append(out.add_result_dict(display, result))
             if not json_output:
                 out.echo(out.describe_add(display, result))
+    said_so_far()
     if json_output:
         out.print_json(results)
     if failures:
@@ -154,6 +182,7 @@ def list_claims(
     from store.api import ClaimFilter
 
     out.check_status(status)
+    out.check_limit(limit)
     claim_filter = ClaimFilter(
         speaker=speaker, source=source, status=status, conflicted=conflicted, search=search, originals=no_reprints
     )

@@ -27,6 +27,11 @@ def echo(text: str = "") -> None:
     typer.echo(text)
 
 
+def say(text: str) -> None:
+    """A line on stderr: what a command skipped or guessed, apart from its results on stdout."""
+    typer.echo(one_line(text), err=True)
+
+
 def print_json(value: object) -> None:
     typer.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
@@ -36,6 +41,12 @@ def check_status(status: str | None, *, required: bool = False) -> None:
         return
     if status not in REVIEW_STATUSES:
         raise DocumentError(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+
+
+def check_limit(limit: int | None, option: str = "--limit") -> None:
+    """Refuse a negative count (SQLite would read it as no limit at all)."""
+    if limit is not None and limit < 0:
+        raise DocumentError(f"{option} {limit}: give 0 or more")
 
 
 def meta_overrides(**values: str | None) -> dict:

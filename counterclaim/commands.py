@@ -211,6 +211,9 @@ def log(
     """Show the append-only log of every change: who, when, what, old and new value."""
     from store.review import is_note_only
 
+    out.check_limit(limit)
+    if reviewer is not None and not reviewer.strip():
+        raise ValueError("--reviewer is blank: give the name whose events to show")
     with ctx.obj.open() as store:
         events = store.events(claim_id=claim, reviewer=reviewer, limit=limit)
     if json_output:

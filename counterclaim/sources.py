@@ -4,62 +4,100 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from claims.documents import MAX_DOCUMENT_BYTES, SUPPORTED_SUFFIXES, Document, DocumentError, read_document
+from claims.documents import (
+    MAX_DOCUMENT_BYTES,
+    READ_FORMATS,
+    SUPPORTED_SUFFIXES,
+    Document,
+    DocumentError,
+    read_document,
+    unsupported_suffix,
+)
 from claims.models import SourceMeta
 
 MANIFEST_NAME = "manifest.json"
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True)
 class InputItem:
-    """One document to read: a file, or standard input."""
+    """One document to read (a file, or standard input), or a file or folder that is not read, and why."""
 
     path: Path | None
     display: str
     manifest: dict | None = None
+    skipped: str | None = None
+    """Why this file in a folder is not read (said, and the command still succeeds)."""
+    failure: str | None = None
+    """Why this file or folder could not be read (an error: the command exits 1)."""
 
 
 def collect_inputs(paths: list[str]) -> list[InputItem]:
-    """Expand folders (recursively, supported suffixes only) and check every named file exists."""
+    """Expand folders (recursively) and check every named file exists; what is not read is listed with why."""
     items: list[InputItem] = []
     manifests: dict[Path, dict] = {}
     for raw in paths:
         if raw == "-":
             items.append(InputItem(None, "<stdin>"))
             continue
+        if _URL_RE.match(raw):
+            raise DocumentError(f"{raw}: add reads files, not web addresses; save the page as .html and add that file")
         path = Path(raw)
         if not path.exists():
             raise DocumentError(f"{raw}: no such file or folder")
         if path.is_dir():
-            items.extend(_walk(path, manifests))
+            items.extend(_walk(path, raw, manifests))
+        elif path.suffix and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            items.append(InputItem(path, raw, failure=str(unsupported_suffix(raw, path.suffix.lower()))))
         else:
             items.append(InputItem(path, raw, _manifest_entry(path, manifests)))
     return items
 
 
-def _walk(folder: Path, manifests: dict[Path, dict]) -> list[InputItem]:
+def _walk(folder: Path, display: str, manifests: dict[Path, dict]) -> list[InputItem]:
+    """The documents under `folder` in name order, with every other file, link and unreadable folder and why."""
     found: list[InputItem] = []
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=False, onerror=None):
+
+    def unreadable(failure: OSError) -> None:
+        where = failure.filename or display
+        found.append(InputItem(Path(where), str(where), failure=f"{where}: cannot read the folder ({failure.strerror})"))
+
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable):
         dirs.sort()
+        for name in dirs:
+            if os.path.islink(os.path.join(root, name)):
+                path = Path(root) / name
+                found.append(InputItem(path, str(path), skipped="a link to a folder (links are not followed)"))
         for name in sorted(files):
             path = Path(root) / name
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.is_symlink() and not path.exists():
+            if name == MANIFEST_NAME:
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                found.append(InputItem(path, str(path), skipped=f"not {_SHORT_FORMATS}"))
                 continue
             try:
                 stat = path.stat()
-            except OSError:
+            except OSError as failure:
+                reason = f"a broken link ({failure.strerror})" if path.is_symlink() else f"cannot read it ({failure.strerror})"
+                found.append(InputItem(path, str(path), skipped=reason))
                 continue
             if (stat.st_dev, stat.st_ino) in seen:
                 continue
             seen.add((stat.st_dev, stat.st_ino))
             found.append(InputItem(path, str(path), _manifest_entry(path, manifests)))
+    if not any(item.skipped is None and item.failure is None for item in found):
+        found.append(InputItem(folder, display, failure=f"{display}: no documents in the folder; add reads only {READ_FORMATS}"))
     return found
+
+
+_SHORT_FORMATS = "plain text, Markdown or HTML (" + ", ".join(SUPPORTED_SUFFIXES) + ")"
 
 
 def _manifest_entry(path: Path, manifests: dict[Path, dict]) -> dict | None:

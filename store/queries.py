@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from typing import Iterable, Literal
+from typing import Iterable, Literal, get_args
 
 from sqlalchemy import (
     BigInteger, Connection, Join, String, and_, bindparam, cast, exists, func, literal, or_, select, union,
@@ -12,7 +12,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-from claims.models import Claim, Conflict, Link, Source, Speaker
+from claims.models import Claim, Conflict, Link, LinkState, Source, Speaker
 from store.converters import (
     claim_from_row,
     conflict_from_row,
@@ -21,7 +21,7 @@ from store.converters import (
     source_from_row,
     speaker_from_row,
 )
-from store.errors import NotFound
+from store.errors import InvalidValue, NotFound
 from store.search import SearchClause, fts_match, like_pattern, match_column
 from store.tables import ClaimRow, ConflictRow, EventRow, LinkRow, SourceRow, SpeakerRow
 
@@ -102,6 +102,17 @@ def _id_table(ids: list[int]):
 
 
 MAX_ID = 2**63 - 1
+LINK_STATES = get_args(LinkState)
+MAX_FILTER_CHARS = 1000
+"""The longest speaker, source or search filter (SQLite refuses LIKE patterns past 50,000 bytes)."""
+
+
+def _check_terms(claim_filter: ClaimFilter) -> None:
+    """Refuse a speaker, source or search filter longer than any name or phrase (bad input, not a database error)."""
+    for kind in ("speaker", "source", "search"):
+        term = getattr(claim_filter, kind) or ""
+        if len(term) > MAX_FILTER_CHARS:
+            raise InvalidValue(f"the {kind} filter is too long ({len(term):,} characters; at most {MAX_FILTER_CHARS:,})")
 
 
 def _as_id(term: str) -> int:
@@ -113,6 +124,7 @@ def _as_id(term: str) -> int:
 
 def filter_clauses(claim_filter: ClaimFilter) -> list:
     """SQL conditions for a ClaimFilter; every value is a bound parameter."""
+    _check_terms(claim_filter)
     clauses = []
     if claim_filter.status:
         clauses.append(claim_t.c.status == claim_filter.status)
@@ -284,6 +296,7 @@ def list_claims(
     (keyset paging), so reading page n costs the same as page 1; `offset` then skips
     rows from there.
     """
+    _check_terms(claim_filter)
     match = fts_match(connection.dialect.name, claim_filter.search)
     if match is not None and sort == "id":
         # A common term matches most claims: walk its matches in id order and stop at the page.
@@ -337,6 +350,7 @@ def count_claims(connection: Connection, claim_filter: ClaimFilter, *, cap: int 
     # With a cap the rows are selected under a LIMIT and counted outside it, so the count
     # stops reading there: a reviewer needs "10,000+", not a walk over 900k index entries.
     counted = literal(1) if cap is not None else func.count()
+    _check_terms(claim_filter)
     match = fts_match(connection.dialect.name, claim_filter.search)
     if match is not None:
         fts, phrase = match
@@ -412,7 +426,9 @@ def links_of(connection: Connection, claim_ids: Iterable[int]) -> list[Link]:
 
 def list_links(connection: Connection, *, state: str | None = None) -> list[Link]:
     query = select(link_t).order_by(link_t.c.claim_a, link_t.c.claim_b)
-    if state:
+    if state is not None:
+        if state not in LINK_STATES:
+            raise InvalidValue(f"unknown link state {state!r}: use one of {', '.join(LINK_STATES)}")
         query = query.where(link_t.c.state == state)
     return [link_from_row(row._mapping) for row in connection.execute(query)]
 

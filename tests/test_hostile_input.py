@@ -243,8 +243,19 @@ class TestHandledCorrectly:
         db = tmp_path / "folder.db"
         result = invoke(db, "add", "--json", str(folder))
         assert result.exit_code == 1, result.output
-        assert [line for line in result.stderr.splitlines()] == [f"error: {folder / 'pipe.txt'}: not a regular file"]
-        assert [entry["path"] for entry in json.loads(result.stdout)] == [str(folder / "good.txt")]
+        # Every file and link that is not read is named, with why; the FIFO is an error.
+        loop = "a broken link (Too many levels of symbolic links)"
+        assert result.stderr.splitlines() == [
+            f"error: {folder / 'pipe.txt'}: not a regular file",
+            f"skipped {folder / 'x.txt'}: {loop}",
+            f"skipped {folder / 'y.txt'}: {loop}",
+            f"skipped {folder / 'sub' / 'back'}: a link to a folder (links are not followed)",
+        ]
+        entries = json.loads(result.stdout)
+        assert [entry["path"] for entry in entries] == [
+            str(folder / name) for name in ("good.txt", "pipe.txt", "x.txt", "y.txt", "sub/back")
+        ]
+        assert entries[0]["source_id"] == 1 and "error" in entries[1] and all("skipped" in e for e in entries[2:])
 
     def test_markup_and_escapes_are_stored_literally_and_printed_safely(self, tmp_path):
         hostile = '"[bold red]Vote now[/] [@click=app.quit]x[/] \x1b[31mred\x1b[0m \x07 done," Hanna Lund stated.\n'
