@@ -31,7 +31,7 @@ SOURCE_RELATED = 0.15
 """Share of the check's topic weight the whole source must carry to be related at all."""
 MIN_RELATED = 0.15
 """Share of the check's topic weight a statement must carry to be read for support or report."""
-NEGATION_RELATED = 0.25
+NEGATION_RELATED = 0.3
 """A plain negation ('was not', "didn't") must carry this share to count against the check:
 unlike debunking words, a negation elsewhere in an article is usually about something else."""
 DENIALS_DEBUNK = 3
@@ -51,6 +51,12 @@ _FRAME_WORDS = frozenset(
 _FRAME_STEMS = frozenset(stem(word) for word in _FRAME_WORDS)
 _NUMBER_RE = re.compile(r"\b\d+(?:\.\d+)?\b")
 _NEGATION_CUE_RE = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b")
+# Words that call a story itself untrue: unlike 'denied', 'a lie' or 'doubts', which an article
+# often says of something else, they debunk the story wherever they stand in the article.
+_STORY_DEBUNK_RE = re.compile(
+    r"hoax|fake|false|bogus|untrue|satir|prank|spoof|myth|debunk|misattribut|misinformation|staged|fabricat|"
+    r"photoshop|doctored|urban legend|no evidence|not true|not real|too good to check|clickbait|april fool"
+)
 
 
 class ClaimLike(Protocol):
@@ -138,7 +144,7 @@ class CheckReader:
         share = sum(self.terms[term] for term in shared) / self.weight
         stance = stance_towards(text, self.text)
         denies = denial or stance.polarity == "denies"
-        debunks = denies and stance.cue is not None and not _NEGATION_CUE_RE.search(stance.cue)
+        debunks = denies and stance.cue is not None and bool(_STORY_DEBUNK_RE.search(stance.cue))
         return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, stance.cue)
 
     def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
