@@ -3,17 +3,22 @@
 A check is one proposition ("The implant is real"). `CheckReader(text).judge(title, claims)`
 reads one source against it and returns a `Verdict`: `supports` (the source states it),
 `disputes` (it denies it, debunks it, or states the opposite), `reports` (it relays the claim
-without taking a side: attributed, hedged, rumoured) or `unrelated`.
+without taking a side: hedged, rumoured, forecast, put in unnamed sources' mouths) or
+`unrelated`.
 
-The source's statements are its title (when it has a real one) and its claims. Each is
-related to the check by the share of the check's topic terms it carries (content stems, with
-names and numbers weighing double; debunking and reporting words are not topic), and the
-related ones are read by `claims.polarity.stance_towards`: its polarity relative to the
-check's own (a check that itself calls something a hoax is supported by a source that
-debunks it), and whether it vouches for what it says. The most related statements vote,
-weighted by how related they are; the title weighs double, since a headline states what the
-article stands for. A firm contrary statement among the closest ones decides `disputes`.
-The explanation names the statement that decided.
+The source's statements are its headline (its title, or the whole of a one-line document)
+and its claims. Each is related to the check by the share of the check's topic terms it
+carries (content stems, with names and numbers weighing double; debunking and reporting
+words are not topic). A source is related when its statements together carry enough of the
+check; a long article must share more, since it shares a word with almost anything.
+
+Related statements are read by `claims.polarity.stance_towards`, relative to the check's own
+polarity (a check that itself calls something a hoax is supported by a source that debunks
+it). A source disputes an asserted check when any statement calls the story untrue ('hoax',
+'fake', 'satire', 'misattributed'), when a denial or negation is itself about the check, or
+when it denies three times or more; otherwise its firm related statements (the headline
+weighing double) outweigh its hedged ones for `supports`, or the reverse for `reports`. The
+explanation names the statement that decided.
 """
 
 from __future__ import annotations
@@ -27,9 +32,15 @@ from claims.polarity import read_stance, stance_towards
 
 STANCES = ("supports", "disputes", "reports", "unrelated")
 
-SOURCE_RELATED = 0.15
-"""Share of the check's topic weight the whole source must carry to be related at all."""
-MIN_RELATED = 0.15
+SOURCE_RELATED = 0.1
+"""Share of the check's topic weight a source's statements together must carry to be related at all."""
+SHORT_SOURCE = 2
+"""A source of at most this many statements (a headline and its claim) is short: SOURCE_RELATED is enough."""
+LONG_SOURCE_RELATED = 0.15
+"""A longer source must carry this share..."""
+MIN_SHARED_WEIGHT = 2.0
+"""...and at least two of the check's topic words, or one name or number."""
+MIN_RELATED = 0.1
 """Share of the check's topic weight a statement must carry to be read for support or report."""
 NEGATION_RELATED = 0.3
 """A plain negation ('was not', "didn't") must carry this share to count against the check:
@@ -57,6 +68,11 @@ _STORY_DEBUNK_RE = re.compile(
     r"hoax|fake|false|bogus|untrue|satir|prank|spoof|myth|debunk|misattribut|misinformation|staged|fabricat|"
     r"photoshop|doctored|urban legend|no evidence|not true|not real|too good to check|clickbait|april fool"
 )
+
+
+# Forecasts and plans: what is expected is not yet stated as fact.
+_FORECAST_RE = re.compile(r"\b(?:eyed|eyes|set to|poised to|predict\w*|forecasts?|forecasted|sees|expects?|tipped)\b",
+                          re.IGNORECASE)
 
 
 class ClaimLike(Protocol):
@@ -108,7 +124,6 @@ class CheckReader:
         self.weight = sum(self.terms.values())
         self.denies = read_stance(text).polarity == "denies"
         self.hedged = read_stance(text).hedged
-        self._speaker_stems = content_stems(text)
 
     def relatedness(self, text: str) -> float:
         """The share of the check's topic weight that `text` carries (0..1)."""
@@ -124,14 +139,22 @@ class CheckReader:
         readings: list[_Reading] = []
         covered: set[str] = set()
         if title and title.strip():
-            readings.append(self._read(None, title.strip(), False, False, covered))
+            readings.append(self._read(None, title.strip(), False, self._relayed_title(title.strip()), covered))
         for claim in claims:
             readings.append(self._read(claim.id, claim.text, claim.polarity == "denies",
                                        claim.hedged or self._relayed(claim), covered))
-        source_share = round(sum(self.terms[term] for term in covered) / self.weight, 3)
-        if not readings or source_share < SOURCE_RELATED:
+        shared_weight = sum(self.terms[term] for term in covered)
+        source_share = round(shared_weight / self.weight, 3)
+        # A long article shares a word with almost anything: it must share more than one.
+        long_source = len(readings) > SHORT_SOURCE
+        if not readings or source_share < SOURCE_RELATED or long_source and (
+                shared_weight < MIN_SHARED_WEIGHT or source_share < LONG_SOURCE_RELATED):
             return Verdict("unrelated", (), f"the source shares {source_share:.0%} of the check's terms", source_share)
         return self._decide(readings, source_share)
+
+    def _relayed_title(self, title: str) -> bool:
+        """Whether a headline only forecasts ('eyed to play', 'set to open') what the check states as fact."""
+        return bool(_FORECAST_RE.search(title)) and not _FORECAST_RE.search(self.text)
 
     def _relayed(self, claim: ClaimLike) -> bool:
         """Whether the claim is only relayed: put in the mouth of 'reports' or unnamed sources."""

@@ -61,6 +61,18 @@ class TestReader:
                           speaker_kind="unattributed", kind="indirect")
         assert CheckReader(CHECK).judge(None, [claim]).stance == "reports"
 
+    def test_a_forecast_headline_reports(self):
+        reader = CheckReader("Marlo Vent will play the lead in the Quillport film")
+        assert reader.judge("Marlo Vent eyed to play the lead in Quillport film", []).stance == "reports"
+        assert reader.judge("Marlo Vent plays the lead in Quillport film", []).stance == "supports"
+
+    def test_a_long_source_must_share_more_than_one_word(self):
+        reader = CheckReader("The Quillport dam was breached by the March flood")
+        chatter = [FakeClaim(number, f"Item {number} of the harbour calendar") for number in range(5)]
+        one_word = chatter + [FakeClaim(9, "The flood exhibition opens at the museum")]
+        assert reader.judge(None, one_word).stance == "unrelated"
+        assert reader.judge("Flood exhibition opens", []).stance != "unrelated"
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
