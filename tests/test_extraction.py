@@ -308,3 +308,15 @@ class TestNonSpeechSenses:
         for text in ("Pell denied the allegations. Holt said so.", "Pell denied any wrongdoing in the affair. Holt said so."):
             denial = [c for c in claims_of(text) if c.cue is not None and c.cue.text == "denied"]
             assert denial and denial[0].polarity == "denies"
+
+
+def test_a_cue_in_a_subordinate_clause_does_not_own_the_main_clause():
+    assert not [c for c in claims_of("Intro.\nAfter Ada Brill testified, the panel turned to the harbour budget.")
+                if c.cue is not None and c.cue.text == "testified"]
+    assert [c.quote for c in claims_of('Intro.\nWhen Ada Brill said, "We are ready," the crowd cheered.')
+            if c.cue is not None and c.cue.text == "said"][0].startswith('"We are ready')
+
+
+def test_a_letter_written_is_no_claim():
+    assert not [c for c in claims_of("Intro.\nLate last month, the company wrote a detailed letter to the mayor of Larkspur.")
+                if c.cue is not None and c.cue.text == "wrote"]

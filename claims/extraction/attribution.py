@@ -64,8 +64,10 @@ from claims.extraction.shapes import (
 from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|once\s+|also\s+|not\s+|never\s+)?$")
+# A participle after a determiner is an adjective ('a detailed letter'), not a clause's verb.
+_ADJECTIVAL_RE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|this|that)\s+[a-z]+ed\b", re.IGNORECASE)
 # Verbs of saying with a common non-speech sense when a noun phrase, not a clause, follows.
-NON_SPEECH_OBJECT_LEMMAS = frozenset("add charge deny".split())
+NON_SPEECH_OBJECT_LEMMAS = frozenset("add charge deny assume write answer question post".split())
 # What a denial with a noun object can deny: a claim, or a part in what happened.
 DENIED_CLAIM_NOUN_RE = re.compile(
     r"(?:(?:the|these|those|such|any|all|a|an|his|her|their|its|our|my|this|that|reports?\s+of|[\w'’-]+['’]s?)\s+){0,3}"
@@ -254,6 +256,9 @@ class CueReader(FrontedReader):
         )
         if form in AMBIGUOUS_FORMS and not named_subject and not evidence and not re.match(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]):
             return None
+        if re.match(r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))", self.text[after_start:sentence_end]) \
+                and SUBORDINATE_LEAD_RE.match(self.text, sentence_start, mention.start):
+            return None  # 'After Clinton testified, the panel moved on': what follows the comma is not what she said
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
         adjunct = ADJUNCT_RE.match(self.text, rest_start, sentence_end)
@@ -361,7 +366,8 @@ class CueReader(FrontedReader):
         if lemma in ACCUSING_LEMMAS and not lead.group(1) and ACCUSED_OF_RE.match(content):
             # 'accused the agency of hiding the hacks': who is accused, and of what.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if not lead.group(1) and lemma in NON_SPEECH_OBJECT_LEMMAS and not self._clause_like(re.split(r",|\s(?:and|but)\s", content)[0]) \
+        if not lead.group(1) and lemma in NON_SPEECH_OBJECT_LEMMAS \
+                and not self._clause_like(_ADJECTIVAL_RE.sub(" ", re.split(r",|\s(?:and|but)\s", content)[0])) \
                 and not re.search(r"[\"“]|''", content) and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content)):
             return None  # 'added three goals', 'denied Dunmore two chances', 'charged a premium': no speech
         if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in BARE_CLAUSE_LEMMAS and not evidence:
