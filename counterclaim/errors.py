@@ -19,8 +19,10 @@ MAX_STORED_INT = 2**63 - 1
 def error(message: str) -> None:
     """Print one error line to stderr, made safe for the terminal."""
     from claims.text import one_line
+    from store.redaction import scrub
 
-    typer.echo(f"error: {one_line(message)}", err=True)
+    # A credential in any message (a URL, a libpq string, a driver's error) is never printed.
+    typer.echo(f"error: {one_line(scrub(message))}", err=True)
 
 
 def handle_errors(function: F) -> F:

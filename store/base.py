@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from claims.reports.files import casefile_companions
 from store import migrate
 from store.engine import database_url, make_engine, redact, sqlite_file
+from store.redaction import scrub, url_secrets
 from store.errors import NoCasefile, StoreError
 
 T = TypeVar("T")
@@ -32,15 +33,7 @@ def describe_db_error(error: SQLAlchemyError, url: str) -> str:
     """One line about a database failure, never with a password in it."""
     original = getattr(error, "orig", None) or error
     detail = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
-    password = None
-    try:
-        from sqlalchemy.engine import make_url
-
-        password = make_url(url).password
-    except Exception:  # noqa: BLE001 - a malformed URL has no password to hide
-        password = None
-    if password:
-        detail = detail.replace(str(password), "***")
+    detail = scrub(detail, url_secrets(url))
     lowered = detail.lower()
     if "database is locked" in lowered or "database is busy" in lowered:
         return "the database is locked by another process; try again in a moment"

@@ -10,6 +10,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from store.errors import StoreError
+from store.redaction import looks_like_libpq_string, redact, scrub
+
+__all__ = ["database_url", "make_engine", "redact", "scrub", "sqlite_file"]
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -18,6 +21,11 @@ def database_url(db: str) -> str:
     """Turn `--db` (a file path or an SQLAlchemy URL) into a URL."""
     if "://" in db:
         return db
+    if looks_like_libpq_string(db):
+        raise StoreError(
+            f"--db takes a file path or a URL, not a libpq connection string ({scrub(db)}): "
+            "write it as postgresql+psycopg://USER@HOST:PORT/DBNAME"
+        )
     return "sqlite:///" + str(Path(db).expanduser().resolve())
 
 
@@ -33,14 +41,6 @@ def sqlite_file(url: str) -> Path | None:
     if database.startswith("file:") and parsed.query.get("uri") == "true":
         return Path(database[len("file:"):].split("?", 1)[0])
     return Path(database)
-
-
-def redact(url: str) -> str:
-    """The URL as it may be shown to a user: never with its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<invalid database URL>"
 
 
 def make_engine(db: str) -> Engine:

@@ -305,3 +305,66 @@ class TestReviewReportsItsOwnVersion:
         assert sorted(version for version, _, _ in reported) == list(range(2, 14))
         for number, (version, status, last_note) in enumerate(reported):
             assert status == statuses[number % 3] and last_note == f"mark {number}"
+
+
+SECRETS = ("Zq7-first", "Xw3-second", "Vb5-third")
+
+
+class TestPasswordsNeverPrinted:
+    """No form of credential reaches a message: URL userinfo, `password=`/`passwd` query, libpq strings."""
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            f"postgresql+psycopg://rita:{SECRETS[0]}@127.0.0.1:1/case?password={SECRETS[1]}",
+            f"postgresql://rita@127.0.0.1:1/case?passwd={SECRETS[1]}&sslpassword={SECRETS[2]}",
+            f"postgresql+psycopg://127.0.0.1:1/case?PASSWORD={SECRETS[1]}&pwd={SECRETS[2]}",
+            f"postgresql+psycopg://rita:{SECRETS[0].replace('-', '%2D')}@127.0.0.1:1/case",
+        ],
+        ids=["userinfo-and-query", "passwd-sslpassword", "upper-case-pwd", "percent-encoded"],
+    )
+    def test_connection_error_hides_every_password(self, url):
+        """`db status` against an unreachable server with a password in the URL's userinfo or query."""
+        result = cli("--db", url, "db", "status")
+        assert result.returncode == 2 and result.stderr.startswith("error: ")
+        assert len(result.stderr.splitlines()) == 1
+        for secret in SECRETS:
+            assert secret not in result.stderr + result.stdout
+        assert "***" in result.stderr
+
+    def test_libpq_string_is_refused_without_its_password(self):
+        """`--db "host=h password='s e c' dbname=x"`: one line saying to write a URL, the password hidden."""
+        result = cli("--db", f"host=127.0.0.1 password='{SECRETS[0]} x' dbname=case", "claims")
+        assert result.returncode == 2 and "not a libpq connection string" in result.stderr
+        assert SECRETS[0] not in result.stderr and "password=***" in result.stderr
+
+    def test_a_driver_error_quoting_a_password_is_scrubbed(self):
+        """A database error whose text quotes `password=...` or a URL's password: hidden in the one line."""
+        from sqlalchemy.exc import OperationalError
+
+        from store.base import describe_db_error
+
+        url = f"postgresql+psycopg://rita:{SECRETS[0]}@db.example/case?passwd={SECRETS[1]}"
+        failure = OperationalError(
+            "connect", {}, Exception(f"bad dsn 'host=db password={SECRETS[2]}' from postgresql://rita:{SECRETS[0]}@db")
+        )
+        message = describe_db_error(failure, url)
+        for secret in SECRETS:
+            assert secret not in message
+
+    def test_error_lines_scrub_what_any_command_says(self, capsys):
+        """Every `error:` line goes through the scrubber, whatever raised it."""
+        from counterclaim.errors import error
+
+        error(f"cannot use postgresql://rita:{SECRETS[0]}@h/db?password={SECRETS[1]}")
+        printed = capsys.readouterr().err
+        assert SECRETS[0] not in printed and SECRETS[1] not in printed
+
+    @pytest.mark.postgres
+    def test_db_status_on_a_live_server_hides_the_query_password(self, request):
+        """`db status` on a reachable PostgreSQL casefile whose URL carries `?password=`: never printed."""
+        url = request.getfixturevalue("pg_url")
+        separator = "&" if "?" in url else "?"
+        result = cli("--db", f"{url}{separator}password={SECRETS[1]}", "db", "status")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("database: ") and SECRETS[1] not in result.stdout + result.stderr
