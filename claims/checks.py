@@ -70,6 +70,8 @@ _STORY_DEBUNK_RE = re.compile(
 )
 
 
+# Scepticism about the story: those who doubt it take the other side.
+_SCEPTIC_RE = re.compile(r"\b(?:skeptic\w*|sceptic\w*|dubious|questionable|implausible|far-fetched)\b", re.IGNORECASE)
 # Forecasts and plans: what is expected is not yet stated as fact.
 _FORECAST_RE = re.compile(r"\b(?:eyed|eyes|set to|poised to|predict\w*|forecasts?|forecasted|sees|expects?|tipped)\b",
                           re.IGNORECASE)
@@ -168,7 +170,12 @@ class CheckReader:
         stance = stance_towards(text, self.text)
         denies = denial or stance.polarity == "denies"
         debunks = denies and stance.cue is not None and bool(_STORY_DEBUNK_RE.search(stance.cue))
-        return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, stance.cue)
+        if not debunks and _SCEPTIC_RE.search(text):
+            denies = debunks = True
+            cue = _SCEPTIC_RE.search(text).group(0)
+        else:
+            cue = stance.cue
+        return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, cue)
 
     def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
         # Denials that tell against (or, for a check that itself denies, for) the proposition.

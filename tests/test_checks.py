@@ -61,6 +61,11 @@ class TestReader:
                           speaker_kind="unattributed", kind="indirect")
         assert CheckReader(CHECK).judge(None, [claim]).stance == "reports"
 
+    def test_scepticism_disputes(self):
+        claim = FakeClaim(4, "Engineers are sceptical that the Quillport dam was breached at all")
+        verdict = CheckReader(CHECK).judge(None, [claim])
+        assert (verdict.stance, verdict.claim_ids) == ("disputes", (4,))
+
     def test_a_forecast_headline_reports(self):
         reader = CheckReader("Marlo Vent will play the lead in the Quillport film")
         assert reader.judge("Marlo Vent eyed to play the lead in Quillport film", []).stance == "reports"
