@@ -51,6 +51,11 @@ class _Known:
 
 
 _ATTACHED_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|from|in|for|at|with|to)\s+(?P<tail>(?:the\s+)?[A-Z].*)$")
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl priest pastor nun doctor nurse teacher student mother father son daughter wife husband
+    brother sister friend neighbour neighbor resident witness soldier officer worker employee owner driver
+    passenger pilot fan user blogger journalist photographer actor actress singer player coach""".split()
+)
 _TRAILING_NAME_RE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+$")
 _DESCRIPTION_LEADS = frozenset("a an the one another two three several some many most".split())
 
@@ -108,7 +113,9 @@ class SpeakerResolver:
             # phrase describes, not the place or the person after the preposition.
             head = attached.group("head")
             candidate.speaker, candidate.speaker_role = written, mention.role
-            candidate.speaker_kind = speaker_kind(head) if head.split()[-1].lower() not in PERSON_TITLES else "person"
+            noun = head.split()[-1].lower()
+            candidate.speaker_kind = "person" if noun in PERSON_TITLES or noun in _PERSON_NOUNS else (
+                "group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
             known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
             (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
             return
