@@ -12,7 +12,7 @@ from claims.reports.files import open_atomically
 from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
 from counterclaim.errors import handle_errors
-from counterclaim.sources import parse_date
+from counterclaim.sources import parse_date, read_import_file
 
 speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None)
 db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
@@ -80,8 +80,7 @@ def import_file(
     from store.imports import import_batch
 
     settings: Settings = ctx.obj
-    data = path.read_bytes()
-    batch = parse_import(data, str(path), skip_bad=skip_bad)
+    batch = parse_import(read_import_file(path), str(path), skip_bad=skip_bad)
     for warning in batch.warnings:
         typer.echo(f"warning: {warning}", err=True)
     with settings.open(create=True) as store:

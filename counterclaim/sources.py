@@ -153,6 +153,25 @@ def read_input(item: InputItem, overrides: dict) -> tuple[Document, SourceMeta]:
     return document, meta
 
 
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import: a regular file of at most MAX_IMPORT_BYTES, else one clear error."""
+    from claims.importers import MAX_IMPORT_BYTES
+
+    limit = f"the limit is {MAX_IMPORT_BYTES // (1024 * 1024)} MB per import file"
+    # A FIFO would block and /dev/zero never ends: only regular files are read, and no further than the limit.
+    if not path.is_file():
+        reason = "no such file" if not path.exists() else "not a regular file"
+        raise DocumentError(f"{path}: {reason}")
+    size = path.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise DocumentError(f"{path}: too large ({size // (1024 * 1024)} MB; {limit})")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise DocumentError(f"{path}: too large (more than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; {limit})")
+    return data
+
+
 def parse_date(value: str, where: str = "date") -> date:
     try:
         return date.fromisoformat(value)

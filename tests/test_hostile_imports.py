@@ -6,8 +6,11 @@ with COUNTERCLAIM_TEST_PG_URL set (scripts/test-postgres), on PostgreSQL.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -265,3 +268,93 @@ def test_source_filter_beyond_64_bits_finds_nothing(command, casefile):
     assert result.exit_code == 0, result.output
     assert result.exception is None
     assert "Port figures" not in result.stdout
+
+
+CSV_TEXT = "claim,speaker\nThe tunnel under the fjörd opens in June,Hanna Lund\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + CSV_TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + CSV_TEXT.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + CSV_TEXT.encode("utf-32-le"),
+        codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8"),
+    ],
+    ids=["UTF-16 LE with BOM", "UTF-16 BE with BOM", "UTF-32 LE with BOM", "UTF-8 with BOM"],
+)
+def test_csv_with_byte_order_mark_imports(data, tmp_path):
+    """Case: a CSV saved as UTF-16 / UTF-32 / UTF-8 with a byte-order mark (was "no claim text column")."""
+    db = tmp_path / "case.db"
+    result = invoke(db, "import", "--json", str(write(tmp_path, "sheet.csv", data)))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    (claim,) = json.loads(invoke(db, "claims", "--json").stdout)
+    assert claim["text"] == "The tunnel under the fjörd opens in June" and claim["speaker"] == "Hanna Lund"
+
+
+def test_windows_1252_csv_says_how_it_was_read(tmp_path):
+    """Case: a CSV in Windows-1252 imports with a warning that it was not UTF-8."""
+    result = invoke(tmp_path / "case.db", "import", str(write(tmp_path, "sheet.csv", CSV_TEXT.encode("cp1252"))))
+    assert result.exit_code == 0, result.output
+    assert "warning: the file is not UTF-8; it was read as Windows-1252" in result.stderr
+
+
+def test_broken_utf16_csv_is_one_line(casefile, tmp_path):
+    """Case: bytes after a UTF-16 byte-order mark that are not UTF-16 (an odd byte, a lone surrogate)."""
+    before = digest(casefile)
+    path = write(tmp_path, "broken.csv", codecs.BOM_UTF16_LE + b"c\x00l\x00\x00\xd8x")
+    assert_refused(invoke(casefile, "import", str(path)), 1, "broken.csv", "invalid UTF-16")
+    assert digest(casefile) == before
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo", "folder"])
+def test_import_of_a_special_file_is_refused_at_once(special, casefile, tmp_path):
+    """Case: `import /dev/zero` (read until memory ran out), of a FIFO (hung), of a folder."""
+    if special == "fifo":
+        path = tmp_path / "pipe.csv"
+        os.mkfifo(path)
+    elif special == "folder":
+        path = tmp_path / "sheets"
+        path.mkdir()
+    else:
+        path = Path(special)
+    before = digest(casefile)
+    assert_refused(invoke(casefile, "import", str(path)), 1, str(path), "not a regular file")
+    assert digest(casefile) == before
+
+
+def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
+    """Case: an import file over the size limit is refused before it is read (a sparse file, so the test is cheap)."""
+    from claims.importers import MAX_IMPORT_BYTES
+
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:
+        handle.write(b"claim\n")
+        handle.truncate(MAX_IMPORT_BYTES + 1)
+    before = digest(casefile)
+    tracemalloc.start()
+    try:
+        result = invoke(casefile, "import", str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert_refused(result, 1, "huge.csv", "too large", f"the limit is {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+    assert peak < 20 * 1024 * 1024
+    assert digest(casefile) == before
+
+
+def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
+    """Case: our export format holding 300,000 claims that are `{}` (a million took 58 s and 8.7 GB) is refused cheaply."""
+    body = ",".join(["{}"] * 300_000)
+    path = write(tmp_path, "empty.json", f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}')
+    before = digest(casefile)
+    tracemalloc.start()
+    try:
+        result = invoke(casefile, "import", str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert_refused(result, 1, "empty.json: 300000 problems", "claims.0.id: Field required", "(and 299997 more)")
+    assert peak < 150 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
+    assert digest(casefile) == before

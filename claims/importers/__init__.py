@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import PurePath
 from typing import Any, Iterable
 
-from pydantic import ValidationError
 
 from claims.importers.claimreview import (
     claim_from_review,
@@ -15,21 +15,40 @@ from claims.importers.claimreview import (
     reviews_from_fact_check_api,
     walk_claim_reviews,
 )
-from claims.importers.exports import screen_export
+from claims.importers.exports import screen_export, validate_export
 from claims.importers.models import ImportBatch, ImportedClaim, ImportFailed, describe_problem
 from claims.importers.tabular import RowResult, read_csv, read_jsonl_claims
 from claims.importers.values import BadValue, load_json
-from claims.models import EXPORT_FORMAT, Export
+from claims.models import EXPORT_FORMAT
 from claims.text import normalise_text
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+"""Files larger than this are refused before they are read (an import is held in memory to be checked)."""
+
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """File bytes as normalised text: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
+    """File bytes as normalised text: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8,
+    else Windows-1252 with a warning; raises BadValue for text its mark does not fit."""
+    for mark, encoding, label in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return normalise_text(data[len(mark):].decode(encoding)), []
+            except UnicodeDecodeError:
+                raise BadValue(f"invalid {label} text after its byte-order mark") from None
     try:
-        return normalise_text(data.decode("utf-8-sig")), []
+        return normalise_text(data.decode("utf-8")), []
     except UnicodeDecodeError:
         pass
     try:
@@ -71,7 +90,7 @@ def _review_results(reviews: list[dict], lines: list[int | None]) -> list[RowRes
 
 def _from_json_document(name: str, text: str, document: Any, warnings: list[str], skip_bad: bool) -> ImportBatch:
     if isinstance(document, dict) and document.get("format") == EXPORT_FORMAT:
-        return _from_export(name, text, warnings, skip_bad)
+        return _from_export(name, document, warnings, skip_bad)
     reviews = list(walk_claim_reviews(document))
     lines = review_lines(text, len(reviews))
     if not reviews:
@@ -82,15 +101,10 @@ def _from_json_document(name: str, text: str, document: Any, warnings: list[str]
     return _finish(name, "claimreview", _review_results(reviews, lines), warnings, skip_bad)
 
 
-def _from_export(name: str, text: str, warnings: list[str], skip_bad: bool) -> ImportBatch:
-    try:
-        export = Export.model_validate_json(text)
-    except ValidationError as failure:
-        problems = [
-            (None, f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}")
-            for error in failure.errors(include_url=False)
-        ]
-        raise ImportFailed(name, problems) from None
+def _from_export(name: str, document: dict, warnings: list[str], skip_bad: bool) -> ImportBatch:
+    export, problems, malformed = validate_export(document)
+    if export is None:
+        raise ImportFailed(name, [(None, problem) for problem in problems], more=malformed - len(problems))
     export, problems = screen_export(export)
     if problems and not skip_bad:
         raise ImportFailed(name, [(None, problem) for problem in problems], skippable=True)
@@ -149,7 +163,10 @@ def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBat
 
     Malformed rows refuse the whole file unless `skip_bad`, which skips them with a warning each.
     """
-    text, warnings = decode(data)
+    try:
+        text, warnings = decode(data)
+    except BadValue as failure:
+        raise ImportFailed(name, [(None, str(failure))]) from None
     suffix = PurePath(name).suffix.casefold()
     head = text.lstrip()[:1]
     if suffix in _HTML_SUFFIXES or head == "<":
@@ -171,4 +188,4 @@ def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBat
     return _finish(name, "csv", rows, warnings + column_warnings, skip_bad)
 
 
-__all__ = ["ImportBatch", "ImportFailed", "ImportedClaim", "decode", "parse_import", "screen_export"]
+__all__ = ["MAX_IMPORT_BYTES", "ImportBatch", "ImportFailed", "ImportedClaim", "decode", "parse_import", "screen_export"]

@@ -10,11 +10,66 @@ importer refuses the file on any problem unless asked to skip the bad parts.
 from __future__ import annotations
 
 import math
+from typing import Any, get_args, get_origin
+
+from pydantic import TypeAdapter, ValidationError
 
 from claims.models import Claim, Export, Span
 
 MAX_STORED_INT = 2**63 - 1
 """The largest integer a casefile column holds (64-bit signed, SQLite and PostgreSQL alike)."""
+
+
+MAX_LISTED_PROBLEMS = 100
+"""Malformed items past this many are counted, not described (a file of a million `{}` stays cheap)."""
+_LIST_FIELDS = {
+    name: get_args(field.annotation)[0]
+    for name, field in Export.model_fields.items()
+    if get_origin(field.annotation) is list
+}
+
+
+def _describe(error: dict, prefix: str) -> str:
+    where = ".".join(str(part) for part in (prefix, *error["loc"]) if part != "")
+    return f"{where}: {error['msg']}"
+
+
+def validate_export(document: dict[str, Any]) -> tuple[Export | None, list[str], int]:
+    """`document` (parsed JSON) as an Export, checked one item at a time.
+
+    Returns the export (None when anything is malformed), up to MAX_LISTED_PROBLEMS
+    descriptions, and how many malformed items there were in all. Each item is validated
+    on its own, so the cost of a bad file grows with its size, not with the errors held.
+    """
+    problems: list[str] = []
+    malformed = 0
+    header = {key: value for key, value in document.items()
+              if key not in _LIST_FIELDS or not isinstance(value, list)}
+    try:
+        export = Export.model_validate(header)
+    except ValidationError as failure:
+        export = None
+        for error in failure.errors(include_url=False):
+            malformed += 1
+            if len(problems) < MAX_LISTED_PROBLEMS:
+                problems.append(_describe(error, ""))
+    items: dict[str, list] = {}
+    for name, item_type in _LIST_FIELDS.items():
+        values = document.get(name)
+        if not isinstance(values, list):
+            continue
+        adapter = TypeAdapter(item_type)
+        items[name] = []
+        for index, value in enumerate(values):
+            try:
+                items[name].append(adapter.validate_python(value))
+            except ValidationError as failure:
+                malformed += 1
+                if len(problems) < MAX_LISTED_PROBLEMS:
+                    problems.append(_describe(failure.errors(include_url=False)[0], f"{name}.{index}"))
+    if malformed or export is None:
+        return None, problems, malformed
+    return export.model_copy(update=items), problems, malformed
 
 
 def _span_problem(text: str, what: str, start: int, end: int, expected: str) -> str | None:

@@ -48,15 +48,19 @@ class ImportBatch(BaseModel):
 class ImportFailed(ValueError):
     """A file the import refuses, with every malformed row as (line, message)."""
 
-    def __init__(self, name: str, problems: list[tuple[int | None, str]], *, skippable: bool = False) -> None:
+    def __init__(
+        self, name: str, problems: list[tuple[int | None, str]], *, skippable: bool = False, more: int = 0
+    ) -> None:
+        """`more` counts problems found but not listed in `problems`."""
         self.name = name
         self.problems = problems
+        total = len(problems) + more
         shown = "; ".join(describe_problem(line, message) for line, message in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        rows = "problem" if len(problems) == 1 else "problems"
+        more_text = f" (and {total - 3} more)" if total > 3 else ""
+        rows = "problem" if total == 1 else "problems"
         skippable = skippable or any(line is not None for line, _ in problems)
         hint = "; use --skip-bad to import the rest" if skippable else ""
-        super().__init__(f"{name}: {len(problems)} {rows}: {shown}{more}{hint}")
+        super().__init__(f"{name}: {total} {rows}: {shown}{more_text}{hint}")
 
 
 def describe_problem(line: int | None, message: str) -> str:
