@@ -63,3 +63,28 @@ class TestTitles:
     def test_title_line(self):
         claims = checked_claims("Ada Brill wins the Larkspur race\nAda Brill won the race on Sunday. She said she was happy.")
         assert claims[0].kind == "narrative" and claims[0].quote == "Ada Brill wins the Larkspur race"
+
+
+class TestSingleQuotedParagraphs:
+    """Outlets that print quotations in straight single quotes: each is the speaker's, not the outlet's."""
+
+    def test_colon_then_single_quote_and_a_following_quoted_paragraph(self):
+        text = ("Intro.\nAda Brill said she was happy.\nShe added: 'I was never a sailor. People remember me as a child.'\n"
+                "'I spent 30 days at sea because I was too ashamed to tell my family.'\nShe now campaigns for safer ferries.")
+        claims = checked_claims(text)
+        quoted = [c for c in claims if c.quote.startswith("I ")]
+        assert [(c.kind, c.speaker) for c in quoted] == [("direct", "Ada Brill"), ("direct", "Ada Brill")]
+        assert not [c for c in claims if c.kind == "narrative" and "30 days" in c.quote]
+
+    def test_single_quote_before_its_speaker(self):
+        claims = attributed("Intro.\nThe manager said it was her choice.\n'She was a paying customer,' he said.")
+        assert [c.quote for c in claims if c.kind == "direct"] == ["She was a paying customer"]
+
+    def test_an_apostrophe_opens_nothing(self):
+        claims = attributed("Intro.\nThe manager said it's Tan's choice, and he said the shop's door stayed open.")
+        assert all(c.kind == "indirect" for c in claims)
+
+    def test_a_caption_label_is_no_speaker(self):
+        text = "Intro.\nThe ISIS checkpoints are on the roads.\nCheckpoints: militants are forcing food convoys to pay tolls."
+        assert not [c for c in attributed(text) if c.cue is not None and c.cue.text == ":"]
+        assert [c.speaker for c in attributed("Poll: Brill leads Pyle in Larkspur by four points")] == ["Poll"]

@@ -6,6 +6,7 @@ import re
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention, mention_after, mention_before
 
 _NOUN_CUE_RE = re.compile(
@@ -47,6 +48,8 @@ _NOT_SPEAKERS = frozenset(
     status rating example examples sent cc bcc tags tagged filed posted location""".split()
 )
 
+# 'Poll: Clinton leads', 'Insiders: Trump will rebound': a headline naming its source.
+_SOURCE_LABELS = EVIDENCE_NOUNS | frozenset("insiders experts officials sources analysts economists voters".split())
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me|you|You)\b")
 _HEADER_WORDS = frozenset("of the and in for to a on at with what how why".split())
 
@@ -65,8 +68,8 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             continue
         if who.isupper() and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
-        if (len(words) == 1 or who.isupper()) and not _named_elsewhere(text, words[-1], match.start("who"), match.end("who")) \
-                and not _FIRST_PERSON_RE.search(text, match.start("content"), p_end):
+        if (len(words) == 1 or who.isupper()) and words[-1] not in _SOURCE_LABELS and not _named_elsewhere(text, who.split()[-1], match.start("who"), match.end("who")) \
+                and not (who.isupper() and _FIRST_PERSON_RE.search(text, match.start("content"), p_end)):
             continue  # 'Shocker:', 'KEEPING SCORE:', 'HEALTH:': a caption or section label, not someone speaking
         c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:
@@ -86,7 +89,9 @@ def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
     """Whether a speaker label's last word ('Tapper', 'Q') occurs in the text outside the label itself."""
     if len(word) < 2 and word.isalpha():
         return len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1  # 'Q:' and 'A:' turns
-    pattern = re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
+    # Elsewhere as a name: capitalised ('Tapper', 'TAPPER') and not merely opening a sentence.
+    pattern = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:" + re.escape(word[:1].upper() + word[1:].lower()) + "|" + re.escape(word.upper()) + r")\b",
+                         re.MULTILINE)
     return any(m.start() < start or m.start() >= end for m in pattern.finditer(text))
 
 

@@ -33,8 +33,8 @@ def is_title(quoted: str) -> bool:
 
 
 def opens_quote(text: str, offset: int) -> bool:
-    """Whether a quotation mark (straight, curly or two apostrophes) starts at offset."""
-    return text[offset:offset + 1] in ("\"", "“", "‘") or text[offset:offset + 2] == "''"
+    """Whether a quotation mark (straight, curly, single or two apostrophes) starts at offset."""
+    return text[offset:offset + 1] in ("\"", "“", "‘", "'")
 
 
 class QuoteReader:

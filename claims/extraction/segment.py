@@ -114,7 +114,31 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None and open_mark != "‘" and end - open_at > open_width:
         spans.append(QuoteSpan(open_at, end, False, open_width, 0))
-    return spans
+    return _with_single_quotes(text, start, end, spans)
+
+
+# "He added: 'We are ready.'" and a paragraph opening with a straight single quote, as some
+# outlets print every quotation: the mark opens a quotation only there, where no apostrophe can be.
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=:\s)|(?<=:))'(?=[A-Z0-9])", re.MULTILINE)
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[.,!?…])'(?=\s|$)|(?<=\w)'(?=[,.]\s|[,.]?$)")
+
+
+def _with_single_quotes(text: str, start: int, end: int, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Add the straight single-quoted passages that open a paragraph or follow a colon, outside other quotes."""
+    if "'" not in text[start:end]:
+        return spans
+    added = []
+    for match in _SINGLE_OPEN_RE.finditer(text, start, end):
+        if match.start() != start and not text[start:match.start()].rstrip().endswith(":"):
+            continue
+        if any(q.open <= match.start() < q.close for q in spans + added):
+            continue
+        close = _SINGLE_CLOSE_RE.search(text, match.end(), end)
+        if close is not None:
+            added.append(QuoteSpan(match.start(), close.end(), True, 1, 1))
+        else:
+            added.append(QuoteSpan(match.start(), end, False, 1, 0))
+    return sorted(spans + added, key=lambda q: q.open) if added else spans
 
 
 class SentenceIndex:
