@@ -47,3 +47,47 @@ def test_import_linter_contracts_hold():
         [str(lint_imports), "--no-cache"], capture_output=True, text=True, cwd=Path(__file__).parents[1]
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+READ_ONLY_COMMANDS = [
+    ["claims"],
+    ["claims", "--json"],
+    ["show", "1"],
+    ["conflicts"],
+    ["export", "--format", "json"],
+    ["links"],
+    ["threads"],
+    ["log"],
+    ["speakers"],
+    ["db", "status"],
+    ["review", "1", "--status", "confirmed"],
+]
+
+
+def test_commands_that_only_read_the_casefile_never_import_spacy(tmp_path):
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    db = str(tmp_path / "case.db")
+    doc = tmp_path / "story.txt"
+    doc.write_text(
+        "Ferry fares\n\n\u201cFares will not rise this year,\u201d harbour chief Ida Brekke said on Monday. "
+        "Fares will rise by 10 percent this year, councillor Per Dahl said.\n",
+        encoding="utf-8",
+    )
+    added = CliRunner().invoke(app, ["--db", db, "--reviewer", "rita", "add", str(doc)])
+    assert added.exit_code == 0, added.output
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from counterclaim.cli import app\n"
+        "import tui.app\n"
+        f"for args in {READ_ONLY_COMMANDS!r}:\n"
+        f"    result = CliRunner().invoke(app, ['--db', {db!r}, '--reviewer', 'rita', *args])\n"
+        "    assert result.exit_code == 0, (args, result.output)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'} or m == 'claims.syntax.parser'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", result.stdout
