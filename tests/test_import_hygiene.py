@@ -61,6 +61,7 @@ READ_ONLY_COMMANDS = [
     ["speakers"],
     ["db", "status"],
     ["review", "1", "--status", "confirmed"],
+    ["check", "list"],
 ]
 
 
