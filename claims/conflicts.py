@@ -119,7 +119,7 @@ class _Names:
         if not claim.speaker:
             return "the article" if self.shared else f'"{label}"'
         name = one_line(claim.speaker, 60)
-        return name if self.shared else f"{name} ({label})"
+        return name if self.shared else f'{name} in "{label}"'
 
     def side(self, claim: Claim, verb_phrase: tuple[str, str]) -> str:
         singular, plural = verb_phrase

@@ -13,6 +13,7 @@ from claims.documents import DocumentError
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Link, Source
 from claims.ratings import prior_ratings
 from claims.text import display_safe, one_line
+from claims.vocabulary import link_state_word, speaker_name
 from counterclaim.errors import error
 from counterclaim.sources import parse_date
 from store.review import is_note_only
@@ -85,7 +86,7 @@ def _width() -> int:
 
 def claim_row(claim: Claim, conflicted: bool) -> str:
     mark = CONFLICT_MARK if conflicted else " "
-    speaker = one_line(claim.speaker or "(narrative)", 24)
+    speaker = one_line(speaker_name(claim.speaker), 24)
     text_room = max(20, _width() - 60)
     return (
         f"{claim.id:>6} {mark} {claim.status:<12} {speaker:<24} "
@@ -136,9 +137,9 @@ def source_label(source: Source) -> str:
 def print_claim_detail(
     claim: Claim, source: Source, related: Sequence[tuple[Link, Claim]], conflicts: Sequence[Conflict]
 ) -> None:
-    speaker = claim.speaker or "(the outlet's own voice)"
+    speaker = speaker_name(claim.speaker)
     if claim.speaker_role:
-        speaker += f", {claim.speaker_role}"
+        speaker += f" ({claim.speaker_role})"
     echo(f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}")
     echo(f"speaker: {one_line(speaker)}")
     echo(f"source:  {claim.source_id}: {source_label(source)}")
@@ -167,8 +168,8 @@ def print_claim_detail(
         for link, other in related:
             relation = "reprint" if claim.id == other.reprint_of or other.id == claim.reprint_of else link.relation
             echo(
-                f"  {other.id:>5} {relation:<9} {link.state:<9} {link.score:.2f} "
-                f"{one_line(other.speaker or '(narrative)', 20)}: {one_line(other.text, 70)}"
+                f"  {other.id:>5} {relation:<9} {link_state_word(link.state):<9} {link.score:.2f} "
+                f"{one_line(speaker_name(other.speaker), 20)}: {one_line(other.text, 70)}"
             )
     if claim.history:
         echo("history:")
@@ -192,7 +193,7 @@ def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) 
         for claim_id in (a, b):
             claim = claims.get(claim_id)
             if claim:
-                echo(f"   {claim_id:>5} {one_line(claim.speaker or '(narrative)', 28)}: {one_line(claim.text, 80)}")
+                echo(f"   {claim_id:>5} {one_line(speaker_name(claim.speaker), 28)}: {one_line(claim.text, 80)}")
     echo(f"{len(conflicts)} conflicts")
 
 

@@ -143,19 +143,22 @@ def speakers_unmerge(
 @handle_errors
 def links(
     ctx: typer.Context,
-    state: Optional[str] = typer.Option(None, help="suggested, confirmed, accepted or rejected."),
+    state: Optional[str] = typer.Option(None, help="suggested, automatic, accepted or rejected."),
     json_output: bool = typer.Option(False, "--json", help="Print the links as JSON."),
 ) -> None:
     """List links between related claims (suggested ones await a reviewer's decision)."""
+    from claims.vocabulary import LINK_STATE_WORDS
+
+    stored_state = {word: stored for stored, word in LINK_STATE_WORDS.items()}.get(state, state)
     with ctx.obj.open() as store:
-        found = store.links(state)
+        found = store.links(stored_state)
     if json_output:
         out.print_json([link.model_dump(mode="json") for link in found])
         return
     for link in found:
         a, b = link.claim_ids
         reason = f"  {out.safe(link.reason)}" if link.reason else ""
-        out.echo(f"{a:>6} {b:>6}  {link.relation:<9} {link.state:<9} {link.score:.2f}{reason}")
+        out.echo(f"{a:>6} {b:>6}  {link.relation:<9} {out.link_state_word(link.state):<9} {link.score:.2f}{reason}")
     out.echo(f"{len(found)} links")
 
 

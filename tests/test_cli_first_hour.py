@@ -177,3 +177,45 @@ class TestDemoCleansUp:
         result = counterclaim(tmp_path, "demo", "--no-tui", env={"TMPDIR": str(scratch)})
         assert result.returncode == 1 and "--keep" in result.stderr
         assert list(scratch.iterdir()) == []
+
+
+class TestWordsOfTheCommandLine:
+    """The CLI uses the desk's words: 'automatic' for a machine's link, '(narrative)' for the outlet's voice."""
+
+    @pytest.fixture
+    def casefile(self, tmp_path):
+        from sqlalchemy import update
+
+        from claims.models import SourceMeta
+        from store.tables import LinkRow
+        from test_tui_fixtures import add_source, harbour_casefile, link, make_claim
+
+        case = harbour_casefile(tmp_path)
+        with case.store.engine.begin() as connection:
+            connection.execute(update(LinkRow.__table__).values(state="confirmed"))
+        text = "Port report.\n\nThe harbour will reopen on Monday after the storm."
+        (narrative,) = add_source(case.store, text, SourceMeta(title="Port report"),
+                                  [make_claim(text, "The harbour will reopen on Monday", None, kind="narrative")])
+        link(case.store, case.minister, narrative, "related")
+        case.store.close()
+        return case, narrative
+
+    def test_show_never_calls_a_machine_link_confirmed(self, casefile, tmp_path):
+        case, narrative = casefile
+        shown = counterclaim(tmp_path, "--db", str(case.path), "show", str(case.minister))
+        assert shown.returncode == 0, shown.stderr
+        related = shown.stdout.split("related:", 1)[1].split("history:", 1)[0]
+        assert "confirmed" not in related and "automatic" in related
+        assert "(narrative)" in related
+
+    def test_links_lists_and_filters_by_the_shown_word(self, casefile, tmp_path):
+        case, _ = casefile
+        listed = counterclaim(tmp_path, "--db", str(case.path), "links", "--state", "automatic")
+        assert listed.returncode == 0 and "automatic" in listed.stdout and "confirmed" not in listed.stdout
+        assert "0 links" not in listed.stdout
+
+    def test_show_names_the_narrative_one_way(self, casefile, tmp_path):
+        case, narrative = casefile
+        shown = counterclaim(tmp_path, "--db", str(case.path), "show", str(narrative))
+        assert "speaker: (narrative)" in shown.stdout
+        assert "outlet's own voice" not in shown.stdout

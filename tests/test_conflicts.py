@@ -55,7 +55,7 @@ class TestNumeric:
         numeric = [f for f in found if f.kind == "numeric"]
         assert len(numeric) == 1 and not numeric[0].weak
         assert "12,000" in numeric[0].explanation and "20,000" in numeric[0].explanation
-        assert "Irina Dahl (Valesia Ledger)" in numeric[0].explanation
+        assert 'Irina Dahl in "Valesia Ledger"' in numeric[0].explanation
 
     def test_approximations_within_tolerance_agree(self):
         near = make(5, "about 11,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl", source_id=2,
@@ -97,7 +97,7 @@ class TestDenial:
         links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
         _, found = conflicts_of(claim, fake, links=links)
         assert found[0].explanation == (
-            'Ostravan officials (Harbour Courier) call it "fake and hype", while Irina Dahl (Valesia Ledger) '
+            'Ostravan officials in "Harbour Courier" call it "fake and hype", while Irina Dahl in "Valesia Ledger" '
             "estimates approximately 12,000 North Valesian troops."
         )
 
@@ -122,7 +122,7 @@ class TestAttributionAndStatus:
         b = make(2, quote, "Oskar Brenn", kind="direct", source_id=2)
         _, found = conflicts_of(a, b)
         assert [f.kind for f in found] == ["attribution"]
-        assert "Marta Quillon (Harbour Courier)" in found[0].explanation and "Oskar Brenn (Valesia Ledger)" in found[0].explanation
+        assert 'Marta Quillon in "Harbour Courier"' in found[0].explanation and 'Oskar Brenn in "Valesia Ledger"' in found[0].explanation
 
     def test_both_sides_confirmed_is_a_status_conflict(self):
         estimate = ESTIMATE.model_copy(update={"status": "confirmed"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Input
 
 from counterclaim.demo import build_demo
@@ -99,6 +101,7 @@ class TestSampleStory:
             for claim, label in ((deadline[0], "Nov 1"), (aid[0], "$400M")):
                 table.move_to(table.row_of(claim.id))
                 await settle(pilot)
-                row = next(line for line in screen_text(app).splitlines() if f"│{claim.id} " in line)
+                # The focused table's border is heavy (┃), a resting one light (│).
+                row = next(line for line in screen_text(app).splitlines() if re.search(rf"[│┃]{claim.id} ", line))
                 assert label in row, row
         store.close()

@@ -116,7 +116,7 @@ class TestCappedCount:
             await wait_until(pilot, lambda: table.total == 100)
             await settle(pilot)
             assert 41 in counted and None in counted
-            assert "100 shown" in screen_text(app)
+            assert "100 claims" in screen_text(app)
             await pilot.press("end")
             await settle(pilot)
             assert table.current_claim.id == 100
@@ -124,7 +124,7 @@ class TestCappedCount:
             await wait_until(pilot, lambda: app.screen.query_state.filter_name == "disputed")
             await settle(pilot)
             assert table.total == many.count_claims(ClaimFilter(status="disputed")) == 14
-            assert "14 shown" in screen_text(app)
+            assert "14 claims" in screen_text(app)
 
     @sync
     async def test_status_bar_names_the_cap_while_counting(self, many, monkeypatch):
@@ -135,4 +135,4 @@ class TestCappedCount:
             table = app.screen.query_one(ClaimTable)
             await wait_until(pilot, lambda: table.total == 41)
             await settle(pilot)
-            assert "40+ shown" in screen_text(app)
+            assert "40+ claims" in screen_text(app)

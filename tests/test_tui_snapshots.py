@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at 80x24 and 160x50 (regenerate with --snapshot-update).
+"""Snapshots of the main screens at 80x24 and 200x60 (regenerate with --snapshot-update).
 
 The casefile is written with the bulk writer, which runs no matching or conflict rules,
 and its links and conflicts are inserted by hand, so only UI changes move these pictures.
@@ -18,6 +18,13 @@ from test_tui_fixtures import (
 )
 from tui.app import make_app
 from datetime import date
+
+
+NUMERIC_REASON = (
+    'Marta Quillon in "Storm closes the Quillport harbour" says about 12,000 containers were stranded, while '
+    'Oskar Brenn in "Shipping firm rejects storm figures" says only 1,500 containers were delayed.'
+)
+"""A reason as long as the rules write them: the snapshots show it whole."""
 
 
 def snapshot_store(tmp_path):
@@ -48,7 +55,7 @@ def snapshot_store(tmp_path):
         ])
     conflicts = {
         "denial": link(store, 1, 3, "conflicts", ("denial", "the firm calls the stranded-container reports fake")),
-        "numeric": link(store, 1, 4, "conflicts", ("numeric", "about 12,000 containers against 1,500")),
+        "numeric": link(store, 1, 4, "conflicts", ("numeric", NUMERIC_REASON)),
     }
     link(store, 1, 5, "related")
     link(store, 4, 5, "related")
@@ -64,15 +71,15 @@ def snap_app(tmp_path, monkeypatch):
 
 
 class TestMainScreenSnapshots:
-    """The review desk as it first opens, narrow and wide."""
+    """The review desk as it first opens, narrow and wide: the focused pane marked, each reason whole."""
 
     def test_main_80x24(self, snap_compare, snap_app):
         app, _ = snap_app
         assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
-    def test_main_160x50(self, snap_compare, snap_app):
+    def test_main_200x60(self, snap_compare, snap_app):
         app, _ = snap_app
-        assert snap_compare(app, terminal_size=(160, 50), run_before=settle)
+        assert snap_compare(app, terminal_size=(200, 60), run_before=settle)
 
     def test_light_theme_80x24(self, snap_compare, tmp_path, monkeypatch):
         monkeypatch.setenv("COUNTERCLAIM_THEME", "textual-light")
@@ -82,16 +89,17 @@ class TestMainScreenSnapshots:
 
 
 class TestConflictSnapshots:
-    """A numeric conflict chosen from the side list: its two claims and the number chart."""
+    """A numeric conflict chosen from the side list: its reason first and whole, its two claims, the chart."""
 
-    def test_numeric_conflict_160x50(self, snap_compare, snap_app):
+    @pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+    def test_numeric_conflict(self, snap_compare, snap_app, size):
         app, conflicts = snap_app
 
         async def choose(pilot):
             await settle(pilot)
             await go_to_conflict(pilot, conflicts["numeric"])
 
-        assert snap_compare(app, terminal_size=(160, 50), run_before=choose)
+        assert snap_compare(app, terminal_size=size, run_before=choose)
 
 
 class TestSourceAndHelpSnapshots:

@@ -6,7 +6,10 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-ACTION_HELP = "Same as pressing {key}"
+
+def key_label(binding) -> str:
+    """The key a binding is pressed with, as the help and the palette show it."""
+    return binding.key_display or binding.key.split(",")[0]
 
 
 class DeskCommands(Provider):
@@ -22,8 +25,8 @@ class DeskCommands(Provider):
         for binding in all_bindings(screen):
             if binding.action in ("command_palette", "focus_next") or not binding.description:
                 continue
-            key = binding.key_display or binding.key.split(",")[0]
-            commands.append((binding.description, binding.action, ACTION_HELP.format(key=key)))
+            what = binding.tooltip or binding.description
+            commands.append((binding.description, binding.action, f"{what} (key {key_label(binding)})"))
         return commands
 
     async def discover(self) -> Hits:

@@ -92,12 +92,16 @@ def load_index(store: Store) -> CaseIndex:
 
 
 def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
-    """The store filter for a listing; a search looks in claim text, speaker and source."""
+    """The store filter for a listing; a search looks in claim text, speaker and source.
+
+    A search looks in the whole casefile, not only the chosen thread or conflict (the header
+    says so); the filter and the pin still apply.
+    """
     claim_filter = dict(FILTERS)[query.filter_name]
     if query.pin is not None:
         claim_filter = replace(claim_filter, **{query.pin.kind: query.pin.value})
-    claim_ids = query.scope.claim_ids
     term = query.search.strip()
+    claim_ids = None if term else query.scope.claim_ids
     if term:
         text_filter = replace(claim_filter, search=term, claim_ids=claim_ids)
         # The store's source filter matches title, outlet and path; both lists are joined by id.

@@ -12,6 +12,7 @@ from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Link, Quanti
 from claims.reports.links import quote_link
 from claims.reports.parts import ExportParts, as_parts
 from claims.text import one_line
+from claims.vocabulary import NARRATIVE
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class ReportView:
             return speaker.name, claim.speaker_role or speaker.role, speaker.kind
         if claim.speaker:
             return claim.speaker, claim.speaker_role, "person"
-        return "unattributed", None, "unattributed"
+        return NARRATIVE, None, "unattributed"
 
     def side(self, claim: Claim) -> ClaimSide:
         name, role, _kind = self.speaker_of(claim)

@@ -18,7 +18,7 @@ from store.api import Store
 from store.errors import StoreError
 from tui.data import CaseIndex, ClaimDetail, ListingQuery, build_filter, load_detail, load_index
 from tui.widgets.claim_table import PAGE_SIZE, ClaimTable, Page
-from tui.widgets.detail import DetailPane
+from tui.widgets.detail import EMPTY_CASEFILE, DetailPane
 from tui.widgets.thread_list import ThreadList
 
 
@@ -229,6 +229,8 @@ class ListingLoading(Screen[None]):
         self.table.refresh()
         if not unchanged:
             self.query_one(ThreadList).show_index(event.index, event.total_claims)
+        if not event.total_claims:
+            self.query_one(DetailPane).clear(EMPTY_CASEFILE)
         self._update_status_bar()
 
     @on(ListingLoaded)
@@ -247,10 +249,12 @@ class ListingLoading(Screen[None]):
             table.move_to(row)
         if event.detail is not None:
             self._show_detail(event.detail)
+        else:
+            # The pane never keeps a claim the list does not hold.
+            self.detail = None
+            self.query_one(DetailPane).clear(self._nothing_listed())
         self._focus_claim = None
         self._update_status_bar()
-        if not event.total:
-            self.detail = None
 
     @on(ListingCounted)
     def _listing_counted(self, event: ListingCounted) -> None:
@@ -282,7 +286,9 @@ class ListingLoading(Screen[None]):
         same = self.detail is not None and self.detail.claim.id == detail.claim.id
         self.detail = detail
         self.table.replace_claim(detail.claim)
-        self.query_one(DetailPane).show(detail, keep_related=same)
+        pane = self.query_one(DetailPane)
+        pane.chosen = frozenset(self.query_state.scope.claim_ids or ())
+        pane.show(detail, keep_related=same)
 
     @on(ChangeDetected)
     def _change_detected(self, event: ChangeDetected) -> None:
@@ -294,15 +300,30 @@ class ListingLoading(Screen[None]):
     def _load_failed(self, event: LoadFailed) -> None:
         self.notify(event.message, title=f"{event.action} failed", severity="error", markup=False, timeout=8)
 
+    def _nothing_listed(self) -> str:
+        """What the detail pane says when the listing holds no claim."""
+        if self.index is not None and not self._total_claims:
+            return EMPTY_CASEFILE
+        state = self.query_state
+        if state.search:
+            return f"No claim in the casefile matches “{one_line(state.search, 60)}”. Escape clears the search."
+        return "No claim matches this view. f changes the filter, p the pin; choose All claims on the left for everything."
+
     def _update_status_bar(self) -> None:
         state = self.query_state
-        shown = f"{COUNT_CAP:,}+ shown" if self._count_pending else f"{self.table.total:,} shown"
-        # The count comes early: a narrow terminal cuts the end of the line.
-        parts = [state.scope.label, shown, f"filter {state.filter_name}", f"sort {state.sort}"]
+        count = f"{COUNT_CAP:,}+" if self._count_pending else f"{self.table.total:,}"
+        # What narrows the list comes first: a narrow terminal cuts the end of the line.
         if state.search:
-            parts.append(f"search “{one_line(state.search, 30)}”")
+            parts = [f"search “{one_line(state.search, 24)}” in the whole casefile: {count} found"]
+        else:
+            where = "" if state.scope.claim_ids is None else f" in {state.scope.label}"
+            parts = [f"{count} claims{where}"]
         if state.pin:
             parts.append(f"pinned {state.pin.label}")
+        if state.filter_name != "all":
+            parts.append(f"filter {state.filter_name}")
+        if state.sort != "id":
+            parts.append(f"sort {state.sort}")
         line = Text(" · ".join(parts))
         line.append(f"   reviewer {one_line(self.reviewer, 20)}", style="italic")
         self.query_one("#status-bar", Static).update(line)

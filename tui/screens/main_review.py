@@ -9,6 +9,7 @@ from textual.message import Message
 
 from claims.models import Claim, Conflict
 from claims.text import one_line
+from claims.vocabulary import speaker_name
 from store.errors import StoreError, VersionConflict
 from tui import writes
 from tui.screens.main_loading import ListingLoading
@@ -99,7 +100,7 @@ class Reviewing(ListingLoading):
             self._ask_note(claim, "")
 
     def _ask_note(self, claim: Claim, text: str) -> None:
-        heading = f"Note on claim #{claim.id} ({one_line(claim.speaker or 'narrative', 30)})"
+        heading = f"Note on claim #{claim.id} ({one_line(speaker_name(claim.speaker), 30)})"
 
         def save(note: str | None) -> None:
             if note:
@@ -186,10 +187,12 @@ class Reviewing(ListingLoading):
                 self._ask_note(claim, event.note)
 
     def action_decide_link(self, accept: bool) -> None:
-        pair = self.query_one(DetailPane).related_pair
+        pane = self.query_one(DetailPane)
+        pair = pane.related_pair
         claim = self.table.current_claim
-        if pair is None or claim is None:
-            self.notify("No related claim is selected (tab to the related list).", severity="warning")
+        # Only the link the pane shows highlighted, and only while the pane shows the selected claim.
+        if pair is None or claim is None or pane.detail is None or pane.detail.claim.id != claim.id:
+            self.notify("No related claim is selected: the detail pane lists them (tab to pick one).", severity="warning")
             return
         self._write_link(claim.id, pair[1].id, accept)
 

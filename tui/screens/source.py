@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from claims.models import Claim, Source
 from claims.text import display_safe, one_line
+from claims.vocabulary import speaker_name
 from tui.widgets.symbols import status_label
 
 WINDOW_PARAGRAPHS = 120
@@ -146,7 +147,7 @@ class SourceScreen(Screen[None]):
             status.update(Text("No claims found in this document."))
             return
         line = Text(f"Claim {self.position + 1}/{len(self.claims)} · #{current.id} · {status_label(current.status)} · ")
-        line.append(one_line(current.speaker or "(narrative)", 40), style="italic")
+        line.append(one_line(speaker_name(current.speaker), 40), style="italic")
         line.append(" · n/p steps, escape returns")
         status.update(line)
 

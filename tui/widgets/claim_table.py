@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from claims.models import Claim, Source
 from claims.text import one_line
+from claims.vocabulary import speaker_name
 from tui.widgets.numbers import quantity_label
 from tui.widgets.symbols import CONFLICT_SYMBOL, STATUS_SYMBOLS, source_label
 
@@ -47,12 +48,12 @@ class ClaimTable(ScrollView, can_focus=True):
         "claim-table--loading",
     }
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False, id="table.up"),
-        Binding("down,j", "move(1)", "Down", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
-        Binding("home", "jump(0)", "First", show=False, id="table.first"),
-        Binding("end", "jump(-1)", "Last", show=False, id="table.last"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="table.up", tooltip="Select the claim above"),
+        Binding("down,j", "move(1)", "Down", show=False, id="table.down", tooltip="Select the claim below"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up", tooltip="Up one screen of claims"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down", tooltip="Down one screen of claims"),
+        Binding("home", "jump(0)", "First", show=False, id="table.first", tooltip="Select the first claim"),
+        Binding("end", "jump(-1)", "Last", show=False, id="table.last", tooltip="Select the last claim"),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -257,7 +258,7 @@ class ClaimTable(ScrollView, can_focus=True):
         source = self.sources.get(claim.source_id)
         values = {
             "id": str(claim.id),
-            "speaker": one_line(claim.speaker or "(narrative)"),
+            "speaker": one_line(speaker_name(claim.speaker)),
             "source": source_label(source),
             "date": source.published.isoformat() if source and source.published else "",
             "status": f"{STATUS_SYMBOLS.get(claim.status, '○')} {claim.status}",

@@ -18,13 +18,14 @@ from claims.context import paragraph_around
 from claims.models import Claim, Link
 from claims.ratings import prior_ratings, rating_sentence
 from claims.text import display_safe, one_line
+from claims.vocabulary import link_state_word, speaker_name
 from store.review import is_note_only
 from tui.data import ClaimDetail
 from tui.widgets.quantity_chart import QuantityChart, chart_points
 from tui.widgets.symbols import (
     CONFLICT_SYMBOL,
-    LINK_STATE_SYMBOLS,
     RELATION_SYMBOLS,
+    WEAK_CONFLICT_SYMBOL,
     source_label,
     status_label,
 )
@@ -34,6 +35,14 @@ HISTORY_DELAY = 0.3
 """Seconds after a mark before the pane's history shows it (the row and status line show it at once)."""
 MAX_QUOTE_SHOWN = 2000
 """A longer quote is cut in the pane (the source view shows all of it)."""
+EMPTY_CASEFILE = (
+    "This casefile has no claims yet.\n\n"
+    "Add documents from a terminal in this folder:\n"
+    "  counterclaim add story.txt saved-page.html transcripts/\n"
+    "(.txt, .md and .html files, or whole folders), then press r here to read them.\n\n"
+    "To look around first: counterclaim demo opens a sample story. Press ? for every key."
+)
+NO_CLAIM_SELECTED = "Select a claim to see it in its source."
 
 
 def _cut(text: str, limit: int) -> str:
@@ -61,20 +70,31 @@ def claim_card(claim: Claim, detail: ClaimDetail, heading: str) -> Text:
     card = Text()
     card.append(f"{heading}\n", style="bold")
     card.append(f"#{claim.id} {status_label(claim.status)}\n")
-    card.append(one_line(claim.speaker or "(narrative)", 60) + "\n", style="italic")
-    card.append(f"in {source_label(source, 40)}\n")
+    card.append(one_line(speaker_name(claim.speaker), 60) + "\n", style="italic")
+    card.append(f"in {source_label(source, 60)}\n")
     card.append("“" + one_line(_cut(claim.quote, 400)) + "”")
     return card
 
 
-def meta_text(detail: ClaimDetail) -> Text:
-    """Speaker with role, source with outlet, URL and date, kind and conflicts."""
+def meta_text(detail: ClaimDetail, chosen: frozenset[int] = frozenset()) -> Text:
+    """Status and kind, each conflict with its whole reason, then speaker with role and source.
+
+    Conflicts between claims in `chosen` (the conflict picked in the side list) come first.
+    """
     claim, source = detail.claim, detail.source
     text = Text()
     text.append(f"#{claim.id} ", style="bold")
     text.append(status_label(claim.status), style="bold")
-    text.append(f" · {claim.kind} · {claim.polarity}{' · hedged' if claim.hedged else ''} · v{claim.version}\n")
-    speaker = one_line(claim.speaker or "(narrative: the outlet's own words)")
+    text.append(f" · {claim.kind} · {claim.polarity}{' · hedged' if claim.hedged else ''} · v{claim.version}")
+    # The reason for a conflict is what a reviewer needs first: it comes before who and where.
+    conflicts = sorted(detail.conflicts, key=lambda conflict: not set(conflict.claim_ids) <= chosen)
+    for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
+        text.append_text(conflict_text(detail, conflict))
+    hidden = len(detail.conflicts) - MAX_CONFLICTS_SHOWN
+    if hidden > 0:
+        text.append(f"\n{CONFLICT_SYMBOL} and {hidden} more conflict{'s' if hidden > 1 else ''} (see the related claims below)")
+    text.append("\n\n" if detail.conflicts else "\n")
+    speaker = one_line(speaker_name(claim.speaker))
     text.append("Speaker: ", style="bold")
     text.append(speaker)
     if claim.speaker_role:
@@ -96,14 +116,43 @@ def meta_text(detail: ClaimDetail) -> Text:
         text.append(one_line(rating_sentence(claim).removeprefix("already rated ")))
     for rated, sentence in prior_ratings(detail.related):
         text.append(f"\n★ {one_line(sentence)} (#{rated.id})", style="bold")
-    for conflict in detail.conflicts[:MAX_CONFLICTS_SHOWN]:
-        other = [cid for cid in conflict.claim_ids if cid != claim.id]
-        weak = " (weak)" if conflict.weak else ""
-        text.append(f"\n{CONFLICT_SYMBOL} {conflict.kind}{weak} with #{other[0] if other else '?'}: ")
-        text.append(one_line(conflict.explanation, 110))
-    hidden = len(detail.conflicts) - MAX_CONFLICTS_SHOWN
-    if hidden > 0:
-        text.append(f"\n{CONFLICT_SYMBOL} and {hidden} more conflict{'s' if hidden > 1 else ''} (see the related claims below)")
+    return text
+
+
+def side_line(detail: ClaimDetail, claim: Claim) -> Text:
+    """One side of a conflict: its id, speaker (with role) and source (outlet, else title), all of it."""
+    source = detail.sources.get(claim.source_id)
+    line = Text()
+    line.append(f"#{claim.id} ", style="bold")
+    line.append(one_line(speaker_name(claim.speaker)), style="italic")
+    if claim.speaker_role:
+        line.append(f" ({one_line(claim.speaker_role)})")
+    line.append(" in ")
+    if source is None:
+        line.append(f"source {claim.source_id}")
+    elif source.outlet:
+        line.append(one_line(source.outlet))
+    else:
+        line.append("“" + one_line(source.title or source.path or f"source {source.id}") + "”")
+    return line
+
+
+def conflict_text(detail: ClaimDetail, conflict) -> Text:
+    """A conflict with its whole reason, wrapped by the pane, and both sides' speakers and sources."""
+    claims = {detail.claim.id: detail.claim} | {other.id: other for _, other in detail.related}
+    weak = conflict.weak
+    text = Text("\n")
+    text.append(f"{WEAK_CONFLICT_SYMBOL if weak else CONFLICT_SYMBOL} {conflict.kind} conflict", style="bold")
+    if weak:
+        text.append(" (weak: one side is hedged or only reported)")
+    text.append(": ")
+    text.append(one_line(conflict.explanation))
+    for claim_id in sorted(conflict.claim_ids, key=lambda cid: cid != detail.claim.id):
+        side = claims.get(claim_id)
+        text.append("\n  ")
+        text.append_text(side_line(detail, side) if side is not None else Text(f"#{claim_id}"))
+        if claim_id == detail.claim.id:
+            text.append(" (this claim)")
     return text
 
 
@@ -144,10 +193,12 @@ class DetailPane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ClaimDetail | None = None
+        self.chosen: frozenset[int] = frozenset()
+        """Claims the list is narrowed to: their conflicts are shown first."""
         self._history_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Select a claim to see it in its source.", id="meta", markup=False)
+        yield Static(NO_CLAIM_SELECTED, id="meta", markup=False)
         yield Static("", id="passage", markup=False)
         yield QuantityChart(id="chart")
         yield OptionList(id="related")
@@ -172,7 +223,7 @@ class DetailPane(VerticalScroll):
         self._cancel_history()
         self.detail = detail
         self.query_one("#passage", Static).update(passage_text(detail))
-        self.query_one("#meta", Static).update(meta_text(detail))
+        self.query_one("#meta", Static).update(meta_text(detail, self.chosen))
         labels = {
             claim.id: f"{source_label(detail.sources.get(claim.source_id), 14)} #{claim.id}"
             for claim in [detail.claim] + [other for _, other in detail.related]
@@ -188,10 +239,10 @@ class DetailPane(VerticalScroll):
             if other.reprint_of == detail.claim.id or other.id == detail.claim.reprint_of:
                 relation = "reprint"
             prompt = Text()
-            prompt.append(f"{RELATION_SYMBOLS.get(relation, '~')} {relation:<9} ")
-            prompt.append(f"{LINK_STATE_SYMBOLS.get(link.state, '')}{link.state:<9} ")
+            prompt.append(f"{RELATION_SYMBOLS.get(relation, ' ')} {relation:<9} ")
+            prompt.append(f"{link_state_word(link.state):<9} ")
             prompt.append(f"#{other.id} ")
-            prompt.append(one_line(other.speaker or "(narrative)", 24), style="italic")
+            prompt.append(one_line(speaker_name(other.speaker), 24), style="italic")
             prompt.append(": " + one_line(other.quote, 120))
             option_list.add_option(Option(prompt))
         option_list.display = bool(detail.related)
@@ -207,10 +258,23 @@ class DetailPane(VerticalScroll):
         else:
             self.post_message(self.RelatedHighlighted(None, None))
 
+    def clear(self, message: str) -> None:
+        """Show no claim, only `message` (an empty casefile, or a listing that holds no claim)."""
+        self._cancel_history()
+        self.detail = None
+        self.query_one("#meta", Static).update(Text(message))
+        self.query_one("#passage", Static).update("")
+        self.query_one(QuantityChart).show_points([])
+        self.query_one("#related", OptionList).clear_options()
+        self.query_one("#related").display = False
+        self.query_one("#compare").display = False
+        self.query_one("#history", Static).update("")
+        self.post_message(self.RelatedHighlighted(None, None))
+
     def show_review(self, detail: ClaimDetail) -> None:
         """Refresh only what a review changes: the status line now, the history once marking pauses."""
         self.detail = detail
-        update_in_place(self.query_one("#meta", Static), meta_text(detail))
+        update_in_place(self.query_one("#meta", Static), meta_text(detail, self.chosen))
         if detail.related:
             update_in_place(self.query_one("#this-side", Static), claim_card(detail.claim, detail, "This claim"))
         # A new history line makes the pane taller, which lays out the whole screen: when the
@@ -246,7 +310,7 @@ class DetailPane(VerticalScroll):
         link, other = self.detail.related[index]
         self.query_one("#this-side", Static).update(claim_card(self.detail.claim, self.detail, "This claim"))
         self.query_one("#other-side", Static).update(
-            claim_card(other, self.detail, f"{link.relation.capitalize()} ({link.state})")
+            claim_card(other, self.detail, f"▶ {link.relation.capitalize()} ({link_state_word(link.state)} link)")
         )
         self.post_message(self.RelatedHighlighted(link, other))
 

@@ -6,12 +6,15 @@ from rich.text import Text
 
 from claims.models import Source
 from claims.text import one_line
+from claims.vocabulary import (  # noqa: F401 - the desk takes its symbols from here
+    CONFLICT_KIND_SYMBOLS,
+    CONFLICT_SYMBOL,
+    RELATION_SYMBOLS,
+    STATUS_SYMBOLS,
+    WEAK_CONFLICT_SYMBOL,
+)
 
-STATUS_SYMBOLS = {"unreviewed": "○", "confirmed": "✓", "disputed": "✗", "unverifiable": "?"}
 STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
-CONFLICT_SYMBOL = "⚠"
-RELATION_SYMBOLS = {"conflicts": "⚠", "agrees": "=", "related": "~", "reprint": "≡"}
-LINK_STATE_SYMBOLS = {"suggested": "…", "confirmed": "•", "accepted": "✓", "rejected": "✗"}
 
 
 def status_label(status: str) -> str:

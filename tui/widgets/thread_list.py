@@ -12,10 +12,9 @@ from textual.widgets.option_list import Option
 
 from claims.text import one_line
 from tui.data import CaseIndex, Scope
-from tui.widgets.symbols import CONFLICT_SYMBOL
-
-
-KIND_SYMBOLS = {"denial": "¬", "numeric": "≠", "attribution": "@", "status": "±"}
+from claims.vocabulary import speaker_name
+from tui.widgets.symbols import CONFLICT_KIND_SYMBOLS as KIND_SYMBOLS
+from tui.widgets.symbols import CONFLICT_SYMBOL, WEAK_CONFLICT_SYMBOL
 
 
 def side_label(index: CaseIndex, claim_id: int, room: int) -> str:
@@ -23,7 +22,7 @@ def side_label(index: CaseIndex, claim_id: int, room: int) -> str:
     claim = index.conflict_claims.get(claim_id)
     if claim is None:
         return f"#{claim_id}"
-    speaker = one_line(claim.speaker or "narrative", max(6, min(22, room)))
+    speaker = one_line(speaker_name(claim.speaker), max(6, min(22, room)))
     if room - len(speaker) < 12:
         return speaker
     return f"{speaker} “{one_line(claim.quote, room - len(speaker) - 3)}”"
@@ -71,8 +70,8 @@ class ThreadList(OptionList):
                     continue
                 a, b = conflict.claim_ids
                 kind = KIND_SYMBOLS.get(conflict.kind, "?")
-                weak = "~" if conflict.weak else " "
-                line = Text(f"  {CONFLICT_SYMBOL}{kind}{weak}", no_wrap=True, overflow="ellipsis")
+                mark = WEAK_CONFLICT_SYMBOL if conflict.weak else CONFLICT_SYMBOL
+                line = Text(f"  {mark}{kind} ", no_wrap=True, overflow="ellipsis")
                 line.append(side_label(index, a, room))
                 line.append(" ↔ ")
                 line.append(side_label(index, b, room))
