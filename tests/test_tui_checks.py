@@ -86,7 +86,7 @@ class TestChecksView:
             async with app.run_test(size=(120, 40)) as pilot:
                 await settle(pilot)
                 commands = DeskCommands(app.screen)._commands()
-                assert ("Checks", "checks", "Same as pressing w") in commands
+                assert ("Checks", "checks", "Open the checks view: each check's sources in columns by stance (key w)") in commands
                 await pilot.press("question_mark")
                 await settle(pilot)
                 assert isinstance(app.screen, HelpScreen)
