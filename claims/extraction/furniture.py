@@ -26,6 +26,9 @@ _CAPTION_RE = re.compile(
     r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s).*\((?:pictured|above|below|left|right|centre|center|inset|top|bottom)\)",
 )
 _HEADING_MAX_WORDS = 8
+# Cheap substring checks that every match of the code and link patterns contains.
+_CODE_MARKERS = ("{", "var ", "document.", ".push(", "window.", "googletag", "<")
+_URL_MARKERS = ("http", "www.", ".com", ".org", ".net", ".co.uk", "pic.twitter")
 
 
 def is_furniture(line: str) -> bool:
@@ -33,14 +36,17 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _CODE_RE.search(stripped) or _PROMO_RE.match(stripped) or _CAPTION_RE.match(stripped):
+    if any(marker in stripped for marker in _CODE_MARKERS) and _CODE_RE.search(stripped):
+        return True
+    if _PROMO_RE.match(stripped) or ")" in stripped and _CAPTION_RE.match(stripped):
         return True
     words = stripped.split()
     if len(words) <= 12 and _CREDIT_RE.search(stripped):
         return True
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if len(words) <= _HEADING_MAX_WORDS and letters and all(ch.isupper() for ch in letters) and stripped[-1] not in ".!?\"”":
+    if len(words) <= _HEADING_MAX_WORDS and stripped.isupper() and stripped[-1] not in ".!?\"”":
         return True  # 'WATCH BELOW', 'KEEPING SCORE', 'HEALTH': a section heading
+    if not any(marker in stripped for marker in _URL_MARKERS):
+        return False
     urls = sum(len(m.group(0)) for m in _URL_RE.finditer(stripped))
     return urls > 0.5 * len(stripped)
 
