@@ -11,7 +11,7 @@ import typer
 from claims.reports.files import open_atomically
 from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
-from counterclaim.errors import handle_errors
+from counterclaim.errors import error, handle_errors
 from counterclaim.sources import parse_date, read_import_file
 
 speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None)
@@ -209,10 +209,16 @@ def log(
     reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Only events by this reviewer."),
     limit: Optional[int] = typer.Option(None, help="Only the newest N events."),
     json_output: bool = typer.Option(False, "--json", help="Print the events as JSON."),
+    verify: bool = typer.Option(
+        False, "--verify", help="Check the log's hash chain; name the first entry changed, removed or inserted."
+    ),
 ) -> None:
     """Show the append-only log of every change: who, when, what, old and new value."""
     from store.review import is_note_only
 
+    if verify:
+        _verify_log(ctx, json_output)
+        return
     out.check_limit(limit)
     if reviewer is not None and not reviewer.strip():
         raise ValueError("--reviewer is blank: give the name whose events to show")
@@ -233,6 +239,18 @@ def log(
             f"{event.action:<8} {out.one_line(target)}{change}{note}"
         )
     out.echo(f"{len(events)} events")
+
+
+def _verify_log(ctx: typer.Context, json_output: bool) -> None:
+    with ctx.obj.open() as store:
+        report = store.verify_log()
+    if json_output:
+        out.print_json(report.as_dict())
+    elif report.intact:
+        out.echo(f"the log is intact: {report.events} events, each chained to the one before; head {report.head or '-'}")
+    if not report.intact:
+        error(f"the log was tampered with: first broken link: {report.reason}")
+        raise typer.Exit(1)
 
 
 @db_app.command("status")

@@ -14,9 +14,10 @@ from claims.extraction import extract_claims
 from claims.models import Check, Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
 from claims.reports.parts import ExportParts
 from claims.threads import build_threads
-from store import checks, export_stream, ingest, migrate, queries, review
+from store import checks, eventlog, export_stream, ingest, migrate, queries, review
 from store.base import StoreBase
 from store.converters import event_to_review
+from store.eventlog import ChainReport
 from store.errors import NotFound
 from store.ingest import AddResult
 from store.queries import ClaimFilter, SortKey, event_t
@@ -35,6 +36,8 @@ class Event:
     old_value: str | None
     new_value: str | None
     note: str | None
+    hash: str | None = None
+    """This entry's link in the log's hash chain (`store.eventlog`)."""
 
     def as_dict(self) -> dict:
         return {
@@ -47,6 +50,7 @@ class Event:
             "old": self.old_value,
             "new": self.new_value,
             "note": self.note,
+            "hash": self.hash,
         }
 
 
@@ -225,6 +229,11 @@ class Store(StoreBase):
         with self._read() as connection:
             rows = [Event(**row._mapping) for row in connection.execute(query)]
         return sorted(rows, key=lambda event: event.id)
+
+    def verify_log(self) -> ChainReport:
+        """Recompute the event log's hash chain from one snapshot; names the first broken link."""
+        with self._snapshot() as connection:
+            return eventlog.verify_chain(connection)
 
     def last_change(self) -> int:
         """A number that grows whenever anyone changes the casefile (for refreshing views)."""

@@ -30,7 +30,8 @@ from store.candidates import KeyOverlay
 from store.checks import NewSourceStances
 from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
 from store.ingest import AddResult, find_source_by_hash
-from store.queries import chunked, claim_t, conflict_t, event_t, link_t, source_t, speaker_t
+from store.eventlog import append_events
+from store.queries import chunked, claim_t, conflict_t, link_t, source_t, speaker_t
 from store.speakerbook import SpeakerBook, SpeakerEntry
 from store.tables import ClaimKeyRow
 
@@ -313,7 +314,7 @@ class IngestBatch:
                 result.conflict_ids.append(conflict_id)
         self.stances.flush()
         if self._events:
-            connection.execute(insert(event_t).execution_options(render_nulls=True), self._events)
+            append_events(connection, self._events)
         for pending in (self._sources, self._claims, self._answers, self._keys, self._links, self._conflicts,
                         self._events):
             pending.clear()

@@ -19,7 +19,8 @@ from claims.checks import MAX_HEADLINE, STANCES, CheckReader, Verdict, headline
 from claims.models import Check, SourceMeta, SourceStance
 from store.base import utcnow
 from store.errors import NotFound
-from store.queries import claim_t, event_t, source_t, speaker_t
+from store.eventlog import append_events
+from store.queries import claim_t, source_t, speaker_t
 from store.tables import CheckRow, CheckStanceRow
 
 check_t = CheckRow.__table__
@@ -59,10 +60,9 @@ def add_check(connection: Connection, text: str, actor: str) -> int:
     check_id = connection.execute(
         insert(check_t).values(text=text, created_at=utcnow(), created_by=actor).returning(check_t.c.id)
     ).scalar_one()
-    connection.execute(insert(event_t).values(
-        at=utcnow(), actor=actor, action="check", claim_id=None, entity_id=f"check:{check_id}",
-        old_value=None, new_value=text, note=None,
-    ))
+    append_events(connection, [{
+        "at": utcnow(), "actor": actor, "action": "check", "entity_id": f"check:{check_id}", "new_value": text,
+    }])
     judge_sources(connection, [(check_id, text)])
     return check_id
 

@@ -15,7 +15,8 @@ from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
 from store import checks, ingest, queries, review
 from store.candidates import candidates_for_claims
 from store.base import utcnow
-from store.queries import claim_t, event_t
+from store.eventlog import append_events
+from store.queries import claim_t
 from store.speakerbook import SpeakerBook
 
 if TYPE_CHECKING:
@@ -207,8 +208,8 @@ def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewe
         )
     )
     if claim.history:
-        connection.execute(
-            insert(event_t),
+        append_events(
+            connection,
             [
                 {
                     "at": event.at, "actor": event.reviewer, "action": "import", "claim_id": claim_id,
@@ -218,9 +219,7 @@ def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewe
             ],
         )
     elif claim.notes:
-        connection.execute(
-            insert(event_t).values(
-                at=utcnow(), actor=reviewer, action="import", claim_id=claim_id,
-                old_value=claim.status, new_value=claim.status, note=" | ".join(claim.notes),
-            )
-        )
+        append_events(connection, [{
+            "at": utcnow(), "actor": reviewer, "action": "import", "claim_id": claim_id,
+            "old_value": claim.status, "new_value": claim.status, "note": " | ".join(claim.notes),
+        }])

@@ -19,7 +19,7 @@ from claims.models import Claim, ExtractedClaim, Link, SourceMeta
 from store import queries
 from store.base import utcnow
 from store.converters import claim_values, source_from_row
-from store.queries import claim_t, conflict_t, event_t, link_t, source_t
+from store.queries import claim_t, conflict_t, link_t, source_t
 from store.speakerbook import SpeakerBook
 from store.tables import ClaimKeyRow
 
@@ -169,9 +169,10 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
 
 
 def log_event(connection: Connection, actor: str, action: str, **values) -> int:
-    return connection.execute(
-        insert(event_t).values(at=utcnow(), actor=actor, action=action, **values).returning(event_t.c.id)
-    ).scalar_one()
+    """Append one entry to the event log (chained to the one before); returns its id."""
+    from store.eventlog import append_events
+
+    return append_events(connection, [{"at": utcnow(), "actor": actor, "action": action, **values}])[0]
 
 
 def add_extracted(

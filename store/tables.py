@@ -3,8 +3,9 @@
 The schema itself is created and changed only by the migrations in `store/migrations`;
 these classes describe it for queries and must be kept in step with the newest migration
 (tests/test_migrations.py compares them). Not described here: the triggers that keep the
-event log append-only, and the search indexes on `claim.search_text` (PostgreSQL's
-trigram index, SQLite's FTS5 trigram and word tables; `store.search` says which serves what).
+event log append-only (no update, delete or replacement of an entry), and the search
+indexes on `claim.search_text` (PostgreSQL's trigram index, SQLite's FTS5 trigram and
+word tables; `store.search` says which serves what).
 """
 
 from __future__ import annotations
@@ -101,6 +102,18 @@ class EventRow(SQLModel, table=True):
     old_value: str | None = None
     new_value: str | None = None
     note: str | None = Field(default=None, sa_column=Column(Text))
+    hash: str | None = None
+    """SHA-256 over the previous entry's hash and this entry's fields (`store.eventlog`)."""
+
+
+class EventChainHeadRow(SQLModel, table=True):
+    """The newest entry of the event log's hash chain; writers lock this one row to append."""
+
+    __tablename__ = "event_chain_head"
+
+    id: int = Field(primary_key=True)
+    event_id: int | None = None
+    hash: str
 
 
 class LinkRow(SQLModel, table=True):

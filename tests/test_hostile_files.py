@@ -368,3 +368,156 @@ class TestPasswordsNeverPrinted:
         result = cli("--db", f"{url}{separator}password={SECRETS[1]}", "db", "status")
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("database: ") and SECRETS[1] not in result.stdout + result.stderr
+
+
+def _raw(db_url: str, *statements: str, parameters: dict | None = None) -> None:
+    """Run SQL on the casefile as someone with direct access to the database would."""
+    from sqlalchemy import text
+
+    from store.engine import make_engine
+
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.execute(text(statement), parameters or {})
+    finally:
+        engine.dispose()
+
+
+def _lift_triggers(db_url: str) -> None:
+    """What an owner of the database can always do: take the append-only triggers away."""
+    if db_url.startswith("postgresql"):
+        _raw(db_url, "ALTER TABLE event DISABLE TRIGGER USER")
+    else:
+        _raw(db_url, *(f"DROP TRIGGER {name}" for name in (
+            "event_append_only_update", "event_append_only_delete", "event_no_replace", "event_no_backfill")))
+
+
+@pytest.fixture
+def logged(store, port_story, db_url):
+    """A casefile whose log holds every kind of entry: ingest, review, note, link, merge, unmerge, check."""
+    first, second, third = port_story.claim_ids
+    store.review(first, "disputed", "rita", note="an estimate")
+    store.add_note(second, "call the board", "sam")
+    store.decide_link(first, second, True, "rita")
+    speakers = {speaker.name: speaker.id for speaker in store.list_speakers()}
+    store.merge_speakers(speakers["Mira Olsen"], speakers["Tomas Brenn"], "rita")
+    store.unmerge_speaker(speakers["Tomas Brenn"], "rita")
+    store.review(third, "confirmed", "sam")
+    return store
+
+
+class TestTamperEvidentLog:
+    """The log is a hash chain: the database refuses replacing entries, `log --verify` finds the rest."""
+
+    def test_every_kind_of_entry_is_chained(self, logged, db_url):
+        """Every entry written by ingest, reviews, notes, links and merges carries its link in the chain."""
+        events = logged.events()
+        assert {event.action for event in events} >= {"ingest", "review", "note", "link", "merge", "unmerge"}
+        assert all(event.hash and len(event.hash) == 64 for event in events)
+        report = logged.verify_log()
+        assert report.intact and report.events == len(events) and report.head == events[-1].hash
+        result = run(db_url, "log", "--verify")
+        assert result.exit_code == 0 and result.stdout.startswith(f"the log is intact: {len(events)} events")
+
+    def test_insert_or_replace_is_refused(self, logged, tmp_path):
+        """SQLite `INSERT OR REPLACE INTO event(...)` (REPLACE deleted without the delete trigger): refused."""
+        if logged.backend != "sqlite":
+            pytest.skip("SQLite's REPLACE conflict resolution")
+        database = logged.engine.url.database
+        connection = sqlite3.connect(database)
+        try:
+            last = connection.execute("SELECT max(id) FROM event").fetchone()[0]
+            for sql, event_id in [
+                ("INSERT OR REPLACE INTO event (id, at, actor, action, note) VALUES (?, '2024-01-01', 'x', 'review', 'forged')", 2),
+                ("REPLACE INTO event (id, at, actor, action, note) VALUES (?, '2024-01-01', 'x', 'review', 'forged')", last),
+                ("INSERT INTO event (id, at, actor, action, note) VALUES (?, '2024-01-01', 'x', 'review', 'forged')", -5),
+            ]:
+                with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                    connection.execute(sql, (event_id,))
+                connection.rollback()
+        finally:
+            connection.close()
+        assert logged.verify_log().intact
+        assert "forged" not in {event.note for event in logged.events()}
+
+    def test_an_edited_entry_is_named(self, logged, db_url):
+        """An owner disables the triggers and rewrites a note: `log --verify` names that entry, exit 1."""
+        victim = logged.events()[2]
+        _lift_triggers(db_url)
+        _raw(db_url, "UPDATE event SET note = 'nothing to see' WHERE id = :id", parameters={"id": victim.id})
+        report = logged.verify_log()
+        assert report.broken_at == victim.id and "does not match its hash" in report.reason
+        result = run(db_url, "log", "--verify")
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: the log was tampered with: first broken link: event {victim.id} ")
+
+    def test_a_removed_entry_is_named_by_the_next(self, logged, db_url):
+        """An owner deletes an entry: `log --verify` names the entry after the gap and the one before it."""
+        events = logged.events()
+        _lift_triggers(db_url)
+        _raw(db_url, "DELETE FROM event WHERE id = :id", parameters={"id": events[3].id})
+        report = logged.verify_log()
+        assert report.broken_at == events[4].id and f"after event {events[2].id}" in report.reason
+
+    def test_a_removed_last_entry_is_found(self, logged, db_url):
+        """An owner deletes the newest entries: the chain head no longer matches the log's end."""
+        events = logged.events()
+        _lift_triggers(db_url)
+        _raw(db_url, "DELETE FROM event WHERE id >= :id", parameters={"id": events[-2].id})
+        report = logged.verify_log()
+        assert not report.intact and "entries were removed from its end" in report.reason
+
+    def test_a_forged_entry_is_found(self, logged, db_url):
+        """An entry inserted by hand (no hash, or a made-up one) is named."""
+        _raw(db_url, "INSERT INTO event (at, actor, action, note) VALUES (:at, 'mallory', 'review', 'forged')",
+             parameters={"at": logged.events()[0].at})
+        report = logged.verify_log()
+        assert report.broken_at == logged.events()[-1].id and "has no hash" in report.reason
+
+    def test_concurrent_writers_do_not_fork_the_chain(self, store, port_story, db_url):
+        """Six reviewers writing at once (marks and notes): the chain stays one line, intact."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def write(number: int) -> None:
+            reviewer = open_store(db_url)
+            try:
+                for round_number in range(4):
+                    claim_id = port_story.claim_ids[(number + round_number) % 3]
+                    reviewer.add_note(claim_id, f"note {number}.{round_number}", f"reviewer{number}")
+            finally:
+                reviewer.close()
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            list(pool.map(write, range(6)))
+        report = store.verify_log()
+        assert report.intact, report.reason
+        assert report.events == 1 + 24
+
+    def test_the_migration_chains_existing_entries(self, db_url):
+        """A casefile from before the chain (schema 0006) with entries: the upgrade chains them, verify holds."""
+        from datetime import datetime, timezone
+
+        from sqlalchemy import text
+
+        from store import migrate
+        from store.engine import make_engine
+
+        engine = make_engine(db_url)
+        migrate.upgrade(engine, "0006")
+        with engine.begin() as connection:
+            for number in range(3):
+                connection.execute(
+                    text("INSERT INTO event (at, actor, action, entity_id, note) VALUES (:at, 'oskar', 'import', 'file:x', :note)"),
+                    {"at": datetime(2024, 3, 1, 12, number, 30, 250000, tzinfo=timezone.utc), "note": f"old {number}"},
+                )
+        engine.dispose()
+        with open_store(db_url) as upgraded:
+            events = upgraded.events()
+            assert [event.note for event in events] == ["old 0", "old 1", "old 2"]
+            assert all(event.hash for event in events)
+            assert upgraded.verify_log().intact
+            upgraded.add_check("The dam leaks.", "rita")  # a new entry continues the migrated chain
+            report = upgraded.verify_log()
+            assert report.intact and report.events == 4
