@@ -40,16 +40,25 @@ _FAMILY_FIRST_SURNAMES = frozenset(
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
+# Latin letters that carry no separable accent, spelled as English-language news writes them.
+_LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
+                                "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+# A word of letters or digits in any script ('José', 'Ørsted', 'Путин', '李', 'כהן'), hyphenated parts kept together.
+_KEY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """`text` without accents or other combining marks, in composed form (Hangul stays syllables)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def speaker_key(name: str) -> str:
-    """A normalised key for a speaker's name: lowercase, no accents, honorifics or punctuation."""
-    plain = _plain(name).lower().replace("’", "'")
+    """A normalised key for a speaker's name in any script: case-folded, no accents, honorifics or punctuation."""
+    plain = _plain(name).casefold().replace("’", "'")
     plain = re.sub(r"'s\b", "", plain)
-    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", plain)
+    words = _KEY_WORD.findall(plain)
     while len(words) > 1 and words[0] in _HONORIFICS:
         words = words[1:]
     while len(words) > 1 and words[0] in ("the", "a", "an"):

@@ -521,3 +521,49 @@ class TestTamperEvidentLog:
             upgraded.add_check("The dam leaks.", "rita")  # a new entry continues the migrated chain
             report = upgraded.verify_log()
             assert report.intact and report.events == 4
+
+
+NON_LATIN_SPEAKERS = ["Агния Тихомирова", "宋雨桐", "אורית זכאי", "김민서", "محمد الفارس"]
+
+
+class TestSpeakerNamesInAnyScript:
+    """Speaker names in non-Latin scripts keep a key of their own; letters like Ø are read, not dropped."""
+
+    def test_keys_are_kept_and_distinct(self):
+        """'Владимир Путин'-like Cyrillic, Chinese, Hebrew, Korean and Arabic names: a non-empty key each, all different."""
+        from claims.speakers import speaker_key
+
+        keys = [speaker_key(name) for name in NON_LATIN_SPEAKERS]
+        assert all(keys) and len(set(keys)) == len(keys)
+        assert speaker_key("АГНИЯ Тихомирова") == speaker_key("Агния Тихомирова") == "агния тихомирова"
+
+    def test_letters_without_a_separable_accent(self):
+        """'Ørsted' became 'rsted': Ø, Æ, ß, Ł and the like are spelled out."""
+        from claims.speakers import speaker_key
+
+        assert speaker_key("Ida Ørsted") == "ida orsted"
+        assert speaker_key("Åse Ødegård") == "ase odegard"
+        assert speaker_key("Jürgen Großmann") == "jurgen grossmann"
+        assert speaker_key("Mr. José Núñez") == "jose nunez"
+
+    def test_ingested_speakers_stay_apart(self, store, add_story):
+        """A document quoting five people in five scripts stores five speakers, each with their own claims."""
+        sentences = [f"{name} sagte: Der Damm ist sicher, Teil {number}." for number, name in enumerate(NON_LATIN_SPEAKERS)]
+        document = " ".join(sentences)
+        claims = [(f"Der Damm ist sicher, Teil {number}.", name) for number, name in enumerate(NON_LATIN_SPEAKERS)]
+        add_story(store, document, claims)
+        speakers = store.list_speakers()
+        assert sorted(speaker.name for speaker in speakers) == sorted(NON_LATIN_SPEAKERS)
+        by_quote = {claim.quote: claim.speaker for claim in store.list_claims()}
+        assert by_quote == {quote: name for quote, name in claims}
+
+    def test_imported_speakers_stay_apart(self, tmp_path):
+        """A CSV of claims by speakers in five scripts: five speakers after import, none merged."""
+        rows = ["claim,speaker"] + [f"Der Damm ist sicher {number},{name}" for number, name in enumerate(NON_LATIN_SPEAKERS)]
+        path = tmp_path / "claims.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        database = str(tmp_path / "case.db")
+        result = run(database, "import", str(path))
+        assert result.exit_code == 0, result.output
+        with open_store(database) as imported:
+            assert sorted(speaker.name for speaker in imported.list_speakers()) == sorted(NON_LATIN_SPEAKERS)
