@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
@@ -167,14 +168,17 @@ class CheckReader:
         shared = [term for term in self.terms if term in found]
         covered.update(shared)
         share = sum(self.terms[term] for term in shared) / self.weight
-        stance = stance_towards(text, self.text)
+        # The text's own reading is cached across checks; reading it towards this check only
+        # changes a hedged assertion, and only matters for a statement about the check.
+        stance = read_stance(text)
+        if stance.polarity == "asserts" and stance.hedged and share >= MIN_RELATED:
+            stance = stance_towards(text, self.text)
         denies = denial or stance.polarity == "denies"
         debunks = denies and stance.cue is not None and bool(_STORY_DEBUNK_RE.search(stance.cue))
-        if not debunks and _SCEPTIC_RE.search(text):
+        sceptic = None if debunks else _sceptic(text)
+        if sceptic is not None:
             denies = debunks = True
-            cue = _SCEPTIC_RE.search(text).group(0)
-        else:
-            cue = stance.cue
+        cue = sceptic or stance.cue
         return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, cue)
 
     def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
@@ -233,6 +237,13 @@ def _shorten(text: str, limit: int = 140) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
 
 
+@lru_cache(maxsize=1 << 16)
+def _sceptic(text: str) -> str | None:
+    found = _SCEPTIC_RE.search(text)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1 << 16)
 def _terms(text: str) -> dict[str, float]:
     """Topic terms with weights: content stems 1, stems inside names 2, numbers 2; no framing words."""
     stems = content_stems(text) - _FRAME_STEMS - {stem(word) for word in NEGATORS}
