@@ -17,6 +17,7 @@ from sqlalchemy import Connection, case, delete, func, insert, select
 
 from claims.checks import MAX_HEADLINE, STANCES, CheckReader, Verdict, headline
 from claims.models import Check, SourceMeta, SourceStance
+from claims.text import display_safe, normalise_text
 from store.base import utcnow
 from store.errors import NotFound
 from store.eventlog import append_events
@@ -46,7 +47,7 @@ class Statement:
 
 def check_text(text: str) -> str:
     """The check's text, trimmed; a ValueError for empty or overlong text."""
-    cleaned = " ".join((text or "").split())
+    cleaned = " ".join(display_safe(normalise_text(text or "")).split())
     if not cleaned:
         raise ValueError("a check needs a text: the claim to check, e.g. \"The dam was built in 1990\"")
     if len(cleaned) > MAX_CHECK_CHARS:

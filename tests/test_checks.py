@@ -183,5 +183,7 @@ class TestCommandLine:
         empty = self._run(db, "check", "add", "   ")
         assert empty.exit_code == 1 and empty.output.startswith("error: a check needs a text")
         assert self._run(db, "check", "add", "x" * 3000).exit_code == 1
+        control = self._run(db, "check", "add", "The \x1b[31mdam\x07 held  [bold]", "--json")
+        assert json.loads(control.output)["text"] == "The dam held [bold]"
         unknown = self._run(db, "check", "show", "5")
         assert unknown.exit_code == 1 and "no check with id 5" in unknown.output
