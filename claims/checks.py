@@ -130,29 +130,29 @@ class CheckReader:
 
     def relatedness(self, text: str) -> float:
         """The share of the check's topic weight that `text` carries (0..1)."""
-        if not self.weight:
-            return 0.0
-        found = _terms(text)
-        return sum(weight for term, weight in self.terms.items() if term in found) / self.weight
+        return self._share(text, set()) if self.weight else 0.0
 
     def judge(self, title: str | None, claims: Sequence[ClaimLike]) -> Verdict:
         """Where a source with this title (None when it has none) and these claims stands on the check."""
         if not self.weight:
             return Verdict("unrelated", (), "the check names nothing to look for", 0.0)
-        readings: list[_Reading] = []
+        statements: list[tuple[int | None, str, bool, bool, float]] = []
         covered: set[str] = set()
         if title and title.strip():
-            readings.append(self._read(None, title.strip(), False, self._relayed_title(title.strip()), covered))
+            statements.append((None, title.strip(), False, self._relayed_title(title.strip()),
+                               self._share(title.strip(), covered)))
         for claim in claims:
-            readings.append(self._read(claim.id, claim.text, claim.polarity == "denies",
-                                       claim.hedged or self._relayed(claim), covered))
+            statements.append((claim.id, claim.text, claim.polarity == "denies",
+                               claim.hedged or self._relayed(claim), self._share(claim.text, covered)))
         shared_weight = sum(self.terms[term] for term in covered)
         source_share = round(shared_weight / self.weight, 3)
         # A long article shares a word with almost anything: it must share more than one.
-        long_source = len(readings) > SHORT_SOURCE
-        if not readings or source_share < SOURCE_RELATED or long_source and (
+        long_source = len(statements) > SHORT_SOURCE
+        if not statements or source_share < SOURCE_RELATED or long_source and (
                 shared_weight < MIN_SHARED_WEIGHT or source_share < LONG_SOURCE_RELATED):
             return Verdict("unrelated", (), f"the source shares {source_share:.0%} of the check's terms", source_share)
+        # Only a related source's statements are read for their stance: most sources stop above.
+        readings = [self._read(*statement) for statement in statements]
         return self._decide(readings, source_share)
 
     def _relayed_title(self, title: str) -> bool:
@@ -163,11 +163,14 @@ class CheckReader:
         """Whether the claim is only relayed: put in the mouth of 'reports' or unnamed sources."""
         return claim.speaker_kind == "unattributed" and claim.kind != "narrative"
 
-    def _read(self, claim_id: int | None, text: str, denial: bool, hedged: bool, covered: set[str]) -> _Reading:
+    def _share(self, text: str, covered: set[str]) -> float:
+        """The share of the check's topic weight `text` carries; its shared terms are added to `covered`."""
         found = _terms(text)
         shared = [term for term in self.terms if term in found]
         covered.update(shared)
-        share = sum(self.terms[term] for term in shared) / self.weight
+        return sum(self.terms[term] for term in shared) / self.weight
+
+    def _read(self, claim_id: int | None, text: str, denial: bool, hedged: bool, share: float) -> _Reading:
         # The text's own reading is cached across checks; reading it towards this check only
         # changes a hedged assertion, and only matters for a statement about the check.
         stance = read_stance(text)
