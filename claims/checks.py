@@ -125,6 +125,11 @@ class CheckReader:
         self.text = text
         self.terms = _terms(text)
         self.weight = sum(self.terms.values())
+        # Every term a text can share starts one of its words (a stem) or is a number: a text
+        # holding none of these strings shares nothing, and its terms need not be computed.
+        words = sorted((term for term in self.terms if not term[0].isdigit()), key=len, reverse=True)
+        screen = [re.escape(word) for word in words] + ([r"\d"] if len(words) < len(self.terms) else [])
+        self._screen = re.compile("|".join(screen)) if screen else None
         self.denies = read_stance(text).polarity == "denies"
         self.hedged = read_stance(text).hedged
 
@@ -165,6 +170,8 @@ class CheckReader:
 
     def _share(self, text: str, covered: set[str]) -> float:
         """The share of the check's topic weight `text` carries; its shared terms are added to `covered`."""
+        if self._screen is None or not self._screen.search(plain(text)):
+            return 0.0
         found = _terms(text)
         shared = [term for term in self.terms if term in found]
         covered.update(shared)
