@@ -162,10 +162,11 @@ def merge_speakers(connection: Connection, keep_id: int, merge_id: int, reviewer
         connection.execute(select(claim_t.c.id).where(claim_t.c.speaker_id == merge_id)).scalars()
     )
     connection.execute(update(claim_t).where(claim_t.c.speaker_id == merge_id).values(speaker_id=keep_id))
-    old_aliases = json.loads(keep.aliases or "[]")
-    new_aliases = sorted(set(old_aliases) | set(json.loads(merge.aliases or "[]")) | {merge.name})
+    old_aliases = _aliases(keep)
+    # What this merge adds, recorded so that undoing it removes exactly that, whatever was undone before.
+    added = sorted(({merge.name} | set(_aliases(merge))) - set(old_aliases) - {keep.name})
     connection.execute(
-        update(speaker_t).where(speaker_t.c.id == keep_id).values(aliases=json.dumps(new_aliases))
+        update(speaker_t).where(speaker_t.c.id == keep_id).values(aliases=json.dumps(sorted({*old_aliases, *added})))
     )
     connection.execute(update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=keep_id))
     return log_event(
@@ -174,38 +175,89 @@ def merge_speakers(connection: Connection, keep_id: int, merge_id: int, reviewer
         "merge",
         entity_id=f"speaker:{keep_id}<-{merge_id}",
         old_value=json.dumps({"aliases": old_aliases}),
-        new_value=json.dumps({"keep": keep_id, "merged": merge_id, "claims": moved}),
+        new_value=json.dumps({"keep": keep_id, "merged": merge_id, "claims": moved, "added_aliases": added}),
     )
 
 
-def unmerge_speakers(connection: Connection, merge_id: int, reviewer: str) -> int:
-    """Undo the merge of speaker `merge_id`: its claims and the other speaker's aliases go back."""
-    row = connection.execute(select(speaker_t).where(speaker_t.c.id == merge_id)).first()
-    if row is None or row.merged_into is None:
-        raise NotFound(f"speaker {merge_id} is not merged into another speaker")
-    event = connection.execute(
+def _aliases(row) -> list[str]:
+    return json.loads(row.aliases or "[]")
+
+
+def _merge_event(connection: Connection, keep_id: int, merge_id: int):
+    return connection.execute(
         select(event_t)
-        .where(event_t.c.action == "merge", event_t.c.entity_id == f"speaker:{row.merged_into}<-{merge_id}")
+        .where(event_t.c.action == "merge", event_t.c.entity_id == f"speaker:{keep_id}<-{merge_id}")
         .order_by(event_t.c.id.desc())
         .limit(1)
     ).first()
+
+
+def _added_aliases(event, merged) -> set[str]:
+    """The aliases a merge gave the speaker kept."""
+    details = json.loads(event.new_value)
+    if "added_aliases" in details:
+        return set(details["added_aliases"])
+    # Merges logged before the record was kept: the merged speaker's names the keeper lacked then.
+    return ({merged.name} | set(_aliases(merged))) - set(json.loads(event.old_value)["aliases"])
+
+
+def _merged_chain(connection: Connection, speaker_id: int) -> list[int]:
+    """`speaker_id` and every speaker it was merged into since, in order (a merged keeper can be merged on)."""
+    chain = [speaker_id]
+    while len(chain) < 1000:
+        parent = connection.execute(select(speaker_t.c.merged_into).where(speaker_t.c.id == chain[-1])).scalar()
+        if parent is None or parent in chain:
+            break
+        chain.append(parent)
+    return chain
+
+
+def _contributed_names(connection: Connection, speaker_id: int) -> set[str]:
+    """The names and aliases of every speaker merged into `speaker_id` now."""
+    names: set[str] = set()
+    for row in connection.execute(select(speaker_t.c.name, speaker_t.c.aliases).where(speaker_t.c.merged_into == speaker_id)):
+        names |= {row.name, *_aliases(row)}
+    return names
+
+
+def unmerge_speakers(connection: Connection, merge_id: int, reviewer: str) -> int:
+    """Undo the merge of speaker `merge_id`: its claims go back and exactly the aliases it brought leave.
+
+    Merges can be undone in any order: an alias leaves the keeper only if no speaker still
+    merged into it brings the same name, and a keeper that was itself merged on since gives
+    the claims and aliases back from wherever they went.
+    """
+    row = connection.execute(select(speaker_t).where(speaker_t.c.id == merge_id)).first()
+    if row is None or row.merged_into is None:
+        raise NotFound(f"speaker {merge_id} is not merged into another speaker")
+    keep_id = row.merged_into
+    event = _merge_event(connection, keep_id, merge_id)
     if event is None:
         raise NotFound(f"no merge of speaker {merge_id} in the log")
-    details = json.loads(event.new_value)
-    old = json.loads(event.old_value)
-    moved = details["claims"]
+    chain = _merged_chain(connection, keep_id)
+    moved = json.loads(event.new_value)["claims"]
     for chunk_start in range(0, len(moved), 500):
         chunk = moved[chunk_start : chunk_start + 500]
         connection.execute(
             update(claim_t)
-            .where(claim_t.c.id.in_(chunk), claim_t.c.speaker_id == details["keep"])
+            .where(claim_t.c.id.in_(chunk), claim_t.c.speaker_id.in_(chain))
             .values(speaker_id=merge_id)
         )
-    connection.execute(
-        update(speaker_t).where(speaker_t.c.id == details["keep"]).values(aliases=json.dumps(old["aliases"]))
-    )
     connection.execute(update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=None))
+    leaving = _added_aliases(event, row)
+    for level, speaker_id in enumerate(chain):
+        if level:
+            # Up the chain, only what the next merge carried on from the speaker below.
+            below = connection.execute(select(speaker_t).where(speaker_t.c.id == chain[level - 1])).first()
+            carried = _merge_event(connection, speaker_id, chain[level - 1])
+            leaving &= _added_aliases(carried, below) if carried is not None else set()
+        if not leaving:
+            break
+        keeper = connection.execute(select(speaker_t).where(speaker_t.c.id == speaker_id)).first()
+        still_brought = _contributed_names(connection, speaker_id)
+        kept = [alias for alias in _aliases(keeper) if alias not in leaving or alias in still_brought]
+        connection.execute(update(speaker_t).where(speaker_t.c.id == speaker_id).values(aliases=json.dumps(kept)))
     return log_event(
-        connection, reviewer, "unmerge", entity_id=f"speaker:{details['keep']}->{merge_id}",
+        connection, reviewer, "unmerge", entity_id=f"speaker:{keep_id}->{merge_id}",
         old_value=event.new_value, new_value=json.dumps({"restored": merge_id}),
     )

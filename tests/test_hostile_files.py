@@ -567,3 +567,74 @@ class TestSpeakerNamesInAnyScript:
         assert result.exit_code == 0, result.output
         with open_store(database) as imported:
             assert sorted(speaker.name for speaker in imported.list_speakers()) == sorted(NON_LATIN_SPEAKERS)
+
+
+MERGE_PEOPLE = {
+    "Dana Kirwan": ["D. Kirwan"],
+    "Lorne Austell": ["Secretary Austell"],
+    "Pia Holm": ["P. Holm"],
+    "Ivo Brandt": [],
+}
+
+
+@pytest.fixture
+def four_speakers(store):
+    """Four fictional speakers with two claims each, some with aliases; returns name -> speaker id."""
+    from claims.models import SourceMeta
+
+    from conftest import make_claim
+
+    sentences = []
+    for name in MERGE_PEOPLE:
+        sentences += [f"{name} said the ferry runs {number} times a day." for number in (2, 5)]
+    document = " ".join(sentences)
+    extracted = []
+    for name, aliases in MERGE_PEOPLE.items():
+        for number in (2, 5):
+            sentence = f"{name} said the ferry runs {number} times a day."
+            claim = make_claim(f"the ferry runs {number} times a day", document, name, speaker_aliases=aliases)
+            start = document.index(sentence) + len(name) + len(" said ")
+            extracted.append(claim.model_copy(update={"start": start, "end": start + len(claim.quote)}))
+    store.add_extracted(document, hashlib.sha256(document.encode()).hexdigest(), SourceMeta(title="Ferries"), extracted, "tester")
+    return {speaker.name: speaker.id for speaker in store.list_speakers()}
+
+
+def _state(store) -> tuple[dict, dict]:
+    speakers = {speaker.id: (speaker.name, sorted(speaker.aliases)) for speaker in store.list_speakers()}
+    claims = {claim.id: claim.speaker_id for claim in store.list_claims()}
+    return speakers, claims
+
+
+class TestUnmergeInAnyOrder:
+    """Undoing speaker merges in any order restores exactly what was merged."""
+
+    @pytest.mark.parametrize(
+        ("merges", "unmerges"),
+        [
+            ([("Dana Kirwan", "Lorne Austell"), ("Dana Kirwan", "Pia Holm")], ["Lorne Austell", "Pia Holm"]),
+            ([("Dana Kirwan", "Lorne Austell"), ("Dana Kirwan", "Pia Holm")], ["Pia Holm", "Lorne Austell"]),
+            ([("Pia Holm", "Lorne Austell"), ("Dana Kirwan", "Pia Holm")], ["Lorne Austell", "Pia Holm"]),
+            ([("Pia Holm", "Lorne Austell"), ("Dana Kirwan", "Pia Holm")], ["Pia Holm", "Lorne Austell"]),
+            ([("Dana Kirwan", "Lorne Austell"), ("Dana Kirwan", "Pia Holm"), ("Dana Kirwan", "Ivo Brandt")],
+             ["Pia Holm", "Lorne Austell", "Ivo Brandt"]),
+        ],
+        ids=["first-merged-first", "last-merged-first", "chain-inner-first", "chain-outer-first", "three-middle-first"],
+    )
+    def test_any_order_restores_the_start(self, store, four_speakers, merges, unmerges):
+        """`merge 3 13`, `merge 3 10`, `unmerge 13`, `unmerge 10` left the keeper an alias and claims of the other."""
+        before = _state(store)
+        for keep, other in merges:
+            store.merge_speakers(four_speakers[keep], four_speakers[other], "rita")
+        for other in unmerges:
+            store.unmerge_speaker(four_speakers[other], "rita")
+        assert _state(store) == before
+
+    def test_halfway_the_keeper_holds_only_what_is_still_merged(self, store, four_speakers):
+        """After undoing the first of two merges, the keeper keeps the second's names and claims only."""
+        kirwan, austell, holm = (four_speakers[name] for name in ("Dana Kirwan", "Lorne Austell", "Pia Holm"))
+        store.merge_speakers(kirwan, austell, "rita")
+        store.merge_speakers(kirwan, holm, "rita")
+        store.unmerge_speaker(austell, "rita")
+        speakers, claims = _state(store)
+        assert speakers[kirwan] == ("Dana Kirwan", ["D. Kirwan", "P. Holm", "Pia Holm"])
+        assert sorted(claims.values()).count(austell) == 2 and sorted(claims.values()).count(kirwan) == 4
