@@ -218,16 +218,26 @@ def show(
 @handle_errors
 def conflicts(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print the conflicts as JSON."),
+    pairs: bool = typer.Option(False, "--pairs", help="List each pairwise conflict on its own, not grouped into disputes."),
+    json_output: bool = typer.Option(False, "--json", help="Print the disputes (or with --pairs the conflicts) as JSON."),
 ) -> None:
-    """List the conflicts between claims, with the reason for each."""
+    """List the disputes (conflicts about one proposition, grouped into two sides), most contested first."""
     with ctx.obj.open() as store:
         found = store.conflicts()
+        disputes = [] if pairs else store.disputes()
         claims = store.get_claims([cid for conflict in found for cid in conflict.claim_ids])
-    if json_output:
-        out.print_json([conflict.model_dump(mode="json") for conflict in found])
+        sources = {source.id: source for source in store.list_sources()} if disputes and not json_output else {}
+    if pairs:
+        if json_output:
+            out.print_json([conflict.model_dump(mode="json") for conflict in found])
+            return
+        out.print_conflicts(found, claims)
         return
-    out.print_conflicts(found, claims)
+    by_id = {conflict.id: conflict for conflict in found}
+    if json_output:
+        out.print_json([out.dispute_dict(dispute, by_id) for dispute in disputes])
+        return
+    out.print_disputes(disputes, by_id, claims, sources)
 
 
 @app.command()

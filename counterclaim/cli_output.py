@@ -9,6 +9,7 @@ from typing import Iterable, Mapping, Sequence
 import typer
 
 from claims.context import sentence_around
+from claims.disputes import Dispute
 from claims.documents import DocumentError
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Link, Source
 from claims.ratings import prior_ratings
@@ -195,6 +196,52 @@ def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) 
             if claim:
                 echo(f"   {claim_id:>5} {one_line(speaker_name(claim.speaker), 28)}: {one_line(claim.text, 80)}")
     echo(f"{len(conflicts)} conflicts")
+
+
+def dispute_dict(dispute: Dispute, conflicts: Mapping[int, Conflict]) -> dict:
+    """A dispute as JSON: its sides, and its conflicts in the export's conflict shape."""
+    return {**dispute.as_dict(),
+            "conflicts": [conflicts[cid].model_dump(mode="json") for cid in dispute.conflict_ids if cid in conflicts]}
+
+
+def print_disputes(
+    disputes: Sequence[Dispute], conflicts: Mapping[int, Conflict], claims: Mapping[int, Claim],
+    sources: Mapping[int, Source],
+) -> None:
+    """Each dispute: what is disputed, who stands on each side and where, and its conflicts' reasons."""
+    if not disputes:
+        echo("no conflicts")
+        return
+    for dispute in disputes:
+        weak = " (weak)" if dispute.weak else ""
+        count = len(dispute.conflict_ids)
+        echo(f"dispute #{dispute.id} {dispute.kind}{weak}: {dispute.summary()} "
+             f"({count} conflict{'s' if count != 1 else ''})")
+        echo(f"   about: {one_line(dispute.proposition, 100)}")
+        for side in dispute.sides:
+            where = ", ".join(one_line(_source_name(sources.get(sid), sid), 40) for sid in side.source_ids[:6])
+            more = f" and {len(side.source_ids) - 6} more" if len(side.source_ids) > 6 else ""
+            speakers = ", ".join(one_line(name, 30) for name in side.speakers[:4])
+            echo(f"   {side.stance}: {speakers} in {where}{more}")
+            for claim_id in side.claim_ids[:3]:
+                claim = claims.get(claim_id)
+                if claim:
+                    echo(f"     {claim_id:>5} {one_line(claim.speaker or '(narrative)', 24)}: {one_line(claim.text, 80)}")
+            if len(side.claim_ids) > 3:
+                echo(f"     ... {len(side.claim_ids) - 3} more claims")
+        for conflict_id in dispute.conflict_ids[:3]:
+            conflict = conflicts.get(conflict_id)
+            if conflict:
+                echo(f"   #{conflict.id} {conflict.kind}{' (weak)' if conflict.weak else ''}: {one_line(conflict.explanation)}")
+        if count > 3:
+            echo(f"   ... {count - 3} more conflicts (conflicts --pairs lists them all)")
+    echo(f"{len(disputes)} disputes ({len(conflicts)} conflicts)")
+
+
+def _source_name(source: Source | None, source_id: int) -> str:
+    if source is not None and (source.title or source.outlet):
+        return source.title or source.outlet or ""
+    return f"source {source_id}"
 
 
 def safe(text: str | None) -> str:

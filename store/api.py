@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import select
 
+from claims.disputes import Dispute, group_disputes
 from claims.documents import Document
 from claims.extraction import extract_claims
 from claims.models import Check, Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
@@ -61,9 +62,12 @@ class Thread:
     claim_ids: tuple[int, ...]
     conflict_ids: tuple[int, ...]
     title: str
+    dispute_ids: tuple[int, ...] = ()
+    """The disputes among the thread's claims, most contested first."""
 
     def as_dict(self) -> dict:
-        return {"claim_ids": list(self.claim_ids), "conflict_ids": list(self.conflict_ids), "title": self.title}
+        return {"claim_ids": list(self.claim_ids), "conflict_ids": list(self.conflict_ids),
+                "dispute_ids": list(self.dispute_ids), "title": self.title}
 
 
 class Store(StoreBase):
@@ -189,15 +193,27 @@ class Store(StoreBase):
             raise NotFound(f"no conflict with id {conflict_id}")
         return found[0]
 
+    def disputes(self) -> list[Dispute]:
+        """Conflicts grouped into disputes with two sides each, most contested first (`claims.disputes`)."""
+        with self._read() as connection:
+            return read_disputes(connection, queries.list_conflicts(connection))
+
     def links(self, state: str | None = None) -> list[Link]:
         with self._read() as connection:
             return queries.list_links(connection, state=state)
 
-    def threads(self) -> list[Thread]:
-        """Linked claims grouped into threads (two statements at least, reprints aside), most contested first."""
+    def threads(self, disputes: Sequence[Dispute] | None = None) -> list[Thread]:
+        """Linked claims grouped into threads (two statements at least, reprints aside), most contested first.
+
+        A thread ranks by its most contested dispute (`Dispute.rank_key`: independent sources
+        on the thinner side first), then by how many disputes it holds, so a statement every
+        source repeats is never ranked above a story sources take opposite sides on.
+        """
         with self._read() as connection:
             links = queries.list_links(connection)
             conflicts = queries.list_conflicts(connection)
+            if disputes is None:
+                disputes = read_disputes(connection, conflicts)
             originals = queries.reprint_originals(connection)
             # A claim with only its own reprints is one statement printed several times: no thread.
             groups = [group for group in build_threads(links)
@@ -207,13 +223,24 @@ class Store(StoreBase):
         for conflict in conflicts:
             for claim_id in conflict.claim_ids:
                 conflicts_by_claim.setdefault(claim_id, set()).add(conflict.id)
+        rank_of = {dispute.id: rank for rank, dispute in enumerate(disputes)}
+        disputes_by_claim: dict[int, set[int]] = {}
+        for dispute in disputes:
+            for claim_id in dispute.claim_ids:
+                disputes_by_claim.setdefault(claim_id, set()).add(dispute.id)
+        proposition = {dispute.id: dispute.proposition for dispute in disputes}
         threads = []
         for group in groups:
             conflict_ids = sorted({cid for claim_id in group for cid in conflicts_by_claim.get(claim_id, ())})
+            dispute_ids = sorted({did for claim_id in group for did in disputes_by_claim.get(claim_id, ())},
+                                 key=rank_of.__getitem__)
             first = first_claims.get(group[0])
-            title = first.text if first else f"claim {group[0]}"
-            threads.append(Thread(tuple(group), tuple(conflict_ids), title))
-        threads.sort(key=lambda thread: (-len(thread.conflict_ids), -len(thread.claim_ids), thread.claim_ids))
+            title = proposition[dispute_ids[0]] if dispute_ids else (first.text if first else f"claim {group[0]}")
+            threads.append(Thread(tuple(group), tuple(conflict_ids), title, tuple(dispute_ids)))
+        threads.sort(key=lambda thread: (
+            rank_of[thread.dispute_ids[0]] if thread.dispute_ids else len(rank_of),
+            -len(thread.dispute_ids), -len(thread.conflict_ids), -len(thread.claim_ids), thread.claim_ids,
+        ))
         return threads
 
     def events(
@@ -326,6 +353,16 @@ class Store(StoreBase):
         return pipeline.add_documents(self, documents, actor, workers=workers)
 
 
+def read_disputes(connection, conflicts: list[Conflict]) -> list[Dispute]:
+    """Disputes over `conflicts`, reading their claims, the agreements among them and their reprints."""
+    if not conflicts:
+        return []
+    claim_ids = {claim_id for conflict in conflicts for claim_id in conflict.claim_ids}
+    claims = queries.claims_by_ids(connection, claim_ids)
+    return group_disputes(conflicts, claims, queries.agreeing_among(connection, claim_ids),
+                          queries.reprint_sources_of(connection, claim_ids))
+
+
 def open_store(
     db: str,
     *,
@@ -342,4 +379,4 @@ def open_store(
     return Store(db, upgrade=upgrade, on_upgrade=on_upgrade, create=create)
 
 
-__all__ = ["AddResult", "ClaimFilter", "Event", "Store", "Thread", "open_store"]
+__all__ = ["AddResult", "ClaimFilter", "Dispute", "Event", "Store", "Thread", "open_store"]

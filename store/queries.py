@@ -463,3 +463,24 @@ def reprint_originals(connection: Connection) -> dict[int, int]:
     """{reprint id: original id} for every claim stored as a reprint."""
     rows = connection.execute(select(claim_t.c.id, claim_t.c.reprint_of).where(claim_t.c.reprint_of.is_not(None)))
     return {claim_id: original for claim_id, original in rows}
+
+
+def reprint_sources_of(connection: Connection, claim_ids: Iterable[int]) -> dict[int, list[int]]:
+    """{original id: ids of the sources that reprinted it} for those of `claim_ids` that were reprinted."""
+    ids = sorted(set(claim_ids))
+    found: dict[int, list[int]] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        rows = connection.execute(
+            select(claim_t.c.reprint_of, claim_t.c.source_id).where(claim_t.c.reprint_of.in_(chunk)).distinct()
+        )
+        for original, source_id in rows:
+            found.setdefault(original, []).append(source_id)
+    return found
+
+
+def agreeing_among(connection: Connection, claim_ids: Iterable[int]) -> list[Link]:
+    """The `agrees` links (not rejected) between two of `claim_ids`."""
+    wanted = set(claim_ids)
+    return [link for link in links_of(connection, wanted)
+            if link.relation == "agrees" and link.state != "rejected" and set(link.claim_ids) <= wanted]
