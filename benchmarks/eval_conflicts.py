@@ -1,21 +1,25 @@
-"""Conflict detection on Emergent: match headlines to claims, flag for-vs-against headline pairs.
+"""Conflicts and disputes on real stories, measured through the product: one casefile per story.
 
-Each (claim, article headline) row is a claim from that article. The casefile holds the
-240 claims being checked. Every headline joins a claim's thread by `claims.threads.join_threads`:
-its own BM25 ranking of the claims (`claims.matching.retrieval`) plus the votes of its nearest
-fellow headlines, so a terse headline follows its closest paraphrases; it joins only when the
-winning claim takes at least `JOIN_SHARE` of the vote. The baselines are retrieval alone (BM25
-top 1) and plain rapidfuzz ratio. Headlines sharing a thread are linked to each other, each
-headline's polarity and hedging are read towards its thread's claim by
-`claims.polarity.stance_towards` (a headline that attributes what the claim itself attributes
-is not hedging), and `detect_conflicts` runs over those links. A flagged pair is a firm (not
-weak) denial conflict. Gold conflicts are pairs of headlines of one claim with stances `for`
-and `against`; `observing` headlines should never be in a firm conflict.
+Every figure comes from what `counterclaim add` stores and what `counterclaim conflicts`
+reads back (`Store.add_documents`, `Store.conflicts`, `Store.disputes`): each document is
+written to a folder and read by the CLI's own reader, nothing is scored by code the
+product does not run.
 
-Only the train split is available here, so no figure is from held-out data; the methods
-(stance cues, threading) are general, and the thresholds were chosen once, not per claim.
+- Emergent train: one casefile per claim, each article headline added as a one-line
+  document. Gold conflicts are pairs of headlines with stances `for` and `against`; a
+  pair is flagged when a denial or numeric conflict joins a claim of one headline to a
+  claim of the other. Observing headlines (they report without taking a side) should sit
+  in no firm conflict. Firm and weak flags are scored apart: a weak flag should be less
+  often real than a firm one.
+- FNC-1 train stories: the 260 headlines with bodies that agree and bodies that disagree;
+  one casefile per headline holding its agreeing, disagreeing and discussing bodies. A
+  story is caught when some agreeing body and some disagreeing body stand on opposite
+  sides of one dispute.
 
-Usage: .venv/bin/python benchmarks/eval_conflicts.py [--split train]
+Stories are split by a fixed seed into two halves: `dev` (the methods were developed
+on it) and `held` (looked at only for the figures); both are printed.
+
+Usage: .venv/bin/python benchmarks/eval_conflicts.py [--corpus emergent|fnc1|both] [--limit N]
 """
 
 from __future__ import annotations
@@ -23,138 +27,190 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import json
+import random
+import shutil
+import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, utils
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from _common import require_data
-from claims.conflicts import detect_conflicts
-from claims.matching.retrieval import TermIndex
-from claims.matching.scoring import score_pair
-from claims.models import Claim, Link, Source
-from claims.polarity import read_stance, stance_towards
-from claims.threads import join_threads
+from counterclaim.sources import collect_inputs, read_input
+from store.api import open_store
 
-FILES = {"train": "emergent/url-versions-2015-06-14-clean-train.csv"}
-CLAIM_ID_BASE = 1_000_000
-CANDIDATES = 5
-"""Claims, and fellow headlines, that vote for a headline's thread."""
-JOIN_SHARE = 0.3
-"""A headline joins its thread only when the winning claim takes this share of the vote;
-below it the vote is split between claims and the placement is a guess."""
+EMERGENT = "emergent/url-versions-2015-06-14-clean-train.csv"
+FNC_STANCES, FNC_BODIES = "fnc1/train_stances.csv", "fnc1/train_bodies.csv"
+SEED = 15
+HALVES = ("dev", "held")
+CONTRADICTING = ("denial", "numeric")
 
 
-def headline_claim(claim_id: int, text: str) -> Claim:
-    """A headline as a claim of its own article, its stance read by our polarity reader."""
-    stance = read_stance(text)
-    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text),
-                 kind="narrative", polarity=stance.polarity, hedged=stance.hedged)
+def halves(keys: list[str]) -> dict[str, str]:
+    """Each story key's half, 'dev' or 'held', by a fixed-seed shuffle."""
+    ordered = sorted(keys)
+    random.Random(SEED).shuffle(ordered)
+    middle = len(ordered) // 2
+    return {key: HALVES[index >= middle] for index, key in enumerate(ordered)}
 
 
-@dataclass(frozen=True)
-class Scores:
-    flagged: int
-    precision: float
-    recall: float
-    f1: float
-    observing_flagged: float
+@dataclass
+class Casefile:
+    """What the product stored for one story: claims' documents, conflicts and disputes."""
+
+    document_of_claim: dict[int, int]
+    conflicts: list
+    disputes: list
+    documents_with_claims: set[int]
 
 
-def _flagged(threads: dict[int, list[int]], claims: dict[int, Claim], headlines: dict[int, Claim]) -> set[tuple[int, int]]:
-    """Firm denial conflicts among headlines linked within each thread, read towards the thread's claim."""
-    read: dict[int, Claim] = {}
-    for claim_id, members in threads.items():
-        for hid in members:
-            stance = stance_towards(headlines[hid].text, claims[claim_id].text)
-            read[hid] = headlines[hid].model_copy(update={"polarity": stance.polarity, "hedged": stance.hedged})
-    links = [
-        Link(claim_ids=(a, b), relation="related", score=1.0)
-        for members in threads.values()
-        for a, b in itertools.combinations(sorted(members), 2)
-    ]
-    sources = {hid: Source(id=hid, title=f"article {hid}", sha256=str(hid)) for hid in read}
-    return {f.claim_ids for f in detect_conflicts(read, links, sources) if f.kind == "denial" and not f.weak}
+def build_casefile(folder: Path, documents: list[tuple[str, str, dict]]) -> Casefile:
+    """Write (file name, text, manifest entry) documents to `folder`, add them as `counterclaim add` does, read back."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text, _ in documents:
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps({"documents": {name: meta for name, _, meta in documents}}), encoding="utf-8")
+    store = open_store(str(folder / "casefile.db"))
+    try:
+        readable = [read_input(item, {}) for item in collect_inputs([str(folder)])]
+        order = {Path(item.display).name: index for index, item in enumerate(collect_inputs([str(folder)]))}
+        names = sorted(order, key=order.__getitem__)
+        position = {name: index for index, (name, _, _) in enumerate(documents)}
+        results = list(store.add_documents(readable, "eval", workers=1))
+        document_of_source = {result.source_id: position[name] for result, name in zip(results, names)}
+        claims = store.list_claims()
+        document_of_claim = {claim.id: document_of_source[claim.source_id] for claim in claims}
+        return Casefile(document_of_claim, store.conflicts(), store.disputes(),
+                        {document_of_source[claim.source_id] for claim in claims})
+    finally:
+        store.engine.dispose()
 
 
-def _scores(flagged: set[tuple[int, int]], gold: set[tuple[int, int]], observing: list[int]) -> Scores:
-    true_positives = len(flagged & gold)
-    precision = true_positives / len(flagged) if flagged else 0.0
-    recall = true_positives / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    in_flagged = {hid for pair in flagged for hid in pair}
-    observing_flagged = sum(hid in in_flagged for hid in observing) / len(observing) if observing else 0.0
-    return Scores(len(flagged), precision, recall, f1, observing_flagged)
+@dataclass
+class PairTally:
+    gold: int = 0
+    found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def line(self, label: str) -> str:
+        def prf(found: int, right: int) -> tuple[float, float, float]:
+            precision = right / found if found else 0.0
+            recall = right / self.gold if self.gold else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            return precision, recall, f1
+
+        p, r, f = prf(self.found["any"], self.right["any"])
+        pf, rf, ff = prf(self.found["firm"], self.right["firm"])
+        weak_found = self.found["any"] - self.found["firm"]
+        weak_right = self.right["any"] - self.right["firm"]
+        weak_precision = weak_right / weak_found if weak_found else 0.0
+        return (f"{label}: {self.gold} gold pairs; every conflict P {p:.3f} R {r:.3f} F1 {f:.3f}  (aim F1 >= 0.7); "
+                f"firm only P {pf:.3f} R {rf:.3f} F1 {ff:.3f}; precision of firm flags {pf:.3f} vs weak flags "
+                f"{weak_precision:.3f} ({self.found['firm']} firm, {weak_found} weak)")
+
+
+def run_emergent(root: Path, limit: int | None) -> None:
+    (path,) = require_data(EMERGENT)
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.DictReader(stream) if row["articleHeadline"].strip()]
+    by_claim: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_claim[row["claimId"]].append(row)
+    half_of = halves(list(by_claim))
+    tallies = {half: PairTally() for half in HALVES}
+    observing = {half: [0, 0] for half in HALVES}
+    covered = {half: [0, 0] for half in HALVES}
+    for number, claim_key in enumerate(sorted(by_claim)[:limit]):
+        headlines = by_claim[claim_key]
+        documents = [(f"{index:03d}.txt", row["articleHeadline"].strip() + "\n", {"outlet": row["articleId"][:8]})
+                     for index, row in enumerate(headlines)]
+        casefile = build_casefile(root / f"emergent-{number}", documents)
+        half = half_of[claim_key]
+        stances = [row["articleHeadlineStance"] for row in headlines]
+        gold = {(a, b) for a, b in itertools.combinations(range(len(stances)), 2) if {stances[a], stances[b]} == {"for", "against"}}
+        flagged: dict[tuple[int, int], bool] = {}
+        in_firm: set[int] = set()
+        for conflict in casefile.conflicts:
+            a, b = (casefile.document_of_claim[claim_id] for claim_id in conflict.claim_ids)
+            if conflict.kind in CONTRADICTING and not conflict.weak:
+                in_firm.update((a, b))
+            if a == b or conflict.kind not in CONTRADICTING:
+                continue
+            pair = (min(a, b), max(a, b))
+            flagged[pair] = flagged.get(pair, False) or not conflict.weak
+        tally = tallies[half]
+        tally.gold += len(gold)
+        for pair, firm in flagged.items():
+            for strength in ("any", "firm") if firm else ("any",):
+                tally.found[strength] += 1
+                tally.right[strength] += pair in gold
+        observing[half][0] += sum(1 for index, stance in enumerate(stances) if stance == "observing" and index in in_firm)
+        observing[half][1] += stances.count("observing")
+        covered[half][0] += len(casefile.documents_with_claims)
+        covered[half][1] += len(headlines)
+        shutil.rmtree(root / f"emergent-{number}", ignore_errors=True)
+    print(f"Emergent train, one casefile per claim ({min(len(by_claim), limit or len(by_claim))} claims), through `add`:")
+    for half in HALVES:
+        print("  " + tallies[half].line(f"{half} half"))
+        seen, total = observing[half]
+        print(f"    observing headlines in a firm conflict: {seen / total if total else 0:.1%} of {total}  (aim <= 10%); "
+              f"headlines giving a claim: {covered[half][0] / max(1, covered[half][1]):.1%}")
+
+
+def run_fnc(root: Path, limit: int | None) -> None:
+    stances_path, bodies_path = require_data(FNC_STANCES, FNC_BODIES)
+    with bodies_path.open(encoding="utf-8", newline="") as stream:
+        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(stream)}
+    with stances_path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    by_headline: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        if row["Stance"] != "unrelated":
+            by_headline[row["Headline"]][row["Body ID"]] = row["Stance"]
+    stories = sorted(h for h, found in by_headline.items() if {"agree", "disagree"} <= set(found.values()))
+    half_of = halves(stories)
+    caught = {half: [0, 0] for half in HALVES}
+    disputes_seen = {half: [0, 0] for half in HALVES}
+    for number, headline in enumerate(stories[:limit]):
+        body_stances = sorted(by_headline[headline].items(), key=lambda item: int(item[0]))
+        documents = [(f"body-{body_id}.txt", bodies[body_id], {"outlet": f"body {body_id}", "title": f"body {body_id}"})
+                     for body_id, _ in body_stances]
+        casefile = build_casefile(root / f"fnc-{number}", documents)
+        stance_of_document = [stance for _, stance in body_stances]
+        hit = False
+        for dispute in casefile.disputes:
+            sides = [{stance_of_document[casefile.document_of_claim[cid]] for cid in side.claim_ids} for side in dispute.sides]
+            if ("agree" in sides[0] and "disagree" in sides[1]) or ("disagree" in sides[0] and "agree" in sides[1]):
+                hit = True
+                break
+        half = half_of[headline]
+        caught[half][0] += hit
+        caught[half][1] += 1
+        disputes_seen[half][0] += len(casefile.disputes)
+        disputes_seen[half][1] += 1
+        shutil.rmtree(root / f"fnc-{number}", ignore_errors=True)
+    print(f"FNC-1 train stories with agreeing and disagreeing bodies ({min(len(stories), limit or len(stories))}), "
+          "one casefile each, through `add`:")
+    for half in HALVES:
+        hits, total = caught[half]
+        print(f"  {half} half: stories with an agreeing and a disagreeing body on opposite sides of a dispute "
+              f"{hits / total if total else 0:.3f} ({hits}/{total})  (aim >= 0.6); "
+              f"disputes per story {disputes_seen[half][0] / max(1, disputes_seen[half][1]):.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="train", choices=sorted(FILES))
+    parser.add_argument("--corpus", default="both", choices=("emergent", "fnc1", "both"))
+    parser.add_argument("--limit", type=int, default=None, help="Only the first N stories of each corpus (quick runs).")
     args = parser.parse_args()
-    (path,) = require_data(FILES[args.split])
-    with path.open(encoding="utf-8", newline="") as stream:
-        rows = [row for row in csv.DictReader(stream) if row["articleHeadline"].strip()]
-
-    claim_texts = sorted({row["claimId"]: row["claimHeadline"] for row in rows}.items())
-    claims = {CLAIM_ID_BASE + i: Claim(id=CLAIM_ID_BASE + i, source_id=CLAIM_ID_BASE + i, text=text, quote=text,
-                                        start=0, end=len(text), kind="narrative")
-              for i, (_, text) in enumerate(claim_texts)}
-    gold_claim_of = {CLAIM_ID_BASE + i: cid for i, (cid, _) in enumerate(claim_texts)}
-    headlines = {i: headline_claim(i, row["articleHeadline"]) for i, row in enumerate(rows)}
-    stance = {i: row["articleHeadlineStance"] for i, row in enumerate(rows)}
-    truth = {i: row["claimId"] for i, row in enumerate(rows)}
-
-    claim_index, headline_index = TermIndex(), TermIndex()
-    claim_index.add(claims.values())
-    headline_index.add(headlines.values())
-    plain_claims = {claim_id: utils.default_process(claim.text) for claim_id, claim in claims.items()}
-    to_claims: dict[int, list[tuple[int, float]]] = {}
-    retrieval_correct = baseline_correct = 0
-    for hid, headline in headlines.items():
-        ranked = claim_index.search(headline, limit=CANDIDATES)
-        if not ranked:
-            # No shared term at all: the pair scorer still sees numbers and near-spellings.
-            best_id, best = max(((cid, score_pair(headline, claim).score) for cid, claim in claims.items()),
-                                key=lambda x: x[1])
-            ranked = [(best_id, best)] if best > 0 else []
-        to_claims[hid] = ranked
-        retrieval_correct += bool(ranked) and gold_claim_of[ranked[0][0]] == truth[hid]
-        processed = utils.default_process(headline.text)
-        baseline_id = max(plain_claims, key=lambda cid: fuzz.ratio(processed, plain_claims[cid]))
-        baseline_correct += gold_claim_of[baseline_id] == truth[hid]
-    to_headlines = {hid: headline_index.search(headline, limit=CANDIDATES) for hid, headline in headlines.items()}
-    placements = join_threads(to_claims, to_headlines)
-    ours_correct = sum(gold_claim_of[placed.seed] == truth[hid] for hid, placed in placements.items())
-
-    threads: dict[int, list[int]] = defaultdict(list)
-    for hid, placed in placements.items():
-        if placed.share >= JOIN_SHARE:
-            threads[placed.seed].append(hid)
-    gold_threads: dict[int, list[int]] = defaultdict(list)
-    claim_id_of = {cid: claim_id for claim_id, cid in gold_claim_of.items()}
-    for hid in headlines:
-        gold_threads[claim_id_of[truth[hid]]].append(hid)
-    gold = {
-        tuple(sorted((a, b)))
-        for members in gold_threads.values()
-        for a, b in itertools.combinations(members, 2)
-        if {stance[a], stance[b]} == {"for", "against"}
-    }
-    observing = [hid for hid in headlines if stance[hid] == "observing"]
-    joined = sum(len(members) for members in threads.values())
-    ours = _scores(_flagged(threads, claims, headlines), gold, observing)
-    stance_alone = _scores(_flagged(gold_threads, claims, headlines), gold, observing)
-
-    print(f"Emergent {args.split}: {len(claims)} claims, {len(headlines)} headlines, {len(gold)} gold for-vs-against pairs")
-    print(f"headline -> claim accuracy@1: ours {ours_correct / len(headlines):.3f}  vs retrieval alone "
-          f"{retrieval_correct / len(headlines):.3f}, rapidfuzz ratio baseline {baseline_correct / len(headlines):.3f}; "
-          f"{joined / len(headlines):.1%} of headlines sure enough to join a thread")
-    print(f"conflict pairs: flagged {ours.flagged}, precision {ours.precision:.3f}, recall {ours.recall:.3f}, "
-          f"F1 {ours.f1:.3f}  (aim F1 >= 0.7)")
-    print(f"observing headlines flagged: {ours.observing_flagged:.1%}  (aim <= 10%)")
-    print(f"diagnostic, every headline in its gold claim's thread (stance reading alone): precision "
-          f"{stance_alone.precision:.3f}, recall {stance_alone.recall:.3f}, F1 {stance_alone.f1:.3f}, "
-          f"observing flagged {stance_alone.observing_flagged:.1%}")
+    root = Path(tempfile.mkdtemp(prefix="eval-conflicts-"))
+    try:
+        if args.corpus in ("emergent", "both"):
+            run_emergent(root, args.limit)
+        if args.corpus in ("fnc1", "both"):
+            run_fnc(root, args.limit)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":
