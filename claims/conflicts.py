@@ -15,7 +15,8 @@ which does not assert its proposition);
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
-A finding is `weak` when a side is hedged or merely reported ('reports say'). Every
+A finding is `weak` when a side is hedged or merely reported ('reports say'), or is the
+outlet's own sentence relaying someone's assertion ('Senator: ...', 'X says ...'). Every
 finding carries one sentence naming the speakers, the sources and what disagrees; when both
 sides come from one source, its title is named once at the end.
 """
@@ -31,7 +32,7 @@ from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
-from claims.polarity import claim_polarity
+from claims.polarity import claim_polarity, read_stance
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -62,7 +63,7 @@ def detect_conflicts(
 
 def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]) -> list[ConflictFinding]:
     pair = (a.id, b.id)
-    weak = any(claim.hedged or is_unattributed(claim) for claim in (a, b))
+    weak = any(claim.hedged or is_unattributed(claim) or _relayed(claim) for claim in (a, b))
     names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
@@ -95,6 +96,14 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     return found
+
+
+def _relayed(claim: Claim) -> bool:
+    """Whether the outlet's own sentence only relays an assertion ('GOP Rep: ...', 'X says ...', 'Alleged ...?')."""
+    if claim.kind != "narrative" or claim.speaker:
+        return False
+    stance = read_stance(claim.text)
+    return stance.hedged
 
 
 def _denial_sentence(denier: Claim, asserter: Claim, names: _Names) -> str:

@@ -150,11 +150,12 @@ def claim_polarity(claim: Claim) -> str:
     """'denies' when the claim was extracted as a denial or its own words deny, else 'asserts'."""
     if claim.polarity == "denies":
         return "denies"
-    return _text_polarity(claim.text)
+    return text_polarity(claim.text)
 
 
 @lru_cache(maxsize=1 << 18)
-def _text_polarity(text: str) -> str:
+def text_polarity(text: str) -> str:
+    """'denies' when the words of `text` deny (a debunking word or a negation in scope), else 'asserts'."""
     lowered = plain(text).strip()
     # Linking asks this of every linked claim: most texts have no denial word at all.
     if not _DENIAL_SCREEN_RE.search(lowered):

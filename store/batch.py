@@ -22,7 +22,7 @@ from claims import conflicts as conflict_rules
 from claims import matching
 from claims.matching.features import ClaimFeatures
 from claims.matching.reprints import fingerprint, reprint_links
-from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link
+from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link, opposed_question
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
@@ -196,7 +196,7 @@ class IngestBatch:
                 if not _NUMERIC_ALONE and len(stems & features.stems) < MIN_SHARED_STEMS:
                     continue
                 other = held[other_id]
-                if may_link(claim, other, own, features, context):
+                if may_link(claim, other, own, features, context) or opposed_question(own, features):
                     kept.append(other)
             found[claim.id] = kept
         return found

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from claims.models import Claim, Quantity
+from claims.polarity import text_polarity
 from claims.normalize import (
     canonical_unit,
     compare_text,
@@ -50,6 +51,8 @@ class ClaimFeatures:
     negated: bool
     generic_denial: bool
     conditional: bool
+    denies: bool = False
+    """Whether the claim denies: an extracted denial, or its own words deny (`claims.polarity.claim_polarity`)."""
 
 
 def speaker_key(claim: Claim) -> str:
@@ -140,4 +143,5 @@ def _features(
         negated=has_negation(text),
         generic_denial=polarity == "denies" and bool(_GENERIC_TARGET_RE.match(target)),
         conditional=bool(_CONDITIONAL_RE.search(text)),
+        denies=polarity == "denies" or text_polarity(text) == "denies",
     )

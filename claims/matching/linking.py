@@ -18,7 +18,7 @@ from typing import Callable, Collection, Iterable, Sequence
 
 from claims.matching.bulk import blocked_links, parallel_features
 from claims.matching.features import features
-from claims.matching.scoring import MatchContext, Topic, compare, may_link
+from claims.matching.scoring import MatchContext, Topic, compare, may_link, opposed_question, question_link
 from claims.models import Claim, Link
 
 SMALL_BATCH = 200
@@ -104,9 +104,9 @@ def _link(
             return
         fa = batch_features[a.id] if by_id.get(a.id) is a else features(a)
         fb = batch_features[b.id] if by_id.get(b.id) is b else features(b)
-        if not may_link(a, b, fa, fb, context):
-            return
-        link = compare(a, b, context)
+        link = compare(a, b, context) if may_link(a, b, fa, fb, context) else None
+        if link is None and opposed_question(fa, fb):
+            link = question_link(a, b)
         if link is not None:
             links.append(link)
 
@@ -121,6 +121,8 @@ def _link(
         for other in new:
             if other.source_id == denial.source_id:
                 consider(denial, other)
+    # A batch this small is compared pair by pair, same-question links included; the bulk join below finds
+    # paraphrase links only (its bounds prune every pair under the suggest tier).
     if len(new) <= SMALL_BATCH:
         for index, claim in enumerate(new):
             for other in new[index + 1:]:

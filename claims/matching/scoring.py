@@ -10,6 +10,13 @@ speakers' names or number formatting:
 plus evidence a string score misses: shared named entities and shared quantity units.
 A denial answering a claim (`answers_claim_id`), or a topical context supplied by
 `link_claims`, links pairs whose wording differs.
+
+Below the paraphrase tiers, `question_link` links two claims of opposite polarity that put
+the same question (`same_question`: they share the named thing and what is said of it,
+"Banksy was arrested" / "Banksy wasn't arrested and exposed") as a suggested `conflicts`
+link with reason "same question", so the conflict rules can weigh them; two claims that
+only share wording at this level and agree are not linked, which keeps links few.
+`link_claims` asks for it when `compare` finds no paraphrase link.
 """
 
 from __future__ import annotations
@@ -32,6 +39,11 @@ ENTITY_BONUS = 0.05
 UNIT_BONUS = 0.05
 SAME_MEASURE_BONUS = 0.1
 SAME_VALUE_BONUS = 0.1
+QUESTION_REASON = "same question"
+QUESTION_MIN_SHARED = 2
+"""Content stems two claims must share to put the same question, one of them a named thing's."""
+QUESTION_MIN_SHARED_UNNAMED = 3
+"""Without a shared named thing, this many shared content stems."""
 # Rounding slack for `may_link`'s bound, so it never rejects a pair `compare` would link.
 _BOUND_SLACK = 1e-9
 
@@ -67,6 +79,33 @@ def text_score(fa: ClaimFeatures, fb: ClaimFeatures) -> float:
     score += min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS
     score += min(1, len(fa.units & fb.units)) * UNIT_BONUS
     return min(1.0, score)
+
+
+def same_question(fa: ClaimFeatures, fb: ClaimFeatures) -> bool:
+    """Whether two claims state something about the same subject: a shared named thing and another shared word, or three shared words."""
+    shared = fa.stems & fb.stems
+    if len(shared) >= QUESTION_MIN_SHARED_UNNAMED:
+        return True
+    if len(shared) < QUESTION_MIN_SHARED:
+        return False
+    named = {word for entity in fa.entities & fb.entities for word in entity.split()}
+    return bool(named & shared) and bool(shared - named)
+
+
+def opposed_question(fa: ClaimFeatures, fb: ClaimFeatures) -> bool:
+    """Whether one claim denies and the other asserts on the same question (neither conditional)."""
+    return fa.denies != fb.denies and not (fa.conditional or fb.conditional) and same_question(fa, fb)
+
+
+def question_link(a: Claim, b: Claim) -> Link | None:
+    """The suggested `conflicts` link of two claims of different voices that take opposite sides of one question, or None."""
+    if a.id == b.id or (a.source_id == b.source_id and speaker_key(a) == speaker_key(b)):
+        return None
+    fa, fb = features(a), features(b)
+    if not opposed_question(fa, fb):
+        return None
+    return Link(claim_ids=tuple(sorted((a.id, b.id))), relation="conflicts", score=round(text_score(fa, fb), 4),
+                state="suggested", reason=f"{QUESTION_REASON}; opposite polarity")
 
 
 def may_link(a: Claim, b: Claim, fa: ClaimFeatures, fb: ClaimFeatures, context: MatchContext | None = None) -> bool:
