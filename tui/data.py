@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from claims.disputes import Dispute
 from claims.models import Claim, Conflict, Link, Source
 from store.api import Store, Thread
 from store.queries import ClaimFilter
@@ -62,6 +63,8 @@ class CaseIndex:
     last_change: int
     conflict_claims: dict[int, Claim] = field(default_factory=dict)
     """The claims on either side of the listed threads' conflicts (for their labels)."""
+    disputes: dict[int, Dispute] = field(default_factory=dict)
+    """Disputes by id (`claims.disputes`): the listed threads show theirs, most contested first."""
 
 
 @dataclass
@@ -76,19 +79,21 @@ class ClaimDetail:
 
 
 def load_index(store: Store) -> CaseIndex:
-    """Conflicts and the most contested threads of the casefile."""
+    """Conflicts, disputes and the most contested threads of the casefile."""
     last_change = store.last_change()
     conflicts = {conflict.id: conflict for conflict in store.conflicts()}
     by_claim: dict[int, list[int]] = {}
     for conflict in conflicts.values():
         for claim_id in conflict.claim_ids:
             by_claim.setdefault(claim_id, []).append(conflict.id)
-    threads = store.threads()
+    disputes = store.disputes()
+    threads = store.threads(disputes)
     listed = threads[:MAX_THREADS]
     side_ids = {cid for thread in listed for conflict_id in thread.conflict_ids
                 for cid in (conflicts[conflict_id].claim_ids if conflict_id in conflicts else ())}
     sides = store.get_claims(sorted(side_ids)[:MAX_CONFLICT_SIDES]) if side_ids else {}
-    return CaseIndex(conflicts, by_claim, listed, len(threads), last_change, sides)
+    return CaseIndex(conflicts, by_claim, listed, len(threads), last_change, sides,
+                     {dispute.id: dispute for dispute in disputes})
 
 
 def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:

@@ -1,4 +1,4 @@
-"""The side list: all claims, then threads most contested first, each with its conflicts."""
+"""The side list: all claims, then threads most contested first, each with its disputes and their conflicts."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from tui.data import CaseIndex, Scope
 from claims.vocabulary import speaker_name
 from tui.widgets.symbols import CONFLICT_KIND_SYMBOLS as KIND_SYMBOLS
 from tui.widgets.symbols import CONFLICT_SYMBOL, WEAK_CONFLICT_SYMBOL
+
+CONFLICTS_PER_DISPUTE = 4
+"""Conflicts listed under a dispute; choosing the dispute shows all its claims."""
 
 
 def side_label(index: CaseIndex, claim_id: int, room: int) -> str:
@@ -64,21 +67,30 @@ class ThreadList(OptionList):
             option_id = f"thread-{number}"
             self._scopes[option_id] = (Scope(one_line(thread.title, 40), thread.claim_ids), None)
             options.append(Option(prompt, id=option_id))
+            listed_conflicts: set[int] = set()
+            for dispute_id in thread.dispute_ids:
+                dispute = index.disputes.get(dispute_id)
+                if dispute is None:
+                    continue
+                kind = KIND_SYMBOLS.get(dispute.kind, "?")
+                mark = WEAK_CONFLICT_SYMBOL if dispute.weak else CONFLICT_SYMBOL
+                line = Text(f" {mark}{kind} ", no_wrap=True, overflow="ellipsis")
+                line.append(f"{dispute.summary()}: ", style="bold")
+                first, second = (", ".join(one_line(speaker_name(name), 30) for name in side.speakers[:3])
+                                 for side in dispute.sides)
+                line.append(f"{first} vs {second}")
+                option_id = f"dispute-{dispute.id}"
+                scope = Scope(f"dispute {dispute.id}: {dispute.summary()}", dispute.claim_ids)
+                self._scopes[option_id] = (scope, dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None)
+                options.append(Option(line, id=option_id))
+                shown = [cid for cid in dispute.conflict_ids if cid in index.conflicts][:CONFLICTS_PER_DISPUTE]
+                options.extend(self._conflict_option(index, index.conflicts[cid], room) for cid in shown)
+                listed_conflicts.update(dispute.conflict_ids)
+            # Conflicts no dispute holds (none, while both are read from one casefile) still show.
             for conflict_id in thread.conflict_ids:
                 conflict = index.conflicts.get(conflict_id)
-                if conflict is None:
-                    continue
-                a, b = conflict.claim_ids
-                kind = KIND_SYMBOLS.get(conflict.kind, "?")
-                mark = WEAK_CONFLICT_SYMBOL if conflict.weak else CONFLICT_SYMBOL
-                line = Text(f"  {mark}{kind} ", no_wrap=True, overflow="ellipsis")
-                line.append(side_label(index, a, room))
-                line.append(" ↔ ")
-                line.append(side_label(index, b, room))
-                option_id = f"conflict-{conflict_id}"
-                scope = Scope(f"conflict {conflict_id} ({conflict.kind})", conflict.claim_ids)
-                self._scopes[option_id] = (scope, a)
-                options.append(Option(line, id=option_id))
+                if conflict is not None and conflict_id not in listed_conflicts:
+                    options.append(self._conflict_option(index, conflict, room))
         if index.thread_total > len(index.threads):
             options.append(
                 Option(Text(f"… {index.thread_total - len(index.threads):,} quieter threads not listed"), disabled=True)
@@ -86,6 +98,18 @@ class ThreadList(OptionList):
         self.add_options(options)
         ids = [option.id for option in options]
         self.highlighted = ids.index(previous) if previous in ids else 0
+
+    def _conflict_option(self, index: CaseIndex, conflict, room: int) -> Option:
+        a, b = conflict.claim_ids
+        kind = KIND_SYMBOLS.get(conflict.kind, "?")
+        mark = WEAK_CONFLICT_SYMBOL if conflict.weak else CONFLICT_SYMBOL
+        line = Text(f"  {mark}{kind} ", no_wrap=True, overflow="ellipsis")
+        line.append(side_label(index, a, room))
+        line.append(" ↔ ")
+        line.append(side_label(index, b, room))
+        option_id = f"conflict-{conflict.id}"
+        self._scopes[option_id] = (Scope(f"conflict {conflict.id} ({conflict.kind})", conflict.claim_ids), a)
+        return Option(line, id=option_id)
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
