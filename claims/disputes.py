@@ -151,13 +151,25 @@ def group_disputes(
     that reprinted it word for word.
     """
     reprint_sources = reprint_sources or {}
+    known = [conflict for conflict in conflicts if all(claim_id in claims for claim_id in conflict.claim_ids)]
+    disputes = [_dispute(group, claims, sides, reprint_sources) for group, sides in _groups(known, links)]
+    disputes.sort(key=Dispute.rank_key)
+    return disputes
+
+
+def dispute_ids(conflicts: Sequence[Conflict], links: Iterable[Link] = ()) -> dict[int, int]:
+    """{conflict id: id of its dispute}, without reading the claims (the grouping `group_disputes` makes)."""
+    return {conflict.id: min(member.id for member in group) for group, _ in _groups(conflicts, links) for conflict in group}
+
+
+def _groups(conflicts: Sequence[Conflict], links: Iterable[Link]) -> list[tuple[list[Conflict], _Parity]]:
+    """The conflicts of each dispute, with the side structure their claims were sorted into."""
     contradicting = {tuple(sorted(c.claim_ids)) for c in conflicts if c.kind in ("denial", "numeric")}
     families: dict[str, list[Conflict]] = {"proposition": [], "attribution": []}
     for conflict in conflicts:
-        if all(claim_id in claims for claim_id in conflict.claim_ids):
-            families["attribution" if conflict.kind == "attribution" else "proposition"].append(conflict)
+        families["attribution" if conflict.kind == "attribution" else "proposition"].append(conflict)
     agreeing = [link.claim_ids for link in links if link.relation == "agrees" and link.state != "rejected"]
-    disputes: list[Dispute] = []
+    found: list[tuple[list[Conflict], _Parity]] = []
     for family, members in families.items():
         if not members:
             continue
@@ -176,10 +188,8 @@ def group_disputes(
         grouped: dict[int, list[Conflict]] = defaultdict(list)
         for conflict in members:
             grouped[sides.find(conflict.claim_ids[0])[0]].append(conflict)
-        for group in grouped.values():
-            disputes.append(_dispute(group, claims, sides, reprint_sources))
-    disputes.sort(key=Dispute.rank_key)
-    return disputes
+        found.extend((group, sides) for group in grouped.values())
+    return found
 
 
 def _dispute(

@@ -35,7 +35,7 @@ class TestJson:
 
     def test_keeps_the_contract_keys_and_aliases(self):
         data = json.loads(render(sample_export(), "json"))
-        assert list(data) == ["format", "version", "checks", "sources", "speakers", "claims", "links", "conflicts"]
+        assert list(data) == ["format", "version", "checks", "sources", "speakers", "claims", "links", "conflicts", "disputes"]
         assert data["format"] == "counterclaim-export" and data["version"] == 1
         assert data["claims"][0]["history"][0]["from"] == "unreviewed"
 

@@ -6,6 +6,7 @@ import csv
 import re
 from typing import Any, TextIO
 
+from claims.disputes import dispute_ids
 from claims.models import Export
 from claims.reports.parts import ExportParts
 from claims.reports.view import ReportView, describe_quantity
@@ -33,6 +34,7 @@ COLUMNS = (
     "rating",
     "rated_by",
     "rated_on",
+    "dispute_ids",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Anything display_safe would remove; most cells have none, and one search is cheaper than its two passes.
@@ -58,6 +60,7 @@ def write_csv(export: Export | ExportParts, stream: TextIO) -> None:
     view = ReportView(export, keep="none")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    dispute_of = dispute_ids(view.parts.conflicts, view.parts.links)
     for claim in view.parts.claims():
         speaker, role, _kind = view.speaker_of(claim)
         source = view.sources.get(claim.source_id)
@@ -84,5 +87,6 @@ def write_csv(export: Export | ExportParts, stream: TextIO) -> None:
             claim.rating,
             claim.rated_by,
             claim.rated_on.isoformat() if claim.rated_on else None,
+            " ".join(str(d) for d in sorted({dispute_of[conflict.id] for conflict in conflicts})),
         )
         writer.writerow([neutralise_cell(value) for value in row])

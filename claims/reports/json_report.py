@@ -7,6 +7,7 @@ from typing import Any, Iterable, TextIO
 
 from pydantic import TypeAdapter
 
+from claims.disputes import group_disputes
 from claims.models import Check, Claim, Conflict, Export, Link, Source, Speaker
 from claims.reports.parts import ExportParts, as_parts
 
@@ -42,7 +43,12 @@ def _write_list(stream: TextIO, name: str, model: type, pages: Iterable[list[Any
 
 
 def write_json(export: Export | ExportParts, stream: TextIO) -> None:
-    """Write the export as JSON that `Export.model_validate_json` reads back equal, one page of claims at a time."""
+    """Write the export as JSON that `Export.model_validate_json` reads back equal, one page of claims at a time.
+
+    After the conflicts comes `disputes` (`claims.disputes.Dispute.as_dict`): the conflicts
+    grouped by proposition with their two sides, most contested first. It is derived from
+    the rest, so reading the export back ignores it.
+    """
     # The same bytes as `Export.model_dump_json(indent=2, by_alias=True)`: pydantic's serializer
     # keeps field order and writes non-ASCII text as is.
     parts = as_parts(export)
@@ -51,7 +57,18 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     _write_list(stream, "checks", Check, [parts.checks], last=False)
     _write_list(stream, "sources", Source, [parts.sources], last=False)
     _write_list(stream, "speakers", Speaker, [parts.speakers], last=False)
-    _write_list(stream, "claims", Claim, parts.claim_pages(), last=False)
+    # The claims conflicts name are kept as they stream past: disputes are grouped from them.
+    in_conflict = {claim_id for conflict in parts.conflicts for claim_id in conflict.claim_ids}
+    sides: dict[int, Claim] = {}
+
+    def pages() -> Iterable[list[Claim]]:
+        for page in parts.claim_pages():
+            sides.update((claim.id, claim) for claim in page if claim.id in in_conflict)
+            yield page
+
+    _write_list(stream, "claims", Claim, pages(), last=False)
     _write_list(stream, "links", Link, [parts.links], last=False)
-    _write_list(stream, "conflicts", Conflict, [parts.conflicts], last=True)
+    _write_list(stream, "conflicts", Conflict, [parts.conflicts], last=False)
+    disputes = [dispute.as_dict() for dispute in group_disputes(parts.conflicts, sides, parts.links)]
+    stream.write('  "disputes": ' + json.dumps(disputes, indent=2, ensure_ascii=False).replace("\n", "\n  ") + "\n")
     stream.write("}\n")

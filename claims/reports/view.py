@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Iterator, Literal
 
+from claims.disputes import Dispute, group_disputes
 from claims.matching.reprints import REPRINT_REASON
 from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Link, Quantity, ReviewEvent, Source, Speaker
 from claims.reports.links import quote_link
@@ -72,6 +73,23 @@ class ReportView:
             key=lambda conflict: conflict.id,
         )
 
+    def disputes(self) -> list[Dispute]:
+        """The shown conflicts grouped into disputes, most contested first (`claims.disputes`)."""
+        return group_disputes(self.conflicts, self.claims, self.parts.links)
+
+    def dispute_lines(self, dispute: Dispute) -> list[str]:
+        """Plain lines naming what a dispute is about and who stands on each side (not yet escaped)."""
+        lines = [f"About: {one_line(dispute.proposition)}"]
+        for side in dispute.sides:
+            speakers = ", ".join(one_line(name, 60) for name in side.speakers)
+            titles = ", ".join(self._source_title(source_id) for source_id in side.source_ids)
+            lines.append(f"{side.stance.capitalize()}: {speakers} — {_sources(side.independent_sources)} ({titles})")
+        return lines
+
+    def _source_title(self, source_id: int) -> str:
+        source = self.sources.get(source_id)
+        return one_line((source.title or source.outlet) if source and (source.title or source.outlet) else f"source {source_id}", 60)
+
     def _count(self, pages: Iterable[list[Claim]]) -> Iterator[Claim]:
         for page in pages:
             for claim in page:
@@ -123,6 +141,10 @@ class ReportView:
             notes=[one_line(note) for note in claim.notes if note.strip()],
             reprints=self.reprints.get(claim.id, 0),
         )
+
+
+def _sources(count: int) -> str:
+    return f"{count} independent source{'s' if count != 1 else ''}"
 
 
 def reprints_phrase(count: int) -> str:
