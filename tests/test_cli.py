@@ -74,10 +74,13 @@ class TestJsonShapes:
         assert "text" not in detail["source"] and detail["claim"]["quote"] in detail["context"]
 
     def test_conflicts_json(self, casefile):
-        conflicts = run_json(casefile, "conflicts")
+        conflicts = run_json(casefile, "conflicts", "--pairs")
         assert isinstance(conflicts, list)
         for conflict in conflicts:
             assert CONFLICT_KEYS <= set(conflict) and len(conflict["claim_ids"]) == 2
+        for dispute in run_json(casefile, "conflicts"):
+            assert len(dispute["sides"]) == 2
+            assert all(CONFLICT_KEYS <= set(conflict) for conflict in dispute["conflicts"])
 
     def test_export_json(self, casefile):
         exported = run_json(casefile, "export", "--format", "json")

@@ -1,0 +1,93 @@
+"""Disputes: conflicts about one proposition grouped into two sides, ranked by independent sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claims.disputes import dispute_ids, group_disputes
+from claims.models import Claim, Conflict, Link
+from counterclaim.cli import app
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def claim(claim_id: int, source_id: int, speaker: str | None, text: str, polarity: str = "asserts") -> Claim:
+    return Claim(id=claim_id, source_id=source_id, speaker=speaker, text=text, quote=text, start=0, end=len(text),
+                 kind="indirect" if speaker else "narrative", polarity=polarity)
+
+
+def conflict(conflict_id: int, a: int, b: int, kind: str = "denial", weak: bool = False) -> Conflict:
+    return Conflict(id=conflict_id, kind=kind, claim_ids=(a, b), explanation=f"conflict {conflict_id}", weak=weak)
+
+
+CLAIMS = {
+    1: claim(1, 1, "Ada Quill", "the Harbour bridge was closed on Monday"),
+    2: claim(2, 2, "Ben Roe", "the Harbour bridge was closed on Monday"),
+    3: claim(3, 3, "Cy Marsh", "the Harbour bridge was not closed", polarity="denies"),
+    4: claim(4, 4, "Dee Fane", "the closure of the Harbour bridge is a hoax", polarity="denies"),
+    5: claim(5, 5, "Eli Stone", "the ferry fare rose to 4 crowns"),
+    6: claim(6, 5, "Fay Moss", "the ferry fare rose to 9 crowns"),
+}
+
+
+class TestGrouping:
+    """Pairs about one proposition become one dispute with two sides."""
+
+    def test_two_sides_from_many_pairs(self):
+        conflicts = [conflict(1, 1, 3), conflict(2, 2, 3), conflict(3, 1, 4), conflict(4, 2, 4)]
+        (dispute,) = group_disputes(conflicts, CLAIMS)
+        assert dispute.id == 1 and dispute.conflict_ids == (1, 2, 3, 4)
+        asserting, denying = dispute.sides
+        assert asserting.claim_ids == (1, 2) and asserting.stance == "asserts"
+        assert denying.claim_ids == (3, 4) and denying.stance == "denies"
+        assert asserting.speakers == ("Ada Quill", "Ben Roe") and denying.independent_sources == 2
+        assert dispute.summary() == "2 sources against 2"
+        assert dispute.proposition == "the Harbour bridge was closed on Monday"
+
+    def test_unrelated_pairs_are_separate_disputes_ranked_by_thinner_side(self):
+        conflicts = [conflict(1, 5, 6, kind="numeric"), conflict(2, 1, 3), conflict(3, 2, 3), conflict(4, 4, 2)]
+        disputes = group_disputes(conflicts, CLAIMS)
+        assert [d.id for d in disputes] == [2, 1]
+        # One source against itself ranks after a story two sources deny.
+        assert disputes[1].summary() == "1 source against 1"
+
+    def test_agreeing_claims_stand_together(self):
+        conflicts = [conflict(1, 1, 3), conflict(2, 2, 4)]
+        apart = group_disputes(conflicts, CLAIMS)
+        assert len(apart) == 2
+        links = [Link(claim_ids=(1, 2), relation="agrees", score=0.9, state="confirmed")]
+        (joined,) = group_disputes(conflicts, CLAIMS, links)
+        assert joined.sides[0].claim_ids == (1, 2) and joined.sides[1].claim_ids == (3, 4)
+        assert dispute_ids(conflicts, links) == {1: 1, 2: 1}
+
+    def test_reprints_add_sources_but_count_once(self):
+        (dispute,) = group_disputes([conflict(1, 1, 3)], CLAIMS, reprint_sources={1: [7, 8]})
+        assert dispute.sides[0].source_ids == (1, 7, 8) and dispute.sides[0].independent_sources == 1
+
+    def test_weak_only_when_every_conflict_is_weak(self):
+        assert group_disputes([conflict(1, 1, 3, weak=True)], CLAIMS)[0].weak
+        assert not group_disputes([conflict(1, 1, 3, weak=True), conflict(2, 2, 3)], CLAIMS)[0].weak
+
+    def test_attribution_is_its_own_dispute(self):
+        disputes = group_disputes([conflict(1, 1, 3), conflict(2, 1, 2, kind="attribution")], CLAIMS)
+        assert sorted(d.kind for d in disputes) == ["attribution", "denial"]
+
+
+class TestCommand:
+    """`conflicts` lists disputes; `--pairs` the conflicts one by one."""
+
+    def test_sample_story(self, tmp_path):
+        runner = CliRunner()
+        db = str(tmp_path / "case.db")
+        assert runner.invoke(app, ["--db", db, "add", str(SEEDS)]).exit_code == 0
+        shown = runner.invoke(app, ["--db", db, "conflicts", "--json"])
+        disputes = json.loads(shown.stdout)
+        assert disputes and {"id", "kind", "proposition", "sides", "conflicts", "weak"} <= set(disputes[0])
+        assert all(len(d["sides"]) == 2 and d["conflicts"] for d in disputes)
+        pairs = json.loads(runner.invoke(app, ["--db", db, "conflicts", "--pairs", "--json"]).stdout)
+        assert sorted(c["id"] for d in disputes for c in d["conflicts"]) == sorted(c["id"] for c in pairs)
+        text = runner.invoke(app, ["--db", db, "conflicts"]).stdout
+        assert text.startswith("dispute #") and "disputes (" in text
