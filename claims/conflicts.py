@@ -5,13 +5,18 @@ review. Rules look only at links that are not `rejected`:
 
 - `denial`: one side asserts, the other denies: an extracted denial, or words that deny as
   `claims.polarity.read_stance` reads them (a debunking word, or negation of the main
-  statement, not 'not just' or a negation inside a relative clause);
+  statement, not 'not just' or a negation inside a relative clause), and what is denied is
+  what the other side states (`claims.propositions.denial_meets`: not the same negation on
+  both sides, not one statement printed twice), unless linking tied the denial to that
+  claim (a stated answer, a bare denial of the story's topic);
 - `numeric`: the same measure in a comparable scope with values beyond tolerance
   (`claims.matching.numbers`);
 
 (neither when a side is a conditional or hypothetical, 'this could change if troops engage',
 which does not assert its proposition);
-- `attribution`: the same words attributed to different speakers;
+- `attribution`: the same words attributed, in two sources, to two distinct named speakers
+  (a person's or organisation's name, not a role, a pronoun or 'the report'; two
+  spellings of one name are one speaker);
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
@@ -33,12 +38,15 @@ from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
 from claims.polarity import claim_polarity, read_stance
+from claims.propositions import denial_meets
 from claims.speakers import same_speaker
 from claims.text import one_line
 
 SAME_WORDS_RATIO = 90
 """rapidfuzz ratio (on normalised quotes) above which two quotes are the same words."""
 MIN_QUOTE_WORDS = 6
+SPELLING_RATIO = 75
+"""rapidfuzz ratio of two speaker names at or above which they are spellings of one name."""
 SAME_TARGET_RATIO = 85
 """rapidfuzz ratio above which a denial's target restates the other claim, so it is quoted once."""
 _SNIPPET = 90
@@ -68,8 +76,8 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
     polarity_a, polarity_b = claim_polarity(a), claim_polarity(b)
-    if asserting and polarity_a != polarity_b:
-        denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
+    denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
+    if asserting and polarity_a != polarity_b and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter)):
         found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=_denial_sentence(denier, asserter, names),
                                      weak=weak))
     numeric = compare_numbers(a, b) if asserting else None
@@ -96,6 +104,13 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     return found
+
+
+def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
+    """Whether linking tied the denial to this claim itself: a stated answer, or a bare denial of the story's topic."""
+    if denier.answers_claim_id == asserter.id or asserter.answers_claim_id == denier.id:
+        return True
+    return bool(link.reason) and link.reason.split(";")[0] in ("answers", "topic") or features(denier).generic_denial
 
 
 def _relayed(claim: Claim) -> bool:
@@ -142,13 +157,39 @@ class _Names:
 
 
 def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
-    if not a.speaker or not b.speaker or len(a.quote.split()) < MIN_QUOTE_WORDS:
+    if a.source_id == b.source_id or len(a.quote.split()) < MIN_QUOTE_WORDS:
+        return False
+    if not (_named(a) and _named(b)):
         return False
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return False
-    if same_speaker(a.speaker, [], b.speaker, []):
+    if same_speaker(a.speaker, [], b.speaker, []) or _spellings_of_one_name(a.speaker, b.speaker):
         return False
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
+
+
+def _named(claim: Claim) -> bool:
+    """Whether the claim's speaker is resolved to a name: a person or organisation, capitalised, not a role or a report."""
+    if not claim.speaker or getattr(claim, "speaker_kind", None) in ("unattributed", "outlet", "group"):
+        return False
+    if is_unattributed(claim):
+        return False
+    words = claim.speaker.split()
+    first = words[0].lower()
+    if first in _NOT_A_NAME or not all(word[:1].isupper() for word in words if len(word) > 3):
+        return False
+    return words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME
+
+
+_NOT_A_NAME = frozenset(
+    "the a an this that these those his her their its our my i we you he she they it one some many several "
+    "sources source report reports reporter website site article paper story officials official".split()
+)
+
+
+def _spellings_of_one_name(a: str, b: str) -> bool:
+    """'Nouhad Mashnuq' and 'Nohad Machnouk': names that differ only by transliteration."""
+    return fuzz.ratio(compare_text(a), compare_text(b)) >= SPELLING_RATIO
 
 
 def source_label(source: Source | None, source_id: int) -> str:

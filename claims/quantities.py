@@ -60,7 +60,7 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in list(_SMALL) + list(_TENS)}))
 _AMOUNT_FAST = rf"(?:{_NUMERAL}{_SCALE}?|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_WORD_NUM}\b)"
 _QUANTITY_RE = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₩|₹)?\s?(?P<low>{_AMOUNT_FAST})"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$|€|£|¥|₩|₹)?\s?(?P<high>{_AMOUNT_FAST}))?"
+    rf"(?:\s*(?:-|–|to|and|or)\s*(?P<cur2>US\$|\$|€|£|¥|₩|₹)?\s?(?P<high>{_AMOUNT_FAST}))?"
     rf"(?P<pct>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?",
     re.IGNORECASE,
 )
@@ -144,6 +144,9 @@ def _counted_noun(text: str, position: int, limit: int) -> tuple[str | None, int
         word = raw.lower().rstrip("'’")
         if word.endswith(("'s", "’s")) or word in _STOP_WORDS or word in _SCALES:
             break
+        if unit is None and between.strip() == "-":
+            # A compound modifier measures its own word: '30-minute scenes' counts minutes, not scenes.
+            return word, match.end()
         if unit and word.endswith(("ed", "ing")):
             break
         unit, unit_end = word, match.end()

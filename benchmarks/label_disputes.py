@@ -1,0 +1,100 @@
+"""Hand labels for disputes on FNC-1 train stories: show them for labelling, or rescore kept labels.
+
+Ten stories are chosen with a fixed seed from the development half of `_casefiles.fnc1_cases`;
+each is built through `counterclaim add`'s path and its disputes read as `counterclaim
+conflicts` reads them. A label names a dispute by its strongest conflict's two claims, each
+as (FNC-1 body id, start, end) in the stored text, and says whether a fact-checker reading
+both in context would call it a real disagreement. Labels keep ids and offsets only, never
+text (`labels/fnc1_disputes.json`).
+
+- `--show`: print every dispute of the ten stories with both sides' text and its label key,
+  for a person to label (nothing is written);
+- default: rebuild the stories and score the kept labels: the share of disputes labelled
+  real, and how many current disputes have no label (the method changed since labelling).
+
+Usage: .venv/bin/python benchmarks/label_disputes.py [--show] [--stories 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+from _casefiles import Casefiles, fnc1_cases, split_halves
+from claims.text import one_line
+
+LABELS = Path(__file__).resolve().parent / "labels" / "fnc1_disputes.json"
+SEED = 15
+
+
+def chosen_stories(count: int):
+    """`count` development-half FNC-1 stories, chosen by a fixed seed."""
+    development, _ = split_halves(fnc1_cases())
+    stories = sorted(development, key=lambda case: case.key)
+    random.Random(SEED).shuffle(stories)
+    return stories[:count]
+
+
+def story_key(case) -> str:
+    """A story named by its bodies' ids (no text)."""
+    return " ".join(document.key for document in case.documents)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="Print the disputes with their text for labelling.")
+    parser.add_argument("--stories", type=int, default=10)
+    args = parser.parse_args()
+    kept = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
+    labelled = real = unlabelled = 0
+    firm_real = [0, 0]
+    weak_real = [0, 0]
+    with Casefiles() as casefiles:
+        for case in chosen_stories(args.stories):
+            key = story_key(case)
+            labels = {tuple(map(tuple, label["claims"])): label["real"] for label in kept.get(key, [])}
+            with casefiles.build(case) as built:
+                store = built.store
+                body_of_source = {source_id: document.key for source_id, document in zip(built.source_ids, case.documents)}
+                disputes = store.disputes()
+                conflicts = {conflict.id: conflict for conflict in store.conflicts()}
+                claims = store.get_claims([cid for d in disputes for side in d.sides for cid in side.claim_ids])
+                if args.show:
+                    print(f"\n=== story [{key}]  check: {case.check}")
+                for dispute in disputes:
+                    strongest = min((conflicts[cid] for cid in dispute.conflict_ids),
+                                    key=lambda c: (c.weak, c.kind == "status", c.id))
+                    pair = tuple(sorted((body_of_source[claims[cid].source_id], claims[cid].start, claims[cid].end)
+                                        for cid in strongest.claim_ids))
+                    label = labels.get(pair)
+                    if args.show:
+                        print(f"\n-- dispute {dispute.id} {dispute.kind}{' weak' if dispute.weak else ''} "
+                              f"{dispute.summary()} key={json.dumps([list(p) for p in pair])} label={label}")
+                        print(f"   reason: {one_line(strongest.explanation, 300)}")
+                        for cid in strongest.claim_ids:
+                            claim = claims[cid]
+                            source = store.get_source(claim.source_id)
+                            context = one_line(source.text[max(0, claim.start - 150):claim.end + 150], 500)
+                            print(f"   [{body_of_source[claim.source_id]} {claim.start}-{claim.end}] "
+                                  f"{one_line(claim.speaker or '(outlet)', 40)} ({claim.polarity}): "
+                                  f"{one_line(claim.text, 200)}\n      context: {context}")
+                        continue
+                    if label is None:
+                        unlabelled += 1
+                        continue
+                    labelled += 1
+                    real += label
+                    tally = weak_real if dispute.weak else firm_real
+                    tally[0] += label
+                    tally[1] += 1
+    if args.show:
+        return
+    print(f"FNC-1 train, {args.stories} development stories (seed {SEED}), disputes read by hand:")
+    print(f"  real {real}/{labelled} = {real / max(1, labelled):.1%}  (aim >= 80%); firm {firm_real[0]}/{firm_real[1]}, "
+          f"weak {weak_real[0]}/{weak_real[1]}; {unlabelled} current disputes have no label")
+
+
+if __name__ == "__main__":
+    main()

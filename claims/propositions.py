@@ -1,0 +1,87 @@
+"""Propositions behind a denial: is what one claim denies what the other asserts?
+
+A conflict of polarity is only real when the two claims speak of one proposition, one
+saying it holds and the other that it does not. `denial_meets(denier, asserter)` says no
+when:
+
+- both claims carry the same negation ('I don't want to date anymore' and '... because I
+  don't want to date anymore'; 'I have never heard of it' and 'he had never heard of it'):
+  they agree, whichever of them the polarity reader took for a denial;
+- the two are one statement, word for word but for spacing, case or a lead-in ('the same
+  quote in two outlets'), with the same negators: a statement never conflicts with itself;
+- what the denier denies (its `denial_target`, else its own words) shares too little with
+  the asserter to be the same proposition: fewer than `MIN_SHARED` content words, or less
+  than `MIN_COVER` of the smaller side's content words.
+
+A bare denial ('the reports are fake') names no proposition of its own; linking tied it to
+its topic or the claim it answers, so `denial_meets` is asked only of other pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from claims.models import Claim
+from claims.normalize import NEGATORS, compare_text, content_stems, plain
+
+MIN_SHARED = 2
+MIN_COVER = 0.34
+SHORT_STEMS = 4
+"""A side with this few content words needs only one of them shared."""
+SAME_STATEMENT_RATIO = 90
+"""rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def negators(text: str) -> Counter[str]:
+    """The negating words of a text ('not' for every n't), counted."""
+    return Counter(word for word in _WORD_RE.findall(plain(text)) if word in NEGATORS)
+
+
+def _without_negators(text: str) -> str:
+    return " ".join(word for word in compare_text(text).split() if word not in NEGATORS)
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Whether two texts are one statement (negators aside, one may hold the other) with the same negation."""
+    bare_a, bare_b = _without_negators(a), _without_negators(b)
+    if not bare_a or not bare_b:
+        return False
+    short, long = sorted((bare_a, bare_b), key=len)
+    if fuzz.ratio(bare_a, bare_b) < SAME_STATEMENT_RATIO and not (
+        len(short.split()) >= 4 and fuzz.partial_ratio(short, long) >= SAME_STATEMENT_RATIO
+    ):
+        return False
+    return set(negators(a)) == set(negators(b))
+
+
+def negated_words(text: str) -> set[tuple[str, str]]:
+    """(negator, the word it negates) pairs: 'I don't want to' gives ('not', 'want')."""
+    words = _WORD_RE.findall(plain(text))
+    found = set()
+    for index, word in enumerate(words):
+        if word in NEGATORS:
+            following = next((w for w in words[index + 1:index + 3] if w not in ("be", "been", "have", "even", "really")), "")
+            found.add((word, following))
+    return found
+
+
+def shared_negation(denier: Claim, asserter: Claim) -> bool:
+    """Whether the asserter negates the same words the denier's own words negate (the same negation on both sides)."""
+    denied_by = negated_words(denier.text)
+    return bool(denied_by) and denied_by <= negated_words(asserter.text)
+
+
+def denial_meets(denier: Claim, asserter: Claim) -> bool:
+    """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
+    if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
+        return False
+    denied = content_stems(denier.denial_target or denier.text)
+    stated = content_stems(asserter.text)
+    shared = len(denied & stated)
+    if shared < (1 if min(len(denied), len(stated)) <= SHORT_STEMS else MIN_SHARED):
+        return False
+    return shared >= MIN_COVER * min(len(denied), len(stated))
