@@ -49,6 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     kept = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
     labelled = real = unlabelled = 0
+    first_real = stories_with_disputes = 0
     firm_real = [0, 0]
     weak_real = [0, 0]
     with Casefiles() as casefiles:
@@ -63,7 +64,7 @@ def main() -> None:
                 claims = store.get_claims([cid for d in disputes for side in d.sides for cid in side.claim_ids])
                 if args.show:
                     print(f"\n=== story [{key}]  check: {case.check}")
-                for dispute in disputes:
+                for rank, dispute in enumerate(disputes):
                     strongest = min((conflicts[cid] for cid in dispute.conflict_ids),
                                     key=lambda c: (c.weak, c.kind == "status", c.id))
                     pair = tuple(sorted((body_of_source[claims[cid].source_id], claims[cid].start, claims[cid].end)
@@ -86,6 +87,9 @@ def main() -> None:
                         continue
                     labelled += 1
                     real += label
+                    if rank == 0:
+                        stories_with_disputes += 1
+                        first_real += label
                     tally = weak_real if dispute.weak else firm_real
                     tally[0] += label
                     tally[1] += 1
@@ -94,6 +98,7 @@ def main() -> None:
     print(f"FNC-1 train, {args.stories} development stories (seed {SEED}), disputes read by hand:")
     print(f"  real {real}/{labelled} = {real / max(1, labelled):.1%}  (aim >= 80%); firm {firm_real[0]}/{firm_real[1]}, "
           f"weak {weak_real[0]}/{weak_real[1]}; {unlabelled} current disputes have no label")
+    print(f"  the first dispute listed is real in {first_real}/{stories_with_disputes} stories with disputes")
 
 
 if __name__ == "__main__":

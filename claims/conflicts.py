@@ -37,8 +37,8 @@ from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
-from claims.polarity import claim_polarity, read_stance
-from claims.propositions import denial_meets
+from claims.polarity import claim_polarity, read_stance, text_polarity
+from claims.propositions import denial_meets, negators
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -75,7 +75,7 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
     names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
-    polarity_a, polarity_b = claim_polarity(a), claim_polarity(b)
+    polarity_a, polarity_b = _polarity(a), _polarity(b)
     denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
     if asserting and polarity_a != polarity_b and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter)):
         found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=_denial_sentence(denier, asserter, names),
@@ -104,6 +104,17 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     return found
+
+
+def _polarity(claim: Claim) -> str:
+    """The claim's polarity, its own words deciding when it denies by a negation they carry.
+
+    An extracted denial whose text holds a negator the polarity reader finds out of the main
+    statement's scope ('demanding why there wasn't better supervision') does not deny it.
+    """
+    if claim.polarity == "denies" and negators(claim.text) and text_polarity(claim.text) == "asserts":
+        return "asserts"
+    return claim_polarity(claim)
 
 
 def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:

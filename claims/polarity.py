@@ -63,7 +63,7 @@ _DENIAL_SCREEN_RE = re.compile(
 _IRREGULAR_PARTICIPLES = (
     r"found|made|held|seen|known|caught|hit|built|sold|told|paid|kept|left|lost|met|put|run|said|sent|set|"
     r"spent|struck|thought|won|born|bought|brought|done|gone|got|shot|hurt|led|cut|read|shut|fought|taught|"
-    r"sought|bound|upheld|withheld"
+    r"sought|bound|upheld|withheld|heard"
 )
 _NEGATION_RE = re.compile(
     r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not\b|"
@@ -98,7 +98,7 @@ _REPORTED_THAT_RE = re.compile(
     r"reveal\w*|show(?:s|ed|n)?|found|finds?|conclud\w*|warn\w*|argu\w*|ruled?|agree[sd]?)"
     r"(?:\s+[\w'-]+){0,3}?\s+that\b"
 )
-_SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than)\b")
+_SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than|why|how)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
     r"(?:not (?:just|only|merely|even|sure|happy|all|quite)\b|not\s*[,;]|"

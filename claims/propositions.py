@@ -4,12 +4,13 @@ A conflict of polarity is only real when the two claims speak of one proposition
 saying it holds and the other that it does not. `denial_meets(denier, asserter)` says no
 when:
 
-- both claims carry the same negation ('I don't want to date anymore' and '... because I
+- both claims negate the same word ('I don't want to date anymore' and '... because I
   don't want to date anymore'; 'I have never heard of it' and 'he had never heard of it'):
   they agree, whichever of them the polarity reader took for a denial;
 - the two are one statement, word for word but for spacing, case or a lead-in ('the same
   quote in two outlets'), with the same negators: a statement never conflicts with itself;
-- what the denier denies (its `denial_target`, else its own words) shares too little with
+- what the denier denies (the clauses of its words that carry a negator, else its
+  `denial_target`, else its words) shares too little with
   the asserter to be the same proposition: fewer than `MIN_SHARED` content words, or less
   than `MIN_COVER` of the smaller side's content words.
 
@@ -30,10 +31,11 @@ from claims.normalize import NEGATORS, compare_text, content_stems, plain
 MIN_SHARED = 2
 MIN_COVER = 0.34
 SHORT_STEMS = 4
-"""A side with this few content words needs only one of them shared."""
+"""A claim with this few content words (a headline) needs only one of them shared."""
 SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
 
 def negators(text: str) -> Counter[str]:
@@ -46,16 +48,21 @@ def _without_negators(text: str) -> str:
 
 
 def same_statement(a: str, b: str) -> bool:
-    """Whether two texts are one statement (negators aside, one may hold the other) with the same negation."""
+    """Whether two texts are one statement, negators aside, with no negation only one of them adds to it.
+
+    When one text holds the other and goes on ('..., managed to get it out. Haven't felt so
+    violated'), a negation in what it adds is about something else: only a negator the
+    shorter text has and the longer lacks makes them differ.
+    """
     bare_a, bare_b = _without_negators(a), _without_negators(b)
     if not bare_a or not bare_b:
         return False
-    short, long = sorted((bare_a, bare_b), key=len)
-    if fuzz.ratio(bare_a, bare_b) < SAME_STATEMENT_RATIO and not (
-        len(short.split()) >= 4 and fuzz.partial_ratio(short, long) >= SAME_STATEMENT_RATIO
-    ):
-        return False
-    return set(negators(a)) == set(negators(b))
+    if fuzz.ratio(bare_a, bare_b) >= SAME_STATEMENT_RATIO:
+        return set(negators(a)) == set(negators(b))
+    (short_bare, short), (long_bare, long) = sorted(((bare_a, a), (bare_b, b)), key=lambda pair: len(pair[0]))
+    if len(short_bare.split()) >= 4 and fuzz.partial_ratio(short_bare, long_bare) >= SAME_STATEMENT_RATIO:
+        return set(negators(short)) <= set(negators(long))
+    return False
 
 
 def negated_words(text: str) -> set[tuple[str, str]]:
@@ -70,18 +77,30 @@ def negated_words(text: str) -> set[tuple[str, str]]:
 
 
 def shared_negation(denier: Claim, asserter: Claim) -> bool:
-    """Whether the asserter negates the same words the denier's own words negate (the same negation on both sides)."""
-    denied_by = negated_words(denier.text)
-    return bool(denied_by) and denied_by <= negated_words(asserter.text)
+    """Whether the asserter negates a word the denier's own words negate (the same negation on both sides)."""
+    return bool(negated_words(denier.text) & negated_words(asserter.text))
+
+
+def denied_clause(claim: Claim) -> str:
+    """What a denial denies: the clauses of its own words that carry a negator, else its target, else its words.
+
+    'It wasn't really a tickling sensation, ... it was a burning sensation' denies the
+    tickling, not the burning.
+    """
+    clauses = [clause for clause in _CLAUSE_RE.split(claim.text) if clause and negators(clause)]
+    if clauses:
+        return " ".join(clauses)
+    return claim.denial_target or claim.text
 
 
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
     """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
     if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
         return False
-    denied = content_stems(denier.denial_target or denier.text)
+    denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
     shared = len(denied & stated)
-    if shared < (1 if min(len(denied), len(stated)) <= SHORT_STEMS else MIN_SHARED):
+    short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
+    if shared < (1 if short else MIN_SHARED):
         return False
     return shared >= MIN_COVER * min(len(denied), len(stated))
