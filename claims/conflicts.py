@@ -45,6 +45,8 @@ from claims.text import one_line
 SAME_WORDS_RATIO = 90
 """rapidfuzz ratio (on normalised quotes) above which two quotes are the same words."""
 MIN_QUOTE_WORDS = 6
+BARE_DENIAL_WORDS = 5
+"""A denial whose target is a bare reference this short ('the reports', 'it') names no proposition of its own."""
 SPELLING_RATIO = 75
 """rapidfuzz ratio of two speaker names at or above which they are spellings of one name."""
 SAME_TARGET_RATIO = 85
@@ -121,7 +123,10 @@ def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
     """Whether linking tied the denial to this claim itself: a stated answer, or a bare denial of the story's topic."""
     if denier.answers_claim_id == asserter.id or asserter.answers_claim_id == denier.id:
         return True
-    return bool(link.reason) and link.reason.split(";")[0] in ("answers", "topic") or features(denier).generic_denial
+    if link.reason and link.reason.split(";")[0] in ("answers", "topic"):
+        return True
+    # Only a denial of a bare reference ('the reports are fake', 'it is not true') takes its topic from linking.
+    return features(denier).generic_denial and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
 
 
 def _relayed(claim: Claim) -> bool:
@@ -176,12 +181,15 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
         return False
     if same_speaker(a.speaker, [], b.speaker, []) or _spellings_of_one_name(a.speaker, b.speaker):
         return False
+    if _named_inside(a.speaker, b.quote) or _named_inside(b.speaker, a.quote):
+        # A speaker named inside the quoted words was read from them, not from the attribution.
+        return False
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
 
 
 def _named(claim: Claim) -> bool:
     """Whether the claim's speaker is resolved to a name: a person or organisation, capitalised, not a role or a report."""
-    if not claim.speaker or getattr(claim, "speaker_kind", None) in ("unattributed", "outlet", "group"):
+    if not claim.speaker or getattr(claim, "speaker_kind", None) not in (None, "person", "organization"):
         return False
     if is_unattributed(claim):
         return False
@@ -196,6 +204,11 @@ _NOT_A_NAME = frozenset(
     "the a an this that these those his her their its our my i we you he she they it one some many several "
     "sources source report reports reporter website site article paper story officials official".split()
 )
+
+
+def _named_inside(speaker: str, quote: str) -> bool:
+    family = speaker.split()[-1].lower()
+    return len(family) > 2 and family in compare_text(quote).split()
 
 
 def _spellings_of_one_name(a: str, b: str) -> bool:

@@ -35,7 +35,8 @@ SHORT_STEMS = 4
 SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
+                        re.IGNORECASE)
 
 
 def negators(text: str) -> Counter[str]:

@@ -145,7 +145,12 @@ def _counted_noun(text: str, position: int, limit: int) -> tuple[str | None, int
         if word.endswith(("'s", "’s")) or word in _STOP_WORDS or word in _SCALES:
             break
         if unit is None and between.strip() == "-":
-            # A compound modifier measures its own word: '30-minute scenes' counts minutes, not scenes.
+            # A compound modifier measures its word of the noun it describes: '30-minute scenes' are
+            # minutes of scenes, not scenes; '16-year-old student' the age of a student.
+            noun = _WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            if noun is not None and noun.group(0).isalpha() and noun.group(0).lower() not in _STOP_WORDS \
+                    and not noun.group(0).lower().endswith(("ed", "ing")):
+                return f"{word} {noun.group(0).lower()}", noun.end()
             return word, match.end()
         if unit and word.endswith(("ed", "ing")):
             break

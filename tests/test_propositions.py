@@ -85,4 +85,30 @@ class TestRanges:
     def test_compound_modifier(self):
         text = "three 30-minute scenes"
         units = [q.unit for q in extract_quantities(text, 0, len(text), None)]
-        assert "scenes" not in units and "minute" in units
+        assert "scenes" not in units and "minute scenes" in units
+
+
+class TestNumbersAndBareDenials:
+    """A number the other claim also states is no conflict; only a short bare denial takes its topic from linking."""
+
+    def test_value_stated_under_another_noun(self):
+        from claims.matching.numbers import compare_numbers
+
+        text_a = "seven schoolgirls got pregnant on the Harbour trip"
+        text_b = "The 28 schoolgirls were on the Harbour trip when seven returned pregnant"
+        a = make(1, text_a, None, kind="narrative", quantities=extract_quantities(text_a, 0, len(text_a), None))
+        b = make(2, text_b, None, kind="narrative", source_id=2, quantities=extract_quantities(text_b, 0, len(text_b), None))
+        comparison = compare_numbers(a, b)
+        assert comparison is None or comparison.verdict != "conflicts"
+
+    def test_ages_of_different_people_are_different_measures(self):
+        text = "a 16-year-old student and the 26-year-old teacher"
+        units = {q.unit for q in extract_quantities(text, 0, len(text), None)}
+        assert units == {"year-old student", "year-old teacher"}
+
+    def test_a_long_denial_opening_with_it_is_not_bare(self):
+        denial = make(1, "It wasn't really a tickling sensation, it was a burning sensation like a searing feeling",
+                      "Mara Voss", polarity="denies")
+        other = make(2, "he started to feel a burning sensation like a searing feeling", "Tobin Reyes", source_id=2)
+        links = [Link(claim_ids=(1, 2), relation="conflicts", score=0.6, state="suggested", reason="text")]
+        assert detect_conflicts({1: denial, 2: other}, links, SOURCES) == []

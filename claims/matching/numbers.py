@@ -5,7 +5,9 @@ claims talk about the same stage of events: '12,000 set to deploy' (planned) and
 already arrived' (realised) are different measures, not a disagreement. Approximate values
 ('about', 'nearly', 'an estimated') get a 15% tolerance, exact ones 2%; open bounds ('more
 than', 'up to') and ranges compare as intervals. A product's parts ('two brigades of 6,000')
-agree with a claim stating one part.
+agree with a claim stating one part. Two numbers do not conflict when the other claim also
+states the first one's value ('seven schoolgirls got pregnant' / 'the 28 schoolgirls were on
+a trip when seven returned pregnant').
 """
 
 from __future__ import annotations
@@ -88,6 +90,11 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= EXACT_TOLERANCE * max(abs(x), abs(y))
 
 
+def _states_value(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the claim also states this value, under whatever noun ('28 girls went, seven returned pregnant')."""
+    return any(other.kind != "date" and _close(other.value, quantity.value) for other in claim.quantities)
+
+
 def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
     """'agrees' or 'conflicts' when the claims state the same measure in a comparable scope, else None."""
     if not a.quantities or not b.quantities:
@@ -106,7 +113,7 @@ def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
                 continue
             if values_agree(qa, qb):
                 agreed.setdefault(measure, NumericComparison("agrees", qa, qb))
-            else:
+            elif not (_states_value(b, qa) or _states_value(a, qb)):
                 disagreed.setdefault(measure, NumericComparison("conflicts", qa, qb))
     for measure, comparison in disagreed.items():
         if measure not in agreed:
