@@ -35,6 +35,7 @@ SHORT_STEMS = 4
 SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
 _CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
                         re.IGNORECASE)
 
@@ -58,12 +59,20 @@ def same_statement(a: str, b: str) -> bool:
     bare_a, bare_b = _without_negators(a), _without_negators(b)
     if not bare_a or not bare_b:
         return False
-    if fuzz.ratio(bare_a, bare_b) >= SAME_STATEMENT_RATIO:
-        return set(negators(a)) == set(negators(b))
+    if fuzz.ratio(bare_a, bare_b) >= SAME_STATEMENT_RATIO and set(negators(a)) == set(negators(b)):
+        return True
     (short_bare, short), (long_bare, long) = sorted(((bare_a, a), (bare_b, b)), key=lambda pair: len(pair[0]))
-    if len(short_bare.split()) >= 4 and fuzz.partial_ratio(short_bare, long_bare) >= SAME_STATEMENT_RATIO:
-        return set(negators(short)) <= set(negators(long))
-    return False
+    if len(short_bare.split()) < 4:
+        return False
+    if fuzz.partial_ratio(short_bare, long_bare) < SAME_STATEMENT_RATIO:
+        return False
+    # What the longer text says before the shared part governs it ('It is not true that ...'): then they differ.
+    long_text = compare_text(long)
+    alignment = fuzz.partial_ratio_alignment(short_bare, long_text)
+    lead = long_text[: alignment.dest_start] if alignment is not None else ""
+    if negators(lead) or _DENYING_LEAD_RE.search(lead):
+        return False
+    return set(negators(short)) <= set(negators(long))
 
 
 def negated_words(text: str) -> set[tuple[str, str]]:
