@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from collections import deque
-from contextlib import closing
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +16,7 @@ import typer
 from claims.documents import DocumentError
 from counterclaim import cli_output as out
 from counterclaim.errors import error, handle_errors
+from counterclaim.progress import progress_bar
 from counterclaim.sources import collect_inputs, read_input
 
 app = typer.Typer(
@@ -48,7 +49,13 @@ class Settings:
         from store.errors import NoCasefile
 
         try:
-            return open_store(self.db, on_upgrade=_say_upgrading, create=create, upgrade=upgrade)
+            with ExitStack() as bars:
+
+                def upgrading(current: str, pending: list[str]) -> None:
+                    _say_upgrading(current, pending)
+                    bars.enter_context(progress_bar("upgrading the schema", None))
+
+                return open_store(self.db, on_upgrade=upgrading, create=create, upgrade=upgrade)
         except NoCasefile as missing:
             raise NoCasefile(
                 f"{missing} ({self.db_origin}); `counterclaim add FILES` starts one, "
@@ -147,20 +154,40 @@ def add(
     def said_so_far():
         while pending and pending[0][0] == "said":
             results.append(pending.popleft()[1])
+            bar.advance()
 
-    with settings.open(create=True) as store, closing(store.add_documents(readable_documents(), settings.reviewer)) as added:
-        # Many documents go through the batch path: parallel extraction, many per transaction.
-        for result in added:
+    # A bar on a terminal for a folder's worth of documents; one document needs none.
+    with progress_bar("adding", len(inputs), show=None if len(inputs) > 1 else False) as bar:
+        try:
+            with settings.open(create=True) as store, \
+                    closing(store.add_documents(readable_documents(), settings.reviewer)) as added:
+                # Many documents go through the batch path: parallel extraction, many per transaction.
+                for result in added:
+                    said_so_far()
+                    display = pending.popleft()[1]
+                    results.append(out.add_result_dict(display, result))
+                    bar.advance()
+                    if not json_output:
+                        out.echo(out.describe_add(display, result))
             said_so_far()
-            display = pending.popleft()[1]
-            results.append(out.add_result_dict(display, result))
-            if not json_output:
-                out.echo(out.describe_add(display, result))
-    said_so_far()
+        except KeyboardInterrupt:
+            _say_interrupted_add(results, len(inputs))
+            raise typer.Exit(130) from None
     if json_output:
         out.print_json(results)
     if failures:
         raise typer.Exit(1)
+
+
+def _say_interrupted_add(results: list[dict], total: int) -> None:
+    """After Ctrl-C: what `add` stored (each reported document is committed) and how to finish."""
+    stored = sum(1 for entry in results if "source_id" in entry and not entry.get("duplicate"))
+    present = sum(1 for entry in results if entry.get("duplicate"))
+    already = f", {present} were already there" if present else ""
+    out.say(
+        f"interrupted: {stored} of {total} documents stored{already}; nothing stored is lost. Run the same "
+        "command again to add the rest (documents already in the casefile are skipped)."
+    )
 
 
 @app.command("claims")

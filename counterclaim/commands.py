@@ -83,8 +83,10 @@ def import_file(
     batch = parse_import(read_import_file(path), str(path), skip_bad=skip_bad)
     for warning in batch.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    with settings.open(create=True) as store:
-        result = import_batch(store, batch, settings.reviewer)
+    from counterclaim.progress import progress_bar
+
+    with settings.open(create=True) as store, progress_bar("importing", None, unit="sources") as bar:
+        result = import_batch(store, batch, settings.reviewer, lambda done, total: bar.update(done, total))
     if json_output:
         out.print_json(result)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import Connection, insert, update
 
@@ -23,11 +23,17 @@ if TYPE_CHECKING:
     from store.api import Store
 
 
-def import_batch(store: "Store", batch: ImportBatch, reviewer: str) -> dict:
-    """Store every claim of `batch` in one transaction; returns counts for the command line."""
+def import_batch(
+    store: "Store", batch: ImportBatch, reviewer: str, progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """Store every claim of `batch` in one transaction; returns counts for the command line.
+
+    `progress(done, total)` hears of each source written (a transaction retried starts again).
+    """
+    told = progress or (lambda done, total: None)
     if batch.export is not None:
-        return store._transaction(lambda connection: _write_export(connection, batch.export, batch.name, reviewer))
-    return store._transaction(lambda connection: _write_claims(connection, batch, reviewer))
+        return store._transaction(lambda connection: _write_export(connection, batch.export, batch.name, reviewer, told))
+    return store._transaction(lambda connection: _write_claims(connection, batch, reviewer, told))
 
 
 def _group_key(claim: ImportedClaim) -> tuple:
@@ -59,13 +65,14 @@ def _source_document(claims: list[ImportedClaim]) -> tuple[str, list[ExtractedCl
     return "\n\n".join(parts), extracted
 
 
-def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str) -> dict:
+def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str, progress: Callable[[int, int], None]) -> dict:
     groups: dict[tuple, list[ImportedClaim]] = defaultdict(list)
     for claim in batch.claims:
         groups[_group_key(claim)].append(claim)
     counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "rated": 0, "reviewed": 0, "links": 0}
     conflict_ids: set[int] = set()
-    for claims in groups.values():
+    for done, claims in enumerate(groups.values()):
+        progress(done, len(groups))
         first = claims[0]
         text, extracted = _source_document(claims)
         meta = SourceMeta(
@@ -122,7 +129,9 @@ def _extracted_from(claim: Claim, speakers: dict) -> ExtractedClaim:
     )
 
 
-def _write_export(connection: Connection, export: Export, name: str, reviewer: str) -> dict:
+def _write_export(
+    connection: Connection, export: Export, name: str, reviewer: str, progress: Callable[[int, int], None]
+) -> dict:
     """Our own export: sources, speakers, claims, statuses, review history and links, ids renumbered."""
     speakers = {speaker.id: speaker for speaker in export.speakers}
     claims_by_source: dict[int, list[Claim]] = defaultdict(list)
@@ -132,7 +141,8 @@ def _write_export(connection: Connection, export: Export, name: str, reviewer: s
     new_sources: list[int] = []
     counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
     speaker_book = SpeakerBook(connection, preload=False)
-    for source in export.sources:
+    for done, source in enumerate(export.sources):
+        progress(done, len(export.sources))
         if ingest.find_source_by_hash(connection, source.sha256) is not None:
             counts["duplicate_sources"] += 1
             continue

@@ -219,3 +219,115 @@ class TestWordsOfTheCommandLine:
         shown = counterclaim(tmp_path, "--db", str(case.path), "show", str(narrative))
         assert "speaker: (narrative)" in shown.stdout
         assert "outlet's own voice" not in shown.stdout
+
+
+def write_folder(folder: Path, count: int) -> None:
+    """Short fictional reports, one speaker each."""
+    folder.mkdir()
+    names = ["Hanna Lund", "Ola Berg", "Ilse Varn", "Oskar Brenn"]
+    for number in range(count):
+        (folder / f"report-{number:03d}.txt").write_text(
+            f"Report {number}\n\n{names[number % 4]} said the ferry number {number} will sail on time.\n",
+            encoding="utf-8",
+        )
+
+
+SLOW_ADD = (
+    "import sys, time\n"
+    "import counterclaim.cli as cli\n"
+    "real = cli.read_input\n"
+    "def slow(item, overrides):\n"
+    "    time.sleep(0.3)\n"
+    "    return real(item, overrides)\n"
+    "cli.read_input = slow\n"
+    "sys.argv[0] = 'counterclaim'\n"
+    "cli.run()\n"
+)
+"""The command line with each document read slowly, so Ctrl-C lands in the middle of `add`."""
+
+
+class TestInterruptedAdd:
+    """Ctrl-C during a long add says what was stored and how to finish."""
+
+    def test_ctrl_c_reports_and_the_rerun_finishes(self, tmp_path):
+        import signal
+        import time
+
+        write_folder(tmp_path / "reports", 30)
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("COUNTERCLAIM_")}
+        process = subprocess.Popen(
+            [sys.executable, "-c", SLOW_ADD, "add", "reports"], cwd=tmp_path, env=environment,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+            start_new_session=True,
+        )
+        try:
+            first = process.stdout.readline()
+            assert first.startswith("added "), first + process.stderr.read()
+            time.sleep(0.5)
+            os.killpg(process.pid, signal.SIGINT)  # as the terminal sends it: to every process of the job
+            stdout, stderr = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        assert process.returncode == 130, stderr
+        assert "Traceback" not in stderr
+        line = stderr.strip().splitlines()[-1]
+        with open_store(str(tmp_path / "counterclaim.db"), create=False) as store:
+            stored = len(store.list_sources()) if hasattr(store, "list_sources") else None
+            claims = store.count_claims()
+        reported = int(line.split("interrupted: ", 1)[1].split(" of ", 1)[0])
+        assert line.startswith(f"interrupted: {reported} of 30 documents stored"), line
+        assert "Run the same command again" in line
+        assert 1 <= reported < 30 and claims >= reported
+        if stored is not None:
+            assert stored == reported
+        rerun = counterclaim(tmp_path, "add", "reports")
+        assert rerun.returncode == 0, rerun.stderr
+        assert rerun.stdout.count("unchanged ") == reported
+        assert rerun.stdout.count("added ") == 30 - reported
+
+
+class TestProgress:
+    """Long work shows a bar on a terminal and nothing extra when the output is not one."""
+
+    def test_add_of_a_folder_on_a_terminal(self, tmp_path):
+        write_folder(tmp_path / "reports", 12)
+        code, output = run_in_terminal(tmp_path, "add", "reports")
+        assert code == 0, output[-2000:]
+        assert b"adding" in output and b"/12" in output
+        assert output.count(b"added reports/") == 12
+
+    def test_add_of_a_folder_piped_is_quiet(self, tmp_path):
+        write_folder(tmp_path / "reports", 12)
+        result = counterclaim(tmp_path, "add", "reports")
+        assert result.returncode == 0 and result.stderr == ""
+        assert result.stdout.count("added reports/") == 12
+
+    def test_import_on_a_terminal(self, tmp_path):
+        rows = tmp_path / "claims.csv"
+        rows.write_text("text,speaker,source_title\n" + "".join(
+            f"The ferry {number} sails on time,Hanna Lund,Ferry notes {number}\n" for number in range(5)
+        ))
+        code, output = run_in_terminal(tmp_path, "import", "claims.csv")
+        assert code == 0, output[-2000:]
+        assert b"importing" in output and b"sources=5" in output
+        piped = counterclaim(tmp_path, "import", "claims.csv")
+        assert piped.returncode == 0 and "importing" not in piped.stderr
+
+    def test_an_upgrade_on_a_terminal(self, tmp_path):
+        from store import migrate
+        from store.engine import make_engine
+
+        engine = make_engine(str(tmp_path / "counterclaim.db"))
+        migrate.upgrade(engine, "0004")
+        engine.dispose()
+        code, output = run_in_terminal(tmp_path, "claims")
+        assert code == 0, output[-2000:]
+        assert b"upgrading the casefile's schema from 0004" in output and b"upgrading the schema" in output
+        engine = make_engine(str(tmp_path / "other.db"))
+        migrate.upgrade(engine, "0004")
+        engine.dispose()
+        piped = counterclaim(tmp_path, "--db", "other.db", "claims")
+        assert piped.returncode == 0 and "upgrading the schema" not in piped.stderr
+        assert "upgrading the casefile's schema from 0004" in piped.stderr
