@@ -107,7 +107,7 @@ class TestPriorFactChecks:
         cli(db, "import", str(tmp_path / "feed.json"))
         cli(db, "add", str(tmp_path / "article.txt"))
         claims = json.loads(cli(db, "claims", "--json", "--source", "Bridge traffic"))
-        new_claim = next(c for c in claims if c["rating"] is None)
+        new_claim = next(c for c in claims if c["rating"] is None and c["speaker"] == "Ilse Brandt")
         shown = json.loads(cli(db, "show", str(new_claim["id"]), "--json"))
         assert [r["text"] for r in shown["prior_ratings"]] == [
             "already rated False by Veltria Fact Desk on 2026-01-05"

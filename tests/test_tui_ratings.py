@@ -24,13 +24,18 @@ class TestPriorRatings:
         try:
             import_batch(store, parse_import(json.dumps(FEED).encode(), "feed.json"), REVIEWER)
             added = store.add_document(read_document(ARTICLE.encode(), "bridge.txt"), SourceMeta(title="Bridge"), REVIEWER)
-            new_claim_id = added.claim_ids[0]
+            new_claim_id = next(
+                claim_id for claim_id in added.claim_ids if store.get_claim(claim_id).speaker == "Ilse Brandt"
+            )
             app = make_app(store, REVIEWER)
             async with app.run_test(size=(120, 40)) as pilot:
                 await settle(pilot)
                 table = app.screen.query_one(ClaimTable)
-                if table.current_claim.id != new_claim_id:
+                for _ in range(len(added.claim_ids) + 1):
+                    if table.current_claim.id == new_claim_id:
+                        break
                     await pilot.press("j")
+                    await settle(pilot)
                 await wait_until(pilot, lambda: table.current_claim.id == new_claim_id)
                 await wait_until(pilot, lambda: "already rated False by Veltria Fact Desk" in screen_text(app))
         finally:
