@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import os
+import random
 import tracemalloc
 from pathlib import Path
 
@@ -358,3 +359,46 @@ def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
     assert_refused(result, 1, "empty.json: 300000 problems", "claims.0.id: Field required", "(and 299997 more)")
     assert peak < 150 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
     assert digest(casefile) == before
+
+
+def _made_up_word(index: int) -> str:
+    letters = random.Random(index)
+    return "".join(letters.choice("bcdfghjklmnprstvz") + letters.choice("aeiou") for _ in range(3))
+
+
+def _repeated_document_claims(distinct: int, copies: int) -> tuple[list[Claim], set[int]]:
+    """`distinct` statements, each printed `copies` times in one source; every copy after the first is settled."""
+    claims, settled = [], set()
+    for repeat in range(copies):
+        for index in range(distinct):
+            words = [_made_up_word(index * 5 + offset) for offset in range(5)]
+            text = f"The {words[0]} {words[1]} will {words[2]} the {words[3]} in {words[4]}"
+            claim_id = len(claims) + 1
+            start = claim_id * 100
+            claims.append(Claim(id=claim_id, source_id=1, text=text, quote=text, start=start, end=start + len(text),
+                                kind="direct", speaker=PEOPLE[index % len(PEOPLE)]))
+            if repeat:
+                settled.add(claim_id)
+    return claims, settled
+
+
+def test_linking_a_document_of_repeated_sentences_grows_linearly(monkeypatch):
+    """Case: a document of repeated sentences (24 MB ran past 580 s): each copy is no longer tried against every claim."""
+    from claims.matching import linking
+
+    claims, settled = _repeated_document_claims(distinct=150, copies=4)
+    tried = 0
+    real_may_link = linking.may_link
+
+    def counting_may_link(*args, **kwargs):
+        nonlocal tried
+        tried += 1
+        return real_may_link(*args, **kwargs)
+
+    monkeypatch.setattr(linking, "may_link", counting_may_link)
+    bulk = linking.link_claims(claims, lambda claim: (), settled=settled)
+    assert tried < 10 * len(claims), f"{tried} pairs tried for {len(claims)} claims"
+    # The same links as comparing every pair, which the small-batch path does.
+    monkeypatch.setattr(linking, "SMALL_BATCH", len(claims))
+    assert linking.link_claims(claims, lambda claim: (), settled=settled) == bulk
+    assert bulk  # the copies link to their first printing in the same source

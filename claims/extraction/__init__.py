@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from claims.extraction.attitudes import find_attitudes
 from claims.extraction.attribution import CueReader
@@ -89,19 +90,30 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
     ('said Lee told them ...') reports a second statement inside the first. A fronted clause
     ('The senator vowed to fight, aides said') keeps its own act: the writer states it outright.
     """
-    kept = []
+    kept: list[Candidate] = []
+    # `kept` is in order of start; the running maximum of its ends skips, by bisection, the
+    # claims that end before a cue, so a long document is not scanned once per claim.
+    kept_starts: list[int] = []
+    reach: list[int] = []
     ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+
+    def keep(candidate: Candidate) -> None:
+        kept.append(candidate)
+        kept_starts.append(candidate.start)
+        reach.append(max(reach[-1], candidate.end) if reach else candidate.end)
+
     for candidate in ordered:
         if candidate.cue is None:
-            kept.append(candidate)
+            keep(candidate)
             continue
         cue_start = candidate.cue[0]
-        outer = next((o for o in kept if o is not candidate and o.start <= cue_start < o.end
+        around = kept[bisect_right(reach, cue_start):bisect_right(kept_starts, cue_start)]
+        outer = next((o for o in around if o is not candidate and o.start <= cue_start < o.end
                       and (o.speaker and o.speaker == candidate.speaker and o.start <= candidate.start and candidate.end <= o.end
                            or o.kind == "indirect" and o.cue is not None and o.cue[1] <= o.start
                            and not _reports_speech(text, candidate))), None)
         if outer is None:
-            kept.append(candidate)
+            keep(candidate)
     return kept
 
 
@@ -119,6 +131,14 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
     """Quotes with no verb of their own that continue the previous direct quote's speaker."""
     found: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    reach = list(accumulate((c.end for c in ordered), max))
+
+    def reach_before(offset: int) -> int:
+        """The furthest end of the candidates starting before `offset` (-1 when none does)."""
+        count = bisect_left(starts, offset)
+        return reach[count - 1] if count else -1
+
     position = 0
     previous: Candidate | None = None
     for quote in reader.quotes:
@@ -128,7 +148,7 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
         start, end = reader.trim(quote.inner_start, quote.inner_end)
         if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS or is_title(text[start:end]):
             continue
-        if any(c.start < end and start < c.end for c in ordered):
+        if reach_before(end) > start:  # some candidate overlaps the quote
             continue
         if previous is None or previous.kind != "direct" or not previous.speaker:
             continue

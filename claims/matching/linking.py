@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Collection, Iterable, Sequence
 
 from claims.matching.bulk import blocked_links, parallel_features
-from claims.matching.features import features
+from claims.matching.features import feature_inputs, features
 from claims.matching.scoring import MatchContext, Topic, compare, may_link, opposed_question, question_link
 from claims.models import Claim, Link
 
@@ -56,6 +56,18 @@ def build_context(new_claims: Sequence[Claim]) -> MatchContext:
                 topic |= features(answered).entities
             topics[denial.id] = Topic(core=core, entities=frozenset(topic))
     return MatchContext(topics=topics, answers=answers)
+
+
+def _copy_groups(new: Sequence[Claim], settled: frozenset[int]) -> dict[int, list[Claim]]:
+    """The settled copies of each source grouped by everything their scores depend on but ids and
+    offsets, keyed by the first copy's id, which stands for its group in the bulk join."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in new:
+        if claim.id in settled:
+            quantities = tuple(quantity.model_dump_json() for quantity in claim.quantities)
+            key = (claim.source_id, feature_inputs(claim), claim.kind, claim.hedged, claim.speaker_role, quantities)
+            groups[key].append(claim)
+    return {group[0].id: group for group in groups.values()}
 
 
 def link_claims(
@@ -129,24 +141,28 @@ def _link(
                 consider(claim, other)
     else:
         # Pairs are scored in worker processes, each once; a pair already considered above is skipped.
-        joined = [claim for claim in new if claim.id not in settled] if settled else new
+        joined = [claim for claim in new if claim.id not in settled] if settled else list(new)
+        copies_of = _copy_groups(new, settled) if settled else {}
+        joined.extend(group[0] for group in copies_of.values())
         for i, linked in blocked_links(joined, context):
             a_id = joined[i].id
             for j, relation, score, state, reason in linked:
                 b_id = joined[j].id
+                if a_id in copies_of or b_id in copies_of:
+                    # A copy links only within its own source and never to another copy. Copies of one
+                    # wording meet the same claims in the join, so one of them stands for all, and each
+                    # copy is then scored against what its stand-in met.
+                    if (a_id in copies_of and b_id in copies_of) or joined[i].source_id != joined[j].source_id:
+                        continue
+                    copy_id, other = (a_id, joined[j]) if a_id in copies_of else (b_id, joined[i])
+                    for copy in copies_of[copy_id]:
+                        consider(copy, other)
+                    continue
                 pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
                 if pair in seen or a_id == b_id:
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
                     links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
-        if settled:
-            by_source: dict[int, list[Claim]] = defaultdict(list)
-            for claim in new:
-                by_source[claim.source_id].append(claim)
-            for claim in new:
-                if claim.id in settled:
-                    for other in by_source[claim.source_id]:
-                        consider(claim, other)
     links.sort(key=lambda link: link.claim_ids)
     return links
