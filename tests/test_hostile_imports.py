@@ -402,3 +402,33 @@ def test_linking_a_document_of_repeated_sentences_grows_linearly(monkeypatch):
     monkeypatch.setattr(linking, "SMALL_BATCH", len(claims))
     assert linking.link_claims(claims, lambda claim: (), settled=settled) == bulk
     assert bulk  # the copies link to their first printing in the same source
+
+
+def test_folder_with_a_many_speaker_file_finishes_on_rerun(tmp_path, monkeypatch):
+    """Case: a folder `add` stopped by a database error finishes when rerun (a 140-speaker file once stopped every rerun)."""
+    from store.batch import IngestBatch
+    from store.errors import StoreError
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    document, _ = _many_speakers_document(140)
+    write(folder, "a.txt", 'Ferry captain Ola Berg said, "The crossing takes forty minutes."\n')
+    write(folder, "b.txt", "Speakers\n\n" + document + "\n")
+    write(folder, "c.txt", 'Harbour master Mira Olsen said, "The port handled 4,000 containers last week."\n')
+    db = tmp_path / "case.db"
+    real_add = IngestBatch.add
+
+    def failing_add(self, text, *args, **kwargs):
+        if "port handled" in text:
+            raise StoreError("database error (simulated): disk I/O error")
+        return real_add(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(IngestBatch, "add", failing_add)
+    assert_refused(invoke(db, "add", str(folder)), 2, "disk I/O error")
+    monkeypatch.setattr(IngestBatch, "add", real_add)
+    finished = invoke(db, "add", "--json", str(folder))
+    assert finished.exit_code == 0, finished.output
+    assert len(json.loads(invoke(db, "export", "--format", "json").stdout)["sources"]) == 3
+    again = invoke(db, "add", str(folder))
+    assert again.exit_code == 0, again.output
+    assert [line.split(":")[0] for line in again.stdout.splitlines()] == [f"unchanged {folder / name}" for name in ("a.txt", "b.txt", "c.txt")]
