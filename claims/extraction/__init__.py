@@ -12,7 +12,7 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
 from claims.extraction.frames import find_frames
 from claims.extraction.furniture import furniture_paragraphs
-from claims.extraction.lexicon import CUE_FORMS, HEDGES_RE, STRONG_SAY_LEMMAS
+from claims.extraction.lexicon import CUE_FORMS, HEDGES_RE, SAY_FORM_RE, STRONG_SAY_LEMMAS
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.phrasal import find_phrasal
@@ -21,6 +21,8 @@ from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
+from claims.extraction.structure import Parsed, found_by_tree, refine
+from claims.syntax import parse_spans
 from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities
 
@@ -42,6 +44,14 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     furniture = furniture_paragraphs(text, index)
     if furniture:
         candidates = [c for c in candidates if not _in_furniture(furniture, c)]
+    parsed = Parsed(parse_spans(text, _spans_to_parse(text, index, reader, candidates)))
+    candidates = refine(text, parsed, candidates)
+    taken = [(c.start, c.end) for c in candidates]
+    candidates = _dedupe(candidates + [
+        c for c in found_by_tree(text, parsed, {c.cue[0] for c in candidates if c.cue}, reader.quote_at)
+        if not any(start < c.end and c.start < end for start, end in taken)
+        and not (furniture and _in_furniture(furniture, c))
+    ])
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
@@ -62,6 +72,15 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
         _to_claim(text, c, answers.get(i), quantities[bisect_left(quantity_starts, c.start):bisect_left(quantity_starts, c.end)])
         for i, c in enumerate(ordered)
     ]
+
+
+def _spans_to_parse(text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]) -> list[tuple[int, int]]:
+    """The sentences the tree is read in: those holding a one-word cue or a verb of saying outside quotations."""
+    numbers = {index.sentence_at(c.cue[0]) for c in candidates if c.cue is not None and text[c.cue[0]:c.cue[1]].lower() in CUE_FORMS}
+    for match in SAY_FORM_RE.finditer(text):
+        if reader.quote_at(match.start()) is None:
+            numbers.add(index.sentence_at(match.start()))
+    return [index.sentences[n] for n in sorted(numbers) if n < len(index.sentences)]
 
 
 def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:

@@ -134,6 +134,11 @@ _CUE_WORDS = sorted(set(CUE_FORMS) | {form.capitalize() for form in CUE_FORMS})
 CUE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|" + trie_pattern(_CUE_WORDS) + r")\b")
 """Reporting verb forms (lowercase, or capitalised as in headlines) and 'according to'."""
 
+SAY_FORM_RE = re.compile(
+    r"\b(?:" + trie_pattern(sorted(form for form, lemma in CUE_FORMS.items() if lemma in STRONG_SAY_LEMMAS and form != lemma)) + r")\b"
+)
+"""Inflected verbs of saying ('said', 'told', 'argues'): the sentences the tree is read in for attributions."""
+
 AUXILIARIES = frozenset(
     """has have had is are was were be been being will would could can may might must should shall
     do does did also later previously again then recently repeatedly once publicly privately

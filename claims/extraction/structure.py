@@ -1,0 +1,138 @@
+"""Reading the parse: which cue words are verbs, and attributions the word-level readers missed.
+
+Extraction reads `claims.syntax` views only (tokens with offsets, tags, heads, labels), never
+spaCy. Only the sentences that hold a one-word cue or an inflected verb of saying are parsed.
+The tree refines what the word-level readers found: a cue the tagger reads as a noun is no cue
+('Guerrero state', 'a Facebook post'); and a verb of saying whose subject and clausal
+complement the tree shows, where no reader found a claim, becomes one: its subject (up to a
+relative clause or appositive) speaks, its complement is the claim, whole.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import CUE_FORMS, STRONG_SAY_LEMMAS
+from claims.extraction.mentions import Mention
+
+_NOUNISH_TAGS = frozenset("NN NNS NNP NNPS JJ".split())
+# Forms whose noun reading names no speech act ('Guerrero state', 'a Facebook post', 'the rules'):
+# the tagger decides. Nouns that do ('his claim that', 'the report that', 'fears that') stay cues.
+_NOUN_VERB_FORMS = frozenset(
+    """state states post posts object objects rule rules order orders contest contests charge charges figure
+    figures project projects reason reasons answer answers counter counters signal signals suit suits
+    offer offers appeal appeals comment comments question questions sure""".split()
+)
+_COMPLEMENT_DEPS = frozenset(("ccomp",))
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass"))
+_SUBORDINATORS = frozenset("when while if because as after before since although though until unless once where".split())
+_DROPPED_DEPS = frozenset(("acl:relcl", "acl", "appos", "punct", "parataxis"))
+_SETTING_PREPOSITIONS = frozenset("in on at during after before with via".split())
+_CLAUSE_TAIL_RE = re.compile(r"[\s,;:.!?—–-]+$")
+
+
+class Parsed:
+    """The parsed sentences of one document, with a lookup from a character offset to its token."""
+
+    def __init__(self, sentences: Sequence) -> None:
+        self.sentences = list(sentences)
+        self._tokens = [(token.start, n, token.i) for n, sentence in enumerate(self.sentences) for token in sentence.tokens]
+        self._starts = [start for start, _, _ in self._tokens]
+
+    def token_at(self, offset: int):
+        """(sentence, token) of the token that starts at or covers offset, or (None, None)."""
+        position = bisect_right(self._starts, offset) - 1
+        if position < 0:
+            return None, None
+        _, n, i = self._tokens[position]
+        sentence = self.sentences[n]
+        token = sentence.tokens[i]
+        if token.start <= offset < token.end:
+            return sentence, token
+        return None, None
+
+
+def _verb_cue(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate's cue is one word ('said', 'state'), not 'according to', ':' or a noun cue."""
+    form = text[candidate.cue[0]:candidate.cue[1]]
+    return form.lower() in CUE_FORMS
+
+
+def refine(text: str, parsed: Parsed, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop candidates whose cue the tagger reads as a noun where its noun sense is no act of saying."""
+    kept = []
+    for candidate in candidates:
+        if candidate.cue is None or not _verb_cue(text, candidate):
+            kept.append(candidate)
+            continue
+        form = text[candidate.cue[0]:candidate.cue[1]]
+        _, token = parsed.token_at(candidate.cue[0])
+        if token is None:
+            kept.append(candidate)
+            continue
+        if form.lower() in _NOUN_VERB_FORMS and token.tag in _NOUNISH_TAGS and token.dep not in ("ROOT", "ccomp", "parataxis"):
+            continue  # 'Guerrero state', 'a Facebook post': a noun where a verb was read
+        kept.append(candidate)
+    return kept
+
+
+def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> list[Candidate]:
+    """Reporting verbs with a subject and a clausal complement that no word-level reader caught."""
+    found = []
+    for sentence in parsed.sentences:
+        for token in sentence.tokens:
+            lemma = CUE_FORMS.get(token.text.lower())
+            if lemma not in STRONG_SAY_LEMMAS or not token.tag.startswith("VB") or token.start in taken_cues:
+                continue
+            if quote_at(token.start) is not None:
+                continue
+            children = sentence.children(token.i)
+            subject = next((c for c in children if c.dep in _SUBJECT_DEPS and c.i < token.i), None)
+            complement = next((c for c in children if c.dep in _COMPLEMENT_DEPS and c.i > token.i), None)
+            if subject is None or complement is None:
+                continue
+            if not any(c.dep in _SUBJECT_DEPS or c.dep == "expl" or c.dep == "mark" and c.text.lower() == "that"
+                       for c in sentence.children(complement.i)):
+                continue  # neither a subject of its own nor 'that': not a reported clause
+            c_start, c_end = sentence.span(complement.i)
+            if text[c_start:c_end].split()[0].lower() in _SUBORDINATORS:
+                continue  # 'said when the reporter asked': when, not what
+            mention = _subject_mention(text, sentence, subject)
+            lead = re.match(r"that\s+", text[c_start:c_end])
+            if lead:
+                c_start += lead.end()
+            tail = _CLAUSE_TAIL_RE.search(text, c_start, c_end)
+            c_end = tail.start() if tail else c_end
+            if mention is None or c_end - c_start < 8 or len(text[c_start:c_end].split()) < 3:
+                continue
+            found.append(Candidate(c_start, c_end, "indirect", cue=(token.start, token.end), mention=mention))
+    return found
+
+
+def _subject_mention(text: str, sentence, subject) -> Mention | None:
+    """The subject's words without its relative clause, appositive or setting: 'A priest from Ohio' of '..., who ...'."""
+    dropped: set[int] = set()
+    for child in sentence.children(subject.i):
+        case = next((t for t in sentence.children(child.i) if t.dep == "case"), None)
+        setting = child.dep.startswith("nmod") and case is not None and case.text.lower() in _SETTING_PREPOSITIONS
+        if child.dep in _DROPPED_DEPS or setting:
+            dropped.update(t.i for t in sentence.subtree(child.i))
+    kept = [t for t in sentence.subtree(subject.i) if t.i not in dropped]
+    # Only the contiguous run of words around the head.
+    run = [subject]
+    for t in reversed([t for t in kept if t.i < subject.i]):
+        if t.i != run[0].i - 1:
+            break
+        run.insert(0, t)
+    for t in [t for t in kept if t.i > subject.i]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    start, end = run[0].start, run[-1].end
+    words = text[start:end]
+    if not words.strip() or len(words.split()) > 12 or "\n" in words:
+        return None
+    return Mention(words, start, end)
