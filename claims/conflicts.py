@@ -216,12 +216,19 @@ def _spellings_of_one_name(a: str, b: str) -> bool:
     return fuzz.ratio(compare_text(a), compare_text(b)) >= SPELLING_RATIO
 
 
+SOURCE_LABEL_LIMIT = 200
+"""Longer titles (page furniture, a whole first paragraph) are cut; real headlines fit."""
+
+
 def source_label(source: Source | None, source_id: int) -> str:
-    """How a sentence names a source: its title, else its outlet, else its number."""
+    """How a sentence names a source: its title, else its outlet, else its number.
+
+    Whole up to SOURCE_LABEL_LIMIT characters: a reason cut inside a title reads as a broken sentence.
+    """
     if source is not None and source.title:
-        return one_line(source.title, 60)
+        return one_line(source.title, SOURCE_LABEL_LIMIT)
     if source is not None and source.outlet:
-        return one_line(source.outlet, 60)
+        return one_line(source.outlet, SOURCE_LABEL_LIMIT)
     return f"source {source_id}"
 
 

@@ -32,6 +32,8 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("accepted / rejected", "a link a reviewer decided; a rejected pair is never suggested again"),
     ("reprint", "the same words from the same speaker in another source (wire copy)"),
     ("thread", "claims linked into the story of one proposition, most contested first"),
+    ("dispute", "the conflicts about one proposition, grouped into two sides: who stands where, in which sources"),
+    ("check", "a claim under check (check add) and where each source stands on it: supports, disputes, reports"),
 )
 """Each term the desk and the CLI use, with what it means."""
 

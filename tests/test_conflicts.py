@@ -135,3 +135,15 @@ class TestAttributionAndStatus:
         brigades = BRIGADES.model_copy(update={"status": "disputed"})
         _, found = conflicts_of(estimate, brigades)
         assert [f.kind for f in found] == ["status"]
+
+
+def test_a_long_source_title_is_named_whole():
+    """The reason is the thing a reviewer reads first: a headline in it is never cut."""
+    title = "North Valesian troops to bolster Ostrava's forces, officials in two capitals say (sample story)"
+    sources = {1: Source(id=1, title=title, sha256="a")}
+    claim = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl",
+                 quantities=ESTIMATE.quantities)
+    fake = FAKE.model_copy(update={"quote": 'them "fake and hype'})
+    links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
+    found = detect_conflicts({1: claim, 4: fake}, links, sources)
+    assert f'(both in "{title}").' in found[0].explanation

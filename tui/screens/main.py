@@ -40,7 +40,7 @@ PANES = {
     "claims": ("Claims", "claims", "↑↓ select"),
     "detail": ("Selected claim", "claim detail", "↑↓ scroll"),
     "related": ("Selected claim", "related claims", "↑↓ pick · a accept · x reject"),
-    "search": ("", "search", "enter keeps · escape clears"),
+    "search": ("", "search (enter keeps it, escape clears it)", ""),
 }
 """The panes keys can go to, with the title each shows and how the footer names it when focused."""
 

@@ -317,7 +317,7 @@ class ListingLoading(Screen[None]):
             parts = [f"search “{one_line(state.search, 24)}” in the whole casefile: {count} found"]
         else:
             where = "" if state.scope.claim_ids is None else f" in {state.scope.label}"
-            parts = [f"{count} claims{where}"]
+            parts = [f"{count} claim{'' if count == '1' else 's'}{where}"]
         if state.pin:
             parts.append(f"pinned {state.pin.label}")
         if state.filter_name != "all":

@@ -60,7 +60,7 @@ class SourceScreen(Screen[None]):
         Binding("p", "step(-1)", "Previous claim", id="source.previous"),
         Binding("tab,right", "step(1)", "Next claim", show=False, id="source.next_alt"),
         Binding("shift+tab,left", "step(-1)", "Previous claim", show=False, id="source.previous_alt"),
-        Binding("q", "app.quit", "Quit", show=False, id="source.quit"),
+        Binding("q", "app.quit", "Quit", id="source.quit"),
     ]
     COMPONENT_CLASSES = {"source-view--claim", "source-view--current"}
 
