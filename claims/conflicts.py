@@ -197,9 +197,13 @@ def _named(claim: Claim) -> bool:
     first = words[0].lower()
     if first in _NOT_A_NAME or not all(word[:1].isupper() for word in words if len(word) > 3):
         return False
-    return words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME
+    if getattr(claim, "speaker_kind", None) == "person" and len(words) < 2:
+        # A single word ('Sarajevo', 'Bali') is as often a place read as a speaker as a surname.
+        return False
+    return words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME and words[-1].lower() not in _PLACE_WORDS
 
 
+_PLACE_WORDS = frozenset("australia museum university city county state province region street".split())
 _NOT_A_NAME = frozenset(
     "the a an this that these those his her their its our my i we you he she they it one some many several "
     "sources source report reports reporter website site article paper story officials official".split()

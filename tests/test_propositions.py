@@ -70,6 +70,11 @@ class TestAttribution:
         for fallback in ("the website", "the reporter", "Sources", "the report"):
             assert found(make(1, self.WORDS, "Ilse Brandt"), make(2, self.WORDS, fallback, source_id=2)) == []
 
+    def test_a_place_or_institution_read_as_a_speaker_never(self):
+        for misread in ("Valesia", "Western Valesian Museum"):
+            other = make(2, self.WORDS, misread, source_id=2, speaker_kind="person")
+            assert found(make(1, self.WORDS, "Ilse Brandt", speaker_kind="person"), other) == []
+
     def test_spellings_of_one_name_and_nested_attribution_never(self):
         assert found(make(1, self.WORDS, "Nouhad Mashnuq"), make(2, self.WORDS, "Nohad Machnouk", source_id=2)) == []
         assert found(make(1, self.WORDS, "Ilse Brandt"), make(2, self.WORDS, "Tobin Reyes")) == []
