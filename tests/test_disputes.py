@@ -91,3 +91,48 @@ class TestCommand:
         assert sorted(c["id"] for d in disputes for c in d["conflicts"]) == sorted(c["id"] for c in pairs)
         text = runner.invoke(app, ["--db", db, "conflicts"]).stdout
         assert text.startswith("dispute #") and "disputes (" in text
+
+
+class TestThreadsRankByDisputes:
+    """A quote every outlet repeats is not the most contested story; a real disagreement leads."""
+
+    def test_the_real_disagreement_comes_first(self, tmp_path):
+        import hashlib
+
+        from claims.models import ExtractedClaim, Quantity, SourceMeta
+        from store.api import open_store
+
+        store = open_store(str(tmp_path / "case.db"))
+        quote = "We won't close the Orlen bridge this winter"
+        figure = "The Kelby dock handled 40,000 containers last week"
+        denial = "It is not true that the Kelby dock handled 40,000 containers last week"
+
+        def add(number: int, claims: list[tuple[str, str, str]]) -> None:
+            body = " ".join(f'"{text}," {speaker} said.' for speaker, text, _ in claims)
+            document = f"Harbour news {number}\n\n{body}\n"
+            extracted = []
+            for speaker, text, polarity in claims:
+                start = document.index(text)
+                fields = {"quantities": [Quantity(value=40000.0, unit="containers", text="40,000 containers")]} \
+                    if "40,000" in text else {}
+                if text == denial:
+                    fields["denial_target"] = figure
+                extracted.append(ExtractedClaim(text=text, quote=text, start=start, end=start + len(text), kind="direct",
+                                                speaker=speaker, speaker_kind="person", polarity=polarity, **fields))
+            sha = hashlib.sha256(document.encode()).hexdigest()
+            store.add_extracted(document, sha, SourceMeta(title=f"Report {number}", outlet=f"Outlet {number}"),
+                                extracted, "tester")
+
+        # The mayor's quote in four outlets, one extraction reading "won't" as a denial, one with a lead-in.
+        add(1, [("Mara Voss", quote, "asserts")])
+        add(2, [("Mara Voss", quote + " or next", "denies")])
+        add(3, [("Mara Voss", "Asked again, " + quote, "asserts")])
+        add(4, [("Mira Olsen", figure, "asserts"), ("Tomas Brenn", denial, "denies")])
+        add(5, [("Ada Quill", figure, "asserts")])
+        threads = store.threads()
+        disputes = store.disputes()
+        assert disputes and all(quote not in store.get_claim(cid).text
+                                for dispute in disputes for cid in dispute.claim_ids)
+        lead = threads[0]
+        assert lead.dispute_ids and figure in lead.title
+        store.close()
