@@ -10,6 +10,9 @@ from counterclaim import cli_output as out
 from counterclaim.cli import Settings, app
 from counterclaim.errors import handle_errors
 
+UNRELATED_LISTED = 20
+"""Unrelated sources listed by name in text output; a big casefile has thousands."""
+
 check_app = typer.Typer(
     help="Claims under check: where every source stands (supports, disputes, reports, unrelated).",
     rich_markup_mode=None,
@@ -75,12 +78,15 @@ def check_show(
             continue
         out.echo("")
         out.echo(f"{stance} ({len(members)})")
-        for item in members:
+        shown = members if stance != "unrelated" else members[:UNRELATED_LISTED]
+        for item in shown:
             title = out.one_line(item.title or f"source {item.source_id}", 70)
             out.echo(f"  source {item.source_id:>4}  {title}")
             if stance != "unrelated":
                 claims = f"  [claims {', '.join(str(cid) for cid in item.claim_ids)}]" if item.claim_ids else ""
                 out.echo(f"               {out.one_line(item.explanation, 110)}{claims}")
+        if len(shown) < len(members):
+            out.echo(f"  and {len(members) - len(shown)} more (all of them with --json)")
 
 
 def _count_dict(check: Check) -> dict[str, int]:
