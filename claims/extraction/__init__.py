@@ -21,7 +21,7 @@ from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
-from claims.extraction.structure import Parsed, found_by_tree, refine
+from claims.extraction.structure import NOUN_VERB_FORMS, Parsed, found_by_tree, refine
 from claims.syntax import parse_spans
 from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities
@@ -29,6 +29,7 @@ from claims.quantities import extract_quantities
 __all__ = ["extract_claims"]
 
 _MIN_CONTINUATION_WORDS = 3
+_MAX_PARSED_SENTENCE = 1500
 _CONTINUATION_PARAGRAPHS = 2
 
 
@@ -75,12 +76,16 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
 
 
 def _spans_to_parse(text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]) -> list[tuple[int, int]]:
-    """The sentences the tree is read in: those holding a one-word cue or a verb of saying outside quotations."""
-    numbers = {index.sentence_at(c.cue[0]) for c in candidates if c.cue is not None and text[c.cue[0]:c.cue[1]].lower() in CUE_FORMS}
+    """Only the sentences the tree decides something in: a cue that may be a noun, or a verb of saying no reader used."""
+    cues = {c.cue[0] for c in candidates if c.cue is not None}
+    numbers = {index.sentence_at(c.cue[0]) for c in candidates
+               if c.cue is not None and text[c.cue[0]:c.cue[1]].lower() in NOUN_VERB_FORMS}
     for match in SAY_FORM_RE.finditer(text):
-        if reader.quote_at(match.start()) is None:
+        if match.start() not in cues and reader.quote_at(match.start()) is None:
             numbers.add(index.sentence_at(match.start()))
-    return [index.sentences[n] for n in sorted(numbers) if n < len(index.sentences)]
+    # A 'sentence' of thousands of characters is unpunctuated text, where a tree says little and costs much.
+    return [index.sentences[n] for n in sorted(numbers)
+            if n < len(index.sentences) and index.sentences[n][1] - index.sentences[n][0] <= _MAX_PARSED_SENTENCE]
 
 
 def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:

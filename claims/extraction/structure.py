@@ -21,7 +21,7 @@ from claims.extraction.mentions import Mention
 _NOUNISH_TAGS = frozenset("NN NNS NNP NNPS JJ".split())
 # Forms whose noun reading names no speech act ('Guerrero state', 'a Facebook post', 'the rules'):
 # the tagger decides. Nouns that do ('his claim that', 'the report that', 'fears that') stay cues.
-_NOUN_VERB_FORMS = frozenset(
+NOUN_VERB_FORMS = frozenset(
     """state states post posts object objects rule rules order orders contest contests charge charges figure
     figures project projects reason reasons answer answers counter counters signal signals suit suits
     offer offers appeal appeals comment comments question questions sure""".split()
@@ -73,7 +73,7 @@ def refine(text: str, parsed: Parsed, candidates: list[Candidate]) -> list[Candi
         if token is None:
             kept.append(candidate)
             continue
-        if form.lower() in _NOUN_VERB_FORMS and token.tag in _NOUNISH_TAGS and token.dep not in ("ROOT", "ccomp", "parataxis"):
+        if form.lower() in NOUN_VERB_FORMS and token.tag in _NOUNISH_TAGS and token.dep not in ("ROOT", "ccomp", "parataxis"):
             continue  # 'Guerrero state', 'a Facebook post': a noun where a verb was read
         kept.append(candidate)
     return kept
