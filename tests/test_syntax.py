@@ -55,6 +55,12 @@ def test_sentence_boundaries_come_from_the_parser():
     assert [s.tokens[0].text for s in sentences] == ["The", "The", "Ferries"]
 
 
+def test_sentences_start_only_after_final_punctuation_or_a_line_break():
+    text = 'Mayor Ada Quill said it.  The mayor left.\nFERRY NEWS\nBo Ek "agreed." Then he left'
+    found = [text[s.start : s.end] for s in syntax.parse(text)]
+    assert found == ["Mayor Ada Quill said it.", "The mayor left.", "FERRY NEWS", 'Bo Ek "agreed."', "Then he left"]
+
+
 def test_a_reporting_verb_heads_its_subject_and_clause():
     text = "Mayor Ada Quill said that the tunnel would open in June."
     (sentence,) = syntax.parse(text)
