@@ -21,7 +21,7 @@ from claims.text import display_safe, normalise_text
 from store.base import utcnow
 from store.errors import NotFound
 from store.eventlog import append_events
-from store.queries import claim_t, source_t, speaker_t
+from store.queries import claim_t, id_in, source_t, speaker_t
 from store.tables import CheckRow, CheckStanceRow
 
 check_t = CheckRow.__table__
@@ -77,7 +77,7 @@ def judge_sources(
     wanted = None if source_ids is None else sorted(set(source_ids))
     readers = [(check_id, CheckReader(text)) for check_id, text in checks]
     check_ids = [check_id for check_id, _ in checks]
-    removal = delete(stance_t).where(stance_t.c.check_id.in_(check_ids))
+    removal = delete(stance_t).where(id_in(stance_t.c.check_id, check_ids))
     if wanted is None:
         connection.execute(removal)
     else:

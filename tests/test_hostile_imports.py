@@ -91,8 +91,27 @@ class TestManySpeakers:
         assert "140 claims" in result.stdout
 
 
+@pytest.fixture
+def stock_sqlite_limits():
+    """SQLite connections opened during the test bind at most 32,766 parameters a statement, as stock
+    SQLite builds do (Debian's allows 250,000; PostgreSQL's protocol allows 65,535)."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def limit(dbapi_connection, _record):
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+
+    event.listen(Engine, "connect", limit)
+    yield
+    event.remove(Engine, "connect", limit)
+
+
+@pytest.mark.usefixtures("stock_sqlite_limits")
 class TestUnboundedIdLists:
-    """Lists of ids of any length are queried in bounded pieces (SQLite allows 32,766 parameters)."""
+    """Lists of ids of any length are queried in bounded pieces (stock SQLite allows 32,766 parameters)."""
 
     MANY = 40_000
 
@@ -432,3 +451,12 @@ def test_folder_with_a_many_speaker_file_finishes_on_rerun(tmp_path, monkeypatch
     again = invoke(db, "add", str(folder))
     assert again.exit_code == 0, again.output
     assert [line.split(":")[0] for line in again.stdout.splitlines()] == [f"unchanged {folder / name}" for name in ("a.txt", "b.txt", "c.txt")]
+
+
+def test_stances_restated_for_forty_thousand_checks(stock_sqlite_limits, store, port_story):
+    """Case: a source's stances recomputed for 40,000 checks (an imported export's checks) in bounded queries."""
+    from store.checks import judge_sources
+
+    with store._write() as connection:
+        judge_sources(connection, [(number, "Zebras glide over the moon") for number in range(1, 40_001)],
+                      [port_story.source_id])
