@@ -39,14 +39,23 @@ def as_utc(moment: datetime) -> datetime:
 
 def canonical_at(moment: datetime) -> str:
     """The time as hashed: UTC, to the microsecond, whichever backend stored it."""
-    return as_utc(moment).replace(tzinfo=None).isoformat(timespec="microseconds")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="microseconds")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(previous: str, fields: Sequence[Any]) -> str:
+    """SHA-256 over the previous hash and the fields in FIELDS order (`at` first, as a datetime)."""
+    payload = [previous, canonical_at(fields[0]), *fields[1:]]
+    return hashlib.sha256(_ENCODER.encode(payload).encode("utf-8")).hexdigest()
 
 
 def event_hash(previous: str, event: Mapping[str, Any]) -> str:
     """The hash of one entry: SHA-256 over the previous hash and the entry's fields."""
-    payload = [previous, canonical_at(event["at"]), *(event.get(field) for field in FIELDS[1:])]
-    encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()
+    return _digest(previous, [event.get(field) for field in FIELDS])
 
 
 def _lock_head(connection: Connection) -> str:
@@ -99,33 +108,34 @@ class ChainReport:
                 "broken_at": self.broken_at, "reason": self.reason}
 
 
-def chain_rows(connection: Connection, page: int = VERIFY_PAGE) -> Iterable[Mapping[str, Any]]:
-    """Every entry in id order, read page by page."""
-    last_id = 0
+def chain_rows(connection: Connection, page: int = VERIFY_PAGE) -> Iterable[tuple]:
+    """Every entry as (id, hash, *FIELDS) in id order, read page by page."""
+    columns = [event_t.c.id, event_t.c.hash, *(event_t.c[field] for field in FIELDS)]
+    last_id = None
     while True:
-        rows = connection.execute(
-            select(event_t).where(event_t.c.id > last_id).order_by(event_t.c.id).limit(page)
-        ).all()
+        query = select(*columns).order_by(event_t.c.id).limit(page)
+        if last_id is not None:
+            query = query.where(event_t.c.id > last_id)
+        rows = connection.execute(query).all()
         if not rows:
             return
-        for row in rows:
-            yield row._mapping
-        last_id = rows[-1].id
+        yield from rows
+        last_id = rows[-1][0]
 
 
 def verify_chain(connection: Connection) -> ChainReport:
     """Recompute the chain from the first entry; report the first link that does not hold."""
     previous, previous_id, count = GENESIS, None, 0
-    for row in chain_rows(connection):
+    for event_id, stored, *fields in chain_rows(connection):
         count += 1
-        after = f"after event {previous_id}" if previous_id is not None else "the first entry"
-        if row["hash"] is None:
-            return ChainReport(count, previous, row["id"], f"event {row['id']} ({after}) has no hash: it was "
-                               "written around counterclaim")
-        if row["hash"] != event_hash(previous, row):
-            return ChainReport(count, previous, row["id"], f"event {row['id']} ({after}) does not match its hash: "
+        if stored is None or stored != _digest(previous, fields):
+            after = f"after event {previous_id}" if previous_id is not None else "the first entry"
+            if stored is None:
+                return ChainReport(count, previous, event_id, f"event {event_id} ({after}) has no hash: it was "
+                                   "written around counterclaim")
+            return ChainReport(count, previous, event_id, f"event {event_id} ({after}) does not match its hash: "
                                "it was changed, or an entry before it was removed, replaced or inserted")
-        previous, previous_id = row["hash"], row["id"]
+        previous, previous_id = stored, event_id
     head = connection.execute(select(head_t.c.event_id, head_t.c.hash).where(head_t.c.id == HEAD_ROW)).first()
     if head is None:
         return ChainReport(count, previous, None, "the chain head is missing (removed by hand)")

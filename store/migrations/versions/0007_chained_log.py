@@ -14,7 +14,7 @@ Revises: 0006
 import sqlalchemy as sa
 from alembic import op
 
-from store.eventlog import GENESIS, HEAD_ROW, event_hash
+from store.eventlog import FIELDS, GENESIS, HEAD_ROW, event_hash
 
 revision = "0007"
 down_revision = "0006"
@@ -78,7 +78,7 @@ def upgrade() -> None:
 def _chain_existing(bind) -> tuple[str, int | None]:
     """Hash every existing entry in id order, a page at a time; returns the last hash and id."""
     previous, last_id = GENESIS, None
-    columns = "id, at, actor, action, claim_id, entity_id, old_value, new_value, note"
+    columns = ", ".join(("id", *FIELDS))
     while True:
         rows = bind.execute(
             sa.text(f"SELECT {columns} FROM event WHERE id > :after ORDER BY id LIMIT {PAGE}"),
