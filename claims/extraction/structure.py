@@ -100,6 +100,8 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
             c_start, c_end = sentence.span(complement.i)
             if text[c_start:c_end].split()[0].lower() in _SUBORDINATORS:
                 continue  # 'said when the reporter asked': when, not what
+            if _opens_subordinate(sentence, subject) and "," in text[token.end:c_start]:
+                continue  # 'After Ada testified, the panel turned ...': the main clause is not hers
             mention = _subject_mention(text, sentence, subject)
             lead = re.match(r"that\s+", text[c_start:c_end])
             if lead:
@@ -110,6 +112,14 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
                 continue
             found.append(Candidate(c_start, c_end, "indirect", cue=(token.start, token.end), mention=mention))
     return found
+
+
+def _opens_subordinate(sentence, subject) -> bool:
+    """True when a subordinator ('after', 'when', ...) opens the subject's clause, whatever the parser attached it to."""
+    first = sentence.subtree(subject.i)[0]
+    if first.text.lower() in _SUBORDINATORS and first.i < subject.i:
+        return True
+    return first.i > 0 and sentence.tokens[first.i - 1].text.lower() in _SUBORDINATORS
 
 
 def _subject_mention(text: str, sentence, subject) -> Mention | None:
