@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, select
 
-from store import processes
+from claims import processes
 from claims.documents import Document
 from claims.models import ExtractedClaim, SourceMeta
 from store.batch import IngestBatch
@@ -135,7 +135,7 @@ def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of spawned worker processes that end with this process; stopped at once if the caller fails.
 
     Workers are started by the thread that submits work and, on Linux, die with that
-    thread (`store.processes`): start, use and leave the pool from one thread.
+    thread (`claims.processes`): start, use and leave the pool from one thread.
     """
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),

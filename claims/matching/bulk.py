@@ -23,6 +23,7 @@ from typing import ContextManager, Iterator, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claims import processes
 from claims.matching.features import ClaimFeatures, compute_features, feature_inputs, features, primed_features
 from claims.matching.prefix_join import SLACK, W_CONTAINMENT, W_DICE, W_FUZZY, PrefixJoin, best_bonus
 from claims.matching.scoring import (
@@ -144,6 +145,14 @@ def _fork_workers(batch_size: int) -> int:
     return workers
 
 
+def _pool(workers: int):
+    """A pool of forked workers that end with this process and leave Ctrl-C and SIGTERM to it."""
+    with processes.ctrl_c_held():
+        return multiprocessing.get_context("fork").Pool(
+            workers, initializer=processes.worker_started, initargs=(os.getpid(),)
+        )
+
+
 def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
     """A block in which a large batch's features, computed by worker processes, are served from memory."""
     workers = _fork_workers(len(new))
@@ -151,7 +160,7 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
         return nullcontext()
     inputs = list(dict.fromkeys(feature_inputs(claim) for claim in new))
     chunks = [inputs[start:start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with _pool(workers) as pool:
         computed = pool.map(_shared_strings_features, chunks)
     return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
 
@@ -202,7 +211,7 @@ def blocked_links(new: Sequence[Claim], context: MatchContext) -> Iterator[tuple
     _LINKER = linker
     try:
         if workers:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with _pool(workers) as pool:
                 for chunk, result in zip(chunks, pool.imap(_links_chunk, chunks)):
                     yield from enumerate(result, chunk[0])
         else:

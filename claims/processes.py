@@ -41,6 +41,8 @@ def worker_started(parent_pid: int) -> None:
     """Pool initializer: end with the parent `parent_pid`, and leave Ctrl-C to it."""
     # The terminal sends Ctrl-C to every process of the job; the parent stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's SIGTERM handler, which would unwind it with a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if not _die_with_parent():
