@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 ClaimKind = Literal["direct", "indirect", "narrative"]
 Polarity = Literal["asserts", "denies"]
@@ -166,6 +166,17 @@ class Link(BaseModel):
     score: float
     state: LinkState = "suggested"
     reason: str | None = None
+
+    @field_serializer("state")
+    def _state_as_shown(self, state: LinkState) -> str:
+        """A link the matcher made on its own is written 'automatic': 'confirmed' is a reviewer's word."""
+        return "automatic" if state == "confirmed" else state
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _state_as_stored(cls, state: object) -> object:
+        """Read 'automatic' (and the 'confirmed' of older exports) as the stored state."""
+        return "confirmed" if state == "automatic" else state
 
 
 class ConflictFinding(BaseModel):
