@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import signal
 import sys
@@ -371,6 +372,11 @@ def run() -> None:
         from click.exceptions import ClickException
 
     signal.signal(signal.SIGTERM, _terminated)
+    # A Ctrl-C can interrupt SQLAlchemy while it closes a connection; it logs that with a
+    # traceback, but the user is told in one line what happened and what was stored.
+    sqlalchemy_log = logging.getLogger("sqlalchemy")
+    sqlalchemy_log.addHandler(logging.NullHandler())
+    sqlalchemy_log.propagate = False
     try:
         exit_code = app(standalone_mode=False, prog_name="counterclaim")
     except ClickException as mistake:

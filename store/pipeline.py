@@ -143,10 +143,11 @@ def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     )
     try:
         yield pool
+        # Inside the guard: a Ctrl-C while the workers finish stops them like one at any other time.
+        pool.shutdown(wait=True)
     except BaseException:
         _stop_now(pool)
         raise
-    pool.shutdown(wait=True)
 
 
 def submit_shielded(pool: ProcessPoolExecutor, function, *args):
