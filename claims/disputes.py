@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Sequence
 from claims.models import Claim, Conflict, Link
 from claims.polarity import claim_polarity
 from claims.text import one_line
+from claims.vocabulary import NARRATIVE
 
 PROPOSITION_KINDS = ("denial", "numeric", "status")
 """Conflict kinds whose claims dispute one proposition (attribution disputes who said it)."""
@@ -239,7 +240,7 @@ def _side(ids: list[int], claims: Mapping[int, Claim], reprint_sources: Mapping[
     own_sources: dict[int, None] = {}
     for claim_id in ids:
         claim = claims[claim_id]
-        speakers.setdefault(one_line(claim.speaker, 60) if claim.speaker else "the article", None)
+        speakers.setdefault(one_line(claim.speaker, 60) if claim.speaker else NARRATIVE, None)
         own_sources.setdefault(claim.source_id, None)
     reprinted = {source for claim_id in ids for source in reprint_sources.get(claim_id, ())} - own_sources.keys()
     return DisputeSide(

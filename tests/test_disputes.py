@@ -47,6 +47,12 @@ class TestGrouping:
         assert dispute.summary() == "2 sources against 2"
         assert dispute.proposition == "the Harbour bridge was closed on Monday"
 
+    def test_the_outlets_own_words_are_named_as_everywhere_else(self):
+        """A side with no speaker is '(narrative)', the one word the glossary gives the outlet's own voice."""
+        claims = {**CLAIMS, 9: claim(9, 9, None, "The Harbour bridge was not closed on Monday", "denies")}
+        (dispute,) = group_disputes([conflict(1, 1, 9)], claims)
+        assert "(narrative)" in dispute.sides[1].speakers
+
     def test_unrelated_pairs_are_separate_disputes_ranked_by_thinner_side(self):
         conflicts = [conflict(1, 5, 6, kind="numeric"), conflict(2, 1, 3), conflict(3, 2, 3), conflict(4, 4, 2)]
         disputes = group_disputes(conflicts, CLAIMS)
