@@ -32,6 +32,15 @@ def _grouped(check: Check) -> dict[str, list]:
     return grouped
 
 
+def _listed(items: list) -> list[tuple]:
+    """(item, plain title, " (claims #1, #2)" or "") for the sources a report lists under one stance."""
+    return [
+        (item, item.title or f"source {item.source_id}",
+         f" (claims {', '.join(f'#{cid}' for cid in item.claim_ids)})" if item.claim_ids else "")
+        for item in items[:MAX_LISTED]
+    ]
+
+
 def _counts(check: Check) -> str:
     return ", ".join(f"{len(items)} {stance}" for stance, items in _grouped(check).items())
 
@@ -47,10 +56,8 @@ def checks_markdown(checks: list[Check], escape_markdown) -> str:
             if stance == "unrelated" or not items:
                 continue
             lines += [f"**{STANCE_HEADINGS[stance]}** ({len(items)})", ""]
-            for item in items[:MAX_LISTED]:
-                title = escape_markdown(item.title or f"source {item.source_id}")
-                claims = f" (claims {', '.join(f'#{cid}' for cid in item.claim_ids)})" if item.claim_ids else ""
-                lines.append(f"- {title}, source #{item.source_id}{claims}: {escape_markdown(item.explanation)}")
+            for item, title, claims in _listed(items):
+                lines.append(f"- {escape_markdown(title)}, source #{item.source_id}{claims}: {escape_markdown(item.explanation)}")
             if len(items) > MAX_LISTED:
                 lines.append(f"- and {len(items) - MAX_LISTED} more")
             lines.append("")
@@ -69,10 +76,8 @@ def checks_html(checks: list[Check]) -> str:
             if stance == "unrelated":
                 continue
             parts.append(f'<div class="stance {stance}"><h4>{STANCE_HEADINGS[stance]} ({len(items)})</h4><ul>')
-            for item in items[:MAX_LISTED]:
-                title = _text(item.title or f"source {item.source_id}")
-                claims = f" (claims {', '.join(f'#{cid}' for cid in item.claim_ids)})" if item.claim_ids else ""
-                parts.append(f'<li><b>{title}</b>{claims}<br><span class="meta">{_text(item.explanation)}</span></li>')
+            for item, title, claims in _listed(items):
+                parts.append(f'<li><b>{_text(title)}</b>{claims}<br><span class="meta">{_text(item.explanation)}</span></li>')
             if len(items) > MAX_LISTED:
                 parts.append(f"<li>and {len(items) - MAX_LISTED} more</li>")
             parts.append("</ul></div>")
