@@ -124,16 +124,13 @@ def write_html(export: Export | ExportParts, stream: TextIO, options: ReportOpti
     stream.write("<h2>Conflicts</h2>\n")
     if not view.conflicts:
         stream.write("<p>No conflicts.</p>\n")
-    by_id = {conflict.id: conflict for conflict in view.conflicts}
-    number = 0
-    for rank, dispute in enumerate(view.disputes(), start=1):
+    for rank, dispute, conflicts in view.numbered_disputes():
         # Each dispute: what is disputed and who stands where, then its conflicts one by one.
         weak = " (weak)" if dispute.weak else ""
         stream.write(f'<h3 id="dispute-{dispute.id}">Dispute {rank}{weak}: {_text(dispute.summary())}</h3>\n<ul>')
         stream.write("".join(f"<li>{_text(line)}</li>" for line in view.dispute_lines(dispute)) + "</ul>\n")
-        for conflict_id in dispute.conflict_ids:
-            number += 1
-            stream.write(_conflict_html(number, by_id[conflict_id], view) + "\n")
+        for number, conflict in conflicts:
+            stream.write(_conflict_html(number, conflict, view) + "\n")
     stream.write("<h2>Other reviewed claims</h2>\n")
     reviewed = view.reviewed_outside_conflicts()
     if not reviewed:

@@ -97,16 +97,13 @@ def write_markdown(export: Export | ExportParts, stream: TextIO, options: Report
     stream.write("## Conflicts\n\n")
     if not view.conflicts:
         stream.write("No conflicts.\n\n")
-    by_id = {conflict.id: conflict for conflict in view.conflicts}
-    number = 0
-    for rank, dispute in enumerate(view.disputes(), start=1):
+    for rank, dispute, conflicts in view.numbered_disputes():
         # Each dispute: what is disputed and who stands where, then its conflicts one by one.
         weak = " (weak)" if dispute.weak else ""
         stream.write(f"### Dispute {rank}{weak}: {escape_markdown(dispute.summary())}\n\n")
         stream.write("".join(f"- {escape_markdown(line)}\n" for line in view.dispute_lines(dispute)) + "\n")
-        for conflict_id in dispute.conflict_ids:
-            number += 1
-            stream.write("\n".join(_conflict_lines(number, by_id[conflict_id], view)) + "\n")
+        for number, conflict in conflicts:
+            stream.write("\n".join(_conflict_lines(number, conflict, view)) + "\n")
     reviewed: list[Claim] = view.reviewed_outside_conflicts()
     stream.write("## Other reviewed claims\n\n")
     if not reviewed:

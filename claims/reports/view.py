@@ -77,6 +77,18 @@ class ReportView:
         """The shown conflicts grouped into disputes, most contested first (`claims.disputes`)."""
         return group_disputes(self.conflicts, self.claims, self.parts.links)
 
+    def numbered_disputes(self) -> list[tuple[int, Dispute, list[tuple[int, Conflict]]]]:
+        """(rank, dispute, [(number, conflict)]) in report order: conflicts numbered across all disputes."""
+        by_id = {conflict.id: conflict for conflict in self.conflicts}
+        numbered, number = [], 0
+        for rank, dispute in enumerate(self.disputes(), start=1):
+            conflicts = []
+            for conflict_id in dispute.conflict_ids:
+                number += 1
+                conflicts.append((number, by_id[conflict_id]))
+            numbered.append((rank, dispute, conflicts))
+        return numbered
+
     def dispute_lines(self, dispute: Dispute) -> list[str]:
         """Plain lines naming what a dispute is about and who stands on each side (not yet escaped)."""
         lines = [f"About: {one_line(dispute.proposition)}"]
