@@ -26,12 +26,13 @@ import random
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
-from _common import require_data  # noqa: F401 - also puts the repository on sys.path
+from _common import require_data
+
 from counterclaim.sources import InputItem, read_input
 from store.api import Store, open_store
 from store.ingest import AddResult
@@ -98,8 +99,12 @@ def emergent_cases() -> list[Case]:
             key=claim_id,
             check=checks[claim_id],
             documents=tuple(
-                CaseDocument(row["articleId"], row["articleHeadline"].strip() + "\n",
-                             f"outlet {row['articleId'][:8]}", EMERGENT_GOLD[row["articleHeadlineStance"]])
+                CaseDocument(
+                    row["articleId"],
+                    row["articleHeadline"].strip() + "\n",
+                    f"outlet {row['articleId'][:8]}",
+                    EMERGENT_GOLD[row["articleHeadlineStance"]],
+                )
                 for row in members
             ),
         )
@@ -117,20 +122,24 @@ def fnc1_cases() -> list[Case]:
     with stances_path.open(encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream):
             if row["Stance"] in FNC1_GOLD:
-                by_headline.setdefault(row["Headline"].strip(), {}).setdefault(row["Body ID"], row["Stance"])
+                by_headline.setdefault(row["Headline"].strip(), {}).setdefault(
+                    row["Body ID"], row["Stance"]
+                )
     cases = []
     for headline, stances in sorted(by_headline.items()):
         if not {"agree", "disagree"} <= set(stances.values()):
             continue
-        cases.append(Case(
-            key=headline,
-            check=headline,
-            documents=tuple(
-                CaseDocument(body_id, bodies[body_id], f"outlet {body_id}", FNC1_GOLD[stance])
-                for body_id, stance in sorted(stances.items(), key=lambda pair: int(pair[0]))
-                if bodies.get(body_id, "").strip()
-            ),
-        ))
+        cases.append(
+            Case(
+                key=headline,
+                check=headline,
+                documents=tuple(
+                    CaseDocument(body_id, bodies[body_id], f"outlet {body_id}", FNC1_GOLD[stance])
+                    for body_id, stance in sorted(stances.items(), key=lambda pair: int(pair[0]))
+                    if bodies.get(body_id, "").strip()
+                ),
+            )
+        )
     return cases
 
 
@@ -140,8 +149,10 @@ def split_halves(cases: Sequence[Case], seed: int = SEED) -> tuple[list[Case], l
     random.Random(seed).shuffle(order)
     middle = (len(order) + 1) // 2
     development = {case.key for case in order[:middle]}
-    return ([case for case in cases if case.key in development],
-            [case for case in cases if case.key not in development])
+    return (
+        [case for case in cases if case.key in development],
+        [case for case in cases if case.key not in development],
+    )
 
 
 class Casefiles:
@@ -156,14 +167,16 @@ class Casefiles:
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
 
-    def __enter__(self) -> "Casefiles":
+    def __enter__(self) -> Casefiles:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     @contextmanager
-    def build(self, case: Case, *, workers: int = 1, check: str | None = None) -> Iterator[BuiltCase]:
+    def build(
+        self, case: Case, *, workers: int = 1, check: str | None = None
+    ) -> Iterator[BuiltCase]:
         """Store the case's documents as `counterclaim add FILE --outlet OUTLET` would; the casefile goes on exit.
 
         `check` "first" or "last" also states the case's check (`counterclaim check add`)
@@ -188,7 +201,9 @@ class Casefiles:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def add_documents(store: Store, folder: Path, documents: Iterable[CaseDocument], *, workers: int = 1) -> list[AddResult]:
+def add_documents(
+    store: Store, folder: Path, documents: Iterable[CaseDocument], *, workers: int = 1
+) -> list[AddResult]:
     """Write each document to a file and add it with its outlet, through the command's own reading and storing."""
     items = []
     for number, document in enumerate(documents):
@@ -201,15 +216,28 @@ def add_documents(store: Store, folder: Path, documents: Iterable[CaseDocument],
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The harness's shared options: --limit, --seed, --workers."""
-    parser.add_argument("--limit", type=int, default=None, help="At most this many cases from each half (quick runs).")
-    parser.add_argument("--seed", type=int, default=SEED, help="Seed of the development / held-out split.")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="Extraction worker processes per casefile (1: extract in this process).")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="At most this many cases from each half (quick runs).",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help="Seed of the development / held-out split."
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Extraction worker processes per casefile (1: extract in this process).",
+    )
 
 
 def halves(cases: Sequence[Case], args: argparse.Namespace) -> dict[str, list[Case]]:
     """{'development': ..., 'held-out': ...}, each cut to --limit cases."""
     development, held_out = split_halves(cases, args.seed)
     limit = args.limit
-    return {"development": development[:limit] if limit else development,
-            "held-out": held_out[:limit] if limit else held_out}
+    return {
+        "development": development[:limit] if limit else development,
+        "held-out": held_out[:limit] if limit else held_out,
+    }

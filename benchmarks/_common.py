@@ -18,9 +18,9 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -41,7 +41,9 @@ def require_data(*relative: str) -> list[Path]:
     paths = [data_dir() / name for name in relative]
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
-        print(f"skipped: evaluation data not found ({', '.join(missing)}); set COUNTERCLAIM_DATA to run this benchmark")
+        print(
+            f"skipped: evaluation data not found ({', '.join(missing)}); set COUNTERCLAIM_DATA to run this benchmark"
+        )
         sys.exit(0)
     return paths
 
@@ -120,11 +122,20 @@ def fmt(value: float | None) -> str:
 def report(figure: Figure) -> Figure:
     """Print one figure and append it to the run's figures file if there is one."""
     ratio = figure.ratio
-    verdict = "" if figure.holds is None else ("  [aim holds]" if figure.holds else "  [aim MISSED]")
-    baseline = f"  vs {figure.baseline_label} {fmt(figure.baseline)}" if figure.baseline is not None else ""
+    verdict = (
+        "" if figure.holds is None else ("  [aim holds]" if figure.holds else "  [aim MISSED]")
+    )
+    baseline = (
+        f"  vs {figure.baseline_label} {fmt(figure.baseline)}"
+        if figure.baseline is not None
+        else ""
+    )
     ratio_text = f"  ratio {fmt(ratio)}" if ratio is not None else ""
     aim = f"  aim {figure.aim}" if figure.aim else ""
-    print(f"{figure.metric}: {fmt(figure.value)} {figure.unit}{baseline}{ratio_text}{aim}{verdict}", flush=True)
+    print(
+        f"{figure.metric}: {fmt(figure.value)} {figure.unit}{baseline}{ratio_text}{aim}{verdict}",
+        flush=True,
+    )
     target = os.environ.get(FIGURES_ENV)
     if target:
         with open(target, "a", encoding="utf-8") as stream:
@@ -139,7 +150,11 @@ def markdown_table(figures: list[dict]) -> str:
         "|---|---|---:|---:|---:|---|",
     ]
     for item in figures:
-        baseline = f"{fmt(item.get('baseline'))} ({item.get('baseline_label', '')})" if item.get("baseline") is not None else "-"
+        baseline = (
+            f"{fmt(item.get('baseline'))} ({item.get('baseline_label', '')})"
+            if item.get("baseline") is not None
+            else "-"
+        )
         holds = item.get("holds")
         aim = item.get("aim") or ""
         if aim and holds is not None:
@@ -153,16 +168,72 @@ def markdown_table(figures: list[dict]) -> str:
 
 # -- LIAR statements and their variants ------------------------------------------------
 
-_FIRST = ["Avery", "Briony", "Cass", "Dorian", "Elsa", "Fenn", "Greta", "Hollis", "Ivo", "Juno",
-          "Kestrel", "Lorcan", "Maren", "Nico", "Orla", "Perrin", "Quill", "Rosalind", "Soren", "Tamsin"]
-_LAST = ["Ashgrove", "Brackwater", "Coldmere", "Dunmore", "Elderby", "Fallowfield", "Greymarsh", "Hartwell",
-         "Ivesdale", "Juniper", "Kettleby", "Larkspur", "Moorcroft", "Nettlefold", "Oakhurst", "Pellingham",
-         "Quarrington", "Redfern", "Stonebridge", "Thistlewood", "Umberfield", "Valebrook", "Wexcombe"]
+_FIRST = [
+    "Avery",
+    "Briony",
+    "Cass",
+    "Dorian",
+    "Elsa",
+    "Fenn",
+    "Greta",
+    "Hollis",
+    "Ivo",
+    "Juno",
+    "Kestrel",
+    "Lorcan",
+    "Maren",
+    "Nico",
+    "Orla",
+    "Perrin",
+    "Quill",
+    "Rosalind",
+    "Soren",
+    "Tamsin",
+]
+_LAST = [
+    "Ashgrove",
+    "Brackwater",
+    "Coldmere",
+    "Dunmore",
+    "Elderby",
+    "Fallowfield",
+    "Greymarsh",
+    "Hartwell",
+    "Ivesdale",
+    "Juniper",
+    "Kettleby",
+    "Larkspur",
+    "Moorcroft",
+    "Nettlefold",
+    "Oakhurst",
+    "Pellingham",
+    "Quarrington",
+    "Redfern",
+    "Stonebridge",
+    "Thistlewood",
+    "Umberfield",
+    "Valebrook",
+    "Wexcombe",
+]
 _SYNONYMS = {
-    "says": "claims", "said": "stated", "increase": "rise", "increased": "rose", "more": "over",
-    "percent": "per cent", "million": "mln", "people": "residents", "government": "administration",
-    "taxes": "levies", "jobs": "positions", "state": "province", "voted": "cast a vote",
-    "supports": "backs", "cut": "slashed", "spending": "outlays", "country": "nation", "year": "twelve months",
+    "says": "claims",
+    "said": "stated",
+    "increase": "rise",
+    "increased": "rose",
+    "more": "over",
+    "percent": "per cent",
+    "million": "mln",
+    "people": "residents",
+    "government": "administration",
+    "taxes": "levies",
+    "jobs": "positions",
+    "state": "province",
+    "voted": "cast a vote",
+    "supports": "backs",
+    "cut": "slashed",
+    "spending": "outlays",
+    "country": "nation",
+    "year": "twelve months",
 }
 _HEDGES = ["Reportedly, ", "Officials suggest ", "It is alleged that ", "Some say "]
 _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -171,7 +242,9 @@ _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def fictional_speaker(slug: str) -> str:
     """A stable fictional name for a LIAR speaker slug, so no invented variant is put in a real mouth."""
     digest = hashlib.blake2b(slug.encode(), digest_size=4).digest()
-    return f"{_FIRST[digest[0] % len(_FIRST)]} {_LAST[int.from_bytes(digest[1:], 'big') % len(_LAST)]}"
+    return (
+        f"{_FIRST[digest[0] % len(_FIRST)]} {_LAST[int.from_bytes(digest[1:], 'big') % len(_LAST)]}"
+    )
 
 
 def liar_statements() -> list[tuple[str, str]]:
@@ -248,14 +321,24 @@ def claims_documents(pairs: Iterator[tuple[str, str]], claims_per_document: int 
             parts.append(f"{lead}{statement}\u201d")
             claims.append(
                 ExtractedClaim(
-                    text=statement, quote=statement, start=start, end=start + len(statement), kind="direct",
-                    speaker=speaker, speaker_mention=Span(text=speaker, start=offset, end=offset + len(speaker)),
+                    text=statement,
+                    quote=statement,
+                    start=start,
+                    end=start + len(statement),
+                    kind="direct",
+                    speaker=speaker,
+                    speaker_mention=Span(text=speaker, start=offset, end=offset + len(speaker)),
                 )
             )
             offset += len(parts[-1]) + 2
         text = "\n\n".join(parts)
         sha = hashlib.sha256(text.encode()).hexdigest()
-        return BulkDocument(text=text, sha256=sha, meta=SourceMeta(title=f"Archive item {number}", outlet="Archive"), claims=claims)
+        return BulkDocument(
+            text=text,
+            sha256=sha,
+            meta=SourceMeta(title=f"Archive item {number}", outlet="Archive"),
+            claims=claims,
+        )
 
     for pair in pairs:
         batch.append(pair)
@@ -299,7 +382,14 @@ def _fixture_fingerprint() -> str:
     from claims.models import Claim
 
     digest = hashlib.blake2b(digest_size=6)
-    for function in (liar_claims, variant, _renumber, fictional_speaker, claims_documents, _review_and_conflict):
+    for function in (
+        liar_claims,
+        variant,
+        _renumber,
+        fictional_speaker,
+        claims_documents,
+        _review_and_conflict,
+    ):
         digest.update(inspect.getsource(function).encode())
     for path in [REPO / "store" / "bulk.py", REPO / "store" / "converters.py"]:
         digest.update(path.read_bytes())
@@ -308,8 +398,16 @@ def _fixture_fingerprint() -> str:
     # The matcher's keys and speaker keys as they come out, not their source: a refactor that
     # keeps the keys keeps the cache.
     for number, (statement, speaker) in enumerate(liar_claims(300)):
-        claim = Claim(id=number + 1, source_id=1, text=statement, quote=statement, start=0,
-                      end=len(statement), kind="direct", speaker=speaker)
+        claim = Claim(
+            id=number + 1,
+            source_id=1,
+            text=statement,
+            quote=statement,
+            start=0,
+            end=len(statement),
+            kind="direct",
+            speaker=speaker,
+        )
         digest.update("|".join(matching.blocking_keys(claim)).encode())
         digest.update(speaker_rules.speaker_key(speaker).encode())
     return digest.hexdigest()
@@ -323,7 +421,11 @@ def _build_casefile(target: Path, size: int) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
     started = time.perf_counter()
-    print(f"building a {size:,}-claim casefile at {target} (once; cached) ...", file=sys.stderr, flush=True)
+    print(
+        f"building a {size:,}-claim casefile at {target} (once; cached) ...",
+        file=sys.stderr,
+        flush=True,
+    )
     store = open_store(str(partial))
     try:
         with store._write() as connection:
@@ -353,7 +455,10 @@ def _review_and_conflict(connection, claim_count: int) -> None:
         )
     )
     rng = random.Random(42)
-    pairs = {tuple(sorted(rng.sample(range(1, claim_count + 1), 2))) for _ in range(max(1, claim_count // 500))}
+    pairs = {
+        tuple(sorted(rng.sample(range(1, claim_count + 1), 2)))
+        for _ in range(max(1, claim_count // 500))
+    }
     connection.execute(
         text(
             "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) "
@@ -383,23 +488,33 @@ def postgres_casefile(url: str, size: int) -> str:
         if store.count_claims():
             raise SystemExit(f"{url} holds another casefile; give an empty database")
         started = time.perf_counter()
-        print(f"copying the {size:,}-claim casefile into PostgreSQL ...", file=sys.stderr, flush=True)
+        print(
+            f"copying the {size:,}-claim casefile into PostgreSQL ...", file=sys.stderr, flush=True
+        )
         source = sqlite.connect(str(casefile(size)))
         raw = store.engine.raw_connection()
         try:
             cursor = raw.cursor()
             for table in POSTGRES_TABLES:
                 columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
-                booleans = {row[1] for row in source.execute(f"PRAGMA table_info({table})") if row[2].upper() == "BOOLEAN"}
+                booleans = {
+                    row[1]
+                    for row in source.execute(f"PRAGMA table_info({table})")
+                    if row[2].upper() == "BOOLEAN"
+                }
                 quoted = ", ".join(f'"{name}"' for name in columns)
                 with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
                     for row in source.execute(f"SELECT {quoted} FROM {table}"):
                         copy.write_row(
-                            [bool(value) if name in booleans and value is not None else value
-                             for name, value in zip(columns, row)]
+                            [
+                                bool(value) if name in booleans and value is not None else value
+                                for name, value in zip(columns, row)
+                            ]
                         )
             for table in ("source", "speaker", "claim", "conflict"):
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                )
             raw.commit()
             cursor.execute("ANALYZE")
             raw.commit()

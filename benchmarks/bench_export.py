@@ -40,6 +40,7 @@ def own_peak_mb() -> float:
         pass
     return peak_rss_mb()
 
+
 ORG = {"organization_name": "Fictland Checks", "organization_url": "https://checks.example/"}
 
 
@@ -77,14 +78,32 @@ def child(mode: str, fmt: str, casefile: str, page_size: int, status: str | None
             write(filter_parts(parts, status=status), fmt, sink, options=ReportOptions(**ORG))
     seconds = time.perf_counter() - start
     store.close()
-    print(json.dumps({"seconds": seconds, "peak_mb": own_peak_mb(), "sha256": sink.digest.hexdigest(),
-                      "bytes": sink.size}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mb": own_peak_mb(),
+                "sha256": sink.digest.hexdigest(),
+                "bytes": sink.size,
+            }
+        )
+    )
 
 
 def measure(mode: str, fmt: str, casefile: str, page_size: int, status: str | None = None) -> dict:
     # The child gets the casefile's path: finding it reads the corpus, which would set the peak.
-    command = [sys.executable, __file__, "--child", mode, "--formats", fmt, "--casefile", casefile,
-               "--page-size", str(page_size)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--formats",
+        fmt,
+        "--casefile",
+        casefile,
+        "--page-size",
+        str(page_size),
+    ]
     if status:
         command += ["--status", status]
     finished = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -96,24 +115,66 @@ def run(size: int, formats: list[str], page_size: int) -> list[Figure]:
     casefile = str(_common.casefile(size))
     bench = f"export {size:,}"
     idle = measure("idle", "json", casefile, page_size)
-    figures = [report(Figure(bench, "peak memory opening the casefile (idle)", idle["peak_mb"], "MB"))]
+    figures = [
+        report(Figure(bench, "peak memory opening the casefile (idle)", idle["peak_mb"], "MB"))
+    ]
     for fmt in formats:
         in_memory = measure("memory", fmt, casefile, page_size)
         streamed = measure("streamed", fmt, casefile, page_size)
         same = "same bytes" if streamed["sha256"] == in_memory["sha256"] else "OUTPUT DIFFERS"
         megabytes = streamed["bytes"] / 1e6
-        figures.append(report(Figure(bench, f"streamed {fmt} ({megabytes:,.0f} MB, {same}) time",
-                                     streamed["seconds"], "s", in_memory["seconds"], "in memory")))
-        figures.append(report(Figure(bench, f"streamed {fmt} peak memory", streamed["peak_mb"], "MB",
-                                     in_memory["peak_mb"], "in memory")))
+        figures.append(
+            report(
+                Figure(
+                    bench,
+                    f"streamed {fmt} ({megabytes:,.0f} MB, {same}) time",
+                    streamed["seconds"],
+                    "s",
+                    in_memory["seconds"],
+                    "in memory",
+                )
+            )
+        )
+        figures.append(
+            report(
+                Figure(
+                    bench,
+                    f"streamed {fmt} peak memory",
+                    streamed["peak_mb"],
+                    "MB",
+                    in_memory["peak_mb"],
+                    "in memory",
+                )
+            )
+        )
     # A filter makes two passes: one over claim outlines to pick ids, one reading the kept claims.
     in_memory = measure("memory", "csv", casefile, page_size, "disputed")
     streamed = measure("streamed", "csv", casefile, page_size, "disputed")
     same = "same bytes" if streamed["sha256"] == in_memory["sha256"] else "OUTPUT DIFFERS"
-    figures.append(report(Figure(bench, f"streamed csv --status disputed ({same}) time", streamed["seconds"], "s",
-                                 in_memory["seconds"], "in memory")))
-    figures.append(report(Figure(bench, "streamed csv --status disputed peak memory", streamed["peak_mb"], "MB",
-                                 in_memory["peak_mb"], "in memory")))
+    figures.append(
+        report(
+            Figure(
+                bench,
+                f"streamed csv --status disputed ({same}) time",
+                streamed["seconds"],
+                "s",
+                in_memory["seconds"],
+                "in memory",
+            )
+        )
+    )
+    figures.append(
+        report(
+            Figure(
+                bench,
+                "streamed csv --status disputed peak memory",
+                streamed["peak_mb"],
+                "MB",
+                in_memory["peak_mb"],
+                "in memory",
+            )
+        )
+    )
     return figures
 
 
@@ -122,8 +183,12 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="Claims in the casefile.")
-    parser.add_argument("--formats", default=",".join(FORMATS), help="Comma-separated formats to measure.")
-    parser.add_argument("--page-size", type=int, default=2000, help="Claims read per page when streaming.")
+    parser.add_argument(
+        "--formats", default=",".join(FORMATS), help="Comma-separated formats to measure."
+    )
+    parser.add_argument(
+        "--page-size", type=int, default=2000, help="Claims read per page when streaming."
+    )
     parser.add_argument("--child", choices=("idle", "memory", "streamed"), help=argparse.SUPPRESS)
     parser.add_argument("--casefile", help=argparse.SUPPRESS)
     parser.add_argument("--status", help=argparse.SUPPRESS)

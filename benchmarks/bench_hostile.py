@@ -56,16 +56,23 @@ def _person(index: int) -> str:
 
 def empty_export(count: int) -> tuple[str, bytes]:
     body = ",".join(["{}"] * count)
-    return "empty.json", f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}'.encode()
+    return (
+        "empty.json",
+        f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}'.encode(),
+    )
 
 
 def claimreview_page(count: int) -> tuple[str, bytes]:
     scripts = []
     for index in range(count):
         review = {
-            "@context": "https://schema.org", "@type": "ClaimReview",
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
             "claimReviewed": _statement(index) + ".",
-            "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": _person(index)}},
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person", "name": _person(index)},
+            },
             "reviewRating": {"@type": "Rating", "alternateName": "False"},
             "author": {"@type": "Organization", "name": "Fjord Checks"},
         }
@@ -85,17 +92,26 @@ def repeated_sentences(count: int) -> tuple[str, bytes]:
         f'"{_statement(index)}," said {_person(index % 64)}.' for index in range(max(count // 4, 1))
     ]
     # Each sentence four times over, in rotation, as pasted-together wire copy repeats itself.
-    text = "Council budget\n\n" + "\n\n".join(sentences[index % len(sentences)] for index in range(count)) + "\n"
+    text = (
+        "Council budget\n\n"
+        + "\n\n".join(sentences[index % len(sentences)] for index in range(count))
+        + "\n"
+    )
     return "repeated.txt", text.encode()
 
 
 def many_speakers(count: int) -> tuple[str, bytes]:
-    lines = [f'"{_statement(index)}," said {_word(10**6 + index).capitalize()} {_word(2 * 10**6 + index).capitalize()}.'
-             for index in range(count)]
+    lines = [
+        f'"{_statement(index)}," said {_word(10**6 + index).capitalize()} {_word(2 * 10**6 + index).capitalize()}.'
+        for index in range(count)
+    ]
     return "speakers.txt", ("Council budget\n\n" + "\n\n".join(lines) + "\n").encode()
 
 
-FLOOR = {"import": ("floor.csv", b"claim\nThe ferry will run on Sundays\n"), "add": ("floor.txt", b"The ferry will run.\n")}
+FLOOR = {
+    "import": ("floor.csv", b"claim\nThe ferry will run on Sundays\n"),
+    "add": ("floor.txt", b"The ferry will run.\n"),
+}
 
 SHAPES = {
     "empty-export": (empty_export, "import", 250_000),
@@ -124,7 +140,9 @@ def run_once(command: str, path: Path, folder: Path) -> tuple[float, float, int,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="Multiply every base size by this.")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="Multiply every base size by this."
+    )
     parser.add_argument("--only", default="", help="Comma-separated shapes to run (default: all).")
     arguments = parser.parse_args()
     chosen = [name for name in SHAPES if not arguments.only or name in arguments.only.split(",")]
@@ -136,8 +154,10 @@ def main() -> None:
             seconds, peak, _, _ = run_once(command, folder / file_name, folder)
             floors[command] = (seconds, peak)
             print(f"floor: {command} of a one-line file {seconds:.2f} s, peak {peak:.0f} MB")
-        print(f"{'shape':<13} {'size':>9} {'input':>9} {'exit':>4} {'seconds':>8} {'peak MB':>8} "
-              f"{'size x':>6} {'time x':>6} {'memory x':>8}   (time and memory above the floor)")
+        print(
+            f"{'shape':<13} {'size':>9} {'input':>9} {'exit':>4} {'seconds':>8} {'peak MB':>8} "
+            f"{'size x':>6} {'time x':>6} {'memory x':>8}   (time and memory above the floor)"
+        )
         for name in chosen:
             build, command, base = SHAPES[name]
             floor_seconds, floor_peak = floors[command]
@@ -151,8 +171,11 @@ def main() -> None:
                 path.unlink()
                 above = (max(seconds - floor_seconds, 0.01), max(peak - floor_peak, 1.0))
                 first = first or (size, *above)
-                print(f"{name:<13} {size:>9,} {len(data) / 1e6:>7.2f}MB {code:>4} {seconds:>8.2f} {peak:>8.0f} "
-                      f"{size / first[0]:>6.1f} {above[0] / first[1]:>6.2f} {above[1] / first[2]:>8.2f}", flush=True)
+                print(
+                    f"{name:<13} {size:>9,} {len(data) / 1e6:>7.2f}MB {code:>4} {seconds:>8.2f} {peak:>8.0f} "
+                    f"{size / first[0]:>6.1f} {above[0] / first[1]:>6.2f} {above[1] / first[2]:>8.2f}",
+                    flush=True,
+                )
                 if code != 0 and factor == 1:
                     print(f"{'':<13} exit {code}: {last[:110]}")
 

@@ -59,8 +59,19 @@ def retrieval(url: str, label: str, size: int, methods: dict, count: int) -> lis
     store = open_store(url)
     figures = []
     probe_claims = [
-        (Claim(id=10**9 + n, source_id=10**9, text=text, quote=text, start=0, end=len(text), kind="direct",
-               speaker=speaker), original)
+        (
+            Claim(
+                id=10**9 + n,
+                source_id=10**9,
+                text=text,
+                quote=text,
+                start=0,
+                end=len(text),
+                kind="direct",
+                speaker=speaker,
+            ),
+            original,
+        )
         for n, (text, speaker, original) in enumerate(probes(count, seed=11))
     ]
     try:
@@ -75,11 +86,38 @@ def retrieval(url: str, label: str, size: int, methods: dict, count: int) -> lis
                     hits += original in found[:MAX_CANDIDATES]
                 baseline = statistics.median(seconds) if not figures else figures[0].value / 1000
                 p50, p99 = _common.percentile(seconds, 0.5), _common.percentile(seconds, 0.99)
-                figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} per claim p50", p50 * 1000, "ms",
-                                             baseline * 1000, "capped counts in SQL")))
-                figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} per claim p99", p99 * 1000, "ms")))
-                figures.append(report(Figure(f"candidates {size:,} {label}", f"{name} recall@{MAX_CANDIDATES}",
-                                             100 * hits / len(probe_claims), "%")))
+                figures.append(
+                    report(
+                        Figure(
+                            f"candidates {size:,} {label}",
+                            f"{name} per claim p50",
+                            p50 * 1000,
+                            "ms",
+                            baseline * 1000,
+                            "capped counts in SQL",
+                        )
+                    )
+                )
+                figures.append(
+                    report(
+                        Figure(
+                            f"candidates {size:,} {label}",
+                            f"{name} per claim p99",
+                            p99 * 1000,
+                            "ms",
+                        )
+                    )
+                )
+                figures.append(
+                    report(
+                        Figure(
+                            f"candidates {size:,} {label}",
+                            f"{name} recall@{MAX_CANDIDATES}",
+                            100 * hits / len(probe_claims),
+                            "%",
+                        )
+                    )
+                )
     finally:
         store.close()
     return figures
@@ -90,12 +128,12 @@ def retrieval_methods(backend: str) -> dict:
     from store import candidates
 
     methods = {
-        "claim_key, capped key counts in SQL": lambda connection, claim: candidates.candidates_by_keys(
-            connection, claim, set()
+        "claim_key, capped key counts in SQL": lambda connection, claim: (
+            candidates.candidates_by_keys(connection, claim, set())
         ),
-        "claim_key, ingest's KeyOverlay (cold)": lambda connection, claim: candidates.KeyOverlay(connection).candidates(
-            [claim]
-        )[claim.id],
+        "claim_key, ingest's KeyOverlay (cold)": lambda connection, claim: candidates.KeyOverlay(
+            connection
+        ).candidates([claim])[claim.id],
         f"candidates_sql ({'pg_trgm' if backend == 'postgresql' else 'FTS5 bm25'})": lambda connection, claim: (
             candidates.candidates_sql(connection, claim, MAX_CANDIDATES)
         ),
@@ -117,7 +155,11 @@ def _time_adds(store, documents) -> list[tuple[float, int, int]]:
         for number, document in enumerate(documents):
             start = time.perf_counter()
             added = store.add_extracted(
-                document.text, document.sha256, document.meta, list(document.claims), f"bench-{number}"
+                document.text,
+                document.sha256,
+                document.meta,
+                list(document.claims),
+                f"bench-{number}",
             )
             results.append((time.perf_counter() - start, added.link_count, len(added.conflict_ids)))
     finally:
@@ -140,13 +182,35 @@ def run(size: int, count: int, pg_url: str | None = None, probe_count: int = 100
     worst = max(seconds for seconds, _, _ in big)
     links = statistics.median(found for _, found, _ in big)
     figures = [
-        report(Figure(f"incremental {size:,}", f"add a {CLAIMS_PER_ARTICLE}-claim article (median of {count})",
-                      median, "s", baseline, "same into 1k claims", "< 0.5 s", median < AIM_SECONDS)),
-        report(Figure(f"incremental {size:,}", f"add a {CLAIMS_PER_ARTICLE}-claim article (worst of {count})",
-                      worst, "s", baseline, "same into 1k claims", "< 0.5 s", worst < AIM_SECONDS)),
+        report(
+            Figure(
+                f"incremental {size:,}",
+                f"add a {CLAIMS_PER_ARTICLE}-claim article (median of {count})",
+                median,
+                "s",
+                baseline,
+                "same into 1k claims",
+                "< 0.5 s",
+                median < AIM_SECONDS,
+            )
+        ),
+        report(
+            Figure(
+                f"incremental {size:,}",
+                f"add a {CLAIMS_PER_ARTICLE}-claim article (worst of {count})",
+                worst,
+                "s",
+                baseline,
+                "same into 1k claims",
+                "< 0.5 s",
+                worst < AIM_SECONDS,
+            )
+        ),
         report(Figure(f"incremental {size:,}", "links found per article (median)", links, "links")),
     ]
-    figures += retrieval(str(_common.casefile(size)), "SQLite", size, retrieval_methods("sqlite"), probe_count)
+    figures += retrieval(
+        str(_common.casefile(size)), "SQLite", size, retrieval_methods("sqlite"), probe_count
+    )
     if pg_url:
         url = _common.postgres_casefile(pg_url, size)
         figures += retrieval(url, "PostgreSQL", size, retrieval_methods("postgresql"), probe_count)
@@ -155,11 +219,20 @@ def run(size: int, count: int, pg_url: str | None = None, probe_count: int = 100
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=1_000_000, help="Claims already in the casefile.")
-    parser.add_argument("--articles", type=int, default=5, help="Articles to add (after one warm-up).")
-    parser.add_argument("--pg-url", default=os.environ.get("COUNTERCLAIM_BENCH_PG_URL"),
-                        help="An empty PostgreSQL database to compare retrieval on [env COUNTERCLAIM_BENCH_PG_URL].")
-    parser.add_argument("--probes", type=int, default=100, help="Claims to time candidate retrieval with.")
+    parser.add_argument(
+        "--size", type=int, default=1_000_000, help="Claims already in the casefile."
+    )
+    parser.add_argument(
+        "--articles", type=int, default=5, help="Articles to add (after one warm-up)."
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("COUNTERCLAIM_BENCH_PG_URL"),
+        help="An empty PostgreSQL database to compare retrieval on [env COUNTERCLAIM_BENCH_PG_URL].",
+    )
+    parser.add_argument(
+        "--probes", type=int, default=100, help="Claims to time candidate retrieval with."
+    )
     args = parser.parse_args()
     run(args.size, args.articles, args.pg_url, args.probes)
 

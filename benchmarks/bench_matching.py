@@ -30,6 +30,7 @@ import resource
 import time
 
 from _common import Figure, liar_claims, peak_rss_mb, report, require_data
+
 from claims.matching import ClaimIndex, build_context, compare, link_claims
 from claims.matching import bulk as bulk_module
 from claims.matching.bulk import BulkLinker, parallel_features
@@ -42,8 +43,16 @@ CLAIMS_PER_SOURCE = 30
 def make_claims(count: int, start_id: int = 1) -> list[Claim]:
     """`count` claims, 30 to a source, with fictional speakers."""
     return [
-        Claim(id=start_id + i, source_id=(start_id + i) // CLAIMS_PER_SOURCE + 1, speaker=speaker, text=text,
-              quote=text, start=0, end=len(text), kind="direct")
+        Claim(
+            id=start_id + i,
+            source_id=(start_id + i) // CLAIMS_PER_SOURCE + 1,
+            speaker=speaker,
+            text=text,
+            quote=text,
+            start=0,
+            end=len(text),
+            kind="direct",
+        )
         for i, (text, speaker) in enumerate(liar_claims(count))
     ]
 
@@ -62,13 +71,17 @@ def bulk(size: int, sample_size: int, link_all_max: int) -> None:
         found = {link.claim_ids for link in links}
         link_count, label = len(links), "link all claims"
     else:
-        seconds, cpu_seconds, found, link_count = _projected(claims, reprints, sample, started, cpu_started)
+        seconds, cpu_seconds, found, link_count = _projected(
+            claims, reprints, sample, started, cpu_started
+        )
         label = "link all claims (projected)"
     # Large batches fork worker processes; the largest of them is reported beside this one.
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{label} over {size:,} claims ({len(reprints):,} of them reprints): {seconds:.1f} s, {link_count:,} links, "
-          f"peak RSS {peak_rss_mb():.0f} MiB (largest worker {workers_mb:.0f} MiB), "
-          f"{cpu_seconds:.0f} CPU s over all processes")
+    print(
+        f"{label} over {size:,} claims ({len(reprints):,} of them reprints): {seconds:.1f} s, {link_count:,} links, "
+        f"peak RSS {peak_rss_mb():.0f} MiB (largest worker {workers_mb:.0f} MiB), "
+        f"{cpu_seconds:.0f} CPU s over all processes"
+    )
 
     sampled = [claims[i] for i in sample]
     started = time.perf_counter()
@@ -83,28 +96,65 @@ def bulk(size: int, sample_size: int, link_all_max: int) -> None:
     recalled = sum(1 for pair in exhaustive if _recalled(pair, found, reprints, sources))
     recall = recalled / len(exhaustive) if exhaustive else float("nan")
     all_pairs_estimate = exhaustive_seconds / max(1, pairs) * size * (size - 1) / 2
-    print(f"exhaustive baseline: {pairs:,} pairs of a {len(sampled):,}-claim sample in {exhaustive_seconds:.1f} s, "
-          f"{len(exhaustive):,} links, {recalled:,} of them found; "
-          f"all pairs of {size:,} would take ~{all_pairs_estimate / 3600:.1f} h")
+    print(
+        f"exhaustive baseline: {pairs:,} pairs of a {len(sampled):,}-claim sample in {exhaustive_seconds:.1f} s, "
+        f"{len(exhaustive):,} links, {recalled:,} of them found; "
+        f"all pairs of {size:,} would take ~{all_pairs_estimate / 3600:.1f} h"
+    )
     bench = f"matching {size:,}"
     aim_seconds = 60 if size == 100_000 else 600 if size == 1_000_000 else None
-    report(Figure(bench, label, seconds, "s", all_pairs_estimate, "exhaustive all pairs, extrapolated",
-                  f"< {aim_seconds} s" if aim_seconds else "", seconds < aim_seconds if aim_seconds else None))
+    report(
+        Figure(
+            bench,
+            label,
+            seconds,
+            "s",
+            all_pairs_estimate,
+            "exhaustive all pairs, extrapolated",
+            f"< {aim_seconds} s" if aim_seconds else "",
+            seconds < aim_seconds if aim_seconds else None,
+        )
+    )
     report(Figure(bench, "CPU time over all processes", cpu_seconds, "s"))
     report(Figure(bench, "links", link_count, "links"))
-    report(Figure(bench, "reprints (word-for-word copies of a speaker's earlier claim)", len(reprints), "claims"))
+    report(
+        Figure(
+            bench,
+            "reprints (word-for-word copies of a speaker's earlier claim)",
+            len(reprints),
+            "claims",
+        )
+    )
     memory = max(peak_rss_mb(), workers_mb)
     if size <= link_all_max:
-        report(Figure(bench, "peak RSS (largest process)", memory, "MiB", aim="< 4 GB" if size >= 1_000_000 else "",
-                      holds=memory < 4000 * 10**6 / 2**20 if size >= 1_000_000 else None))
+        report(
+            Figure(
+                bench,
+                "peak RSS (largest process)",
+                memory,
+                "MiB",
+                aim="< 4 GB" if size >= 1_000_000 else "",
+                holds=memory < 4000 * 10**6 / 2**20 if size >= 1_000_000 else None,
+            )
+        )
     else:
         # The projected run never holds the whole batch's links, so no aim is judged on it.
         report(Figure(bench, "peak RSS without the links (projected run)", memory, "MiB"))
-    report(Figure(bench, f"recall of the exhaustive links in a {len(sampled):,}-claim sample", recall, "",
-                  aim=">= 0.98", holds=recall >= 0.98))
+    report(
+        Figure(
+            bench,
+            f"recall of the exhaustive links in a {len(sampled):,}-claim sample",
+            recall,
+            "",
+            aim=">= 0.98",
+            holds=recall >= 0.98,
+        )
+    )
 
 
-def _recalled(pair: tuple[int, int], found: set, reprints: dict[int, int], sources: dict[int, int]) -> bool:
+def _recalled(
+    pair: tuple[int, int], found: set, reprints: dict[int, int], sources: dict[int, int]
+) -> bool:
     """Whether an exhaustive link is among the links found, or stands through the originals of reprints.
 
     A reprint is linked to its original and compared only within its own source; a pair
@@ -114,13 +164,24 @@ def _recalled(pair: tuple[int, int], found: set, reprints: dict[int, int], sourc
     a, b = pair
     if pair in found:
         return True
-    if (a in reprints or b in reprints) and (sources[a] != sources[b] or (a in reprints and b in reprints)):
+    if (a in reprints or b in reprints) and (
+        sources[a] != sources[b] or (a in reprints and b in reprints)
+    ):
         original_a, original_b = reprints.get(a, a), reprints.get(b, b)
-        return original_a == original_b or (min(original_a, original_b), max(original_a, original_b)) in found
+        return (
+            original_a == original_b
+            or (min(original_a, original_b), max(original_a, original_b)) in found
+        )
     return False
 
 
-def _projected(claims: list[Claim], reprints: dict[int, int], sample: list[int], started: float, cpu_started: float):
+def _projected(
+    claims: list[Claim],
+    reprints: dict[int, int],
+    sample: list[int],
+    started: float,
+    cpu_started: float,
+):
     """Build the batch's arrays, link the sample's claims in full, and project the whole run from them.
 
     Linking a claim here meets every pair it forms with a claim after it in visiting order,
@@ -147,7 +208,11 @@ def _projected(claims: list[Claim], reprints: dict[int, int], sample: list[int],
             found.add((min(claim.id, reprints[claim.id]), max(claim.id, reprints[claim.id])))
             made += 1
             for other in by_source[claim.source_id]:
-                if other.id != claim.id and other.id not in reprints and compare(claim, other, context) is not None:
+                if (
+                    other.id != claim.id
+                    and other.id not in reprints
+                    and compare(claim, other, context) is not None
+                ):
                     found.add((min(claim.id, other.id), max(claim.id, other.id)))
                     made += 1
             return made
@@ -162,13 +227,17 @@ def _projected(claims: list[Claim], reprints: dict[int, int], sample: list[int],
     per_claim_cpu = (_cpu_seconds() - per_claim_cpu_started) / len(sample)
     # Not timed: the originals of sampled reprints are linked too, so recall can follow a reprint to its original.
     sampled_ids = {claims[i].id for i in sample}
-    for original in sorted({reprints[claims[i].id] for i in sample if claims[i].id in reprints} - sampled_ids):
+    for original in sorted(
+        {reprints[claims[i].id] for i in sample if claims[i].id in reprints} - sampled_ids
+    ):
         link(claims[original - 1])
     workers = bulk_module._fork_workers(len(originals)) or 1
     seconds = build_seconds + per_claim * len(claims) / workers
     cpu_seconds = build_cpu + per_claim_cpu * len(claims)
-    print(f"projected: arrays and features built in {build_seconds:.1f} s; {per_claim * 1000:.2f} ms per claim over "
-          f"{len(sample):,} claims, {link_count / len(sample):.1f} links each, {workers} workers")
+    print(
+        f"projected: arrays and features built in {build_seconds:.1f} s; {per_claim * 1000:.2f} ms per claim over "
+        f"{len(sample):,} claims, {link_count / len(sample):.1f} links each, {workers} workers"
+    )
     # The sample's own pairs are met only when the earlier claim in visiting order is linked, which
     # the loop above does for every sampled claim: recall on the sample is measured, not projected.
     return seconds, cpu_seconds, found, round(link_count / len(sample) * len(claims))
@@ -185,22 +254,39 @@ def single_article(stored: int) -> None:
     article = [claim.model_copy(update={"source_id": 10**9}) for claim in article]
     _lookup(1)  # fill the text table outside the timed region
     started = time.perf_counter()
-    links = link_claims(article, lambda claim: [_lookup(candidate) for candidate in index.candidates(claim)])
+    links = link_claims(
+        article, lambda claim: [_lookup(candidate) for candidate in index.candidates(claim)]
+    )
     seconds = time.perf_counter() - started
-    print(f"index of {stored:,} stored claims built in {build_seconds:.1f} s; one {len(article)}-claim article "
-          f"linked in {seconds:.3f} s ({len(links)} links)  (aim < 0.5 s)")
+    print(
+        f"index of {stored:,} stored claims built in {build_seconds:.1f} s; one {len(article)}-claim article "
+        f"linked in {seconds:.3f} s ({len(links)} links)  (aim < 0.5 s)"
+    )
     started = time.perf_counter()
     link_claims(article, lambda claim: ())
     alone = time.perf_counter() - started
     bench = f"matching {stored:,} in memory"
-    report(Figure(bench, f"one {len(article)}-claim article against the in-memory index", seconds, "s", alone,
-                  "the article linked alone", aim="< 0.5 s", holds=seconds < 0.5))
+    report(
+        Figure(
+            bench,
+            f"one {len(article)}-claim article against the in-memory index",
+            seconds,
+            "s",
+            alone,
+            "the article linked alone",
+            aim="< 0.5 s",
+            holds=seconds < 0.5,
+        )
+    )
     report(Figure(bench, "building the index (once)", build_seconds, "s"))
 
 
 def _cpu_seconds() -> float:
     """CPU time of this process and its finished workers: steadier than wall time on a shared machine."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
@@ -212,8 +298,16 @@ def _lookup(claim_id: int) -> Claim:
     if not _TEXTS:
         _TEXTS.extend(liar_claims(_STORED[0]))
     text, speaker = _TEXTS[claim_id - 1]
-    return Claim(id=claim_id, source_id=claim_id // CLAIMS_PER_SOURCE + 1, speaker=speaker, text=text, quote=text,
-                 start=0, end=len(text), kind="direct")
+    return Claim(
+        id=claim_id,
+        source_id=claim_id // CLAIMS_PER_SOURCE + 1,
+        speaker=speaker,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="direct",
+    )
 
 
 _STORED = [0]
@@ -223,9 +317,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=2_000)
-    parser.add_argument("--link-all-max", type=int, default=200_000,
-                        help="larger batches are projected from linking the sample's claims in full (see _projected)")
-    parser.add_argument("--stored", type=int, default=1_000_000, help="claims in the index for the one-article figure (0 skips)")
+    parser.add_argument(
+        "--link-all-max",
+        type=int,
+        default=200_000,
+        help="larger batches are projected from linking the sample's claims in full (see _projected)",
+    )
+    parser.add_argument(
+        "--stored",
+        type=int,
+        default=1_000_000,
+        help="claims in the index for the one-article figure (0 skips)",
+    )
     args = parser.parse_args()
     require_data("liar/train.tsv")
     bulk(args.size, args.sample, args.link_all_max)

@@ -28,10 +28,10 @@ import subprocess
 import tempfile
 import time
 from array import array
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 import _common
 from _common import Figure, percentile, report
@@ -48,10 +48,14 @@ def throwaway_cluster() -> Iterator[str]:
     base = tempfile.mkdtemp(prefix="counterclaim-bench-pg.")
     os.chmod(base, 0o755)
     try:
-        url = subprocess.run([str(script), "start", base], check=True, capture_output=True, text=True).stdout.strip()
+        url = subprocess.run(
+            [str(script), "start", base], check=True, capture_output=True, text=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", "") or error
-        raise SystemExit(f"skipped: no PostgreSQL cluster could be started ({str(detail).strip()})") from None
+        raise SystemExit(
+            f"skipped: no PostgreSQL cluster could be started ({str(detail).strip()})"
+        ) from None
     try:
         yield url
     finally:
@@ -88,21 +92,36 @@ def load(url: str, casefile: Path) -> list[tuple[str, float]]:
                 quoted = ", ".join(f'"{name}"' for name in columns)
                 with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
                     for row in source.execute(f"SELECT {quoted} FROM {table}"):
-                        copy.write_row([bool(value) if name in booleans and value is not None else value
-                                        for name, value in zip(columns, row)])
+                        copy.write_row(
+                            [
+                                bool(value) if name in booleans and value is not None else value
+                                for name, value in zip(columns, row)
+                            ]
+                        )
             for table in ("source", "speaker", "claim", "conflict"):
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                )
             raw.commit()
             steps.append(("COPY every row", time.perf_counter() - started))
             started = time.perf_counter()
             cursor.execute("SET maintenance_work_mem = '512MB'")
-            cursor.execute(f"CREATE INDEX {TRIGRAM_INDEX} ON claim USING gin (search_text gin_trgm_ops)")
+            cursor.execute(
+                f"CREATE INDEX {TRIGRAM_INDEX} ON claim USING gin (search_text gin_trgm_ops)"
+            )
             raw.commit()
             steps.append(("build the GIN trigram index", time.perf_counter() - started))
             started = time.perf_counter()
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON claim USING gin (to_tsvector('simple', search_text))")
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON claim USING gin (to_tsvector('simple', search_text))"
+            )
             raw.commit()
-            steps.append(("build a GIN full-text index (proposed, not in the schema)", time.perf_counter() - started))
+            steps.append(
+                (
+                    "build a GIN full-text index (proposed, not in the schema)",
+                    time.perf_counter() - started,
+                )
+            )
             started = time.perf_counter()
             cursor.execute("ANALYZE")
             raw.commit()
@@ -128,7 +147,9 @@ def memory_index(casefile: Path):
     postings: dict[str, array] = {}
     connection = sqlite3.connect(str(casefile))
     try:
-        for key, claim_id in connection.execute("SELECT key, claim_id FROM claim_key ORDER BY claim_id, key"):
+        for key, claim_id in connection.execute(
+            "SELECT key, claim_id FROM claim_key ORDER BY claim_id, key"
+        ):
             posting = postings.get(key)
             if posting is None:
                 posting = postings[key] = array("q")
@@ -139,7 +160,9 @@ def memory_index(casefile: Path):
     return index, time.perf_counter() - started, _common.peak_rss_mb() - before
 
 
-def measure(name: str, method: Callable, claims: list, bench: str, baseline: float | None) -> list[Figure]:
+def measure(
+    name: str, method: Callable, claims: list, bench: str, baseline: float | None
+) -> list[Figure]:
     """p50, p99 and recall@50 of one retrieval method over the probe claims."""
     from claims.matching import MAX_CANDIDATES
 
@@ -153,8 +176,26 @@ def measure(name: str, method: Callable, claims: list, bench: str, baseline: flo
     p50, p99 = percentile(seconds, 0.5), percentile(seconds, 0.99)
     label = "SQLite claim_key p50"
     return [
-        report(Figure(bench, f"{name} per claim p50", p50 * 1000, "ms", baseline and baseline * 1000, label)),
-        report(Figure(bench, f"{name} per claim p99", p99 * 1000, "ms", baseline and baseline * 1000, label)),
+        report(
+            Figure(
+                bench,
+                f"{name} per claim p50",
+                p50 * 1000,
+                "ms",
+                baseline and baseline * 1000,
+                label,
+            )
+        ),
+        report(
+            Figure(
+                bench,
+                f"{name} per claim p99",
+                p99 * 1000,
+                "ms",
+                baseline and baseline * 1000,
+                label,
+            )
+        ),
         report(Figure(bench, f"{name} recall@{MAX_CANDIDATES}", 100 * hits / len(claims), "%")),
     ]
 
@@ -178,7 +219,9 @@ def shared_words_sql(connection, claim, limit: int) -> list[int]:
         return []
     patterns = {f"w{number}": like_pattern(word) for number, word in enumerate(words)}
     names = list(patterns)
-    pairs = [f"(search_text LIKE :{a} AND search_text LIKE :{b})" for a, b in combinations(names, 2)]
+    pairs = [
+        f"(search_text LIKE :{a} AND search_text LIKE :{b})" for a, b in combinations(names, 2)
+    ]
     matches = " OR ".join(pairs) if pairs else f"search_text LIKE :{names[0]}"
     rows = connection.execute(
         text(
@@ -223,13 +266,26 @@ def probe_claims(count: int) -> list:
     from claims.models import Claim
 
     return [
-        (Claim(id=10**9 + n, source_id=10**9, text=text, quote=text, start=0, end=len(text), kind="direct",
-               speaker=speaker), original)
+        (
+            Claim(
+                id=10**9 + n,
+                source_id=10**9,
+                text=text,
+                quote=text,
+                start=0,
+                end=len(text),
+                kind="direct",
+                speaker=speaker,
+            ),
+            original,
+        )
         for n, (text, speaker, original) in enumerate(probes(count, seed=11))
     ]
 
 
-def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None, only: str = "") -> list[Figure]:
+def run(
+    size: int, probe_count: int, pg_url: str | None, casefile: str | None, only: str = ""
+) -> list[Figure]:
     from claims.matching import MAX_CANDIDATES
     from store import candidates
     from store.api import open_store
@@ -244,39 +300,59 @@ def run(size: int, probe_count: int, pg_url: str | None, casefile: str | None, o
 
     sqlite_store = open_store(str(path), upgrade=False)
     with sqlite_store._read() as connection:
-        figures = measure("SQLite claim_key (in process)",
-                          lambda claim: candidates.candidates_by_keys(connection, claim, set()), claims, bench, None)
+        figures = measure(
+            "SQLite claim_key (in process)",
+            lambda claim: candidates.candidates_by_keys(connection, claim, set()),
+            claims,
+            bench,
+            None,
+        )
     sqlite_store.close()
     baseline = figures[0].value / 1000
 
     if chosen("in-memory ClaimIndex"):
         index, seconds, megabytes = memory_index(path)
-        figures.append(report(Figure(bench, "in-memory ClaimIndex: load every stored key", seconds, "s")))
+        figures.append(
+            report(Figure(bench, "in-memory ClaimIndex: load every stored key", seconds, "s"))
+        )
         figures.append(report(Figure(bench, "in-memory ClaimIndex: memory", megabytes, "MB")))
-        figures += measure("in-memory ClaimIndex", lambda claim: index.candidates(claim, MAX_CANDIDATES),
-                           claims, bench, baseline)
+        figures += measure(
+            "in-memory ClaimIndex",
+            lambda claim: index.candidates(claim, MAX_CANDIDATES),
+            claims,
+            bench,
+            baseline,
+        )
         del index
         gc.collect()
 
     in_database = {
-        "PostgreSQL pg_trgm (candidates_sql)":
-            lambda connection, claim: candidates.candidates_sql(connection, claim, MAX_CANDIDATES),
-        "PostgreSQL pg_trgm, two distinctive words (proposed)":
-            lambda connection, claim: shared_words_sql(connection, claim, MAX_CANDIDATES),
-        "PostgreSQL full text, two distinctive words (proposed)":
-            lambda connection, claim: shared_words_fts(connection, claim, MAX_CANDIDATES),
-        "PostgreSQL claim_key (candidates_by_keys)":
-            lambda connection, claim: candidates.candidates_by_keys(connection, claim, set()),
+        "PostgreSQL pg_trgm (candidates_sql)": lambda connection, claim: candidates.candidates_sql(
+            connection, claim, MAX_CANDIDATES
+        ),
+        "PostgreSQL pg_trgm, two distinctive words (proposed)": lambda connection, claim: (
+            shared_words_sql(connection, claim, MAX_CANDIDATES)
+        ),
+        "PostgreSQL full text, two distinctive words (proposed)": lambda connection, claim: (
+            shared_words_fts(connection, claim, MAX_CANDIDATES)
+        ),
+        "PostgreSQL claim_key (candidates_by_keys)": lambda connection, claim: (
+            candidates.candidates_by_keys(connection, claim, set())
+        ),
     }
-    with (nullcontext(pg_url) if pg_url else throwaway_cluster()) as url:
+    with nullcontext(pg_url) if pg_url else throwaway_cluster() as url:
         for step, step_seconds in load(url, path):
-            figures.append(report(Figure(f"postgresql {size:,}", f"load: {step}", step_seconds, "s")))
+            figures.append(
+                report(Figure(f"postgresql {size:,}", f"load: {step}", step_seconds, "s"))
+            )
         store = open_store(url)
         try:
             for name, method in in_database.items():
                 if chosen(name):
                     with store._read() as connection:
-                        figures += measure(name, partial(method, connection), claims, bench, baseline)
+                        figures += measure(
+                            name, partial(method, connection), claims, bench, baseline
+                        )
         finally:
             store.close()
     return figures
@@ -290,12 +366,23 @@ def nullcontext(value):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="Claims in the casefile.")
-    parser.add_argument("--probes", type=int, default=100, help="Fresh claims to retrieve candidates for.")
-    parser.add_argument("--pg-url", default=os.environ.get("COUNTERCLAIM_BENCH_PG_URL"),
-                        help="An empty PostgreSQL database to load [env COUNTERCLAIM_BENCH_PG_URL]; "
-                             "without it a throwaway cluster is started.")
-    parser.add_argument("--casefile", help="Load this SQLite casefile instead of the cached one of --size.")
-    parser.add_argument("--only", default="", help="Comma-separated parts of method names to measure (default: all).")
+    parser.add_argument(
+        "--probes", type=int, default=100, help="Fresh claims to retrieve candidates for."
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("COUNTERCLAIM_BENCH_PG_URL"),
+        help="An empty PostgreSQL database to load [env COUNTERCLAIM_BENCH_PG_URL]; "
+        "without it a throwaway cluster is started.",
+    )
+    parser.add_argument(
+        "--casefile", help="Load this SQLite casefile instead of the cached one of --size."
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="Comma-separated parts of method names to measure (default: all).",
+    )
     args = parser.parse_args()
     run(args.size, args.probes, args.pg_url, args.casefile, args.only)
 

@@ -29,7 +29,9 @@ def search_terms(store, count: int, rng: random.Random) -> list[str]:
     """Words and two-word phrases drawn from stored claims, so frequent and rare terms both appear."""
     from store.queries import ClaimFilter
 
-    sample = store.list_claims(ClaimFilter(claim_ids=tuple(rng.sample(range(1, store.count_claims() + 1), 400))))
+    sample = store.list_claims(
+        ClaimFilter(claim_ids=tuple(rng.sample(range(1, store.count_claims() + 1), 400)))
+    )
     terms: list[str] = []
     for claim in sample:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", claim.text)]
@@ -57,7 +59,9 @@ def run(size: int, runs: int, casefile: str | None = None) -> list[Figure]:
     with store.engine.connect() as connection:
         scan = text("SELECT count(*) FROM claim WHERE search_text LIKE :pattern ESCAPE '\\'")
         full_scan = [
-            _common.timed(lambda: connection.execute(scan, {"pattern": "%zzq-no-such-text%"}).scalar())[0]
+            _common.timed(
+                lambda: connection.execute(scan, {"pattern": "%zzq-no-such-text%"}).scalar()
+            )[0]
             for _ in range(5)
         ]
     baseline = statistics.median(full_scan)
@@ -139,7 +143,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="Claims in the casefile.")
     parser.add_argument("--runs", type=int, default=100, help="Timed runs per workload.")
-    parser.add_argument("--casefile", help="Measure this SQLite casefile instead of the cached one of --size.")
+    parser.add_argument(
+        "--casefile", help="Measure this SQLite casefile instead of the cached one of --size."
+    )
     args = parser.parse_args()
     run(args.size, args.runs, args.casefile)
 

@@ -10,12 +10,14 @@ import io
 import random
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from claims.models import Claim, Conflict, Export, Link, Quantity, ReviewEvent, Source, Speaker
 from claims.reports import FORMATS, ReportOptions, filter_export, write
 
-WORDS = "port strike workers ministry harbour union figures ships cargo wages dock council vote".split()
+WORDS = (
+    "port strike workers ministry harbour union figures ships cargo wages dock council vote".split()
+)
 
 
 def synthetic_export(claim_count: int, seed: int = 42) -> Export:
@@ -23,23 +25,44 @@ def synthetic_export(claim_count: int, seed: int = 42) -> Export:
     rng = random.Random(seed)
     source_count = max(1, claim_count // 20)
     sources = [
-        Source(id=i, title=f"Report {i} on the {rng.choice(WORDS)}", outlet=f"Outlet {i % 50}",
-               url=f"https://news{i % 50}.example/{i}", published=date(2031, 1, 1) + timedelta(days=i % 300),
-               sha256=f"{i:064x}")
+        Source(
+            id=i,
+            title=f"Report {i} on the {rng.choice(WORDS)}",
+            outlet=f"Outlet {i % 50}",
+            url=f"https://news{i % 50}.example/{i}",
+            published=date(2031, 1, 1) + timedelta(days=i % 300),
+            sha256=f"{i:064x}",
+        )
         for i in range(1, source_count + 1)
     ]
     speakers = [Speaker(id=i, name=f"Speaker {i}", role="official") for i in range(1, 2001)]
-    at = datetime(2031, 6, 1, tzinfo=timezone.utc)
+    at = datetime(2031, 6, 1, tzinfo=UTC)
     claims = []
     for claim_id in range(1, claim_count + 1):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25)))
-        status = rng.choice(["unreviewed", "unreviewed", "confirmed", "disputed", "unverifiable", "unreviewed"])
-        history = [] if status == "unreviewed" else [ReviewEvent(at=at, reviewer="ed", from_="unreviewed", to=status)]
+        status = rng.choice(
+            ["unreviewed", "unreviewed", "confirmed", "disputed", "unverifiable", "unreviewed"]
+        )
+        history = (
+            []
+            if status == "unreviewed"
+            else [ReviewEvent(at=at, reviewer="ed", from_="unreviewed", to=status)]
+        )
         claims.append(
             Claim(
-                id=claim_id, source_id=(claim_id - 1) // 20 + 1, speaker_id=rng.randint(1, 2000), text=text,
-                quote=text, start=0, end=len(text), kind="direct", status=status, history=history,
-                quantities=[Quantity(value=rng.randint(1, 20000), unit="workers", text="n workers")],
+                id=claim_id,
+                source_id=(claim_id - 1) // 20 + 1,
+                speaker_id=rng.randint(1, 2000),
+                text=text,
+                quote=text,
+                start=0,
+                end=len(text),
+                kind="direct",
+                status=status,
+                history=history,
+                quantities=[
+                    Quantity(value=rng.randint(1, 20000), unit="workers", text="n workers")
+                ],
             )
         )
     links = [Link(claim_ids=(i, i + 1), score=0.8) for i in range(1, claim_count, 5)]
@@ -47,7 +70,9 @@ def synthetic_export(claim_count: int, seed: int = 42) -> Export:
         Conflict(id=n, kind="numeric", claim_ids=(i, i + 1), explanation="numbers differ")
         for n, i in enumerate(range(1, claim_count, 10), start=1)
     ]
-    return Export(sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts)
+    return Export(
+        sources=sources, speakers=speakers, claims=claims, links=links, conflicts=conflicts
+    )
 
 
 def timed(action) -> float:
@@ -57,7 +82,9 @@ def timed(action) -> float:
 
 
 def measure(export: Export) -> dict[str, float]:
-    options = ReportOptions(organization_name="Fictland Checks", organization_url="https://checks.example/")
+    options = ReportOptions(
+        organization_name="Fictland Checks", organization_url="https://checks.example/"
+    )
     results = {"baseline model_dump_json": timed(lambda: export.model_dump_json())}
     for fmt in FORMATS:
         results[fmt] = timed(lambda: write(export, fmt, io.StringIO(), options=options))

@@ -24,11 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import require_data  # noqa: E402
-from claims.matching import CONFIRM_THRESHOLD, SUGGEST_THRESHOLD  # noqa: E402
-from claims.matching.scoring import score_pair  # noqa: E402
-from claims.models import Claim  # noqa: E402
-from claims.quantities import extract_quantities  # noqa: E402
+from _common import require_data
+
+from claims.matching import CONFIRM_THRESHOLD, SUGGEST_THRESHOLD
+from claims.matching.scoring import score_pair
+from claims.models import Claim
+from claims.quantities import extract_quantities
 
 SUGGEST_RECALL = 0.95
 CONFIRM_PRECISION = 0.80
@@ -47,7 +48,13 @@ def read_pairs(path: Path) -> list[tuple[int, str, str]]:
 def claim(claim_id: int, source_id: int, text: str) -> Claim:
     """A claim from a sentence, with its quantities, as extraction would store it."""
     return Claim(
-        id=claim_id, source_id=source_id, text=text, quote=text, start=0, end=len(text), kind="narrative",
+        id=claim_id,
+        source_id=source_id,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="narrative",
         quantities=extract_quantities(text),
     )
 
@@ -66,7 +73,9 @@ def calibrate(pairs: list[tuple[int, str, str]]) -> dict[str, float]:
     grid = [step / 100 for step in range(20, 100)]
     positives = [s for label, s in labelled if label == 1]
     negatives = [s for label, s in labelled if label == 0]
-    suggest = max(t for t in grid if sum(s >= t for s in positives) >= SUGGEST_RECALL * len(positives))
+    suggest = max(
+        t for t in grid if sum(s >= t for s in positives) >= SUGGEST_RECALL * len(positives)
+    )
     confirm = 1.0
     for t in grid:
         above = [label for label, s in labelled if s >= t]
@@ -80,7 +89,8 @@ def calibrate(pairs: list[tuple[int, str, str]]) -> dict[str, float]:
         "related_recall_at_suggest": sum(s >= suggest for s in negatives) / len(negatives),
         "unrelated_rate_at_suggest": sum(s >= suggest for s in unrelated) / len(unrelated),
         "paraphrase_recall_at_confirm": sum(s >= confirm for s in positives) / len(positives),
-        "unrelated_rate_at_module_suggest": sum(s >= SUGGEST_THRESHOLD for s in unrelated) / len(unrelated),
+        "unrelated_rate_at_module_suggest": sum(s >= SUGGEST_THRESHOLD for s in unrelated)
+        / len(unrelated),
     }
 
 
@@ -89,14 +99,20 @@ def main() -> None:
     pairs = read_pairs(path)
     result = calibrate(pairs)
     print(f"MRPC train: {len(pairs)} pairs")
-    print(f"suggest threshold: {result['suggest']:.2f} (module {SUGGEST_THRESHOLD:.2f}); "
-          f"unrelated pairs linked {result['unrelated_rate_at_suggest']:.1%}, "
-          f"paraphrases reached {result['paraphrase_recall_at_suggest']:.1%}, "
-          f"related non-paraphrases reached {result['related_recall_at_suggest']:.1%}")
-    print(f"confirm threshold: {result['confirm']:.2f} (module {CONFIRM_THRESHOLD:.2f}); "
-          f">= {CONFIRM_PRECISION:.0%} paraphrase precision, paraphrases auto-linked "
-          f"{result['paraphrase_recall_at_confirm']:.1%}")
-    print(f"unrelated pairs linked at the module's suggest threshold: {result['unrelated_rate_at_module_suggest']:.1%}")
+    print(
+        f"suggest threshold: {result['suggest']:.2f} (module {SUGGEST_THRESHOLD:.2f}); "
+        f"unrelated pairs linked {result['unrelated_rate_at_suggest']:.1%}, "
+        f"paraphrases reached {result['paraphrase_recall_at_suggest']:.1%}, "
+        f"related non-paraphrases reached {result['related_recall_at_suggest']:.1%}"
+    )
+    print(
+        f"confirm threshold: {result['confirm']:.2f} (module {CONFIRM_THRESHOLD:.2f}); "
+        f">= {CONFIRM_PRECISION:.0%} paraphrase precision, paraphrases auto-linked "
+        f"{result['paraphrase_recall_at_confirm']:.1%}"
+    )
+    print(
+        f"unrelated pairs linked at the module's suggest threshold: {result['unrelated_rate_at_module_suggest']:.1%}"
+    )
 
 
 if __name__ == "__main__":

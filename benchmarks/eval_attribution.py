@@ -31,7 +31,11 @@ from claims.extraction import extract_claims
 from claims.extraction.lexicon import CUE_FORMS
 from claims.text import normalise_text
 
-_DATA = Path(os.environ.get("COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
+_DATA = Path(
+    os.environ.get(
+        "COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    )
+)
 _CORPUS = _DATA / "polnear" / "polnear_train_dev.jsonl"
 _LEVELS = (0.3, 0.8)
 _STOP = frozenset("the a an of and mr mrs ms dr".split())
@@ -45,7 +49,9 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
 
 
-_PRONOUNS = frozenset("he she they it we i you him her them his their its our my who which this".split())
+_PRONOUNS = frozenset(
+    "he she they it we i you him her them his their its our my who which this".split()
+)
 
 
 def _is_pronoun(text: str) -> bool:
@@ -55,8 +61,13 @@ def _is_pronoun(text: str) -> bool:
 
 def _antecedents(gold: list[dict]) -> None:
     """Give each pronoun source the nearest earlier gold source that names someone (capitalised, not a pronoun)."""
-    named = sorted((min(item["source"]), item["source_text"]) for item in gold
-                   if item["source"] and not _is_pronoun(item["source_text"]) and re.search(r"\b[A-Z][a-z]", item["source_text"]))
+    named = sorted(
+        (min(item["source"]), item["source_text"])
+        for item in gold
+        if item["source"]
+        and not _is_pronoun(item["source_text"])
+        and re.search(r"\b[A-Z][a-z]", item["source_text"])
+    )
     for item in gold:
         item["antecedent"] = None
         if item["source"] and _is_pronoun(item["source_text"]):
@@ -73,15 +84,17 @@ def _gold(line: dict) -> list[dict]:
             continue
         source = attribution.get("source") or {}
         cue = attribution.get("cue") or {}
-        gold.append({
-            "content": _chars(spans),
-            "spans": spans,
-            "source": _chars(source.get("spans") or []),
-            "source_text": source.get("text") or "",
-            "cue": _chars(cue.get("spans") or []),
-            "cue_text": " ".join((cue.get("text") or "").lower().split()),
-            "speech": _is_speech_cue(cue.get("text") or ""),
-        })
+        gold.append(
+            {
+                "content": _chars(spans),
+                "spans": spans,
+                "source": _chars(source.get("spans") or []),
+                "source_text": source.get("text") or "",
+                "cue": _chars(cue.get("spans") or []),
+                "cue_text": " ".join((cue.get("text") or "").lower().split()),
+                "speech": _is_speech_cue(cue.get("text") or ""),
+            }
+        )
     _antecedents(gold)
     return gold
 
@@ -115,7 +128,9 @@ def _match(predicted: list, gold: list[dict], level: float) -> list[tuple[int, i
     return pairs
 
 
-def _error_classes(predicted: list, gold: list[dict], pairs: list[tuple[int, int]]) -> collections.Counter:
+def _error_classes(
+    predicted: list, gold: list[dict], pairs: list[tuple[int, int]]
+) -> collections.Counter:
     """Why each unmatched speech-verb gold and each unmatched prediction failed, by the span it overlaps most."""
     classes: collections.Counter = collections.Counter()
     matched_p = {p for p, _ in pairs}
@@ -134,7 +149,11 @@ def _error_classes(predicted: list, gold: list[dict], pairs: list[tuple[int, int
     for p_index, chars in enumerate(spans):
         if p_index in matched_p:
             continue
-        overlaps = [(len(chars & item["content"]), g) for g, item in enumerate(gold) if chars & item["content"]]
+        overlaps = [
+            (len(chars & item["content"]), g)
+            for g, item in enumerate(gold)
+            if chars & item["content"]
+        ]
         if not overlaps:
             classes["false alarm: overlaps no gold"] += 1
             continue
@@ -160,7 +179,9 @@ def _speaker_resolved(claim, item: dict) -> bool:
     """Like `_speaker_right`, but a pronoun source counts only when the name given is its antecedent's."""
     names = " ".join([claim.speaker or "", *claim.speaker_aliases])
     if item["antecedent"] is not None:
-        return not _is_pronoun(claim.speaker or "") and bool(_words(names) & _words(item["antecedent"]))
+        return not _is_pronoun(claim.speaker or "") and bool(
+            _words(names) & _words(item["antecedent"])
+        )
     if _is_pronoun(item["source_text"]):
         return False  # no earlier named source to resolve it to: it cannot be checked, so it is not credited
     if claim.speaker_mention is not None and _is_pronoun(claim.speaker_mention.text):
@@ -191,15 +212,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N lines")
-    parser.add_argument("--dedupe", action="store_true", help="first annotator of each article only")
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N misses and N false alarms")
-    parser.add_argument("--error-classes", action="store_true",
-                        help="count speech-verb misses and all false alarms by kind (no span, wrong boundary, duplicate)")
-    parser.add_argument("--by-cue", type=int, default=0, metavar="N",
-                        help="print the N gold cues missed most often and the N predicted cues most often unmatched")
+    parser.add_argument(
+        "--dedupe", action="store_true", help="first annotator of each article only"
+    )
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print N misses and N false alarms"
+    )
+    parser.add_argument(
+        "--error-classes",
+        action="store_true",
+        help="count speech-verb misses and all false alarms by kind (no span, wrong boundary, duplicate)",
+    )
+    parser.add_argument(
+        "--by-cue",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N gold cues missed most often and the N predicted cues most often unmatched",
+    )
     args = parser.parse_args(argv)
     if not _CORPUS.exists():
-        print(f"PolNeAR not found at {_CORPUS}; set COUNTERCLAIM_DATA to score attribution. Skipping.")
+        print(
+            f"PolNeAR not found at {_CORPUS}; set COUNTERCLAIM_DATA to score attribution. Skipping."
+        )
         return 0
     lines = _load(args.split, args.limit, args.dedupe)
     totals = {level: [0, 0, 0] for level in _LEVELS}
@@ -237,7 +272,11 @@ def main(argv: list[str] | None = None) -> int:
                         pronoun_right += resolved
                 if item["cue"]:
                     cue_total += 1
-                    cue_right += bool(predicted[p_index].cue and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end)) & item["cue"])
+                    cue_right += bool(
+                        predicted[p_index].cue
+                        and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end))
+                        & item["cue"]
+                    )
             speech_pairs = [(p, g) for p, g in pairs if gold[g]["speech"]]
             neutral = len(pairs) - len(speech_pairs)
             speech[0] += len(speech_pairs)
@@ -252,29 +291,45 @@ def main(argv: list[str] | None = None) -> int:
             gold_cues.update(item["cue_text"] for item in gold)
             missed_cues.update(gold[g]["cue_text"] for g in range(len(gold)) if g not in matched_g)
             predicted_cues.update(_cue_key(claim) for claim in predicted)
-            alarm_cues.update(_cue_key(predicted[p]) for p in range(len(predicted)) if p not in matched_p)
+            alarm_cues.update(
+                _cue_key(predicted[p]) for p in range(len(predicted)) if p not in matched_p
+            )
     elapsed = time.perf_counter() - started
-    print(f"PolNeAR {args.split}: {len(lines)} lines scored ({'first annotator per article' if args.dedupe else 'every annotator line'}; {skipped} not in normal form, read raw), {elapsed:.1f}s")
+    print(
+        f"PolNeAR {args.split}: {len(lines)} lines scored ({'first annotator per article' if args.dedupe else 'every annotator line'}; {skipped} not in normal form, read raw), {elapsed:.1f}s"
+    )
     for level in _LEVELS:
         matched, n_pred, n_gold = totals[level]
         precision = matched / n_pred if n_pred else 0.0
         recall = matched / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"  overlap >= {level:.1f}: P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  ({matched} matched, {n_pred} predicted, {n_gold} gold)")
+        print(
+            f"  overlap >= {level:.1f}: P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  ({matched} matched, {n_pred} predicted, {n_gold} gold)"
+        )
     matched, n_pred, n_gold = speech
     precision, recall = matched / max(1, n_pred), matched / max(1, n_gold)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"  speech-verb subset (gold cue is a verb of saying, {n_gold} gold; predictions matched to other gold "
-          f"left out): P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f} at overlap >= 0.3")
+    print(
+        f"  speech-verb subset (gold cue is a verb of saying, {n_gold} gold; predictions matched to other gold "
+        f"left out): P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f} at overlap >= 0.3"
+    )
     other_gold = totals[_LEVELS[0]][2] - n_gold
     other_matched = totals[_LEVELS[0]][0] - matched
-    print(f"  other cues (wants, supports, 'the report', 'in a poll', ... {other_gold} gold): "
-          f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3")
-    print(f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})")
-    print(f"  speaker accuracy, pronouns resolved (a gold pronoun counts only if the name given is the nearest earlier "
-          f"named gold source): {resolved_right / max(1, speaker_total):.3f} ({resolved_right}/{speaker_total}; "
-          f"pronoun sources {pronoun_right}/{pronoun_total})")
-    print(f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})")
+    print(
+        f"  other cues (wants, supports, 'the report', 'in a poll', ... {other_gold} gold): "
+        f"R {other_matched / max(1, other_gold):.3f} at overlap >= 0.3"
+    )
+    print(
+        f"  speaker accuracy (matched at 0.3, gold has a source): {speaker_right / max(1, speaker_total):.3f} ({speaker_right}/{speaker_total})"
+    )
+    print(
+        f"  speaker accuracy, pronouns resolved (a gold pronoun counts only if the name given is the nearest earlier "
+        f"named gold source): {resolved_right / max(1, speaker_total):.3f} ({resolved_right}/{speaker_total}; "
+        f"pronoun sources {pronoun_right}/{pronoun_total})"
+    )
+    print(
+        f"  cue accuracy (matched at 0.3, gold has a cue): {cue_right / max(1, cue_total):.3f} ({cue_right}/{cue_total})"
+    )
     if args.error_classes:
         print("\nError classes at overlap >= 0.3 (speech-verb misses; false alarms of every cue):")
         for name, count in sorted(classes.items(), key=lambda item: -item[1]):
@@ -292,11 +347,15 @@ def main(argv: list[str] | None = None) -> int:
         for text, item in rng.sample(misses, min(args.show_errors, len(misses))):
             start = min(item["content"])
             end = max(item["content"]) + 1
-            context = text[max(0, start - 120):min(len(text), end + 60)].replace("\n", " ")
-            print(f"  - source={item['source_text']!r} content={text[start:end][:160]!r}\n      ...{context}...")
+            context = text[max(0, start - 120) : min(len(text), end + 60)].replace("\n", " ")
+            print(
+                f"  - source={item['source_text']!r} content={text[start:end][:160]!r}\n      ...{context}..."
+            )
         print("\nPredicted claims with no gold match:")
         for text, claim in rng.sample(alarms, min(args.show_errors, len(alarms))):
-            print(f"  - [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:160]!r}")
+            print(
+                f"  - [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:160]!r}"
+            )
     return 0
 
 

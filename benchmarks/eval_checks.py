@@ -50,22 +50,34 @@ def report(name: str, half: str, counts: Counter, case_count: int, seconds: floa
     total = sum(counts.values())
     correct = sum(counts[(stance, stance)] for stance in GOLD)
     row_total = {gold: sum(counts[(gold, predicted)] for predicted in PREDICTED) for gold in GOLD}
-    recall = {gold: counts[(gold, gold)] / row_total[gold] if row_total[gold] else 0.0 for gold in GOLD}
-    supports_as_disputes = counts[("supports", "disputes")] / row_total["supports"] if row_total["supports"] else 0.0
+    recall = {
+        gold: counts[(gold, gold)] / row_total[gold] if row_total[gold] else 0.0 for gold in GOLD
+    }
+    supports_as_disputes = (
+        counts[("supports", "disputes")] / row_total["supports"] if row_total["supports"] else 0.0
+    )
     print(f"{name} {half}: {case_count} cases, {total} documents, {seconds:.0f} s")
-    print(f"  accuracy {correct / total:.3f}; recall supports {recall['supports']:.3f}, disputes "
-          f"{recall['disputes']:.3f}, reports {recall['reports']:.3f}; supporting documents called disputes "
-          f"{supports_as_disputes:.1%}")
+    print(
+        f"  accuracy {correct / total:.3f}; recall supports {recall['supports']:.3f}, disputes "
+        f"{recall['disputes']:.3f}, reports {recall['reports']:.3f}; supporting documents called disputes "
+        f"{supports_as_disputes:.1%}"
+    )
     print(f"  gold \\ predicted  {'  '.join(f'{stance:>9}' for stance in PREDICTED)}")
     for gold in GOLD:
-        print(f"  {gold:<16}  {'  '.join(f'{counts[(gold, predicted)]:>9}' for predicted in PREDICTED)}")
+        print(
+            f"  {gold:<16}  {'  '.join(f'{counts[(gold, predicted)]:>9}' for predicted in PREDICTED)}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("emergent", "fnc1", "both"), default="both")
-    parser.add_argument("--order", choices=("first", "last"), default="first",
-                        help="State the check before the documents are added (first) or after (last).")
+    parser.add_argument(
+        "--order",
+        choices=("first", "last"),
+        default="first",
+        help="State the check before the documents are added (first) or after (last).",
+    )
     add_arguments(parser)
     args = parser.parse_args()
     corpora = {"emergent": emergent_cases, "fnc1": fnc1_cases}

@@ -52,8 +52,12 @@ def read_back(built: BuiltCase) -> Stored:
         documents_of_source[source_id].append(position)
     claims = built.store.list_claims()
     documents_of_claim = {claim.id: documents_of_source[claim.source_id] for claim in claims}
-    return Stored(documents_of_claim, built.store.conflicts(), built.store.disputes(),
-                  {position for claim in claims for position in documents_of_source[claim.source_id]})
+    return Stored(
+        documents_of_claim,
+        built.store.conflicts(),
+        built.store.disputes(),
+        {position for claim in claims for position in documents_of_source[claim.source_id]},
+    )
 
 
 @dataclass
@@ -81,9 +85,11 @@ class PairTally:
         weak_found = self.found["any"] - self.found["firm"]
         weak_right = self.right["any"] - self.right["firm"]
         weak_precision = weak_right / weak_found if weak_found else 0.0
-        return (f"{label}: {self.gold} gold pairs; every conflict P {p:.3f} R {r:.3f} F1 {f:.3f}  (aim F1 >= 0.7); "
-                f"firm only P {pf:.3f} R {rf:.3f} F1 {ff:.3f}; precision of firm flags {pf:.3f} vs weak flags "
-                f"{weak_precision:.3f} ({self.found['firm']} firm, {weak_found} weak)")
+        return (
+            f"{label}: {self.gold} gold pairs; every conflict P {p:.3f} R {r:.3f} F1 {f:.3f}  (aim F1 >= 0.7); "
+            f"firm only P {pf:.3f} R {rf:.3f} F1 {ff:.3f}; precision of firm flags {pf:.3f} vs weak flags "
+            f"{weak_precision:.3f} ({self.found['firm']} firm, {weak_found} weak)"
+        )
 
 
 def run_emergent(args: argparse.Namespace) -> None:
@@ -95,8 +101,11 @@ def run_emergent(args: argparse.Namespace) -> None:
                 with casefiles.build(case, workers=args.workers) as built:
                     stored = read_back(built)
                 stances = [document.gold for document in case.documents]
-                gold = {(a, b) for a, b in itertools.combinations(range(len(stances)), 2)
-                        if {stances[a], stances[b]} == {"supports", "disputes"}}
+                gold = {
+                    (a, b)
+                    for a, b in itertools.combinations(range(len(stances)), 2)
+                    if {stances[a], stances[b]} == {"supports", "disputes"}
+                }
                 flagged: dict[tuple[int, int], bool] = {}
                 in_firm: set[int] = set()
                 for conflict in stored.conflicts:
@@ -115,7 +124,9 @@ def run_emergent(args: argparse.Namespace) -> None:
                     for strength in ("any", "firm") if firm else ("any",):
                         tally.found[strength] += 1
                         tally.right[strength] += pair in gold
-                tally.observing_in_firm += sum(1 for i, stance in enumerate(stances) if stance == "reports" and i in in_firm)
+                tally.observing_in_firm += sum(
+                    1 for i, stance in enumerate(stances) if stance == "reports" and i in in_firm
+                )
                 tally.observing += stances.count("reports")
                 tally.with_claims += len(stored.documents_with_claims)
                 tally.documents += len(stances)
@@ -123,13 +134,17 @@ def run_emergent(args: argparse.Namespace) -> None:
     print("Emergent train, one casefile per claim, its headlines added as one-line documents:")
     for half, tally in tallies.items():
         print(f"  {tally.line(f'{half} ({tally.cases} claims)')}")
-        print(f"    observing headlines in a firm conflict: {tally.observing_in_firm / max(1, tally.observing):.1%} "
-              f"of {tally.observing}  (aim <= 10%); headlines giving a claim: "
-              f"{tally.with_claims / max(1, tally.documents):.1%}")
+        print(
+            f"    observing headlines in a firm conflict: {tally.observing_in_firm / max(1, tally.observing):.1%} "
+            f"of {tally.observing}  (aim <= 10%); headlines giving a claim: "
+            f"{tally.with_claims / max(1, tally.documents):.1%}"
+        )
 
 
 def run_fnc(args: argparse.Namespace) -> None:
-    print("FNC-1 train stories with agreeing and disagreeing bodies, one casefile each (its related bodies):")
+    print(
+        "FNC-1 train stories with agreeing and disagreeing bodies, one casefile each (its related bodies):"
+    )
     with Casefiles() as casefiles:
         for half, cases in halves(fnc1_cases(), args).items():
             caught = disputes = 0
@@ -139,14 +154,24 @@ def run_fnc(args: argparse.Namespace) -> None:
                 stances = [document.gold for document in case.documents]
                 disputes += len(stored.disputes)
                 for dispute in stored.disputes:
-                    sides = [{stances[position] for claim_id in side.claim_ids
-                              for position in stored.documents_of_claim[claim_id]} for side in dispute.sides]
-                    if ("supports" in sides[0] and "disputes" in sides[1]) or ("disputes" in sides[0] and "supports" in sides[1]):
+                    sides = [
+                        {
+                            stances[position]
+                            for claim_id in side.claim_ids
+                            for position in stored.documents_of_claim[claim_id]
+                        }
+                        for side in dispute.sides
+                    ]
+                    if ("supports" in sides[0] and "disputes" in sides[1]) or (
+                        "disputes" in sides[0] and "supports" in sides[1]
+                    ):
                         caught += 1
                         break
-            print(f"  {half} ({len(cases)} stories): an agreeing and a disagreeing body on opposite sides of a dispute "
-                  f"in {caught / max(1, len(cases)):.3f} ({caught}/{len(cases)})  (aim >= 0.6); "
-                  f"{disputes / max(1, len(cases)):.1f} disputes per story")
+            print(
+                f"  {half} ({len(cases)} stories): an agreeing and a disagreeing body on opposite sides of a dispute "
+                f"in {caught / max(1, len(cases)):.3f} ({caught}/{len(cases)})  (aim >= 0.6); "
+                f"{disputes / max(1, len(cases)):.1f} disputes per story"
+            )
 
 
 def main() -> None:

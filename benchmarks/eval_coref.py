@@ -29,7 +29,11 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
 from claims.extraction.mentions import Mention as SpeakerMention
 
-_DATA = Path(os.environ.get("COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
+_DATA = Path(
+    os.environ.get(
+        "COUNTERCLAIM_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    )
+)
 _GUM = _DATA / "treebanks" / "gum"
 _GENRES = ("news", "interview")
 _PRONOUNS = frozenset("he she they it".split())
@@ -62,17 +66,21 @@ class Document:
 
 def _entity_events(misc: str) -> list[tuple[str, int, str]]:
     """('open', id, type), ('close', id, '') and ('single', id, type) events of one token's Entity= value."""
-    value = next((part[len("Entity="):] for part in misc.split("|") if part.startswith("Entity=")), "")
+    value = next(
+        (part[len("Entity=") :] for part in misc.split("|") if part.startswith("Entity=")), ""
+    )
     events = []
     position = 0
     while position < len(value):
         if value[position] == "(":
             close = value.find("(", position + 1)
-            chunk = value[position + 1:close if close > 0 else len(value)]
+            chunk = value[position + 1 : close if close > 0 else len(value)]
             single = chunk.endswith(")")
             chunk = chunk.rstrip(")")
             parts = chunk.split("-")
-            events.append(("single" if single else "open", int(parts[0]), parts[1] if len(parts) > 1 else ""))
+            events.append(
+                ("single" if single else "open", int(parts[0]), parts[1] if len(parts) > 1 else "")
+            )
             position = close if close > 0 else len(value)
         else:
             match = re.match(r"(\d+)\)", value[position:])
@@ -153,8 +161,17 @@ def read_document(path: Path) -> Document:
                 open_mentions.setdefault(entity, []).append(Mention(entity, etype, start, end))
     text = "".join(pieces)
     for mention in mentions:
-        mention.text = text[mention.start:mention.end]
-        mention.pronoun = mention.text.lower() in _PRONOUNS | {"him", "her", "them", "i", "we", "you", "me", "us"}
+        mention.text = text[mention.start : mention.end]
+        mention.pronoun = mention.text.lower() in _PRONOUNS | {
+            "him",
+            "her",
+            "them",
+            "i",
+            "we",
+            "you",
+            "me",
+            "us",
+        }
     mentions.sort(key=lambda m: (m.start, -m.end))
     return Document(path.stem, text, mentions, subjects)
 
@@ -164,7 +181,11 @@ def _words(text: str) -> set[str]:
 
 
 def _names_before(document: Document, entity: int, offset: int) -> list[str]:
-    return [m.text for m in document.mentions if m.entity == entity and not m.pronoun and m.end <= offset and _words(m.text)]
+    return [
+        m.text
+        for m in document.mentions
+        if m.entity == entity and not m.pronoun and m.end <= offset and _words(m.text)
+    ]
 
 
 def _nearest_person_before(document: Document, offset: int) -> Mention | None:
@@ -173,7 +194,12 @@ def _nearest_person_before(document: Document, offset: int) -> Mention | None:
     for mention in document.mentions:
         if mention.start >= offset:
             break
-        if mention.end <= offset and mention.etype == "person" and not mention.pronoun and re.search(r"\b[A-Z][a-z]", mention.text):
+        if (
+            mention.end <= offset
+            and mention.etype == "person"
+            and not mention.pronoun
+            and re.search(r"\b[A-Z][a-z]", mention.text)
+        ):
             if found is None or mention.end > found.end:
                 found = mention
     return found
@@ -181,12 +207,18 @@ def _nearest_person_before(document: Document, offset: int) -> Mention | None:
 
 def documents() -> list[Document]:
     """GUM's news and interview documents, in name order."""
-    return [read_document(path) for genre in _GENRES for path in sorted(_GUM.glob(f"GUM_{genre}_*.conllu"))]
+    return [
+        read_document(path)
+        for genre in _GENRES
+        for path in sorted(_GUM.glob(f"GUM_{genre}_*.conllu"))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N wrongly resolved speakers")
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print N wrongly resolved speakers"
+    )
     args = parser.parse_args(argv)
     if not _GUM.exists():
         print(f"GUM not found at {_GUM}; set COUNTERCLAIM_DATA to score coreference. Skipping.")
@@ -219,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         resolver = SpeakerResolver(document.text)
         for start, end, word in document.subjects:
             gold = by_span.get((start, end))
-            candidate = Candidate(end, end, "indirect", mention=SpeakerMention(document.text[start:end], start, end))
+            candidate = Candidate(
+                end, end, "indirect", mention=SpeakerMention(document.text[start:end], start, end)
+            )
             resolver.resolve(candidate)
             if gold is None:
                 continue
@@ -229,17 +263,30 @@ def main(argv: list[str] | None = None) -> int:
             baseline_total += 1
             nearest = _nearest_person_before(document, start)
             baseline_right += nearest is not None and nearest.entity == gold.entity
-            subject_right += bool(candidate.speaker and candidate.speaker.lower() not in _PRONOUNS
-                                  and _words(candidate.speaker) & set().union(*(_words(n) for n in names)))
-    print(f"GUM news + interview: {len(docs)} documents, {sum(len(d.text) for d in docs) / 1e3:.0f} kB")
-    print(f"  pronoun speakers (he/she/they/it said ...) resolved to the right entity: {right / max(1, total):.3f} "
-          f"({right}/{total}; {unresolved} left as a bare pronoun)")
-    print(f"  the speaker resolver alone on every he/she subject pronoun: {subject_right / max(1, baseline_total):.3f} "
-          f"({subject_right}/{baseline_total})")
-    print(f"  baseline, every he/she subject -> nearest named person before it: {baseline_right / max(1, baseline_total):.3f} "
-          f"({baseline_right}/{baseline_total})")
+            subject_right += bool(
+                candidate.speaker
+                and candidate.speaker.lower() not in _PRONOUNS
+                and _words(candidate.speaker) & set().union(*(_words(n) for n in names))
+            )
+    print(
+        f"GUM news + interview: {len(docs)} documents, {sum(len(d.text) for d in docs) / 1e3:.0f} kB"
+    )
+    print(
+        f"  pronoun speakers (he/she/they/it said ...) resolved to the right entity: {right / max(1, total):.3f} "
+        f"({right}/{total}; {unresolved} left as a bare pronoun)"
+    )
+    print(
+        f"  the speaker resolver alone on every he/she subject pronoun: {subject_right / max(1, baseline_total):.3f} "
+        f"({subject_right}/{baseline_total})"
+    )
+    print(
+        f"  baseline, every he/she subject -> nearest named person before it: {baseline_right / max(1, baseline_total):.3f} "
+        f"({baseline_right}/{baseline_total})"
+    )
     if args.show_errors:
-        print("\nWrong or unresolved pronoun speakers (document, pronoun, speaker given, gold name):")
+        print(
+            "\nWrong or unresolved pronoun speakers (document, pronoun, speaker given, gold name):"
+        )
         for error in random.Random(42).sample(errors, min(args.show_errors, len(errors))):
             print(f"  {error}")
     return 0

@@ -20,9 +20,9 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from _common import require_data
+
 from claims.matching.retrieval import TermIndex, fused_ranking
 from claims.models import Claim
 
@@ -46,7 +46,9 @@ def read_task(task: str, split: str) -> tuple[dict[str, str], dict[str, str], di
             "clef2021_task2/subtask-2b--english/politifact_vclaims_meta.jsonl",
             f"clef2021_task2/subtask-2b--english/train-dev/{split}.tsv",
         )
-    queries = dict(line.rstrip("\n").split("\t", 1) for line in tweets.open(encoding="utf-8") if "\t" in line)
+    queries = dict(
+        line.rstrip("\n").split("\t", 1) for line in tweets.open(encoding="utf-8") if "\t" in line
+    )
     documents = {}
     for line in vclaims.open(encoding="utf-8"):
         if line.strip():
@@ -107,8 +109,16 @@ def metrics(rankings: dict[str, list[str]], relevant: dict[str, set[str]]) -> di
 
 
 def as_claim(claim_id: int, text: str, speaker: str | None = None) -> Claim:
-    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text), kind="narrative",
-                 speaker=speaker)
+    return Claim(
+        id=claim_id,
+        source_id=claim_id,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="narrative",
+        speaker=speaker,
+    )
 
 
 def document_speakers(task: str) -> dict[str, str]:
@@ -141,7 +151,9 @@ def transcript_lines(task: str) -> dict[str, list[tuple[str, str, str]]]:
     return transcripts
 
 
-def query_claims(task: str, queries: dict[str, str], first_id: int) -> dict[str, tuple[Claim, list[Claim]]]:
+def query_claims(
+    task: str, queries: dict[str, str], first_id: int
+) -> dict[str, tuple[Claim, list[Claim]]]:
     """Each query as a claim (with its transcript speaker for 2b) and its context claims."""
     transcripts = transcript_lines(task)
     found: dict[str, tuple[Claim, list[Claim]]] = {}
@@ -154,7 +166,11 @@ def query_claims(task: str, queries: dict[str, str], first_id: int) -> dict[str,
             continue
         speaker = rows[position][1]
         low, high = max(0, position - CONTEXT_LINES), position + CONTEXT_LINES + 1
-        context = [as_claim(-1, sentence, who) for _, who, sentence in rows[low:high] if sentence != rows[position][2]]
+        context = [
+            as_claim(-1, sentence, who)
+            for _, who, sentence in rows[low:high]
+            if sentence != rows[position][2]
+        ]
         found[query_id] = (as_claim(first_id + n, text, speaker), context)
     return found
 
@@ -164,7 +180,9 @@ def evaluate(task: str, split: str) -> None:
     relevant = {q: docs for q, docs in relevant.items() if q in queries}
     doc_ids = list(documents)
     speakers = document_speakers(task)
-    claims = [as_claim(i, documents[doc_id], speakers.get(doc_id)) for i, doc_id in enumerate(doc_ids)]
+    claims = [
+        as_claim(i, documents[doc_id], speakers.get(doc_id)) for i, doc_id in enumerate(doc_ids)
+    ]
     query_of = query_claims(task, {q: queries[q] for q in relevant}, len(claims))
     started = time.perf_counter()
     index = TermIndex()
@@ -172,7 +190,10 @@ def evaluate(task: str, split: str) -> None:
     ours: dict[str, list[str]] = {}
     for query_id in relevant:
         query, context = query_of[query_id]
-        candidates = [(claims[cid], lexical) for cid, lexical in index.search(query, CANDIDATES, context=context)]
+        candidates = [
+            (claims[cid], lexical)
+            for cid, lexical in index.search(query, CANDIDATES, context=context)
+        ]
         ours[query_id] = [doc_ids[claim.id] for claim, _ in fused_ranking(query, candidates)[:10]]
     ours_seconds = time.perf_counter() - started
     started = time.perf_counter()
@@ -180,11 +201,15 @@ def evaluate(task: str, split: str) -> None:
     baseline = {query_id: bm25.rank(queries[query_id]) for query_id in relevant}
     bm25_seconds = time.perf_counter() - started
     ours_m, base_m = metrics(ours, relevant), metrics(baseline, relevant)
-    print(f"task {task} {split}: {len(relevant)} queries, {len(documents)} fact-checked claims "
-          f"(ours {ours_seconds:.1f} s, BM25 {bm25_seconds:.1f} s)")
+    print(
+        f"task {task} {split}: {len(relevant)} queries, {len(documents)} fact-checked claims "
+        f"(ours {ours_seconds:.1f} s, BM25 {bm25_seconds:.1f} s)"
+    )
     for name in ("recall@1", "recall@5", "recall@10", "MRR", "MAP@5"):
         ratio = ours_m[name] / base_m[name] if base_m[name] else float("nan")
-        print(f"  {name:9} ours {ours_m[name]:.3f}  vs BM25 baseline {base_m[name]:.3f}  ratio {ratio:.2f}")
+        print(
+            f"  {name:9} ours {ours_m[name]:.3f}  vs BM25 baseline {base_m[name]:.3f}  ratio {ratio:.2f}"
+        )
 
 
 def main() -> None:
@@ -192,7 +217,7 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--task", default="both", choices=("2a", "2b", "both"))
     args = parser.parse_args()
-    for task in (("2a", "2b") if args.task == "both" else (args.task,)):
+    for task in ("2a", "2b") if args.task == "both" else (args.task,):
         evaluate(task, args.split)
 
 

@@ -52,7 +52,11 @@ class Scores:
         for sentence in sentences:
             for token in sentence.tokens:
                 head = sentence.tokens[token.head]
-                predicted[(token.start, token.end)] = (token.tag, (head.start, head.end), token.dep.lower())
+                predicted[(token.start, token.end)] = (
+                    token.tag,
+                    (head.start, head.end),
+                    token.dep.lower(),
+                )
         gold_starts = {s.start_char for s in gold_doc.sents}
         pred_starts = {s.start for s in sentences}
         self.gold_sents += len(gold_starts)
@@ -141,17 +145,37 @@ def _fnc1_cost(limit: int) -> None:
         syntax.parse_spans(text, spans_, whole=True)
     cues = time.process_time() - started
     n = len(bodies)
-    print(f"FNC-1: {n} bodies; sentences with a cue word or quotation mark hold {chosen / total:.0%} of the text")
-    report(Figure("eval_parser", "FNC-1 extraction + parse of cue sentences, one core", n / (extract + cues),
-                  "articles/s", n / extract, "extraction alone"))
-    report(Figure("eval_parser", "FNC-1 extraction + parse of whole articles, one core", n / (extract + whole),
-                  "articles/s", n / extract, "extraction alone"))
+    print(
+        f"FNC-1: {n} bodies; sentences with a cue word or quotation mark hold {chosen / total:.0%} of the text"
+    )
+    report(
+        Figure(
+            "eval_parser",
+            "FNC-1 extraction + parse of cue sentences, one core",
+            n / (extract + cues),
+            "articles/s",
+            n / extract,
+            "extraction alone",
+        )
+    )
+    report(
+        Figure(
+            "eval_parser",
+            "FNC-1 extraction + parse of whole articles, one core",
+            n / (extract + whole),
+            "articles/s",
+            n / extract,
+            "extraction alone",
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="speed: best of this many passes")
-    parser.add_argument("--articles", type=int, default=300, help="FNC-1 bodies for the cost of parsing in add")
+    parser.add_argument(
+        "--articles", type=int, default=300, help="FNC-1 bodies for the cost of parsing in add"
+    )
     args = parser.parse_args(argv)
     (treebanks,) = require_data("treebanks")
     prepare = _prepare_module()
@@ -171,14 +195,46 @@ def main(argv: list[str] | None = None) -> int:
             scores.add(gold_doc, sentences)
         bench = "eval_parser"
         print(f"{label}: {len(splits[split])} documents, {scores.words:,} words")
-        report(Figure(bench, f"{label} tagging accuracy", scores.tag_ok / scores.words, "",
-                      PUBLISHED_SM["tag"], "en_core_web_sm (OntoNotes, published)"))
-        report(Figure(bench, f"{label} UAS", scores.head_ok / scores.scored, "",
-                      PUBLISHED_SM["uas"], "en_core_web_sm (OntoNotes, published)"))
-        report(Figure(bench, f"{label} LAS", scores.label_ok / scores.scored, "",
-                      PUBLISHED_SM["las"], "en_core_web_sm (OntoNotes, published)"))
-        report(Figure(bench, f"{label} sentence F", scores.sents_f, "",
-                      PUBLISHED_SM["sents_f"], "en_core_web_sm (OntoNotes, published)"))
+        report(
+            Figure(
+                bench,
+                f"{label} tagging accuracy",
+                scores.tag_ok / scores.words,
+                "",
+                PUBLISHED_SM["tag"],
+                "en_core_web_sm (OntoNotes, published)",
+            )
+        )
+        report(
+            Figure(
+                bench,
+                f"{label} UAS",
+                scores.head_ok / scores.scored,
+                "",
+                PUBLISHED_SM["uas"],
+                "en_core_web_sm (OntoNotes, published)",
+            )
+        )
+        report(
+            Figure(
+                bench,
+                f"{label} LAS",
+                scores.label_ok / scores.scored,
+                "",
+                PUBLISHED_SM["las"],
+                "en_core_web_sm (OntoNotes, published)",
+            )
+        )
+        report(
+            Figure(
+                bench,
+                f"{label} sentence F",
+                scores.sents_f,
+                "",
+                PUBLISHED_SM["sents_f"],
+                "en_core_web_sm (OntoNotes, published)",
+            )
+        )
 
     words = sum(len(doc) for doc in nlp.tokenizer.pipe(all_texts))
     best_parse = best_tokenize = float("inf")
@@ -189,10 +245,20 @@ def main(argv: list[str] | None = None) -> int:
         started = time.process_time()
         list(nlp.tokenizer.pipe(all_texts))
         best_tokenize = min(best_tokenize, time.process_time() - started)
-    report(Figure("eval_parser", "tag + parse speed, one core (CPU time)", words / best_parse, "words/s",
-                  words / best_tokenize, "spaCy tokenizer alone"))
+    report(
+        Figure(
+            "eval_parser",
+            "tag + parse speed, one core (CPU time)",
+            words / best_parse,
+            "words/s",
+            words / best_tokenize,
+            "spaCy tokenizer alone",
+        )
+    )
     _fnc1_cost(args.articles)
-    size = sum(f.stat().st_size for f in (REPO / "claims" / "syntax" / "model").rglob("*") if f.is_file())
+    size = sum(
+        f.stat().st_size for f in (REPO / "claims" / "syntax" / "model").rglob("*") if f.is_file()
+    )
     print(f"model: {size / 1e6:.1f} MB on disk ({nlp.meta.get('name')}, {nlp.meta.get('license')})")
     return 0
 

@@ -28,8 +28,9 @@ import random
 import sys
 from pathlib import Path
 
-from _casefiles import FNC1_BODIES, Casefiles, CaseDocument, Case
+from _casefiles import FNC1_BODIES, Case, CaseDocument, Casefiles
 from _common import require_data
+
 from claims.speakers import speaker_key
 
 LABELS = Path(__file__).resolve().parent / "labels" / "fnc1_precision.tsv"
@@ -42,12 +43,23 @@ def _bodies() -> dict[str, str]:
     (path,) = require_data(FNC1_BODIES)
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as stream:
-        return {row["Body ID"]: row["articleBody"] for row in csv.DictReader(stream) if row["articleBody"].strip()}
+        return {
+            row["Body ID"]: row["articleBody"]
+            for row in csv.DictReader(stream)
+            if row["articleBody"].strip()
+        }
 
 
 def _extracted(bodies: dict[str, str], body_ids: list[str]) -> dict[str, tuple[str, list]]:
     """The stored text and claims of each body as `counterclaim add` stores them (a repeated body keeps its first copy's)."""
-    case = Case("precision", "", tuple(CaseDocument(body_id, bodies[body_id], f"outlet {body_id}", "reports") for body_id in body_ids))
+    case = Case(
+        "precision",
+        "",
+        tuple(
+            CaseDocument(body_id, bodies[body_id], f"outlet {body_id}", "reports")
+            for body_id in body_ids
+        ),
+    )
     found: dict[str, list] = {}
     with Casefiles() as casefiles, casefiles.build(case, workers=2) as built:
         for document, result in zip(case.documents, built.results):
@@ -66,17 +78,28 @@ def _read_labels() -> dict[tuple[str, int, int], tuple[str, str]]:
     labels: dict[tuple[str, int, int], tuple[str, str]] = {}
     if LABELS.exists():
         with LABELS.open(encoding="utf-8") as stream:
-            for row in csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t"):
+            for row in csv.DictReader(
+                (line for line in stream if not line.startswith("#")), delimiter="\t"
+            ):
                 if row["verdict"] not in VERDICTS:
-                    raise SystemExit(f"error: {LABELS.name}: unknown verdict {row['verdict']!r} for body {row['body_id']}")
-                labels[(row["body_id"], int(row["start"]), int(row["end"]))] = (row["speaker"], row["verdict"])
+                    raise SystemExit(
+                        f"error: {LABELS.name}: unknown verdict {row['verdict']!r} for body {row['body_id']}"
+                    )
+                labels[(row["body_id"], int(row["start"]), int(row["end"]))] = (
+                    row["speaker"],
+                    row["verdict"],
+                )
     return labels
 
 
 def _sample(bodies: dict[str, str]) -> list[tuple[str, str, object]]:
     """Every stored claim of every body with the body's stored text, shuffled with the fixed seed."""
     ids = sorted(bodies, key=int)
-    claims = [(body_id, text, claim) for body_id, (text, stored) in _extracted(bodies, ids).items() for claim in stored]
+    claims = [
+        (body_id, text, claim)
+        for body_id, (text, stored) in _extracted(bodies, ids).items()
+        for claim in stored
+    ]
     claims.sort(key=lambda item: (int(item[0]), item[2].start, item[2].end))
     random.Random(SEED).shuffle(claims)
     return claims
@@ -88,10 +111,12 @@ def _todo(bodies: dict[str, str], count: int) -> None:
     for body_id, text, claim in _sample(bodies)[:SAMPLE]:
         if (body_id, claim.start, claim.end) in labels:
             continue
-        print(f"{body_id}\t{claim.start}\t{claim.end}\t{speaker_hash(claim.speaker)}\t[{claim.kind}] speaker={claim.speaker!r} "
-              f"polarity={claim.polarity}")
+        print(
+            f"{body_id}\t{claim.start}\t{claim.end}\t{speaker_hash(claim.speaker)}\t[{claim.kind}] speaker={claim.speaker!r} "
+            f"polarity={claim.polarity}"
+        )
         print(f"    CLAIM: {claim.quote[:300]!r}")
-        print(f"    CONTEXT: {text[max(0, claim.start - 250):claim.end + 120]!r}\n")
+        print(f"    CONTEXT: {text[max(0, claim.start - 250) : claim.end + 120]!r}\n")
         shown += 1
         if shown >= count:
             break
@@ -100,7 +125,13 @@ def _todo(bodies: dict[str, str], count: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--todo", type=int, default=0, metavar="N", help="print N sampled claims that have no label yet")
+    parser.add_argument(
+        "--todo",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N sampled claims that have no label yet",
+    )
     args = parser.parse_args(argv)
     bodies = _bodies()
     if args.todo:
@@ -112,9 +143,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     body_ids = sorted({body_id for body_id, _, _ in labels}, key=int)
     extracted = _extracted(bodies, body_ids)
-    present = {(body_id, claim.start, claim.end): claim for body_id, (_, stored) in extracted.items() for claim in stored}
-    current = {key: verdict for key, (speaker, verdict) in labels.items()
-               if key in present and speaker_hash(present[key].speaker) == speaker}
+    present = {
+        (body_id, claim.start, claim.end): claim
+        for body_id, (_, stored) in extracted.items()
+        for claim in stored
+    }
+    current = {
+        key: verdict
+        for key, (speaker, verdict) in labels.items()
+        if key in present and speaker_hash(present[key].speaker) == speaker
+    }
     verdicts = collections.Counter(current.values())
     by_kind: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for key, verdict in current.items():
@@ -123,15 +161,23 @@ def main(argv: list[str] | None = None) -> int:
     gone = sum(1 for key in labels if key not in present)
     changed = sum(1 for key in labels if key in present and key not in current)
     new = sum(1 for key in present if key not in labels)
-    print(f"FNC-1 train bodies, hand-labelled sample (seed {SEED}): {len(labels)} labels over {len(body_ids)} bodies")
-    print(f"  precision (right claim, right speaker, whole span): {verdicts['ok'] / max(1, judged):.3f} "
-          f"({verdicts['ok']}/{judged} labelled claims still extracted)")
+    print(
+        f"FNC-1 train bodies, hand-labelled sample (seed {SEED}): {len(labels)} labels over {len(body_ids)} bodies"
+    )
+    print(
+        f"  precision (right claim, right speaker, whole span): {verdicts['ok'] / max(1, judged):.3f} "
+        f"({verdicts['ok']}/{judged} labelled claims still extracted)"
+    )
     for kind, counter in sorted(by_kind.items()):
-        print(f"    {kind}: {counter['ok'] / max(1, sum(counter.values())):.3f} ({counter['ok']}/{sum(counter.values())})")
+        print(
+            f"    {kind}: {counter['ok'] / max(1, sum(counter.values())):.3f} ({counter['ok']}/{sum(counter.values())})"
+        )
     faults = ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in VERDICTS[1:])
     print(f"  faults: {faults}")
-    print(f"  labelled claims no longer extracted: {gone}; now with another speaker: {changed}; "
-          f"claims in these bodies with no label: {new}")
+    print(
+        f"  labelled claims no longer extracted: {gone}; now with another speaker: {changed}; "
+        f"claims in these bodies with no label: {new}"
+    )
     return 0
 
 

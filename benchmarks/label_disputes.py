@@ -23,6 +23,7 @@ import random
 from pathlib import Path
 
 from _casefiles import Casefiles, fnc1_cases, split_halves
+
 from claims.text import one_line
 
 LABELS = Path(__file__).resolve().parent / "labels" / "fnc1_disputes.json"
@@ -44,7 +45,9 @@ def story_key(case) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="Print the disputes with their text for labelling.")
+    parser.add_argument(
+        "--show", action="store_true", help="Print the disputes with their text for labelling."
+    )
     parser.add_argument("--stories", type=int, default=10)
     args = parser.parse_args()
     kept = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
@@ -55,32 +58,55 @@ def main() -> None:
     with Casefiles() as casefiles:
         for case in chosen_stories(args.stories):
             key = story_key(case)
-            labels = {tuple(map(tuple, label["claims"])): label["real"] for label in kept.get(key, [])}
+            labels = {
+                tuple(map(tuple, label["claims"])): label["real"] for label in kept.get(key, [])
+            }
             with casefiles.build(case) as built:
                 store = built.store
-                body_of_source = {source_id: document.key for source_id, document in zip(built.source_ids, case.documents)}
+                body_of_source = {
+                    source_id: document.key
+                    for source_id, document in zip(built.source_ids, case.documents)
+                }
                 disputes = store.disputes()
                 conflicts = {conflict.id: conflict for conflict in store.conflicts()}
-                claims = store.get_claims([cid for d in disputes for side in d.sides for cid in side.claim_ids])
+                claims = store.get_claims(
+                    [cid for d in disputes for side in d.sides for cid in side.claim_ids]
+                )
                 if args.show:
                     print(f"\n=== story [{key}]  check: {case.check}")
                 for rank, dispute in enumerate(disputes):
-                    strongest = min((conflicts[cid] for cid in dispute.conflict_ids),
-                                    key=lambda c: (c.weak, c.kind == "status", c.id))
-                    pair = tuple(sorted((body_of_source[claims[cid].source_id], claims[cid].start, claims[cid].end)
-                                        for cid in strongest.claim_ids))
+                    strongest = min(
+                        (conflicts[cid] for cid in dispute.conflict_ids),
+                        key=lambda c: (c.weak, c.kind == "status", c.id),
+                    )
+                    pair = tuple(
+                        sorted(
+                            (
+                                body_of_source[claims[cid].source_id],
+                                claims[cid].start,
+                                claims[cid].end,
+                            )
+                            for cid in strongest.claim_ids
+                        )
+                    )
                     label = labels.get(pair)
                     if args.show:
-                        print(f"\n-- dispute {dispute.id} {dispute.kind}{' weak' if dispute.weak else ''} "
-                              f"{dispute.summary()} key={json.dumps([list(p) for p in pair])} label={label}")
+                        print(
+                            f"\n-- dispute {dispute.id} {dispute.kind}{' weak' if dispute.weak else ''} "
+                            f"{dispute.summary()} key={json.dumps([list(p) for p in pair])} label={label}"
+                        )
                         print(f"   reason: {one_line(strongest.explanation, 300)}")
                         for cid in strongest.claim_ids:
                             claim = claims[cid]
                             source = store.get_source(claim.source_id)
-                            context = one_line(source.text[max(0, claim.start - 150):claim.end + 150], 500)
-                            print(f"   [{body_of_source[claim.source_id]} {claim.start}-{claim.end}] "
-                                  f"{one_line(claim.speaker or '(outlet)', 40)} ({claim.polarity}): "
-                                  f"{one_line(claim.text, 200)}\n      context: {context}")
+                            context = one_line(
+                                source.text[max(0, claim.start - 150) : claim.end + 150], 500
+                            )
+                            print(
+                                f"   [{body_of_source[claim.source_id]} {claim.start}-{claim.end}] "
+                                f"{one_line(claim.speaker or '(outlet)', 40)} ({claim.polarity}): "
+                                f"{one_line(claim.text, 200)}\n      context: {context}"
+                            )
                         continue
                     if label is None:
                         unlabelled += 1
@@ -96,9 +122,13 @@ def main() -> None:
     if args.show:
         return
     print(f"FNC-1 train, {args.stories} development stories (seed {SEED}), disputes read by hand:")
-    print(f"  real {real}/{labelled} = {real / max(1, labelled):.1%}  (aim >= 80%); firm {firm_real[0]}/{firm_real[1]}, "
-          f"weak {weak_real[0]}/{weak_real[1]}; {unlabelled} current disputes have no label")
-    print(f"  the first dispute listed is real in {first_real}/{stories_with_disputes} stories with disputes")
+    print(
+        f"  real {real}/{labelled} = {real / max(1, labelled):.1%}  (aim >= 80%); firm {firm_real[0]}/{firm_real[1]}, "
+        f"weak {weak_real[0]}/{weak_real[1]}; {unlabelled} current disputes have no label"
+    )
+    print(
+        f"  the first dispute listed is real in {first_real}/{stories_with_disputes} stories with disputes"
+    )
 
 
 if __name__ == "__main__":

@@ -44,25 +44,71 @@ class Step:
 
 STEPS = [
     # The whole 10x corpus (16,830 articles): copies after the first are reprints, as wire copy is.
-    Step("ingest", "bench_ingest.py", ("--copies", "10", "--serial-limit", "300"),
-         ("--copies", "1", "--limit", "300", "--serial-limit", "150")),
+    Step(
+        "ingest",
+        "bench_ingest.py",
+        ("--copies", "10", "--serial-limit", "300"),
+        ("--copies", "1", "--limit", "300", "--serial-limit", "150"),
+    ),
     Step("extraction", "bench_extraction.py", (), ("--limit", "300", "--repeat", "1")),
-    Step("matching 10k", "bench_matching.py", ("--size", "10000", "--stored", "0"),
-         ("--size", "10000", "--sample", "500", "--stored", "0")),
-    Step("matching 100k", "bench_matching.py", ("--size", "100000", "--stored", "0"),
-         ("--size", "20000", "--sample", "500", "--stored", "0")),
-    Step("matching 1M", "bench_matching.py", ("--size", "1000000", "--stored", "1000000"),
-         ("--size", "50000", "--sample", "500", "--stored", "100000"), timeout=7200),
-    Step("queries 100k", "bench_queries.py", ("--size", "100000"), ("--size", "20000", "--runs", "30")),
-    Step("queries 1M", "bench_queries.py", ("--size", "1000000"), ("--size", "100000", "--runs", "30")),
-    Step("incremental", "bench_incremental.py", ("--size", "1000000"), ("--size", "100000", "--articles", "3")),
-    Step("pg", "bench_pg.py", ("--size", "1000000"), ("--size", "10000", "--probes", "20"), timeout=7200),
+    Step(
+        "matching 10k",
+        "bench_matching.py",
+        ("--size", "10000", "--stored", "0"),
+        ("--size", "10000", "--sample", "500", "--stored", "0"),
+    ),
+    Step(
+        "matching 100k",
+        "bench_matching.py",
+        ("--size", "100000", "--stored", "0"),
+        ("--size", "20000", "--sample", "500", "--stored", "0"),
+    ),
+    Step(
+        "matching 1M",
+        "bench_matching.py",
+        ("--size", "1000000", "--stored", "1000000"),
+        ("--size", "50000", "--sample", "500", "--stored", "100000"),
+        timeout=7200,
+    ),
+    Step(
+        "queries 100k",
+        "bench_queries.py",
+        ("--size", "100000"),
+        ("--size", "20000", "--runs", "30"),
+    ),
+    Step(
+        "queries 1M",
+        "bench_queries.py",
+        ("--size", "1000000"),
+        ("--size", "100000", "--runs", "30"),
+    ),
+    Step(
+        "incremental",
+        "bench_incremental.py",
+        ("--size", "1000000"),
+        ("--size", "100000", "--articles", "3"),
+    ),
+    Step(
+        "pg",
+        "bench_pg.py",
+        ("--size", "1000000"),
+        ("--size", "10000", "--probes", "20"),
+        timeout=7200,
+    ),
     Step("export", "bench_export.py", ("--size", "100000"), ("--size", "20000")),
     Step("reports", "bench_reports.py", ("100000",), ("20000",)),
-    Step("tui 100k", "bench_tui.py", ("--size", "100000", "--casefile", "{casefile:100000}"),
-         ("--size", "10000")),
-    Step("tui 1M", "bench_tui.py", ("--size", "1000000", "--casefile", "{casefile:1000000}"),
-         ("--size", "100000", "--casefile", "{casefile:100000}")),
+    Step(
+        "tui 100k",
+        "bench_tui.py",
+        ("--size", "100000", "--casefile", "{casefile:100000}"),
+        ("--size", "10000"),
+    ),
+    Step(
+        "tui 1M",
+        "bench_tui.py",
+        ("--size", "1000000", "--casefile", "{casefile:1000000}"),
+        ("--size", "100000", "--casefile", "{casefile:100000}"),
+    ),
 ]
 MAX_PRINTED_LINES = 20
 
@@ -84,7 +130,9 @@ def machine() -> dict[str, str]:
     except (OSError, ValueError, IndexError):
         pass
     commit = subprocess.run(
-        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     return {
         "cores (nproc)": str(os.cpu_count()),
@@ -112,11 +160,17 @@ def run_step(step: Step, quick: bool) -> tuple[list[dict], list[str], str]:
     with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as handle:
         figures_path = handle.name
     env = {**os.environ, _common.FIGURES_ENV: figures_path}
-    command = [sys.executable, str(script), *(_resolve(arg) for arg in (step.quick if quick else step.full))]
+    command = [
+        sys.executable,
+        str(script),
+        *(_resolve(arg) for arg in (step.quick if quick else step.full)),
+    ]
     print(f"== {step.name}: {' '.join(command[1:])}", file=sys.stderr, flush=True)
     started = time.perf_counter()
     try:
-        finished = subprocess.run(command, capture_output=True, text=True, env=env, timeout=step.timeout, cwd=HERE.parent)
+        finished = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=step.timeout, cwd=HERE.parent
+        )
         outcome = "ok" if finished.returncode == 0 else f"failed (exit {finished.returncode})"
         printed = finished.stdout.splitlines()
         if finished.returncode != 0:
@@ -124,7 +178,9 @@ def run_step(step: Step, quick: bool) -> tuple[list[dict], list[str], str]:
     except subprocess.TimeoutExpired:
         outcome, printed = f"timed out after {step.timeout} s", []
     elapsed = time.perf_counter() - started
-    figures = [json.loads(line) for line in Path(figures_path).read_text().splitlines() if line.strip()]
+    figures = [
+        json.loads(line) for line in Path(figures_path).read_text().splitlines() if line.strip()
+    ]
     Path(figures_path).unlink(missing_ok=True)
     print(f"   {outcome} in {elapsed:.0f} s", file=sys.stderr, flush=True)
     return figures, printed, outcome
@@ -136,12 +192,16 @@ def compare_column(figures: list[dict], previous: list[dict]) -> None:
     for item in figures:
         before = old.get((item["bench"], item["metric"]))
         if before:
-            item["aim"] = f"{item.get('aim') or ''} (was {_common.fmt(before)}, {100 * (item['value'] / before - 1):+.0f}%)".strip()
+            item["aim"] = (
+                f"{item.get('aim') or ''} (was {_common.fmt(before)}, {100 * (item['value'] / before - 1):+.0f}%)".strip()
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="Small sizes: a few minutes instead of an hour.")
+    parser.add_argument(
+        "--quick", action="store_true", help="Small sizes: a few minutes instead of an hour."
+    )
     parser.add_argument("--only", default="", help="Comma-separated step names (prefixes) to run.")
     parser.add_argument("--save", type=Path, help="Write this run's figures as JSON here.")
     parser.add_argument("--compare", type=Path, help="A run saved with --save to compare against.")
@@ -149,7 +209,9 @@ def main() -> None:
 
     info = machine()
     wanted = [name.strip() for name in args.only.split(",") if name.strip()]
-    steps = [step for step in STEPS if not wanted or any(step.name.startswith(name) for name in wanted)]
+    steps = [
+        step for step in STEPS if not wanted or any(step.name.startswith(name) for name in wanted)
+    ]
     all_figures: list[dict] = []
     printed_sections: list[str] = []
     outcomes: list[tuple[str, str]] = []
@@ -159,7 +221,9 @@ def main() -> None:
         all_figures.extend(figures)
         if printed and not figures:
             lines = [line for line in printed if line.strip()][-MAX_PRINTED_LINES:]
-            printed_sections.append(f"### {step.name} ({step.script}, as printed)\n\n```\n" + "\n".join(lines) + "\n```")
+            printed_sections.append(
+                f"### {step.name} ({step.script}, as printed)\n\n```\n" + "\n".join(lines) + "\n```"
+            )
         elif not figures and outcome != "not present":
             printed_sections.append(f"### {step.name}: {outcome}")
 
@@ -175,7 +239,9 @@ def main() -> None:
         print(section + "\n")
     print("Steps: " + "; ".join(f"{name} {outcome}" for name, outcome in outcomes))
     if args.save:
-        args.save.write_text(json.dumps({"machine": info, "quick": args.quick, "figures": all_figures}, indent=1))
+        args.save.write_text(
+            json.dumps({"machine": info, "quick": args.quick, "figures": all_figures}, indent=1)
+        )
     if any(outcome.startswith(("failed", "timed out")) for _, outcome in outcomes):
         sys.exit(1)
 

@@ -24,9 +24,10 @@ explanation names the statement that decided.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
 from claims.polarity import read_stance, stance_towards
@@ -72,10 +73,14 @@ _STORY_DEBUNK_RE = re.compile(
 
 
 # Scepticism about the story: those who doubt it take the other side.
-_SCEPTIC_RE = re.compile(r"\b(?:skeptic\w*|sceptic\w*|dubious|questionable|implausible|far-fetched)\b", re.IGNORECASE)
+_SCEPTIC_RE = re.compile(
+    r"\b(?:skeptic\w*|sceptic\w*|dubious|questionable|implausible|far-fetched)\b", re.IGNORECASE
+)
 # Forecasts and plans: what is expected is not yet stated as fact.
-_FORECAST_RE = re.compile(r"\b(?:eyed|eyes|set to|poised to|predict\w*|forecasts?|forecasted|sees|expects?|tipped)\b",
-                          re.IGNORECASE)
+_FORECAST_RE = re.compile(
+    r"\b(?:eyed|eyes|set to|poised to|predict\w*|forecasts?|forecasted|sees|expects?|tipped)\b",
+    re.IGNORECASE,
+)
 
 
 class ClaimLike(Protocol):
@@ -127,8 +132,12 @@ class CheckReader:
         self.weight = sum(self.terms.values())
         # Every term a text can share starts one of its words (a stem) or is a number: a text
         # holding none of these strings shares nothing, and its terms need not be computed.
-        words = sorted((term for term in self.terms if not term[0].isdigit()), key=len, reverse=True)
-        screen = [re.escape(word) for word in words] + ([r"\d"] if len(words) < len(self.terms) else [])
+        words = sorted(
+            (term for term in self.terms if not term[0].isdigit()), key=len, reverse=True
+        )
+        screen = [re.escape(word) for word in words] + (
+            [r"\d"] if len(words) < len(self.terms) else []
+        )
         self._screen = re.compile("|".join(screen)) if screen else None
         self.denies = read_stance(text).polarity == "denies"
         self.hedged = read_stance(text).hedged
@@ -144,18 +153,41 @@ class CheckReader:
         statements: list[tuple[int | None, str, bool, bool, float]] = []
         covered: set[str] = set()
         if title and title.strip():
-            statements.append((None, title.strip(), False, self._relayed_title(title.strip()),
-                               self._share(title.strip(), covered)))
+            statements.append(
+                (
+                    None,
+                    title.strip(),
+                    False,
+                    self._relayed_title(title.strip()),
+                    self._share(title.strip(), covered),
+                )
+            )
         for claim in claims:
-            statements.append((claim.id, claim.text, claim.polarity == "denies",
-                               claim.hedged or self._relayed(claim), self._share(claim.text, covered)))
+            statements.append(
+                (
+                    claim.id,
+                    claim.text,
+                    claim.polarity == "denies",
+                    claim.hedged or self._relayed(claim),
+                    self._share(claim.text, covered),
+                )
+            )
         shared_weight = sum(self.terms[term] for term in covered)
         source_share = round(shared_weight / self.weight, 3)
         # A long article shares a word with almost anything: it must share more than one.
         long_source = len(statements) > SHORT_SOURCE
-        if not statements or source_share < SOURCE_RELATED or long_source and (
-                shared_weight < MIN_SHARED_WEIGHT or source_share < LONG_SOURCE_RELATED):
-            return Verdict("unrelated", (), f"the source shares {source_share:.0%} of the check's terms", source_share)
+        if (
+            not statements
+            or source_share < SOURCE_RELATED
+            or long_source
+            and (shared_weight < MIN_SHARED_WEIGHT or source_share < LONG_SOURCE_RELATED)
+        ):
+            return Verdict(
+                "unrelated",
+                (),
+                f"the source shares {source_share:.0%} of the check's terms",
+                source_share,
+            )
         # Only a related source's statements are read for their stance: most sources stop above.
         readings = [self._read(*statement) for statement in statements]
         return self._decide(readings, source_share)
@@ -177,7 +209,9 @@ class CheckReader:
         covered.update(shared)
         return sum(self.terms[term] for term in shared) / self.weight
 
-    def _read(self, claim_id: int | None, text: str, denial: bool, hedged: bool, share: float) -> _Reading:
+    def _read(
+        self, claim_id: int | None, text: str, denial: bool, hedged: bool, share: float
+    ) -> _Reading:
         # The text's own reading is cached across checks; reading it towards this check only
         # changes a hedged assertion, and only matters for a statement about the check.
         stance = read_stance(text)
@@ -193,33 +227,50 @@ class CheckReader:
 
     def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
         # Denials that tell against (or, for a check that itself denies, for) the proposition.
-        denials = [r for r in readings if r.debunks or r.denies and r.relatedness >= (
-            MIN_RELATED if r.claim_id is None else NEGATION_RELATED)]
+        denials = [
+            r
+            for r in readings
+            if r.debunks
+            or r.denies
+            and r.relatedness >= (MIN_RELATED if r.claim_id is None else NEGATION_RELATED)
+        ]
         denials.sort(key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None))
         many = sum(r.denies for r in readings) >= DENIALS_DEBUNK
-        related = sorted((r for r in readings if r.relatedness >= MIN_RELATED and not r.denies),
-                         key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None))
+        related = sorted(
+            (r for r in readings if r.relatedness >= MIN_RELATED and not r.denies),
+            key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None),
+        )
         firm = [r for r in related if not r.hedged]
         relayed = [r for r in related if r.hedged]
         if not self.denies:
             if denials or many:
-                return self._verdict("disputes", denials or [r for r in readings if r.denies], source_share)
+                return self._verdict(
+                    "disputes", denials or [r for r in readings if r.denies], source_share
+                )
             return self._support_or_report(firm, relayed, source_share)
         # The check denies: a source that denies too supports it; one that states the thing disputes it.
         if denials or many:
-            return self._verdict("supports", denials or [r for r in readings if r.denies], source_share)
+            return self._verdict(
+                "supports", denials or [r for r in readings if r.denies], source_share
+            )
         strong = [r for r in firm if r.relatedness >= NEGATION_RELATED]
         if strong:
             return self._verdict("disputes", strong, source_share)
         if relayed or firm:
             return self._verdict("reports", relayed or firm, source_share)
-        return Verdict("unrelated", (), "no statement of the source is about the check", source_share)
+        return Verdict(
+            "unrelated", (), "no statement of the source is about the check", source_share
+        )
 
-    def _support_or_report(self, firm: list[_Reading], relayed: list[_Reading], source_share: float) -> Verdict:
+    def _support_or_report(
+        self, firm: list[_Reading], relayed: list[_Reading], source_share: float
+    ) -> Verdict:
         firm_weight = sum(r.weight for r in firm)
         relayed_weight = sum(r.weight for r in relayed)
         if not firm and not relayed:
-            return Verdict("unrelated", (), "no statement of the source is about the check", source_share)
+            return Verdict(
+                "unrelated", (), "no statement of the source is about the check", source_share
+            )
         if firm_weight > relayed_weight:
             return self._verdict("supports", firm, source_share)
         return self._verdict("reports", relayed or firm, source_share)
@@ -233,7 +284,11 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
     where = "its title" if reading.claim_id is None else f"claim {reading.claim_id}"
     quoted = _shorten(reading.text)
     if stance == "disputes":
-        how = "states what the check denies" if check_denies else f"denies it (\u2018{reading.cue}\u2019)"
+        how = (
+            "states what the check denies"
+            if check_denies
+            else f"denies it (\u2018{reading.cue}\u2019)"
+        )
         return f"{where} {how}: \u201c{quoted}\u201d"
     if stance == "supports" and check_denies:
         return f"{where} denies it too (\u2018{reading.cue}\u2019): \u201c{quoted}\u201d"
@@ -269,7 +324,12 @@ def headline(title: str | None, path: str | None, text: str | None) -> str | Non
 
     A title that is only the file's name (what `add` falls back to) says nothing.
     """
-    if title and title.strip() and title != path and (path is None or title != path.rsplit("/", 1)[-1]):
+    if (
+        title
+        and title.strip()
+        and title != path
+        and (path is None or title != path.rsplit("/", 1)[-1])
+    ):
         return title.strip()
     line = (text or "").strip()
     if line and "\n" not in line and len(line) <= MAX_HEADLINE:

@@ -29,7 +29,7 @@ sides come from one source, its title is named once at the end.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -71,7 +71,9 @@ def detect_conflicts(
     return [findings[key] for key in sorted(findings)]
 
 
-def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]) -> list[ConflictFinding]:
+def _pair_findings(
+    a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
+) -> list[ConflictFinding]:
     pair = (a.id, b.id)
     weak = any(claim.hedged or is_unattributed(claim) or _relayed(claim) for claim in (a, b))
     names = _Names(a, b, sources)
@@ -79,9 +81,19 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
     asserting = not (features(a).conditional or features(b).conditional)
     polarity_a, polarity_b = _polarity(a), _polarity(b)
     denier, asserter = (a, b) if polarity_a == "denies" else (b, a)
-    if asserting and polarity_a != polarity_b and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter)):
-        found.append(ConflictFinding(kind="denial", claim_ids=pair, explanation=_denial_sentence(denier, asserter, names),
-                                     weak=weak))
+    if (
+        asserting
+        and polarity_a != polarity_b
+        and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter))
+    ):
+        found.append(
+            ConflictFinding(
+                kind="denial",
+                claim_ids=pair,
+                explanation=_denial_sentence(denier, asserter, names),
+                weak=weak,
+            )
+        )
     numeric = compare_numbers(a, b) if asserting else None
     if numeric is not None and numeric.verdict == "conflicts":
         text = names.sentence(
@@ -89,8 +101,12 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
         )
         found.append(ConflictFinding(kind="numeric", claim_ids=pair, explanation=text, weak=weak))
     if _same_words_other_speaker(a, b):
-        text = names.sentence(f'The words "{_snippet(a.quote)}" are attributed to {names.who(a)} and to {names.who(b)}')
-        found.append(ConflictFinding(kind="attribution", claim_ids=pair, explanation=text, weak=weak))
+        text = names.sentence(
+            f'The words "{_snippet(a.quote)}" are attributed to {names.who(a)} and to {names.who(b)}'
+        )
+        found.append(
+            ConflictFinding(kind="attribution", claim_ids=pair, explanation=text, weak=weak)
+        )
     statuses = {a.status, b.status}
     contradicting = any(f.kind in ("denial", "numeric") for f in found)
     if contradicting and statuses == {"confirmed"}:
@@ -98,7 +114,9 @@ def _pair_findings(a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
             f"Reviewers confirmed both {names.who(a)} and {names.who(b)}, whose claims contradict each other"
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
-    agreeing = not contradicting and (link.relation == "agrees" or (numeric is not None and numeric.verdict == "agrees"))
+    agreeing = not contradicting and (
+        link.relation == "agrees" or (numeric is not None and numeric.verdict == "agrees")
+    )
     if agreeing and statuses == {"confirmed", "disputed"}:
         confirmed, disputed = (a, b) if a.status == "confirmed" else (b, a)
         text = names.sentence(
@@ -114,7 +132,11 @@ def _polarity(claim: Claim) -> str:
     An extracted denial whose text holds a negator the polarity reader finds out of the main
     statement's scope ('demanding why there wasn't better supervision') does not deny it.
     """
-    if claim.polarity == "denies" and negators(claim.text) and text_polarity(claim.text) == "asserts":
+    if (
+        claim.polarity == "denies"
+        and negators(claim.text)
+        and text_polarity(claim.text) == "asserts"
+    ):
         return "asserts"
     return claim_polarity(claim)
 
@@ -126,7 +148,10 @@ def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
     if link.reason and link.reason.split(";")[0] in ("answers", "topic"):
         return True
     # Only a denial of a bare reference ('the reports are fake', 'it is not true') takes its topic from linking.
-    return features(denier).generic_denial and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
+    return (
+        features(denier).generic_denial
+        and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
+    )
 
 
 def _relayed(claim: Claim) -> bool:
@@ -139,11 +164,18 @@ def _relayed(claim: Claim) -> bool:
 
 def _denial_sentence(denier: Claim, asserter: Claim, names: _Names) -> str:
     target = denier.denial_target or denier.text
-    if denier.polarity == "denies" and fuzz.ratio(compare_text(target), compare_text(asserter.text)) >= SAME_TARGET_RATIO:
+    if (
+        denier.polarity == "denies"
+        and fuzz.ratio(compare_text(target), compare_text(asserter.text)) >= SAME_TARGET_RATIO
+    ):
         # The denial names exactly what the other side says: quote it once.
         verb = "deny" if _plural(denier) else "denies"
-        return names.sentence(f'{names.who(denier)} {verb} what {names.who(asserter)} says: "{_snippet(asserter.text)}"')
-    return names.sentence(f"{names.side(denier, _denial_phrase(denier))}, while {names.side(asserter, _assertion_phrase(asserter))}")
+        return names.sentence(
+            f'{names.who(denier)} {verb} what {names.who(asserter)} says: "{_snippet(asserter.text)}"'
+        )
+    return names.sentence(
+        f"{names.side(denier, _denial_phrase(denier))}, while {names.side(asserter, _assertion_phrase(asserter))}"
+    )
 
 
 class _Names:
@@ -189,7 +221,11 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
 
 def _named(claim: Claim) -> bool:
     """Whether the claim's speaker is resolved to a name: a person or organisation, capitalised, not a role or a report."""
-    if not claim.speaker or getattr(claim, "speaker_kind", None) not in (None, "person", "organization"):
+    if not claim.speaker or getattr(claim, "speaker_kind", None) not in (
+        None,
+        "person",
+        "organization",
+    ):
         return False
     if is_unattributed(claim):
         return False
@@ -200,10 +236,16 @@ def _named(claim: Claim) -> bool:
     if getattr(claim, "speaker_kind", None) == "person" and len(words) < 2:
         # A single word ('Sarajevo', 'Bali') is as often a place read as a speaker as a surname.
         return False
-    return words[-1][:1].isupper() and words[-1].lower() not in _NOT_A_NAME and words[-1].lower() not in _PLACE_WORDS
+    return (
+        words[-1][:1].isupper()
+        and words[-1].lower() not in _NOT_A_NAME
+        and words[-1].lower() not in _PLACE_WORDS
+    )
 
 
-_PLACE_WORDS = frozenset("australia museum university city county state province region street".split())
+_PLACE_WORDS = frozenset(
+    "australia museum university city county state province region street".split()
+)
 _NOT_A_NAME = frozenset(
     "the a an this that these those his her their its our my i we you he she they it one some many several "
     "sources source report reports reporter website site article paper story officials official".split()
@@ -241,7 +283,9 @@ def _plural(claim: Claim) -> bool:
         return False
     words = claim.speaker.split()
     last = words[-1]
-    return words[0].lower() == "both" or (last.islower() and last.endswith("s") and not last.endswith("'s"))
+    return words[0].lower() == "both" or (
+        last.islower() and last.endswith("s") and not last.endswith("'s")
+    )
 
 
 def _snippet(text: str) -> str:

@@ -68,5 +68,8 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 1500) -> P
     if newline >= 0:
         sentence_end = newline
     return Passage(
-        text[sentence_start:sentence_end], sentence_start, start - sentence_start, end - sentence_start
+        text[sentence_start:sentence_end],
+        sentence_start,
+        start - sentence_start,
+        end - sentence_start,
     )

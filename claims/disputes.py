@@ -23,8 +23,8 @@ several outlets assert and several deny comes before one outlet's quarrel with i
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from claims.models import Claim, Conflict, Link
 from claims.polarity import claim_polarity
@@ -152,24 +152,42 @@ def group_disputes(
     that reprinted it word for word.
     """
     reprint_sources = reprint_sources or {}
-    known = [conflict for conflict in conflicts if all(claim_id in claims for claim_id in conflict.claim_ids)]
-    disputes = [_dispute(group, claims, sides, reprint_sources) for group, sides in _groups(known, links)]
+    known = [
+        conflict
+        for conflict in conflicts
+        if all(claim_id in claims for claim_id in conflict.claim_ids)
+    ]
+    disputes = [
+        _dispute(group, claims, sides, reprint_sources) for group, sides in _groups(known, links)
+    ]
     disputes.sort(key=Dispute.rank_key)
     return disputes
 
 
 def dispute_ids(conflicts: Sequence[Conflict], links: Iterable[Link] = ()) -> dict[int, int]:
     """{conflict id: id of its dispute}, without reading the claims (the grouping `group_disputes` makes)."""
-    return {conflict.id: min(member.id for member in group) for group, _ in _groups(conflicts, links) for conflict in group}
+    return {
+        conflict.id: min(member.id for member in group)
+        for group, _ in _groups(conflicts, links)
+        for conflict in group
+    }
 
 
-def _groups(conflicts: Sequence[Conflict], links: Iterable[Link]) -> list[tuple[list[Conflict], _Parity]]:
+def _groups(
+    conflicts: Sequence[Conflict], links: Iterable[Link]
+) -> list[tuple[list[Conflict], _Parity]]:
     """The conflicts of each dispute, with the side structure their claims were sorted into."""
-    contradicting = {tuple(sorted(c.claim_ids)) for c in conflicts if c.kind in ("denial", "numeric")}
+    contradicting = {
+        tuple(sorted(c.claim_ids)) for c in conflicts if c.kind in ("denial", "numeric")
+    }
     families: dict[str, list[Conflict]] = {"proposition": [], "attribution": []}
     for conflict in conflicts:
-        families["attribution" if conflict.kind == "attribution" else "proposition"].append(conflict)
-    agreeing = [link.claim_ids for link in links if link.relation == "agrees" and link.state != "rejected"]
+        families["attribution" if conflict.kind == "attribution" else "proposition"].append(
+            conflict
+        )
+    agreeing = [
+        link.claim_ids for link in links if link.relation == "agrees" and link.state != "rejected"
+    ]
     found: list[tuple[list[Conflict], _Parity]] = []
     for family, members in families.items():
         if not members:
@@ -194,7 +212,10 @@ def _groups(conflicts: Sequence[Conflict], links: Iterable[Link]) -> list[tuple[
 
 
 def _dispute(
-    group: list[Conflict], claims: Mapping[int, Claim], sides: _Parity, reprint_sources: Mapping[int, Sequence[int]]
+    group: list[Conflict],
+    claims: Mapping[int, Claim],
+    sides: _Parity,
+    reprint_sources: Mapping[int, Sequence[int]],
 ) -> Dispute:
     members = sorted({claim_id for conflict in group for claim_id in conflict.claim_ids})
     split: tuple[list[int], list[int]] = ([], [])
@@ -210,12 +231,16 @@ def _dispute(
     # The asserting side comes first, so the proposition reads as what one side states.
     if stances[0] == "denies" and stances[1] != "denies":
         split, stances = (split[1], split[0]), [stances[1], stances[0]]
-    built = tuple(_side(ids, claims, reprint_sources, stance) for ids, stance in zip(split, stances))
+    built = tuple(
+        _side(ids, claims, reprint_sources, stance) for ids, stance in zip(split, stances)
+    )
     strongest = min(group, key=lambda c: (c.weak, c.kind == "status", c.id))
     # What is disputed is what the first side says in the strongest conflict.
     first_side = set(split[0])
-    lead = next((claim_id for claim_id in strongest.claim_ids if claim_id in first_side),
-                max(split[0] or members, key=lambda claim_id: (degree[claim_id], -claim_id)))
+    lead = next(
+        (claim_id for claim_id in strongest.claim_ids if claim_id in first_side),
+        max(split[0] or members, key=lambda claim_id: (degree[claim_id], -claim_id)),
+    )
     return Dispute(
         id=min(conflict.id for conflict in group),
         kind=main_kind,
@@ -235,14 +260,21 @@ def _stance(kind: str, side: list[Claim]) -> str:
     return "denies" if denying * 2 > len(side) else "asserts"
 
 
-def _side(ids: list[int], claims: Mapping[int, Claim], reprint_sources: Mapping[int, Sequence[int]], stance: str) -> DisputeSide:
+def _side(
+    ids: list[int],
+    claims: Mapping[int, Claim],
+    reprint_sources: Mapping[int, Sequence[int]],
+    stance: str,
+) -> DisputeSide:
     speakers: dict[str, None] = {}
     own_sources: dict[int, None] = {}
     for claim_id in ids:
         claim = claims[claim_id]
         speakers.setdefault(one_line(claim.speaker, 60) if claim.speaker else NARRATIVE, None)
         own_sources.setdefault(claim.source_id, None)
-    reprinted = {source for claim_id in ids for source in reprint_sources.get(claim_id, ())} - own_sources.keys()
+    reprinted = {
+        source for claim_id in ids for source in reprint_sources.get(claim_id, ())
+    } - own_sources.keys()
     return DisputeSide(
         claim_ids=tuple(ids),
         speakers=tuple(speakers),
@@ -250,4 +282,3 @@ def _side(ids: list[int], claims: Mapping[int, Claim], reprint_sources: Mapping[
         independent_sources=len(own_sources),
         stance=stance,
     )
-

@@ -56,8 +56,14 @@ def not_read(name: str, what: str) -> DocumentError:
 
 def unsupported_suffix(name: str, suffix: str) -> DocumentError:
     """The refusal of a file named with a suffix that is not read, saying what is."""
-    hint = f" (claims in a {suffix} file go through `counterclaim import`)" if suffix in IMPORT_SUFFIXES else ""
-    return DocumentError(f"{name}: {suffix} files are not read; add reads only {READ_FORMATS}{hint}")
+    hint = (
+        f" (claims in a {suffix} file go through `counterclaim import`)"
+        if suffix in IMPORT_SUFFIXES
+        else ""
+    )
+    return DocumentError(
+        f"{name}: {suffix} files are not read; add reads only {READ_FORMATS}{hint}"
+    )
 
 
 def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = None) -> str:
@@ -67,11 +73,11 @@ def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = 
     otherwise UTF-8), or the whole text read as Windows-1252.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[len(codecs.BOM_UTF8):], "utf-8", name)
+        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", name)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _decode(data, "utf-16", name)
     for signature, what in _FORMAT_SIGNATURES:
-        if data.lstrip()[:len(signature)] == signature:
+        if data.lstrip()[: len(signature)] == signature:
             raise not_read(name, what)
     if b"\x00" in data[:8192]:
         raise not_read(name, "looks like a binary file (contains NUL bytes)")
@@ -87,7 +93,9 @@ def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = 
     invalid = replaced.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
     if _utf8_sequences(data) > invalid:
         # Mostly UTF-8 with a stray byte: reading all of it as Windows-1252 would garble every accent.
-        found.append(f"{name}: {invalid} invalid UTF-8 byte sequence(s), the first {where}, replaced by U+FFFD")
+        found.append(
+            f"{name}: {invalid} invalid UTF-8 byte sequence(s), the first {where}, replaced by U+FFFD"
+        )
         return replaced
     try:
         text = data.decode("cp1252")
@@ -99,7 +107,9 @@ def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = 
     return text
 
 
-_UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _utf8_sequences(data: bytes) -> int:
@@ -118,14 +128,16 @@ def strip_hidden(text: str) -> str:
     unclosed: set[str | None] = set()
     while (start := _HIDDEN_START_RE.search(text, position)) is not None:
         element = start.group(1).lower() if start.group(1) else None
-        end_match = None if element in unclosed else _HIDDEN_END_RES[element].search(text, start.end())
+        end_match = (
+            None if element in unclosed else _HIDDEN_END_RES[element].search(text, start.end())
+        )
         if end_match is not None:
             end = end_match.end()
         else:
             unclosed.add(element)
             end = text.find("\n", start.end())
             end = len(text) if end == -1 else end
-        kept.append(text[position:start.start()])
+        kept.append(text[position : start.start()])
         kept.append("\n" * text.count("\n", start.start(), end))
         position = end
     kept.append(text[position:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -34,18 +34,34 @@ _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NON_WORD_RE = re.compile(r"[^a-z0-9%$ ]+")
 # Typographic marks first, so "won’t" becomes "won't" before contractions are expanded.
 _CONTRACTIONS = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " - ", "n't": " not"}
-_CAPITALISED_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of|the|de|al|bin|van|von)?\s*[A-Z][A-Za-z'’.-]*)*")
+_CAPITALISED_RE = re.compile(
+    r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of|the|de|al|bin|van|von)?\s*[A-Z][A-Za-z'’.-]*)*"
+)
 _ENTITY_STOP = frozenset(
     "the a an i it he she we they this that these those but and or in on at as if when while "
     "after before however meanwhile during with for by from his her their our its there here "
     "what who why how mr mrs ms dr".split()
 )
 _UNIT_SYNONYMS = {
-    "troop": "troops", "soldier": "troops", "force": "troops", "personnel": "troops",
-    "servicemen": "troops", "serviceman": "troops", "fighter": "troops",
-    "people": "people", "person": "people", "individual": "people", "resident": "people",
-    "dollar": "USD", "$": "USD", "percent": "%", "per cent": "%", "pct": "%",
-    "job": "jobs", "worker": "workers", "employee": "workers",
+    "troop": "troops",
+    "soldier": "troops",
+    "force": "troops",
+    "personnel": "troops",
+    "servicemen": "troops",
+    "serviceman": "troops",
+    "fighter": "troops",
+    "people": "people",
+    "person": "people",
+    "individual": "people",
+    "resident": "people",
+    "dollar": "USD",
+    "$": "USD",
+    "percent": "%",
+    "per cent": "%",
+    "pct": "%",
+    "job": "jobs",
+    "worker": "workers",
+    "employee": "workers",
 }
 
 
@@ -75,7 +91,9 @@ def speaker_words(names: Iterable[str | None]) -> set[str]:
     words: set[str] = set()
     for name in names:
         if name:
-            words.update(w for w in _WORD_RE.findall(plain(name).replace("'s", "")) if w not in STOPWORDS)
+            words.update(
+                w for w in _WORD_RE.findall(plain(name).replace("'s", "")) if w not in STOPWORDS
+            )
     return words
 
 
@@ -95,7 +113,10 @@ def content_stems(text: str, drop_words: set[str] | frozenset[str] = frozenset()
     return {
         stem(word)
         for word in _WORD_RE.findall(plain(text).replace("'s", ""))
-        if word not in STOPWORDS and word not in drop_words and len(word) > 2 and not word[0].isdigit()
+        if word not in STOPWORDS
+        and word not in drop_words
+        and len(word) > 2
+        and not word[0].isdigit()
     }
 
 
@@ -103,7 +124,11 @@ def entity_keys(text: str, drop_words: set[str] | frozenset[str] = frozenset()) 
     """Stemmed keys of capitalised names in `text` ('North Korean troops' gives 'north korea')."""
     keys: set[str] = set()
     for match in _CAPITALISED_RE.finditer(text):
-        words = [w for w in _WORD_RE.findall(plain(match.group(0)).replace("'s", "")) if w not in _ENTITY_STOP]
+        words = [
+            w
+            for w in _WORD_RE.findall(plain(match.group(0)).replace("'s", ""))
+            if w not in _ENTITY_STOP
+        ]
         words = [w for w in words if w not in drop_words]
         if words and not (len(words) == 1 and words[0] in STOPWORDS):
             keys.add(" ".join(stem(w) for w in words))

@@ -69,7 +69,8 @@ _NEGATION_RE = re.compile(
     r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not\b|"
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
     r"imminent|among|behind|responsible|involved|guilty|part of|by|from|(?:\w+ly\s+)?(?:\w+(?:ed|en)|"
-    + _IRREGULAR_PARTICIPLES + r"))\b|"
+    + _IRREGULAR_PARTICIPLES
+    + r"))\b|"
     r"never\s+(?:\w+(?:ed|en)|" + _IRREGULAR_PARTICIPLES + r")\b|there (?:was|were|is|are) never|"
     # 'has no plans to', 'there is no evidence': a negative determiner on what the statement is about.
     r"(?:has|have|had|is|are|was|were)\s+no\s+(?!doubt|wonder|matter|longer|more|one|idea|choice|problem|end)[a-z]+|"
@@ -98,7 +99,9 @@ _REPORTED_THAT_RE = re.compile(
     r"reveal\w*|show(?:s|ed|n)?|found|finds?|conclud\w*|warn\w*|argu\w*|ruled?|agree[sd]?)"
     r"(?:\s+[\w'-]+){0,3}?\s+that\b"
 )
-_SUBORDINATE_RE = re.compile(r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than|why|how)\b")
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:but|so|who|whom|whose|which|that|unless|if|when|until|because|whether|than|why|how)\b"
+)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"]")
 _NOT_IN_SCOPE_RE = re.compile(
     r"(?:not (?:just|only|merely|even|sure|happy|all|quite)\b|not\s*[,;]|"
@@ -183,7 +186,11 @@ def read_stance(text: str) -> Stance:
 def stance_towards(text: str, reference: str) -> Stance:
     """The text's stance towards a reference proposition: attributing what the reference itself attributes is not hedging."""
     stance = read_stance(text)
-    if stance.polarity == "asserts" and stance.hedged and _ATTRIBUTION_RE.search(plain(reference).strip()):
+    if (
+        stance.polarity == "asserts"
+        and stance.hedged
+        and _ATTRIBUTION_RE.search(plain(reference).strip())
+    ):
         # 'Priest claims he met God' restates 'A priest says he met God'; only true hedges remain.
         return Stance("asserts", hedged=_hedged(plain(text).strip(), attribution=False))
     return stance
@@ -216,7 +223,9 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
 
 def _set_aside(lowered: str, negator_start: int) -> bool:
     """Whether the negation only sets an alternative aside, after a comma: 'a ticket, not an arrest'."""
-    return lowered[:negator_start].rstrip().endswith(",") and bool(_SET_ASIDE_RE.match(lowered, negator_start))
+    return lowered[:negator_start].rstrip().endswith(",") and bool(
+        _SET_ASIDE_RE.match(lowered, negator_start)
+    )
 
 
 def _hedged(lowered: str, attribution: bool) -> bool:

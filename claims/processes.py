@@ -13,8 +13,8 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 PR_SET_PDEATHSIG = 1
 """prctl(2) option: the signal a process gets when the thread that started it ends."""
@@ -46,7 +46,9 @@ def worker_started(parent_pid: int) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if not _die_with_parent():
-        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="watch-parent").start()
+        threading.Thread(
+            target=_watch_parent, args=(parent_pid,), daemon=True, name="watch-parent"
+        ).start()
     # The parent may have ended before the request above took effect: this worker's parent is then another.
     if os.getppid() != parent_pid:
         os._exit(1)

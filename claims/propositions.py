@@ -36,8 +36,10 @@ SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
-_CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
-                        re.IGNORECASE)
+_CLAUSE_RE = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
+    re.IGNORECASE,
+)
 
 
 def negators(text: str) -> Counter[str]:
@@ -61,7 +63,9 @@ def same_statement(a: str, b: str) -> bool:
         return False
     if fuzz.ratio(bare_a, bare_b) >= SAME_STATEMENT_RATIO and set(negators(a)) == set(negators(b)):
         return True
-    (short_bare, short), (long_bare, long) = sorted(((bare_a, a), (bare_b, b)), key=lambda pair: len(pair[0]))
+    (short_bare, short), (long_bare, long) = sorted(
+        ((bare_a, a), (bare_b, b)), key=lambda pair: len(pair[0])
+    )
     if len(short_bare.split()) < 4:
         return False
     if fuzz.partial_ratio(short_bare, long_bare) < SAME_STATEMENT_RATIO:
@@ -81,7 +85,14 @@ def negated_words(text: str) -> set[tuple[str, str]]:
     found = set()
     for index, word in enumerate(words):
         if word in NEGATORS:
-            following = next((w for w in words[index + 1:index + 3] if w not in ("be", "been", "have", "even", "really")), "")
+            following = next(
+                (
+                    w
+                    for w in words[index + 1 : index + 3]
+                    if w not in ("be", "been", "have", "even", "really")
+                ),
+                "",
+            )
             found.add((word, following))
     return found
 

@@ -8,39 +8,123 @@ from datetime import date
 from claims.models import Quantity
 
 _SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }
 _MONTHS = {
     name: index
     for index, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
 }
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
+_CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+}
 _CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR", "rubles": "RUB",
-    "roubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "won": "KRW",
+    "rupees": "INR",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
 }
 _MEASURES = {
-    "km", "kilometers", "kilometres", "miles", "mile", "meters", "metres", "kg", "kilograms",
-    "tons", "tonnes", "pounds", "acres", "hectares", "feet", "inches", "liters", "litres",
-    "gallons", "barrels", "degrees", "years", "months", "weeks", "days", "hours", "minutes",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "kg",
+    "kilograms",
+    "tons",
+    "tonnes",
+    "pounds",
+    "acres",
+    "hectares",
+    "feet",
+    "inches",
+    "liters",
+    "litres",
+    "gallons",
+    "barrels",
+    "degrees",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
 }
 _APPROX = (
     r"approximately|about|around|nearly|almost|roughly|some|more\s+than|over|up\s+to|at\s+least|"
@@ -50,14 +134,18 @@ _APPROX = (
 )
 _WORD_NUM = (
     r"(?:(?:" + "|".join(list(_TENS) + list(_SMALL)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?"
-    r"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|trillion|" + "|".join(list(_TENS) + list(_SMALL)) + r"))*)"
+    r"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|trillion|"
+    + "|".join(list(_TENS) + list(_SMALL))
+    + r"))*)"
 )
 _NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)"
 _AMOUNT = rf"(?:{_NUMERAL}{_SCALE}?|\b{_WORD_NUM}\b)"
 _FIRST_LETTERS = "".join(sorted({w[0] for w in list(_SMALL) + list(_TENS)}))
 # The lookahead rejects most positions at their first letter before the word alternation runs.
-_AMOUNT_FAST = rf"(?:{_NUMERAL}{_SCALE}?|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_WORD_NUM}\b)"
+_AMOUNT_FAST = (
+    rf"(?:{_NUMERAL}{_SCALE}?|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_WORD_NUM}\b)"
+)
 _QUANTITY_RE = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₩|₹)?\s?(?P<low>{_AMOUNT_FAST})"
     rf"(?:\s*(?:-|–|to|and|or)\s*(?P<cur2>US\$|\$|€|£|¥|₩|₹)?\s?(?P<high>{_AMOUNT_FAST}))?"
@@ -78,11 +166,14 @@ _LEAD_LAST_WORDS = frozenset(
     under between from""".split()
 )
 _DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
-_YEAR_RE = re.compile(r"\b(?:in|since|by|until|before|after|of)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]\d)")
+_YEAR_RE = re.compile(
+    r"\b(?:in|since|by|until|before|after|of)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
+)
 _NUMBER_WORDS = list(_SMALL) + list(_TENS)
 _HAS_NUMBER_RE = re.compile(
     rf"\d|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?:"
-    + "|".join(_NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]) + r")\b"
+    + "|".join(_NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS])
+    + r")\b"
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP_WORDS = frozenset(
@@ -120,8 +211,11 @@ def _word_value(words: str) -> float | None:
 
 def parse_amount(text: str) -> float | None:
     """The value of one amount as written: '1.5m' is 1500000, 'twelve thousand' is 12000."""
-    match = re.fullmatch(rf"({_NUMERAL})\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)?",
-                         text.strip(), re.IGNORECASE)
+    match = re.fullmatch(
+        rf"({_NUMERAL})\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)?",
+        text.strip(),
+        re.IGNORECASE,
+    )
     if match:
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
@@ -130,14 +224,16 @@ def parse_amount(text: str) -> float | None:
     return _word_value(text.strip())
 
 
-_PLURALS = frozenset("people children men women police personnel staff cattle troops militia".split())
+_PLURALS = frozenset(
+    "people children men women police personnel staff cattle troops militia".split()
+)
 
 
 def _counted_noun(text: str, position: int, limit: int) -> tuple[str | None, int]:
     """The noun a number counts: modifiers are skipped, a plural or a following verb ends the run."""
     unit, unit_end = None, position
     for match in _WORD_RE.finditer(text, position, min(limit, position + 60)):
-        between = text[unit_end if unit else position:match.start()]
+        between = text[unit_end if unit else position : match.start()]
         if between.strip() not in ("", "-"):
             break
         raw = match.group(0)
@@ -147,15 +243,25 @@ def _counted_noun(text: str, position: int, limit: int) -> tuple[str | None, int
         if unit is None and between.strip() == "-":
             # A compound modifier measures its word of the noun it describes: '30-minute scenes' are
             # minutes of scenes, not scenes; '16-year-old student' the age of a student.
-            noun = _WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
-            if noun is not None and noun.group(0).isalpha() and noun.group(0).lower() not in _STOP_WORDS \
-                    and not noun.group(0).lower().endswith(("ed", "ing")):
+            noun = (
+                _WORD_RE.match(text, match.end() + 1)
+                if text[match.end() : match.end() + 1] == " "
+                else None
+            )
+            if (
+                noun is not None
+                and noun.group(0).isalpha()
+                and noun.group(0).lower() not in _STOP_WORDS
+                and not noun.group(0).lower().endswith(("ed", "ing"))
+            ):
                 return f"{word} {noun.group(0).lower()}", noun.end()
             return word, match.end()
         if unit and word.endswith(("ed", "ing")):
             break
         unit, unit_end = word, match.end()
-        if raw[0].islower() and (word in _PLURALS or (word.endswith("s") and not word.endswith("ss"))):
+        if raw[0].islower() and (
+            word in _PLURALS or (word.endswith("s") and not word.endswith("ss"))
+        ):
             break
     return unit, unit_end
 
@@ -190,17 +296,30 @@ def _dates(text: str, start: int, end: int, published: date | None) -> list[Quan
         lead = _DATE_LEAD_RE.search(text, max(start, match.start() - 12), match.start())
         qualifier = lead.group("qual") if lead else None
         begin = match.start() if lead is None else lead.start()
-        found.append(Quantity(
-            value=float(day), text=text[begin:match.end()], start=begin, end=match.end(), kind="date",
-            qualifier=" ".join(qualifier.split()) if qualifier else None,
-            date_value=_resolve_date(month, day, year, published),
-        ))
+        found.append(
+            Quantity(
+                value=float(day),
+                text=text[begin : match.end()],
+                start=begin,
+                end=match.end(),
+                kind="date",
+                qualifier=" ".join(qualifier.split()) if qualifier else None,
+                date_value=_resolve_date(month, day, year, published),
+            )
+        )
     for match in _YEAR_RE.finditer(text, start, end):
         year_start = match.start("year")
         if any(q.start <= year_start < q.end for q in found):
             continue
-        found.append(Quantity(value=float(match.group("year")), text=match.group("year"),
-                              start=year_start, end=match.end("year"), kind="date"))
+        found.append(
+            Quantity(
+                value=float(match.group("year")),
+                text=match.group("year"),
+                start=year_start,
+                end=match.end("year"),
+                kind="date",
+            )
+        )
     return found
 
 
@@ -233,7 +352,15 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
     qualifier = " ".join(match.group("qual").split()) if match.group("qual") else None
     if qualifier and qualifier.lower().startswith("some") and qualifier.lower() != "some":
         qualifier = "some"
-    begin = match.start("qual") if qualifier else match.start("between") if match.group("between") else match.start("cur") if match.group("cur") else match.start("low")
+    begin = (
+        match.start("qual")
+        if qualifier
+        else match.start("between")
+        if match.group("between")
+        else match.start("cur")
+        if match.group("cur")
+        else match.start("low")
+    )
     stop = match.end()
     currency = _CURRENCY_SIGNS.get((match.group("cur") or "").lower())
     kind = "count"
@@ -254,9 +381,16 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
         high = None if high < 1 else high
     value = low if high is None else (low + high) / 2
     return Quantity(
-        value=value, unit=unit, text=text[begin:stop], start=begin, end=stop, kind=kind,
-        approximate=bool(qualifier) or high is not None, qualifier=qualifier,
-        low=low if high is not None else None, high=high,
+        value=value,
+        unit=unit,
+        text=text[begin:stop],
+        start=begin,
+        end=stop,
+        kind=kind,
+        approximate=bool(qualifier) or high is not None,
+        qualifier=qualifier,
+        low=low if high is not None else None,
+        high=high,
     )
 
 
@@ -273,19 +407,26 @@ def _products(quantities: list[Quantity], text: str) -> list[Quantity]:
         second = quantities[index + 1]
         if second.kind != "count" or second.unit is None:
             continue
-        gap = text[first.end:second.start]
+        gap = text[first.end : second.start]
         if not _PRODUCT_RE.match(gap) and not re.fullmatch(r"\s*of\s*", gap):
             continue
-        after = text[second.end:second.end + 8].lower()
+        after = text[second.end : second.end + 8].lower()
         if not _PRODUCT_RE.match(gap) and not after.lstrip().startswith("each"):
             continue
         skip.add(index + 1)
-        result.append(Quantity(
-            value=first.value * second.value, unit=second.unit, text=text[first.start:second.end],
-            start=first.start, end=second.end, kind="count",
-            approximate=first.approximate or second.approximate,
-            qualifier=first.qualifier or second.qualifier, factors=[first.value, second.value],
-        ))
+        result.append(
+            Quantity(
+                value=first.value * second.value,
+                unit=second.unit,
+                text=text[first.start : second.end],
+                start=first.start,
+                end=second.end,
+                kind="count",
+                approximate=first.approximate or second.approximate,
+                qualifier=first.qualifier or second.qualifier,
+                factors=[first.value, second.value],
+            )
+        )
     return result
 
 
@@ -301,15 +442,16 @@ def _matches_near_numbers(text: str, start: int, end: int):
     for low, high in windows:
         for core in _QUANTITY_RE.finditer(text, low, high):
             begin = core.start("cur") if core.group("cur") else core.start("low")
-            before = text[max(start, begin - 25):begin].split()
+            before = text[max(start, begin - 25) : begin].split()
             lead = None
             if before and before[-1].lower() in _LEAD_LAST_WORDS:
                 lead = _LEAD_RE.search(text, max(start, begin - 25), begin)
             yield _Parts(core, lead if lead and lead.group(0) else None)
 
 
-def extract_quantities(text: str, start: int = 0, end: int | None = None,
-                       published: date | None = None) -> list[Quantity]:
+def extract_quantities(
+    text: str, start: int = 0, end: int | None = None, published: date | None = None
+) -> list[Quantity]:
     """Every number text[start:end] states, in order, with its offsets into `text`."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
@@ -324,8 +466,11 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         if any(s <= low_start < e for s, e in taken):
             continue
-        if match.end("low") < len(text) and text[match.end("low"):match.end("low") + 1].isalpha() \
-                and not match.group("pct"):
+        if (
+            match.end("low") < len(text)
+            and text[match.end("low") : match.end("low") + 1].isalpha()
+            and not match.group("pct")
+        ):
             continue  # "3D", "F16s": part of a word
         quantity = _quantity_from(match, text, end)
         if quantity is not None and quantity.end <= end:

@@ -41,9 +41,28 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 # Latin letters that carry no separable accent, spelled as English-language news writes them.
-_LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
-                                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
-                                "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+_LATIN_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
 # A word of letters or digits in any script ('José', 'Ørsted', 'Путин', '李', 'כהן'), hyphenated parts kept together.
 _KEY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -51,7 +70,9 @@ _KEY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 def _plain(text: str) -> str:
     """`text` without accents or other combining marks, in composed form (Hangul stays syllables)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def speaker_key(name: str) -> str:
@@ -103,7 +124,9 @@ def split_role(mention: str) -> tuple[str, str | None]:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and words[0][:1].isupper()
+    return (
+        1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and words[0][:1].isupper()
+    )
 
 
 def _name_words(name: str) -> list[str]:
@@ -123,7 +146,9 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         return True
     # "J. Kirby" and "John Kirby" agree on the initial; "Kim Yong-hyun" and "Kim Jong Un" do not.
     for word in short[:-1]:
-        if not any(word == other or (len(word) == 1 and other.startswith(word)) for other in long[:-1]):
+        if not any(
+            word == other or (len(word) == 1 and other.startswith(word)) for other in long[:-1]
+        ):
             return False
     return True
 
@@ -144,7 +169,9 @@ def looks_family_name_first(name: str) -> bool:
     tokens = split_role(name)[0].split()
     if len(tokens) < 2:
         return False
-    return _plain(tokens[0]).lower() in _FAMILY_FIRST_SURNAMES or bool(_HYPHENATED_GIVEN_NAME.match(tokens[1]))
+    return _plain(tokens[0]).lower() in _FAMILY_FIRST_SURNAMES or bool(
+        _HYPHENATED_GIVEN_NAME.match(tokens[1])
+    )
 
 
 def _fullest(name: str, aliases: list[str]) -> tuple[str, list[str]]:
@@ -153,7 +180,9 @@ def _fullest(name: str, aliases: list[str]) -> tuple[str, list[str]]:
     return max(forms, key=lambda form: len(form[1]), default=("", []))
 
 
-def family_name_first_match(name: str, aliases: list[str], candidates: list[tuple[str, list[str]]]) -> int | None:
+def family_name_first_match(
+    name: str, aliases: list[str], candidates: list[tuple[str, list[str]]]
+) -> int | None:
     """Which of `candidates` (name, aliases) a speaker is by a family name written first, or None.
 
     'President Yoon' is 'Yoon Suk Yeol', and the other way round, though `same_speaker` compares
@@ -168,7 +197,11 @@ def family_name_first_match(name: str, aliases: list[str], candidates: list[tupl
     surname = own[0]
     if any(len(words) > 1 and words[-1] == surname for _text, words in fullest):
         return None
-    starting = [index for index, (_text, words) in enumerate(fullest) if len(words) > 1 and words[0] == surname]
+    starting = [
+        index
+        for index, (_text, words) in enumerate(fullest)
+        if len(words) > 1 and words[0] == surname
+    ]
     if len(own) == 1:
         if len(starting) > 1:
             starting = [index for index in starting if looks_family_name_first(fullest[index][0])]

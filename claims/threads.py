@@ -12,8 +12,8 @@ share of the vote the winner takes says how sure the placement is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from claims.models import Link
 
@@ -63,8 +63,12 @@ def join_threads(
     own = {item: _relative(candidates) for item, candidates in to_seeds.items()}
     votes = own
     for _ in range(rounds):
-        votes = {item: _with_neighbours(own.get(item, {}), to_items.get(item, ()), votes, neighbour_weight)
-                 for item in to_seeds}
+        votes = {
+            item: _with_neighbours(
+                own.get(item, {}), to_items.get(item, ()), votes, neighbour_weight
+            )
+            for item in to_seeds
+        }
     placements: dict[int, Placement] = {}
     for item, tally in votes.items():
         total = sum(tally.values())
@@ -82,7 +86,9 @@ def _relative(candidates: Sequence[tuple[int, float]]) -> dict[int, float]:
 
 
 def _with_neighbours(
-    own: Mapping[int, float], neighbours: Sequence[tuple[int, float]], votes: Mapping[int, Mapping[int, float]],
+    own: Mapping[int, float],
+    neighbours: Sequence[tuple[int, float]],
+    votes: Mapping[int, Mapping[int, float]],
     weight: float,
 ) -> Counter[int]:
     tally: Counter[int] = Counter(own)

@@ -49,7 +49,9 @@ def check_list(
     with ctx.obj.open() as store:
         found = store.list_checks()
     if json_output:
-        out.print_json([{"id": check.id, "text": check.text, "counts": _count_dict(check)} for check in found])
+        out.print_json(
+            [{"id": check.id, "text": check.text, "counts": _count_dict(check)} for check in found]
+        )
         return
     for check in found:
         out.echo(f"{check.id:>5} {out.one_line(check.text, 70)}")
@@ -83,7 +85,11 @@ def check_show(
             title = out.one_line(item.title or f"source {item.source_id}", 70)
             out.echo(f"  source {item.source_id:>4}  {title}")
             if stance != "unrelated":
-                claims = f"  [claims {', '.join(str(cid) for cid in item.claim_ids)}]" if item.claim_ids else ""
+                claims = (
+                    f"  [claims {', '.join(str(cid) for cid in item.claim_ids)}]"
+                    if item.claim_ids
+                    else ""
+                )
                 out.echo(f"               {out.one_line(item.explanation, 110)}{claims}")
         if len(shown) < len(members):
             out.echo(f"  and {len(members) - len(shown)} more (all of them with --json)")

@@ -10,7 +10,6 @@ import sys
 from collections import deque
 from contextlib import ExitStack, closing
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -66,13 +65,19 @@ class Settings:
 
 def _say_upgrading(current: str, pending: list[str]) -> None:
     # A large casefile takes a while (0005 fingerprints every claim: about 25 s at 1M claims).
-    typer.echo(f"upgrading the casefile's schema from {current} to {pending[-1]} (once; a large casefile "
-               "takes a minute) ...", err=True)
+    typer.echo(
+        f"upgrading the casefile's schema from {current} to {pending[-1]} (once; a large casefile "
+        "takes a minute) ...",
+        err=True,
+    )
 
 
 def _reviewer_name(given: str | None) -> str:
     """The reviewer's name from --reviewer, else the environment, else the login name; a blank one is refused."""
-    for name, where in ((given, "--reviewer"), (os.environ.get("COUNTERCLAIM_REVIEWER") or None, "COUNTERCLAIM_REVIEWER")):
+    for name, where in (
+        (given, "--reviewer"),
+        (os.environ.get("COUNTERCLAIM_REVIEWER") or None, "COUNTERCLAIM_REVIEWER"),
+    ):
         if name is not None:
             if not name.strip():
                 error(f"{where} is blank: give the name to record with reviews")
@@ -91,16 +96,26 @@ def default_reviewer() -> str:
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(
-        None, "--db", help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db]."
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db].",
     ),
-    reviewer: Optional[str] = typer.Option(
-        None, "--reviewer", help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name]."
+    reviewer: str | None = typer.Option(
+        None,
+        "--reviewer",
+        help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name].",
     ),
 ) -> None:
     """Record who claimed what, where, and show where the sources disagree."""
     environ_db = os.environ.get("COUNTERCLAIM_DB")
-    origin = "--db" if db else "COUNTERCLAIM_DB" if environ_db else "the default: counterclaim.db in the current folder"
+    origin = (
+        "--db"
+        if db
+        else "COUNTERCLAIM_DB"
+        if environ_db
+        else "the default: counterclaim.db in the current folder"
+    )
     ctx.obj = Settings(
         db=db or environ_db or "counterclaim.db",
         reviewer=_reviewer_name(reviewer),
@@ -114,11 +129,13 @@ def main(
 @handle_errors
 def add(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files (plain text, Markdown or HTML) or folders; - reads standard input."),
-    outlet: Optional[str] = typer.Option(None, help="Publishing outlet of the documents."),
-    url: Optional[str] = typer.Option(None, help="URL of the document."),
-    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
-    title: Optional[str] = typer.Option(None, help="Title of the document."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (plain text, Markdown or HTML) or folders; - reads standard input."
+    ),
+    outlet: str | None = typer.Option(None, help="Publishing outlet of the documents."),
+    url: str | None = typer.Option(None, help="URL of the document."),
+    published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    title: str | None = typer.Option(None, help="Title of the document."),
     json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Read documents, extract their claims, link them and flag conflicts."""
@@ -160,8 +177,10 @@ def add(
     # A bar on a terminal for a folder's worth of documents; one document needs none.
     with progress_bar("adding", len(inputs), show=None if len(inputs) > 1 else False) as bar:
         try:
-            with settings.open(create=True) as store, \
-                    closing(store.add_documents(readable_documents(), settings.reviewer)) as added:
+            with (
+                settings.open(create=True) as store,
+                closing(store.add_documents(readable_documents(), settings.reviewer)) as added,
+            ):
                 # Many documents go through the batch path: parallel extraction, many per transaction.
                 for result in added:
                     said_so_far()
@@ -195,15 +214,23 @@ def _say_interrupted_add(results: list[dict], total: int) -> None:
 @handle_errors
 def list_claims(
     ctx: typer.Context,
-    speaker: Optional[str] = typer.Option(None, help="Only claims by speakers whose name contains this."),
-    source: Optional[str] = typer.Option(None, help="Only claims from this source (id, or title/outlet text)."),
-    status: Optional[str] = typer.Option(None, help="Only claims with this review status."),
+    speaker: str | None = typer.Option(
+        None, help="Only claims by speakers whose name contains this."
+    ),
+    source: str | None = typer.Option(
+        None, help="Only claims from this source (id, or title/outlet text)."
+    ),
+    status: str | None = typer.Option(None, help="Only claims with this review status."),
     conflicted: bool = typer.Option(False, "--conflicted", help="Only claims in a conflict."),
     no_reprints: bool = typer.Option(
-        False, "--no-reprints", help="Leave out reprints (word-for-word copies of an earlier claim of the same speaker)."
+        False,
+        "--no-reprints",
+        help="Leave out reprints (word-for-word copies of an earlier claim of the same speaker).",
     ),
-    search: Optional[str] = typer.Option(None, help="Only claims whose text, quote or speaker contains this."),
-    limit: Optional[int] = typer.Option(None, help="At most this many claims."),
+    search: str | None = typer.Option(
+        None, help="Only claims whose text, quote or speaker contains this."
+    ),
+    limit: int | None = typer.Option(None, help="At most this many claims."),
     json_output: bool = typer.Option(False, "--json", help="Print the claims as JSON."),
 ) -> None:
     """List claims with their speaker, source and status."""
@@ -212,7 +239,12 @@ def list_claims(
     out.check_status(status)
     out.check_limit(limit)
     claim_filter = ClaimFilter(
-        speaker=speaker, source=source, status=status, conflicted=conflicted, search=search, originals=no_reprints
+        speaker=speaker,
+        source=source,
+        status=status,
+        conflicted=conflicted,
+        search=search,
+        originals=no_reprints,
     )
     with ctx.obj.open() as store:
         claims = store.list_claims(claim_filter, limit=limit)
@@ -246,15 +278,23 @@ def show(
 @handle_errors
 def conflicts(
     ctx: typer.Context,
-    pairs: bool = typer.Option(False, "--pairs", help="List each pairwise conflict on its own, not grouped into disputes."),
-    json_output: bool = typer.Option(False, "--json", help="Print the disputes (or with --pairs the conflicts) as JSON."),
+    pairs: bool = typer.Option(
+        False, "--pairs", help="List each pairwise conflict on its own, not grouped into disputes."
+    ),
+    json_output: bool = typer.Option(
+        False, "--json", help="Print the disputes (or with --pairs the conflicts) as JSON."
+    ),
 ) -> None:
     """List the disputes (conflicts about one proposition, grouped into two sides), most contested first."""
     with ctx.obj.open() as store:
         found = store.conflicts()
         disputes = [] if pairs else store.disputes()
         claims = store.get_claims([cid for conflict in found for cid in conflict.claim_ids])
-        sources = {source.id: source for source in store.list_sources()} if disputes and not json_output else {}
+        sources = (
+            {source.id: source for source in store.list_sources()}
+            if disputes and not json_output
+            else {}
+        )
     if pairs:
         if json_output:
             out.print_json([conflict.model_dump(mode="json") for conflict in found])
@@ -273,9 +313,13 @@ def conflicts(
 def review(
     ctx: typer.Context,
     claim_id: int = typer.Argument(..., help="The claim's id."),
-    status: str = typer.Option(..., "--status", help="confirmed, disputed, unverifiable or unreviewed."),
-    note: Optional[str] = typer.Option(None, "--note", help="Why: kept with the review in the history."),
-    expected_version: Optional[int] = typer.Option(
+    status: str = typer.Option(
+        ..., "--status", help="confirmed, disputed, unverifiable or unreviewed."
+    ),
+    note: str | None = typer.Option(
+        None, "--note", help="Why: kept with the review in the history."
+    ),
+    expected_version: int | None = typer.Option(
         None, "--if-version", help="Refuse the change if the claim is no longer at this version."
     ),
     json_output: bool = typer.Option(False, "--json", help="Print the reviewed claim as JSON."),
@@ -290,7 +334,9 @@ def review(
         out.print_json(claim.model_dump(mode="json", by_alias=True))
         return
     if claim.version == before.version:
-        out.echo(f"claim {claim.id}: already {claim.status}; nothing changed (version {claim.version})")
+        out.echo(
+            f"claim {claim.id}: already {claim.status}; nothing changed (version {claim.version})"
+        )
         return
     out.echo(f"claim {claim.id}: {claim.status} (by {settings.reviewer}, version {claim.version})")
 
@@ -316,10 +362,14 @@ def tui(ctx: typer.Context) -> None:
 @handle_errors
 def demo(
     ctx: typer.Context,
-    keep: Optional[Path] = typer.Option(
-        None, "--keep", help="Write the demo casefile here and keep it (else a temporary file, removed on exit)."
+    keep: Path | None = typer.Option(
+        None,
+        "--keep",
+        help="Write the demo casefile here and keep it (else a temporary file, removed on exit).",
     ),
-    no_tui: bool = typer.Option(False, "--no-tui", help="Only build the demo casefile at --keep PATH and print its path."),
+    no_tui: bool = typer.Option(
+        False, "--no-tui", help="Only build the demo casefile at --keep PATH and print its path."
+    ),
 ) -> None:
     """Ingest the bundled sample story into a fresh casefile and open the review desk on it."""
     from counterclaim.demo import build_demo, remove_demo
@@ -359,8 +409,10 @@ def _has_terminal() -> bool:
 
 
 def _no_terminal() -> None:
-    error("the review desk needs a terminal (standard input and output are not one); "
-          "scripts use the other commands, or `demo --no-tui`")
+    error(
+        "the review desk needs a terminal (standard input and output are not one); "
+        "scripts use the other commands, or `demo --no-tui`"
+    )
     raise typer.Exit(2)
 
 
@@ -394,5 +446,5 @@ def run() -> None:
 
 
 # The remaining commands register themselves on `app`.
-from counterclaim import commands as _commands  # noqa: E402,F401
 from counterclaim import check_commands as _check_commands  # noqa: E402,F401
+from counterclaim import commands as _commands  # noqa: E402,F401

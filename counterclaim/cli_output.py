@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import typer
 
@@ -74,7 +74,9 @@ def describe_add(display: str, result) -> str:
     name = one_line(display)
     if result.duplicate:
         return f"unchanged {name}: already in the casefile as source {result.source_id}"
-    reprints = f" ({result.reprint_count} reprinted from earlier sources)" if result.reprint_count else ""
+    reprints = (
+        f" ({result.reprint_count} reprinted from earlier sources)" if result.reprint_count else ""
+    )
     return (
         f"added {name} as source {result.source_id}: {len(result.claim_ids)} claims{reprints}, "
         f"{result.link_count} links, {len(result.conflict_ids)} conflicts"
@@ -106,7 +108,10 @@ def print_claim_table(claims: Sequence[Claim], conflicted_ids: set[int]) -> None
 
 
 def claim_detail_dict(
-    claim: Claim, source: Source, related: Iterable[tuple[Link, Claim]], conflicts: Iterable[Conflict]
+    claim: Claim,
+    source: Source,
+    related: Iterable[tuple[Link, Claim]],
+    conflicts: Iterable[Conflict],
 ) -> dict:
     passage = sentence_around(source.text or "", claim.start, claim.end)
     return {
@@ -114,13 +119,21 @@ def claim_detail_dict(
         "source": source.model_dump(mode="json", exclude={"text"}),
         "context": passage.text,
         "related": [
-            {"link": link.model_dump(mode="json"), "claim": other.model_dump(mode="json", by_alias=True)}
+            {
+                "link": link.model_dump(mode="json"),
+                "claim": other.model_dump(mode="json", by_alias=True),
+            }
             for link, other in related
         ],
         "conflicts": [conflict.model_dump(mode="json") for conflict in conflicts],
         "prior_ratings": [
-            {"claim_id": rated.id, "rating": rated.rating, "rated_by": rated.rated_by,
-             "rated_on": rated.rated_on.isoformat() if rated.rated_on else None, "text": sentence}
+            {
+                "claim_id": rated.id,
+                "rating": rated.rating,
+                "rated_by": rated.rated_by,
+                "rated_on": rated.rated_on.isoformat() if rated.rated_on else None,
+                "text": sentence,
+            }
             for rated, sentence in prior_ratings(related)
         ],
     }
@@ -136,12 +149,17 @@ def source_label(source: Source) -> str:
 
 
 def print_claim_detail(
-    claim: Claim, source: Source, related: Sequence[tuple[Link, Claim]], conflicts: Sequence[Conflict]
+    claim: Claim,
+    source: Source,
+    related: Sequence[tuple[Link, Claim]],
+    conflicts: Sequence[Conflict],
 ) -> None:
     speaker = speaker_name(claim.speaker)
     if claim.speaker_role:
         speaker += f" ({claim.speaker_role})"
-    echo(f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}")
+    echo(
+        f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}"
+    )
     echo(f"speaker: {one_line(speaker)}")
     echo(f"source:  {claim.source_id}: {source_label(source)}")
     if source.url:
@@ -149,14 +167,31 @@ def print_claim_detail(
     echo(f"claim:   {one_line(claim.text)}")
     echo(f"quote:   {one_line(claim.quote)}  (chars {claim.start}-{claim.end})")
     if claim.reprint_of is not None:
-        echo(f"reprint: of claim {claim.reprint_of} (the same words from the same speaker; its links and conflicts stand there)")
+        echo(
+            f"reprint: of claim {claim.reprint_of} (the same words from the same speaker; its links and conflicts stand there)"
+        )
     reprints = [other.id for _, other in related if other.reprint_of == claim.id]
     if reprints:
-        echo(f"reprints: {len(reprints)} (claims {', '.join(map(str, reprints[:10]))}{', ...' if len(reprints) > 10 else ''})")
+        echo(
+            f"reprints: {len(reprints)} (claims {', '.join(map(str, reprints[:10]))}{', ...' if len(reprints) > 10 else ''})"
+        )
     if claim.quantities:
-        echo("figures: " + "; ".join(one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip() for q in claim.quantities))
+        echo(
+            "figures: "
+            + "; ".join(
+                one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip()
+                for q in claim.quantities
+            )
+        )
     passage = sentence_around(source.text or "", claim.start, claim.end)
-    echo("context: " + one_line(passage.before) + " »" + one_line(passage.highlighted) + "« " + one_line(passage.after))
+    echo(
+        "context: "
+        + one_line(passage.before)
+        + " »"
+        + one_line(passage.highlighted)
+        + "« "
+        + one_line(passage.after)
+    )
     for rated, sentence in prior_ratings(related):
         echo(f"rating:  {one_line(sentence)} (claim {rated.id})")
     if conflicts:
@@ -167,7 +202,11 @@ def print_claim_detail(
     if related:
         echo("related:")
         for link, other in related:
-            relation = "reprint" if claim.id == other.reprint_of or other.id == claim.reprint_of else link.relation
+            relation = (
+                "reprint"
+                if claim.id == other.reprint_of or other.id == claim.reprint_of
+                else link.relation
+            )
             echo(
                 f"  {other.id:>5} {relation:<9} {link_state_word(link.state):<9} {link.score:.2f} "
                 f"{one_line(speaker_name(other.speaker), 20)}: {one_line(other.text, 70)}"
@@ -178,7 +217,9 @@ def print_claim_detail(
             if is_note_only(event.from_, event.to, event.note):
                 change = f"note: {one_line(event.note)}"
             else:
-                change = f"{event.from_} -> {event.to}" + (f"  note: {one_line(event.note)}" if event.note else "")
+                change = f"{event.from_} -> {event.to}" + (
+                    f"  note: {one_line(event.note)}" if event.note else ""
+                )
             echo(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {change}")
 
 
@@ -194,18 +235,28 @@ def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) 
         for claim_id in (a, b):
             claim = claims.get(claim_id)
             if claim:
-                echo(f"   {claim_id:>5} {one_line(speaker_name(claim.speaker), 28)}: {one_line(claim.text, 80)}")
+                echo(
+                    f"   {claim_id:>5} {one_line(speaker_name(claim.speaker), 28)}: {one_line(claim.text, 80)}"
+                )
     echo(f"{len(conflicts)} conflicts")
 
 
 def dispute_dict(dispute: Dispute, conflicts: Mapping[int, Conflict]) -> dict:
     """A dispute as JSON: its sides, and its conflicts in the export's conflict shape."""
-    return {**dispute.as_dict(),
-            "conflicts": [conflicts[cid].model_dump(mode="json") for cid in dispute.conflict_ids if cid in conflicts]}
+    return {
+        **dispute.as_dict(),
+        "conflicts": [
+            conflicts[cid].model_dump(mode="json")
+            for cid in dispute.conflict_ids
+            if cid in conflicts
+        ],
+    }
 
 
 def print_disputes(
-    disputes: Sequence[Dispute], conflicts: Mapping[int, Conflict], claims: Mapping[int, Claim],
+    disputes: Sequence[Dispute],
+    conflicts: Mapping[int, Conflict],
+    claims: Mapping[int, Claim],
     sources: Mapping[int, Source],
 ) -> None:
     """Each dispute: what is disputed, who stands on each side and where, and its conflicts' reasons."""
@@ -215,24 +266,32 @@ def print_disputes(
     for dispute in disputes:
         weak = " (weak)" if dispute.weak else ""
         count = len(dispute.conflict_ids)
-        echo(f"dispute #{dispute.id} {dispute.kind}{weak}: {dispute.summary()} "
-             f"({count} conflict{'s' if count != 1 else ''})")
+        echo(
+            f"dispute #{dispute.id} {dispute.kind}{weak}: {dispute.summary()} "
+            f"({count} conflict{'s' if count != 1 else ''})"
+        )
         echo(f"   about: {one_line(dispute.proposition, 100)}")
         for side in dispute.sides:
-            where = ", ".join(one_line(_source_name(sources.get(sid), sid), 40) for sid in side.source_ids[:6])
+            where = ", ".join(
+                one_line(_source_name(sources.get(sid), sid), 40) for sid in side.source_ids[:6]
+            )
             more = f" and {len(side.source_ids) - 6} more" if len(side.source_ids) > 6 else ""
             speakers = ", ".join(one_line(name, 30) for name in side.speakers[:4])
             echo(f"   {side.stance}: {speakers} in {where}{more}")
             for claim_id in side.claim_ids[:3]:
                 claim = claims.get(claim_id)
                 if claim:
-                    echo(f"     {claim_id:>5} {one_line(claim.speaker or '(narrative)', 24)}: {one_line(claim.text, 80)}")
+                    echo(
+                        f"     {claim_id:>5} {one_line(claim.speaker or '(narrative)', 24)}: {one_line(claim.text, 80)}"
+                    )
             if len(side.claim_ids) > 3:
                 echo(f"     ... {len(side.claim_ids) - 3} more claims")
         for conflict_id in dispute.conflict_ids[:3]:
             conflict = conflicts.get(conflict_id)
             if conflict:
-                echo(f"   #{conflict.id} {conflict.kind}{' (weak)' if conflict.weak else ''}: {one_line(conflict.explanation)}")
+                echo(
+                    f"   #{conflict.id} {conflict.kind}{' (weak)' if conflict.weak else ''}: {one_line(conflict.explanation)}"
+                )
         if count > 3:
             echo(f"   ... {count - 3} more conflicts (conflicts --pairs lists them all)")
     echo(f"{len(disputes)} disputes ({len(conflicts)} conflicts)")

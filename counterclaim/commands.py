@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,7 +13,9 @@ from counterclaim.cli import Settings, app
 from counterclaim.errors import error, handle_errors
 from counterclaim.sources import parse_date, read_import_file
 
-speakers_app = typer.Typer(help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None)
+speakers_app = typer.Typer(
+    help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None
+)
 db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(db_app, name="db")
@@ -24,17 +25,31 @@ app.add_typer(db_app, name="db")
 @handle_errors
 def export(
     ctx: typer.Context,
-    format: str = typer.Option("json", "--format", "-f", help="json, markdown, html, csv or claimreview."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    conflicts_only: bool = typer.Option(False, "--conflicts-only", help="Only claims in a conflict."),
-    status: Optional[str] = typer.Option(None, help="Only claims with this review status."),
-    speaker: Optional[str] = typer.Option(None, help="Only claims by speakers whose name contains this."),
-    source: Optional[str] = typer.Option(None, help="Only claims from this source (id, or title/outlet text)."),
-    since: Optional[str] = typer.Option(None, help="Only sources published or reviews made on or after YYYY-MM-DD."),
-    org_name: Optional[str] = typer.Option(
-        None, "--org-name", help="Publishing organisation for ClaimReview [env COUNTERCLAIM_ORG_NAME]."
+    format: str = typer.Option(
+        "json", "--format", "-f", help="json, markdown, html, csv or claimreview."
     ),
-    org_url: Optional[str] = typer.Option(
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (atomically) instead of stdout."
+    ),
+    conflicts_only: bool = typer.Option(
+        False, "--conflicts-only", help="Only claims in a conflict."
+    ),
+    status: str | None = typer.Option(None, help="Only claims with this review status."),
+    speaker: str | None = typer.Option(
+        None, help="Only claims by speakers whose name contains this."
+    ),
+    source: str | None = typer.Option(
+        None, help="Only claims from this source (id, or title/outlet text)."
+    ),
+    since: str | None = typer.Option(
+        None, help="Only sources published or reviews made on or after YYYY-MM-DD."
+    ),
+    org_name: str | None = typer.Option(
+        None,
+        "--org-name",
+        help="Publishing organisation for ClaimReview [env COUNTERCLAIM_ORG_NAME].",
+    ),
+    org_url: str | None = typer.Option(
         None, "--org-url", help="Its web address for ClaimReview [env COUNTERCLAIM_ORG_URL]."
     ),
 ) -> None:
@@ -52,7 +67,12 @@ def export(
     # Claims are read page by page from one snapshot while the report is written.
     with ctx.obj.open() as store, store.streamed_export() as parts:
         parts = filter_parts(
-            parts, conflicts_only=conflicts_only, status=status, speaker=speaker, source=source, since=since_date
+            parts,
+            conflicts_only=conflicts_only,
+            status=status,
+            speaker=speaker,
+            source=source,
+            since=since_date,
         )
         if output is None:
             stdout = typer.get_text_stream("stdout")
@@ -71,8 +91,12 @@ def export(
 @handle_errors
 def import_file(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., help="ClaimReview JSON-LD/HTML, CSV, JSON Lines, or a counterclaim JSON export."),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed rows (reported) instead of refusing."),
+    path: Path = typer.Argument(
+        ..., help="ClaimReview JSON-LD/HTML, CSV, JSON Lines, or a counterclaim JSON export."
+    ),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="Skip malformed rows (reported) instead of refusing."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Import claims: earlier fact-checks, spreadsheets of claims, or our own export."""
@@ -85,8 +109,13 @@ def import_file(
         typer.echo(f"warning: {warning}", err=True)
     from counterclaim.progress import progress_bar
 
-    with settings.open(create=True) as store, progress_bar("importing", None, unit="sources") as bar:
-        result = import_batch(store, batch, settings.reviewer, lambda done, total: bar.update(done, total))
+    with (
+        settings.open(create=True) as store,
+        progress_bar("importing", None, unit="sources") as bar,
+    ):
+        result = import_batch(
+            store, batch, settings.reviewer, lambda done, total: bar.update(done, total)
+        )
     if json_output:
         out.print_json(result)
     else:
@@ -108,7 +137,9 @@ def speakers(
         out.print_json([speaker.model_dump(mode="json") for speaker in found])
         return
     for speaker in found:
-        aliases = f"  aka {', '.join(out.safe(a) for a in speaker.aliases)}" if speaker.aliases else ""
+        aliases = (
+            f"  aka {', '.join(out.safe(a) for a in speaker.aliases)}" if speaker.aliases else ""
+        )
         role = f" ({out.safe(speaker.role)})" if speaker.role else ""
         out.echo(f"{speaker.id:>5} {out.safe(speaker.name)}{role} [{speaker.kind}]{aliases}")
     out.echo(f"{len(found)} speakers")
@@ -145,7 +176,7 @@ def speakers_unmerge(
 @handle_errors
 def links(
     ctx: typer.Context,
-    state: Optional[str] = typer.Option(None, help="suggested, automatic, accepted or rejected."),
+    state: str | None = typer.Option(None, help="suggested, automatic, accepted or rejected."),
     json_output: bool = typer.Option(False, "--json", help="Print the links as JSON."),
 ) -> None:
     """List links between related claims (suggested ones await a reviewer's decision)."""
@@ -160,7 +191,9 @@ def links(
     for link in found:
         a, b = link.claim_ids
         reason = f"  {out.safe(link.reason)}" if link.reason else ""
-        out.echo(f"{a:>6} {b:>6}  {link.relation:<9} {out.link_state_word(link.state):<9} {link.score:.2f}{reason}")
+        out.echo(
+            f"{a:>6} {b:>6}  {link.relation:<9} {out.link_state_word(link.state):<9} {link.score:.2f}{reason}"
+        )
     out.echo(f"{len(found)} links")
 
 
@@ -171,7 +204,9 @@ def link(
     claim_a: int = typer.Argument(..., help="One claim id."),
     claim_b: int = typer.Argument(..., help="The other claim id."),
     accept: bool = typer.Option(False, "--accept", help="Accept the link."),
-    reject: bool = typer.Option(False, "--reject", help="Reject it: the pair is never suggested again."),
+    reject: bool = typer.Option(
+        False, "--reject", help="Reject it: the pair is never suggested again."
+    ),
 ) -> None:
     """Accept or reject the link between two claims."""
     if accept == reject:
@@ -179,7 +214,9 @@ def link(
     settings: Settings = ctx.obj
     with settings.open() as store:
         store.decide_link(claim_a, claim_b, accept, settings.reviewer)
-    out.echo(f"link {min(claim_a, claim_b)}-{max(claim_a, claim_b)}: {'accepted' if accept else 'rejected'}")
+    out.echo(
+        f"link {min(claim_a, claim_b)}-{max(claim_a, claim_b)}: {'accepted' if accept else 'rejected'}"
+    )
 
 
 @app.command()
@@ -207,12 +244,14 @@ def threads(
 @handle_errors
 def log(
     ctx: typer.Context,
-    claim: Optional[int] = typer.Option(None, "--claim", help="Only events about this claim."),
-    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Only events by this reviewer."),
-    limit: Optional[int] = typer.Option(None, help="Only the newest N events."),
+    claim: int | None = typer.Option(None, "--claim", help="Only events about this claim."),
+    reviewer: str | None = typer.Option(None, "--reviewer", help="Only events by this reviewer."),
+    limit: int | None = typer.Option(None, help="Only the newest N events."),
     json_output: bool = typer.Option(False, "--json", help="Print the events as JSON."),
     verify: bool = typer.Option(
-        False, "--verify", help="Check the log's hash chain; name the first entry changed, removed or inserted."
+        False,
+        "--verify",
+        help="Check the log's hash chain; name the first entry changed, removed or inserted.",
     ),
 ) -> None:
     """Show the append-only log of every change: who, when, what, old and new value."""
@@ -230,9 +269,13 @@ def log(
         out.print_json([event.as_dict() for event in events])
         return
     for event in events:
-        target = f"claim {event.claim_id}" if event.claim_id is not None else (event.entity_id or "")
+        target = (
+            f"claim {event.claim_id}" if event.claim_id is not None else (event.entity_id or "")
+        )
         # A note that left the status alone reads "note: ...", as in the desk's history.
-        unchanged = event.action == "ingest" or is_note_only(event.old_value, event.new_value, event.note)
+        unchanged = event.action == "ingest" or is_note_only(
+            event.old_value, event.new_value, event.note
+        )
         transition = f"{event.old_value or ''} -> {event.new_value or ''}"
         change = "" if unchanged else f" {out.one_line(transition, 80)}"
         note = f"  note: {out.one_line(event.note)}" if event.note else ""
@@ -249,7 +292,9 @@ def _verify_log(ctx: typer.Context, json_output: bool) -> None:
     if json_output:
         out.print_json(report.as_dict())
     elif report.intact:
-        out.echo(f"the log is intact: {report.events} events, each chained to the one before; head {report.head or '-'}")
+        out.echo(
+            f"the log is intact: {report.events} events, each chained to the one before; head {report.head or '-'}"
+        )
     if not report.intact:
         error(f"the log was tampered with: first broken link: {report.reason}")
         raise typer.Exit(1)
@@ -269,7 +314,9 @@ def db_status(
         return
     pending = ", ".join(status["pending"]) or "none"
     out.echo(f"database: {status['database']} ({status['backend']})")
-    out.echo(f"schema:   {status['current'] or 'empty'} (newest {status['head']}); pending: {pending}")
+    out.echo(
+        f"schema:   {status['current'] or 'empty'} (newest {status['head']}); pending: {pending}"
+    )
 
 
 @db_app.command("upgrade")

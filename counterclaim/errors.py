@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import typer
 
@@ -62,7 +63,9 @@ def _check_integers(arguments: dict) -> None:
     """Refuse an integer argument no casefile column can hold, naming it as the command line does."""
     for name, value in arguments.items():
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_STORED_INT:
-            raise ValueError(f"{_parameter_label(name)} {value} is out of range (ids and numbers go up to {MAX_STORED_INT})")
+            raise ValueError(
+                f"{_parameter_label(name)} {value} is out of range (ids and numbers go up to {MAX_STORED_INT})"
+            )
 
 
 def _parameter_label(name: str) -> str:

@@ -8,8 +8,9 @@ the bar.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import TextIO
 
 
 class Bar:
@@ -40,13 +41,22 @@ def on_terminal(stream: TextIO | None = None) -> bool:
 
 
 @contextmanager
-def progress_bar(description: str, total: int | None, *, unit: str = "documents", show: bool | None = None) -> Iterator[Bar]:
+def progress_bar(
+    description: str, total: int | None, *, unit: str = "documents", show: bool | None = None
+) -> Iterator[Bar]:
     """A progress bar on stderr while the block runs (a pulsing one when `total` is None), or a silent Bar."""
     if not (on_terminal() if show is None else show):
         yield Bar()
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     columns = [TextColumn("{task.description}"), BarColumn()]
     if total is not None:
@@ -55,6 +65,11 @@ def progress_bar(description: str, total: int | None, *, unit: str = "documents"
         columns.append(TimeElapsedColumn())
     console = Console(file=sys.stderr, highlight=False)
     # Results on stdout go above the bar only when stdout is this terminal too; a pipe gets them untouched.
-    with Progress(*columns, console=console, transient=True, redirect_stdout=on_terminal(sys.stdout),
-                  redirect_stderr=True) as progress:
+    with Progress(
+        *columns,
+        console=console,
+        transient=True,
+        redirect_stdout=on_terminal(sys.stdout),
+        redirect_stderr=True,
+    ) as progress:
         yield Bar(progress, progress.add_task(description, total=total))

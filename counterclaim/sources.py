@@ -47,14 +47,18 @@ def collect_inputs(paths: list[str]) -> list[InputItem]:
             items.append(InputItem(None, "<stdin>"))
             continue
         if _URL_RE.match(raw):
-            raise DocumentError(f"{raw}: add reads files, not web addresses; save the page as .html and add that file")
+            raise DocumentError(
+                f"{raw}: add reads files, not web addresses; save the page as .html and add that file"
+            )
         path = Path(raw)
         if not path.exists():
             raise DocumentError(f"{raw}: no such file or folder")
         if path.is_dir():
             items.extend(_walk(path, raw, manifests))
         elif path.suffix and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            items.append(InputItem(path, raw, failure=str(unsupported_suffix(raw, path.suffix.lower()))))
+            items.append(
+                InputItem(path, raw, failure=str(unsupported_suffix(raw, path.suffix.lower())))
+            )
         else:
             items.append(InputItem(path, raw, _manifest_entry(path, manifests)))
     return items
@@ -67,14 +71,24 @@ def _walk(folder: Path, display: str, manifests: dict[Path, dict]) -> list[Input
 
     def unreadable(failure: OSError) -> None:
         where = failure.filename or display
-        found.append(InputItem(Path(where), str(where), failure=f"{where}: cannot read the folder ({failure.strerror})"))
+        found.append(
+            InputItem(
+                Path(where),
+                str(where),
+                failure=f"{where}: cannot read the folder ({failure.strerror})",
+            )
+        )
 
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable):
         dirs.sort()
         for name in dirs:
             if os.path.islink(os.path.join(root, name)):
                 path = Path(root) / name
-                found.append(InputItem(path, str(path), skipped="a link to a folder (links are not followed)"))
+                found.append(
+                    InputItem(
+                        path, str(path), skipped="a link to a folder (links are not followed)"
+                    )
+                )
         for name in sorted(files):
             path = Path(root) / name
             if name == MANIFEST_NAME:
@@ -85,7 +99,11 @@ def _walk(folder: Path, display: str, manifests: dict[Path, dict]) -> list[Input
             try:
                 stat = path.stat()
             except OSError as failure:
-                reason = f"a broken link ({failure.strerror})" if path.is_symlink() else f"cannot read it ({failure.strerror})"
+                reason = (
+                    f"a broken link ({failure.strerror})"
+                    if path.is_symlink()
+                    else f"cannot read it ({failure.strerror})"
+                )
                 found.append(InputItem(path, str(path), skipped=reason))
                 continue
             if (stat.st_dev, stat.st_ino) in seen:
@@ -93,7 +111,13 @@ def _walk(folder: Path, display: str, manifests: dict[Path, dict]) -> list[Input
             seen.add((stat.st_dev, stat.st_ino))
             found.append(InputItem(path, str(path), _manifest_entry(path, manifests)))
     if not any(item.skipped is None and item.failure is None for item in found):
-        found.append(InputItem(folder, display, failure=f"{display}: no documents in the folder; add reads only {READ_FORMATS}"))
+        found.append(
+            InputItem(
+                folder,
+                display,
+                failure=f"{display}: no documents in the folder; add reads only {READ_FORMATS}",
+            )
+        )
     return found
 
 
@@ -143,7 +167,9 @@ def read_input(item: InputItem, overrides: dict) -> tuple[Document, SourceMeta]:
             if item.manifest.get(field_name):
                 setattr(meta, field_name, str(item.manifest[field_name]))
         if item.manifest.get("published"):
-            meta.published = parse_date(str(item.manifest["published"]), f"{item.display} (manifest)")
+            meta.published = parse_date(
+                str(item.manifest["published"]), f"{item.display} (manifest)"
+            )
     for field_name, value in overrides.items():
         if value is not None:
             setattr(meta, field_name, value)
@@ -168,7 +194,9 @@ def read_import_file(path: Path) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(MAX_IMPORT_BYTES + 1)
     if len(data) > MAX_IMPORT_BYTES:
-        raise DocumentError(f"{path}: too large (more than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; {limit})")
+        raise DocumentError(
+            f"{path}: too large (more than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; {limit})"
+        )
     return data
 
 

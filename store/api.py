@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import select
 
 from claims.disputes import Dispute, group_disputes
 from claims.documents import Document
 from claims.extraction import extract_claims
-from claims.models import Check, Claim, Conflict, Export, ExtractedClaim, Link, Source, SourceMeta, Speaker
+from claims.models import (
+    Check,
+    Claim,
+    Conflict,
+    Export,
+    ExtractedClaim,
+    Link,
+    Source,
+    SourceMeta,
+    Speaker,
+)
 from claims.reports.parts import ExportParts
 from claims.threads import build_threads
 from store import checks, eventlog, export_stream, ingest, migrate, queries, review
 from store.base import StoreBase
 from store.converters import event_to_review
-from store.eventlog import ChainReport
 from store.errors import NotFound
+from store.eventlog import ChainReport
 from store.ingest import AddResult
 from store.queries import ClaimFilter, SortKey, event_t
 
@@ -66,8 +76,12 @@ class Thread:
     """The disputes among the thread's claims, most contested first."""
 
     def as_dict(self) -> dict:
-        return {"claim_ids": list(self.claim_ids), "conflict_ids": list(self.conflict_ids),
-                "dispute_ids": list(self.dispute_ids), "title": self.title}
+        return {
+            "claim_ids": list(self.claim_ids),
+            "conflict_ids": list(self.conflict_ids),
+            "dispute_ids": list(self.dispute_ids),
+            "title": self.title,
+        }
 
 
 class Store(StoreBase):
@@ -95,7 +109,9 @@ class Store(StoreBase):
         """Store a document whose claims are already extracted (one transaction)."""
         # retry_integrity: another process storing the same document first makes this one a duplicate.
         return self._transaction(
-            lambda connection: ingest.add_extracted(connection, text, sha256, meta, extracted, actor),
+            lambda connection: ingest.add_extracted(
+                connection, text, sha256, meta, extracted, actor
+            ),
             retry_integrity=True,
         )
 
@@ -129,10 +145,18 @@ class Store(StoreBase):
         """Claims matching the filter; `after` (a claim an earlier page listed) resumes past it by key."""
         with self._read() as connection:
             return queries.list_claims(
-                connection, claim_filter, limit=limit, offset=offset, sort=sort, after=after, descending=descending
+                connection,
+                claim_filter,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+                after=after,
+                descending=descending,
             )
 
-    def count_claims(self, claim_filter: ClaimFilter = ClaimFilter(), *, cap: int | None = None) -> int:
+    def count_claims(
+        self, claim_filter: ClaimFilter = ClaimFilter(), *, cap: int | None = None
+    ) -> int:
         """How many claims match the filter, counted no further than `cap` when given."""
         with self._read() as connection:
             return queries.count_claims(connection, claim_filter, cap=cap)
@@ -147,7 +171,9 @@ class Store(StoreBase):
 
     def claims_in_source(self, source_id: int) -> list[Claim]:
         with self._read() as connection:
-            claims = queries.list_claims(connection, ClaimFilter(source=str(source_id)), sort="source")
+            claims = queries.list_claims(
+                connection, ClaimFilter(source=str(source_id)), sort="source"
+            )
         return [claim for claim in claims if claim.source_id == source_id]
 
     def get_source(self, source_id: int, *, with_text: bool = True) -> Source:
@@ -166,9 +192,14 @@ class Store(StoreBase):
         """Links of one claim with the claim at the other end, strongest first and its reprints last."""
         with self._read() as connection:
             queries.get_claim(connection, claim_id)
-            links = [link for link in queries.links_of(connection, [claim_id]) if link.state != "rejected"]
+            links = [
+                link
+                for link in queries.links_of(connection, [claim_id])
+                if link.state != "rejected"
+            ]
             others = queries.claims_by_ids(
-                connection, [a if a != claim_id else b for a, b in (link.claim_ids for link in links)]
+                connection,
+                [a if a != claim_id else b for a, b in (link.claim_ids for link in links)],
             )
         pairs = []
         for link in links:
@@ -216,8 +247,11 @@ class Store(StoreBase):
                 disputes = read_disputes(connection, conflicts)
             originals = queries.reprint_originals(connection)
             # A claim with only its own reprints is one statement printed several times: no thread.
-            groups = [group for group in build_threads(links)
-                      if len({originals.get(claim_id, claim_id) for claim_id in group}) > 1]
+            groups = [
+                group
+                for group in build_threads(links)
+                if len({originals.get(claim_id, claim_id) for claim_id in group}) > 1
+            ]
             first_claims = queries.claims_by_ids(connection, [group[0] for group in groups])
         conflicts_by_claim: dict[int, set[int]] = {}
         for conflict in conflicts:
@@ -231,16 +265,29 @@ class Store(StoreBase):
         proposition = {dispute.id: dispute.proposition for dispute in disputes}
         threads = []
         for group in groups:
-            conflict_ids = sorted({cid for claim_id in group for cid in conflicts_by_claim.get(claim_id, ())})
-            dispute_ids = sorted({did for claim_id in group for did in disputes_by_claim.get(claim_id, ())},
-                                 key=rank_of.__getitem__)
+            conflict_ids = sorted(
+                {cid for claim_id in group for cid in conflicts_by_claim.get(claim_id, ())}
+            )
+            dispute_ids = sorted(
+                {did for claim_id in group for did in disputes_by_claim.get(claim_id, ())},
+                key=rank_of.__getitem__,
+            )
             first = first_claims.get(group[0])
-            title = proposition[dispute_ids[0]] if dispute_ids else (first.text if first else f"claim {group[0]}")
+            title = (
+                proposition[dispute_ids[0]]
+                if dispute_ids
+                else (first.text if first else f"claim {group[0]}")
+            )
             threads.append(Thread(tuple(group), tuple(conflict_ids), title, tuple(dispute_ids)))
-        threads.sort(key=lambda thread: (
-            rank_of[thread.dispute_ids[0]] if thread.dispute_ids else len(rank_of),
-            -len(thread.dispute_ids), -len(thread.conflict_ids), -len(thread.claim_ids), thread.claim_ids,
-        ))
+        threads.sort(
+            key=lambda thread: (
+                rank_of[thread.dispute_ids[0]] if thread.dispute_ids else len(rank_of),
+                -len(thread.dispute_ids),
+                -len(thread.conflict_ids),
+                -len(thread.claim_ids),
+                thread.claim_ids,
+            )
+        )
         return threads
 
     def events(
@@ -276,7 +323,9 @@ class Store(StoreBase):
             histories: dict[int, list] = {}
             rows = connection.execute(
                 select(event_t)
-                .where(event_t.c.claim_id.is_not(None), event_t.c.action.in_(queries.REVIEW_ACTIONS))
+                .where(
+                    event_t.c.claim_id.is_not(None), event_t.c.action.in_(queries.REVIEW_ACTIONS)
+                )
                 .order_by(event_t.c.id)
             )
             for row in rows:
@@ -287,8 +336,14 @@ class Store(StoreBase):
         for claim in claims:
             claim.history = histories.get(claim.id, [])
             claim.notes = [event.note for event in claim.history if event.note]
-        return Export(checks=found_checks, sources=sources, speakers=speakers, claims=claims, links=links,
-                      conflicts=conflicts)
+        return Export(
+            checks=found_checks,
+            sources=sources,
+            speakers=speakers,
+            claims=claims,
+            links=links,
+            conflicts=conflicts,
+        )
 
     @contextmanager
     def streamed_export(self, page_size: int = export_stream.PAGE_SIZE) -> Iterator[ExportParts]:
@@ -326,13 +381,19 @@ class Store(StoreBase):
         return self._transaction(annotate)
 
     def decide_link(self, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
-        self._transaction(lambda connection: review.decide_link(connection, claim_a, claim_b, accept, reviewer))
+        self._transaction(
+            lambda connection: review.decide_link(connection, claim_a, claim_b, accept, reviewer)
+        )
 
     def merge_speakers(self, keep_id: int, merge_id: int, reviewer: str) -> None:
-        self._transaction(lambda connection: review.merge_speakers(connection, keep_id, merge_id, reviewer))
+        self._transaction(
+            lambda connection: review.merge_speakers(connection, keep_id, merge_id, reviewer)
+        )
 
     def unmerge_speaker(self, merge_id: int, reviewer: str) -> None:
-        self._transaction(lambda connection: review.unmerge_speakers(connection, merge_id, reviewer))
+        self._transaction(
+            lambda connection: review.unmerge_speakers(connection, merge_id, reviewer)
+        )
 
     # -- schema -----------------------------------------------------------------
     def schema_status(self) -> dict:
@@ -345,7 +406,11 @@ class Store(StoreBase):
         }
 
     def add_documents(
-        self, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
+        self,
+        documents: Iterable[tuple[Document, SourceMeta]],
+        actor: str,
+        *,
+        workers: int | None = None,
     ) -> Iterator[AddResult]:
         """Extract and store many documents (the result of `add_document` on each, in order), yielding each once committed."""
         from store import pipeline
@@ -359,8 +424,12 @@ def read_disputes(connection, conflicts: list[Conflict]) -> list[Dispute]:
         return []
     claim_ids = {claim_id for conflict in conflicts for claim_id in conflict.claim_ids}
     claims = queries.claims_by_ids(connection, claim_ids)
-    return group_disputes(conflicts, claims, queries.agreeing_among(connection, claim_ids),
-                          queries.reprint_sources_of(connection, claim_ids))
+    return group_disputes(
+        conflicts,
+        claims,
+        queries.agreeing_among(connection, claim_ids),
+        queries.reprint_sources_of(connection, claim_ids),
+    )
 
 
 def open_store(

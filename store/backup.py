@@ -44,7 +44,10 @@ def backup_to(store: Store, path: Path) -> str:
             from claims.reports import write
 
             # Claims are read page by page from one snapshot: a backup of any size in bounded memory.
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream, store.streamed_export() as parts:
+            with (
+                os.fdopen(handle, "w", encoding="utf-8", newline="") as stream,
+                store.streamed_export() as parts,
+            ):
                 write(parts, "json", stream)
             kind = "JSON export"
         _publish(temporary, path)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -15,8 +16,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from claims.reports.files import casefile_companions
 from store import migrate
 from store.engine import database_url, make_engine, redact, sqlite_file
-from store.redaction import scrub, url_secrets
 from store.errors import NoCasefile, StoreError
+from store.redaction import scrub, url_secrets
 
 T = TypeVar("T")
 WRITE_ATTEMPTS = 6
@@ -26,13 +27,15 @@ _RETRYABLE_SQLSTATES = {"40001", "40P01"}
 
 def utcnow() -> datetime:
     """Now, timezone-aware in UTC (SQLModel stores datetimes in UTC on both backends)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def describe_db_error(error: SQLAlchemyError, url: str) -> str:
     """One line about a database failure, never with a password in it."""
     original = getattr(error, "orig", None) or error
-    detail = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    detail = (
+        str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    )
     detail = scrub(detail, url_secrets(url))
     lowered = detail.lower()
     if "database is locked" in lowered or "database is busy" in lowered:
@@ -43,7 +46,9 @@ def describe_db_error(error: SQLAlchemyError, url: str) -> str:
         return f"{redact(url)} is not a valid SQLite database (corrupt or another kind of file)"
     if "unable to open" in lowered:
         return f"cannot open the database {redact(url)}"
-    if "connection" in lowered and ("refused" in lowered or "failed" in lowered or "timeout" in lowered):
+    if "connection" in lowered and (
+        "refused" in lowered or "failed" in lowered or "timeout" in lowered
+    ):
         return f"cannot connect to {redact(url)}: {detail}"
     return f"database error ({redact(url)}): {detail}"
 
@@ -54,7 +59,11 @@ def is_transient(error: DBAPIError) -> bool:
     if getattr(original, "sqlstate", None) in _RETRYABLE_SQLSTATES:
         return True
     message = str(original).lower()
-    return "database is locked" in message or "database is busy" in message or "database table is locked" in message
+    return (
+        "database is locked" in message
+        or "database is busy" in message
+        or "database table is locked" in message
+    )
 
 
 class StoreBase:
@@ -110,7 +119,7 @@ class StoreBase:
         if not database or database == ":memory:":
             return []
         if database.startswith("file:"):
-            database = database[len("file:"):].split("?", 1)[0]
+            database = database[len("file:") :].split("?", 1)[0]
         return casefile_companions(Path(database))
 
     def close(self) -> None:
@@ -171,7 +180,9 @@ class StoreBase:
                     with connection.begin():
                         return work(connection)
             except DBAPIError as error:
-                retry = is_transient(error) or (retry_integrity and isinstance(error, IntegrityError))
+                retry = is_transient(error) or (
+                    retry_integrity and isinstance(error, IntegrityError)
+                )
                 if not retry or attempt == WRITE_ATTEMPTS - 1:
                     raise StoreError(describe_db_error(error, self.url)) from None
             except SQLAlchemyError as error:

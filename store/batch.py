@@ -13,7 +13,7 @@ added one transaction at a time, in the same order.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy import text as sql_text
@@ -22,15 +22,21 @@ from claims import conflicts as conflict_rules
 from claims import matching
 from claims.matching.features import ClaimFeatures
 from claims.matching.reprints import fingerprint, reprint_links
-from claims.matching.scoring import MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, may_link, opposed_question
+from claims.matching.scoring import (
+    MIN_SHARED_STEMS,
+    SAME_MEASURE_BONUS,
+    SAME_VALUE_BONUS,
+    may_link,
+    opposed_question,
+)
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
 from store.candidates import KeyOverlay
 from store.checks import NewSourceStances
 from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
-from store.ingest import AddResult, find_source_by_hash
 from store.eventlog import append_events
+from store.ingest import AddResult, find_source_by_hash
 from store.queries import chunked, claim_t, conflict_t, link_t, source_t, speaker_t
 from store.speakerbook import SpeakerBook, SpeakerEntry
 from store.tables import ClaimKeyRow
@@ -38,7 +44,9 @@ from store.tables import ClaimKeyRow
 key_t = ClaimKeyRow.__table__
 _SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
 # What a held claim needs: not the search text or who last changed it.
-_CLAIM_COLUMNS = [column for column in claim_t.c if column.name not in ("search_text", "updated_at", "updated_by")]
+_CLAIM_COLUMNS = [
+    column for column in claim_t.c if column.name not in ("search_text", "updated_at", "updated_by")
+]
 # As in `may_link`: whether the numeric bonus alone could link two claims that share no wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
 
@@ -74,12 +82,21 @@ class IngestBatch:
         wanted = sorted(set(hashes) - self.stored_hashes.keys())
         for start in range(0, len(wanted), 500):
             rows = self.connection.execute(
-                select(source_t.c.sha256, source_t.c.id).where(source_t.c.sha256.in_(wanted[start:start + 500]))
+                select(source_t.c.sha256, source_t.c.id).where(
+                    source_t.c.sha256.in_(wanted[start : start + 500])
+                )
             )
             self.stored_hashes.update((sha256, source_id) for sha256, source_id in rows)
         self._hashes_known.update(wanted)
 
-    def add(self, text: str, sha256: str, meta: SourceMeta, extracted: Sequence[ExtractedClaim], actor: str) -> AddResult:
+    def add(
+        self,
+        text: str,
+        sha256: str,
+        meta: SourceMeta,
+        extracted: Sequence[ExtractedClaim],
+        actor: str,
+    ) -> AddResult:
         """Store one document and its extracted claims, link them and find their conflicts."""
         existing = self.stored_hashes.get(sha256)
         if existing is None and sha256 not in self._hashes_known:
@@ -87,9 +104,19 @@ class IngestBatch:
         if existing is not None:
             return AddResult(source_id=existing, duplicate=True)
         (source_id,) = self._source_ids.take(1)
-        self._sources.append({**meta.model_dump(), "id": source_id, "text": text, "sha256": sha256, "added_at": utcnow()})
+        self._sources.append(
+            {
+                **meta.model_dump(),
+                "id": source_id,
+                "text": text,
+                "sha256": sha256,
+                "added_at": utcnow(),
+            }
+        )
         self.stored_hashes[sha256] = source_id
-        self.sources[source_id] = Source.model_construct(id=source_id, sha256=sha256, **meta.model_dump())
+        self.sources[source_id] = Source.model_construct(
+            id=source_id, sha256=sha256, **meta.model_dump()
+        )
         ordered = self._insert_claims(source_id, extracted)
         claim_ids = [claim.id for claim in ordered]
         result = AddResult(source_id=source_id, claim_ids=claim_ids)
@@ -101,13 +128,20 @@ class IngestBatch:
             # The document's copy of a claim stands in for it: its claims link to the copy (same
             # source, same words), and linking them to the original as well would say it twice.
             reprinted = set(reprints.values())
-            candidate_ids = {claim_id: [i for i in ids if i not in reprinted] for claim_id, ids in candidate_ids.items()}
+            candidate_ids = {
+                claim_id: [i for i in ids if i not in reprinted]
+                for claim_id, ids in candidate_ids.items()
+            }
         self._hold_stored({i for ids in candidate_ids.values() for i in ids})
         worth_scoring = self._worth_scoring(originals, candidate_ids)
         # A document that only reprints has nothing to compare: its claims' originals were compared already.
-        links = matching.link_claims(
-            ordered, lambda claim: worth_scoring.get(claim.id, ()), settled=reprints.keys()
-        ) if originals else []
+        links = (
+            matching.link_claims(
+                ordered, lambda claim: worth_scoring.get(claim.id, ()), settled=reprints.keys()
+            )
+            if originals
+            else []
+        )
         for claim in originals:
             self.overlay.add(claim.id, keys_of[claim.id])
             self._keys.extend({"key": key, "claim_id": claim.id} for key in keys_of[claim.id])
@@ -118,24 +152,41 @@ class IngestBatch:
         for link in reprint_links(reprints):
             unique.setdefault(link.claim_ids, link)
         self._links.extend(
-            {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score, "state": link.state,
-             "reason": link.reason}
+            {
+                "claim_a": a,
+                "claim_b": b,
+                "relation": link.relation,
+                "score": link.score,
+                "state": link.state,
+                "reason": link.reason,
+            }
             for (a, b), link in unique.items()
         )
         result.reprint_count = len(reprints)
         result.link_count = len(unique)
         self._find_conflicts(result, found)
         self.stances.add(source_id, meta, text, ordered)
-        self._events.append({
-            "at": utcnow(), "actor": actor, "action": "ingest", "claim_id": None, "entity_id": f"source:{source_id}",
-            "old_value": None, "note": None,
-            "new_value": json.dumps({"claims": len(claim_ids), "title": meta.title, "path": meta.path}),
-        })
+        self._events.append(
+            {
+                "at": utcnow(),
+                "actor": actor,
+                "action": "ingest",
+                "claim_id": None,
+                "entity_id": f"source:{source_id}",
+                "old_value": None,
+                "note": None,
+                "new_value": json.dumps(
+                    {"claims": len(claim_ids), "title": meta.title, "path": meta.path}
+                ),
+            }
+        )
         return result
 
     def know_fingerprints(self, extracted: Iterable[ExtractedClaim]) -> None:
         """Read the stored originals of these claims' wordings in a few queries, before adding their documents."""
-        self._read_fingerprints({fingerprint(claim.text, claim.polarity, claim.hedged) for claim in extracted})
+        self._read_fingerprints(
+            {fingerprint(claim.text, claim.polarity, claim.hedged) for claim in extracted}
+        )
 
     def _read_fingerprints(self, fingerprints: set[str]) -> None:
         wanted = sorted(fingerprints - self._fingerprints_read)
@@ -144,7 +195,7 @@ class IngestBatch:
             # (on `reprint_of IS NULL` it would walk the reprint_of index); the order is taken here too.
             stored = self.connection.execute(
                 select(claim_t.c.id, claim_t.c.speaker_id, claim_t.c.fingerprint)
-                .where(claim_t.c.fingerprint.in_(wanted[start:start + 500]))
+                .where(claim_t.c.fingerprint.in_(wanted[start : start + 500]))
                 .where(claim_t.c.reprint_of + 0 == None)  # noqa: E711 - IS NULL, on an expression no index serves
             )
             originals = self._originals
@@ -163,11 +214,13 @@ class IngestBatch:
         """
         if not ordered:
             return {}
-        rows = self._claims[-len(ordered):]
+        rows = self._claims[-len(ordered) :]
         self._read_fingerprints({row["fingerprint"] for row in rows})
         found = {}
         for row, claim in zip(rows, ordered):
-            original = self._originals.setdefault((row["speaker_id"], row["fingerprint"]), row["id"])
+            original = self._originals.setdefault(
+                (row["speaker_id"], row["fingerprint"]), row["id"]
+            )
             if original != row["id"]:
                 row["reprint_of"] = claim.reprint_of = original
                 found[row["id"]] = original
@@ -196,7 +249,9 @@ class IngestBatch:
                 if not _NUMERIC_ALONE and len(stems & features.stems) < MIN_SHARED_STEMS:
                     continue
                 other = held[other_id]
-                if may_link(claim, other, own, features, context) or opposed_question(own, features):
+                if may_link(claim, other, own, features, context) or opposed_question(
+                    own, features
+                ):
                     kept.append(other)
             found[claim.id] = kept
         return found
@@ -207,16 +262,24 @@ class IngestBatch:
             found = self._features[claim.id] = matching.features(claim)
         return found
 
-    def _insert_claims(self, source_id: int, extracted_claims: Sequence[ExtractedClaim]) -> list[ClaimView]:
+    def _insert_claims(
+        self, source_id: int, extracted_claims: Sequence[ExtractedClaim]
+    ) -> list[ClaimView]:
         if not extracted_claims:
             return []
         speaker_ids: dict[tuple, int | None] = {}
-        self.speakers.prefetch(extracted.speaker for extracted in extracted_claims if extracted.speaker)
+        self.speakers.prefetch(
+            extracted.speaker for extracted in extracted_claims if extracted.speaker
+        )
         rows = []
         for extracted in extracted_claims:
             # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
-            speaker = (extracted.speaker, extracted.speaker_kind, extracted.speaker_role,
-                       tuple(extracted.speaker_aliases))
+            speaker = (
+                extracted.speaker,
+                extracted.speaker_kind,
+                extracted.speaker_role,
+                tuple(extracted.speaker_aliases),
+            )
             if speaker not in speaker_ids:
                 speaker_ids[speaker] = self.speakers.resolve(extracted)
             rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
@@ -231,7 +294,11 @@ class IngestBatch:
                 # Set by an update after the insert: the answered claim may come later in the document.
                 answers = claim_ids[extracted.answers]
                 self._answers.append({"claim_id": row["id"], "answers": answers})
-            views.append(light_claim_from_row({**row, "answers_claim_id": answers}, self._speaker_of(row["speaker_id"])))
+            views.append(
+                light_claim_from_row(
+                    {**row, "answers_claim_id": answers}, self._speaker_of(row["speaker_id"])
+                )
+            )
         ordered = views
         self.claims.update((claim.id, claim) for claim in ordered)
         return ordered
@@ -254,10 +321,14 @@ class IngestBatch:
         missing = sorted(claim_ids - self.claims.keys())
         for start in range(0, len(missing), 500):
             query = (
-                select(*_CLAIM_COLUMNS, speaker_t.c.name.label("speaker_name"),
-                       speaker_t.c.role.label("speaker_role"), speaker_t.c.kind.label("speaker_kind"))
+                select(
+                    *_CLAIM_COLUMNS,
+                    speaker_t.c.name.label("speaker_name"),
+                    speaker_t.c.role.label("speaker_role"),
+                    speaker_t.c.kind.label("speaker_kind"),
+                )
                 .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
-                .where(claim_t.c.id.in_(missing[start:start + 500]))
+                .where(claim_t.c.id.in_(missing[start : start + 500]))
             )
             for row in self.connection.execute(query):
                 mapping = row._mapping
@@ -265,8 +336,11 @@ class IngestBatch:
                 if held is not None:
                     speaker = {"name": held.name, "role": held.role, "kind": held.kind}
                 elif mapping["speaker_name"] is not None:
-                    speaker = {"name": mapping["speaker_name"], "role": mapping["speaker_role"],
-                               "kind": mapping["speaker_kind"]}
+                    speaker = {
+                        "name": mapping["speaker_name"],
+                        "role": mapping["speaker_role"],
+                        "kind": mapping["speaker_kind"],
+                    }
                 else:
                     speaker = None
                 self.claims[mapping["id"]] = light_claim_from_row(mapping, speaker)
@@ -278,12 +352,24 @@ class IngestBatch:
         claims = {claim_id: self.claims[claim_id] for claim_id in involved}
         missing = {claim.source_id for claim in claims.values()} - self.sources.keys()
         for chunk in chunked(missing):
-            for row in self.connection.execute(select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(chunk))):
+            for row in self.connection.execute(
+                select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(chunk))
+            ):
                 self.sources[row.id] = source_from_row({**row._mapping, "text": None})
         for finding in conflict_rules.detect_conflicts(claims, links, self.sources):
             a, b = sorted(finding.claim_ids)
-            self._conflicts.append((result, {"kind": finding.kind, "claim_a": a, "claim_b": b,
-                                             "explanation": finding.explanation, "weak": finding.weak}))
+            self._conflicts.append(
+                (
+                    result,
+                    {
+                        "kind": finding.kind,
+                        "claim_a": a,
+                        "claim_b": b,
+                        "explanation": finding.explanation,
+                        "weak": finding.weak,
+                    },
+                )
+            )
 
     def flush(self) -> None:
         """Write what waits (speaker changes, answers, keys, links, conflicts, log entries), in that order."""
@@ -298,7 +384,9 @@ class IngestBatch:
             restore_search_triggers(connection, suspended, first_claim_id)
         if self._answers:
             connection.execute(
-                update(claim_t).where(claim_t.c.id == bindparam("claim_id")).values(answers_claim_id=bindparam("answers")),
+                update(claim_t)
+                .where(claim_t.c.id == bindparam("claim_id"))
+                .values(answers_claim_id=bindparam("answers")),
                 self._answers,
             )
         if self._keys:
@@ -307,16 +395,28 @@ class IngestBatch:
             connection.execute(insert(link_t).execution_options(render_nulls=True), self._links)
         if self._conflicts:
             rows = [row for _, row in self._conflicts]
-            ids = connection.execute(
-                insert(conflict_t).returning(conflict_t.c.id, sort_by_parameter_order=True), rows
-            ).scalars().all()
+            ids = (
+                connection.execute(
+                    insert(conflict_t).returning(conflict_t.c.id, sort_by_parameter_order=True),
+                    rows,
+                )
+                .scalars()
+                .all()
+            )
             for (result, _), conflict_id in zip(self._conflicts, ids):
                 result.conflict_ids.append(conflict_id)
         self.stances.flush()
         if self._events:
             append_events(connection, self._events)
-        for pending in (self._sources, self._claims, self._answers, self._keys, self._links, self._conflicts,
-                        self._events):
+        for pending in (
+            self._sources,
+            self._claims,
+            self._answers,
+            self._keys,
+            self._links,
+            self._conflicts,
+            self._events,
+        ):
             pending.clear()
 
     def close(self) -> None:
@@ -343,12 +443,21 @@ class _IdBlock:
         if count <= 0:
             return []
         if self.connection.dialect.name == "postgresql":
-            return list(self.connection.execute(
-                sql_text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count) ORDER BY 1"),
-                {"table": self.table.name, "count": count},
-            ).scalars())
+            return list(
+                self.connection.execute(
+                    sql_text(
+                        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count) ORDER BY 1"
+                    ),
+                    {"table": self.table.name, "count": count},
+                ).scalars()
+            )
         if self.next is None:
-            self.next = self.connection.execute(select(func.coalesce(func.max(self.table.c.id), 0))).scalar_one() + 1
+            self.next = (
+                self.connection.execute(
+                    select(func.coalesce(func.max(self.table.c.id), 0))
+                ).scalar_one()
+                + 1
+            )
         ids = list(range(self.next, self.next + count))
         self.next += count
         return ids
@@ -377,7 +486,9 @@ def suspend_search_triggers(connection: Connection) -> list[tuple[str, str]]:
     return suspended
 
 
-def restore_search_triggers(connection: Connection, suspended: list[tuple[str, str]], first_claim_id: int) -> None:
+def restore_search_triggers(
+    connection: Connection, suspended: list[tuple[str, str]], first_claim_id: int
+) -> None:
     """Index the claims from `first_claim_id` on in each suspended search index, then recreate its trigger."""
     for index, trigger_sql in suspended:
         connection.exec_driver_sql(

@@ -10,8 +10,8 @@ same afterwards. Rows go in as SQLAlchemy Core `insert()` with lists of dicts an
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
@@ -19,8 +19,8 @@ from claims import matching
 from claims import speakers as speaker_rules
 from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.base import utcnow
-from store.converters import claim_values
 from store.batch import restore_search_triggers, suspend_search_triggers
+from store.converters import claim_values
 from store.queries import claim_t, source_t, speaker_t
 from store.tables import ClaimKeyRow
 
@@ -53,7 +53,9 @@ class _Ids:
     """Hands out ids after the largest id already in a table (the writer holds the write lock)."""
 
     def __init__(self, connection: Connection, column):
-        self.next = (connection.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+        self.next = (
+            connection.execute(select(func.coalesce(func.max(column), 0))).scalar_one()
+        ) + 1
 
     def take(self) -> int:
         value = self.next
@@ -80,7 +82,9 @@ def _claim_for_keys(values: dict, speaker: str | None) -> Claim:
 def bulk_add(connection: Connection, documents: Iterable[BulkDocument]) -> BulkCounts:
     """Write documents and their claims in large batches; documents already stored (same hash) are skipped."""
     suspended = suspend_search_triggers(connection)
-    first_claim_id = connection.execute(select(func.coalesce(func.max(claim_t.c.id), 0))).scalar_one() + 1
+    first_claim_id = (
+        connection.execute(select(func.coalesce(func.max(claim_t.c.id), 0))).scalar_one() + 1
+    )
     counts = _bulk_add(connection, documents)
     restore_search_triggers(connection, suspended, first_claim_id)
     return counts
@@ -100,8 +104,13 @@ def _bulk_add(connection: Connection, documents: Iterable[BulkDocument]) -> Bulk
         seen_hashes.add(document.sha256)
         source_id = source_ids.take()
         batch.sources.append(
-            {**document.meta.model_dump(), "id": source_id, "text": document.text,
-             "sha256": document.sha256, "added_at": utcnow()}
+            {
+                **document.meta.model_dump(),
+                "id": source_id,
+                "text": document.text,
+                "sha256": document.sha256,
+                "added_at": utcnow(),
+            }
         )
         first_id = claim_ids.next
         for extracted in document.claims:
@@ -112,19 +121,33 @@ def _bulk_add(connection: Connection, documents: Iterable[BulkDocument]) -> Bulk
                 if speaker_id is None:
                     speaker_id = speakers[key] = speaker_ids.take()
                     batch.speakers.append(
-                        {"id": speaker_id, "name": extracted.speaker, "key": key,
-                         "role": extracted.speaker_role, "kind": extracted.speaker_kind,
-                         "aliases": json.dumps(sorted(set(extracted.speaker_aliases) - {extracted.speaker})),
-                         "merged_into": None}
+                        {
+                            "id": speaker_id,
+                            "name": extracted.speaker,
+                            "key": key,
+                            "role": extracted.speaker_role,
+                            "kind": extracted.speaker_kind,
+                            "aliases": json.dumps(
+                                sorted(set(extracted.speaker_aliases) - {extracted.speaker})
+                            ),
+                            "merged_into": None,
+                        }
                     )
             values = claim_values(extracted, source_id, speaker_id)
             values["id"] = claim_ids.take()
             if extracted.answers is not None and 0 <= extracted.answers < len(document.claims):
                 # Set after the claims are in: the answered claim may come later in the document.
-                batch.answers.append({"claim_id": values["id"], "answers": first_id + extracted.answers})
+                batch.answers.append(
+                    {"claim_id": values["id"], "answers": first_id + extracted.answers}
+                )
             batch.claims.append(values)
-            claim = _claim_for_keys({**values, "_quantities": extracted.quantities}, extracted.speaker)
-            batch.keys.extend({"key": k, "claim_id": values["id"]} for k in sorted(set(matching.blocking_keys(claim))))
+            claim = _claim_for_keys(
+                {**values, "_quantities": extracted.quantities}, extracted.speaker
+            )
+            batch.keys.extend(
+                {"key": k, "claim_id": values["id"]}
+                for k in sorted(set(matching.blocking_keys(claim)))
+            )
         if len(batch.claims) >= BATCH_CLAIMS:
             batch.flush(connection, counts)
     batch.flush(connection, counts)

@@ -15,7 +15,7 @@ of `candidates_sql`; `candidates_by_keys` leaves out the ids it is told to.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from sqlalchemy import Connection, func, select, text
@@ -26,7 +26,9 @@ from store.queries import IN_CHUNK
 from store.tables import ClaimKeyRow
 
 key_t = ClaimKeyRow.__table__
-_CAPPED_COUNT = text("SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = :key LIMIT :cap) AS capped")
+_CAPPED_COUNT = text(
+    "SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = :key LIMIT :cap) AS capped"
+)
 
 # pg_trgm's `%` keeps pairs whose trigram similarity reaches this; the GIN index serves it.
 PG_SIMILARITY_THRESHOLD = 0.3
@@ -56,7 +58,10 @@ def key_frequencies(connection: Connection, keys: list[str], cap: int) -> dict[s
     count cheap and tells the same story to `matching.useful_keys`.
     """
     # One small cached statement per key beats one big statement compiled afresh per batch.
-    return {key: connection.execute(_CAPPED_COUNT, {"key": key, "cap": cap}).scalar_one() for key in keys}
+    return {
+        key: connection.execute(_CAPPED_COUNT, {"key": key, "cap": cap}).scalar_one()
+        for key in keys
+    }
 
 
 def _rarest(useful: list[str], frequencies: dict[str, int]) -> list[str]:
@@ -69,7 +74,9 @@ def _rarest(useful: list[str], frequencies: dict[str, int]) -> list[str]:
     held = [key for key in useful if frequencies.get(key, 0) > 0]
     if len(held) <= IN_CHUNK:
         return held
-    return sorted(held, key=lambda key: (not key.startswith("h:"), frequencies[key], key))[:IN_CHUNK]
+    return sorted(held, key=lambda key: (not key.startswith("h:"), frequencies[key], key))[
+        :IN_CHUNK
+    ]
 
 
 def candidates_by_keys(
@@ -135,11 +142,16 @@ def _postgresql(connection: Connection, claim: Claim, limit: int) -> list[int]:
     probe = claim.text.casefold()
     if not probe.strip():
         return []
-    if connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() is None:
+    if (
+        connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).scalar()
+        is None
+    ):
         return []  # the server refused the extension (migration 0002): no in-database retrieval
     # SET LOCAL lasts to the end of the caller's transaction; `%` then uses the GIN index.
-    connection.execute(text("SELECT set_config('pg_trgm.similarity_threshold', :threshold, true)"),
-                       {"threshold": str(PG_SIMILARITY_THRESHOLD)})
+    connection.execute(
+        text("SELECT set_config('pg_trgm.similarity_threshold', :threshold, true)"),
+        {"threshold": str(PG_SIMILARITY_THRESHOLD)},
+    )
     rows = connection.execute(
         text(
             "SELECT id FROM claim WHERE search_text % :probe AND source_id <> :source "
@@ -183,8 +195,10 @@ class KeyOverlay:
         self._stored_count: dict[str, int] = {}
         self._added: dict[str, list[int]] = {}
         marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        self._count_sql = (f"SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = {marker} "
-                           f"LIMIT {matching.MAX_KEY_FREQUENCY + 1}) AS capped")
+        self._count_sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = {marker} "
+            f"LIMIT {matching.MAX_KEY_FREQUENCY + 1}) AS capped"
+        )
         self._ids_sql = f"SELECT claim_id FROM claim_key WHERE key = {marker}"
 
     def _read(self, keys: Iterable[str]) -> None:
@@ -213,14 +227,19 @@ class KeyOverlay:
             cursor.close()
 
     def candidates(
-        self, claims: Sequence[Claim], keys_of: dict[int, list[str]] | None = None, limit: int = matching.MAX_CANDIDATES
+        self,
+        claims: Sequence[Claim],
+        keys_of: dict[int, list[str]] | None = None,
+        limit: int = matching.MAX_CANDIDATES,
     ) -> dict[int, list[int]]:
         """Candidate ids for each claim (keys computed unless given), best first; the claims are not indexed yet."""
         if keys_of is None:
             keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in claims}
         all_keys = sorted({key for keys in keys_of.values() for key in keys})
         self._read(all_keys)
-        frequencies = {key: self._stored_count[key] + len(self._added.get(key, ())) for key in all_keys}
+        frequencies = {
+            key: self._stored_count[key] + len(self._added.get(key, ())) for key in all_keys
+        }
         found: dict[int, list[int]] = {}
         for claim in claims:
             useful = matching.useful_keys(keys_of[claim.id], frequencies)

@@ -9,9 +9,9 @@ Only related sources get a row; a source without one is unrelated to the check.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, case, delete, func, insert, select
 
@@ -49,9 +49,13 @@ def check_text(text: str) -> str:
     """The check's text, trimmed; a ValueError for empty or overlong text."""
     cleaned = " ".join(display_safe(normalise_text(text or "")).split())
     if not cleaned:
-        raise ValueError("a check needs a text: the claim to check, e.g. \"The dam was built in 1990\"")
+        raise ValueError(
+            'a check needs a text: the claim to check, e.g. "The dam was built in 1990"'
+        )
     if len(cleaned) > MAX_CHECK_CHARS:
-        raise ValueError(f"the check is {len(cleaned)} characters long; state one claim in at most {MAX_CHECK_CHARS}")
+        raise ValueError(
+            f"the check is {len(cleaned)} characters long; state one claim in at most {MAX_CHECK_CHARS}"
+        )
     return cleaned
 
 
@@ -59,17 +63,30 @@ def add_check(connection: Connection, text: str, actor: str) -> int:
     """Store a check, log it, and judge every stored source against it; returns its id."""
     text = check_text(text)
     check_id = connection.execute(
-        insert(check_t).values(text=text, created_at=utcnow(), created_by=actor).returning(check_t.c.id)
+        insert(check_t)
+        .values(text=text, created_at=utcnow(), created_by=actor)
+        .returning(check_t.c.id)
     ).scalar_one()
-    append_events(connection, [{
-        "at": utcnow(), "actor": actor, "action": "check", "entity_id": f"check:{check_id}", "new_value": text,
-    }])
+    append_events(
+        connection,
+        [
+            {
+                "at": utcnow(),
+                "actor": actor,
+                "action": "check",
+                "entity_id": f"check:{check_id}",
+                "new_value": text,
+            }
+        ],
+    )
     judge_sources(connection, [(check_id, text)])
     return check_id
 
 
 def judge_sources(
-    connection: Connection, checks: Sequence[tuple[int, str]], source_ids: Iterable[int] | None = None
+    connection: Connection,
+    checks: Sequence[tuple[int, str]],
+    source_ids: Iterable[int] | None = None,
 ) -> None:
     """(Re)compute the stances of the given sources (all when None) on the given checks, replacing stored ones."""
     if not checks:
@@ -82,7 +99,7 @@ def judge_sources(
         connection.execute(removal)
     else:
         for start in range(0, len(wanted), 500):
-            connection.execute(removal.where(stance_t.c.source_id.in_(wanted[start:start + 500])))
+            connection.execute(removal.where(stance_t.c.source_id.in_(wanted[start : start + 500])))
     rows: list[dict] = []
     for source_id, head, statements in _sources_with_statements(connection, wanted):
         for check_id, reader in readers:
@@ -91,33 +108,60 @@ def judge_sources(
                 rows.append(_row(check_id, source_id, verdict))
     # Written once the claims are read: PostgreSQL cannot insert while the streaming cursor is open.
     for start in range(0, len(rows), 5000):
-        connection.execute(insert(stance_t), rows[start:start + 5000])
+        connection.execute(insert(stance_t), rows[start : start + 5000])
 
 
 def _row(check_id: int, source_id: int, verdict: Verdict) -> dict:
-    return {"check_id": check_id, "source_id": source_id, "stance": verdict.stance,
-            "claim_ids": json.dumps(list(verdict.claim_ids)), "explanation": verdict.explanation,
-            "relatedness": verdict.relatedness}
+    return {
+        "check_id": check_id,
+        "source_id": source_id,
+        "stance": verdict.stance,
+        "claim_ids": json.dumps(list(verdict.claim_ids)),
+        "explanation": verdict.explanation,
+        "relatedness": verdict.relatedness,
+    }
 
 
 def _sources_with_statements(
     connection: Connection, source_ids: list[int] | None
 ) -> Iterator[tuple[int, str | None, list[Statement]]]:
     """(source id, headline, claims) for each source, in id order, claims read as one ordered stream."""
-    short_text = case((func.length(source_t.c.text) <= MAX_HEADLINE + 2, source_t.c.text), else_=None)
-    source_query = select(source_t.c.id, source_t.c.title, source_t.c.path, short_text.label("short_text"))
+    short_text = case(
+        (func.length(source_t.c.text) <= MAX_HEADLINE + 2, source_t.c.text), else_=None
+    )
+    source_query = select(
+        source_t.c.id, source_t.c.title, source_t.c.path, short_text.label("short_text")
+    )
     claim_query = (
-        select(claim_t.c.id, claim_t.c.source_id, claim_t.c.text, claim_t.c.polarity, claim_t.c.hedged,
-               claim_t.c.kind, speaker_t.c.name, speaker_t.c.kind.label("speaker_kind"))
+        select(
+            claim_t.c.id,
+            claim_t.c.source_id,
+            claim_t.c.text,
+            claim_t.c.polarity,
+            claim_t.c.hedged,
+            claim_t.c.kind,
+            speaker_t.c.name,
+            speaker_t.c.kind.label("speaker_kind"),
+        )
         .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
         .order_by(claim_t.c.source_id, claim_t.c.id)
     )
-    chunks = [None] if source_ids is None else [source_ids[i:i + 500] for i in range(0, len(source_ids), 500)]
+    chunks = (
+        [None]
+        if source_ids is None
+        else [source_ids[i : i + 500] for i in range(0, len(source_ids), 500)]
+    )
     for chunk in chunks:
-        sources_query = source_query if chunk is None else source_query.where(source_t.c.id.in_(chunk))
-        claims_query = claim_query if chunk is None else claim_query.where(claim_t.c.source_id.in_(chunk))
-        heads = {row.id: headline(row.title, row.path, row.short_text)
-                 for row in connection.execute(sources_query.order_by(source_t.c.id))}
+        sources_query = (
+            source_query if chunk is None else source_query.where(source_t.c.id.in_(chunk))
+        )
+        claims_query = (
+            claim_query if chunk is None else claim_query.where(claim_t.c.source_id.in_(chunk))
+        )
+        heads = {
+            row.id: headline(row.title, row.path, row.short_text)
+            for row in connection.execute(sources_query.order_by(source_t.c.id))
+        }
         grouped: dict[int, list[Statement]] = {}
         stream = connection.execute(claims_query.execution_options(yield_per=5000))
         for source_id, rows in groupby(stream, key=lambda row: row.source_id):
@@ -129,8 +173,14 @@ def _sources_with_statements(
 
 
 def _statement(row) -> Statement:
-    speaker_kind = row.speaker_kind if row.name is not None else ("outlet" if row.kind == "narrative" else None)
-    return Statement(row.id, row.text, row.polarity, bool(row.hedged), row.kind, row.name, speaker_kind)
+    speaker_kind = (
+        row.speaker_kind
+        if row.name is not None
+        else ("outlet" if row.kind == "narrative" else None)
+    )
+    return Statement(
+        row.id, row.text, row.polarity, bool(row.hedged), row.kind, row.name, speaker_kind
+    )
 
 
 class NewSourceStances:
@@ -144,8 +194,12 @@ class NewSourceStances:
     def add(self, source_id: int, meta: SourceMeta, text: str, claims: Sequence) -> None:
         """Judge one new source (its claims as stored) against every check."""
         if self._readers is None:
-            self._readers = [(row.id, CheckReader(row.text))
-                             for row in self.connection.execute(select(check_t.c.id, check_t.c.text).order_by(check_t.c.id))]
+            self._readers = [
+                (row.id, CheckReader(row.text))
+                for row in self.connection.execute(
+                    select(check_t.c.id, check_t.c.text).order_by(check_t.c.id)
+                )
+            ]
         if not self._readers:
             return
         head = headline(meta.title, meta.path, text if len(text) <= MAX_HEADLINE + 2 else None)
@@ -180,23 +234,37 @@ def _checks(connection: Connection, check_id: int | None) -> list[Check]:
     checks = connection.execute(query).all()
     if not checks:
         return []
-    titles = {row.id: row.title for row in connection.execute(select(source_t.c.id, source_t.c.title).order_by(source_t.c.id))}
+    titles = {
+        row.id: row.title
+        for row in connection.execute(
+            select(source_t.c.id, source_t.c.title).order_by(source_t.c.id)
+        )
+    }
     stance_query = select(stance_t)
     if check_id is not None:
         stance_query = stance_query.where(stance_t.c.check_id == check_id)
     stored: dict[int, dict[int, SourceStance]] = {}
     for row in connection.execute(stance_query):
         stored.setdefault(row.check_id, {})[row.source_id] = SourceStance(
-            source_id=row.source_id, title=titles.get(row.source_id), stance=row.stance,
-            claim_ids=json.loads(row.claim_ids or "[]"), explanation=row.explanation,
+            source_id=row.source_id,
+            title=titles.get(row.source_id),
+            stance=row.stance,
+            claim_ids=json.loads(row.claim_ids or "[]"),
+            explanation=row.explanation,
         )
     order = {stance: number for number, stance in enumerate(STANCES)}
     result = []
     for row in checks:
         related = stored.get(row.id, {})
         sources = list(related.values()) + [
-            SourceStance(source_id=source_id, title=title, stance="unrelated", explanation=UNRELATED_EXPLANATION)
-            for source_id, title in titles.items() if source_id not in related
+            SourceStance(
+                source_id=source_id,
+                title=title,
+                stance="unrelated",
+                explanation=UNRELATED_EXPLANATION,
+            )
+            for source_id, title in titles.items()
+            if source_id not in related
         ]
         sources.sort(key=lambda item: (order[item.stance], item.source_id))
         result.append(Check(id=row.id, text=row.text, sources=sources))
@@ -205,9 +273,14 @@ def _checks(connection: Connection, check_id: int | None) -> list[Check]:
 
 def check_texts(connection: Connection) -> list[tuple[int, str]]:
     """(id, text) of every check."""
-    return [(row.id, row.text) for row in connection.execute(select(check_t.c.id, check_t.c.text).order_by(check_t.c.id))]
+    return [
+        (row.id, row.text)
+        for row in connection.execute(select(check_t.c.id, check_t.c.text).order_by(check_t.c.id))
+    ]
 
 
 def find_check(connection: Connection, text: str) -> int | None:
     """The id of a check with exactly this text, if any."""
-    return connection.execute(select(check_t.c.id).where(check_t.c.text == text).order_by(check_t.c.id)).scalar()
+    return connection.execute(
+        select(check_t.c.id).where(check_t.c.text == text).order_by(check_t.c.id)
+    ).scalar()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import make_dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from claims.matching.reprints import fingerprint
 from claims.models import (
@@ -78,7 +79,9 @@ def _claim_fields(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> 
         "speaker_id": row["speaker_id"],
         "speaker": speaker["name"] if speaker else None,
         "speaker_role": speaker["role"] if speaker else None,
-        "speaker_kind": speaker.get("kind") if speaker else ("outlet" if row["kind"] == "narrative" else None),
+        "speaker_kind": speaker.get("kind")
+        if speaker
+        else ("outlet" if row["kind"] == "narrative" else None),
         "text": row["text"],
         "quote": row["quote"],
         "start": row["start"],
@@ -202,7 +205,9 @@ def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | No
         **_claim_fields(row, speaker),
         speaker_mention=(
             Span.model_construct(text=mention, start=row["mention_start"], end=row["mention_end"])
-            if mention is not None and row["mention_start"] is not None and row["mention_end"] is not None
+            if mention is not None
+            and row["mention_start"] is not None
+            and row["mention_end"] is not None
             else None
         ),
         cue=_span_json(row["cue"]),

@@ -39,7 +39,7 @@ def sqlite_file(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None
     if database.startswith("file:") and parsed.query.get("uri") == "true":
-        return Path(database[len("file:"):].split("?", 1)[0])
+        return Path(database[len("file:") :].split("?", 1)[0])
     return Path(database)
 
 
@@ -56,9 +56,7 @@ def make_engine(db: str) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(
-                parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5}
-            )
+            return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
         except Exception as error:  # driver missing or URL malformed
             raise StoreError(f"cannot use {redact(url)}: {type(error).__name__}") from None
     raise StoreError(
@@ -69,7 +67,7 @@ def make_engine(db: str) -> Engine:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database.startswith("file:") and make_url(url).query.get("uri") == "true":
         # An SQLite URI (e.g. `sqlite:///file:case.db?mode=ro&uri=true` for a read-only view).
-        file_path = Path(database[len("file:"):].split("?", 1)[0])
+        file_path = Path(database[len("file:") :].split("?", 1)[0])
         if not file_path.is_file():
             raise StoreError(f"{file_path}: no such database file")
         _check_sqlite_path(file_path)
@@ -78,7 +76,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001 - DB-API connection
+    def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event emit BEGIN so writers can ask for IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -90,7 +88,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # noqa: ANN001 - SQLAlchemy connection
+    def _on_begin(connection):
         # Read-modify-write transactions take the write lock up front (BEGIN IMMEDIATE):
         # a deferred transaction that upgrades to a writer can fail with "database is locked".
         mode = "IMMEDIATE" if connection.get_execution_options().get("write") else "DEFERRED"

@@ -43,7 +43,11 @@ class VersionConflict(StoreError):
             if current_status is not None and current_version is not None
             else "reload it"
         )
-        if expected_version is not None and current_version is not None and expected_version > current_version:
+        if (
+            expected_version is not None
+            and current_version is not None
+            and expected_version > current_version
+        ):
             message = f"claim {claim_id} has no version {expected_version} yet; {now}"
         else:
             when = f"at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else "just now"

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -33,14 +34,14 @@ VERIFY_PAGE = 5_000
 def as_utc(moment: datetime) -> datetime:
     """`moment` as an aware UTC time (a naive one is taken to be UTC already)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def canonical_at(moment: datetime) -> str:
     """The time as hashed: UTC, to the microsecond, whichever backend stored it."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.isoformat(timespec="microseconds")
 
 
@@ -84,9 +85,13 @@ def append_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -
         previous = row["hash"] = event_hash(previous, row)
         rows.append(row)
     ids = list(
-        connection.execute(insert(event_t).returning(event_t.c.id, sort_by_parameter_order=True), rows).scalars()
+        connection.execute(
+            insert(event_t).returning(event_t.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
     )
-    connection.execute(update(head_t).where(head_t.c.id == HEAD_ROW).values(event_id=ids[-1], hash=previous))
+    connection.execute(
+        update(head_t).where(head_t.c.id == HEAD_ROW).values(event_id=ids[-1], hash=previous)
+    )
     return ids
 
 
@@ -104,8 +109,13 @@ class ChainReport:
         return self.broken_at is None and self.reason is None
 
     def as_dict(self) -> dict:
-        return {"intact": self.intact, "events": self.events, "head": self.head,
-                "broken_at": self.broken_at, "reason": self.reason}
+        return {
+            "intact": self.intact,
+            "events": self.events,
+            "head": self.head,
+            "broken_at": self.broken_at,
+            "reason": self.reason,
+        }
 
 
 def chain_rows(connection: Connection, page: int = VERIFY_PAGE) -> Iterable[tuple]:
@@ -131,16 +141,32 @@ def verify_chain(connection: Connection) -> ChainReport:
         if stored is None or stored != _digest(previous, fields):
             after = f"after event {previous_id}" if previous_id is not None else "the first entry"
             if stored is None:
-                return ChainReport(count, previous, event_id, f"event {event_id} ({after}) has no hash: it was "
-                                   "written around counterclaim")
-            return ChainReport(count, previous, event_id, f"event {event_id} ({after}) does not match its hash: "
-                               "it was changed, or an entry before it was removed, replaced or inserted")
+                return ChainReport(
+                    count,
+                    previous,
+                    event_id,
+                    f"event {event_id} ({after}) has no hash: it was written around counterclaim",
+                )
+            return ChainReport(
+                count,
+                previous,
+                event_id,
+                f"event {event_id} ({after}) does not match its hash: "
+                "it was changed, or an entry before it was removed, replaced or inserted",
+            )
         previous, previous_id = stored, event_id
-    head = connection.execute(select(head_t.c.event_id, head_t.c.hash).where(head_t.c.id == HEAD_ROW)).first()
+    head = connection.execute(
+        select(head_t.c.event_id, head_t.c.hash).where(head_t.c.id == HEAD_ROW)
+    ).first()
     if head is None:
         return ChainReport(count, previous, None, "the chain head is missing (removed by hand)")
     if (head.event_id, head.hash) != (previous_id, previous):
         last = f"event {previous_id}" if previous_id is not None else "no entry"
-        return ChainReport(count, previous, head.event_id, f"the log ends at {last} but its chain head records "
-                           f"event {head.event_id}: entries were removed from its end, or the head was changed")
+        return ChainReport(
+            count,
+            previous,
+            head.event_id,
+            f"the log ends at {last} but its chain head records "
+            f"event {head.event_id}: entries were removed from its end, or the head was changed",
+        )
     return ChainReport(count, previous)

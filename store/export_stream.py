@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import Connection, select
 
@@ -20,7 +20,9 @@ ID_PAGE_SIZE = 500
 def _attach_histories(connection: Connection, page: list[Claim], which) -> None:
     """Give each claim of `page` its review history (oldest event first) and notes; `which` picks the events' claims."""
     rows = connection.execute(
-        select(event_t).where(which, event_t.c.action.in_(queries.REVIEW_ACTIONS)).order_by(event_t.c.id)
+        select(event_t)
+        .where(which, event_t.c.action.in_(queries.REVIEW_ACTIONS))
+        .order_by(event_t.c.id)
     )
     histories: dict[int, list[ReviewEvent]] = {}
     for row in rows:
@@ -52,26 +54,51 @@ def claim_outlines(connection: Connection, page_size: int = PAGE_SIZE) -> Iterat
     """
     # Speaker names come from one read of the (far smaller) speaker table: joining it into the
     # paged select lets SQLite drive the join from the speaker side and sort every page.
-    names = {row.id: row.name for row in connection.execute(select(speaker_t.c.id, speaker_t.c.name))}
+    names = {
+        row.id: row.name for row in connection.execute(select(speaker_t.c.id, speaker_t.c.name))
+    }
     # Copying one unvalidated claim is several times cheaper than constructing each one.
     blank = Claim.model_construct(
-        id=0, source_id=0, text="", quote="", start=0, end=0, kind="direct", quantities=[], notes=[], history=[]
+        id=0,
+        source_id=0,
+        text="",
+        quote="",
+        start=0,
+        end=0,
+        kind="direct",
+        quantities=[],
+        notes=[],
+        history=[],
     )
     query = (
-        select(claim_t.c.id, claim_t.c.source_id, claim_t.c.speaker_id, claim_t.c.status, claim_t.c.rated_on)
+        select(
+            claim_t.c.id,
+            claim_t.c.source_id,
+            claim_t.c.speaker_id,
+            claim_t.c.status,
+            claim_t.c.rated_on,
+        )
         .order_by(claim_t.c.id)
         .limit(page_size)
     )
     last_id: int | None = None
     while True:
-        rows = connection.execute(query if last_id is None else query.where(claim_t.c.id > last_id)).all()
+        rows = connection.execute(
+            query if last_id is None else query.where(claim_t.c.id > last_id)
+        ).all()
         if not rows:
             return
         page = [
-            blank.model_copy(update={
-                "id": row.id, "source_id": row.source_id, "speaker_id": row.speaker_id,
-                "speaker": names.get(row.speaker_id), "status": row.status, "rated_on": row.rated_on,
-            })
+            blank.model_copy(
+                update={
+                    "id": row.id,
+                    "source_id": row.source_id,
+                    "speaker_id": row.speaker_id,
+                    "speaker": names.get(row.speaker_id),
+                    "status": row.status,
+                    "rated_on": row.rated_on,
+                }
+            )
             for row in rows
         ]
         _attach_histories(connection, page, event_t.c.claim_id.between(page[0].id, page[-1].id))
@@ -81,7 +108,9 @@ def claim_outlines(connection: Connection, page_size: int = PAGE_SIZE) -> Iterat
         last_id = rows[-1].id
 
 
-def claims_with_ids(connection: Connection, claim_ids: list[int], page_size: int = ID_PAGE_SIZE) -> Iterator[list[Claim]]:
+def claims_with_ids(
+    connection: Connection, claim_ids: list[int], page_size: int = ID_PAGE_SIZE
+) -> Iterator[list[Claim]]:
     """The claims with these sorted ids that exist, with history and notes, `page_size` at a time."""
     for start in range(0, len(claim_ids), page_size):
         chunk = claim_ids[start : start + page_size]
@@ -101,6 +130,8 @@ def read_parts(connection: Connection, page_size: int = PAGE_SIZE) -> ExportPart
         claim_pages=lambda: claim_pages(connection, page_size),
         links=queries.list_links(connection),
         conflicts=queries.list_conflicts(connection),
-        claims_with_ids=lambda claim_ids: claims_with_ids(connection, claim_ids, min(page_size, ID_PAGE_SIZE)),
+        claims_with_ids=lambda claim_ids: claims_with_ids(
+            connection, claim_ids, min(page_size, ID_PAGE_SIZE)
+        ),
         outline_pages=lambda: claim_outlines(connection, page_size),
     )

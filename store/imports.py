@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, update
 
 from claims import matching
 from claims.importers import ImportBatch, ImportedClaim
 from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
 from store import checks, ingest, queries, review
-from store.candidates import candidates_for_claims
 from store.base import utcnow
+from store.candidates import candidates_for_claims
 from store.eventlog import append_events
 from store.queries import claim_t
 from store.speakerbook import SpeakerBook
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 
 
 def import_batch(
-    store: "Store", batch: ImportBatch, reviewer: str, progress: Callable[[int, int], None] | None = None
+    store: Store,
+    batch: ImportBatch,
+    reviewer: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Store every claim of `batch` in one transaction; returns counts for the command line.
 
@@ -32,7 +36,9 @@ def import_batch(
     """
     told = progress or (lambda done, total: None)
     if batch.export is not None:
-        return store._transaction(lambda connection: _write_export(connection, batch.export, batch.name, reviewer, told))
+        return store._transaction(
+            lambda connection: _write_export(connection, batch.export, batch.name, reviewer, told)
+        )
     return store._transaction(lambda connection: _write_claims(connection, batch, reviewer, told))
 
 
@@ -65,11 +71,20 @@ def _source_document(claims: list[ImportedClaim]) -> tuple[str, list[ExtractedCl
     return "\n\n".join(parts), extracted
 
 
-def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str, progress: Callable[[int, int], None]) -> dict:
+def _write_claims(
+    connection: Connection, batch: ImportBatch, reviewer: str, progress: Callable[[int, int], None]
+) -> dict:
     groups: dict[tuple, list[ImportedClaim]] = defaultdict(list)
     for claim in batch.claims:
         groups[_group_key(claim)].append(claim)
-    counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "rated": 0, "reviewed": 0, "links": 0}
+    counts = {
+        "claims": 0,
+        "sources": 0,
+        "duplicate_sources": 0,
+        "rated": 0,
+        "reviewed": 0,
+        "links": 0,
+    }
     conflict_ids: set[int] = set()
     for done, claims in enumerate(groups.values()):
         progress(done, len(groups))
@@ -82,7 +97,9 @@ def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str, pro
             published=min((claim.date for claim in claims if claim.date), default=None),
             path=batch.name,
         )
-        sha256 = hashlib.sha256(("import\n" + json.dumps(meta.model_dump(mode="json")) + text).encode()).hexdigest()
+        sha256 = hashlib.sha256(
+            ("import\n" + json.dumps(meta.model_dump(mode="json")) + text).encode()
+        ).hexdigest()
         added = ingest.add_extracted(connection, text, sha256, meta, extracted, reviewer)
         if added.duplicate:
             counts["duplicate_sources"] += 1
@@ -96,15 +113,23 @@ def _write_claims(connection: Connection, batch: ImportBatch, reviewer: str, pro
                 connection.execute(
                     update(claim_t)
                     .where(claim_t.c.id == claim_id)
-                    .values(rating=imported.rating, rated_by=imported.rated_by, rated_on=imported.rated_on)
+                    .values(
+                        rating=imported.rating,
+                        rated_by=imported.rated_by,
+                        rated_on=imported.rated_on,
+                    )
                 )
                 counts["rated"] += 1
             if imported.status != "unreviewed" or imported.note:
-                review.set_status(connection, claim_id, imported.status, reviewer, imported.note, action="import")
+                review.set_status(
+                    connection, claim_id, imported.status, reviewer, imported.note, action="import"
+                )
                 counts["reviewed"] += imported.status != "unreviewed"
         conflict_ids.update(ingest.refresh_conflicts(connection, added.claim_ids))
     counts["conflicts"] = len(conflict_ids)
-    ingest.log_event(connection, reviewer, "import", entity_id=f"file:{batch.name}", new_value=json.dumps(counts))
+    ingest.log_event(
+        connection, reviewer, "import", entity_id=f"file:{batch.name}", new_value=json.dumps(counts)
+    )
     return counts
 
 
@@ -130,7 +155,11 @@ def _extracted_from(claim: Claim, speakers: dict) -> ExtractedClaim:
 
 
 def _write_export(
-    connection: Connection, export: Export, name: str, reviewer: str, progress: Callable[[int, int], None]
+    connection: Connection,
+    export: Export,
+    name: str,
+    reviewer: str,
+    progress: Callable[[int, int], None],
 ) -> dict:
     """Our own export: sources, speakers, claims, statuses, review history and links, ids renumbered."""
     speakers = {speaker.id: speaker for speaker in export.speakers}
@@ -147,15 +176,24 @@ def _write_export(
             counts["duplicate_sources"] += 1
             continue
         meta = SourceMeta(
-            title=source.title, outlet=source.outlet, url=source.url,
-            published=source.published, author=source.author, path=source.path,
+            title=source.title,
+            outlet=source.outlet,
+            url=source.url,
+            published=source.published,
+            author=source.author,
+            path=source.path,
         )
-        source_id = ingest.insert_source(connection, source.text or "", source.sha256, meta, source.added_at)
+        source_id = ingest.insert_source(
+            connection, source.text or "", source.sha256, meta, source.added_at
+        )
         new_sources.append(source_id)
         counts["sources"] += 1
         claims = claims_by_source.get(source.id, [])
         ids = ingest.insert_claims(
-            connection, source_id, [_extracted_from(claim, speakers) for claim in claims], speaker_book
+            connection,
+            source_id,
+            [_extracted_from(claim, speakers) for claim in claims],
+            speaker_book,
         )
         for claim, claim_id in zip(claims, ids):
             new_ids[claim.id] = claim_id
@@ -166,17 +204,28 @@ def _write_export(
         if claim.id not in new_ids:
             continue
         references = {"answers_claim_id": claim.answers_claim_id, "reprint_of": claim.reprint_of}
-        restored_references = {name: new_ids[old] for name, old in references.items() if old in new_ids}
+        restored_references = {
+            name: new_ids[old] for name, old in references.items() if old in new_ids
+        }
         if restored_references:
-            connection.execute(update(claim_t).where(claim_t.c.id == new_ids[claim.id]).values(**restored_references))
+            connection.execute(
+                update(claim_t)
+                .where(claim_t.c.id == new_ids[claim.id])
+                .values(**restored_references)
+            )
     # Reprints come with their link to the original (among the exported links) and are matched through it.
-    stored = [claim for claim in queries.claims_by_ids(connection, list(new_ids.values())).values()
-              if claim.reprint_of is None]
+    stored = [
+        claim
+        for claim in queries.claims_by_ids(connection, list(new_ids.values())).values()
+        if claim.reprint_of is None
+    ]
     # Candidates are looked up before the new claims are indexed, so they only find older claims.
     matched = _casefile_links(connection, stored, set(new_ids.values()))
     ingest.index_claims(connection, stored)
     restored = [
-        link.model_copy(update={"claim_ids": tuple(new_ids[claim_id] for claim_id in link.claim_ids)})
+        link.model_copy(
+            update={"claim_ids": tuple(new_ids[claim_id] for claim_id in link.claim_ids)}
+        )
         for link in export.links
         if all(claim_id in new_ids for claim_id in link.claim_ids)
     ]
@@ -184,11 +233,15 @@ def _write_export(
     counts["links"] += ingest.store_links(connection, matched)
     counts["conflicts"] = len(ingest.refresh_conflicts(connection, set(new_ids.values())))
     counts["checks"] = _restore_checks(connection, export, new_sources, reviewer)
-    ingest.log_event(connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts))
+    ingest.log_event(
+        connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts)
+    )
     return counts
 
 
-def _restore_checks(connection: Connection, export: Export, new_sources: list[int], reviewer: str) -> int:
+def _restore_checks(
+    connection: Connection, export: Export, new_sources: list[int], reviewer: str
+) -> int:
     """The casefile's checks judge the imported sources; the export's checks not yet here are added. Returns how many."""
     checks.judge_sources(connection, checks.check_texts(connection), new_sources)
     added = 0
@@ -213,8 +266,13 @@ def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewe
         update(claim_t)
         .where(claim_t.c.id == claim_id)
         .values(
-            status=claim.status, version=claim.version, rating=claim.rating, rated_by=claim.rated_by,
-            rated_on=claim.rated_on, updated_by=last.reviewer if last else None, updated_at=last.at if last else None,
+            status=claim.status,
+            version=claim.version,
+            rating=claim.rating,
+            rated_by=claim.rated_by,
+            rated_on=claim.rated_on,
+            updated_by=last.reviewer if last else None,
+            updated_at=last.at if last else None,
         )
     )
     if claim.history:
@@ -222,14 +280,30 @@ def _restore_review(connection: Connection, claim: Claim, claim_id: int, reviewe
             connection,
             [
                 {
-                    "at": event.at, "actor": event.reviewer, "action": "import", "claim_id": claim_id,
-                    "entity_id": None, "old_value": event.from_, "new_value": event.to, "note": event.note,
+                    "at": event.at,
+                    "actor": event.reviewer,
+                    "action": "import",
+                    "claim_id": claim_id,
+                    "entity_id": None,
+                    "old_value": event.from_,
+                    "new_value": event.to,
+                    "note": event.note,
                 }
                 for event in sorted(claim.history, key=lambda event: event.at)
             ],
         )
     elif claim.notes:
-        append_events(connection, [{
-            "at": utcnow(), "actor": reviewer, "action": "import", "claim_id": claim_id,
-            "old_value": claim.status, "new_value": claim.status, "note": " | ".join(claim.notes),
-        }])
+        append_events(
+            connection,
+            [
+                {
+                    "at": utcnow(),
+                    "actor": reviewer,
+                    "action": "import",
+                    "claim_id": claim_id,
+                    "old_value": claim.status,
+                    "new_value": claim.status,
+                    "note": " | ".join(claim.notes),
+                }
+            ],
+        )

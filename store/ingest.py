@@ -7,9 +7,9 @@ document; the helpers here also serve imports and reviews.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
@@ -44,16 +44,24 @@ def find_source_by_hash(connection: Connection, sha256: str) -> int | None:
 
 
 def insert_source(
-    connection: Connection, text: str, sha256: str, meta: SourceMeta, added_at: datetime | None = None
+    connection: Connection,
+    text: str,
+    sha256: str,
+    meta: SourceMeta,
+    added_at: datetime | None = None,
 ) -> int:
     """Insert a source row; `added_at` is kept from an imported export, else now."""
     values = meta.model_dump()
     values.update(text=text, sha256=sha256, added_at=added_at or utcnow())
-    return connection.execute(insert(source_t).values(**values).returning(source_t.c.id)).scalar_one()
+    return connection.execute(
+        insert(source_t).values(**values).returning(source_t.c.id)
+    ).scalar_one()
 
 
 def insert_claims(
-    connection: Connection, source_id: int, extracted_claims: Sequence[ExtractedClaim],
+    connection: Connection,
+    source_id: int,
+    extracted_claims: Sequence[ExtractedClaim],
     speakers: SpeakerBook | None = None,
 ) -> list[int]:
     """Insert the extracted claims of one source in document order; return their ids.
@@ -68,8 +76,12 @@ def insert_claims(
     rows = []
     for extracted in extracted_claims:
         # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
-        speaker = (extracted.speaker, extracted.speaker_kind, extracted.speaker_role,
-                   tuple(extracted.speaker_aliases))
+        speaker = (
+            extracted.speaker,
+            extracted.speaker_kind,
+            extracted.speaker_role,
+            tuple(extracted.speaker_aliases),
+        )
         if speaker not in speaker_ids:
             speaker_ids[speaker] = book.resolve(extracted)
         rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
@@ -110,10 +122,19 @@ def store_links(connection: Connection, links: Iterable[Link]) -> int:
         wanted.setdefault(tuple(sorted(link.claim_ids)), link)
     if not wanted:
         return 0
-    stored = {(link.claim_ids[0], link.claim_ids[1]) for link in queries.links_of(connection, {a for a, _ in wanted})}
+    stored = {
+        (link.claim_ids[0], link.claim_ids[1])
+        for link in queries.links_of(connection, {a for a, _ in wanted})
+    }
     rows = [
-        {"claim_a": a, "claim_b": b, "relation": link.relation, "score": link.score,
-         "state": link.state, "reason": link.reason}
+        {
+            "claim_a": a,
+            "claim_b": b,
+            "relation": link.relation,
+            "score": link.score,
+            "state": link.state,
+            "reason": link.reason,
+        }
         for (a, b), link in wanted.items()
         if (a, b) not in stored
     ]
@@ -141,7 +162,9 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
         (row.kind, row.claim_a, row.claim_b): row.id
         for chunk in queries.chunked(claim_ids)
         for row in connection.execute(
-            select(conflict_t).where(or_(conflict_t.c.claim_a.in_(chunk), conflict_t.c.claim_b.in_(chunk)))
+            select(conflict_t).where(
+                or_(conflict_t.c.claim_a.in_(chunk), conflict_t.c.claim_b.in_(chunk))
+            )
         )
     }
     kept: list[int] = []
@@ -152,7 +175,9 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
         found_keys.add(key)
         values = {"explanation": finding.explanation, "weak": finding.weak}
         if key in existing:
-            connection.execute(update(conflict_t).where(conflict_t.c.id == existing[key]).values(**values))
+            connection.execute(
+                update(conflict_t).where(conflict_t.c.id == existing[key]).values(**values)
+            )
             kept.append(existing[key])
         else:
             kept.append(
@@ -172,7 +197,9 @@ def log_event(connection: Connection, actor: str, action: str, **values) -> int:
     """Append one entry to the event log (chained to the one before); returns its id."""
     from store.eventlog import append_events
 
-    return append_events(connection, [{"at": utcnow(), "actor": actor, "action": action, **values}])[0]
+    return append_events(
+        connection, [{"at": utcnow(), "actor": actor, "action": action, **values}]
+    )[0]
 
 
 def add_extracted(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -71,7 +71,9 @@ def upgrade(
         connection = connection.execution_options(write=True)
         with connection.begin():
             if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                )
             before = _current(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, target)

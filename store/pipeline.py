@@ -13,9 +13,9 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -39,8 +39,12 @@ EXTRACT_CHUNK = 16
 
 
 def store_extracted_batches(
-    store, items: Iterable[tuple[str, str, SourceMeta, Sequence[ExtractedClaim]]], actor: str,
-    *, max_documents: int = MAX_BATCH_DOCUMENTS, max_seconds: float = MAX_BATCH_SECONDS,
+    store,
+    items: Iterable[tuple[str, str, SourceMeta, Sequence[ExtractedClaim]]],
+    actor: str,
+    *,
+    max_documents: int = MAX_BATCH_DOCUMENTS,
+    max_seconds: float = MAX_BATCH_SECONDS,
     target_seconds: float = TARGET_BATCH_SECONDS,
 ) -> Iterator[AddResult]:
     """Store (text, sha256, meta, extracted claims) items many to a transaction; yield each result once committed.
@@ -76,7 +80,10 @@ def _commit(store, items: list, actor: str) -> list[AddResult]:
         batch = IngestBatch(connection, many=len(items) >= PRELOAD_SPEAKERS_FROM)
         batch.know_hashes([sha256 for _, sha256, _, _ in items])
         batch.know_fingerprints(claim for _, _, _, extracted in items for claim in extracted)
-        results = [batch.add(text, sha256, meta, extracted, actor) for text, sha256, meta, extracted in items]
+        results = [
+            batch.add(text, sha256, meta, extracted, actor)
+            for text, sha256, meta, extracted in items
+        ]
         batch.flush()
         batch.close()
         return results
@@ -86,7 +93,11 @@ def _commit(store, items: list, actor: str) -> list[AddResult]:
 
 
 def add_documents(
-    store, documents: Iterable[tuple[Document, SourceMeta]], actor: str, *, workers: int | None = None
+    store,
+    documents: Iterable[tuple[Document, SourceMeta]],
+    actor: str,
+    *,
+    workers: int | None = None,
 ) -> Iterator[AddResult]:
     """Ingest documents in order: extraction in worker processes, storing many documents per transaction.
 
@@ -102,7 +113,9 @@ def add_documents(
         extracted.close()
 
 
-def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None) -> Iterator[tuple]:
+def _extracted(
+    store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None
+) -> Iterator[tuple]:
     """(text, sha256, meta, extracted claims) per document, in order; stored documents get no claims."""
     from claims.extraction import extract_claims
 
@@ -122,7 +135,9 @@ def _extracted(store, documents: Iterable[tuple[Document, SourceMeta]], workers:
     pending: deque = deque()
     with extraction_pool(workers) as pool:
         for chunk in chunks:
-            jobs = [(document.text, meta.published) for document, meta, stored in chunk if not stored]
+            jobs = [
+                (document.text, meta.published) for document, meta, stored in chunk if not stored
+            ]
             pending.append((chunk, submit_shielded(pool, _extract_many, jobs)))
             if len(pending) >= workers * 3:
                 yield from _ordered(*pending.popleft())
@@ -138,8 +153,10 @@ def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     thread (`claims.processes`): start, use and leave the pool from one thread.
     """
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=processes.worker_started, initargs=(os.getpid(),),
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=processes.worker_started,
+        initargs=(os.getpid(),),
     )
     try:
         yield pool
@@ -196,7 +213,11 @@ def _chunks(store, documents: Iterable[tuple[Document, SourceMeta]]) -> Iterator
 
 def _mark_stored(store, chunk: list[tuple[Document, SourceMeta]]) -> list[tuple]:
     with store._read() as connection:
-        stored = set(connection.execute(
-            select(source_t.c.sha256).where(source_t.c.sha256.in_({document.sha256 for document, _ in chunk}))
-        ).scalars())
+        stored = set(
+            connection.execute(
+                select(source_t.c.sha256).where(
+                    source_t.c.sha256.in_({document.sha256 for document, _ in chunk})
+                )
+            ).scalars()
+        )
     return [(document, meta, document.sha256 in stored) for document, meta in chunk]

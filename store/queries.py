@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, Literal, get_args
+from typing import Literal, get_args
 
 from sqlalchemy import (
-    BigInteger, Connection, Join, String, and_, bindparam, cast, exists, func, literal, or_, select, union,
+    BigInteger,
+    Connection,
+    Join,
+    String,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -68,7 +81,7 @@ def chunked(values: Iterable, size: int = IN_CHUNK) -> Iterable[list]:
     """`values` sorted and unique, in lists of at most `size`, for one `IN (...)` query each."""
     ordered = sorted(set(values))
     for start in range(0, len(ordered), size):
-        yield ordered[start:start + size]
+        yield ordered[start : start + size]
 
 
 def id_in(column, ids: Iterable[int]):
@@ -112,7 +125,9 @@ def _check_terms(claim_filter: ClaimFilter) -> None:
     for kind in ("speaker", "source", "search"):
         term = getattr(claim_filter, kind) or ""
         if len(term) > MAX_FILTER_CHARS:
-            raise InvalidValue(f"the {kind} filter is too long ({len(term):,} characters; at most {MAX_FILTER_CHARS:,})")
+            raise InvalidValue(
+                f"the {kind} filter is too long ({len(term):,} characters; at most {MAX_FILTER_CHARS:,})"
+            )
 
 
 def _as_id(term: str) -> int:
@@ -204,7 +219,11 @@ def _claim_select(*, speaker_first: bool = False, fts_first=None):
 def _claim_from_joined(row, history=None) -> Claim:
     mapping = row._mapping
     speaker = (
-        {"name": mapping["speaker_name"], "role": mapping["speaker_role"], "kind": mapping["speaker_kind"]}
+        {
+            "name": mapping["speaker_name"],
+            "role": mapping["speaker_role"],
+            "kind": mapping["speaker_kind"],
+        }
         if mapping["speaker_name"] is not None
         else None
     )
@@ -345,7 +364,9 @@ def _read_parts(
     return [_claim_from_joined(row) for row in rows]
 
 
-def count_claims(connection: Connection, claim_filter: ClaimFilter, *, cap: int | None = None) -> int:
+def count_claims(
+    connection: Connection, claim_filter: ClaimFilter, *, cap: int | None = None
+) -> int:
     """How many claims match, counting no further than `cap` when one is given."""
     # With a cap the rows are selected under a LIMIT and counted outside it, so the count
     # stops reading there: a reviewer needs "10,000+", not a walk over 900k index entries.
@@ -357,10 +378,14 @@ def count_claims(connection: Connection, claim_filter: ClaimFilter, *, cap: int 
         if replace(claim_filter, search=None) == ClaimFilter():
             query = select(counted).select_from(fts)
         else:
-            query = select(counted).select_from(OuterLoopJoin(fts, claim_t, fts.c.rowid == claim_t.c.id))
+            query = select(counted).select_from(
+                OuterLoopJoin(fts, claim_t, fts.c.rowid == claim_t.c.id)
+            )
         query = _fts_first(query, fts, phrase, claim_filter)
     else:
-        query = select(counted).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
+        query = (
+            select(counted).select_from(claim_t).where(and_(True, *filter_clauses(claim_filter)))
+        )
     if cap is not None:
         query = select(func.count()).select_from(query.limit(cap).subquery())
     return connection.execute(query).scalar_one()
@@ -440,7 +465,9 @@ def conflicted_among(connection: Connection, claim_ids: Iterable[int]) -> set[in
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         for side in (conflict_t.c.claim_a, conflict_t.c.claim_b):
-            found.update(connection.execute(select(side).where(side.in_(chunk)).distinct()).scalars())
+            found.update(
+                connection.execute(select(side).where(side.in_(chunk)).distinct()).scalars()
+            )
     return found
 
 
@@ -461,7 +488,9 @@ def last_event_id(connection: Connection) -> int:
 
 def reprint_originals(connection: Connection) -> dict[int, int]:
     """{reprint id: original id} for every claim stored as a reprint."""
-    rows = connection.execute(select(claim_t.c.id, claim_t.c.reprint_of).where(claim_t.c.reprint_of.is_not(None)))
+    rows = connection.execute(
+        select(claim_t.c.id, claim_t.c.reprint_of).where(claim_t.c.reprint_of.is_not(None))
+    )
     return {claim_id: original for claim_id, original in rows}
 
 
@@ -472,7 +501,9 @@ def reprint_sources_of(connection: Connection, claim_ids: Iterable[int]) -> dict
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         rows = connection.execute(
-            select(claim_t.c.reprint_of, claim_t.c.source_id).where(claim_t.c.reprint_of.in_(chunk)).distinct()
+            select(claim_t.c.reprint_of, claim_t.c.source_id)
+            .where(claim_t.c.reprint_of.in_(chunk))
+            .distinct()
         )
         for original, source_id in rows:
             found.setdefault(original, []).append(source_id)
@@ -482,5 +513,8 @@ def reprint_sources_of(connection: Connection, claim_ids: Iterable[int]) -> dict
 def agreeing_among(connection: Connection, claim_ids: Iterable[int]) -> list[Link]:
     """The `agrees` links (not rejected) between two of `claim_ids`."""
     wanted = set(claim_ids)
-    return [link for link in links_of(connection, wanted)
-            if link.relation == "agrees" and link.state != "rejected" and set(link.claim_ids) <= wanted]
+    return [
+        link
+        for link in links_of(connection, wanted)
+        if link.relation == "agrees" and link.state != "rejected" and set(link.claim_ids) <= wanted
+    ]

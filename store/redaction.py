@@ -9,7 +9,7 @@ of them; `scrub` removes them from any text, also every secret value of a known 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
 from sqlalchemy.engine import make_url
@@ -57,13 +57,18 @@ def redact(url: str) -> str:
         parsed = make_url(url)
     except ArgumentError:
         return "<invalid database URL>"
-    query = {key: (HIDDEN if key.lower() in SECRET_KEYS else value) for key, value in parsed.query.items()}
+    query = {
+        key: (HIDDEN if key.lower() in SECRET_KEYS else value)
+        for key, value in parsed.query.items()
+    }
     rendered = parsed.set(query=query).render_as_string(hide_password=True)
     return scrub(rendered, url_secrets(url))
 
 
 def looks_like_libpq_string(db: str) -> bool:
     """Whether `--db` is a libpq keyword string (`host=... dbname=...`) rather than a path or URL."""
-    return "://" not in db and re.fullmatch(r"\s*(\w+\s*=\s*('[^']*'|\S+)\s*)+", db) is not None and bool(
-        re.search(r"(?i)\b(host|hostaddr|dbname|user|port|password|passwd)\s*=", db)
+    return (
+        "://" not in db
+        and re.fullmatch(r"\s*(\w+\s*=\s*('[^']*'|\S+)\s*)+", db) is not None
+        and bool(re.search(r"(?i)\b(host|hostaddr|dbname|user|port|password|passwd)\s*=", db))
     )

@@ -25,12 +25,14 @@ def is_note_only(old_status: str | None, new_status: str | None, note: str | Non
     return bool(note) and old_status == new_status
 
 
-def _conflict(connection: Connection, claim_id: int, expected_version: int | None = None) -> VersionConflict:
+def _conflict(
+    connection: Connection, claim_id: int, expected_version: int | None = None
+) -> VersionConflict:
     """The refusal for a stale write, naming who changed the claim, when, and its state now."""
     row = connection.execute(
-        select(claim_t.c.status, claim_t.c.version, claim_t.c.updated_by, claim_t.c.updated_at).where(
-            claim_t.c.id == claim_id
-        )
+        select(
+            claim_t.c.status, claim_t.c.version, claim_t.c.updated_by, claim_t.c.updated_at
+        ).where(claim_t.c.id == claim_id)
     ).first()
     changed_by, changed_at = (row.updated_by, row.updated_at) if row else (None, None)
     if changed_by is None:
@@ -70,7 +72,9 @@ def set_status(
     # FOR UPDATE holds the row on PostgreSQL until commit; SQLite's BEGIN IMMEDIATE already
     # holds the whole file. Either way the version read here is the one the update replaces.
     row = connection.execute(
-        select(claim_t.c.status, claim_t.c.version).where(claim_t.c.id == claim_id).with_for_update()
+        select(claim_t.c.status, claim_t.c.version)
+        .where(claim_t.c.id == claim_id)
+        .with_for_update()
     ).first()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
@@ -114,7 +118,9 @@ def add_note(
     set_status(connection, claim_id, row.status, reviewer, note, expected_version, action="note")
 
 
-def decide_link(connection: Connection, claim_a: int, claim_b: int, accept: bool, reviewer: str) -> None:
+def decide_link(
+    connection: Connection, claim_a: int, claim_b: int, accept: bool, reviewer: str
+) -> None:
     """Accept or reject a link between two claims; a rejected pair is never suggested again."""
     if claim_a == claim_b:
         raise InvalidValue("a claim cannot be linked to itself")
@@ -130,7 +136,11 @@ def decide_link(connection: Connection, claim_a: int, claim_b: int, accept: bool
     if row is None:
         connection.execute(
             link_t.insert().values(
-                claim_a=a, claim_b=b, relation="related", score=1.0, state=state,
+                claim_a=a,
+                claim_b=b,
+                relation="related",
+                score=1.0,
+                state=state,
                 reason=f"{state} by {reviewer}",
             )
         )
@@ -139,7 +149,12 @@ def decide_link(connection: Connection, claim_a: int, claim_b: int, accept: bool
         connection.execute(update(link_t).where(link_t.c.id == row.id).values(state=state))
         old_state = row.state
     log_event(
-        connection, reviewer, "link", entity_id=f"link:{a}-{b}", old_value=old_state, new_value=state
+        connection,
+        reviewer,
+        "link",
+        entity_id=f"link:{a}-{b}",
+        old_value=old_state,
+        new_value=state,
     )
     refresh_conflicts(connection, {a, b})
 
@@ -161,21 +176,29 @@ def merge_speakers(connection: Connection, keep_id: int, merge_id: int, reviewer
     moved = list(
         connection.execute(select(claim_t.c.id).where(claim_t.c.speaker_id == merge_id)).scalars()
     )
-    connection.execute(update(claim_t).where(claim_t.c.speaker_id == merge_id).values(speaker_id=keep_id))
+    connection.execute(
+        update(claim_t).where(claim_t.c.speaker_id == merge_id).values(speaker_id=keep_id)
+    )
     old_aliases = _aliases(keep)
     # What this merge adds, recorded so that undoing it removes exactly that, whatever was undone before.
     added = sorted(({merge.name} | set(_aliases(merge))) - set(old_aliases) - {keep.name})
     connection.execute(
-        update(speaker_t).where(speaker_t.c.id == keep_id).values(aliases=json.dumps(sorted({*old_aliases, *added})))
+        update(speaker_t)
+        .where(speaker_t.c.id == keep_id)
+        .values(aliases=json.dumps(sorted({*old_aliases, *added})))
     )
-    connection.execute(update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=keep_id))
+    connection.execute(
+        update(speaker_t).where(speaker_t.c.id == merge_id).values(merged_into=keep_id)
+    )
     return log_event(
         connection,
         reviewer,
         "merge",
         entity_id=f"speaker:{keep_id}<-{merge_id}",
         old_value=json.dumps({"aliases": old_aliases}),
-        new_value=json.dumps({"keep": keep_id, "merged": merge_id, "claims": moved, "added_aliases": added}),
+        new_value=json.dumps(
+            {"keep": keep_id, "merged": merge_id, "claims": moved, "added_aliases": added}
+        ),
     )
 
 
@@ -205,7 +228,9 @@ def _merged_chain(connection: Connection, speaker_id: int) -> list[int]:
     """`speaker_id` and every speaker it was merged into since, in order (a merged keeper can be merged on)."""
     chain = [speaker_id]
     while len(chain) < 1000:
-        parent = connection.execute(select(speaker_t.c.merged_into).where(speaker_t.c.id == chain[-1])).scalar()
+        parent = connection.execute(
+            select(speaker_t.c.merged_into).where(speaker_t.c.id == chain[-1])
+        ).scalar()
         if parent is None or parent in chain:
             break
         chain.append(parent)
@@ -215,7 +240,9 @@ def _merged_chain(connection: Connection, speaker_id: int) -> list[int]:
 def _contributed_names(connection: Connection, speaker_id: int) -> set[str]:
     """The names and aliases of every speaker merged into `speaker_id` now."""
     names: set[str] = set()
-    for row in connection.execute(select(speaker_t.c.name, speaker_t.c.aliases).where(speaker_t.c.merged_into == speaker_id)):
+    for row in connection.execute(
+        select(speaker_t.c.name, speaker_t.c.aliases).where(speaker_t.c.merged_into == speaker_id)
+    ):
         names |= {row.name, *_aliases(row)}
     return names
 
@@ -248,16 +275,26 @@ def unmerge_speakers(connection: Connection, merge_id: int, reviewer: str) -> in
     for level, speaker_id in enumerate(chain):
         if level:
             # Up the chain, only what the next merge carried on from the speaker below.
-            below = connection.execute(select(speaker_t).where(speaker_t.c.id == chain[level - 1])).first()
+            below = connection.execute(
+                select(speaker_t).where(speaker_t.c.id == chain[level - 1])
+            ).first()
             carried = _merge_event(connection, speaker_id, chain[level - 1])
             leaving &= _added_aliases(carried, below) if carried is not None else set()
         if not leaving:
             break
         keeper = connection.execute(select(speaker_t).where(speaker_t.c.id == speaker_id)).first()
         still_brought = _contributed_names(connection, speaker_id)
-        kept = [alias for alias in _aliases(keeper) if alias not in leaving or alias in still_brought]
-        connection.execute(update(speaker_t).where(speaker_t.c.id == speaker_id).values(aliases=json.dumps(kept)))
+        kept = [
+            alias for alias in _aliases(keeper) if alias not in leaving or alias in still_brought
+        ]
+        connection.execute(
+            update(speaker_t).where(speaker_t.c.id == speaker_id).values(aliases=json.dumps(kept))
+        )
     return log_event(
-        connection, reviewer, "unmerge", entity_id=f"speaker:{keep_id}->{merge_id}",
-        old_value=event.new_value, new_value=json.dumps({"restored": merge_id}),
+        connection,
+        reviewer,
+        "unmerge",
+        entity_id=f"speaker:{keep_id}->{merge_id}",
+        old_value=event.new_value,
+        new_value=json.dumps({"restored": merge_id}),
     )

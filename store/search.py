@@ -107,14 +107,18 @@ class SearchClause(ColumnElement):
             self.postgresql_clause = self.fallback_clause
         else:
             # Without a word index (SQLite before 3.34), the words with single spaces as a substring.
-            self.fallback_clause = claim_t.c.search_text.like(like_pattern(" ".join(found[0])), escape="\\")
+            self.fallback_clause = claim_t.c.search_text.like(
+                like_pattern(" ".join(found[0])), escape="\\"
+            )
             self.postgresql_clause = claim_t.c.search_text.op("~")(words_regex(*found))
         match = fts_match("sqlite", term)
         if match is None:
             self.fts_clause = self.fallback_clause
         else:
             fts, phrase = match
-            self.fts_clause = claim_t.c.id.in_(select(fts.c.rowid).where(match_column(fts).op("MATCH")(phrase)))
+            self.fts_clause = claim_t.c.id.in_(
+                select(fts.c.rowid).where(match_column(fts).op("MATCH")(phrase))
+            )
 
 
 @compiles(SearchClause)

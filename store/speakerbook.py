@@ -13,8 +13,8 @@ held are never re-read, so the book stays the truth for the transaction it lives
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from sqlalchemy import Connection, insert, or_, select, update
 
@@ -63,10 +63,16 @@ class SpeakerBook:
             mapping = row._mapping
             if mapping["id"] in self.entries:
                 continue  # held already: this transaction's version is newer than the table's
-            self._register(SpeakerEntry(
-                id=mapping["id"], name=mapping["name"], key=mapping["key"], role=mapping["role"],
-                kind=mapping["kind"], aliases=json.loads(mapping["aliases"] or "[]"),
-            ))
+            self._register(
+                SpeakerEntry(
+                    id=mapping["id"],
+                    name=mapping["name"],
+                    key=mapping["key"],
+                    role=mapping["role"],
+                    kind=mapping["kind"],
+                    aliases=json.loads(mapping["aliases"] or "[]"),
+                )
+            )
 
     def _register(self, entry: SpeakerEntry) -> None:
         self.entries[entry.id] = entry
@@ -89,14 +95,22 @@ class SpeakerBook:
         keys = {speaker_rules.speaker_key(name) for name in names} - {""} - self._fetched
         if not keys:
             return
-        self._load_any([condition for key in sorted(keys) for condition in (speaker_t.c.key == key, *_shares_a_word(key))])
+        self._load_any(
+            [
+                condition
+                for key in sorted(keys)
+                for condition in (speaker_t.c.key == key, *_shares_a_word(key))
+            ]
+        )
         self._fetched |= keys
 
     def _load_any(self, conditions: list) -> None:
         """Read the unmerged speakers meeting any of `conditions`, a bounded number of conditions per query."""
         for start in range(0, len(conditions), CONDITIONS_PER_QUERY):
-            chunk = conditions[start:start + CONDITIONS_PER_QUERY]
-            self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)).where(or_(*chunk)))
+            chunk = conditions[start : start + CONDITIONS_PER_QUERY]
+            self._load(
+                select(speaker_t).where(speaker_t.c.merged_into.is_(None)).where(or_(*chunk))
+            )
 
     def _matching(self, key: str) -> list[SpeakerEntry]:
         """Speakers whose key is `key` or contains one of its words (longer than one letter), by id."""
@@ -144,14 +158,26 @@ class SpeakerBook:
                 return self._join(people[index], name, key, aliases, extracted.speaker_role)
         speaker_id = self.connection.execute(
             insert(speaker_t)
-            .values(name=name, key=key, role=extracted.speaker_role, kind=extracted.speaker_kind,
-                    aliases=json.dumps(aliases), merged_into=None)
+            .values(
+                name=name,
+                key=key,
+                role=extracted.speaker_role,
+                kind=extracted.speaker_kind,
+                aliases=json.dumps(aliases),
+                merged_into=None,
+            )
             .returning(speaker_t.c.id)
         ).scalar_one()
-        self._register(SpeakerEntry(speaker_id, name, key, extracted.speaker_role, extracted.speaker_kind, aliases))
+        self._register(
+            SpeakerEntry(
+                speaker_id, name, key, extracted.speaker_role, extracted.speaker_kind, aliases
+            )
+        )
         return speaker_id
 
-    def _join(self, entry: SpeakerEntry, name: str, key: str, aliases: list[str], role: str | None) -> int:
+    def _join(
+        self, entry: SpeakerEntry, name: str, key: str, aliases: list[str], role: str | None
+    ) -> int:
         """Record `name` as `entry`'s: a fuller name becomes the display name, the shorter one an alias."""
         known_name = entry.name
         if len(name) > len(entry.name):
@@ -165,7 +191,9 @@ class SpeakerBook:
             aliases = aliases + [name]
         return self._remember(entry, known_name, aliases, role)
 
-    def _remember(self, entry: SpeakerEntry, known_name: str, new_aliases: list[str], role: str | None) -> int:
+    def _remember(
+        self, entry: SpeakerEntry, known_name: str, new_aliases: list[str], role: str | None
+    ) -> int:
         # Aliases equal to the name the row had when it was looked up are left out.
         merged = sorted(set(entry.aliases) | {a for a in new_aliases if a and a != known_name})
         if merged != entry.aliases:
@@ -188,7 +216,12 @@ class SpeakerBook:
             self.connection.execute(
                 update(speaker_t)
                 .where(speaker_t.c.id == speaker_id)
-                .values(name=entry.name, key=entry.key, role=entry.role, aliases=json.dumps(entry.aliases))
+                .values(
+                    name=entry.name,
+                    key=entry.key,
+                    role=entry.role,
+                    aliases=json.dumps(entry.aliases),
+                )
             )
         self._dirty.clear()
 

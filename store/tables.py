@@ -47,9 +47,7 @@ class SpeakerRow(SQLModel, table=True):
 
 class ClaimRow(SQLModel, table=True):
     __tablename__ = "claim"
-    __table_args__ = (
-        Index("ix_claim_source_start", "source_id", "start"),
-    )
+    __table_args__ = (Index("ix_claim_source_start", "source_id", "start"),)
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -103,7 +103,15 @@ def add_story() -> Callable:
     """Store a fictional document with hand-made claims; returns the AddResult."""
     from claims.models import SourceMeta
 
-    def add(store, document: str, claims: list[tuple[str, str | None]], *, title: str = "A story", actor="tester", **meta):
+    def add(
+        store,
+        document: str,
+        claims: list[tuple[str, str | None]],
+        *,
+        title: str = "A story",
+        actor="tester",
+        **meta,
+    ):
         extracted = [make_claim(text, document, speaker) for text, speaker in claims]
         sha = hashlib.sha256(document.encode("utf-8")).hexdigest()
         return store.add_extracted(document, sha, SourceMeta(title=title, **meta), extracted, actor)
@@ -114,7 +122,7 @@ def add_story() -> Callable:
 PORT_STORY = (
     'Harbour master Mira Olsen said on Monday, "The port handled 4,000 containers last week." '
     'The shipping board disputed that. "Fewer than 3,000 containers moved," said Tomas Brenn, '
-    'its chair. Olsen denied that the cranes had failed.'
+    "its chair. Olsen denied that the cranes had failed."
 )
 PORT_CLAIMS = [
     ("The port handled 4,000 containers last week.", "Mira Olsen"),

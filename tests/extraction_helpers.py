@@ -9,7 +9,7 @@ def checked_claims(text: str) -> list:
     """Every claim extracted from `text`, each asserted to quote exactly its span."""
     claims = extract_claims(text)
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.quote
+        assert text[claim.start : claim.end] == claim.quote
     return claims
 
 
@@ -21,7 +21,9 @@ def attributed(text: str) -> list:
 def by_cue(text: str, cue: str):
     """The one attributed claim whose cue reads `cue`."""
     found = [claim for claim in attributed(text) if claim.cue is not None and claim.cue.text == cue]
-    assert len(found) == 1, [(claim.cue.text if claim.cue else None, claim.quote) for claim in attributed(text)]
+    assert len(found) == 1, [
+        (claim.cue.text if claim.cue else None, claim.quote) for claim in attributed(text)
+    ]
     return found[0]
 
 

@@ -14,11 +14,17 @@ def session_processes(session_id: int) -> list[str]:
             continue
         try:
             stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+            command = (
+                (entry / "cmdline")
+                .read_bytes()
+                .replace(b"\0", b" ")
+                .decode(errors="replace")
+                .strip()
+            )
         except OSError:
             continue
         # After the command name in parentheses: state, ppid, pgrp, session.
-        state, _ppid, _pgrp, session = stat[stat.rindex(")") + 2:].split()[:4]
+        state, _ppid, _pgrp, session = stat[stat.rindex(")") + 2 :].split()[:4]
         if int(session) == session_id and state != "Z":
             found.append(f"{entry.name}: {command}")
     return found

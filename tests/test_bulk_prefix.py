@@ -16,15 +16,30 @@ from claims.models import Claim, Quantity
 
 # A Zipf-like fictional vocabulary: a few words nearly every claim uses, a long tail of rare ones.
 _COMMON = "council harbour budget winter plan vote".split()
-_TAIL = [f"{a}{b}" for a in ("bren", "quil", "vale", "orm", "tash", "pell", "dun", "kerr") for b in ("moor", "port", "wick", "stead", "field", "gate")]
+_TAIL = [
+    f"{a}{b}"
+    for a in ("bren", "quil", "vale", "orm", "tash", "pell", "dun", "kerr")
+    for b in ("moor", "port", "wick", "stead", "field", "gate")
+]
 _NAMES = ["Brennmoor", "Quillport", "Valesia", "Ormsby Guild", "Tashkar Ferries"]
 _SPEAKERS = ["Marta Quillon", "Oskar Brenn", "Ilse Varn", None]
 
 
-def _claim(claim_id: int, text: str, rng: random.Random, quantities: list[Quantity] | None = None) -> Claim:
-    return Claim(id=claim_id, source_id=claim_id // 25 + 1, speaker=rng.choice(_SPEAKERS), text=text, quote=text,
-                 start=0, end=len(text), kind="indirect", quantities=quantities or [],
-                 polarity=rng.choice(["asserts", "asserts", "asserts", "denies"]))
+def _claim(
+    claim_id: int, text: str, rng: random.Random, quantities: list[Quantity] | None = None
+) -> Claim:
+    return Claim(
+        id=claim_id,
+        source_id=claim_id // 25 + 1,
+        speaker=rng.choice(_SPEAKERS),
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="indirect",
+        quantities=quantities or [],
+        polarity=rng.choice(["asserts", "asserts", "asserts", "denies"]),
+    )
 
 
 def _archive(count: int, seed: int) -> list[Claim]:
@@ -46,7 +61,9 @@ def _archive(count: int, seed: int) -> list[Claim]:
                 if move < 0.4 and len(words) > 2:
                     del words[rng.randrange(len(words))]
                 elif move < 0.7:
-                    words.insert(rng.randrange(len(words) + 1), rng.choice(_COMMON + _TAIL + _NAMES))
+                    words.insert(
+                        rng.randrange(len(words) + 1), rng.choice(_COMMON + _TAIL + _NAMES)
+                    )
                 else:
                     words.insert(0, rng.choice(["Reportedly,", "Officials suggest"]))
         quantities = []
@@ -75,7 +92,10 @@ class TestCompleteness:
     def test_bulk_links_equal_all_pairs_links(self, seed):
         batch = _archive(420, seed)
         expected = _exhaustive(batch)
-        found = {link.claim_ids: (link.relation, link.score, link.state, link.reason) for link in link_claims(batch, lambda claim: [])}
+        found = {
+            link.claim_ids: (link.relation, link.score, link.state, link.reason)
+            for link in link_claims(batch, lambda claim: [])
+        }
         assert len(expected) > 200
         assert found == expected
 
@@ -96,7 +116,9 @@ class TestPrefixJoin:
         batch = _archive(300, 5)
         found = [features(claim) for claim in batch]
         arrays = BatchFeatures(found)
-        join = PrefixJoin(arrays.stems, arrays.lengths, arrays.starts, best_bonus(arrays.entities, arrays.units))
+        join = PrefixJoin(
+            arrays.stems, arrays.lengths, arrays.starts, best_bonus(arrays.entities, arrays.units)
+        )
         met: dict[tuple[int, int], int] = {}
         for i in range(len(batch)):
             others, shared = join.candidates(i)
@@ -105,7 +127,11 @@ class TestPrefixJoin:
                 assert pair not in met
                 met[pair] = count
                 assert count == len(found[i].stems & found[j].stems)
-        linking = [(i, j) for i, j in itertools.combinations(range(len(batch)), 2) if compare(batch[i], batch[j]) is not None]
+        linking = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(batch)), 2)
+            if compare(batch[i], batch[j]) is not None
+        ]
         assert linking and all(pair in met for pair in linking)
         # The join is a filter, not all pairs.
         assert len(met) < len(batch) * (len(batch) - 1) / 4
@@ -122,8 +148,13 @@ def test_sorted_words_ratio_is_token_sort_ratio():
     texts = [" ".join(rng.choices(_COMMON + _TAIL, k=rng.randint(1, 9))) for _ in range(200)]
     arrays = BatchFeatures([features(_claim(i + 1, text, rng)) for i, text in enumerate(texts)])
     for i, j in itertools.combinations(range(0, 200, 7), 2):
-        a, b = features(_claim(i + 1, texts[i], rng)).text, features(_claim(j + 1, texts[j], rng)).text
-        assert fuzz.ratio(arrays.sorted_texts[i], arrays.sorted_texts[j]) == fuzz.token_sort_ratio(a, b)
+        a, b = (
+            features(_claim(i + 1, texts[i], rng)).text,
+            features(_claim(j + 1, texts[j], rng)).text,
+        )
+        assert fuzz.ratio(arrays.sorted_texts[i], arrays.sorted_texts[j]) == fuzz.token_sort_ratio(
+            a, b
+        )
 
 
 class TestEdges:
@@ -131,9 +162,19 @@ class TestEdges:
 
     def test_claims_without_content_words_or_with_only_numbers(self):
         rng = random.Random(12)
-        texts = ["it was so", "they did", "400 troops", "Quillport", "Quillport harbour plan", "Quillport harbour plan vote"]
+        texts = [
+            "it was so",
+            "they did",
+            "400 troops",
+            "Quillport",
+            "Quillport harbour plan",
+            "Quillport harbour plan vote",
+        ]
         batch = [_claim(i + 1, rng.choice(texts), rng) for i in range(260)]
-        found = {link.claim_ids: (link.relation, link.score, link.state, link.reason) for link in link_claims(batch, lambda claim: [])}
+        found = {
+            link.claim_ids: (link.relation, link.score, link.state, link.reason)
+            for link in link_claims(batch, lambda claim: [])
+        }
         assert found == _exhaustive(batch) and found
 
     def test_numeric_bonus_reaching_a_tier_alone_makes_every_pair_a_candidate(self, monkeypatch):
@@ -142,7 +183,11 @@ class TestEdges:
         batch = _archive(240, 8)
         monkeypatch.setattr(bulk, "_NUMERIC_ALONE", True)
         linker = bulk.BulkLinker(batch, build_context(batch))
-        met = sum(len(linker.join.visit[linker.join.rank[i] + 1:]) for i in range(len(batch)))
+        met = sum(len(linker.join.visit[linker.join.rank[i] + 1 :]) for i in range(len(batch)))
         assert met == len(batch) * (len(batch) - 1) // 2
-        found = {(min(batch[i].id, batch[j].id), max(batch[i].id, batch[j].id)) for i in range(len(batch)) for j, *_ in linker.links_of(i)}
+        found = {
+            (min(batch[i].id, batch[j].id), max(batch[i].id, batch[j].id))
+            for i in range(len(batch))
+            for j, *_ in linker.links_of(i)
+        }
         assert found == set(_exhaustive(batch))

@@ -44,7 +44,11 @@ class TestReader:
     def test_a_denying_claim_disputes_and_is_named(self):
         claims = [
             FakeClaim(7, "The harbour reopened on Monday"),
-            FakeClaim(8, "Engineers denied that the Quillport dam was breached by the flood", polarity="denies"),
+            FakeClaim(
+                8,
+                "Engineers denied that the Quillport dam was breached by the flood",
+                polarity="denies",
+            ),
         ]
         verdict = CheckReader(CHECK).judge(None, claims)
         assert verdict.stance == "disputes"
@@ -53,12 +57,22 @@ class TestReader:
 
     def test_a_check_that_denies_is_supported_by_a_debunking_source(self):
         reader = CheckReader("The Quillport dam breach photos are fake")
-        assert reader.judge("Quillport dam breach photos were faked, engineers say", []).stance == "supports"
-        assert reader.judge("Quillport dam breached: photos show the flood", []).stance == "disputes"
+        assert (
+            reader.judge("Quillport dam breach photos were faked, engineers say", []).stance
+            == "supports"
+        )
+        assert (
+            reader.judge("Quillport dam breached: photos show the flood", []).stance == "disputes"
+        )
 
     def test_a_claim_in_an_unnamed_sources_mouth_only_reports(self):
-        claim = FakeClaim(3, "the Quillport dam was breached by the March flood", speaker="sources",
-                          speaker_kind="unattributed", kind="indirect")
+        claim = FakeClaim(
+            3,
+            "the Quillport dam was breached by the March flood",
+            speaker="sources",
+            speaker_kind="unattributed",
+            kind="indirect",
+        )
         assert CheckReader(CHECK).judge(None, [claim]).stance == "reports"
 
     def test_scepticism_disputes(self):
@@ -68,12 +82,17 @@ class TestReader:
 
     def test_a_forecast_headline_reports(self):
         reader = CheckReader("Marlo Vent will play the lead in the Quillport film")
-        assert reader.judge("Marlo Vent eyed to play the lead in Quillport film", []).stance == "reports"
+        assert (
+            reader.judge("Marlo Vent eyed to play the lead in Quillport film", []).stance
+            == "reports"
+        )
         assert reader.judge("Marlo Vent plays the lead in Quillport film", []).stance == "supports"
 
     def test_a_long_source_must_share_more_than_one_word(self):
         reader = CheckReader("The Quillport dam was breached by the March flood")
-        chatter = [FakeClaim(number, f"Item {number} of the harbour calendar") for number in range(5)]
+        chatter = [
+            FakeClaim(number, f"Item {number} of the harbour calendar") for number in range(5)
+        ]
         one_word = chatter + [FakeClaim(9, "The flood exhibition opens at the museum")]
         assert reader.judge(None, one_word).stance == "unrelated"
         assert reader.judge("Flood exhibition opens", []).stance != "unrelated"
@@ -90,7 +109,9 @@ class TestReader:
 
 def _add(store, key: str, text: str) -> int:
     document = read_document((text + "\n").encode(), f"{key}.txt")
-    result = store.add_document(document, SourceMeta(title=None, outlet=f"Outlet {key}", path=f"{key}.txt"), "tess")
+    result = store.add_document(
+        document, SourceMeta(title=None, outlet=f"Outlet {key}", path=f"{key}.txt"), "tess"
+    )
     return result.source_id
 
 
@@ -113,7 +134,10 @@ class TestStore:
     def test_batch_ingest_judges_new_sources(self, store):
         check = store.add_check(CHECK, "tess")
         documents = [
-            (read_document((text + "\n").encode(), f"{key}.txt"), SourceMeta(outlet=key, path=f"{key}.txt"))
+            (
+                read_document((text + "\n").encode(), f"{key}.txt"),
+                SourceMeta(outlet=key, path=f"{key}.txt"),
+            )
             for key, text in HEADLINES.items()
         ]
         results = list(store.add_documents(documents, "tess", workers=1))
@@ -123,14 +147,21 @@ class TestStore:
     def test_adding_a_check_is_logged(self, store):
         check = store.add_check(CHECK, "tess")
         (event,) = [event for event in store.events() if event.action == "check"]
-        assert (event.actor, event.entity_id, event.new_value) == ("tess", f"check:{check.id}", CHECK)
+        assert (event.actor, event.entity_id, event.new_value) == (
+            "tess",
+            f"check:{check.id}",
+            CHECK,
+        )
 
     def test_list_and_unknown_id(self, store):
         from store.errors import NotFound
 
         store.add_check(CHECK, "tess")
         store.add_check("The Harbour bakery won the pie contest", "tess")
-        assert [check.text for check in store.list_checks()] == [CHECK, "The Harbour bakery won the pie contest"]
+        assert [check.text for check in store.list_checks()] == [
+            CHECK,
+            "The Harbour bakery won the pie contest",
+        ]
         with pytest.raises(NotFound):
             store.get_check(99)
 
@@ -147,12 +178,20 @@ class TestStore:
         data = json.loads(exported)
         assert list(data)[:3] == ["format", "version", "checks"]
         assert data["checks"][0]["text"] == CHECK
-        assert set(data["checks"][0]["sources"][0]) == {"source_id", "title", "stance", "claim_ids", "explanation"}
+        assert set(data["checks"][0]["sources"][0]) == {
+            "source_id",
+            "title",
+            "stance",
+            "claim_ids",
+            "explanation",
+        }
         with open_store(str(tmp_path / "to.db")) as store:
             counts = import_batch(store, parse_import(exported.encode(), "export.json"), "tess")
             (check,) = store.list_checks()
         assert counts["checks"] == 1
-        assert check.model_dump(exclude={"id"}) == {key: value for key, value in data["checks"][0].items() if key != "id"}
+        assert check.model_dump(exclude={"id"}) == {
+            key: value for key, value in data["checks"][0].items() if key != "id"
+        }
 
 
 class TestCommandLine:
@@ -171,10 +210,20 @@ class TestCommandLine:
         result = self._run(db, "add", *(str(tmp_path / f"{key}.txt") for key in HEADLINES))
         assert result.exit_code == 0, result.output
         listed = json.loads(self._run(db, "check", "list", "--json").output)
-        assert listed == [{"id": 1, "text": CHECK,
-                           "counts": {"supports": 1, "disputes": 1, "reports": 1, "unrelated": 1}}]
+        assert listed == [
+            {
+                "id": 1,
+                "text": CHECK,
+                "counts": {"supports": 1, "disputes": 1, "reports": 1, "unrelated": 1},
+            }
+        ]
         shown = json.loads(self._run(db, "check", "show", "1", "--json").output)
-        assert [item["stance"] for item in shown["sources"]] == ["supports", "disputes", "reports", "unrelated"]
+        assert [item["stance"] for item in shown["sources"]] == [
+            "supports",
+            "disputes",
+            "reports",
+            "unrelated",
+        ]
         text = self._run(db, "check", "show", "1").output
         assert "disputes (1)" in text and "hoax" in text
 

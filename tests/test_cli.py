@@ -7,9 +7,9 @@ import json
 import click
 import pytest
 import typer
+from conftest import PORT_CLAIMS, PORT_STORY
 from typer.testing import CliRunner
 
-from conftest import PORT_CLAIMS, PORT_STORY
 from counterclaim.cli import app
 from store.api import open_store
 
@@ -18,15 +18,32 @@ DOCUMENT = (
     '"The tunnel under the fjord will open in June," engineer Hanna Lund stated on Friday. '
     '"Nothing will open before winter," transport minister Ola Berg said later.\n'
 )
-CLAIM_KEYS = {"id", "source_id", "speaker_id", "speaker", "speaker_mention", "text", "quote", "start", "end",
-              "kind", "polarity", "quantities", "status", "notes", "history"}
+CLAIM_KEYS = {
+    "id",
+    "source_id",
+    "speaker_id",
+    "speaker",
+    "speaker_mention",
+    "text",
+    "quote",
+    "start",
+    "end",
+    "kind",
+    "polarity",
+    "quantities",
+    "status",
+    "notes",
+    "history",
+}
 SOURCE_KEYS = {"id", "title", "outlet", "url", "published", "sha256"}
 CONFLICT_KEYS = {"id", "kind", "claim_ids", "explanation"}
 
 
 def run(db, *args):
     result = CliRunner().invoke(app, ["--db", db, "--reviewer", "rita", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result
 
 
@@ -50,11 +67,26 @@ class TestAdd:
         path = tmp_path / "tunnel.txt"
         path.write_text(DOCUMENT, encoding="utf-8")
         first = run(db_url, "add", str(path))
-        assert first.exit_code == 0 and first.stdout.startswith(f"added {path} as source 1:"), first.output
+        assert first.exit_code == 0 and first.stdout.startswith(f"added {path} as source 1:"), (
+            first.output
+        )
         second = run(db_url, "add", str(path))
-        assert second.exit_code == 0 and second.stdout.strip() == f"unchanged {path}: already in the casefile as source 1"
+        assert (
+            second.exit_code == 0
+            and second.stdout.strip() == f"unchanged {path}: already in the casefile as source 1"
+        )
         again = run_json(db_url, "add", str(path))
-        assert again == [{"path": str(path), "source_id": 1, "duplicate": True, "claims": 0, "links": 0, "reprints": 0, "conflicts": 0}]
+        assert again == [
+            {
+                "path": str(path),
+                "source_id": 1,
+                "duplicate": True,
+                "claims": 0,
+                "links": 0,
+                "reprints": 0,
+                "conflicts": 0,
+            }
+        ]
         assert len(run_json(db_url, "log")) == 1
 
 
@@ -65,11 +97,20 @@ class TestJsonShapes:
         claims = run_json(casefile, "claims")
         assert len(claims) == 3 and all(CLAIM_KEYS <= set(claim) for claim in claims)
         assert claims[0]["speaker"] == "Mira Olsen" and claims[0]["status"] == "unreviewed"
-        assert [claim["quote"] for claim in run_json(casefile, "claims", "--speaker", "brenn")] == [PORT_CLAIMS[1][0]]
+        assert [claim["quote"] for claim in run_json(casefile, "claims", "--speaker", "brenn")] == [
+            PORT_CLAIMS[1][0]
+        ]
 
     def test_show_json(self, casefile):
         detail = run_json(casefile, "show", "1")
-        assert set(detail) == {"claim", "source", "context", "related", "conflicts", "prior_ratings"}
+        assert set(detail) == {
+            "claim",
+            "source",
+            "context",
+            "related",
+            "conflicts",
+            "prior_ratings",
+        }
         assert CLAIM_KEYS <= set(detail["claim"]) and SOURCE_KEYS <= set(detail["source"])
         assert "text" not in detail["source"] and detail["claim"]["quote"] in detail["context"]
 
@@ -98,27 +139,35 @@ class TestReview:
     """review marks a claim, shows who and the version, and --if-version refuses stale writes."""
 
     def test_review_and_history(self, casefile):
-        result = run(casefile, "review", "2", "--status", "disputed", "--note", "board counts differ")
-        assert result.exit_code == 0 and result.stdout.strip() == "claim 2: disputed (by rita, version 2)"
+        result = run(
+            casefile, "review", "2", "--status", "disputed", "--note", "board counts differ"
+        )
+        assert (
+            result.exit_code == 0
+            and result.stdout.strip() == "claim 2: disputed (by rita, version 2)"
+        )
         claim = run_json(casefile, "review", "2", "--status", "confirmed", "--if-version", "2")
         assert (claim["status"], claim["version"]) == ("confirmed", 3)
         assert [(entry["from"], entry["to"], entry["reviewer"]) for entry in claim["history"]] == [
-            ("unreviewed", "disputed", "rita"), ("disputed", "confirmed", "rita")
+            ("unreviewed", "disputed", "rita"),
+            ("disputed", "confirmed", "rita"),
         ]
         events = run_json(casefile, "log", "--claim", "2")
         assert [(event["old"], event["new"], event["note"]) for event in events] == [
-            ("unreviewed", "disputed", "board counts differ"), ("disputed", "confirmed", None)
+            ("unreviewed", "disputed", "board counts differ"),
+            ("disputed", "confirmed", None),
         ]
 
     def test_stale_if_version_names_the_other_reviewer(self, casefile):
-        CliRunner().invoke(app, ["--db", casefile, "--reviewer", "sam", "review", "3", "--status", "confirmed"])
+        CliRunner().invoke(
+            app, ["--db", casefile, "--reviewer", "sam", "review", "3", "--status", "confirmed"]
+        )
         refused = run(casefile, "review", "3", "--status", "disputed", "--if-version", "1")
         assert refused.exit_code == 1
         assert "changed by sam" in refused.stderr and "now confirmed (version 2)" in refused.stderr
         assert run_json(casefile, "show", "3")["claim"]["status"] == "confirmed"
         assert [event["actor"] for event in run_json(casefile, "log", "--claim", "3")] == ["sam"]
         assert [event["actor"] for event in run_json(casefile, "log", "--reviewer", "rita")] == []
-
 
     def test_log_shows_a_note_only_event_as_a_note(self, casefile):
         run(casefile, "review", "2", "--status", "disputed")
@@ -148,7 +197,9 @@ class TestDatabaseCommands:
             pytest.skip("a URL with a password is a server URL")
         from sqlalchemy.engine import make_url
 
-        wrong = make_url(db_url).set(password="s3cret-pw", port=1).render_as_string(hide_password=False)
+        wrong = (
+            make_url(db_url).set(password="s3cret-pw", port=1).render_as_string(hide_password=False)
+        )
         result = run(wrong, "claims")
         assert result.exit_code == 2 and "s3cret-pw" not in result.output
         assert len(result.stderr.splitlines()) == 1
@@ -170,7 +221,10 @@ def test_every_command_and_option_has_help():
         for parameter in command.params:
             if isinstance(parameter, click.Option) and not (parameter.help or "").strip():
                 missing.append(f"{name} {parameter.opts[0]}")
-            if isinstance(parameter, click.Argument) and not (getattr(parameter, "help", "") or "").strip():
+            if (
+                isinstance(parameter, click.Argument)
+                and not (getattr(parameter, "help", "") or "").strip()
+            ):
                 missing.append(f"{name} {parameter.name}")
     assert missing == []
     assert len(list(_commands(root))) >= 15

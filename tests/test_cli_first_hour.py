@@ -13,35 +13,44 @@ from store.api import open_store
 from store.errors import NoCasefile
 
 DOCUMENT = (
-    "Bridge repairs\n\n"
-    '"The bridge will reopen in May," engineer Hanna Lund said on Friday.\n'
+    'Bridge repairs\n\n"The bridge will reopen in May," engineer Hanna Lund said on Friday.\n'
 )
 
 
-def counterclaim(cwd: Path, *args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def counterclaim(
+    cwd: Path, *args: str, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the installed command line in `cwd`, as a user would."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("COUNTERCLAIM_")}
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "counterclaim", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "counterclaim", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
     )
 
 
 class TestNoCasefileIsCreatedByAccident:
     """Only commands that store documents create a casefile; the others say where they looked."""
 
-    @pytest.mark.parametrize("args", [
-        ("review", "99999", "--status", "disputed"),
-        ("claims",),
-        ("show", "1"),
-        ("conflicts",),
-        ("export", "--format", "markdown"),
-        ("log",),
-        ("db", "status"),
-        ("tui",),
-        (),
-    ])
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("review", "99999", "--status", "disputed"),
+            ("claims",),
+            ("show", "1"),
+            ("conflicts",),
+            ("export", "--format", "markdown"),
+            ("log",),
+            ("db", "status"),
+            ("tui",),
+            (),
+        ],
+    )
     def test_reading_commands_refuse_and_name_the_place(self, tmp_path, args):
         result = counterclaim(tmp_path, *args)
         assert result.returncode == 2, result.stderr
@@ -65,7 +74,9 @@ class TestNoCasefileIsCreatedByAccident:
 
     def test_import_creates_a_casefile(self, tmp_path):
         rows = tmp_path / "claims.csv"
-        rows.write_text("text,speaker,source_title\nThe bridge will reopen in May,Hanna Lund,Bridge notes\n")
+        rows.write_text(
+            "text,speaker,source_title\nThe bridge will reopen in May,Hanna Lund,Bridge notes\n"
+        )
         result = counterclaim(tmp_path, "import", "claims.csv")
         assert result.returncode == 0, result.stderr
         assert (tmp_path / "counterclaim.db").exists()
@@ -102,13 +113,21 @@ class TestNoOpMarks:
         (tmp_path / "bridge.txt").write_text(DOCUMENT, encoding="utf-8")
         assert counterclaim(tmp_path, "add", "bridge.txt").returncode == 0
         counterclaim(tmp_path, "review", "1", "--status", "disputed")
-        noted = counterclaim(tmp_path, "review", "1", "--status", "disputed", "--note", "second source agrees")
+        noted = counterclaim(
+            tmp_path, "review", "1", "--status", "disputed", "--note", "second source agrees"
+        )
         assert "claim 1: disputed" in noted.stdout
         assert "second source agrees" in counterclaim(tmp_path, "show", "1").stdout
 
 
-def run_in_terminal(cwd: Path, *args: str, env: dict | None = None, wait_for: bytes = b"", keys: bytes = b"",
-                    timeout: float = 90) -> tuple[int, bytes]:
+def run_in_terminal(
+    cwd: Path,
+    *args: str,
+    env: dict | None = None,
+    wait_for: bytes = b"",
+    keys: bytes = b"",
+    timeout: float = 90,
+) -> tuple[int, bytes]:
     """Run the command line in a pseudo-terminal; once `wait_for` is on screen, type `keys`. Returns (code, output)."""
     import pty
     import select
@@ -123,8 +142,14 @@ def run_in_terminal(cwd: Path, *args: str, env: dict | None = None, wait_for: by
 
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     process = subprocess.Popen(
-        [sys.executable, "-m", "counterclaim", *args], cwd=cwd, env=environment,
-        stdin=slave, stdout=slave, stderr=slave, close_fds=True, start_new_session=True,
+        [sys.executable, "-m", "counterclaim", *args],
+        cwd=cwd,
+        env=environment,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        close_fds=True,
+        start_new_session=True,
     )
     os.close(slave)
     output, typed, deadline = b"", not keys, time.monotonic() + timeout
@@ -161,7 +186,9 @@ class TestDemoCleansUp:
     def test_temporary_casefile_removed_on_quit(self, tmp_path):
         scratch = tmp_path / "tmp"
         scratch.mkdir()
-        code, output = run_in_terminal(tmp_path, "demo", env={"TMPDIR": str(scratch)}, wait_for=b"Quit", keys=b"q")
+        code, output = run_in_terminal(
+            tmp_path, "demo", env={"TMPDIR": str(scratch)}, wait_for=b"Quit", keys=b"q"
+        )
         assert code == 0, output[-2000:]
         assert b"removed when the desk closes" in output
         assert list(scratch.iterdir()) == []
@@ -185,17 +212,21 @@ class TestWordsOfTheCommandLine:
     @pytest.fixture
     def casefile(self, tmp_path):
         from sqlalchemy import update
+        from test_tui_fixtures import add_source, harbour_casefile, link, make_claim
 
         from claims.models import SourceMeta
         from store.tables import LinkRow
-        from test_tui_fixtures import add_source, harbour_casefile, link, make_claim
 
         case = harbour_casefile(tmp_path)
         with case.store.engine.begin() as connection:
             connection.execute(update(LinkRow.__table__).values(state="confirmed"))
         text = "Port report.\n\nThe harbour will reopen on Monday after the storm."
-        (narrative,) = add_source(case.store, text, SourceMeta(title="Port report"),
-                                  [make_claim(text, "The harbour will reopen on Monday", None, kind="narrative")])
+        (narrative,) = add_source(
+            case.store,
+            text,
+            SourceMeta(title="Port report"),
+            [make_claim(text, "The harbour will reopen on Monday", None, kind="narrative")],
+        )
         link(case.store, case.minister, narrative, "related")
         case.store.close()
         return case, narrative
@@ -211,7 +242,11 @@ class TestWordsOfTheCommandLine:
     def test_links_lists_and_filters_by_the_shown_word(self, casefile, tmp_path):
         case, _ = casefile
         listed = counterclaim(tmp_path, "--db", str(case.path), "links", "--state", "automatic")
-        assert listed.returncode == 0 and "automatic" in listed.stdout and "confirmed" not in listed.stdout
+        assert (
+            listed.returncode == 0
+            and "automatic" in listed.stdout
+            and "confirmed" not in listed.stdout
+        )
         assert "0 links" not in listed.stdout
 
     def test_show_names_the_narrative_one_way(self, casefile, tmp_path):
@@ -259,8 +294,13 @@ class TestInterruptedAdd:
         write_folder(tmp_path / "reports", 30)
         environment = {k: v for k, v in os.environ.items() if not k.startswith("COUNTERCLAIM_")}
         process = subprocess.Popen(
-            [sys.executable, "-c", SLOW_ADD, "add", "reports"], cwd=tmp_path, env=environment,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+            [sys.executable, "-c", SLOW_ADD, "add", "reports"],
+            cwd=tmp_path,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
             start_new_session=True,
         )
         try:
@@ -308,9 +348,13 @@ class TestProgress:
 
     def test_import_on_a_terminal(self, tmp_path):
         rows = tmp_path / "claims.csv"
-        rows.write_text("text,speaker,source_title\n" + "".join(
-            f"The ferry {number} sails on time,Hanna Lund,Ferry notes {number}\n" for number in range(5)
-        ))
+        rows.write_text(
+            "text,speaker,source_title\n"
+            + "".join(
+                f"The ferry {number} sails on time,Hanna Lund,Ferry notes {number}\n"
+                for number in range(5)
+            )
+        )
         code, output = run_in_terminal(tmp_path, "import", "claims.csv")
         assert code == 0, output[-2000:]
         assert b"importing" in output and b"sources=5" in output
@@ -326,7 +370,10 @@ class TestProgress:
         engine.dispose()
         code, output = run_in_terminal(tmp_path, "claims")
         assert code == 0, output[-2000:]
-        assert b"upgrading the casefile's schema from 0004" in output and b"upgrading the schema" in output
+        assert (
+            b"upgrading the casefile's schema from 0004" in output
+            and b"upgrading the schema" in output
+        )
         engine = make_engine(str(tmp_path / "other.db"))
         migrate.upgrade(engine, "0004")
         engine.dispose()

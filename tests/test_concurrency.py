@@ -8,9 +8,9 @@ import random
 import time
 
 import pytest
+from conftest import PORT_STORY, make_claim
 
 from claims.models import REVIEW_STATUSES, SourceMeta
-from conftest import PORT_STORY, make_claim
 from store.api import open_store
 from store.errors import StoreError, VersionConflict
 
@@ -35,7 +35,13 @@ def _reviewer(db: str, name: str, claim_ids: list[int], seed: int) -> list[tuple
                 if checked and rng.random() < 0.25:
                     store.add_note(claim_id, note, name, expected_version=version)
                 else:
-                    store.review(claim_id, status, name, note=note, expected_version=version if checked else None)
+                    store.review(
+                        claim_id,
+                        status,
+                        name,
+                        note=note,
+                        expected_version=version if checked else None,
+                    )
                 outcomes.append(("accepted", claim_id, note))
             except VersionConflict as refusal:
                 assert refusal.current_version is not None and refusal.changed_by
@@ -50,11 +56,19 @@ def _add_same_document(db: str, copy: int) -> str:
         shared = "Dana Wells said the ferry runs hourly."
         own = f"Report {copy}: Eli Moss said the ferry runs every {copy + 2} hours."
         results = []
-        for document, quote, speaker in ((shared, "the ferry runs hourly", "Dana Wells"),
-                                          (own, f"the ferry runs every {copy + 2} hours", "Eli Moss")):
+        for document, quote, speaker in (
+            (shared, "the ferry runs hourly", "Dana Wells"),
+            (own, f"the ferry runs every {copy + 2} hours", "Eli Moss"),
+        ):
             sha = hashlib.sha256(document.encode()).hexdigest()
             try:
-                result = store.add_extracted(document, sha, SourceMeta(title="Ferry"), [make_claim(quote, document, speaker)], f"w{copy}")
+                result = store.add_extracted(
+                    document,
+                    sha,
+                    SourceMeta(title="Ferry"),
+                    [make_claim(quote, document, speaker)],
+                    f"w{copy}",
+                )
                 results.append("duplicate" if result.duplicate else "stored")
             except StoreError as failure:
                 results.append(f"failed: {failure}")
@@ -77,8 +91,14 @@ class TestConcurrentReviews:
     """The log holds exactly the accepted writes, chained old -> new, and matches the final state."""
 
     def test_log_holds_exactly_the_accepted_writes(self, store, add_story, db_url):
-        story = add_story(store, PORT_STORY, [("The port handled 4,000 containers last week.", "Mira Olsen"),
-                                               ("Fewer than 3,000 containers moved,", "Tomas Brenn")])
+        story = add_story(
+            store,
+            PORT_STORY,
+            [
+                ("The port handled 4,000 containers last week.", "Mira Olsen"),
+                ("Fewer than 3,000 containers moved,", "Tomas Brenn"),
+            ],
+        )
         claim_ids = story.claim_ids
         store.close()
         with _pool() as pool:

@@ -6,12 +6,24 @@ from claims.conflicts import detect_conflicts
 from claims.matching import compare, link_claims
 from claims.models import Claim, Link, Quantity, Source
 
-SOURCES = {1: Source(id=1, title="Harbour Courier", sha256="a"), 2: Source(id=2, outlet="Valesia Ledger", sha256="b")}
+SOURCES = {
+    1: Source(id=1, title="Harbour Courier", sha256="a"),
+    2: Source(id=2, outlet="Valesia Ledger", sha256="b"),
+}
 
 
 def make(claim_id: int, text: str, speaker: str | None, *, source_id: int = 1, **fields) -> Claim:
-    return Claim(id=claim_id, source_id=source_id, speaker=speaker, text=text, quote=fields.pop("quote", text),
-                 start=0, end=len(text), kind=fields.pop("kind", "indirect"), **fields)
+    return Claim(
+        id=claim_id,
+        source_id=source_id,
+        speaker=speaker,
+        text=text,
+        quote=fields.pop("quote", text),
+        start=0,
+        end=len(text),
+        kind=fields.pop("kind", "indirect"),
+        **fields,
+    )
 
 
 def troops(value: float, text: str, **fields) -> Quantity:
@@ -25,14 +37,47 @@ def conflicts_of(*claims: Claim, links: list[Link] | None = None):
     return links, detect_conflicts(by_id, links, SOURCES)
 
 
-ESTIMATE = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "the Valesian defense ministry",
-                quantities=[troops(12000, "approximately 12,000 North Valesian troops", approximate=True, qualifier="approximately")])
-ARRIVED = make(2, "3,000 North Valesian troops have already arrived in eastern Ostrava", "reports",
-               quantities=[troops(3000, "3,000 North Valesian troops")])
-BRIGADES = make(3, "North Valesia is preparing two brigades, each consisting of 6,000 soldiers, to join Ostrava's war", "Irina Dahl",
-                quantities=[troops(12000, "two brigades, each consisting of 6,000 soldiers", unit="soldiers", factors=[2, 6000])])
-FAKE = make(4, "the reports are fake and hype", "Ostravan officials", quote="fake and hype", kind="direct",
-            polarity="denies", denial_target="the reports")
+ESTIMATE = make(
+    1,
+    "approximately 12,000 North Valesian troops are set to bolster Ostrava's army",
+    "the Valesian defense ministry",
+    quantities=[
+        troops(
+            12000,
+            "approximately 12,000 North Valesian troops",
+            approximate=True,
+            qualifier="approximately",
+        )
+    ],
+)
+ARRIVED = make(
+    2,
+    "3,000 North Valesian troops have already arrived in eastern Ostrava",
+    "reports",
+    quantities=[troops(3000, "3,000 North Valesian troops")],
+)
+BRIGADES = make(
+    3,
+    "North Valesia is preparing two brigades, each consisting of 6,000 soldiers, to join Ostrava's war",
+    "Irina Dahl",
+    quantities=[
+        troops(
+            12000,
+            "two brigades, each consisting of 6,000 soldiers",
+            unit="soldiers",
+            factors=[2, 6000],
+        )
+    ],
+)
+FAKE = make(
+    4,
+    "the reports are fake and hype",
+    "Ostravan officials",
+    quote="fake and hype",
+    kind="direct",
+    polarity="denies",
+    denial_target="the reports",
+)
 
 
 class TestNumeric:
@@ -49,8 +94,15 @@ class TestNumeric:
         assert found == []
 
     def test_same_measure_beyond_tolerance_conflicts_and_names_values(self):
-        other = make(5, "approximately 20,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl", source_id=2,
-                     quantities=[troops(20000, "approximately 20,000 North Valesian troops", approximate=True)])
+        other = make(
+            5,
+            "approximately 20,000 North Valesian troops are set to bolster Ostrava's army",
+            "Irina Dahl",
+            source_id=2,
+            quantities=[
+                troops(20000, "approximately 20,000 North Valesian troops", approximate=True)
+            ],
+        )
         _, found = conflicts_of(ESTIMATE, other)
         numeric = [f for f in found if f.kind == "numeric"]
         assert len(numeric) == 1 and not numeric[0].weak
@@ -58,8 +110,13 @@ class TestNumeric:
         assert 'Irina Dahl in "Valesia Ledger"' in numeric[0].explanation
 
     def test_approximations_within_tolerance_agree(self):
-        near = make(5, "about 11,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl", source_id=2,
-                    quantities=[troops(11000, "about 11,000 North Valesian troops", approximate=True)])
+        near = make(
+            5,
+            "about 11,000 North Valesian troops are set to bolster Ostrava's army",
+            "Irina Dahl",
+            source_id=2,
+            quantities=[troops(11000, "about 11,000 North Valesian troops", approximate=True)],
+        )
         assert compare(ESTIMATE, near).relation == "agrees"
 
 
@@ -80,9 +137,19 @@ class TestDenial:
         assert weak[(2, 4)] is True
 
     def test_hedged_side_makes_the_conflict_weak(self):
-        accusation = make(1, "Brennsted Freight may have dumped oil into the harbour bay last week", None, hedged=True)
-        denial = make(2, "Brennsted Freight dumped oil into the harbour bay last week", "Brennsted Freight",
-                      polarity="denies", answers_claim_id=1)
+        accusation = make(
+            1,
+            "Brennsted Freight may have dumped oil into the harbour bay last week",
+            None,
+            hedged=True,
+        )
+        denial = make(
+            2,
+            "Brennsted Freight dumped oil into the harbour bay last week",
+            "Brennsted Freight",
+            polarity="denies",
+            answers_claim_id=1,
+        )
         _, found = conflicts_of(accusation, denial)
         assert [(f.kind, f.weak) for f in found] == [("denial", True)]
         assert found[0].explanation == (
@@ -91,8 +158,13 @@ class TestDenial:
         )
 
     def test_sides_from_different_sources_name_each_source(self):
-        claim = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl",
-                     source_id=2, quantities=ESTIMATE.quantities)
+        claim = make(
+            1,
+            "approximately 12,000 North Valesian troops are set to bolster Ostrava's army",
+            "Irina Dahl",
+            source_id=2,
+            quantities=ESTIMATE.quantities,
+        )
         fake = FAKE.model_copy(update={"quote": 'them "fake and hype'})
         links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
         _, found = conflicts_of(claim, fake, links=links)
@@ -102,8 +174,12 @@ class TestDenial:
         )
 
     def test_a_conditional_does_not_assert_what_a_denial_denies(self):
-        conditional = make(5, "this policy could change if North Valesian troops become engaged in combat in Ostrava",
-                           "Tomas Reyl", hedged=True)
+        conditional = make(
+            5,
+            "this policy could change if North Valesian troops become engaged in combat in Ostrava",
+            "Tomas Reyl",
+            hedged=True,
+        )
         links, found = conflicts_of(ESTIMATE, FAKE, conditional)
         assert (1, 4) in {f.claim_ids for f in found}
         assert not [f for f in found if 5 in f.claim_ids]
@@ -122,12 +198,17 @@ class TestAttributionAndStatus:
         b = make(2, quote, "Oskar Brenn", kind="direct", source_id=2)
         _, found = conflicts_of(a, b)
         assert [f.kind for f in found] == ["attribution"]
-        assert 'Marta Quillon in "Harbour Courier"' in found[0].explanation and 'Oskar Brenn in "Valesia Ledger"' in found[0].explanation
+        assert (
+            'Marta Quillon in "Harbour Courier"' in found[0].explanation
+            and 'Oskar Brenn in "Valesia Ledger"' in found[0].explanation
+        )
 
     def test_both_sides_confirmed_is_a_status_conflict(self):
         estimate = ESTIMATE.model_copy(update={"status": "confirmed"})
         fake = FAKE.model_copy(update={"status": "confirmed"})
-        _, found = conflicts_of(estimate, fake, links=[Link(claim_ids=(1, 4), relation="conflicts", score=0.7)])
+        _, found = conflicts_of(
+            estimate, fake, links=[Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
+        )
         assert {f.kind for f in found} == {"denial", "status"}
 
     def test_confirmed_and_disputed_agreeing_claims_is_a_status_conflict(self):
@@ -141,8 +222,12 @@ def test_a_long_source_title_is_named_whole():
     """The reason is the thing a reviewer reads first: a headline in it is never cut."""
     title = "North Valesian troops to bolster Ostrava's forces, officials in two capitals say (sample story)"
     sources = {1: Source(id=1, title=title, sha256="a")}
-    claim = make(1, "approximately 12,000 North Valesian troops are set to bolster Ostrava's army", "Irina Dahl",
-                 quantities=ESTIMATE.quantities)
+    claim = make(
+        1,
+        "approximately 12,000 North Valesian troops are set to bolster Ostrava's army",
+        "Irina Dahl",
+        quantities=ESTIMATE.quantities,
+    )
     fake = FAKE.model_copy(update={"quote": 'them "fake and hype'})
     links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
     found = detect_conflicts({1: claim, 4: fake}, links, sources)

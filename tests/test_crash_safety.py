@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from process_helpers import survivors
 from sqlalchemy import text
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
-from process_helpers import survivors
 from store.api import open_store
 from store.engine import make_engine
 
@@ -55,7 +55,7 @@ def _source_count(engine) -> int:
     try:
         with engine.connect() as connection:
             return connection.execute(text("SELECT count(*) FROM source")).scalar_one()
-    except Exception:  # noqa: BLE001 - the schema may not exist yet
+    except Exception:
         return 0
 
 
@@ -70,15 +70,25 @@ def _check_consistent(db_url: str) -> int:
             text("SELECT count(*) FROM claim WHERE source_id NOT IN (SELECT id FROM source)")
         ).scalar_one()
         assert orphans == 0
-        stored = dict(connection.execute(text("SELECT source_id, count(*) FROM claim GROUP BY source_id")).all())
-        ingests = connection.execute(text("SELECT entity_id, new_value FROM event WHERE action = 'ingest'")).all()
+        stored = dict(
+            connection.execute(
+                text("SELECT source_id, count(*) FROM claim GROUP BY source_id")
+            ).all()
+        )
+        ingests = connection.execute(
+            text("SELECT entity_id, new_value FROM event WHERE action = 'ingest'")
+        ).all()
         sources = connection.execute(text("SELECT id FROM source")).scalars().all()
         assert len(ingests) == len(sources)
         for entity_id, new_value in ingests:
             source_id = int(entity_id.split(":")[1])
-            assert stored.get(source_id, 0) == json.loads(new_value)["claims"], f"source {source_id} is incomplete"
+            assert stored.get(source_id, 0) == json.loads(new_value)["claims"], (
+                f"source {source_id} is incomplete"
+            )
         duplicates = connection.execute(
-            text("SELECT count(*) FROM (SELECT sha256 FROM source GROUP BY sha256 HAVING count(*) > 1) AS d")
+            text(
+                "SELECT count(*) FROM (SELECT sha256 FROM source GROUP BY sha256 HAVING count(*) > 1) AS d"
+            )
         ).scalar_one()
         assert duplicates == 0
     engine.dispose()
@@ -95,13 +105,18 @@ class TestKilledIngest:
         engine = make_engine(db_url)
         # A session of its own, so every process of the run is found afterwards, orphaned or not.
         process = subprocess.Popen(
-            _cli(db_url, "add", str(folder)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            _cli(db_url, "add", str(folder)),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 120
         while _source_count(engine) < 5 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         engine.dispose()
-        assert process.poll() is None, "the ingest ended before it could be killed; add more documents"
+        assert process.poll() is None, (
+            "the ingest ended before it could be killed; add more documents"
+        )
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         process.stderr.close()
@@ -111,7 +126,9 @@ class TestKilledIngest:
         stored_before = _check_consistent(db_url)
         assert 5 <= stored_before < DOCUMENTS
 
-        rerun = subprocess.run(_cli(db_url, "add", "--json", str(folder)), capture_output=True, text=True, timeout=300)
+        rerun = subprocess.run(
+            _cli(db_url, "add", "--json", str(folder)), capture_output=True, text=True, timeout=300
+        )
         assert rerun.returncode == 0, rerun.stderr
         assert _check_consistent(db_url) == DOCUMENTS
         results = json.loads(rerun.stdout)
@@ -134,7 +151,11 @@ class TestBackup:
                 statuses = ["confirmed", "disputed"]
                 while not stop.is_set():
                     for claim_id in claim_ids:
-                        writer.review(claim_id, statuses[writer.get_claim(claim_id).version % 2], "night-shift")
+                        writer.review(
+                            claim_id,
+                            statuses[writer.get_claim(claim_id).version % 2],
+                            "night-shift",
+                        )
 
         worker = threading.Thread(target=keep_reviewing)
         worker.start()

@@ -14,13 +14,32 @@ from counterclaim.cli import app
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def claim(claim_id: int, source_id: int, speaker: str | None, text: str, polarity: str = "asserts") -> Claim:
-    return Claim(id=claim_id, source_id=source_id, speaker=speaker, text=text, quote=text, start=0, end=len(text),
-                 kind="indirect" if speaker else "narrative", polarity=polarity)
+def claim(
+    claim_id: int, source_id: int, speaker: str | None, text: str, polarity: str = "asserts"
+) -> Claim:
+    return Claim(
+        id=claim_id,
+        source_id=source_id,
+        speaker=speaker,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="indirect" if speaker else "narrative",
+        polarity=polarity,
+    )
 
 
-def conflict(conflict_id: int, a: int, b: int, kind: str = "denial", weak: bool = False) -> Conflict:
-    return Conflict(id=conflict_id, kind=kind, claim_ids=(a, b), explanation=f"conflict {conflict_id}", weak=weak)
+def conflict(
+    conflict_id: int, a: int, b: int, kind: str = "denial", weak: bool = False
+) -> Conflict:
+    return Conflict(
+        id=conflict_id,
+        kind=kind,
+        claim_ids=(a, b),
+        explanation=f"conflict {conflict_id}",
+        weak=weak,
+    )
 
 
 CLAIMS = {
@@ -49,12 +68,20 @@ class TestGrouping:
 
     def test_the_outlets_own_words_are_named_as_everywhere_else(self):
         """A side with no speaker is '(narrative)', the one word the glossary gives the outlet's own voice."""
-        claims = {**CLAIMS, 9: claim(9, 9, None, "The Harbour bridge was not closed on Monday", "denies")}
+        claims = {
+            **CLAIMS,
+            9: claim(9, 9, None, "The Harbour bridge was not closed on Monday", "denies"),
+        }
         (dispute,) = group_disputes([conflict(1, 1, 9)], claims)
         assert "(narrative)" in dispute.sides[1].speakers
 
     def test_unrelated_pairs_are_separate_disputes_ranked_by_thinner_side(self):
-        conflicts = [conflict(1, 5, 6, kind="numeric"), conflict(2, 1, 3), conflict(3, 2, 3), conflict(4, 4, 2)]
+        conflicts = [
+            conflict(1, 5, 6, kind="numeric"),
+            conflict(2, 1, 3),
+            conflict(3, 2, 3),
+            conflict(4, 4, 2),
+        ]
         disputes = group_disputes(conflicts, CLAIMS)
         assert [d.id for d in disputes] == [2, 1]
         # One source against itself ranks after a story two sources deny.
@@ -71,14 +98,18 @@ class TestGrouping:
 
     def test_reprints_add_sources_but_count_once(self):
         (dispute,) = group_disputes([conflict(1, 1, 3)], CLAIMS, reprint_sources={1: [7, 8]})
-        assert dispute.sides[0].source_ids == (1, 7, 8) and dispute.sides[0].independent_sources == 1
+        assert (
+            dispute.sides[0].source_ids == (1, 7, 8) and dispute.sides[0].independent_sources == 1
+        )
 
     def test_weak_only_when_every_conflict_is_weak(self):
         assert group_disputes([conflict(1, 1, 3, weak=True)], CLAIMS)[0].weak
         assert not group_disputes([conflict(1, 1, 3, weak=True), conflict(2, 2, 3)], CLAIMS)[0].weak
 
     def test_attribution_is_its_own_dispute(self):
-        disputes = group_disputes([conflict(1, 1, 3), conflict(2, 1, 2, kind="attribution")], CLAIMS)
+        disputes = group_disputes(
+            [conflict(1, 1, 3), conflict(2, 1, 2, kind="attribution")], CLAIMS
+        )
         assert sorted(d.kind for d in disputes) == ["attribution", "denial"]
 
 
@@ -91,10 +122,16 @@ class TestCommand:
         assert runner.invoke(app, ["--db", db, "add", str(SEEDS)]).exit_code == 0
         shown = runner.invoke(app, ["--db", db, "conflicts", "--json"])
         disputes = json.loads(shown.stdout)
-        assert disputes and {"id", "kind", "proposition", "sides", "conflicts", "weak"} <= set(disputes[0])
+        assert disputes and {"id", "kind", "proposition", "sides", "conflicts", "weak"} <= set(
+            disputes[0]
+        )
         assert all(len(d["sides"]) == 2 and d["conflicts"] for d in disputes)
-        pairs = json.loads(runner.invoke(app, ["--db", db, "conflicts", "--pairs", "--json"]).stdout)
-        assert sorted(c["id"] for d in disputes for c in d["conflicts"]) == sorted(c["id"] for c in pairs)
+        pairs = json.loads(
+            runner.invoke(app, ["--db", db, "conflicts", "--pairs", "--json"]).stdout
+        )
+        assert sorted(c["id"] for d in disputes for c in d["conflicts"]) == sorted(
+            c["id"] for c in pairs
+        )
         text = runner.invoke(app, ["--db", db, "conflicts"]).stdout
         assert text.startswith("dispute #") and "disputes (" in text
 
@@ -119,15 +156,38 @@ class TestThreadsRankByDisputes:
             extracted = []
             for speaker, text, polarity in claims:
                 start = document.index(text)
-                fields = {"quantities": [Quantity(value=40000.0, unit="containers", text="40,000 containers")]} \
-                    if "40,000" in text else {}
+                fields = (
+                    {
+                        "quantities": [
+                            Quantity(value=40000.0, unit="containers", text="40,000 containers")
+                        ]
+                    }
+                    if "40,000" in text
+                    else {}
+                )
                 if text == denial:
                     fields["denial_target"] = figure
-                extracted.append(ExtractedClaim(text=text, quote=text, start=start, end=start + len(text), kind="direct",
-                                                speaker=speaker, speaker_kind="person", polarity=polarity, **fields))
+                extracted.append(
+                    ExtractedClaim(
+                        text=text,
+                        quote=text,
+                        start=start,
+                        end=start + len(text),
+                        kind="direct",
+                        speaker=speaker,
+                        speaker_kind="person",
+                        polarity=polarity,
+                        **fields,
+                    )
+                )
             sha = hashlib.sha256(document.encode()).hexdigest()
-            store.add_extracted(document, sha, SourceMeta(title=f"Report {number}", outlet=f"Outlet {number}"),
-                                extracted, "tester")
+            store.add_extracted(
+                document,
+                sha,
+                SourceMeta(title=f"Report {number}", outlet=f"Outlet {number}"),
+                extracted,
+                "tester",
+            )
 
         # The mayor's quote in four outlets, one extraction reading "won't" as a denial, one with a lead-in.
         add(1, [("Mara Voss", quote, "asserts")])
@@ -137,8 +197,11 @@ class TestThreadsRankByDisputes:
         add(5, [("Ada Quill", figure, "asserts")])
         threads = store.threads()
         disputes = store.disputes()
-        assert disputes and all(quote not in store.get_claim(cid).text
-                                for dispute in disputes for cid in dispute.claim_ids)
+        assert disputes and all(
+            quote not in store.get_claim(cid).text
+            for dispute in disputes
+            for cid in dispute.claim_ids
+        )
         lead = threads[0]
         assert lead.dispute_ids and figure in lead.title
         store.close()

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from report_fixtures import sample_export
 from typer.testing import CliRunner
 
 from claims.documents import read_document
 from claims.models import Export, SourceMeta
-from claims.reports import FORMATS, ExportParts, ReportOptions, filter_export, filter_parts, render, write
-from claims.reports import filtering
+from claims.reports import (
+    FORMATS,
+    ExportParts,
+    ReportOptions,
+    filter_export,
+    filter_parts,
+    filtering,
+    render,
+    write,
+)
 from claims.reports.view import ReportView
-from conftest import PORT_CLAIMS, PORT_STORY
 from counterclaim.cli import app
-from report_fixtures import sample_export
 
 HARBOUR_STORY = (
     'Harbour master Mira Olsen said on Monday, "The port handled 4,000 containers last week." '
@@ -49,18 +56,32 @@ FILTERS = [
 
 
 def options() -> ReportOptions:
-    return ReportOptions(organization_name="Fictland Checks", organization_url="https://checks.example/")
+    return ReportOptions(
+        organization_name="Fictland Checks", organization_url="https://checks.example/"
+    )
 
 
 @pytest.fixture
 def casefile(store, add_story):
     """Three fictional stories with conflicts, reviews, notes and text that looks like formulas and markup."""
-    for number, (text, published) in enumerate([(HARBOUR_STORY, date(2031, 3, 5)), (UNION_STORY, date(2031, 3, 6))]):
-        meta = SourceMeta(title=f"Port <i>figures</i> {number}", outlet="=Dock Weekly", published=published,
-                          url=f"https://gazette.example/port/{number}")
+    for number, (text, published) in enumerate(
+        [(HARBOUR_STORY, date(2031, 3, 5)), (UNION_STORY, date(2031, 3, 6))]
+    ):
+        meta = SourceMeta(
+            title=f"Port <i>figures</i> {number}",
+            outlet="=Dock Weekly",
+            published=published,
+            url=f"https://gazette.example/port/{number}",
+        )
         store.add_document(read_document(text.encode(), f"story{number}.txt"), meta, "tester")
-    add_story(store, DOCK_STORY, DOCK_CLAIMS, title="Dock figures", outlet="Harbour Gazette",
-              published=date(2031, 3, 7))
+    add_story(
+        store,
+        DOCK_STORY,
+        DOCK_CLAIMS,
+        title="Dock figures",
+        outlet="Harbour Gazette",
+        published=date(2031, 3, 7),
+    )
     first, second, *_rest, formula, last = [claim.id for claim in store.list_claims()]
     store.review(first, "disputed", "rita", note="-board counts differ <b>")
     store.add_note(first, "@second look", "sam")
@@ -88,7 +109,9 @@ class TestSameBytes:
         assert streamed(casefile, fmt, page_size) == expected
 
     @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "html"])
-    @pytest.mark.parametrize("filters", FILTERS, ids=lambda filters: "-".join(map(str, filters.items())))
+    @pytest.mark.parametrize(
+        "filters", FILTERS, ids=lambda filters: "-".join(map(str, filters.items()))
+    )
     @pytest.mark.parametrize("by_id", [True, False], ids=["read-by-id", "walk-pages"])
     def test_filtered(self, casefile, fmt, filters, by_id, monkeypatch):
         monkeypatch.setattr(filtering, "BY_ID_SHARE", 2.0 if by_id else 0.0)
@@ -98,7 +121,9 @@ class TestSameBytes:
     def test_filter_parts_keeps_what_filter_export_keeps(self):
         export = sample_export()
         for filters in FILTERS:
-            assert filter_parts(ExportParts.of(export), **filters).materialize() == filter_export(export, **filters)
+            assert filter_parts(ExportParts.of(export), **filters).materialize() == filter_export(
+                export, **filters
+            )
 
     @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "html"])
     def test_empty_casefile(self, store, fmt):
@@ -111,14 +136,21 @@ class TestStillSafe:
     def test_csv_cells_are_neutralised(self, casefile):
         rows = list(csv.DictReader(io.StringIO(streamed(casefile, "csv", 1), newline="")))
         quotes = {row["quote"] for row in rows}
-        assert {"'=SUM(A1:A9) <b>more</b> than 5,000 containers came in,", "'+Rates rose by 4 percent,"} <= quotes
-        assert {row["source_outlet"] for row in rows if row["source_id"] == "1"} == {"'=Dock Weekly"}
+        assert {
+            "'=SUM(A1:A9) <b>more</b> than 5,000 containers came in,",
+            "'+Rates rose by 4 percent,",
+        } <= quotes
+        assert {row["source_outlet"] for row in rows if row["source_id"] == "1"} == {
+            "'=Dock Weekly"
+        }
         assert rows[0]["notes"] == "'-board counts differ <b> | @second look"
 
     def test_html_escapes_document_text(self, casefile):
         html = streamed(casefile, "html", 1)
         assert "<b>more</b>" not in html and "&lt;b&gt;more&lt;/b&gt;" in html
-        assert "<script>" not in html and "<i>figures</i>" not in html and "&lt;i&gt;figures" in html
+        assert (
+            "<script>" not in html and "<i>figures</i>" not in html and "&lt;i&gt;figures" in html
+        )
 
 
 class TestPagesAreStreamed:
@@ -145,8 +177,14 @@ class TestPagesAreStreamed:
     def test_report_view_keeps_only_reported_claims(self):
         export = sample_export()
         view = ReportView(ExportParts.of(export), keep="reported")
-        in_conflicts = {claim_id for conflict in export.conflicts for claim_id in conflict.claim_ids}
-        expected = [claim.id for claim in export.claims if claim.status != "unreviewed" or claim.id in in_conflicts]
+        in_conflicts = {
+            claim_id for conflict in export.conflicts for claim_id in conflict.claim_ids
+        }
+        expected = [
+            claim.id
+            for claim in export.claims
+            if claim.status != "unreviewed" or claim.id in in_conflicts
+        ]
         assert list(view.claims) == expected and len(expected) < len(export.claims)
         assert view.claim_count == len(export.claims)
 
@@ -169,7 +207,9 @@ class TestCommand:
         folder = tmp_path / "reports"
         folder.mkdir()
         target = folder / "review.jsonld"
-        failed = CliRunner().invoke(app, ["--db", db_url, "export", "--format", "claimreview", "--output", str(target)])
+        failed = CliRunner().invoke(
+            app, ["--db", db_url, "export", "--format", "claimreview", "--output", str(target)]
+        )
         assert failed.exit_code != 0 and "--org-name" in failed.stderr
         assert list(folder.iterdir()) == []
 
@@ -179,7 +219,9 @@ class TestClaimReview:
 
     def test_reads_reviewed_and_linked_claims_only(self):
         export = sample_export()
-        export.claims[5] = export.claims[5].model_copy(update={"source_id": 2})  # claim 6 now appears elsewhere
+        export.claims[5] = export.claims[5].model_copy(
+            update={"source_id": 2}
+        )  # claim 6 now appears elsewhere
         by_id = {claim.id: claim for claim in export.claims}
         read: list[int] = []
 
@@ -187,9 +229,13 @@ class TestClaimReview:
             read.extend(claim_ids)
             return [[by_id[claim_id] for claim_id in claim_ids]]
 
-        parts = replace(ExportParts.of(export), outline_pages=lambda: [export.claims], claims_with_ids=with_ids)
+        parts = replace(
+            ExportParts.of(export), outline_pages=lambda: [export.claims], claims_with_ids=with_ids
+        )
         text = render(parts, "claimreview", options=options())
         assert text == render(export, "claimreview", options=options())
         assert read == [1, 2, 3, 6]
-        first = next(review for review in json.loads(text)["@graph"] if review["url"].endswith("#claim-1"))
+        first = next(
+            review for review in json.loads(text)["@graph"] if review["url"].endswith("#claim-1")
+        )
         assert len(first["itemReviewed"]["appearance"]) == 2

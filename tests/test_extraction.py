@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import checked_claims as claims_of
 
-from claims.extraction import extract_claims
 from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
 from claims.extraction.quotes import is_title
-from extraction_helpers import checked_claims as claims_of
 
 
 def only(text: str, kind: str | None = None):
@@ -42,15 +41,22 @@ class TestDirectQuotes:
         assert claim.speaker == "Petra Olm"
 
     def test_quote_resumes_after_a_described_speaker(self):
-        text = ('"The levy is fair to every household in the county," said Orla Benn, an aide to Mr. Tarrow. '
-                '"It pays for the schools and the roads."')
+        text = (
+            '"The levy is fair to every household in the county," said Orla Benn, an aide to Mr. Tarrow. '
+            '"It pays for the schools and the roads."'
+        )
         claim = only(text)
-        assert claim.text == "The levy is fair to every household in the county, It pays for the schools and the roads."
+        assert (
+            claim.text
+            == "The levy is fair to every household in the county, It pays for the schools and the roads."
+        )
         assert claim.speaker == "Orla Benn"
 
     def test_a_description_longer_than_the_quote_keeps_the_pieces_apart(self):
-        text = ('"It is fair," said Orla Benn, a former aide to Mr. Tarrow who ran the county roads office for '
-                'a decade before the flood. "It pays for roads."')
+        text = (
+            '"It is fair," said Orla Benn, a former aide to Mr. Tarrow who ran the county roads office for '
+            'a decade before the flood. "It pays for roads."'
+        )
         claims = [c for c in claims_of(text) if c.kind == "direct"]
         assert [c.quote for c in claims] == ["It is fair", "It pays for roads"]
         assert {c.speaker for c in claims} == {"Orla Benn"}
@@ -164,7 +170,10 @@ class TestIndirectSpeech:
         assert only("A senior official said the road had reopened.").speaker_kind == "organization"
 
     def test_speaker_kinds_of_outlets_and_descriptions(self):
-        assert only("The Velmor Daily Times reported that the mill had closed.").speaker_kind == "organization"
+        assert (
+            only("The Velmor Daily Times reported that the mill had closed.").speaker_kind
+            == "organization"
+        )
         assert only("The night watchman said that the gate was open.").speaker_kind == "person"
         assert only("The ministry said that the gate was open.").speaker_kind == "organization"
 
@@ -177,7 +186,11 @@ class TestIndirectSpeech:
         assert claim.quote == "more cuts would follow"
 
     def test_noun_use_of_a_verb_form_is_not_a_cue(self):
-        assert not [c for c in claims_of("The reports were thin and the claims were vague.") if c.kind != "narrative"]
+        assert not [
+            c
+            for c in claims_of("The reports were thin and the claims were vague.")
+            if c.kind != "narrative"
+        ]
 
     def test_fronted_clause_with_a_lowercase_speaker_phrase(self):
         claim = only("The levy will pass easily, several veteran councillors said.")
@@ -193,24 +206,35 @@ class TestIndirectSpeech:
         claim = only('The levy will pass, Ada Quell said, "and it will pass by a wide margin."')
         assert claim.quote == "and it will pass by a wide margin"
 
-
     def test_as_a_speaker_told_a_listener(self):
-        claim = only('As one ferry worker told the Harbour Weekly, "The boats are older than we are."', "direct")
+        claim = only(
+            'As one ferry worker told the Harbour Weekly, "The boats are older than we are."',
+            "direct",
+        )
         assert claim.quote == "The boats are older than we are"
         assert claim.speaker_mention.text == "one ferry worker"
 
     def test_plural_subject_plain_say(self):
-        claim = only("Harbour engineers say the old sea wall will not survive another winter.", "indirect")
+        claim = only(
+            "Harbour engineers say the old sea wall will not survive another winter.", "indirect"
+        )
         assert claim.quote == "the old sea wall will not survive another winter"
         assert claim.speaker_mention.text == "Harbour engineers"
 
     def test_say_after_a_modal_is_no_plural_say(self):
-        assert not [c for c in claims_of("Nobody knows what the engineers would say.") if c.cue and c.cue.text == "say"]
+        assert not [
+            c
+            for c in claims_of("Nobody knows what the engineers would say.")
+            if c.cue and c.cue.text == "say"
+        ]
 
     def test_coordinated_says_after_a_present_tense_verb(self):
-        claim = only("Larkspur Mills keeps its accounts private but says its sales have tripled.", "indirect")
+        claim = only(
+            "Larkspur Mills keeps its accounts private but says its sales have tripled.", "indirect"
+        )
         assert claim.quote == "its sales have tripled"
         assert claim.speaker_mention.text == "Larkspur Mills"
+
 
 class TestDenialsAndHedges:
     """Denials name their target and answer the claim they dispute; hedges are flagged."""
@@ -252,21 +276,36 @@ class TestDenialsAndHedges:
         assert only("Analysts suggested that the merger could fail.").hedged
         assert not only("Analysts said that the merger failed.").hedged
 
-    @pytest.mark.parametrize(("text", "target"), [
-        ('"We didn\'t threaten anybody," Ada Brill said.', "We did threaten anybody"),
-        ('"We won’t close the plant," Mayor Dana Holt said.', "We will close the plant"),
-        ("Holt said the merger was never discussed at the meeting.", "the merger was discussed at the meeting"),
-        ("Pell Industries said it has no plans to expand into Larkspur.", "it has plans to expand into Larkspur"),
-        ("Police said none of the passengers were hurt.", "some of the passengers were hurt"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "target"),
+        [
+            ('"We didn\'t threaten anybody," Ada Brill said.', "We did threaten anybody"),
+            ('"We won’t close the plant," Mayor Dana Holt said.', "We will close the plant"),
+            (
+                "Holt said the merger was never discussed at the meeting.",
+                "the merger was discussed at the meeting",
+            ),
+            (
+                "Pell Industries said it has no plans to expand into Larkspur.",
+                "it has plans to expand into Larkspur",
+            ),
+            ("Police said none of the passengers were hurt.", "some of the passengers were hurt"),
+        ],
+    )
     def test_a_negated_statement_denies_its_affirmative(self, text, target):
         claim = only(text)
         assert claim.polarity == "denies"
         assert claim.denial_target == target
 
     def test_negation_in_a_side_clause_or_of_a_debunk_asserts(self):
-        assert only('"This is not a fake," the owner of the Larkspur mill told reporters.').polarity == "asserts"
-        assert only("Holt said the friend who never called had moved to Dunmore.").polarity == "asserts"
+        assert (
+            only('"This is not a fake," the owner of the Larkspur mill told reporters.').polarity
+            == "asserts"
+        )
+        assert (
+            only("Holt said the friend who never called had moved to Dunmore.").polarity
+            == "asserts"
+        )
 
     def test_questions_and_conditionals_do_not_assert(self):
         assert only('"Will the plant close?" Ada Brill asked.').hedged
@@ -278,7 +317,9 @@ class TestNarrative:
 
     def test_sentence_with_a_figure_is_narrative(self):
         claim = only("The storm destroyed 1,200 homes across the northern valley last week.")
-        assert claim.kind == "narrative" and claim.speaker is None and claim.speaker_kind == "outlet"
+        assert (
+            claim.kind == "narrative" and claim.speaker is None and claim.speaker_kind == "outlet"
+        )
         assert claim.quantities[0].value == 1200
 
     def test_plain_sentence_is_not_a_claim(self):
@@ -296,27 +337,55 @@ def test_lexicon_has_over_a_hundred_reporting_verbs_with_inflections():
 class TestNonSpeechSenses:
     """A verb of saying followed by a noun phrase, not a clause, often says nothing."""
 
-    @pytest.mark.parametrize(("text", "cue"), [
-        ("Larkspur added 3 goals in the second half, and Holt said the team was ready.", "added"),
-        ("The goalie denied Dunmore two chances before the break, the club said on Monday.", "denied"),
-        ("The bank charged a premium of 2 percent on the loans, Holt said on Monday.", "charged"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            (
+                "Larkspur added 3 goals in the second half, and Holt said the team was ready.",
+                "added",
+            ),
+            (
+                "The goalie denied Dunmore two chances before the break, the club said on Monday.",
+                "denied",
+            ),
+            (
+                "The bank charged a premium of 2 percent on the loans, Holt said on Monday.",
+                "charged",
+            ),
+        ],
+    )
     def test_noun_phrase_object_is_no_attribution(self, text, cue):
         assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text == cue]
 
     def test_denying_a_claim_or_a_part_is_still_a_denial(self):
-        for text in ("Pell denied the allegations. Holt said so.", "Pell denied any wrongdoing in the affair. Holt said so."):
+        for text in (
+            "Pell denied the allegations. Holt said so.",
+            "Pell denied any wrongdoing in the affair. Holt said so.",
+        ):
             denial = [c for c in claims_of(text) if c.cue is not None and c.cue.text == "denied"]
             assert denial and denial[0].polarity == "denies"
 
 
 def test_a_cue_in_a_subordinate_clause_does_not_own_the_main_clause():
-    assert not [c for c in claims_of("Intro.\nAfter Ada Brill testified, the panel turned to the harbour budget.")
-                if c.cue is not None and c.cue.text == "testified"]
-    assert [c.quote for c in claims_of('Intro.\nWhen Ada Brill said, "We are ready," the crowd cheered.')
-            if c.cue is not None and c.cue.text == "said"][0].startswith('"We are ready')
+    assert not [
+        c
+        for c in claims_of(
+            "Intro.\nAfter Ada Brill testified, the panel turned to the harbour budget."
+        )
+        if c.cue is not None and c.cue.text == "testified"
+    ]
+    assert [
+        c.quote
+        for c in claims_of('Intro.\nWhen Ada Brill said, "We are ready," the crowd cheered.')
+        if c.cue is not None and c.cue.text == "said"
+    ][0].startswith('"We are ready')
 
 
 def test_a_letter_written_is_no_claim():
-    assert not [c for c in claims_of("Intro.\nLate last month, the company wrote a detailed letter to the mayor of Larkspur.")
-                if c.cue is not None and c.cue.text == "wrote"]
+    assert not [
+        c
+        for c in claims_of(
+            "Intro.\nLate last month, the company wrote a detailed letter to the mayor of Larkspur."
+        )
+        if c.cue is not None and c.cue.text == "wrote"
+    ]

@@ -10,18 +10,25 @@ class TestStanceNouns:
     """'X's support for Y', 'voiced opposition to Y': Y is the position, X holds it when written."""
 
     def test_possessor_holds_the_stance(self):
-        claim = by_cue("Senator Ada Brill's support for the water levy surprised her allies.", "support for")
+        claim = by_cue(
+            "Senator Ada Brill's support for the water levy surprised her allies.", "support for"
+        )
         assert claim.quote == "the water levy"
         assert "Ada Brill" in claim.speaker
         assert claim.kind == "indirect"
 
     def test_light_verb_subject_holds_the_stance(self):
-        claim = by_cue("Dairy farmers voiced strong opposition to the new pesticide rules on Monday.", "opposition to")
+        claim = by_cue(
+            "Dairy farmers voiced strong opposition to the new pesticide rules on Monday.",
+            "opposition to",
+        )
         assert claim.quote == "the new pesticide rules"
         assert claim.speaker_mention is not None and claim.speaker_mention.text == "Dairy farmers"
 
     def test_unheld_stance_is_unattributed(self):
-        claim = by_cue("Opposition to the toll road has united the valley's towns.", "Opposition to")
+        claim = by_cue(
+            "Opposition to the toll road has united the valley's towns.", "Opposition to"
+        )
         assert claim.quote == "the toll road"
         assert claim.speaker is None and claim.speaker_kind == "unattributed"
 
@@ -59,11 +66,15 @@ class TestPrepositionalVerbs:
     """'railed against Y', 'talked about Y', 'pointed out that S': the object or the clause."""
 
     def test_railed_against(self):
-        claim = by_cue("Senator Ada Brill railed against the trade pact on Monday.", "railed against")
+        claim = by_cue(
+            "Senator Ada Brill railed against the trade pact on Monday.", "railed against"
+        )
         assert claim.quote == "the trade pact"
 
     def test_participle_after_comma_takes_the_sentence_subject(self):
-        claim = by_cue("Tom Pyle toured the mill, talking about wages and pensions.", "talking about")
+        claim = by_cue(
+            "Tom Pyle toured the mill, talking about wages and pensions.", "talking about"
+        )
         assert claim.quote == "wages and pensions"
         assert "Tom Pyle" in claim.speaker
 
@@ -95,7 +106,9 @@ class TestQuantifiedSubjects:
     """'About two-thirds of voters support Y': a share of people holds the position."""
 
     def test_share_supports(self):
-        claim = by_cue("About two-thirds of Larkspur voters support a ban on night flights.", "support")
+        claim = by_cue(
+            "About two-thirds of Larkspur voters support a ban on night flights.", "support"
+        )
         assert claim.quote == "a ban on night flights"
         assert claim.speaker_mention.text == "About two-thirds of Larkspur voters"
 
@@ -108,7 +121,9 @@ class TestFrames:
     """'In a new poll, S', 'By one count, S', 'To many voters, S': the clause, framed by its source."""
 
     def test_in_a_poll(self):
-        claim = by_cue("In a Dunmore Gazette poll released Monday, 52 percent of voters backed the levy.", "In")
+        claim = by_cue(
+            "In a Dunmore Gazette poll released Monday, 52 percent of voters backed the levy.", "In"
+        )
         assert claim.quote == "52 percent of voters backed the levy"
         assert claim.speaker_mention.text == "a Dunmore Gazette poll released Monday"
 
@@ -138,7 +153,9 @@ class TestSecondSpeakers:
     """'X said S, and Y said T': each speaker's clause ends where the next speaker begins."""
 
     def test_shares_each_say_their_own(self):
-        text = "Six in 10 Dunmore voters said the levy was fair, and one in four said it was too high."
+        text = (
+            "Six in 10 Dunmore voters said the levy was fair, and one in four said it was too high."
+        )
         first, second = [c for c in claims_of(text) if c.cue is not None and c.cue.text == "said"]
         assert first.quote == "the levy was fair"
         assert first.speaker_mention.text == "Six in 10 Dunmore voters"
@@ -147,7 +164,11 @@ class TestSecondSpeakers:
 
     def test_embedded_subject_is_not_a_second_speaker(self):
         text = "Lea Moss said the council and the mayor both said the budget was fine."
-        outer = [c for c in claims_of(text) if c.speaker_mention is not None and c.speaker_mention.text == "Lea Moss"]
+        outer = [
+            c
+            for c in claims_of(text)
+            if c.speaker_mention is not None and c.speaker_mention.text == "Lea Moss"
+        ]
         assert outer and outer[0].quote.endswith("the budget was fine")
 
 
@@ -166,10 +187,15 @@ class TestMoreStanceVerbs:
         assert claim.quote == "later school start times"
 
     def test_saying_takes_a_described_subject(self):
-        text = "The Dunmore mill owner has praised the council, saying it was the best in the state."
+        text = (
+            "The Dunmore mill owner has praised the council, saying it was the best in the state."
+        )
         claim = by_cue(text, "saying")
         assert claim.quote == "it was the best in the state"
-        assert claim.speaker_mention is not None and claim.speaker_mention.text == "The Dunmore mill owner"
+        assert (
+            claim.speaker_mention is not None
+            and claim.speaker_mention.text == "The Dunmore mill owner"
+        )
 
 
 class TestUnquotedLabelsAndRequests:
@@ -180,7 +206,9 @@ class TestUnquotedLabelsAndRequests:
         assert claim.quote == "the plan a disaster for the valley"
 
     def test_label_of_a_long_name(self):
-        claim = by_cue("Ada Brill has been calling Deputy Harbour Master Tomas Elk Quell a liar.", "calling")
+        claim = by_cue(
+            "Ada Brill has been calling Deputy Harbour Master Tomas Elk Quell a liar.", "calling"
+        )
         assert claim.quote == "Deputy Harbour Master Tomas Elk Quell a liar"
         assert claim.speaker == "Ada Brill"
 
@@ -206,13 +234,18 @@ class TestRecordsAsSources:
     """'New polls released Sunday showed S': the record with its description speaks, not the day."""
 
     def test_poll_with_participle(self):
-        claim = by_cue("New polls released Sunday showed Mira Sol taking a lead in the race.", "showed")
+        claim = by_cue(
+            "New polls released Sunday showed Mira Sol taking a lead in the race.", "showed"
+        )
         assert claim.quote == "Mira Sol taking a lead in the race"
         assert claim.speaker == "New polls released Sunday"
         assert claim.speaker_kind == "organization"
 
     def test_review_by_a_paper(self):
-        claim = by_cue("A review by the Dunmore Gazette shows most of the hours were for campaign travel.", "shows")
+        claim = by_cue(
+            "A review by the Dunmore Gazette shows most of the hours were for campaign travel.",
+            "shows",
+        )
         assert claim.speaker_mention.text == "A review by the Dunmore Gazette"
 
 
@@ -220,19 +253,32 @@ class TestTellingVerbs:
     """'expressed his frustration with X', 'outlined a plan': what was communicated is the claim."""
 
     def test_expressed(self):
-        claim = by_cue("Mira Sol expressed her frustration with the water board on Tuesday.", "expressed")
+        claim = by_cue(
+            "Mira Sol expressed her frustration with the water board on Tuesday.", "expressed"
+        )
         assert claim.quote == "her frustration with the water board"
 
     def test_thanks_to_is_no_verb(self):
         assert "thanks" not in cues("Voters in Dunmore stayed home, thanks to the storm.")
 
     def test_told_a_plain_listener_then_a_clause(self):
-        assert by_cue("Ada Brill told reporters the dam would hold.", "told").quote == "the dam would hold"
-        assert by_cue("Ada Brill told her closest advisers she would run.", "told").quote == "she would run"
-        assert by_cue("The board tells them why the levy is needed.", "tells").quote == "why the levy is needed"
+        assert (
+            by_cue("Ada Brill told reporters the dam would hold.", "told").quote
+            == "the dam would hold"
+        )
+        assert (
+            by_cue("Ada Brill told her closest advisers she would run.", "told").quote
+            == "she would run"
+        )
+        assert (
+            by_cue("The board tells them why the levy is needed.", "tells").quote
+            == "why the levy is needed"
+        )
 
     def test_pronoun_clause_with_a_scare_quote_is_the_whole_clause(self):
-        claim = by_cue('Ada Brill told reporters she worries he is "too nice" to face his rivals.', "told")
+        claim = by_cue(
+            'Ada Brill told reporters she worries he is "too nice" to face his rivals.', "told"
+        )
         assert claim.quote == 'she worries he is "too nice" to face his rivals'
 
     def test_told_a_story_is_no_claim(self):
@@ -264,7 +310,10 @@ class TestRelativeSpeakers:
     """'the rules, which officials said will take effect in May, ...': the relative clause is what was said."""
 
     def test_relative_clause_ends_at_its_comma(self):
-        claim = by_cue("The rules, which county officials said will take effect in May, will not apply to farms.", "said")
+        claim = by_cue(
+            "The rules, which county officials said will take effect in May, will not apply to farms.",
+            "said",
+        )
         assert claim.quote == "will take effect in May"
         assert claim.speaker == "county officials"
 
@@ -273,7 +322,9 @@ class TestAdjunctsAreNoContent:
     """'said in April while promoting a film': when or how something was said is not what was said."""
 
     def test_said_with_only_an_adjunct(self):
-        assert "said" not in cues("Senator Ada Brill said in April while promoting a film about the dam.")
+        assert "said" not in cues(
+            "Senator Ada Brill said in April while promoting a film about the dam."
+        )
 
     def test_said_with_only_a_subordinate_clause(self):
         assert "said" not in cues("Ada Brill said when the reporter asked her about the dam.")
@@ -287,7 +338,9 @@ class TestInterruptingAccordingTo:
     """'because, according to X, Y': the attribution interrupts the clause it opens."""
 
     def test_according_to_after_a_conjunction(self):
-        claims = claims_of("He will go to the debate because, according to Tom Pike, the papers would call him a coward.")
+        claims = claims_of(
+            "He will go to the debate because, according to Tom Pike, the papers would call him a coward."
+        )
         assert [(c.cue.text, c.quote) for c in claims if c.kind != "narrative"] == [
             ("according to", "the papers would call him a coward")
         ]
@@ -297,11 +350,17 @@ class TestCoordinatedActs:
     """'said she wants X and has expressed support for Y': the second verb is the subject's act, not what was said."""
 
     def test_and_has_participle_ends_the_clause(self):
-        claim = by_cue("Ada Brill has said she wants a new sea wall and has expressed support for a levy.", "said")
+        claim = by_cue(
+            "Ada Brill has said she wants a new sea wall and has expressed support for a levy.",
+            "said",
+        )
         assert claim.quote == "she wants a new sea wall"
 
     def test_longer_gloss_after_the_clause_is_the_writers(self):
-        claim = by_cue("Ada Brill said she would repeal the harbour levy, a longstanding county charge that funds dredging.", "said")
+        claim = by_cue(
+            "Ada Brill said she would repeal the harbour levy, a longstanding county charge that funds dredging.",
+            "said",
+        )
         assert claim.quote == "she would repeal the harbour levy"
 
 
@@ -309,11 +368,15 @@ class TestRelativeClauseOnTheSpeaker:
     """'Mr. Pike, who said the judge was biased, issued a statement': the main clause is the writer's."""
 
     def test_who_said_ends_where_the_main_clause_resumes(self):
-        claim = by_cue("Tom Pike, who said last week that the judge was biased against him, issued a statement.", "said")
+        claim = by_cue(
+            "Tom Pike, who said last week that the judge was biased against him, issued a statement.",
+            "said",
+        )
         assert claim.quote == "the judge was biased against him"
         assert claim.speaker == "Tom Pike"
 
     def test_a_list_inside_the_relative_clause_stays_whole(self):
-        claim = by_cue("Ada Brill, who said the dam, the bridge and the road were unsafe, resigned.", "said")
+        claim = by_cue(
+            "Ada Brill, who said the dam, the bridge and the road were unsafe, resigned.", "said"
+        )
         assert claim.quote == "the dam, the bridge and the road were unsafe"
-

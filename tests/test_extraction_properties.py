@@ -11,11 +11,55 @@ from claims.speakers import same_speaker, speaker_key, split_role
 from claims.text import normalise_text
 
 _PIECES = [
-    '"', "“", "”", "''", "'", ",", ".", ":", ";", " ", "\n", "\n\n", "(", ")", "—", "said", "says",
-    "told", "denied", "according to", "that", "calling them", "a claim", "has been accused of",
-    "reports", "He", "she", "they", "who", "Mara Velden", "Velden", "the agency", "officials",
-    "12,000", "two", "brigades", "each consisting of", "$400 million", "about", "by November 1",
-    "percent", "not aware of", "fake", "Mr.", "U.S.", "As", "and", "warned", "saying",
+    '"',
+    "“",
+    "”",
+    "''",
+    "'",
+    ",",
+    ".",
+    ":",
+    ";",
+    " ",
+    "\n",
+    "\n\n",
+    "(",
+    ")",
+    "—",
+    "said",
+    "says",
+    "told",
+    "denied",
+    "according to",
+    "that",
+    "calling them",
+    "a claim",
+    "has been accused of",
+    "reports",
+    "He",
+    "she",
+    "they",
+    "who",
+    "Mara Velden",
+    "Velden",
+    "the agency",
+    "officials",
+    "12,000",
+    "two",
+    "brigades",
+    "each consisting of",
+    "$400 million",
+    "about",
+    "by November 1",
+    "percent",
+    "not aware of",
+    "fake",
+    "Mr.",
+    "U.S.",
+    "As",
+    "and",
+    "warned",
+    "saying",
 ]
 documents = st.one_of(
     st.text(max_size=300),
@@ -27,12 +71,12 @@ documents = st.one_of(
 def _assert_exact(text: str) -> None:
     claims = extract_claims(text)
     for index, claim in enumerate(claims):
-        assert text[claim.start:claim.end] == claim.quote
+        assert text[claim.start : claim.end] == claim.quote
         for span in (claim.speaker_mention, claim.cue):
             if span is not None:
-                assert text[span.start:span.end] == span.text
+                assert text[span.start : span.end] == span.text
         for quantity in claim.quantities:
-            assert text[quantity.start:quantity.end] == quantity.text
+            assert text[quantity.start : quantity.end] == quantity.text
         if claim.answers is not None:
             assert 0 <= claim.answers < len(claims) and claim.answers != index
 
@@ -47,7 +91,7 @@ def test_extraction_never_raises_and_spans_are_exact(raw):
 @given(documents, st.integers(0, 50), st.integers(0, 400))
 def test_quantities_spans_are_exact(text, start, length):
     for quantity in extract_quantities(text, start, start + length):
-        assert text[quantity.start:quantity.end] == quantity.text
+        assert text[quantity.start : quantity.end] == quantity.text
 
 
 @settings(max_examples=100, deadline=None)

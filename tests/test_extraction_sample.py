@@ -31,12 +31,12 @@ class TestSampleStory:
     def test_spans_are_exact(self, story):
         text, claims = story
         for claim in claims:
-            assert text[claim.start:claim.end] == claim.quote
+            assert text[claim.start : claim.end] == claim.quote
             for span in (claim.speaker_mention, claim.cue):
                 if span is not None:
-                    assert text[span.start:span.end] == span.text
+                    assert text[span.start : span.end] == span.text
             for quantity in claim.quantities:
-                assert text[quantity.start:quantity.end] == quantity.text
+                assert text[quantity.start : quantity.end] == quantity.text
         assert [c.start for c in claims] == sorted(c.start for c in claims)
 
     def test_ministry_estimate_of_12000_troops(self, story):
@@ -63,7 +63,10 @@ class TestSampleStory:
         assert fair_game.speaker_kind == "person"
         wounded = _one(claims, "There could be dead and wounded North Korean soldiers")
         assert wounded.kind == "direct"
-        assert wounded.quote == "There could be dead and wounded North Korean soldiers fighting against Ukraine"
+        assert (
+            wounded.quote
+            == "There could be dead and wounded North Korean soldiers fighting against Ukraine"
+        )
         assert wounded.speaker == "John Kirby"
         assert wounded.speaker_mention.text == "Kirby"
         assert wounded.cue.text == "stated"
@@ -90,7 +93,9 @@ class TestSampleStory:
         assert denial.polarity == "denies"
         assert denial.denial_target == "an arms transfer has taken place"
         assert denial.speaker == "Both nations"
-        otherwise = _one(claims, "North Korean artillery shells already being found on Ukrainian soil")
+        otherwise = _one(
+            claims, "North Korean artillery shells already being found on Ukrainian soil"
+        )
         assert otherwise.hedged or otherwise.speaker_kind == "unattributed"
         assert otherwise.polarity == "asserts"
 

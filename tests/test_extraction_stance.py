@@ -21,7 +21,11 @@ class TestIntentions:
 
     def test_refusals_and_decisions_make_no_claim(self):
         text = "Ravi Okafor declined to say whether the plant would close. The board decided to sell the mill."
-        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text in ("declined", "decided")]
+        assert not [
+            c
+            for c in claims_of(text)
+            if c.cue is not None and c.cue.text in ("declined", "decided")
+        ]
 
     def test_seems_inside_what_someone_said_is_theirs(self):
         text = "Ada Brill noted that the troops are expected to be ready by June, aides said."
@@ -42,7 +46,11 @@ class TestPositions:
 
     def test_noun_readings_are_not_claims(self):
         text = "The plan won broad support in the valley. The council faced a simple question from residents."
-        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text in ("support", "question")]
+        assert not [
+            c
+            for c in claims_of(text)
+            if c.cue is not None and c.cue.text in ("support", "question")
+        ]
 
 
 class TestAppearances:
@@ -55,7 +63,9 @@ class TestAppearances:
 
     def test_appeared_at_is_not_a_claim(self):
         text = "Mira Sol appeared at a rally in Dunmore on Friday."
-        assert not [c for c in claims_of(text) if c.cue is not None and c.cue.text.startswith("appeared")]
+        assert not [
+            c for c in claims_of(text) if c.cue is not None and c.cue.text.startswith("appeared")
+        ]
 
 
 class TestBeliefs:
@@ -75,16 +85,22 @@ class TestAskedQuestions:
     """'Asked whether ..., the mayor said ...': the question put to the subject is a claim of its own."""
 
     def test_asked_about_names_the_subject(self):
-        claim = by_cue("Asked about the closure of the mill, the mayor said nothing would change.", "Asked")
+        claim = by_cue(
+            "Asked about the closure of the mill, the mayor said nothing would change.", "Asked"
+        )
         assert claim.quote == "about the closure of the mill"
         assert claim.speaker == "the mayor"
 
     def test_asked_whether_keeps_a_quotation_whole(self):
-        claim = by_cue('Asked whether Ada Brill "has the integrity to serve," most voters said yes.', "Asked")
+        claim = by_cue(
+            'Asked whether Ada Brill "has the integrity to serve," most voters said yes.', "Asked"
+        )
         assert claim.quote == 'whether Ada Brill "has the integrity to serve,"'
 
     def test_asked_by_names_the_asker(self):
-        claims = claims_of("Asked by host Tom Lauer whether she had practised the speech, Ada Brill said she read it once.")
+        claims = claims_of(
+            "Asked by host Tom Lauer whether she had practised the speech, Ada Brill said she read it once."
+        )
         asked = next(c for c in claims if c.cue.text == "Asked")
         assert asked.quote == "whether she had practised the speech"
         assert asked.speaker == "Tom Lauer"
@@ -92,6 +108,8 @@ class TestAskedQuestions:
         assert said.quote == "she read it once"
 
     def test_passive_asked_whether(self):
-        claim = by_cue("Ada Brill was asked by host Tom Lauer whether the mill would reopen.", "was asked")
+        claim = by_cue(
+            "Ada Brill was asked by host Tom Lauer whether the mill would reopen.", "was asked"
+        )
         assert claim.quote == "whether the mill would reopen"
         assert claim.speaker == "Tom Lauer"

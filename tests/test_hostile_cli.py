@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from process_helpers import session_processes, survivors
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
-from process_helpers import session_processes, survivors
 from store.api import open_store
 
 NAMES = ["Olsen", "Brenn", "Varga", "Idris", "Keller", "Mbeki", "Sauer", "Tanaka"]
@@ -75,7 +75,9 @@ def workers_of(session_id: int) -> list[str]:
 class TestNothingLeftBehind:
     """A killed or terminated `add FOLDER` takes its extraction workers with it."""
 
-    def _start_add(self, tmp_path: Path, documents: int = 120) -> tuple[subprocess.Popen, Path, Path]:
+    def _start_add(
+        self, tmp_path: Path, documents: int = 120
+    ) -> tuple[subprocess.Popen, Path, Path]:
         db = tmp_path / "case.db"
         open_store(str(db)).close()  # migrate first, so the signal lands in the ingest
         folder = write_folder(tmp_path / "reports", documents)
@@ -83,14 +85,23 @@ class TestNothingLeftBehind:
         with stderr_path.open("wb") as stderr:
             # A session of its own: every process the run starts is found by its session id, even orphaned.
             process = subprocess.Popen(
-                cli(db, "add", str(folder)), stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True
+                cli(db, "add", str(folder)),
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                start_new_session=True,
             )
         deadline = time.monotonic() + 180
-        while (len(workers_of(process.pid)) < 2 or source_count(db) < 1) and time.monotonic() < deadline:
-            assert process.poll() is None, "the ingest ended before its workers could be seen; add more documents"
+        while (
+            len(workers_of(process.pid)) < 2 or source_count(db) < 1
+        ) and time.monotonic() < deadline:
+            assert process.poll() is None, (
+                "the ingest ended before its workers could be seen; add more documents"
+            )
             time.sleep(0.05)
         assert len(workers_of(process.pid)) >= 2, session_processes(process.pid)
-        assert process.poll() is None, "the ingest ended before it could be signalled; add more documents"
+        assert process.poll() is None, (
+            "the ingest ended before it could be signalled; add more documents"
+        )
         return process, db, stderr_path
 
     def test_sigkill_leaves_no_process(self, tmp_path):
@@ -122,18 +133,27 @@ class TestNothingLeftBehind:
         stderr_path = tmp_path / "stderr.txt"
         with stderr_path.open("wb") as stderr:
             process = subprocess.Popen(
-                cli(db, "add", str(folder)), stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+                cli(db, "add", str(folder)),
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                start_new_session=True,
                 # Ctrl-C's default action, whatever the test runner's shell set.
                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             )
         try:
             deadline = time.monotonic() + 120
-            while not workers_of(process.pid) and process.poll() is None and time.monotonic() < deadline:
+            while (
+                not workers_of(process.pid)
+                and process.poll() is None
+                and time.monotonic() < deadline
+            ):
                 time.sleep(0.01)
             assert workers_of(process.pid), "no worker was started; add more documents"
             # Half a second in, a worker is importing (Python's own Ctrl-C handler set, the pool's code not run yet).
             time.sleep(0.5)
-            assert process.poll() is None, "the ingest ended before it could be interrupted; add more documents"
+            assert process.poll() is None, (
+                "the ingest ended before it could be interrupted; add more documents"
+            )
             os.killpg(process.pid, signal.SIGINT)
             assert process.wait(timeout=60) == 130
             assert survivors(process.pid) == []
@@ -161,12 +181,18 @@ class TestOneLineNotATraceback:
         open_store(str(db)).close()
         connection = sqlite3.connect(db)
         # Every stored source now fails inside the database.
-        connection.execute("CREATE TRIGGER broken AFTER INSERT ON source BEGIN INSERT INTO missing_table VALUES (1); END")
+        connection.execute(
+            "CREATE TRIGGER broken AFTER INSERT ON source BEGIN INSERT INTO missing_table VALUES (1); END"
+        )
         connection.commit()
         connection.close()
         folder = write_folder(tmp_path / "reports", 40)
         finished = subprocess.run(
-            cli(db, "add", str(folder)), capture_output=True, text=True, timeout=300, start_new_session=True
+            cli(db, "add", str(folder)),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            start_new_session=True,
         )
         assert finished.returncode == 2, finished.stderr
         assert_one_error_line(finished.stderr, "missing_table")
@@ -182,10 +208,15 @@ class TestOneLineNotATraceback:
         db = tmp_path / "case.db"
         store = open_store(str(db))
         connection = sqlite3.connect(db)
-        connection.execute("CREATE TRIGGER broken AFTER INSERT ON source BEGIN INSERT INTO missing_table VALUES (1); END")
+        connection.execute(
+            "CREATE TRIGGER broken AFTER INSERT ON source BEGIN INSERT INTO missing_table VALUES (1); END"
+        )
         connection.commit()
         connection.close()
-        documents = (read_input(item, {}) for item in collect_inputs([str(write_folder(tmp_path / "reports", 40))]))
+        documents = (
+            read_input(item, {})
+            for item in collect_inputs([str(write_folder(tmp_path / "reports", 40))])
+        )
         try:
             with pytest.raises(StoreError, match="missing_table"):
                 for _ in store.add_documents(documents, "tester", workers=2):
@@ -213,12 +244,13 @@ class TestOneLineNotATraceback:
             holder.execute("ROLLBACK")
             holder.close()
         assert result.exit_code == 2, (result.output, result.exception)
-        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
+        )
         assert_one_error_line(result.stderr, "locked")
         reader = sqlite3.connect(db)
         assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
         reader.close()
-
 
 
 # -- what `add` reads, refuses and skips ----------------------------------------------------------
@@ -227,9 +259,9 @@ QUOTE = '"The ferry to Skarvik will run twice a day from June," harbour clerk In
 READ_FORMATS_LINE = "add reads only plain text (.txt, .text), Markdown (.md, .markdown) and HTML (.html, .htm, .xhtml)"
 HAND_MADE_PDF = (
     "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    "BT /F1 12 Tf 72 712 Td (\"The ferry will run twice a day,\" Ines Olsen said.) Tj ET\n%%EOF\n"
+    'BT /F1 12 Tf 72 712 Td ("The ferry will run twice a day," Ines Olsen said.) Tj ET\n%%EOF\n'
 )
-HAND_MADE_RTF = '{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0\\pard\n' + QUOTE + '\\par\n}\n'
+HAND_MADE_RTF = "{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0\\pard\n" + QUOTE + "\\par\n}\n"
 
 
 def real_pdf() -> bytes:
@@ -238,7 +270,9 @@ def real_pdf() -> bytes:
 
     stream = zlib.compress(b"BT /F1 12 Tf 72 712 Td (The ferry will run twice a day.) Tj ET" * 20)
     return (
-        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\n"
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\n"
         b"stream\n" + stream + b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     )
 
@@ -275,7 +309,9 @@ def put(folder: Path, name: str, data: bytes | str) -> Path:
 
 def assert_refused(result, *fragments: str) -> None:
     assert result.exit_code == 1, (result.exit_code, result.output, result.exception)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     assert_one_error_line(result.stderr, *fragments)
 
 
@@ -292,13 +328,28 @@ class TestWhatAddReads:
             ("ferry.md", HAND_MADE_RTF, "an RTF document, not text"),
             ("ferry", HAND_MADE_PDF, "a PDF document, not text"),
             ("ferry.txt", b"PK\x03\x04" + bytes(64), "a ZIP archive"),
-            ("ferry.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "a Microsoft Office document"),
+            (
+                "ferry.txt",
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
+                "a Microsoft Office document",
+            ),
             ("ferry.txt", "%!PS-Adobe-3.0\n(" + QUOTE + ") show\n", "a PostScript document"),
         ],
-        ids=["hand-made PDF", "hand-made RTF", "Word document", "PDF named .txt", "RTF named .md", "PDF with no suffix",
-             "ZIP named .txt", "Office document named .txt", "PostScript named .txt"],
+        ids=[
+            "hand-made PDF",
+            "hand-made RTF",
+            "Word document",
+            "PDF named .txt",
+            "RTF named .md",
+            "PDF with no suffix",
+            "ZIP named .txt",
+            "Office document named .txt",
+            "PostScript named .txt",
+        ],
     )
-    def test_document_formats_that_are_not_text_are_refused(self, casefile, tmp_path, name, data, what):
+    def test_document_formats_that_are_not_text_are_refused(
+        self, casefile, tmp_path, name, data, what
+    ):
         """`add` of a hand-made PDF or RTF (by name or content): refused in one line listing what is read; nothing stored."""
         result = invoke(casefile, "add", str(put(tmp_path, name, data)))
         assert_refused(result, what, READ_FORMATS_LINE)
@@ -317,12 +368,20 @@ class TestWhatAddReads:
 
     def test_binary_file_says_what_is_read(self, casefile, tmp_path):
         """`add` of a binary file named .txt: refused as binary, saying what `add` reads."""
-        result = invoke(casefile, "add", str(put(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)))
+        result = invoke(
+            casefile,
+            "add",
+            str(put(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)),
+        )
         assert_refused(result, "binary", READ_FORMATS_LINE)
 
     def test_spreadsheet_points_to_import(self, casefile, tmp_path):
         """`add` of a .csv: refused, pointing to `counterclaim import`."""
-        result = invoke(casefile, "add", str(put(tmp_path, "claims.csv", "claim,speaker\nThe ferry runs,Ines Olsen\n")))
+        result = invoke(
+            casefile,
+            "add",
+            str(put(tmp_path, "claims.csv", "claim,speaker\nThe ferry runs,Ines Olsen\n")),
+        )
         assert_refused(result, ".csv files are not read", "counterclaim import")
 
     def test_web_address_says_to_save_the_page(self, casefile):
@@ -346,8 +405,10 @@ class TestWhatAddReads:
     def test_scripts_and_styles_in_markdown_are_stripped(self, casefile, tmp_path):
         """A <script> or <style> element left in Markdown is stripped from the stored text; an unclosed one ends at its line."""
         document = (
-            "# Ferry news\n\n<script type=\"text/javascript\">\nvar council = \"The council approved the plan\";\n"
-            "</script>\n<style>p { color: red }</style>\n" + QUOTE + "<script>document.write('The mayor resigned')\n"
+            '# Ferry news\n\n<script type="text/javascript">\nvar council = "The council approved the plan";\n'
+            "</script>\n<style>p { color: red }</style>\n"
+            + QUOTE
+            + "<script>document.write('The mayor resigned')\n"
         )
         result = invoke(casefile, "add", str(put(tmp_path, "ferry.md", document)))
         assert result.exit_code == 0, result.output
@@ -372,7 +433,9 @@ class TestWhatAddSkips:
             f"skipped {folder / 'c_photo.jpg'}: not plain text, Markdown or HTML (.txt, .md, .markdown, .text, .html, .htm, .xhtml)",
         ]
         entries = json.loads(result.stdout)
-        assert [entry["path"] for entry in entries] == [str(folder / name) for name in ("a_ferry.txt", "b_scan.pdf", "c_photo.jpg")]
+        assert [entry["path"] for entry in entries] == [
+            str(folder / name) for name in ("a_ferry.txt", "b_scan.pdf", "c_photo.jpg")
+        ]
         assert entries[0]["source_id"] == 1
         assert [bool(entry.get("skipped")) for entry in entries] == [False, True, True]
 
@@ -431,7 +494,11 @@ class TestWhatAddSkips:
         result = invoke(casefile, "add", str(put(tmp_path, "ferry.txt", data)))
         assert result.exit_code == 0, result.output
         assert len(result.stderr.splitlines()) == 1
-        assert result.stderr.startswith("warning: ") and "invalid UTF-8" in result.stderr and "0xff" in result.stderr
+        assert (
+            result.stderr.startswith("warning: ")
+            and "invalid UTF-8" in result.stderr
+            and "0xff" in result.stderr
+        )
         stored = stored_texts(casefile)[0]
         assert "Skärvik" in stored and "Inès" in stored and "Mon\ufffdday" in stored
 
@@ -452,9 +519,17 @@ class TestOptionsRefused:
             (["claims", "--source", "x" * 50_000], "source filter is too long"),
             (["claims", "--search", "x" * 50_000], "search filter is too long"),
         ],
-        ids=["negative --limit", "negative log --limit", "unknown link state", "empty --reviewer",
-             "blank --reviewer", "blank log --reviewer", "50,000-character --speaker",
-             "50,000-character --source", "50,000-character --search"],
+        ids=[
+            "negative --limit",
+            "negative log --limit",
+            "unknown link state",
+            "empty --reviewer",
+            "blank --reviewer",
+            "blank log --reviewer",
+            "50,000-character --speaker",
+            "50,000-character --source",
+            "50,000-character --search",
+        ],
     )
     def test_refused(self, casefile, args, fragment):
         """`claims --limit -5`, `links --state bogus`, a blank `--reviewer` and a 50,000-character `--speaker`: exit 1, one line."""
@@ -463,8 +538,13 @@ class TestOptionsRefused:
     def test_blank_reviewer_records_nothing(self, casefile, tmp_path):
         """A review under a blank --reviewer is refused before it is stored (it was recorded as the login name)."""
         assert invoke(casefile, "add", str(put(tmp_path, "ferry.txt", QUOTE))).exit_code == 0
-        result = CliRunner().invoke(app, ["--db", str(casefile), "--reviewer", "", "review", "1", "--status", "confirmed"])
+        result = CliRunner().invoke(
+            app, ["--db", str(casefile), "--reviewer", "", "review", "1", "--status", "confirmed"]
+        )
         assert_refused(result, "--reviewer is blank")
         connection = sqlite3.connect(casefile)
-        assert connection.execute("SELECT status FROM claim WHERE id = 1").fetchone()[0] == "unreviewed"
+        assert (
+            connection.execute("SELECT status FROM claim WHERE id = 1").fetchone()[0]
+            == "unreviewed"
+        )
         connection.close()

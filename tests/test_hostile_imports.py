@@ -23,9 +23,34 @@ from store import ingest
 from store.api import ClaimFilter, open_store
 from store.candidates import candidates_for_claims
 
-FIRST = ["Alda", "Borin", "Cass", "Delma", "Evart", "Fenna", "Gorm", "Hilde", "Ivo", "Jorun", "Kell", "Lissa"]
-FAMILY = ["Quillon", "Rasmark", "Sorvell", "Tandry", "Ulfsen", "Varrow", "Wexley", "Yardley", "Zorin", "Ambler",
-          "Brisco", "Corwin"]
+FIRST = [
+    "Alda",
+    "Borin",
+    "Cass",
+    "Delma",
+    "Evart",
+    "Fenna",
+    "Gorm",
+    "Hilde",
+    "Ivo",
+    "Jorun",
+    "Kell",
+    "Lissa",
+]
+FAMILY = [
+    "Quillon",
+    "Rasmark",
+    "Sorvell",
+    "Tandry",
+    "Ulfsen",
+    "Varrow",
+    "Wexley",
+    "Yardley",
+    "Zorin",
+    "Ambler",
+    "Brisco",
+    "Corwin",
+]
 # 144 fictional people, more than the ~110 distinct speakers one lookup could hold before.
 PEOPLE = [f"{first} {family}" for first in FIRST for family in FAMILY]
 
@@ -38,7 +63,9 @@ def _statement(index: int) -> str:
 def _many_speakers_document(count: int) -> tuple[str, list]:
     lines = [f'"{_statement(index)}," said {name}.' for index, name in enumerate(PEOPLE[:count])]
     document = "\n\n".join(lines)
-    return document, [make_claim(_statement(index), document, name) for index, name in enumerate(PEOPLE[:count])]
+    return document, [
+        make_claim(_statement(index), document, name) for index, name in enumerate(PEOPLE[:count])
+    ]
 
 
 def _store_document(store, document: str, extracted) -> ingest.AddResult:
@@ -61,7 +88,10 @@ class TestManySpeakers:
         document, extracted = _many_speakers_document(140)
         _store_document(store, document, extracted)
         again = document.replace("will", "shall")
-        extracted_again = [make_claim(claim.text.replace("will", "shall"), again, claim.speaker) for claim in extracted]
+        extracted_again = [
+            make_claim(claim.text.replace("will", "shall"), again, claim.speaker)
+            for claim in extracted
+        ]
         _store_document(store, again, extracted_again)
         assert len(store.list_speakers()) == 140
 
@@ -70,12 +100,16 @@ class TestManySpeakers:
         _store_document(store, *_many_speakers_document(3))
         name = " ".join(f"Word{index}x" for index in range(400))
         document = f'"The ferry fare will fall," said {name}.'
-        result = _store_document(store, document, [make_claim("The ferry fare will fall,", document, name)])
+        result = _store_document(
+            store, document, [make_claim("The ferry fare will fall,", document, name)]
+        )
         assert len(result.claim_ids) == 1
 
     def test_csv_of_140_speakers_imports(self, tmp_path):
         """Case: `import` of a CSV whose 140 rows name 140 distinct speakers."""
-        rows = ["claim,speaker"] + [f"{_statement(index)},{name}" for index, name in enumerate(PEOPLE[:140])]
+        rows = ["claim,speaker"] + [
+            f"{_statement(index)},{name}" for index, name in enumerate(PEOPLE[:140])
+        ]
         db = tmp_path / "case.db"
         result = invoke(db, "import", str(write(tmp_path, "speakers.csv", "\n".join(rows) + "\n")))
         assert result.exit_code == 0, result.output
@@ -86,7 +120,9 @@ class TestManySpeakers:
         """Case: `add` of a text quoting 140 distinct speakers, through extraction."""
         document, _ = _many_speakers_document(140)
         db = tmp_path / "case.db"
-        result = invoke(db, "add", str(write(tmp_path, "fares.txt", "Ferry fares\n\n" + document + "\n")))
+        result = invoke(
+            db, "add", str(write(tmp_path, "fares.txt", "Ferry fares\n\n" + document + "\n"))
+        )
         assert result.exit_code == 0, result.output
         assert "140 claims" in result.stdout
 
@@ -118,7 +154,9 @@ class TestUnboundedIdLists:
     def test_refresh_conflicts_over_forty_thousand_ids(self, store, port_story):
         """Case: conflicts refreshed for 40,000 claim ids, as an import of a 40,000-row file does."""
         with store._write() as connection:
-            kept = ingest.refresh_conflicts(connection, [*port_story.claim_ids, *range(10_000, 10_000 + self.MANY)])
+            kept = ingest.refresh_conflicts(
+                connection, [*port_story.claim_ids, *range(10_000, 10_000 + self.MANY)]
+            )
         assert len(kept) == len(store.conflicts())
 
     def test_listing_filtered_by_forty_thousand_ids(self, store, port_story):
@@ -131,8 +169,15 @@ class TestUnboundedIdLists:
     def test_candidates_of_a_claim_of_forty_thousand_words(self, store, port_story):
         """Case: a claim of 40,000 distinct words looks up candidates by a bounded set of its keys."""
         words = " ".join(f"w{index}q" for index in range(self.MANY))
-        claim = Claim(id=10**6, source_id=10**6, text=f"The port handled 4,000 containers last week {words}",
-                      quote="x", start=0, end=1, kind="narrative")
+        claim = Claim(
+            id=10**6,
+            source_id=10**6,
+            text=f"The port handled 4,000 containers last week {words}",
+            quote="x",
+            start=0,
+            end=1,
+            kind="narrative",
+        )
         with store._read() as connection:
             found = candidates_for_claims(connection, [claim], set())
         assert port_story.claim_ids[0] in [candidate.id for candidate in found[claim.id]]
@@ -140,7 +185,7 @@ class TestUnboundedIdLists:
 
 SECOND_STORY = (
     'Ferry captain Ola Berg said, "The crossing takes forty minutes." '
-    'Harbour master Mira Olsen said the crossing takes an hour.'
+    "Harbour master Mira Olsen said the crossing takes an hour."
 )
 
 
@@ -152,8 +197,15 @@ def exported(tmp_path, add_story) -> dict:
     db = tmp_path / "origin.db"
     with open_store(str(db)) as store:
         add_story(store, PORT_STORY, PORT_CLAIMS, title="Port figures")
-        add_story(store, SECOND_STORY, [("The crossing takes forty minutes.", "Ola Berg"),
-                                        ("the crossing takes an hour", "Mira Olsen")], title="Crossing")
+        add_story(
+            store,
+            SECOND_STORY,
+            [
+                ("The crossing takes forty minutes.", "Ola Berg"),
+                ("the crossing takes an hour", "Mira Olsen"),
+            ],
+            title="Crossing",
+        )
     result = invoke(db, "export", "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -164,7 +216,11 @@ def target(tmp_path, add_story) -> Path:
     """A casefile holding one unrelated story, to import into."""
     db = tmp_path / "target.db"
     with open_store(str(db)) as store:
-        add_story(store, 'Kari Dahl said, "The bakery opens at six."', [("The bakery opens at six.", "Kari Dahl")])
+        add_story(
+            store,
+            'Kari Dahl said, "The bakery opens at six."',
+            [("The bakery opens at six.", "Kari Dahl")],
+        )
     return db
 
 
@@ -184,8 +240,11 @@ def _second_source_takes_first_id(export: dict) -> dict:
 
 def _mention_moved(export: dict) -> dict:
     claim = export["claims"][0]
-    claim["speaker_mention"] = {**claim["speaker_mention"], "start": claim["speaker_mention"]["start"] + 1,
-                                "end": claim["speaker_mention"]["end"] + 1}
+    claim["speaker_mention"] = {
+        **claim["speaker_mention"],
+        "start": claim["speaker_mention"]["start"] + 1,
+        "end": claim["speaker_mention"]["end"] + 1,
+    }
     return export
 
 
@@ -197,15 +256,34 @@ def _infinite_quantity(export: dict) -> str:
 LYING_EXPORTS = {
     "negative start": (lambda e: _first_claim(e, start=-5), "claim 1: quote offsets -5-"),
     "end beyond the text": (lambda e: _first_claim(e, end=10**6), "outside its source's text"),
-    "start after end": (lambda e: _first_claim(e, start=e["claims"][0]["end"], end=e["claims"][0]["start"]),
-                        "outside its source's text"),
-    "quote not at its offsets": (lambda e: _first_claim(e, quote="The port handled 9,000 containers last week."),
-                                 "claim 1: quote is not at its offsets"),
-    "two sources with one id": (_second_source_takes_first_id, "source id 1 appears more than once"),
-    "two claims with one id": (lambda e: _first_claim(e, id=e["claims"][1]["id"]), "claim id 2 appears more than once"),
-    "speaker mention not at its offsets": (_mention_moved, "claim 1: speaker mention is not at its offsets"),
-    "version beyond 64 bits": (lambda e: _first_claim(e, version=2**64), "version 18446744073709551616"),
-    "quantity beyond any float": (_infinite_quantity, "claim 1: quantity '4,000' is not a finite number"),
+    "start after end": (
+        lambda e: _first_claim(e, start=e["claims"][0]["end"], end=e["claims"][0]["start"]),
+        "outside its source's text",
+    ),
+    "quote not at its offsets": (
+        lambda e: _first_claim(e, quote="The port handled 9,000 containers last week."),
+        "claim 1: quote is not at its offsets",
+    ),
+    "two sources with one id": (
+        _second_source_takes_first_id,
+        "source id 1 appears more than once",
+    ),
+    "two claims with one id": (
+        lambda e: _first_claim(e, id=e["claims"][1]["id"]),
+        "claim id 2 appears more than once",
+    ),
+    "speaker mention not at its offsets": (
+        _mention_moved,
+        "claim 1: speaker mention is not at its offsets",
+    ),
+    "version beyond 64 bits": (
+        lambda e: _first_claim(e, version=2**64),
+        "version 18446744073709551616",
+    ),
+    "quantity beyond any float": (
+        _infinite_quantity,
+        "claim 1: quantity '4,000' is not a finite number",
+    ),
 }
 
 
@@ -214,7 +292,9 @@ def test_lying_export_is_refused_whole(case, exported, target, tmp_path):
     """Case: an export whose claims do not hold against their sources (named by the parameter) is refused."""
     tamper, fragment = LYING_EXPORTS[case]
     tampered = tamper(exported)
-    path = write(tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered))
+    path = write(
+        tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered)
+    )
     before = digest(target)
     assert_refused(invoke(target, "import", str(path)), 1, "lies.json", fragment, "--skip-bad")
     assert digest(target) == before
@@ -225,17 +305,25 @@ def test_lying_export_with_skip_bad_imports_the_rest(case, exported, target, tmp
     """Case: the same lying exports with --skip-bad: the bad parts are skipped and named, every stored claim holds."""
     tamper, fragment = LYING_EXPORTS[case]
     tampered = tamper(exported)
-    path = write(tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered))
+    path = write(
+        tmp_path, "lies.json", tampered if isinstance(tampered, str) else json.dumps(tampered)
+    )
     result = invoke(target, "import", "--skip-bad", "--json", str(path))
     assert result.exit_code == 0, result.output
-    assert any(line.startswith("warning: skipped") and fragment in line for line in result.stderr.splitlines())
+    assert any(
+        line.startswith("warning: skipped") and fragment in line
+        for line in result.stderr.splitlines()
+    )
     assert 0 < json.loads(result.stdout)["claims"] < 5
     stored = json.loads(invoke(target, "export", "--format", "json").stdout)
     texts = {source["id"]: source["text"] for source in stored["sources"]}
     for claim in stored["claims"]:
-        assert texts[claim["source_id"]][claim["start"]:claim["end"]] == claim["quote"]
+        assert texts[claim["source_id"]][claim["start"] : claim["end"]] == claim["quote"]
         mention = claim["speaker_mention"]
-        assert mention is None or texts[claim["source_id"]][mention["start"]:mention["end"]] == mention["text"]
+        assert (
+            mention is None
+            or texts[claim["source_id"]][mention["start"] : mention["end"]] == mention["text"]
+        )
 
 
 def test_export_with_ids_beyond_64_bits_is_renumbered(exported, target, tmp_path):
@@ -248,12 +336,16 @@ def test_export_with_ids_beyond_64_bits_is_renumbered(exported, target, tmp_path
     for claim in exported["claims"]:
         claim["id"] += shift
         claim["source_id"] += shift
-        claim["speaker_id"] = claim["speaker_id"] + shift if claim["speaker_id"] is not None else None
+        claim["speaker_id"] = (
+            claim["speaker_id"] + shift if claim["speaker_id"] is not None else None
+        )
     for item in exported["links"] + exported["conflicts"]:
         item["claim_ids"] = [claim_id + shift for claim_id in item["claim_ids"]]
     for conflict in exported["conflicts"]:
         conflict["id"] += shift
-    result = invoke(target, "import", "--json", str(write(tmp_path, "big.json", json.dumps(exported))))
+    result = invoke(
+        target, "import", "--json", str(write(tmp_path, "big.json", json.dumps(exported)))
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["claims"] == 5
 
@@ -262,7 +354,10 @@ BEYOND = str(2**64 + 5)
 NUMBERS_BEYOND_64_BITS = {
     "show": (["show", BEYOND], "CLAIM_ID"),
     "review": (["review", BEYOND, "--status", "confirmed"], "CLAIM_ID"),
-    "review --if-version": (["review", "1", "--status", "confirmed", "--if-version", BEYOND], "--if-version"),
+    "review --if-version": (
+        ["review", "1", "--status", "confirmed", "--if-version", BEYOND],
+        "--if-version",
+    ),
     "link": (["link", "1", BEYOND, "--accept"], "CLAIM_B"),
     "claims --limit": (["claims", "--limit", BEYOND], "--limit"),
     "speakers merge": (["speakers", "merge", "1", BEYOND], "OTHER"),
@@ -284,7 +379,9 @@ def test_number_beyond_64_bits_is_one_line(case, casefile):
 @pytest.mark.parametrize("command", ["claims", "export"])
 def test_source_filter_beyond_64_bits_finds_nothing(command, casefile):
     """Case: `claims --source` / `export --source` with a number beyond 64 bits names no source."""
-    result = invoke(casefile, command, "--source", BEYOND, *(["--format", "csv"] if command == "export" else []))
+    result = invoke(
+        casefile, command, "--source", BEYOND, *(["--format", "csv"] if command == "export" else [])
+    )
     assert result.exit_code == 0, result.output
     assert result.exception is None
     assert "Port figures" not in result.stdout
@@ -310,12 +407,17 @@ def test_csv_with_byte_order_mark_imports(data, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     (claim,) = json.loads(invoke(db, "claims", "--json").stdout)
-    assert claim["text"] == "The tunnel under the fjörd opens in June" and claim["speaker"] == "Hanna Lund"
+    assert (
+        claim["text"] == "The tunnel under the fjörd opens in June"
+        and claim["speaker"] == "Hanna Lund"
+    )
 
 
 def test_windows_1252_csv_says_how_it_was_read(tmp_path):
     """Case: a CSV in Windows-1252 imports with a warning that it was not UTF-8."""
-    result = invoke(tmp_path / "case.db", "import", str(write(tmp_path, "sheet.csv", CSV_TEXT.encode("cp1252"))))
+    result = invoke(
+        tmp_path / "case.db", "import", str(write(tmp_path, "sheet.csv", CSV_TEXT.encode("cp1252")))
+    )
     assert result.exit_code == 0, result.output
     assert "warning: the file is not UTF-8; it was read as Windows-1252" in result.stderr
 
@@ -359,7 +461,9 @@ def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert_refused(result, 1, "huge.csv", "too large", f"the limit is {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+    assert_refused(
+        result, 1, "huge.csv", "too large", f"the limit is {MAX_IMPORT_BYTES // (1024 * 1024)} MB"
+    )
     assert peak < 20 * 1024 * 1024
     assert digest(casefile) == before
 
@@ -367,7 +471,11 @@ def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
 def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
     """Case: our export format holding 300,000 claims that are `{}` (a million took 58 s and 8.7 GB) is refused cheaply."""
     body = ",".join(["{}"] * 300_000)
-    path = write(tmp_path, "empty.json", f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}')
+    path = write(
+        tmp_path,
+        "empty.json",
+        f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}',
+    )
     before = digest(casefile)
     tracemalloc.start()
     try:
@@ -375,7 +483,9 @@ def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert_refused(result, 1, "empty.json: 300000 problems", "claims.0.id: Field required", "(and 299997 more)")
+    assert_refused(
+        result, 1, "empty.json: 300000 problems", "claims.0.id: Field required", "(and 299997 more)"
+    )
     assert peak < 150 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
     assert digest(casefile) == before
 
@@ -394,8 +504,18 @@ def _repeated_document_claims(distinct: int, copies: int) -> tuple[list[Claim], 
             text = f"The {words[0]} {words[1]} will {words[2]} the {words[3]} in {words[4]}"
             claim_id = len(claims) + 1
             start = claim_id * 100
-            claims.append(Claim(id=claim_id, source_id=1, text=text, quote=text, start=start, end=start + len(text),
-                                kind="direct", speaker=PEOPLE[index % len(PEOPLE)]))
+            claims.append(
+                Claim(
+                    id=claim_id,
+                    source_id=1,
+                    text=text,
+                    quote=text,
+                    start=start,
+                    end=start + len(text),
+                    kind="direct",
+                    speaker=PEOPLE[index % len(PEOPLE)],
+                )
+            )
             if repeat:
                 settled.add(claim_id)
     return claims, settled
@@ -433,7 +553,11 @@ def test_folder_with_a_many_speaker_file_finishes_on_rerun(tmp_path, monkeypatch
     document, _ = _many_speakers_document(140)
     write(folder, "a.txt", 'Ferry captain Ola Berg said, "The crossing takes forty minutes."\n')
     write(folder, "b.txt", "Speakers\n\n" + document + "\n")
-    write(folder, "c.txt", 'Harbour master Mira Olsen said, "The port handled 4,000 containers last week."\n')
+    write(
+        folder,
+        "c.txt",
+        'Harbour master Mira Olsen said, "The port handled 4,000 containers last week."\n',
+    )
     db = tmp_path / "case.db"
     real_add = IngestBatch.add
 
@@ -450,7 +574,9 @@ def test_folder_with_a_many_speaker_file_finishes_on_rerun(tmp_path, monkeypatch
     assert len(json.loads(invoke(db, "export", "--format", "json").stdout)["sources"]) == 3
     again = invoke(db, "add", str(folder))
     assert again.exit_code == 0, again.output
-    assert [line.split(":")[0] for line in again.stdout.splitlines()] == [f"unchanged {folder / name}" for name in ("a.txt", "b.txt", "c.txt")]
+    assert [line.split(":")[0] for line in again.stdout.splitlines()] == [
+        f"unchanged {folder / name}" for name in ("a.txt", "b.txt", "c.txt")
+    ]
 
 
 def test_stances_restated_for_forty_thousand_checks(stock_sqlite_limits, store, port_story):
@@ -458,5 +584,8 @@ def test_stances_restated_for_forty_thousand_checks(stock_sqlite_limits, store, 
     from store.checks import judge_sources
 
     with store._write() as connection:
-        judge_sources(connection, [(number, "Zebras glide over the moon") for number in range(1, 40_001)],
-                      [port_story.source_id])
+        judge_sources(
+            connection,
+            [(number, "Zebras glide over the moon") for number in range(1, 40_001)],
+            [port_story.source_id],
+        )

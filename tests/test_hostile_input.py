@@ -17,9 +17,9 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from conftest import PORT_CLAIMS, PORT_STORY
 from typer.testing import CliRunner
 
-from conftest import PORT_CLAIMS, PORT_STORY
 from counterclaim.cli import app
 from store.api import open_store
 
@@ -30,7 +30,12 @@ def digest(db: Path) -> str:
     """A hash of every row of every table, in a stable order."""
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
         hasher = hashlib.sha256()
         for name in names:
             hasher.update(name.encode())
@@ -55,7 +60,9 @@ def invoke(db, *args, input=None):
 
 def assert_refused(result, exit_code: int, *fragments: str) -> None:
     assert result.exit_code == exit_code, (result.exit_code, result.output, result.exception)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     assert "Traceback" not in result.output
@@ -84,43 +91,114 @@ def _symlink_loop(tmp_path):
 
 REFUSED = {
     "empty file": (lambda t: ["add", str(write(t, "empty.txt", b""))], 1, "empty"),
-    "whitespace-only file": (lambda t: ["add", str(write(t, "blank.txt", " \n\t\r\n  "))], 1, "empty"),
-    "binary file": (lambda t: ["add", str(write(t, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8))], 1, "binary"),
-    "undecodable bytes": (lambda t: ["add", str(write(t, "odd.txt", b"Caf\x81\x8d\x8f\x90 bytes"))], 1, "cannot decode"),
-    "UTF-16 with broken surrogate": (lambda t: ["add", str(write(t, "u16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8A\x00"))], 1, "UTF-16"),
+    "whitespace-only file": (
+        lambda t: ["add", str(write(t, "blank.txt", " \n\t\r\n  "))],
+        1,
+        "empty",
+    ),
+    "binary file": (
+        lambda t: ["add", str(write(t, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8))],
+        1,
+        "binary",
+    ),
+    "undecodable bytes": (
+        lambda t: ["add", str(write(t, "odd.txt", b"Caf\x81\x8d\x8f\x90 bytes"))],
+        1,
+        "cannot decode",
+    ),
+    "UTF-16 with broken surrogate": (
+        lambda t: ["add", str(write(t, "u16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8A\x00"))],
+        1,
+        "UTF-16",
+    ),
     "deeply nested HTML": (
-        lambda t: ["add", str(write(t, "deep.html", "<html><body>" + "<div>" * 20000 + "x" + "</div>" * 20000 + "</body></html>"))],
-        1, "deep.html",
+        lambda t: [
+            "add",
+            str(
+                write(
+                    t,
+                    "deep.html",
+                    "<html><body>" + "<div>" * 20000 + "x" + "</div>" * 20000 + "</body></html>",
+                )
+            ),
+        ],
+        1,
+        "deep.html",
     ),
     "HTML with only a script": (
-        lambda t: ["add", str(write(t, "script.html", "<html><body><script>alert('x')</script></body></html>"))], 1, "script.html"
+        lambda t: [
+            "add",
+            str(write(t, "script.html", "<html><body><script>alert('x')</script></body></html>")),
+        ],
+        1,
+        "script.html",
     ),
     "missing file": (lambda t: ["add", str(t / "nowhere.txt")], 1, "no such file"),
     "symlink loop": (_symlink_loop, 1, "no such file"),
     "FIFO instead of a file": (_fifo, 1, "not a regular file"),
     "empty standard input": (lambda t: ["add", "-"], 1, "<stdin>"),
-    "bad --published date": (lambda t: ["add", "--published", "2024-13-45", str(write(t, "ok.txt", QUOTE))], 1, "2024-13-45"),
+    "bad --published date": (
+        lambda t: ["add", "--published", "2024-13-45", str(write(t, "ok.txt", QUOTE))],
+        1,
+        "2024-13-45",
+    ),
     "bad manifest": (
-        lambda t: (write(t, "manifest.json", "{not json"), ["add", str(write(t, "ok.txt", QUOTE))])[1], 1, "manifest"
+        lambda t: (write(t, "manifest.json", "{not json"), ["add", str(write(t, "ok.txt", QUOTE))])[
+            1
+        ],
+        1,
+        "manifest",
     ),
     "unknown claim id": (lambda t: ["show", "999"], 1, "no claim with id 999"),
-    "review an unknown claim": (lambda t: ["review", "999", "--status", "confirmed"], 1, "no claim with id 999"),
+    "review an unknown claim": (
+        lambda t: ["review", "999", "--status", "confirmed"],
+        1,
+        "no claim with id 999",
+    ),
     "invalid status": (lambda t: ["review", "1", "--status", "true-ish"], 1, "true-ish"),
     "invalid status filter": (lambda t: ["claims", "--status", "maybe"], 1, "maybe"),
-    "stale --if-version": (lambda t: ["review", "1", "--status", "confirmed", "--if-version", "7"], 1, "version 7"),
-    "--if-version 0": (lambda t: ["review", "2", "--status", "disputed", "--if-version", "0"], 1, "claim 2"),
+    "stale --if-version": (
+        lambda t: ["review", "1", "--status", "confirmed", "--if-version", "7"],
+        1,
+        "version 7",
+    ),
+    "--if-version 0": (
+        lambda t: ["review", "2", "--status", "disputed", "--if-version", "0"],
+        1,
+        "claim 2",
+    ),
     "link a claim to itself": (lambda t: ["link", "1", "1", "--accept"], 1, "itself"),
     "link with neither decision": (lambda t: ["link", "1", "2"], 1, "--accept or --reject"),
     "merge unknown speaker": (lambda t: ["speakers", "merge", "1", "77"], 1, "77"),
     "unmerge a speaker never merged": (lambda t: ["speakers", "unmerge", "1"], 1, "not merged"),
     "unknown export format": (lambda t: ["export", "--format", "pdf"], 1, "pdf"),
     "bad --since date": (lambda t: ["export", "--since", "yesterday"], 1, "yesterday"),
-    "export into a missing folder": (lambda t: ["export", "--format", "markdown", "-o", str(t / "no" / "r.md")], 1, "does not exist"),
+    "export into a missing folder": (
+        lambda t: ["export", "--format", "markdown", "-o", str(t / "no" / "r.md")],
+        1,
+        "does not exist",
+    ),
     "import a missing file": (lambda t: ["import", str(t / "gone.csv")], 1, "gone.csv"),
-    "import truncated JSON": (lambda t: ["import", str(write(t, "cut.json", '{"claims": ['))], 1, "cut.json"),
-    "import binary as CSV": (lambda t: ["import", str(write(t, "junk.csv", b"\x00\x01\x02\xff" * 100))], 1, "junk.csv"),
-    "import CSV without a claim column": (lambda t: ["import", str(write(t, "cols.csv", "speaker,date\nAnn,2024-01-01\n"))], 1, "cols.csv"),
-    "backup over an existing file": (lambda t: ["backup", str(write(t, "exists.db", b"x"))], 2, "already exists"),
+    "import truncated JSON": (
+        lambda t: ["import", str(write(t, "cut.json", '{"claims": ['))],
+        1,
+        "cut.json",
+    ),
+    "import binary as CSV": (
+        lambda t: ["import", str(write(t, "junk.csv", b"\x00\x01\x02\xff" * 100))],
+        1,
+        "junk.csv",
+    ),
+    "import CSV without a claim column": (
+        lambda t: ["import", str(write(t, "cols.csv", "speaker,date\nAnn,2024-01-01\n"))],
+        1,
+        "cols.csv",
+    ),
+    "backup over an existing file": (
+        lambda t: ["backup", str(write(t, "exists.db", b"x"))],
+        2,
+        "already exists",
+    ),
 }
 
 
@@ -141,7 +219,10 @@ class TestDatabaseLocations:
         "make, fragment",
         [
             (lambda t: write(t, "random.db", os.urandom(4096)), "not a SQLite database"),
-            (lambda t: write(t, "torn.db", b"SQLite format 3\x00" + os.urandom(4096)), "not a valid SQLite database"),
+            (
+                lambda t: write(t, "torn.db", b"SQLite format 3\x00" + os.urandom(4096)),
+                "not a valid SQLite database",
+            ),
             (lambda t: t, "is a directory"),
             (lambda t: t / "missing" / "case.db", "does not exist"),
         ],
@@ -172,12 +253,16 @@ class TestDatabaseLocations:
         assert digest(casefile) == before
 
     def test_unreachable_postgresql_hides_the_password(self):
-        result = invoke("postgresql+psycopg://reviewer:hunter2secret@127.0.0.1:1/casefile", "claims")
+        result = invoke(
+            "postgresql+psycopg://reviewer:hunter2secret@127.0.0.1:1/casefile", "claims"
+        )
         assert_refused(result, 2, "cannot connect", "***")
         assert "hunter2secret" not in result.output
 
     def test_unsupported_url(self):
-        assert_refused(invoke("mysql://someone:pw@localhost/x", "claims"), 2, "unsupported database")
+        assert_refused(
+            invoke("mysql://someone:pw@localhost/x", "claims"), 2, "unsupported database"
+        )
 
 
 class TestHandledCorrectly:
@@ -190,9 +275,21 @@ class TestHandledCorrectly:
     @pytest.mark.parametrize(
         "name, data",
         [
-            ("utf16.txt", codecs.BOM_UTF16_LE + QUOTE.replace("fjord", "fjörd").encode("utf-16-le")),
-            ("utf16be.txt", codecs.BOM_UTF16_BE + QUOTE.replace("fjord", "fjörd").encode("utf-16-be")),
-            ("cp1252.txt", QUOTE.replace('"', "\u201c", 1).replace('"', "\u201d").replace("fjord", "fjörd").encode("cp1252")),
+            (
+                "utf16.txt",
+                codecs.BOM_UTF16_LE + QUOTE.replace("fjord", "fjörd").encode("utf-16-le"),
+            ),
+            (
+                "utf16be.txt",
+                codecs.BOM_UTF16_BE + QUOTE.replace("fjord", "fjörd").encode("utf-16-be"),
+            ),
+            (
+                "cp1252.txt",
+                QUOTE.replace('"', "\u201c", 1)
+                .replace('"', "\u201d")
+                .replace("fjord", "fjörd")
+                .encode("cp1252"),
+            ),
             ("bom.txt", codecs.BOM_UTF8 + QUOTE.replace("fjord", "fjörd").encode("utf-8")),
         ],
         ids=["UTF-16 LE with BOM", "UTF-16 BE with BOM", "Windows-1252", "UTF-8 with BOM"],
@@ -255,7 +352,11 @@ class TestHandledCorrectly:
         assert [entry["path"] for entry in entries] == [
             str(folder / name) for name in ("good.txt", "pipe.txt", "x.txt", "y.txt", "sub/back")
         ]
-        assert entries[0]["source_id"] == 1 and "error" in entries[1] and all("skipped" in e for e in entries[2:])
+        assert (
+            entries[0]["source_id"] == 1
+            and "error" in entries[1]
+            and all("skipped" in e for e in entries[2:])
+        )
 
     def test_markup_and_escapes_are_stored_literally_and_printed_safely(self, tmp_path):
         hostile = '"[bold red]Vote now[/] [@click=app.quit]x[/] \x1b[31mred\x1b[0m \x07 done," Hanna Lund stated.\n'
@@ -272,16 +373,33 @@ class TestHandledCorrectly:
         db = tmp_path / "formula.db"
         document = 'Eva Stone said "=HYPERLINK(\'http://x.example\',\'click\')" and Ola Berg said "+1 more" then "@SUM(A1)".'
         with open_store(str(db)) as store:
-            add_story(store, document, [("=HYPERLINK('http://x.example','click')", "Eva Stone"), ("+1 more", "Ola Berg"), ("@SUM(A1)", "Ola Berg")])
+            add_story(
+                store,
+                document,
+                [
+                    ("=HYPERLINK('http://x.example','click')", "Eva Stone"),
+                    ("+1 more", "Ola Berg"),
+                    ("@SUM(A1)", "Ola Berg"),
+                ],
+            )
         result = invoke(db, "export", "--format", "csv")
         assert result.exit_code == 0, result.output
         cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
-        assert cells and not [cell for cell in cells if cell[:1] in ("=", "+", "@") or cell.startswith("-") and not cell[1:2].isdigit()]
+        assert cells and not [
+            cell
+            for cell in cells
+            if cell[:1] in ("=", "+", "@") or cell.startswith("-") and not cell[1:2].isdigit()
+        ]
         assert any("HYPERLINK" in cell for cell in cells)
 
     @pytest.mark.parametrize(
         "term, expected",
-        [("%", []), ("_", []), ("'; DROP TABLE claim; --", []), ("4,000", ["The port handled 4,000 containers last week."])],
+        [
+            ("%", []),
+            ("_", []),
+            ("'; DROP TABLE claim; --", []),
+            ("4,000", ["The port handled 4,000 containers last week."]),
+        ],
         ids=["percent", "underscore", "sql injection", "plain"],
     )
     def test_search_metacharacters(self, casefile, term, expected):

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from report_fixtures import sample_export
 
 from claims.importers import ImportFailed, parse_import
 from claims.reports import ReportOptions, render
-from report_fixtures import sample_export
 
 REVIEW = {
     "@context": "https://schema.org",
@@ -20,19 +20,30 @@ REVIEW = {
     "claimReviewed": "The ports of Fictland are closed",
     "datePublished": "2031-04-02",
     "author": {"@type": "Organization", "name": "Fictland Checks"},
-    "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "alternateName": "False"},
+    "reviewRating": {
+        "@type": "Rating",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "alternateName": "False",
+    },
     "itemReviewed": {
         "@type": "Claim",
         "author": {"@type": "Person", "name": "Marta Quillon", "jobTitle": "Harbour Minister"},
         "datePublished": "2031-03-30",
-        "appearance": {"@type": "CreativeWork", "url": "https://herald.example/a", "headline": "Ports shut"},
+        "appearance": {
+            "@type": "CreativeWork",
+            "url": "https://herald.example/a",
+            "headline": "Ports shut",
+        },
     },
 }
 
 
 def second_review(**changes) -> dict:
     review = json.loads(json.dumps(REVIEW))
-    review.update(claimReviewed="Strikers number 12,000", url="https://checks.example/2031/strikers")
+    review.update(
+        claimReviewed="Strikers number 12,000", url="https://checks.example/2031/strikers"
+    )
     review["itemReviewed"]["author"] = {"@type": "Organization", "name": "Ministry of Harbours"}
     review.update(changes)
     return review
@@ -46,23 +57,43 @@ class TestClaimReview:
         assert batch.format == "claimreview" and len(batch.claims) == 1
         claim = batch.claims[0]
         assert claim.text == "The ports of Fictland are closed"
-        assert (claim.speaker, claim.speaker_role, claim.speaker_kind) == ("Marta Quillon", "Harbour Minister", "person")
-        assert (claim.rating, claim.rated_by, claim.rated_on) == ("False", "Fictland Checks", date(2031, 4, 2))
-        assert (claim.url, claim.source, claim.date) == ("https://herald.example/a", "Ports shut", date(2031, 3, 30))
-        assert claim.review_url == "https://checks.example/2031/ports" and claim.status == "unreviewed"
+        assert (claim.speaker, claim.speaker_role, claim.speaker_kind) == (
+            "Marta Quillon",
+            "Harbour Minister",
+            "person",
+        )
+        assert (claim.rating, claim.rated_by, claim.rated_on) == (
+            "False",
+            "Fictland Checks",
+            date(2031, 4, 2),
+        )
+        assert (claim.url, claim.source, claim.date) == (
+            "https://herald.example/a",
+            "Ports shut",
+            date(2031, 3, 30),
+        )
+        assert (
+            claim.review_url == "https://checks.example/2031/ports" and claim.status == "unreviewed"
+        )
 
     @pytest.mark.parametrize(
         "document",
         [
             [REVIEW, second_review()],
             {"@context": "https://schema.org", "@graph": [REVIEW, second_review()]},
-            {"@type": "DataFeed", "dataFeedElement": [{"item": [REVIEW]}, {"item": [second_review()]}]},
+            {
+                "@type": "DataFeed",
+                "dataFeedElement": [{"item": [REVIEW]}, {"item": [second_review()]}],
+            },
         ],
         ids=["list", "graph", "feed"],
     )
     def test_lists_graphs_and_feeds(self, document):
         batch = parse_import(json.dumps(document, indent=2).encode(), "feed.json")
-        assert [claim.text for claim in batch.claims] == ["The ports of Fictland are closed", "Strikers number 12,000"]
+        assert [claim.text for claim in batch.claims] == [
+            "The ports of Fictland are closed",
+            "Strikers number 12,000",
+        ]
         assert batch.claims[1].speaker_kind == "organization"
 
     def test_html_page_with_json_ld(self):
@@ -74,15 +105,32 @@ class TestClaimReview:
         )
         batch = parse_import(page.encode(), "page.html")
         assert [claim.rating for claim in batch.claims] == ["False"]
-        assert page.split("\n")[batch.claims[0].line - 1].strip() == "\"@type\": \"ClaimReview\","
+        assert page.split("\n")[batch.claims[0].line - 1].strip() == '"@type": "ClaimReview",'
 
     def test_fact_check_api_answer(self):
-        answer = {"claims": [{"text": "Ports closed", "claimant": "Marta Quillon", "claimDate": "2031-03-30T00:00:00Z",
-                              "claimReview": [{"publisher": {"name": "Fictland Checks"}, "url": "https://c.example/1",
-                                               "textualRating": "Mostly false", "reviewDate": "2031-04-02"}]}]}
+        answer = {
+            "claims": [
+                {
+                    "text": "Ports closed",
+                    "claimant": "Marta Quillon",
+                    "claimDate": "2031-03-30T00:00:00Z",
+                    "claimReview": [
+                        {
+                            "publisher": {"name": "Fictland Checks"},
+                            "url": "https://c.example/1",
+                            "textualRating": "Mostly false",
+                            "reviewDate": "2031-04-02",
+                        }
+                    ],
+                }
+            ]
+        }
         claim = parse_import(json.dumps(answer).encode(), "api.json").claims[0]
         assert (claim.text, claim.speaker, claim.rating, claim.rated_by) == (
-            "Ports closed", "Marta Quillon", "Mostly false", "Fictland Checks",
+            "Ports closed",
+            "Marta Quillon",
+            "Mostly false",
+            "Fictland Checks",
         )
         assert claim.date == date(2031, 3, 30)
 
@@ -95,10 +143,14 @@ class TestClaimReview:
         assert text.split("\n")[line - 1].strip().startswith('"@type": "ClaimReview"')
         assert line > 3 and "claimReviewed" in message
         batch = parse_import(text.encode(), "feed.json", skip_bad=True)
-        assert len(batch.claims) == 1 and batch.warnings == [f"skipped line {line}: ClaimReview has no claimReviewed"]
+        assert len(batch.claims) == 1 and batch.warnings == [
+            f"skipped line {line}: ClaimReview has no claimReviewed"
+        ]
 
     def test_our_own_claimreview_output_imports(self):
-        options = ReportOptions(organization_name="Fictland Checks", organization_url="https://checks.example/")
+        options = ReportOptions(
+            organization_name="Fictland Checks", organization_url="https://checks.example/"
+        )
         text = render(sample_export(), "claimreview", options=options)
         batch = parse_import(text.encode(), "ours.jsonld")
         assert [claim.rating for claim in batch.claims] == ["True", "Unproven", "False"]
@@ -123,13 +175,27 @@ class TestCsv:
         claim = batch.claims[0]
         assert batch.format == "csv"
         assert (claim.text, claim.speaker, claim.source, claim.url) == (
-            "Ports are closed", "Marta Quillon", "Ports shut", "https://herald.example/a",
+            "Ports are closed",
+            "Marta Quillon",
+            "Ports shut",
+            "https://herald.example/a",
         )
-        assert (claim.date, claim.status, claim.note) == (date(2031, 3, 30), "confirmed", "seen, twice")
-        assert (claim.rating, claim.rated_by, claim.rated_on, claim.line) == ("False", "Fictland Checks", date(2031, 4, 2), 2)
+        assert (claim.date, claim.status, claim.note) == (
+            date(2031, 3, 30),
+            "confirmed",
+            "seen, twice",
+        )
+        assert (claim.rating, claim.rated_by, claim.rated_on, claim.line) == (
+            "False",
+            "Fictland Checks",
+            date(2031, 4, 2),
+            2,
+        )
 
     def test_unknown_columns_are_warned(self):
-        assert parse_import(self.GOOD.encode(), "claims.csv").warnings == ["unknown column 'Mood' ignored"]
+        assert parse_import(self.GOOD.encode(), "claims.csv").warnings == [
+            "unknown column 'Mood' ignored"
+        ]
 
     def test_malformed_rows_refuse_the_file_with_line_numbers(self):
         data = (
@@ -144,7 +210,11 @@ class TestCsv:
             parse_import(data.encode(), "claims.csv")
         assert [line for line, _ in failure.value.problems] == [4, 5, 6, 7]
         messages = [message for _, message in failure.value.problems]
-        assert messages[0] == "no claim text" and "not a date" in messages[1] and "status 'maybe'" in messages[2]
+        assert (
+            messages[0] == "no claim text"
+            and "not a date" in messages[1]
+            and "status 'maybe'" in messages[2]
+        )
         assert "line 4: no claim text" in str(failure.value)
 
     def test_skip_bad_keeps_the_good_rows(self):
@@ -183,14 +253,23 @@ class TestJsonLines:
         assert [line for line, _ in failure.value.problems] == [3, 5]
         batch = parse_import(data.encode(), "claims.jsonl", skip_bad=True)
         assert batch.format == "jsonl"
-        assert [(claim.text, claim.line) for claim in batch.claims] == [("Ports closed", 1), ("Strikers number 12,000", 4)]
+        assert [(claim.text, claim.line) for claim in batch.claims] == [
+            ("Ports closed", 1),
+            ("Strikers number 12,000", 4),
+        ]
         assert batch.claims[0].speaker == "Marta Quillon" and batch.claims[1].status == "disputed"
         assert "unknown key 'colour' ignored" in batch.warnings
-        assert "skipped line 3: not JSON (Expecting property name enclosed in double quotes)" in batch.warnings
+        assert (
+            "skipped line 3: not JSON (Expecting property name enclosed in double quotes)"
+            in batch.warnings
+        )
 
     def test_json_lines_without_the_extension(self):
         data = '{"text": "One"}\n{"text": "Two"}\n'
-        assert [claim.text for claim in parse_import(data.encode(), "claims.json").claims] == ["One", "Two"]
+        assert [claim.text for claim in parse_import(data.encode(), "claims.json").claims] == [
+            "One",
+            "Two",
+        ]
 
     def test_lines_of_claim_reviews(self):
         data = json.dumps(REVIEW) + "\n" + json.dumps(second_review()) + "\n"
@@ -204,7 +283,9 @@ class TestOwnExport:
     def test_lossless(self):
         export = sample_export()
         batch = parse_import(render(export, "json").encode(), "case.json")
-        assert batch.format == "counterclaim-export" and batch.export == export and batch.claims == []
+        assert (
+            batch.format == "counterclaim-export" and batch.export == export and batch.claims == []
+        )
 
     def test_dangling_references_are_refused(self):
         export = sample_export()
@@ -248,7 +329,13 @@ class TestNeverCrashes:
 
     @pytest.mark.parametrize(
         "data",
-        [b"[" * 5000 + b"]" * 5000, b'text\n"' + b"x" * 200_000 + b'"\n', b"\x00\x00\xff", b"", b"<html>"],
+        [
+            b"[" * 5000 + b"]" * 5000,
+            b'text\n"' + b"x" * 200_000 + b'"\n',
+            b"\x00\x00\xff",
+            b"",
+            b"<html>",
+        ],
     )
     def test_awkward_inputs(self, data):
         self.attempt(data, "x")

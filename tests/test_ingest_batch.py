@@ -6,6 +6,7 @@ import hashlib
 import random
 
 import pytest
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
 from sqlalchemy import text
 
 from claims.documents import Document
@@ -13,8 +14,6 @@ from claims.models import ExtractedClaim, Quantity, SourceMeta
 from store import batch as batch_module
 from store import pipeline
 from store.errors import StoreError
-
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 # Fictional speakers: (display name as first quoted, fuller form quoted later, role, kind).
 SPEAKERS = [
@@ -35,22 +34,36 @@ STATEMENTS = [
 ]
 
 
-def _claim(document: str, sentence: str, speaker: tuple | None, rng: random.Random, short_names: bool,
-           **fields) -> ExtractedClaim:
+def _claim(
+    document: str,
+    sentence: str,
+    speaker: tuple | None,
+    rng: random.Random,
+    short_names: bool,
+    **fields,
+) -> ExtractedClaim:
     start = document.index(sentence)
-    values = dict(text=sentence, quote=sentence, start=start, end=start + len(sentence), kind="direct")
+    values = dict(
+        text=sentence, quote=sentence, start=start, end=start + len(sentence), kind="direct"
+    )
     if speaker is not None:
         short, full, role, kind = speaker
         name = full if rng.random() < 0.5 and not short_names else short
-        values.update(speaker=name, speaker_kind=kind, speaker_role=role if rng.random() < 0.5 else None,
-                      speaker_aliases=[short] if name == full and rng.random() < 0.5 else [])
+        values.update(
+            speaker=name,
+            speaker_kind=kind,
+            speaker_role=role if rng.random() < 0.5 else None,
+            speaker_aliases=[short] if name == full and rng.random() < 0.5 else [],
+        )
     else:
         values["kind"] = "narrative"
     values.update(fields)
     return ExtractedClaim(**values)
 
 
-def fictional_corpus(seed: int = 7, documents: int = 24) -> list[tuple[str, str, SourceMeta, list[ExtractedClaim]]]:
+def fictional_corpus(
+    seed: int = 7, documents: int = 24
+) -> list[tuple[str, str, SourceMeta, list[ExtractedClaim]]]:
     """Reports that repeat, renumber, deny and answer one another, with a repeated and an empty document."""
     rng = random.Random(seed)
     corpus = []
@@ -66,8 +79,14 @@ def fictional_corpus(seed: int = 7, documents: int = 24) -> list[tuple[str, str,
             sentences.append(sentence)
             quantities = []
             if unit:
-                quantities = [Quantity(value=float(value), unit=unit, text=f"{value} {unit}",
-                                       kind="percent" if unit == "percent" else "count")]
+                quantities = [
+                    Quantity(
+                        value=float(value),
+                        unit=unit,
+                        text=f"{value} {unit}",
+                        kind="percent" if unit == "percent" else "count",
+                    )
+                ]
             claims_spec.append((sentence, denied, quantities))
         body = " ".join(f'"{sentence}," a speaker said.' for sentence in sentences)
         document = f"Harbour report {number}\n\n{body}\n"
@@ -78,7 +97,9 @@ def fictional_corpus(seed: int = 7, documents: int = 24) -> list[tuple[str, str,
                 speaker = SPEAKERS[index % len(SPEAKERS)]
             fields = {"quantities": quantities}
             if denied:
-                fields.update(polarity="denies", denial_target=sentence[len("It is not true that "):])
+                fields.update(
+                    polarity="denies", denial_target=sentence[len("It is not true that ") :]
+                )
                 if index:
                     fields["answers"] = index - 1
             # The first report names people by surname only; fuller names found later replace them.
@@ -91,7 +112,12 @@ def fictional_corpus(seed: int = 7, documents: int = 24) -> list[tuple[str, str,
 
 def _item(document: str, claims: list[ExtractedClaim], number: int):
     sha = hashlib.sha256(document.encode("utf-8")).hexdigest()
-    return document, sha, SourceMeta(title=f"Harbour report {number}", outlet="Harbour Gazette"), claims
+    return (
+        document,
+        sha,
+        SourceMeta(title=f"Harbour report {number}", outlet="Harbour Gazette"),
+        claims,
+    )
 
 
 def casefile_rows(store) -> dict[str, list]:
@@ -99,24 +125,35 @@ def casefile_rows(store) -> dict[str, list]:
     queries = {
         "source": "SELECT id, sha256, title, outlet FROM source ORDER BY id",
         "speaker": "SELECT id, name, key, role, kind, aliases, merged_into FROM speaker ORDER BY id",
-        "claim": "SELECT id, source_id, speaker_id, text, start, \"end\", polarity, quantities, answers_claim_id, "
-                 "search_text, fingerprint, reprint_of FROM claim ORDER BY id",
+        "claim": 'SELECT id, source_id, speaker_id, text, start, "end", polarity, quantities, answers_claim_id, '
+        "search_text, fingerprint, reprint_of FROM claim ORDER BY id",
         "claim_key": "SELECT key, claim_id FROM claim_key ORDER BY claim_id, key",
         "link": "SELECT claim_a, claim_b, relation, score, state, reason FROM link ORDER BY claim_a, claim_b",
         "conflict": "SELECT id, kind, claim_a, claim_b, explanation, weak FROM conflict ORDER BY id",
         "event": "SELECT actor, action, entity_id, new_value FROM event ORDER BY id",
     }
     with store.engine.connect() as connection:
-        return {name: [tuple(row) for row in connection.execute(text(sql))] for name, sql in queries.items()}
+        return {
+            name: [tuple(row) for row in connection.execute(text(sql))]
+            for name, sql in queries.items()
+        }
 
 
 def _as_tuple(result) -> tuple:
-    return result.source_id, result.duplicate, result.claim_ids, result.link_count, result.conflict_ids
+    return (
+        result.source_id,
+        result.duplicate,
+        result.claim_ids,
+        result.link_count,
+        result.conflict_ids,
+    )
 
 
 def _serial(store, corpus) -> list[tuple]:
-    return [_as_tuple(store.add_extracted(document, sha, meta, claims, "tester"))
-            for document, sha, meta, claims in corpus]
+    return [
+        _as_tuple(store.add_extracted(document, sha, meta, claims, "tester"))
+        for document, sha, meta, claims in corpus
+    ]
 
 
 class TestSameAsOneByOne:
@@ -126,8 +163,12 @@ class TestSameAsOneByOne:
     def test_batches_store_what_serial_stores(self, store, second_store, max_documents):
         corpus = fictional_corpus()
         serial = _serial(store, corpus)
-        batched = [_as_tuple(result) for result in pipeline.store_extracted_batches(
-            second_store, corpus, "tester", max_documents=max_documents)]
+        batched = [
+            _as_tuple(result)
+            for result in pipeline.store_extracted_batches(
+                second_store, corpus, "tester", max_documents=max_documents
+            )
+        ]
         assert batched == serial
         expected, got = casefile_rows(store), casefile_rows(second_store)
         # The corpus exercises what could differ: links, conflicts, answers, duplicates, renamed speakers.
@@ -145,7 +186,10 @@ class TestSameAsOneByOne:
         for target in (store, second_store):
             _serial(target, earlier)
         serial = _serial(store, later)
-        batched = [_as_tuple(result) for result in pipeline.store_extracted_batches(second_store, later, "tester")]
+        batched = [
+            _as_tuple(result)
+            for result in pipeline.store_extracted_batches(second_store, later, "tester")
+        ]
         assert batched == serial
         assert casefile_rows(second_store) == casefile_rows(store)
 
@@ -179,8 +223,9 @@ class TestWholeBatches:
         monkeypatch.setattr(batch_module.IngestBatch, "add", failing_add)
         committed = []
         with pytest.raises(StoreError):
-            for result in pipeline.store_extracted_batches(second_store, corpus, "tester", max_documents=4,
-                                                           target_seconds=3600):
+            for result in pipeline.store_extracted_batches(
+                second_store, corpus, "tester", max_documents=4, target_seconds=3600
+            ):
                 committed.append(result)
         # Batches of 1, 2 and 4 documents committed; the fourth batch (documents 8 to 11) failed at its second.
         assert len(committed) == 7
@@ -191,7 +236,8 @@ class TestWholeBatches:
         rerun = list(pipeline.store_extracted_batches(second_store, corpus, "tester"))
         assert sum(result.duplicate for result in rerun) == 7 + 1
         assert {tuple(r[1:]) for r in casefile_rows(second_store)["source"]} == {
-            tuple(r[1:]) for r in casefile_rows(store)["source"]}
+            tuple(r[1:]) for r in casefile_rows(store)["source"]
+        }
 
 
 class TestAddDocuments:
@@ -200,22 +246,31 @@ class TestAddDocuments:
     STORY = (
         'Harbour master Mira Olsen said on Monday, "The port handled {n},000 containers last week." '
         'The shipping board disputed that. "Fewer than 3,000 containers moved," said Tomas Brenn, '
-        'its chair. Olsen denied that the cranes at Kelby dock had failed in week {week}.'
+        "its chair. Olsen denied that the cranes at Kelby dock had failed in week {week}."
     )
 
     def _documents(self, count: int) -> list[tuple[Document, SourceMeta]]:
         documents = []
         for number in range(count):
             body = self.STORY.format(n=4 + number % 3, week=number)
-            documents.append((Document(text=body, sha256=hashlib.sha256(body.encode()).hexdigest()),
-                              SourceMeta(title=f"Port figures {number}")))
+            documents.append(
+                (
+                    Document(text=body, sha256=hashlib.sha256(body.encode()).hexdigest()),
+                    SourceMeta(title=f"Port figures {number}"),
+                )
+            )
         return documents + documents[:2]
 
     @pytest.mark.parametrize("workers", [1, 2])
     def test_same_results_and_rows(self, store, second_store, workers):
         documents = self._documents(pipeline.EXTRACT_CHUNK + 4)
-        serial = [_as_tuple(store.add_document(document, meta, "tester")) for document, meta in documents]
-        batched = [_as_tuple(result) for result in second_store.add_documents(documents, "tester", workers=workers)]
+        serial = [
+            _as_tuple(store.add_document(document, meta, "tester")) for document, meta in documents
+        ]
+        batched = [
+            _as_tuple(result)
+            for result in second_store.add_documents(documents, "tester", workers=workers)
+        ]
         assert batched == serial
         assert sum(result[1] for result in batched) == 2
         assert casefile_rows(second_store) == casefile_rows(store)

@@ -6,14 +6,13 @@ import hashlib
 import random
 
 import pytest
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 import claims.matching as matching_package
 import claims.matching.index as matching_index
 from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.bulk import BulkDocument, bulk_add
 from store.candidates import KeyOverlay, candidates_by_keys
-
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 PLACES = ["Kelby", "Vesterholm", "Arnby", "Tolle", "Marsk", "Hollin", "Brask", "Eddervik"]
 TOPICS = ["crane", "ferry", "dredging", "pier", "lock", "warehouse"]
@@ -24,17 +23,29 @@ def _documents(count: int) -> list[BulkDocument]:
     rng = random.Random(3)
     documents = []
     for number in range(count):
-        sentence = (f"The {rng.choice(TOPICS)} at {rng.choice(PLACES)} cost {rng.randint(2, 9)} million crowns "
-                    f"says the {rng.choice(TOPICS)} board")
+        sentence = (
+            f"The {rng.choice(TOPICS)} at {rng.choice(PLACES)} cost {rng.randint(2, 9)} million crowns "
+            f"says the {rng.choice(TOPICS)} board"
+        )
         text = f"{sentence}. Report {number}."
-        claim = ExtractedClaim(text=sentence, quote=sentence, start=0, end=len(sentence), kind="narrative")
-        documents.append(BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), SourceMeta(title=str(number)),
-                                      [claim]))
+        claim = ExtractedClaim(
+            text=sentence, quote=sentence, start=0, end=len(sentence), kind="narrative"
+        )
+        documents.append(
+            BulkDocument(
+                text,
+                hashlib.sha256(text.encode()).hexdigest(),
+                SourceMeta(title=str(number)),
+                [claim],
+            )
+        )
     return documents
 
 
 def _probe(text: str) -> Claim:
-    return Claim(id=10**7, source_id=10**7, text=text, quote=text, start=0, end=len(text), kind="narrative")
+    return Claim(
+        id=10**7, source_id=10**7, text=text, quote=text, start=0, end=len(text), kind="narrative"
+    )
 
 
 PROBES = [
@@ -62,7 +73,11 @@ class TestKeyOverlay:
             for text in PROBES:
                 probe = _probe(text)
                 expected = candidates_by_keys(connection, probe, set(), limit=10)
-                assert len(candidates_by_keys(connection, probe, set(), limit=100)) > len(expected) == 10
+                assert (
+                    len(candidates_by_keys(connection, probe, set(), limit=100))
+                    > len(expected)
+                    == 10
+                )
                 assert overlay.candidates([probe], limit=10)[probe.id] == expected
 
     def test_claims_added_in_memory_rank_as_if_stored(self, store, second_store, few_common_keys):
@@ -80,4 +95,5 @@ class TestKeyOverlay:
                 for text in PROBES:
                     probe = _probe(text)
                     assert overlay.candidates([probe], limit=10)[probe.id] == candidates_by_keys(
-                        full, probe, set(), limit=10)
+                        full, probe, set(), limit=10
+                    )

@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from report_fixtures import BRIDGE_ARTICLE, PRIOR_FACT_CHECK
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
-from report_fixtures import BRIDGE_ARTICLE, PRIOR_FACT_CHECK
 
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "000_98262ceca7c04a93.txt"
 HOSTILE_NOTE = '=HYPERLINK("http://evil.example") <script>alert(1)</script> [bold]'
@@ -30,9 +30,19 @@ def reviewed_sample(tmp_path) -> str:
     db = str(tmp_path / "sample.db")
     cli(db, "add", str(SAMPLE))
     claims = json.loads(cli(db, "claims", "--json"))
-    estimate = next(c for c in claims if "12,000" in c["quote"] and "ministry" in (c["speaker"] or ""))
+    estimate = next(
+        c for c in claims if "12,000" in c["quote"] and "ministry" in (c["speaker"] or "")
+    )
     denial = next(c for c in claims if "fake and hype" in c["quote"])
-    cli(db, "review", str(estimate["id"]), "--status", "confirmed", "--note", "matches the ministry briefing")
+    cli(
+        db,
+        "review",
+        str(estimate["id"]),
+        "--status",
+        "confirmed",
+        "--note",
+        "matches the ministry briefing",
+    )
     cli(db, "review", str(denial["id"]), "--status", "disputed", "--note", HOSTILE_NOTE)
     return db
 
@@ -77,7 +87,16 @@ class TestFormatsFromTheSampleStory:
 
     def test_claimreview_has_the_required_fields(self, reviewed_sample):
         graph = json.loads(
-            cli(reviewed_sample, "export", "--format", "claimreview", "--org-name", "Desk", "--org-url", "https://desk.example")
+            cli(
+                reviewed_sample,
+                "export",
+                "--format",
+                "claimreview",
+                "--org-name",
+                "Desk",
+                "--org-url",
+                "https://desk.example",
+            )
         )
         reviews = graph["@graph"] if isinstance(graph, dict) else graph
         assert len(reviews) == 2

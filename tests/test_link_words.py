@@ -15,19 +15,26 @@ def test_an_automatic_link_is_written_automatic_and_read_back():
 
 
 def test_an_older_export_saying_confirmed_still_reads():
-    assert Link.model_validate({"claim_ids": [1, 2], "score": 0.9, "state": "confirmed"}).state == "confirmed"
+    assert (
+        Link.model_validate({"claim_ids": [1, 2], "score": 0.9, "state": "confirmed"}).state
+        == "confirmed"
+    )
 
 
 def test_the_export_of_the_sample_story_has_no_confirmed_link(tmp_path):
+    from pathlib import Path
+
     from typer.testing import CliRunner
 
     from counterclaim.cli import app
-    from pathlib import Path
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     db = str(tmp_path / "case.db")
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "--reviewer", "Vera Tester", "add", str(seeds)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["--db", db, "--reviewer", "Vera Tester", "add", str(seeds)]).exit_code
+        == 0
+    )
     result = runner.invoke(app, ["--db", db, "export", "--format", "json"])
     assert result.exit_code == 0
     states = {link["state"] for link in json.loads(result.stdout)["links"]}

@@ -17,23 +17,47 @@ from claims.matching import (
 from claims.models import Claim, Quantity
 from claims.normalize import canonical_unit, compare_text, entity_keys
 
-LONG = "the Brennmoor council approved a plan to rebuild the old Quillport harbour wall before winter"
+LONG = (
+    "the Brennmoor council approved a plan to rebuild the old Quillport harbour wall before winter"
+)
 LONG_PARAPHRASE = "the Brennmoor council has approved a plan to rebuild the old harbour wall at Quillport before the winter"
 
 
-def make(claim_id: int, text: str, *, source_id: int | None = None, speaker: str | None = "Marta Quillon",
-         **fields) -> Claim:
-    return Claim(id=claim_id, source_id=source_id if source_id is not None else claim_id, speaker=speaker,
-                 text=text, quote=text, start=0, end=len(text), kind="indirect", **fields)
+def make(
+    claim_id: int,
+    text: str,
+    *,
+    source_id: int | None = None,
+    speaker: str | None = "Marta Quillon",
+    **fields,
+) -> Claim:
+    return Claim(
+        id=claim_id,
+        source_id=source_id if source_id is not None else claim_id,
+        speaker=speaker,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="indirect",
+        **fields,
+    )
 
 
-def troops(value: float, text: str, *, approximate: bool = False, factors: list[float] | None = None) -> Quantity:
-    return Quantity(value=value, unit="troops", text=text, approximate=approximate, factors=factors or [])
+def troops(
+    value: float, text: str, *, approximate: bool = False, factors: list[float] | None = None
+) -> Quantity:
+    return Quantity(
+        value=value, unit="troops", text=text, approximate=approximate, factors=factors or []
+    )
 
 
 class TestNormalisation:
     def test_numbers_case_punctuation_and_speakers_are_normalised(self):
-        assert compare_text("Ilse Varn said 12,000 Troops, not 3 thousand!", {"ilse", "varn"}) == "said 12000 troops not 3000"
+        assert (
+            compare_text("Ilse Varn said 12,000 Troops, not 3 thousand!", {"ilse", "varn"})
+            == "said 12000 troops not 3000"
+        )
 
     def test_units_and_entities_are_canonical(self):
         assert canonical_unit("soldiers") == canonical_unit("troops") == "troops"
@@ -48,42 +72,86 @@ class TestCompare:
         assert link.score >= CONFIRM_THRESHOLD and link.claim_ids == (1, 2)
 
     def test_unrelated_claims_are_not_linked(self):
-        assert compare(make(1, LONG), make(2, "Fishing quotas for herring in the northern bay will be halved next spring")) is None
+        assert (
+            compare(
+                make(1, LONG),
+                make(
+                    2, "Fishing quotas for herring in the northern bay will be halved next spring"
+                ),
+            )
+            is None
+        )
 
     def test_short_claims_are_only_suggested(self):
-        link = compare(make(1, "Quillport harbour wall collapsed overnight"), make(2, "Quillport harbour wall collapsed overnight", speaker="Oskar Brenn"))
+        link = compare(
+            make(1, "Quillport harbour wall collapsed overnight"),
+            make(2, "Quillport harbour wall collapsed overnight", speaker="Oskar Brenn"),
+        )
         assert link is not None and link.score >= CONFIRM_THRESHOLD and link.state == "suggested"
 
     def test_same_source_same_speaker_needs_strong_evidence(self):
-        weak_pair = compare(make(1, LONG, source_id=7), make(2, "the Brennmoor council will discuss the harbour budget in spring", source_id=7))
+        weak_pair = compare(
+            make(1, LONG, source_id=7),
+            make(2, "the Brennmoor council will discuss the harbour budget in spring", source_id=7),
+        )
         assert weak_pair is None
 
     def test_denial_answering_a_claim_in_the_same_document_links(self):
         accusation = make(1, "Brennsted Freight dumped oil into the bay", source_id=3, speaker=None)
-        denial = make(2, "Brennsted Freight dumped oil into the bay", source_id=3, speaker="Brennsted Freight",
-                      polarity="denies", answers_claim_id=1)
+        denial = make(
+            2,
+            "Brennsted Freight dumped oil into the bay",
+            source_id=3,
+            speaker="Brennsted Freight",
+            polarity="denies",
+            answers_claim_id=1,
+        )
         link = compare(accusation, denial)
         assert link is not None and link.relation == "conflicts"
 
     def test_numbers_differing_on_same_measure_conflict(self):
-        a = make(1, "about 12,000 Valesian troops were stationed near the Quillport border", quantities=[troops(12000, "about 12,000 troops", approximate=True)])
-        b = make(2, "some 4,000 Valesian troops were stationed near the Quillport border", speaker="Oskar Brenn", quantities=[troops(4000, "4,000 troops")])
+        a = make(
+            1,
+            "about 12,000 Valesian troops were stationed near the Quillport border",
+            quantities=[troops(12000, "about 12,000 troops", approximate=True)],
+        )
+        b = make(
+            2,
+            "some 4,000 Valesian troops were stationed near the Quillport border",
+            speaker="Oskar Brenn",
+            quantities=[troops(4000, "4,000 troops")],
+        )
         link = compare(a, b)
         assert link is not None and link.relation == "conflicts"
 
 
 class TestBlocking:
     def test_keys_cover_stems_entities_units_and_hash(self):
-        keys = blocking_keys(make(1, "approximately 12,000 Valesian troops crossed", quantities=[troops(12000, "12,000 troops")]))
+        keys = blocking_keys(
+            make(
+                1,
+                "approximately 12,000 Valesian troops crossed",
+                quantities=[troops(12000, "12,000 troops")],
+            )
+        )
         assert any(k.startswith("s:") for k in keys) and any(k.startswith("e:") for k in keys)
         assert "u:count:troops" in keys and any(k.startswith("h:") for k in keys)
 
     def test_frequent_keys_are_not_useful(self):
-        assert useful_keys(["s:rare", "s:common", "h:abc"], {"s:rare": 3, "s:common": MAX_KEY_FREQUENCY + 1, "h:abc": 10**6}) == ["s:rare", "h:abc"]
+        assert useful_keys(
+            ["s:rare", "s:common", "h:abc"],
+            {"s:rare": 3, "s:common": MAX_KEY_FREQUENCY + 1, "h:abc": 10**6},
+        ) == ["s:rare", "h:abc"]
 
     def test_index_finds_the_paraphrase_first(self):
         index = ClaimIndex()
-        index.add([make(1, LONG), make(2, "Herring quotas halved in the northern bay"), make(3, "Harbour pilots strike at Quillport")])
+        index.add(
+            [
+                make(1, LONG),
+                make(2, "Herring quotas halved in the northern bay"),
+                make(3, "Harbour pilots strike at Quillport"),
+            ]
+        )
         assert index.candidates(make(9, LONG_PARAPHRASE))[0] == 1
         assert 1 not in index.candidates(make(1, LONG))
 
@@ -91,35 +159,57 @@ class TestBlocking:
 class TestLinkClaims:
     def test_links_new_claims_to_candidates_and_each_other_sorted(self):
         stored = make(1, LONG)
-        new = [make(5, LONG_PARAPHRASE, speaker="Oskar Brenn"), make(3, LONG.replace("winter", "the winter storms"), speaker="Ilse Varn")]
+        new = [
+            make(5, LONG_PARAPHRASE, speaker="Oskar Brenn"),
+            make(3, LONG.replace("winter", "the winter storms"), speaker="Ilse Varn"),
+        ]
         links = link_claims(new, lambda claim: [stored])
         assert {link.claim_ids for link in links} == {(1, 3), (1, 5), (3, 5)}
         assert all(link.claim_ids[0] < link.claim_ids[1] for link in links)
 
     def test_rejected_pairs_are_never_returned(self):
         stored = make(1, LONG)
-        links = link_claims([make(2, LONG_PARAPHRASE, speaker="Oskar Brenn")], lambda claim: [stored], rejected=[frozenset({1, 2})])
+        links = link_claims(
+            [make(2, LONG_PARAPHRASE, speaker="Oskar Brenn")],
+            lambda claim: [stored],
+            rejected=[frozenset({1, 2})],
+        )
         assert links == []
 
     def test_large_batches_are_blocked_not_exhaustive(self):
         rng = random.Random(42)
         words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(1000)]
-        filler = [make(100 + i, " ".join(words[4 * i:4 * i + 4]), speaker=None) for i in range(250)]
-        links = link_claims([make(1, LONG), make(2, LONG_PARAPHRASE, speaker="Oskar Brenn"), *filler], lambda claim: [])
+        filler = [
+            make(100 + i, " ".join(words[4 * i : 4 * i + 4]), speaker=None) for i in range(250)
+        ]
+        links = link_claims(
+            [make(1, LONG), make(2, LONG_PARAPHRASE, speaker="Oskar Brenn"), *filler],
+            lambda claim: [],
+        )
         assert [link.claim_ids for link in links] == [(1, 2)]
 
 
 def _varied_batch(count: int, seed: int = 7) -> list[Claim]:
     """Fictional claims built from a small vocabulary, so many pairs are near misses of each tier."""
     rng = random.Random(seed)
-    vocabulary = ("Brennmoor council harbour wall Quillport plan rebuild winter herring quota bay pilots strike "
-                  "budget bridge ferry Valesian troops border tariff grain storm flood").split()
+    vocabulary = (
+        "Brennmoor council harbour wall Quillport plan rebuild winter herring quota bay pilots strike "
+        "budget bridge ferry Valesian troops border tariff grain storm flood"
+    ).split()
     batch = []
     for i in range(count):
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 12)))
         quantities = [troops(rng.choice([4000, 12000]), "troops")] if rng.random() < 0.2 else []
-        batch.append(make(i + 1, text, source_id=i // 30 + 1, speaker=rng.choice(["Marta Quillon", "Oskar Brenn", None]),
-                          quantities=quantities, polarity=rng.choice(["asserts", "asserts", "denies"])))
+        batch.append(
+            make(
+                i + 1,
+                text,
+                source_id=i // 30 + 1,
+                speaker=rng.choice(["Marta Quillon", "Oskar Brenn", None]),
+                quantities=quantities,
+                polarity=rng.choice(["asserts", "asserts", "denies"]),
+            )
+        )
     return batch
 
 
@@ -151,7 +241,11 @@ class TestBulkSpeedPaths:
         everyone = np.arange(len(batch), dtype=np.int64)
         for i, claim in enumerate(batch):
             kept = set(arrays.promising(i, everyone[everyone != i]).tolist())
-            assert all(j in kept for j, other in enumerate(batch) if j != i and compare(claim, other) is not None)
+            assert all(
+                j in kept
+                for j, other in enumerate(batch)
+                if j != i and compare(claim, other) is not None
+            )
 
     def test_worker_processes_link_exactly_as_one_process_does(self, monkeypatch):
         from claims.matching import bulk
@@ -167,8 +261,20 @@ class TestBulkSpeedPaths:
 
         batch = _varied_batch(400, seed=5)
         found = {link.claim_ids: link for link in link_claims(batch, lambda claim: [])}
-        context, index, by_id = build_context(batch), ClaimIndex(), {claim.id: claim for claim in batch}
+        context, index, by_id = (
+            build_context(batch),
+            ClaimIndex(),
+            {claim.id: claim for claim in batch},
+        )
         index.add(batch)
-        expected = {(min(c.id, o), max(c.id, o)) for c in batch for o in index.candidates(c) if compare(c, by_id[o], context)}
+        expected = {
+            (min(c.id, o), max(c.id, o))
+            for c in batch
+            for o in index.candidates(c)
+            if compare(c, by_id[o], context)
+        }
         assert expected and expected <= set(found)
-        assert all(compare(by_id[a], by_id[b], context).score == link.score for (a, b), link in found.items())
+        assert all(
+            compare(by_id[a], by_id[b], context).score == link.score
+            for (a, b), link in found.items()
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -29,7 +29,9 @@ def _differences(engine) -> list:
         diff
         for diff in found
         if not (diff[0] == "remove_index" and diff[1].name == "ix_claim_search_trgm")
-        and not (diff[0] == "remove_table" and diff[1].name.startswith(("claim_fts", "claim_words")))
+        and not (
+            diff[0] == "remove_table" and diff[1].name.startswith(("claim_fts", "claim_words"))
+        )
     ]
 
 
@@ -37,7 +39,7 @@ def _build_at_0001(db_url: str):
     """A casefile made by the first release: schema 0001 and a reviewed claim, written with raw SQL."""
     engine = make_engine(db_url)
     assert migrate.upgrade(engine, "0001") == ["0001"]
-    at = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+    at = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -47,11 +49,13 @@ def _build_at_0001(db_url: str):
             {"at": at},
         )
         connection.execute(
-            text("INSERT INTO speaker (id, name, key, kind, aliases) VALUES (1, 'Lena Park', 'lena park', 'person', '[]')")
+            text(
+                "INSERT INTO speaker (id, name, key, kind, aliases) VALUES (1, 'Lena Park', 'lena park', 'person', '[]')"
+            )
         )
         connection.execute(
             text(
-                "INSERT INTO claim (id, source_id, speaker_id, text, quote, start, \"end\", kind, polarity, hedged, "
+                'INSERT INTO claim (id, source_id, speaker_id, text, quote, start, "end", kind, polarity, hedged, '
                 "quantities, status, version, search_text) VALUES (1, 1, 1, 'the dam leaks', 'the dam leaks', 15, 28, "
                 "'indirect', 'asserts', false, '[]', 'disputed', 2, 'the dam leaks lena park')"
             )
@@ -99,9 +103,14 @@ class TestUpgradeFromFirstRelease:
             assert store.schema_status()["current"] == migrate.head_revision()
             claim = store.get_claim(1)
             assert (claim.quote, claim.status, claim.version, claim.speaker) == (
-                "the dam leaks", "disputed", 2, "Lena Park"
+                "the dam leaks",
+                "disputed",
+                2,
+                "Lena Park",
             )
-            assert [(entry.reviewer, entry.note) for entry in claim.history] == [("oskar", "engineers disagree")]
+            assert [(entry.reviewer, entry.note) for entry in claim.history] == [
+                ("oskar", "engineers disagree")
+            ]
             with pytest.raises(VersionConflict, match="changed by oskar at 2024-03-01 12:00:00"):
                 store.review(1, "confirmed", "petra", expected_version=1)
             assert store.review(1, "confirmed", "petra", expected_version=2).version == 3
@@ -110,7 +119,10 @@ class TestUpgradeFromFirstRelease:
         _build_at_0001(db_url).dispose()
         listed = CliRunner().invoke(app, ["--db", db_url, "claims", "--json"])
         assert listed.exit_code == 0, listed.output
-        assert f"upgrading the casefile's schema from 0001 to {migrate.head_revision()}" in listed.stderr
+        assert (
+            f"upgrading the casefile's schema from 0001 to {migrate.head_revision()}"
+            in listed.stderr
+        )
         assert [claim["quote"] for claim in json.loads(listed.stdout)] == ["the dam leaks"]
         again = CliRunner().invoke(app, ["--db", db_url, "claims", "--json"])
         assert "upgrading" not in again.stderr
@@ -180,12 +192,16 @@ class TestReprints:
         assert migrate.upgrade(engine, "0004")[-1] == "0004"
         assert migrate.upgrade(engine, "0005") == ["0005"]
         with engine.connect() as connection:
-            stored = connection.execute(text("SELECT fingerprint, reprint_of FROM claim WHERE id = 1")).one()
+            stored = connection.execute(
+                text("SELECT fingerprint, reprint_of FROM claim WHERE id = 1")
+            ).one()
         engine.dispose()
         assert stored == (fingerprint("the dam leaks", "asserts", False), None)
         with open_store(db_url) as store:
             added = store.add_document(
-                Document(text="Lena Park said the dam leaks.\n", sha256="copy"), SourceMeta(title="Copy"), "oskar"
+                Document(text="Lena Park said the dam leaks.\n", sha256="copy"),
+                SourceMeta(title="Copy"),
+                "oskar",
             )
             (copy,) = [store.get_claim(claim_id) for claim_id in added.claim_ids]
             assert copy.reprint_of == 1
@@ -199,6 +215,8 @@ class TestReprints:
             columns = set(connection.execute(text("SELECT * FROM claim LIMIT 1")).keys())
         assert not {"fingerprint", "reprint_of"} & columns
         if engine.dialect.name == "sqlite":
-            assert {"ix_claim_fingerprint", "ix_claim_reprint_of"}.isdisjoint(names) and "claim_words" in names
+            assert {"ix_claim_fingerprint", "ix_claim_reprint_of"}.isdisjoint(
+                names
+            ) and "claim_words" in names
         assert migrate.upgrade(engine, "0005") == ["0005"]
         engine.dispose()

@@ -10,30 +10,44 @@ from claims.polarity import claim_polarity, read_stance, stance_towards
 
 
 def claim(claim_id: int, text: str, **fields) -> Claim:
-    return Claim(id=claim_id, source_id=claim_id, text=text, quote=text, start=0, end=len(text),
-                 kind=fields.pop("kind", "narrative"), **fields)
+    return Claim(
+        id=claim_id,
+        source_id=claim_id,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind=fields.pop("kind", "narrative"),
+        **fields,
+    )
 
 
 class TestDoubtIsAStance:
     """A hedged debunking still argues against the story; a weighed question does not."""
 
-    @pytest.mark.parametrize("headline", [
-        "Quillport mermaid sighting probably a hoax",
-        "Was the Quillport mermaid video all an elaborate hoax?",
-        "Quillport mermaid photo is reportedly a fake",
-        "Harbour ghost video was staged, say students",
-        "No, a Brennmoor eel probably didn't swallow a bicycle",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Quillport mermaid sighting probably a hoax",
+            "Was the Quillport mermaid video all an elaborate hoax?",
+            "Quillport mermaid photo is reportedly a fake",
+            "Harbour ghost video was staged, say students",
+            "No, a Brennmoor eel probably didn't swallow a bicycle",
+        ],
+    )
     def test_doubtful_debunking_is_a_firm_denial(self, headline):
         stance = read_stance(headline)
         assert stance.polarity == "denies" and not stance.hedged
 
-    @pytest.mark.parametrize("headline", [
-        "Quillport mermaid: real or hoax?",
-        "Fake or freak? Brennmoor farmer shows two-headed calf",
-        "Doubts raised over Quillport mermaid footage",
-        "Brennmoor eel video sparks debate",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Quillport mermaid: real or hoax?",
+            "Fake or freak? Brennmoor farmer shows two-headed calf",
+            "Doubts raised over Quillport mermaid footage",
+            "Brennmoor eel video sparks debate",
+        ],
+    )
     def test_weighing_both_sides_stays_open(self, headline):
         assert read_stance(headline).hedged
 
@@ -50,11 +64,14 @@ class TestClaimPolarity:
     def test_negated_main_statement_denies(self):
         assert claim_polarity(claim(1, "The Quillport mayor did not resign")) == "denies"
 
-    @pytest.mark.parametrize("text", [
-        "This is not just about the harbour; it is about the whole coast",
-        "The mayor thanked a clerk who never missed a meeting",
-        "The council will rebuild the harbour without new taxes",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "This is not just about the harbour; it is about the whole coast",
+            "The mayor thanked a clerk who never missed a meeting",
+            "The council will rebuild the harbour without new taxes",
+        ],
+    )
     def test_negation_outside_the_main_statement_asserts(self, text):
         assert claim_polarity(claim(1, text)) == "asserts"
 
@@ -67,7 +84,11 @@ class TestClaimPolarity:
 
     def test_a_debunking_headline_conflicts_with_the_story(self):
         story = claim(1, "Quillport mayor sold the harbour to a friend")
-        debunk = claim(2, "Quillport harbour sale story is a hoax", polarity=read_stance("Quillport harbour sale story is a hoax").polarity)
+        debunk = claim(
+            2,
+            "Quillport harbour sale story is a hoax",
+            polarity=read_stance("Quillport harbour sale story is a hoax").polarity,
+        )
         sources = {i: Source(id=i, title=f"paper {i}", sha256=str(i)) for i in (1, 2)}
         link = Link(claim_ids=(1, 2), relation="related", score=0.8)
         (finding,) = detect_conflicts({1: story, 2: debunk}, [link], sources)
@@ -77,21 +98,27 @@ class TestClaimPolarity:
 class TestNegationScope:
     """Double negatives assert; irregular participles and titled speakers are read."""
 
-    @pytest.mark.parametrize("headline", [
-        "Brennmoor will not stop rebuilding the harbour",
-        "Quillport mayor never gave up on the harbour",
-        "Quillport farmer denies two-headed calf photo was faked",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Brennmoor will not stop rebuilding the harbour",
+            "Quillport mayor never gave up on the harbour",
+            "Quillport farmer denies two-headed calf photo was faked",
+        ],
+    )
     def test_negated_negatives_assert(self, headline):
         assert read_stance(headline).polarity == "asserts"
 
     def test_irregular_participle_is_negated(self):
         assert read_stance("Missing Quillport sailors not found on the island").polarity == "denies"
 
-    @pytest.mark.parametrize("headline", [
-        "Congressman: ten smugglers caught at the Quillport docks",
-        "Rep. Ada Brennan: ten smugglers caught at the Quillport docks",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Congressman: ten smugglers caught at the Quillport docks",
+            "Rep. Ada Brennan: ten smugglers caught at the Quillport docks",
+        ],
+    )
     def test_a_titled_speaker_before_a_colon_reports(self, headline):
         stance = read_stance(headline)
         assert stance.polarity == "asserts" and stance.hedged
@@ -100,15 +127,18 @@ class TestNegationScope:
 class TestMoreDebunkingCues:
     """Fact-check ratings, mockery, 'despite reports' and a bare 'No' answer deny."""
 
-    @pytest.mark.parametrize("headline", [
-        "Pants on Fire: councillor's claim about Quillport harbour",
-        "Quillport mayor mocks harbour sale rumour with new photo",
-        "Brennmoor ferry sails on time despite reports of a strike",
-        "Missing Quillport sailors not among those rescued",
-        "Quillport harbour to close? No, says mayor",
-        "Harbour master calls sale claims completely ridiculous",
-        "Quillport mayor's wedding photo dismissed as a hoax",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Pants on Fire: councillor's claim about Quillport harbour",
+            "Quillport mayor mocks harbour sale rumour with new photo",
+            "Brennmoor ferry sails on time despite reports of a strike",
+            "Missing Quillport sailors not among those rescued",
+            "Quillport harbour to close? No, says mayor",
+            "Harbour master calls sale claims completely ridiculous",
+            "Quillport mayor's wedding photo dismissed as a hoax",
+        ],
+    )
     def test_debunking(self, headline):
         assert read_stance(headline).polarity == "denies"
 
@@ -127,11 +157,16 @@ class TestStanceTowardsAClaim:
         assert stance.polarity == "asserts" and not stance.hedged
 
     def test_attributing_a_plain_claim_still_hedges(self):
-        stance = stance_towards("Quillport priest met a mermaid, parish says", "A Quillport priest met a mermaid")
+        stance = stance_towards(
+            "Quillport priest met a mermaid, parish says", "A Quillport priest met a mermaid"
+        )
         assert stance.hedged
 
     def test_true_hedges_remain(self):
-        stance = stance_towards("Quillport priest reportedly says he met a mermaid", "A Quillport priest says he met a mermaid")
+        stance = stance_towards(
+            "Quillport priest reportedly says he met a mermaid",
+            "A Quillport priest says he met a mermaid",
+        )
         assert stance.hedged
 
     def test_denials_are_unchanged(self):
@@ -145,22 +180,31 @@ def test_rejecting_a_debunking_is_firm_even_when_reported():
     assert stance.polarity == "asserts" and not stance.hedged
 
 
-@pytest.mark.parametrize("headline", [
-    "Quillport fishermen may soon get just a warning, not a fine",
-    "Quillport mayor was born in Brennmoor but did not tell voters",
-])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Quillport fishermen may soon get just a warning, not a fine",
+        "Quillport mayor was born in Brennmoor but did not tell voters",
+    ],
+)
 def test_a_negation_that_sets_an_alternative_aside_asserts(headline):
     assert read_stance(headline).polarity == "asserts"
 
 
 def test_nothing_is_not_a_negated_auxiliary():
     # 'have nothing to do with' once read as 'have not'.
-    assert read_stance("Quillport ferry spotted abroad: we have nothing to do with it").polarity == "asserts"
+    assert (
+        read_stance("Quillport ferry spotted abroad: we have nothing to do with it").polarity
+        == "asserts"
+    )
 
 
 def test_a_stunt_is_a_debunking_only_when_the_story_is_one():
     assert read_stance("Quillport harbour ghost was just a publicity stunt").polarity == "denies"
-    assert read_stance("Quillport harbour ghost burns down pier after fireworks stunt fails").polarity == "asserts"
+    assert (
+        read_stance("Quillport harbour ghost burns down pier after fireworks stunt fails").polarity
+        == "asserts"
+    )
 
 
 def test_reported_confusion_leaves_the_question_open():
@@ -172,10 +216,13 @@ def test_negation_in_what_someone_says_is_the_statement():
     assert read_stance("Mayor thanks a clerk that never missed a meeting").polarity == "asserts"
 
 
-@pytest.mark.parametrize("headline", [
-    "Did the Quillport mayor stage his harbour rescue video?",
-    "Harbour expert: at first I thought someone was trying to punk us",
-])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Did the Quillport mayor stage his harbour rescue video?",
+        "Harbour expert: at first I thought someone was trying to punk us",
+    ],
+)
 def test_asking_whether_it_was_staged_doubts_it(headline):
     stance = read_stance(headline)
     assert stance.polarity == "denies" and not stance.hedged
@@ -183,33 +230,87 @@ def test_asking_whether_it_was_staged_doubts_it(headline):
 
 # One text per kind of denial cue: the cheap screen in front of `claim_polarity` must pass each.
 EVERY_KIND_OF_DENIAL = [
-    "The council denies the harbour sale", "Officials refuted the harbour report", "Harbour story debunked",
-    "Harbour photo is a hoax", "The harbour photo was fake", "The harbour report is false", "The story is untrue",
-    "That is not true", "A bogus harbour claim", "Baseless harbour rumours", "An unfounded report",
-    "A phony harbour deed", "The deed was fabricated", "The harbour sale is a myth", "A satirical harbour story",
-    "The harbour sale was a scam", "Harbour sale talk is nonsense", "Harbour sale story is rubbish",
-    "The report is inaccurate", "An erroneous harbour report", "The harbour map is misleading",
-    "The mayor dismissed the report", "The council rejected the report", "Mayor quashes harbour sale talk",
-    "Paper retracts harbour story", "Mayor rebuffs harbour claims", "Council dispels harbour fears",
-    "Survey disproves harbour claim", "Expert discredits harbour report", "No evidence of a harbour sale",
-    "The harbour ghost is not real", "Experts doubt the harbour story", "Mayor is alive and well",
-    "Harbour video is a spoof", "Harbour ghost was a prank", "The photo was photoshopped",
-    "A doctored harbour photo", "Readers were fooled by the harbour story", "Readers were trolled",
-    "Harbour misinformation spreads", "Mayor sets the record straight", "The harbour risk was exaggerated",
-    "Council rules out a harbour sale", "Mayor shoots down harbour sale rumours", "Harbour rumour put to rest",
-    "Nope, the harbour is not sold", "The mayor made it all up", "The sale turns out not to exist",
-    "Mayor kills harbour sale rumour", "The rescue was staged", "The rescue was a publicity stunt",
-    "The harbour sale is a big lie", "The mayor is lying about the harbour", "A harbour parody",
-    "A harbour mockumentary", "Unsubstantiated harbour claims", "An unproven harbour story",
-    "No proof of a harbour sale", "No sign of a harbour sale", "There is no such harbour deal",
-    "A harbour urban legend", "A harbour conspiracy theory", "A fraudulent harbour deed",
-    "Police misidentified the harbour thief", "A misattributed harbour quote", "Paper misreported the harbour sale",
-    "A false alarm at the harbour", "Harbour clickbait", "An April fools harbour story",
-    "Mayor walks back harbour claim", "Council backtracks on harbour sale", "Pants on fire: harbour sale claim",
-    "Four pinocchios for harbour claim", "Harbour claim is mostly false",
-    "Ferry sails despite reports of a strike", "Mayor mocks harbour sale rumour",
-    "Mayor calls the harbour claims ridiculous", "Someone was trying to punk the harbour office",
-    "Did the mayor stage the rescue?", "The mayor did not sell the harbour", "The harbour was never sold",
+    "The council denies the harbour sale",
+    "Officials refuted the harbour report",
+    "Harbour story debunked",
+    "Harbour photo is a hoax",
+    "The harbour photo was fake",
+    "The harbour report is false",
+    "The story is untrue",
+    "That is not true",
+    "A bogus harbour claim",
+    "Baseless harbour rumours",
+    "An unfounded report",
+    "A phony harbour deed",
+    "The deed was fabricated",
+    "The harbour sale is a myth",
+    "A satirical harbour story",
+    "The harbour sale was a scam",
+    "Harbour sale talk is nonsense",
+    "Harbour sale story is rubbish",
+    "The report is inaccurate",
+    "An erroneous harbour report",
+    "The harbour map is misleading",
+    "The mayor dismissed the report",
+    "The council rejected the report",
+    "Mayor quashes harbour sale talk",
+    "Paper retracts harbour story",
+    "Mayor rebuffs harbour claims",
+    "Council dispels harbour fears",
+    "Survey disproves harbour claim",
+    "Expert discredits harbour report",
+    "No evidence of a harbour sale",
+    "The harbour ghost is not real",
+    "Experts doubt the harbour story",
+    "Mayor is alive and well",
+    "Harbour video is a spoof",
+    "Harbour ghost was a prank",
+    "The photo was photoshopped",
+    "A doctored harbour photo",
+    "Readers were fooled by the harbour story",
+    "Readers were trolled",
+    "Harbour misinformation spreads",
+    "Mayor sets the record straight",
+    "The harbour risk was exaggerated",
+    "Council rules out a harbour sale",
+    "Mayor shoots down harbour sale rumours",
+    "Harbour rumour put to rest",
+    "Nope, the harbour is not sold",
+    "The mayor made it all up",
+    "The sale turns out not to exist",
+    "Mayor kills harbour sale rumour",
+    "The rescue was staged",
+    "The rescue was a publicity stunt",
+    "The harbour sale is a big lie",
+    "The mayor is lying about the harbour",
+    "A harbour parody",
+    "A harbour mockumentary",
+    "Unsubstantiated harbour claims",
+    "An unproven harbour story",
+    "No proof of a harbour sale",
+    "No sign of a harbour sale",
+    "There is no such harbour deal",
+    "A harbour urban legend",
+    "A harbour conspiracy theory",
+    "A fraudulent harbour deed",
+    "Police misidentified the harbour thief",
+    "A misattributed harbour quote",
+    "Paper misreported the harbour sale",
+    "A false alarm at the harbour",
+    "Harbour clickbait",
+    "An April fools harbour story",
+    "Mayor walks back harbour claim",
+    "Council backtracks on harbour sale",
+    "Pants on fire: harbour sale claim",
+    "Four pinocchios for harbour claim",
+    "Harbour claim is mostly false",
+    "Ferry sails despite reports of a strike",
+    "Mayor mocks harbour sale rumour",
+    "Mayor calls the harbour claims ridiculous",
+    "Someone was trying to punk the harbour office",
+    "Did the mayor stage the rescue?",
+    "The mayor did not sell the harbour",
+    "The harbour was never sold",
 ]
 
 
@@ -220,13 +321,20 @@ def test_claim_polarity_reads_every_kind_of_denial(text):
 
 
 def test_a_curly_apostrophe_negates_like_a_straight_one():
-    assert read_stance("Quillport mayor: we won’t close the harbour").polarity == read_stance("Quillport mayor: we won't close the harbour").polarity == "denies"
+    assert (
+        read_stance("Quillport mayor: we won’t close the harbour").polarity
+        == read_stance("Quillport mayor: we won't close the harbour").polarity
+        == "denies"
+    )
 
 
-@pytest.mark.parametrize("headline", [
-    "Quillport ferry operator has no plans to cut routes",
-    "None of the Quillport passengers were hurt, police say",
-    "Nothing was taken from the Quillport museum",
-])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Quillport ferry operator has no plans to cut routes",
+        "None of the Quillport passengers were hurt, police say",
+        "Nothing was taken from the Quillport museum",
+    ],
+)
 def test_negative_determiners_and_subjects_negate(headline):
     assert read_stance(headline).polarity == "denies"

@@ -12,14 +12,22 @@ from claims.quantities import extract_quantities, parse_amount
 def quantities(text: str, published: datetime.date | None = None):
     found = extract_quantities(text, published=published)
     for quantity in found:
-        assert text[quantity.start:quantity.end] == quantity.text
+        assert text[quantity.start : quantity.end] == quantity.text
     return found
 
 
 @pytest.mark.parametrize(
     ("written", "value"),
-    [("12,000", 12000), ("1.5m", 1_500_000), ("12k", 12000), ("400 million", 400_000_000),
-     ("twelve thousand", 12000), ("two hundred and fifty", 250), ("forty-five", 45), ("3.25", 3.25)],
+    [
+        ("12,000", 12000),
+        ("1.5m", 1_500_000),
+        ("12k", 12000),
+        ("400 million", 400_000_000),
+        ("twelve thousand", 12000),
+        ("two hundred and fifty", 250),
+        ("forty-five", 45),
+        ("3.25", 3.25),
+    ],
 )
 def test_parse_amount(written, value):
     assert parse_amount(written) == value
@@ -27,10 +35,17 @@ def test_parse_amount(written, value):
 
 def test_approximate_count_with_its_noun():
     [troops] = quantities("Officials said approximately 12,000 Northland troops are ready.")
-    assert (troops.value, troops.unit, troops.approximate, troops.qualifier) == (12000, "troops", True, "approximately")
+    assert (troops.value, troops.unit, troops.approximate, troops.qualifier) == (
+        12000,
+        "troops",
+        True,
+        "approximately",
+    )
 
 
-@pytest.mark.parametrize("qualifier", ["about", "around", "nearly", "more than", "up to", "at least"])
+@pytest.mark.parametrize(
+    "qualifier", ["about", "around", "nearly", "more than", "up to", "at least"]
+)
 def test_qualifiers_make_a_count_approximate(qualifier):
     [count] = quantities(f"The fire destroyed {qualifier} 300 homes.")
     assert count.approximate and count.qualifier == qualifier and count.unit == "homes"
@@ -59,7 +74,9 @@ def test_percentages():
 
 
 def test_products_multiply_their_factors():
-    found = quantities("Velmor is preparing two brigades, each consisting of 6,000 soldiers, to join.")
+    found = quantities(
+        "Velmor is preparing two brigades, each consisting of 6,000 soldiers, to join."
+    )
     product = [q for q in found if q.factors][0]
     assert (product.value, product.unit, product.factors) == (12000, "soldiers", [2, 6000])
 
@@ -80,7 +97,7 @@ def test_dates_without_publication_date_stay_unresolved():
 def test_offsets_respect_the_window():
     text = "First 10 ships. Then 20 planes."
     [planes] = extract_quantities(text, start=text.index("Then"))
-    assert planes.value == 20 and text[planes.start:planes.end] == planes.text
+    assert planes.value == 20 and text[planes.start : planes.end] == planes.text
 
 
 def test_words_that_merely_contain_numbers_are_ignored():

@@ -33,15 +33,24 @@ def _documents(rng: random.Random) -> list[BulkDocument]:
         parts, claims, offset = [], [], 0
         for _ in range(rng.randint(3, 7)):
             speaker = rng.choice(SPEAKERS)
-            statement = f"The {rng.choice(WORDS)} {rng.choice(WORDS)} rose by {rng.randint(1, 99)} percent"
+            statement = (
+                f"The {rng.choice(WORDS)} {rng.choice(WORDS)} rose by {rng.randint(1, 99)} percent"
+            )
             lead = f"{speaker or 'The paper'} said: "
             start = offset + len(lead)
             parts.append(lead + statement)
-            mention = Span(text=speaker, start=offset, end=offset + len(speaker)) if speaker else None
+            mention = (
+                Span(text=speaker, start=offset, end=offset + len(speaker)) if speaker else None
+            )
             claims.append(
                 ExtractedClaim(
-                    text=statement, quote=statement, start=start, end=start + len(statement),
-                    kind="direct" if speaker else "narrative", speaker=speaker, speaker_mention=mention,
+                    text=statement,
+                    quote=statement,
+                    start=start,
+                    end=start + len(statement),
+                    kind="direct" if speaker else "narrative",
+                    speaker=speaker,
+                    speaker_mention=mention,
                 )
             )
             offset += len(parts[-1]) + 1
@@ -61,17 +70,25 @@ def listed(store):
         # A second speaker row with an existing name: the speaker order must still be total.
         second = connection.execute(text("SELECT max(id) + 1 FROM speaker")).scalar_one()
         connection.execute(
-            text("INSERT INTO speaker (id, name, key, kind, aliases) VALUES (:id, 'Orrin Vale', 'orrin vale 2', 'person', '[]')"),
+            text(
+                "INSERT INTO speaker (id, name, key, kind, aliases) VALUES (:id, 'Orrin Vale', 'orrin vale 2', 'person', '[]')"
+            ),
             {"id": second},
         )
-        connection.execute(text("UPDATE claim SET speaker_id = :speaker WHERE id % 4 = 0 AND speaker_id IS NOT NULL"),
-                           {"speaker": second})
+        connection.execute(
+            text(
+                "UPDATE claim SET speaker_id = :speaker WHERE id % 4 = 0 AND speaker_id IS NOT NULL"
+            ),
+            {"speaker": second},
+        )
         connection.execute(text("UPDATE claim SET status = 'disputed' WHERE id % 3 = 0"))
         connection.execute(text("UPDATE claim SET status = 'confirmed' WHERE id % 5 = 0"))
         connection.execute(text("UPDATE claim SET reprint_of = id - 1 WHERE id % 7 = 0"))
         for a, b in ((2, 9), (4, total), (9, 13)):
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', :a, :b, 'x', false)"),
+                text(
+                    "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', :a, :b, 'x', false)"
+                ),
                 {"a": a, "b": b},
             )
     return store
@@ -81,7 +98,9 @@ def _walk(store, claim_filter: ClaimFilter, sort: str, descending: bool, page: i
     seen: list[int] = []
     last = None
     while True:
-        rows = store.list_claims(claim_filter, limit=page, sort=sort, after=last, descending=descending)
+        rows = store.list_claims(
+            claim_filter, limit=page, sort=sort, after=last, descending=descending
+        )
         seen.extend(claim.id for claim in rows)
         if len(rows) < page:
             return seen
@@ -109,7 +128,9 @@ class TestKeysetPages:
 
     def test_sort_by_source_breaks_ties_by_id(self, listed):
         claims = listed.list_claims(sort="source")
-        assert [c.id for c in claims] == [c.id for c in sorted(claims, key=lambda c: (c.source_id, c.start, c.id))]
+        assert [c.id for c in claims] == [
+            c.id for c in sorted(claims, key=lambda c: (c.source_id, c.start, c.id))
+        ]
 
     def test_resumes_by_the_key_as_listed_not_as_stored(self, listed):
         """A page's last row reviewed since it was read still resumes where that page ended."""
@@ -123,8 +144,11 @@ class TestKeysetPages:
 class TestCappedCounts:
     """A capped count is the exact count when below the cap, the cap otherwise."""
 
-    @pytest.mark.parametrize("claim_filter", FILTERS + [ClaimFilter(search="harbour", status="disputed")],
-                             ids=lambda f: repr(f)[11:40])
+    @pytest.mark.parametrize(
+        "claim_filter",
+        FILTERS + [ClaimFilter(search="harbour", status="disputed")],
+        ids=lambda f: repr(f)[11:40],
+    )
     def test_cap(self, listed, claim_filter):
         exact = listed.count_claims(claim_filter)
         assert exact == len(listed.list_claims(claim_filter))

@@ -25,10 +25,43 @@ STATEMENTS = [
     ("Quill Hartwell", "  spaced   out  claim  "),
 ]
 TERMS = [
-    "turnout", "50%", "50_", "5o", "%", "_", "\\", '"upper', "'about'", "pellingham's", "straße", "STRASSE",
-    "über", "ab", "a", "never said", "vale", "marchbank", "   ", "no such phrase", 'he"s', "100% legal", "3,000",
-    "rose by", "rose by 5", "by 50", "upper wexcombe", "it s", "back slash", "under score", "3 000", "straße bleibt",
-    "the budget doub", "we never", "in", "it", "bleibt offen sagte",
+    "turnout",
+    "50%",
+    "50_",
+    "5o",
+    "%",
+    "_",
+    "\\",
+    '"upper',
+    "'about'",
+    "pellingham's",
+    "straße",
+    "STRASSE",
+    "über",
+    "ab",
+    "a",
+    "never said",
+    "vale",
+    "marchbank",
+    "   ",
+    "no such phrase",
+    'he"s',
+    "100% legal",
+    "3,000",
+    "rose by",
+    "rose by 5",
+    "by 50",
+    "upper wexcombe",
+    "it s",
+    "back slash",
+    "under score",
+    "3 000",
+    "straße bleibt",
+    "the budget doub",
+    "we never",
+    "in",
+    "it",
+    "bleibt offen sagte",
 ]
 
 
@@ -40,15 +73,22 @@ def _document(index: int, pairs: list[tuple[str, str]]) -> BulkDocument:
         parts.append(lead + statement)
         claims.append(
             ExtractedClaim(
-                text=statement, quote=statement, start=start, end=start + len(statement), kind="direct",
-                speaker=speaker, speaker_mention=Span(text=speaker, start=offset, end=offset + len(speaker)),
+                text=statement,
+                quote=statement,
+                start=start,
+                end=start + len(statement),
+                kind="direct",
+                speaker=speaker,
+                speaker_mention=Span(text=speaker, start=offset, end=offset + len(speaker)),
             )
         )
         offset += len(parts[-1]) + 1
     body = "\n".join(parts)
     return BulkDocument(
-        text=body, sha256=hashlib.sha256(f"{index}{body}".encode()).hexdigest(),
-        meta=SourceMeta(title=f"Fixture {index}"), claims=claims,
+        text=body,
+        sha256=hashlib.sha256(f"{index}{body}".encode()).hexdigest(),
+        meta=SourceMeta(title=f"Fixture {index}"),
+        claims=claims,
     )
 
 
@@ -73,13 +113,17 @@ def _reference_ids(store, term: str) -> list[int]:
                     .order_by(claim_t.c.id)
                 ).scalars()
             )
-        rows = connection.execute(select(claim_t.c.id, claim_t.c.search_text).order_by(claim_t.c.id))
+        rows = connection.execute(
+            select(claim_t.c.id, claim_t.c.search_text).order_by(claim_t.c.id)
+        )
         return [claim_id for claim_id, stored in rows if words_reference(*found).search(stored)]
 
 
 def words_reference(words: list[str], prefix: bool) -> re.Pattern:
     """A word search as a Python regular expression: letters and digits are word characters, nothing else."""
-    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + ("" if prefix else r"(?![^\W_])"))
+    return re.compile(
+        r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + ("" if prefix else r"(?![^\W_])")
+    )
 
 
 class TestTrigramSearch:
@@ -103,14 +147,20 @@ class TestTrigramSearch:
             return str(select(claim_t.c.id).where(search.SearchClause(term)).compile(store.engine))
 
         assert "claim_fts MATCH" in compiled("turnout") and "= 1" not in compiled("turnout")
-        assert "claim_words MATCH" in compiled("ab") and "claim_words MATCH" in compiled("never said")
+        assert "claim_words MATCH" in compiled("ab") and "claim_words MATCH" in compiled(
+            "never said"
+        )
         assert "LIKE" in compiled("5%") and "MATCH" not in compiled("5%")
 
     def test_triggers_present_at_head(self, store):
         if store.backend != "sqlite" or not search.FTS_AVAILABLE:
             pytest.skip("the FTS5 indexes are SQLite's")
         with store._read() as connection:
-            names = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+            names = set(
+                connection.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                ).scalars()
+            )
         assert {"claim_fts_insert", "claim_fts_delete", "claim_fts_update"} <= names
         assert {"claim_words_insert", "claim_words_delete", "claim_words_update"} <= names
 
@@ -118,7 +168,9 @@ class TestTrigramSearch:
         first = store.list_claims(ClaimFilter(search="turnout"))[0]
         with store._write() as connection:
             connection.execute(
-                claim_t.update().where(claim_t.c.id == first.id).values(search_text="renamed quarrel")
+                claim_t.update()
+                .where(claim_t.c.id == first.id)
+                .values(search_text="renamed quarrel")
             )
         assert [c.id for c in store.list_claims(ClaimFilter(search="quarrel"))] == [first.id]
         assert first.id not in [c.id for c in store.list_claims(ClaimFilter(search="turnout"))]
@@ -143,14 +195,21 @@ class TestBulkWriter:
         for claim in claims:
             source = store.get_source(claim.source_id)
             assert source.text[claim.start : claim.end] == claim.quote
-            assert source.text[claim.speaker_mention.start : claim.speaker_mention.end] == claim.speaker
+            assert (
+                source.text[claim.speaker_mention.start : claim.speaker_mention.end]
+                == claim.speaker
+            )
         with store._read() as connection:
-            keyed = connection.execute(text("SELECT count(DISTINCT claim_id) FROM claim_key")).scalar_one()
+            keyed = connection.execute(
+                text("SELECT count(DISTINCT claim_id) FROM claim_key")
+            ).scalar_one()
         assert keyed > 0
 
     def test_duplicates_skipped_and_ids_continue(self, store):
         with store._write() as connection:
-            again = bulk_add(connection, [_document(0, STATEMENTS[:4]), _document(2, STATEMENTS[:1])])
+            again = bulk_add(
+                connection, [_document(0, STATEMENTS[:4]), _document(2, STATEMENTS[:1])]
+            )
         assert (again.sources, again.claims) == (1, 1)
         assert store.count_claims() == len(STATEMENTS) + 1
         assert len(store.list_speakers()) == 4
@@ -160,7 +219,9 @@ class TestBulkWriter:
         casefile = open_store(str(tmp_path / "answers.db"))
         document = _document(0, STATEMENTS[:2])
         replying = document.claims[0].model_copy(update={"answers": 1})
-        document = BulkDocument(document.text, document.sha256, document.meta, [replying, document.claims[1]])
+        document = BulkDocument(
+            document.text, document.sha256, document.meta, [replying, document.claims[1]]
+        )
         with casefile._write() as connection:
             bulk_add(connection, [document])
         first, second = casefile.list_claims()
@@ -173,11 +234,22 @@ class TestSortedPages:
 
     @pytest.fixture()
     def sorted_store(self, store):
-        narrative = ExtractedClaim(text="Nobody said this", quote="Nobody said this", start=0, end=16, kind="narrative")
+        narrative = ExtractedClaim(
+            text="Nobody said this", quote="Nobody said this", start=0, end=16, kind="narrative"
+        )
         with store._write() as connection:
-            bulk_add(connection, [BulkDocument("Nobody said this", "f" * 64, SourceMeta(title="Plain"), [narrative])])
+            bulk_add(
+                connection,
+                [
+                    BulkDocument(
+                        "Nobody said this", "f" * 64, SourceMeta(title="Plain"), [narrative]
+                    )
+                ],
+            )
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 3, 7, 'x', false)")
+                text(
+                    "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 3, 7, 'x', false)"
+                )
             )
         return store
 
@@ -185,7 +257,12 @@ class TestSortedPages:
     def test_every_page_matches_the_full_order(self, sorted_store, sort):
         claims = sorted_store.list_claims()
         if sort == "speaker":
-            expected = [c.id for c in sorted(claims, key=lambda c: (c.speaker is not None, c.speaker or "", c.id))]
+            expected = [
+                c.id
+                for c in sorted(
+                    claims, key=lambda c: (c.speaker is not None, c.speaker or "", c.id)
+                )
+            ]
         else:
             expected = [c.id for c in sorted(claims, key=lambda c: (c.id not in (3, 7), c.id))]
         assert [c.id for c in sorted_store.list_claims(sort=sort)] == expected
@@ -202,10 +279,22 @@ class TestCandidatesInDatabase:
 
         if store.backend == "postgresql":
             with store._read() as connection:
-                if connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() is None:
+                if (
+                    connection.execute(
+                        text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+                    ).scalar()
+                    is None
+                ):
                     pytest.skip("pg_trgm is not available on this server")
         with store._write() as connection:
-            bulk_add(connection, [_document(5, [("Orrin Vale", "The levy at the Pellingham mill is entirely legal")])])
+            bulk_add(
+                connection,
+                [
+                    _document(
+                        5, [("Orrin Vale", "The levy at the Pellingham mill is entirely legal")]
+                    )
+                ],
+            )
         probe = store.list_claims(ClaimFilter(search="entirely legal"))[0]
         with store._read() as connection:
             found = candidates_sql(connection, probe, 3)
@@ -220,10 +309,14 @@ class TestConflictFilter:
     def test_same_as_exists(self, store):
         with store._write() as connection:
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 1, 2, 'x', false)")
+                text(
+                    "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('numeric', 1, 2, 'x', false)"
+                )
             )
             connection.execute(
-                text("INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('denial', 2, 6, 'y', false)")
+                text(
+                    "INSERT INTO conflict (kind, claim_a, claim_b, explanation, weak) VALUES ('denial', 2, 6, 'y', false)"
+                )
             )
         found = [claim.id for claim in store.list_claims(ClaimFilter(conflicted=True))]
         with store._read() as connection:

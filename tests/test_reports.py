@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from report_fixtures import FORMULA_QUOTE, HOSTILE_QUOTE, sample_export
 
 from claims.models import Export
 from claims.reports import FORMATS, ReportError, ReportOptions, render, write
 from claims.reports.links import encode_fragment_term, quote_link, safe_url, text_directive
 from claims.reports.markdown import escape_markdown
-from report_fixtures import FORMULA_QUOTE, HOSTILE_QUOTE, sample_export
 
 
 def org_options(**overrides) -> ReportOptions:
@@ -35,7 +35,17 @@ class TestJson:
 
     def test_keeps_the_contract_keys_and_aliases(self):
         data = json.loads(render(sample_export(), "json"))
-        assert list(data) == ["format", "version", "checks", "sources", "speakers", "claims", "links", "conflicts", "disputes"]
+        assert list(data) == [
+            "format",
+            "version",
+            "checks",
+            "sources",
+            "speakers",
+            "claims",
+            "links",
+            "conflicts",
+            "disputes",
+        ]
         assert data["format"] == "counterclaim-export" and data["version"] == 1
         assert data["claims"][0]["history"][0]["from"] == "unreviewed"
 
@@ -59,10 +69,14 @@ class TestLinks:
 
     def test_long_quote_uses_start_and_end_words(self):
         quote = "There could be dead and wounded soldiers fighting on the northern front today"
-        assert text_directive(quote) == "text=There%20could%20be%20dead,the%20northern%20front%20today"
+        assert (
+            text_directive(quote) == "text=There%20could%20be%20dead,the%20northern%20front%20today"
+        )
 
     def test_appends_to_an_existing_fragment(self):
-        assert quote_link("https://a.example/p#top", "hello") == "https://a.example/p#top:~:text=hello"
+        assert (
+            quote_link("https://a.example/p#top", "hello") == "https://a.example/p#top:~:text=hello"
+        )
 
     def test_only_web_addresses_become_links(self):
         assert safe_url("javascript:alert(1)") is None
@@ -80,7 +94,10 @@ class TestMarkdown:
         assert "**Marta Quillon** (Harbour Minister)" in text
         assert "**Ministry of Harbours**" in text
         assert "- Note: Payroll data says more" in text
-        assert "[Ministry disputes strike figures](https://coastal.example/news/strike#:~:text=" in text
+        assert (
+            "[Ministry disputes strike figures](https://coastal.example/news/strike#:~:text="
+            in text
+        )
 
     def test_hostile_quote_renders_as_plain_text(self):
         html = MarkdownIt("commonmark").render(render(sample_export(), "markdown"))
@@ -91,10 +108,26 @@ class TestMarkdown:
 
     @pytest.mark.parametrize(
         "raw",
-        ["# heading", "- item", "1. first", "> quoted", "a | b", "<b>x</b>", "**bold**", "~~gone~~", "&amp;", "x\x1b[31mred"],
+        [
+            "# heading",
+            "- item",
+            "1. first",
+            "> quoted",
+            "a | b",
+            "<b>x</b>",
+            "**bold**",
+            "~~gone~~",
+            "&amp;",
+            "x\x1b[31mred",
+        ],
     )
     def test_escaped_text_renders_literally(self, raw):
-        html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(escape_markdown(raw))
+        html = (
+            MarkdownIt("commonmark")
+            .enable("table")
+            .enable("strikethrough")
+            .render(escape_markdown(raw))
+        )
         assert html.startswith("<p>") and html.count("<") == 2, html
         assert "\x1b" not in escape_markdown(raw)
 
@@ -132,7 +165,10 @@ class TestHtml:
 
     def test_self_contained_and_responsive(self):
         text, reader = self.page()
-        assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in reader.attrs["meta"]
+        assert {
+            "name": "viewport",
+            "content": "width=device-width, initial-scale=1",
+        } in reader.attrs["meta"]
         assert "link" not in reader.tags and "img" not in reader.tags
         assert "@media print" in text
         hrefs = [attrs["href"] for attrs in reader.attrs.get("a", [])]
@@ -165,8 +201,14 @@ class TestCsv:
         rows = list(csv.DictReader(io.StringIO(render(export, "csv"), newline="")))
         assert len(rows) == len(export.claims)
         first = rows[0]
-        assert first["claim_id"] == "1" and first["conflict_ids"] == "1" and first["conflict_kinds"] == "numeric"
-        assert first["speaker_role"] == "Harbour Minister" and first["quantities"] == "12,000 workers"
+        assert (
+            first["claim_id"] == "1"
+            and first["conflict_ids"] == "1"
+            and first["conflict_kinds"] == "numeric"
+        )
+        assert (
+            first["speaker_role"] == "Harbour Minister" and first["quantities"] == "12,000 workers"
+        )
         assert rows[1]["quote"] == HOSTILE_QUOTE
 
     @pytest.mark.parametrize("quote", [FORMULA_QUOTE, "+1", "-2", "@SUM(A1:A9)", "\tcmd", "\r=1+1"])
@@ -176,7 +218,11 @@ class TestCsv:
         assert cell.startswith("'") and cell.lstrip("'").lstrip("\t") in quote
 
     def test_multiline_quote_stays_one_record(self):
-        rows = list(csv.reader(io.StringIO(render(_with_quotes(["line one\nline, two"]), "csv"), newline="")))
+        rows = list(
+            csv.reader(
+                io.StringIO(render(_with_quotes(["line one\nline, two"]), "csv"), newline="")
+            )
+        )
         assert len(rows) == 2 and rows[1][10] == "line one\nline, two"
 
 
@@ -192,19 +238,40 @@ class TestClaimReview:
 
     def test_reviewed_claims_only_with_required_fields(self):
         graph, _ = self.graph()
-        assert [item["claimReviewed"][:10] for item in graph] == ["12,000 wor", "Ports are ", "Only 3,000"]
+        assert [item["claimReviewed"][:10] for item in graph] == [
+            "12,000 wor",
+            "Ports are ",
+            "Only 3,000",
+        ]
         for item in graph:
-            assert item["@type"] == "ClaimReview" and item["url"].startswith("https://checks.example/")
-            assert item["author"] == {"@type": "Organization", "name": "Fictland Checks", "url": "https://checks.example/"}
+            assert item["@type"] == "ClaimReview" and item["url"].startswith(
+                "https://checks.example/"
+            )
+            assert item["author"] == {
+                "@type": "Organization",
+                "name": "Fictland Checks",
+                "url": "https://checks.example/",
+            }
             rating = item["reviewRating"]
-            assert rating["@type"] == "Rating" and rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
-        assert [item["reviewRating"]["alternateName"] for item in graph] == ["True", "Unproven", "False"]
+            assert (
+                rating["@type"] == "Rating"
+                and rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+            )
+        assert [item["reviewRating"]["alternateName"] for item in graph] == [
+            "True",
+            "Unproven",
+            "False",
+        ]
 
     def test_item_reviewed_names_speaker_and_appearance(self):
         graph, _ = self.graph()
         first, _spokes, ministry = graph
         claim = first["itemReviewed"]
-        assert claim["author"] == {"@type": "Person", "name": "Marta Quillon", "jobTitle": "Harbour Minister"}
+        assert claim["author"] == {
+            "@type": "Person",
+            "name": "Marta Quillon",
+            "jobTitle": "Harbour Minister",
+        }
         assert claim["firstAppearance"]["url"] == "https://herald.example/strike?day=2"
         assert claim["appearance"][0]["headline"].startswith("Strike spreads")
         assert ministry["itemReviewed"]["author"]["@type"] == "Organization"
@@ -232,11 +299,19 @@ class TestClaimReview:
 
     def test_refuses_without_publisher_name(self):
         with pytest.raises(ReportError, match="organisation's name"):
-            render(sample_export(), "claimreview", options=ReportOptions(organization_url="https://c.example/"))
+            render(
+                sample_export(),
+                "claimreview",
+                options=ReportOptions(organization_url="https://c.example/"),
+            )
 
     def test_refuses_without_a_review_url(self):
         with pytest.raises(ReportError, match="url"):
-            render(sample_export(), "claimreview", options=ReportOptions(organization_name="Fictland Checks"))
+            render(
+                sample_export(),
+                "claimreview",
+                options=ReportOptions(organization_name="Fictland Checks"),
+            )
 
     def test_refuses_a_claim_without_text(self):
         export = sample_export()
@@ -263,7 +338,6 @@ class TestDispatch:
         assert render(Export(), fmt)
 
 
-
 class TestMarkdownEscapingProperty:
     """Any document text, escaped, renders as exactly that text in one paragraph."""
 
@@ -278,9 +352,17 @@ class TestMarkdownEscapingProperty:
         from claims.text import one_line
 
         expected = one_line(raw)
-        html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(escape_markdown(raw))
+        html = (
+            MarkdownIt("commonmark")
+            .enable("table")
+            .enable("strikethrough")
+            .render(escape_markdown(raw))
+        )
         if not expected:
             assert html == ""
             return
-        assert html.startswith("<p>") and html.endswith("</p>\n") and html.count("<") == 2, (raw, html)
+        assert html.startswith("<p>") and html.endswith("</p>\n") and html.count("<") == 2, (
+            raw,
+            html,
+        )
         assert unescape(html[3:-5]) == expected

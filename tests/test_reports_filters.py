@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from report_fixtures import sample_export
+
 from claims.models import Export
 from claims.reports import filter_export
-from report_fixtures import sample_export
 
 
 def ids(export: Export) -> list[int]:

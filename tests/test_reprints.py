@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ingest_fixtures import second_store  # noqa: F401 - a fixture
 from sqlalchemy import text
 
 from claims.matching.reprints import REPRINT_REASON, fingerprint
 from claims.models import ExtractedClaim, Quantity, SourceMeta
 from store import pipeline
-
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 ORIGINAL = "The Kelby dock handled 40,000 containers last week"
 DENIAL = "It is not true that the Kelby dock handled 40,000 containers last week"
@@ -26,17 +25,31 @@ def _document(sentences: list[tuple[str, str]], tail: str = "") -> tuple[str, li
         start = document.index(sentence)
         fields = {}
         if "40,000" in sentence:
-            fields["quantities"] = [Quantity(value=40000.0, unit="containers", text="40,000 containers")]
+            fields["quantities"] = [
+                Quantity(value=40000.0, unit="containers", text="40,000 containers")
+            ]
         if sentence.startswith("It is not true"):
             fields.update(polarity="denies", denial_target=ORIGINAL)
-        claims.append(ExtractedClaim(text=sentence, quote=sentence, start=start, end=start + len(sentence),
-                                     kind="direct", speaker=speaker, speaker_kind="person", **fields))
+        claims.append(
+            ExtractedClaim(
+                text=sentence,
+                quote=sentence,
+                start=start,
+                end=start + len(sentence),
+                kind="direct",
+                speaker=speaker,
+                speaker_kind="person",
+                **fields,
+            )
+        )
     return document, claims
 
 
 def _add(store, document: str, claims: list[ExtractedClaim], title: str):
     sha = hashlib.sha256(document.encode("utf-8")).hexdigest()
-    return store.add_extracted(document, sha, SourceMeta(title=title, outlet="Harbour Gazette"), claims, "tester")
+    return store.add_extracted(
+        document, sha, SourceMeta(title=title, outlet="Harbour Gazette"), claims, "tester"
+    )
 
 
 def _rows(store, sql: str) -> list[tuple]:
@@ -57,7 +70,10 @@ def test_a_syndicated_copy_is_a_reprint_linked_once_and_not_relinked(store):
     story = [("Mira Olsen", ORIGINAL), ("Tomas Brenn", DENIAL)]
     first = _add(store, *_document(story), "First print")
     assert len(first.conflict_ids) == 1
-    copies = [_add(store, *_document(story, tail=f"(Reprinted by outlet {n}.)"), f"Copy {n}") for n in range(3)]
+    copies = [
+        _add(store, *_document(story, tail=f"(Reprinted by outlet {n}.)"), f"Copy {n}")
+        for n in range(3)
+    ]
 
     for copy in copies:
         assert copy.reprint_count == 2
@@ -67,10 +83,14 @@ def test_a_syndicated_copy_is_a_reprint_linked_once_and_not_relinked(store):
             assert claim.reprint_of == original_id
             assert claim.source_id == copy.source_id  # its own place is kept
     # One link per copy to its original, none between copies, and one conflict in all.
-    reprint_links = _rows(store, f"SELECT claim_a, claim_b, relation, state FROM link WHERE reason = '{REPRINT_REASON}'")
+    reprint_links = _rows(
+        store,
+        f"SELECT claim_a, claim_b, relation, state FROM link WHERE reason = '{REPRINT_REASON}'",
+    )
     assert sorted(reprint_links) == sorted(
         (original_id, copy.claim_ids[index], "agrees", "confirmed")
-        for copy in copies for index, original_id in enumerate(first.claim_ids)
+        for copy in copies
+        for index, original_id in enumerate(first.claim_ids)
     )
     assert _rows(store, "SELECT count(*) FROM link")[0][0] == 1 + len(reprint_links)
     assert _rows(store, "SELECT count(*) FROM conflict")[0][0] == 1
@@ -84,7 +104,9 @@ def test_same_words_from_another_speaker_or_with_another_number_are_new_claims(s
     other_speaker = _add(store, *_document([("Ines Varga", ORIGINAL)]), "Second")
     renumbered_text = ORIGINAL.replace("40,000", "4,000")
     document, claims = _document([("Mira Olsen", renumbered_text)])
-    claims[0] = claims[0].model_copy(update={"quantities": [Quantity(value=4000.0, unit="containers", text="4,000 containers")]})
+    claims[0] = claims[0].model_copy(
+        update={"quantities": [Quantity(value=4000.0, unit="containers", text="4,000 containers")]}
+    )
     renumbered = _add(store, document, claims, "Third")
 
     assert other_speaker.reprint_count == 0 and renumbered.reprint_count == 0
@@ -105,7 +127,9 @@ def test_a_new_claim_beside_a_copy_meets_the_copy_not_the_original_as_well(store
     copy_id, denial_id = mixed.claim_ids
     assert store.get_claim(copy_id).reprint_of == first.claim_ids[0]
     assert store.get_claim(denial_id).reprint_of is None
-    pairs = _rows(store, f"SELECT claim_a, claim_b FROM link WHERE {denial_id} IN (claim_a, claim_b)")
+    pairs = _rows(
+        store, f"SELECT claim_a, claim_b FROM link WHERE {denial_id} IN (claim_a, claim_b)"
+    )
     assert pairs == [(copy_id, denial_id)]
     assert len(mixed.conflict_ids) == 1
 
@@ -115,9 +139,19 @@ def test_reprints_within_one_batch_match_one_by_one(store, second_store):
     corpus = []
     for number in range(4):
         document, claims = _document(story, tail=f"(Print {number}.)")
-        corpus.append((document, hashlib.sha256(document.encode()).hexdigest(), SourceMeta(title=f"P{number}"), claims))
+        corpus.append(
+            (
+                document,
+                hashlib.sha256(document.encode()).hexdigest(),
+                SourceMeta(title=f"P{number}"),
+                claims,
+            )
+        )
     serial = [store.add_extracted(*item, "tester").reprint_count for item in corpus]
-    batched = [result.reprint_count for result in pipeline.store_extracted_batches(second_store, corpus, "tester")]
+    batched = [
+        result.reprint_count
+        for result in pipeline.store_extracted_batches(second_store, corpus, "tester")
+    ]
     assert serial == batched == [0, 2, 2, 2]
     sql = "SELECT id, reprint_of, fingerprint FROM claim ORDER BY id"
     assert _rows(store, sql) == _rows(second_store, sql)
@@ -161,10 +195,23 @@ def _claims_with_copies() -> list:
     claims, next_id = [], 1
     for source in range(1, 7):
         for index, (speaker, template) in enumerate(statements):
-            for n in (40, 40 + source % 2):  # the same figure twice in a source, or a renumbered one
+            for n in (
+                40,
+                40 + source % 2,
+            ):  # the same figure twice in a source, or a renumbered one
                 text = template.format(n=n)
-                claims.append(Claim(id=next_id, source_id=source, speaker=speaker, text=text, quote=text,
-                                    start=0, end=len(text), kind="direct"))
+                claims.append(
+                    Claim(
+                        id=next_id,
+                        source_id=source,
+                        speaker=speaker,
+                        text=text,
+                        quote=text,
+                        start=0,
+                        end=len(text),
+                        kind="direct",
+                    )
+                )
                 next_id += 1
     return claims
 
@@ -178,7 +225,10 @@ def test_find_reprints_groups_by_speaker_and_words():
     assert reprints
     for copy, original in reprints.items():
         assert original < copy
-        assert by_id[copy].text == by_id[original].text and by_id[copy].speaker == by_id[original].speaker
+        assert (
+            by_id[copy].text == by_id[original].text
+            and by_id[copy].speaker == by_id[original].speaker
+        )
         assert original not in reprints
     # Every claim that is not a reprint has distinct (speaker, text).
     originals = [claim for claim in claims if claim.id not in reprints]
@@ -211,10 +261,14 @@ def test_cli_add_and_show_name_reprints(tmp_path):
 
     from counterclaim.cli import app
 
-    story = ("Kelby dock breaks its record\n\n"
-             "Harbour master Mira Olsen said the Kelby dock handled 40,000 containers last week.\n")
+    story = (
+        "Kelby dock breaks its record\n\n"
+        "Harbour master Mira Olsen said the Kelby dock handled 40,000 containers last week.\n"
+    )
     (tmp_path / "first.txt").write_text(story, encoding="utf-8")
-    (tmp_path / "copy.txt").write_text(story + "\nThis story first ran in the Harbour Gazette.\n", encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(
+        story + "\nThis story first ran in the Harbour Gazette.\n", encoding="utf-8"
+    )
     casefile = str(tmp_path / "cli.db")
     runner = CliRunner()
     first = runner.invoke(app, ["--db", casefile, "add", str(tmp_path / "first.txt")])
@@ -231,8 +285,12 @@ def test_cli_add_and_show_name_reprints(tmp_path):
     assert f"reprint: of claim {copies[0]['reprint_of']}" in shown.stdout
     original = runner.invoke(app, ["--db", casefile, "show", str(copies[0]["reprint_of"])])
     assert "reprints: 1 (claims " in original.stdout
-    originals = json.loads(runner.invoke(app, ["--db", casefile, "claims", "--no-reprints", "--json"]).stdout)
-    assert {claim["id"] for claim in originals} == {claim["id"] for claim in claims if not claim.get("reprint_of")}
+    originals = json.loads(
+        runner.invoke(app, ["--db", casefile, "claims", "--no-reprints", "--json"]).stdout
+    )
+    assert {claim["id"] for claim in originals} == {
+        claim["id"] for claim in claims if not claim.get("reprint_of")
+    }
 
 
 def test_a_statement_and_its_reprints_alone_make_no_thread(store):
@@ -252,7 +310,9 @@ def test_conflict_reports_say_where_else_a_statement_was_printed(store):
     for number in range(2):
         _add(store, *_document(story, tail=f"(Reprint {number}.)"), f"Copy {number}")
     markdown = render(store.export(), "markdown")
-    assert markdown.count("- Also printed word for word in 2 other sources") == 2  # both sides of the one conflict
+    assert (
+        markdown.count("- Also printed word for word in 2 other sources") == 2
+    )  # both sides of the one conflict
     with store.streamed_export() as parts:
         assert render(parts, "markdown") == markdown
     html = render(store.export(), "html")

@@ -10,12 +10,22 @@ from claims.polarity import read_stance
 
 
 def make(claim_id: int, text: str, speaker: str | None = None) -> Claim:
-    return Claim(id=claim_id, source_id=claim_id, speaker=speaker, text=text, quote=text, start=0, end=len(text),
-                 kind="narrative")
+    return Claim(
+        id=claim_id,
+        source_id=claim_id,
+        speaker=speaker,
+        text=text,
+        quote=text,
+        start=0,
+        end=len(text),
+        kind="narrative",
+    )
 
 
 STORED = [
-    make(1, "The Brennmoor council spent 40 million on the Quillport harbour wall", "Marta Quillon"),
+    make(
+        1, "The Brennmoor council spent 40 million on the Quillport harbour wall", "Marta Quillon"
+    ),
     make(2, "The Brennmoor council cut bus routes in the harbour district", "Ivo Tarrant"),
     make(3, "Quillport fishing quotas doubled since the harbour opened", "Ivo Tarrant"),
     make(4, "The council spent 12 million on the Brennmoor library", "Marta Quillon"),
@@ -31,10 +41,17 @@ def index() -> TermIndex:
 class TestTermIndex:
     def test_terms_are_stems_and_numbers_with_counts(self):
         counts = terms(make(9, "Harbour walls, harbour quotas: 40 million"))
-        assert counts["harbo"] == 2 and counts["40000000"] == 1 and counts["quota"] == 1 and "quotas" not in counts
+        assert (
+            counts["harbo"] == 2
+            and counts["40000000"] == 1
+            and counts["quota"] == 1
+            and "quotas" not in counts
+        )
 
     def test_rare_shared_words_and_numbers_rank_first(self):
-        ranked = index().search(make(9, "Did the council really spend 40 million on a harbour wall?"))
+        ranked = index().search(
+            make(9, "Did the council really spend 40 million on a harbour wall?")
+        )
         assert ranked[0][0] == 1 and ranked[0][1] > 2 * ranked[1][1]
 
     def test_context_lifts_a_claim_the_sentence_alone_cannot_find(self):
@@ -63,40 +80,51 @@ class TestFusedRanking:
 
 
 class TestStance:
-    @pytest.mark.parametrize("headline", [
-        "No, the Quillport mayor has not resigned",
-        "Harbour wall collapse story is a hoax",
-        "Quillport mayor not arrested, police confirm",
-        "Council shoots down claims of a harbour closure",
-        "No threats were made to Brennmoor families, says minister",
-        "Brennmoor investor made it all up",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "No, the Quillport mayor has not resigned",
+            "Harbour wall collapse story is a hoax",
+            "Quillport mayor not arrested, police confirm",
+            "Council shoots down claims of a harbour closure",
+            "No threats were made to Brennmoor families, says minister",
+            "Brennmoor investor made it all up",
+        ],
+    )
     def test_denials(self, headline):
         assert read_stance(headline).polarity == "denies"
 
-    @pytest.mark.parametrize("headline", [
-        "Fans shout 'hands up, don't shoot' at Quillport rally",
-        "Mayor buys harbour for a friend who never showed up",
-        "Quillport mayor adopts a dog so it won't be alone",
-        "Harbour wall rebuilt, not just patched",
-        "Quillport harbour wall is not a hoax",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Fans shout 'hands up, don't shoot' at Quillport rally",
+            "Mayor buys harbour for a friend who never showed up",
+            "Quillport mayor adopts a dog so it won't be alone",
+            "Harbour wall rebuilt, not just patched",
+            "Quillport harbour wall is not a hoax",
+        ],
+    )
     def test_negation_outside_the_main_statement_asserts(self, headline):
         assert read_stance(headline).polarity == "asserts"
 
-    @pytest.mark.parametrize("headline", [
-        "Harbour wall collapsed, officials say",
-        "Senator: harbour wall collapsed",
-        "Harbour wall collapsed -Valesia Ledger",
-        "Unverified video shows harbour wall collapse",
-        "Did the harbour wall collapse?",
-    ])
+    @pytest.mark.parametrize(
+        "headline",
+        [
+            "Harbour wall collapsed, officials say",
+            "Senator: harbour wall collapsed",
+            "Harbour wall collapsed -Valesia Ledger",
+            "Unverified video shows harbour wall collapse",
+            "Did the harbour wall collapse?",
+        ],
+    )
     def test_reports_without_vouching_are_hedged(self, headline):
         stance = read_stance(headline)
         assert stance.polarity == "asserts" and stance.hedged
 
     def test_a_plain_statement_is_firm(self):
-        assert read_stance("Harbour wall collapses in Quillport storm") == read_stance("Quillport rebuilds harbour wall")
+        assert read_stance("Harbour wall collapses in Quillport storm") == read_stance(
+            "Quillport rebuilds harbour wall"
+        )
         assert not read_stance("Harbour wall collapses in Quillport storm").hedged
 
     def test_attributed_denial_stays_firm(self):

@@ -6,12 +6,12 @@ import hashlib
 import random
 
 import pytest
+from test_queries_scale import words_reference
 
 from claims.models import ExtractedClaim, SourceMeta, Span
 from store import search
 from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter
-from test_queries_scale import words_reference
 
 STATEMENTS = [
     "The government, which pays, says no",
@@ -34,13 +34,23 @@ def _document(number: int, statements: list[str]) -> BulkDocument:
         parts.append(lead + statement)
         claims.append(
             ExtractedClaim(
-                text=statement, quote=statement, start=start, end=start + len(statement), kind="direct",
-                speaker=SPEAKER, speaker_mention=Span(text=SPEAKER, start=offset, end=offset + len(SPEAKER)),
+                text=statement,
+                quote=statement,
+                start=start,
+                end=start + len(statement),
+                kind="direct",
+                speaker=SPEAKER,
+                speaker_mention=Span(text=SPEAKER, start=offset, end=offset + len(SPEAKER)),
             )
         )
         offset += len(parts[-1]) + 1
     body = "\n".join(parts)
-    return BulkDocument(body, hashlib.sha256(f"{number}{body}".encode()).hexdigest(), SourceMeta(title=f"Words {number}"), claims)
+    return BulkDocument(
+        body,
+        hashlib.sha256(f"{number}{body}".encode()).hexdigest(),
+        SourceMeta(title=f"Words {number}"),
+        claims,
+    )
 
 
 @pytest.fixture()
@@ -85,12 +95,18 @@ class TestWordSemantics:
         assert "Nongovernment which groups? None" not in quotes(worded, "government which")
 
     def test_last_word_may_begin_a_longer_word(self, worded):
-        assert quotes(worded, "tax cut") == ["A tax cut of 5 percent", "Tax cuts were promised in 2019"]
+        assert quotes(worded, "tax cut") == [
+            "A tax cut of 5 percent",
+            "Tax cuts were promised in 2019",
+        ]
         assert quotes(worded, "tax cut of") == ["A tax cut of 5 percent"]
 
     def test_short_words_are_whole(self, worded):
         assert quotes(worded, "of") == [
-            "A tax cut of 5 percent", "Of course the über-levy stays", "The uber levy stays, of course", "Offers of help came in",
+            "A tax cut of 5 percent",
+            "Of course the über-levy stays",
+            "The uber levy stays, of course",
+            "Offers of help came in",
         ]
         assert quotes(worded, "course of") == []
 
@@ -109,22 +125,44 @@ class TestSameAsTheRule:
 
     def test_random_terms(self, store):
         rng = random.Random(42)
-        vocabulary = ["tax", "taxes", "cut", "of", "in", "the", "levy", "levies", "it", "over", "2019", "20"]
+        vocabulary = [
+            "tax",
+            "taxes",
+            "cut",
+            "of",
+            "in",
+            "the",
+            "levy",
+            "levies",
+            "it",
+            "over",
+            "2019",
+            "20",
+        ]
         separators = [" ", ", ", " - ", "; ", "_", ". ", "/"]
         statements = []
         for _ in range(60):
             words = [rng.choice(vocabulary) for _ in range(rng.randint(2, 7))]
-            statements.append("".join(word + rng.choice(separators) for word in words[:-1]) + words[-1])
+            statements.append(
+                "".join(word + rng.choice(separators) for word in words[:-1]) + words[-1]
+            )
         with store._write() as connection:
             bulk_add(connection, [_document(1, statements[:30]), _document(2, statements[30:])])
-        stored = [(claim.id, (claim.text + "\n" + claim.speaker).casefold()) for claim in store.list_claims()]
-        terms = {" ".join(rng.choice(vocabulary)[: rng.randint(1, 6)] for _ in range(rng.randint(1, 3))) for _ in range(80)}
+        stored = [
+            (claim.id, (claim.text + "\n" + claim.speaker).casefold())
+            for claim in store.list_claims()
+        ]
+        terms = {
+            " ".join(rng.choice(vocabulary)[: rng.randint(1, 6)] for _ in range(rng.randint(1, 3)))
+            for _ in range(80)
+        }
         for term in sorted(terms):
             found = search.word_terms(term)
             if found is None:
                 continue
             pattern = words_reference(*found)
             expected = [claim_id for claim_id, text in stored if pattern.search(text)]
-            assert [claim.id for claim in store.list_claims(ClaimFilter(search=term))] == expected, term
+            assert [
+                claim.id for claim in store.list_claims(ClaimFilter(search=term))
+            ] == expected, term
             assert store.count_claims(ClaimFilter(search=term)) == len(expected), term
-

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from claims.speakers import family_name_first_match, looks_family_name_first, same_speaker, speaker_key, split_role
+from claims.speakers import (
+    family_name_first_match,
+    looks_family_name_first,
+    same_speaker,
+    speaker_key,
+    split_role,
+)
 
 
 @pytest.mark.parametrize(
     ("mention", "name", "role"),
     [
-        ("National Security Council spokesperson John Kirby", "John Kirby", "National Security Council spokesperson"),
-        ("South Korean Defense Minister Kim Yong-hyun", "Kim Yong-hyun", "South Korean Defense Minister"),
+        (
+            "National Security Council spokesperson John Kirby",
+            "John Kirby",
+            "National Security Council spokesperson",
+        ),
+        (
+            "South Korean Defense Minister Kim Yong-hyun",
+            "Kim Yong-hyun",
+            "South Korean Defense Minister",
+        ),
         ("Secretary of Defense Lloyd Austin", "Lloyd Austin", "Secretary of Defense"),
         ("Mara Velden, the harbour master", "Mara Velden", "harbour master"),
         ("Mr. Brisk", "Brisk", None),
@@ -63,7 +77,10 @@ class TestFamilyNameFirst:
     def test_titled_surname_joins_the_full_name_starting_with_it(self):
         assert family_name_first_match("President Park", [], [("Park Min-jun", [])]) == 0
         assert family_name_first_match("Kim", [], [("Tomas Brenn", []), ("Kim Ha-eun", [])]) == 1
-        assert family_name_first_match("Minister Han", [], [("Han Do Yun", ["Minister Han Do Yun"])]) == 0
+        assert (
+            family_name_first_match("Minister Han", [], [("Han Do Yun", ["Minister Han Do Yun"])])
+            == 0
+        )
 
     def test_full_name_joins_the_surname_seen_before(self):
         assert family_name_first_match("Han Do Yun", [], [("Han", [])]) == 0
@@ -71,12 +88,23 @@ class TestFamilyNameFirst:
 
     def test_a_middle_or_last_name_is_not_a_family_name_first(self):
         assert family_name_first_match("President Lee", [], [("Robert Lee Marsh", [])]) is None
-        assert family_name_first_match("President Lee", [], [("Lee Jae-sung", []), ("Tom Lee", [])]) is None
+        assert (
+            family_name_first_match("President Lee", [], [("Lee Jae-sung", []), ("Tom Lee", [])])
+            is None
+        )
         assert family_name_first_match("Lee Jae-sung", [], [("Lee", []), ("Tom Lee", [])]) is None
 
     def test_several_full_names_need_one_that_looks_family_name_first(self):
-        assert family_name_first_match("Minister Tal", [], [("Tal Ashford", []), ("Tal Ji-won", [])]) == 1
-        assert family_name_first_match("President Park", [], [("Park Min-jun", []), ("Park Ji-woo", [])]) is None
+        assert (
+            family_name_first_match("Minister Tal", [], [("Tal Ashford", []), ("Tal Ji-won", [])])
+            == 1
+        )
+        assert (
+            family_name_first_match(
+                "President Park", [], [("Park Min-jun", []), ("Park Ji-woo", [])]
+            )
+            is None
+        )
 
     def test_same_speaker_still_compares_last_names(self):
         assert not same_speaker("President Park", [], "Park Min-jun", [])
@@ -97,11 +125,19 @@ class TestDescribedSpeakers:
     def test_described_speaker_is_not_the_place(self):
         from extraction_helpers import attributed
 
-        text = ("Intro.\nA Catholic priest from Larkspur who was once declared dead has revealed a secret about the ferry.\n"
-                "He said the crew survived.")
+        text = (
+            "Intro.\nA Catholic priest from Larkspur who was once declared dead has revealed a secret about the ferry.\n"
+            "He said the crew survived."
+        )
         claims = attributed(text)
-        assert [c.speaker for c in claims] == ["A Catholic priest from Larkspur", "A Catholic priest from Larkspur"]
-        assert [c.cue.text for c in claims] == ["revealed", "said"]  # 'was declared dead' is a passive, no one speaking
+        assert [c.speaker for c in claims] == [
+            "A Catholic priest from Larkspur",
+            "A Catholic priest from Larkspur",
+        ]
+        assert [c.cue.text for c in claims] == [
+            "revealed",
+            "said",
+        ]  # 'was declared dead' is a passive, no one speaking
 
     def test_named_speaker_of_an_institution(self):
         from extraction_helpers import attributed
@@ -112,5 +148,10 @@ class TestDescribedSpeakers:
     def test_a_website_named_in_lowercase(self):
         from extraction_helpers import attributed
 
-        claims = attributed("Intro.\nAccording to Dunmore website larkspurnews.com, the ferry will sail in May.")
-        assert claims[0].speaker == "Dunmore website larkspurnews.com" and claims[0].speaker_kind == "organization"
+        claims = attributed(
+            "Intro.\nAccording to Dunmore website larkspurnews.com, the ferry will sail in May."
+        )
+        assert (
+            claims[0].speaker == "Dunmore website larkspurnews.com"
+            and claims[0].speaker_kind == "organization"
+        )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_claim
+
 from store.speakerbook import SpeakerBook
 
 

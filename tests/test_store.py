@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import PORT_STORY
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from conftest import PORT_STORY
 from store.api import ClaimFilter
 from store.errors import InvalidValue, NotFound, StoreError, VersionConflict
 
@@ -30,7 +30,11 @@ class TestStoringDocuments:
 
     def test_ingest_is_logged_with_the_claim_count(self, store, port_story):
         (event,) = store.events()
-        assert (event.action, event.actor, event.entity_id) == ("ingest", "tester", f"source:{port_story.source_id}")
+        assert (event.action, event.actor, event.entity_id) == (
+            "ingest",
+            "tester",
+            f"source:{port_story.source_id}",
+        )
         assert '"claims": 3' in event.new_value
 
 
@@ -43,7 +47,11 @@ class TestReviewing:
         assert (claim.status, claim.version) == ("disputed", 2)
         (event,) = store.events(claim_id=claim_id)
         assert (event.actor, event.action, event.old_value, event.new_value, event.note) == (
-            "ana", "review", "unreviewed", "disputed", "board figures differ"
+            "ana",
+            "review",
+            "unreviewed",
+            "disputed",
+            "board figures differ",
         )
         assert [(entry.reviewer, entry.to) for entry in claim.history] == [("ana", "disputed")]
 
@@ -63,7 +71,9 @@ class TestReviewing:
         store.add_note(claim_id, "called the harbour office", "ana", expected_version=1)
         with pytest.raises(VersionConflict):
             store.add_note(claim_id, "second opinion", "ben", expected_version=1)
-        assert [event.note for event in store.events(claim_id=claim_id)] == ["called the harbour office"]
+        assert [event.note for event in store.events(claim_id=claim_id)] == [
+            "called the harbour office"
+        ]
 
     def test_write_without_a_version_always_applies(self, store, port_story):
         claim_id = port_story.claim_ids[0]
@@ -85,7 +95,10 @@ class TestReviewing:
         store.review(first, "confirmed", "ana")
         store.review(second, "disputed", "ben")
         store.review(first, "disputed", "ben")
-        assert [event.new_value for event in store.events(reviewer="ben")] == ["disputed", "disputed"]
+        assert [event.new_value for event in store.events(reviewer="ben")] == [
+            "disputed",
+            "disputed",
+        ]
         assert [event.actor for event in store.events(claim_id=first)] == ["ana", "ben"]
         assert len(store.events(limit=2)) == 2
 
@@ -99,7 +112,8 @@ class TestOtherLoggedChanges:
         store.decide_link(second, first, True, "ben")
         events = [event for event in store.events() if event.action == "link"]
         assert [(e.actor, e.old_value, e.new_value) for e in events] == [
-            ("ana", None, "rejected"), ("ben", "rejected", "accepted")
+            ("ana", None, "rejected"),
+            ("ben", "rejected", "accepted"),
         ]
         with pytest.raises(InvalidValue):
             store.decide_link(first, first, True, "ana")
@@ -117,7 +131,9 @@ class TestOtherLoggedChanges:
 class TestAppendOnlyLog:
     """Nothing, not even raw SQL through the store's engine, can rewrite or delete events."""
 
-    @pytest.mark.parametrize("statement", ["UPDATE event SET actor = 'mallory'", "DELETE FROM event"])
+    @pytest.mark.parametrize(
+        "statement", ["UPDATE event SET actor = 'mallory'", "DELETE FROM event"]
+    )
     def test_database_refuses(self, store, port_story, statement):
         store.review(port_story.claim_ids[0], "confirmed", "ana")
         before = [event.as_dict() for event in store.events()]
@@ -131,11 +147,24 @@ class TestSearch:
     """Search terms are data: LIKE wildcards and quotes match themselves."""
 
     def test_metacharacters_match_literally(self, store, add_story):
-        document = 'Ana Ruiz said "Rates rose 5% in May." Ben Ode said "the snake_case report is wrong."'
-        add_story(store, document, [("Rates rose 5% in May.", "Ana Ruiz"), ("the snake_case report is wrong.", "Ben Ode")])
-        assert [c.quote for c in store.list_claims(ClaimFilter(search="5%"))] == ["Rates rose 5% in May."]
-        assert [c.quote for c in store.list_claims(ClaimFilter(search="e_c"))] == ["the snake_case report is wrong."]
-        assert store.list_claims(ClaimFilter(search="%")) and store.count_claims(ClaimFilter(search="_")) == 1
+        document = (
+            'Ana Ruiz said "Rates rose 5% in May." Ben Ode said "the snake_case report is wrong."'
+        )
+        add_story(
+            store,
+            document,
+            [("Rates rose 5% in May.", "Ana Ruiz"), ("the snake_case report is wrong.", "Ben Ode")],
+        )
+        assert [c.quote for c in store.list_claims(ClaimFilter(search="5%"))] == [
+            "Rates rose 5% in May."
+        ]
+        assert [c.quote for c in store.list_claims(ClaimFilter(search="e_c"))] == [
+            "the snake_case report is wrong."
+        ]
+        assert (
+            store.list_claims(ClaimFilter(search="%"))
+            and store.count_claims(ClaimFilter(search="_")) == 1
+        )
         assert store.list_claims(ClaimFilter(search="'; DROP TABLE claim; --")) == []
         assert store.count_claims() == 2
 

@@ -5,21 +5,23 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from report_fixtures import sample_export
 
 from claims.importers import parse_import
 from claims.reports import render
-from report_fixtures import sample_export
 
 # The store needs the matching and conflict modules; skip (not fail) until they are importable.
-store_api = pytest.importorskip("store.api", reason="the store's domain dependencies are not importable yet")
+store_api = pytest.importorskip(
+    "store.api", reason="the store's domain dependencies are not importable yet"
+)
 from store.imports import import_batch  # noqa: E402
 
 CSV = (
-    "text,speaker,status,note,rating,rated_by,rated_on,url\n"
-    '"Strikers number 12,000 in Fictland",Marta Quillon,disputed,payroll says fewer,False,Fictland Checks,'
-    "2031-04-02,https://herald.example/x\n"
-    "Ports closed across Fictland,,,,,,,\n"
-).encode()
+    b"text,speaker,status,note,rating,rated_by,rated_on,url\n"
+    b'"Strikers number 12,000 in Fictland",Marta Quillon,disputed,payroll says fewer,False,Fictland Checks,'
+    b"2031-04-02,https://herald.example/x\n"
+    b"Ports closed across Fictland,,,,,,,\n"
+)
 
 
 @pytest.fixture
@@ -37,7 +39,11 @@ class TestImportedClaims:
         export = store.export()
         texts = {source.id: source.text for source in export.sources}
         rated = next(claim for claim in export.claims if claim.rating)
-        assert (rated.rating, rated.rated_by, rated.rated_on) == ("False", "Fictland Checks", date(2031, 4, 2))
+        assert (rated.rating, rated.rated_by, rated.rated_on) == (
+            "False",
+            "Fictland Checks",
+            date(2031, 4, 2),
+        )
         assert rated.status == "disputed" and rated.speaker == "Marta Quillon"
         assert [(event.reviewer, event.to, event.note) for event in rated.history] == [
             ("ed", "disputed", "payroll says fewer")
@@ -68,7 +74,9 @@ class TestOwnExport:
 
     def test_round_trip(self, store):
         original = sample_export()
-        counts = import_batch(store, parse_import(render(original, "json").encode(), "case.json"), "ed")
+        counts = import_batch(
+            store, parse_import(render(original, "json").encode(), "case.json"), "ed"
+        )
         assert counts["claims"] == len(original.claims) and counts["sources"] == 2
         stored = store.export()
         by_content = {(claim.quote, claim.text): claim for claim in stored.claims}
@@ -77,11 +85,16 @@ class TestOwnExport:
             twin = by_content[(claim.quote, claim.text)]
             assert texts[twin.source_id][twin.start : twin.end] == twin.quote
             assert (twin.status, twin.version, twin.polarity, twin.hedged) == (
-                claim.status, claim.version, claim.polarity, claim.hedged,
+                claim.status,
+                claim.version,
+                claim.polarity,
+                claim.hedged,
             )
             assert [(e.at, e.reviewer, e.from_, e.to, e.note) for e in twin.history] == [
                 (e.at, e.reviewer, e.from_, e.to, e.note) for e in claim.history
             ]
         assert {link.state for link in stored.links} >= {"suggested", "confirmed"}
-        again = import_batch(store, parse_import(render(original, "json").encode(), "case.json"), "ed")
+        again = import_batch(
+            store, parse_import(render(original, "json").encode(), "case.json"), "ed"
+        )
         assert again["claims"] == 0 and again["duplicate_sources"] == 2

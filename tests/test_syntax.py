@@ -27,7 +27,9 @@ def _check(text: str, sentences) -> None:
     for sentence in sentences:
         assert sentence.start >= previous_end
         assert sentence.tokens, "empty sentence"
-        assert sentence.start == sentence.tokens[0].start and sentence.end == sentence.tokens[-1].end
+        assert (
+            sentence.start == sentence.tokens[0].start and sentence.end == sentence.tokens[-1].end
+        )
         previous_end = sentence.end
         roots = 0
         for k, token in enumerate(sentence.tokens):
@@ -58,7 +60,13 @@ def test_sentence_boundaries_come_from_the_parser():
 def test_sentences_start_only_after_final_punctuation_or_a_line_break():
     text = 'Mayor Ada Quill said it.  The mayor left.\nFERRY NEWS\nBo Ek "agreed." Then he left'
     found = [text[s.start : s.end] for s in syntax.parse(text)]
-    assert found == ["Mayor Ada Quill said it.", "The mayor left.", "FERRY NEWS", 'Bo Ek "agreed."', "Then he left"]
+    assert found == [
+        "Mayor Ada Quill said it.",
+        "The mayor left.",
+        "FERRY NEWS",
+        'Bo Ek "agreed."',
+        "Then he left",
+    ]
 
 
 def test_a_reporting_verb_heads_its_subject_and_clause():
@@ -88,11 +96,15 @@ def test_a_reporting_verb_heads_its_subject_and_clause():
 def test_negation_with_straight_and_curly_apostrophes(text, verb):
     (sentence,) = syntax.parse(text)
     target = next(t for t in sentence.tokens if t.text == verb)
-    assert sentence.is_negated(target.i), [(t.text, t.head, t.dep, t.negation) for t in sentence.tokens]
+    assert sentence.is_negated(target.i), [
+        (t.text, t.head, t.dep, t.negation) for t in sentence.tokens
+    ]
 
 
 def test_negative_determiners_and_pronouns_are_flagged():
-    sentences = syntax.parse("The council has no plans. Nobody was hurt. None of it is true, nor was it ever.")
+    sentences = syntax.parse(
+        "The council has no plans. Nobody was hurt. None of it is true, nor was it ever."
+    )
     flagged = {t.text for s in sentences for t in s.tokens if t.negation}
     assert flagged == {"no", "Nobody", "None", "nor"}
     plain = syntax.parse("The council has plans. Someone was hurt.")
@@ -121,7 +133,9 @@ def test_parse_spans_parses_only_the_spans_with_document_offsets():
     text = "Intro words here. Mayor Ada Quill said no. Tail words there."
     start = text.index("Mayor")
     end = text.index("Tail") - 1
-    sentences = syntax.parse_spans(text, [(start, end), (start + 3, start + 8), (500, 900), (10, 5)])
+    sentences = syntax.parse_spans(
+        text, [(start, end), (start + 3, start + 8), (500, 900), (10, 5)]
+    )
     _check(text, sentences)
     assert sentences[0].start == start and sentences[-1].end == end
     assert all(start <= t.start and t.end <= end for s in sentences for t in s.tokens)
@@ -182,7 +196,10 @@ def test_odd_input_never_crashes(text):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=300), st.lists(st.tuples(st.integers(-5, 320), st.integers(-5, 320)), max_size=4))
+@given(
+    st.text(max_size=300),
+    st.lists(st.tuples(st.integers(-5, 320), st.integers(-5, 320)), max_size=4),
+)
 def test_any_text_parses_with_exact_offsets(text, spans):
     _check(text, syntax.parse(text))
     _check(text, syntax.parse_spans(text, spans))
@@ -190,7 +207,9 @@ def test_any_text_parses_with_exact_offsets(text, spans):
 
 def test_importing_claims_syntax_does_not_load_spacy():
     code = "import sys, claims.syntax, claims.syntax.view; print('spacy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 

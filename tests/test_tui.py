@@ -5,9 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_tui_fixtures import (
+    REVIEWER,
+    go_to_conflict,
+    harbour_casefile,
+    screen_text,
+    settle,
+    sync,
+    wait_until,
+)
 from textual.widgets import Input, OptionList
 
-from test_tui_fixtures import REVIEWER, go_to_conflict, harbour_casefile, screen_text, settle, sync, wait_until
 from tui.app import make_app
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
@@ -86,8 +94,10 @@ class TestReviewWalkthrough:
             denial = store.get_claim(casefile.denial)
             assert denial.status == "disputed"
             assert [(e.from_, e.to) for e in denial.history] == [
-                ("unreviewed", "disputed"), ("disputed", "disputed"),
-                ("disputed", "unreviewed"), ("unreviewed", "disputed"),
+                ("unreviewed", "disputed"),
+                ("disputed", "disputed"),
+                ("disputed", "unreviewed"),
+                ("unreviewed", "disputed"),
             ]
             assert "✗ disputed" in screen_text(app)
 
@@ -165,7 +175,9 @@ class TestConcurrentReviewers:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             displayed = current(pilot)
-            store.review(displayed.id, "disputed", "other-reviewer", expected_version=displayed.version)
+            store.review(
+                displayed.id, "disputed", "other-reviewer", expected_version=displayed.version
+            )
             await pilot.press("c")
             await settle(pilot)
             assert store.get_claim(displayed.id).status == "disputed"
@@ -218,14 +230,21 @@ class TestFinding:
             await wait_until(pilot, lambda: app.screen.query_state.search == "brenn")
             await settle(pilot)
             # "brenn" is in a speaker's name and in an outlet: both sides are found
-            assert {table.claim_at(i).id for i in range(table.total)} == {casefile.denial, casefile.union}
+            assert {table.claim_at(i).id for i in range(table.total)} == {
+                casefile.denial,
+                casefile.union,
+            }
             await pilot.press("escape")
             await settle(pilot)
             assert table.total == 5
 
             await pilot.press("f")  # conflicts
             await settle(pilot)
-            assert {table.claim_at(i).id for i in range(table.total)} >= {casefile.minister, casefile.denial, casefile.union}
+            assert {table.claim_at(i).id for i in range(table.total)} >= {
+                casefile.minister,
+                casefile.denial,
+                casefile.union,
+            }
             assert casefile.night not in {table.claim_at(i).id for i in range(table.total)}
             await pilot.press("f", "f", "f", "f")  # unreviewed, disputed, no reprints, all
             await settle(pilot)
@@ -328,19 +347,32 @@ class TestLargeList:
     async def test_only_visited_pages_are_loaded(self, tmp_path):
         import hashlib
 
+        from test_tui_fixtures import make_claim
+
         from claims.models import SourceMeta
         from store.api import open_store
         from store.bulk import BulkDocument, bulk_add
-        from test_tui_fixtures import make_claim
         from tui.widgets.claim_table import PAGE_SIZE
 
         store = open_store(str(tmp_path / "many.db"))
         documents = []
         for number in range(10):
-            lines = [f"Clerk Ondra Vesk said item {number}-{line} was filed." for line in range(120)]
+            lines = [
+                f"Clerk Ondra Vesk said item {number}-{line} was filed." for line in range(120)
+            ]
             text = "\n\n".join(lines)
-            claims = [make_claim(text, f"item {number}-{line} was filed", "Ondra Vesk") for line in range(120)]
-            documents.append(BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), SourceMeta(title=f"Log {number}"), claims))
+            claims = [
+                make_claim(text, f"item {number}-{line} was filed", "Ondra Vesk")
+                for line in range(120)
+            ]
+            documents.append(
+                BulkDocument(
+                    text,
+                    hashlib.sha256(text.encode()).hexdigest(),
+                    SourceMeta(title=f"Log {number}"),
+                    claims,
+                )
+            )
         with store.engine.begin() as connection:
             bulk_add(connection, documents)
         app = make_app(store, REVIEWER)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from test_tui_fixtures import REVIEWER, go_to_conflict, screen_text, settle, sync
 from textual.widgets import Input
 
 from counterclaim.demo import build_demo
-from test_tui_fixtures import REVIEWER, go_to_conflict, screen_text, settle, sync
 from tui.app import make_app
 from tui.screens.export import ExportScreen
 from tui.screens.note import NoteScreen
@@ -20,9 +20,13 @@ NOTE = "no evidence"
 def deployment_conflict(store) -> tuple[int, int, int]:
     """(conflict id, ministry's 12,000 claim, "fake and hype" claim) in the demo casefile."""
     claims = store.list_claims()
-    ministry = [c.id for c in claims if "12,000" in c.quote and "ministry" in (c.speaker or "").lower()]
+    ministry = [
+        c.id for c in claims if "12,000" in c.quote and "ministry" in (c.speaker or "").lower()
+    ]
     denial = [c.id for c in claims if "fake and hype" in c.quote]
-    assert len(ministry) == 1 and len(denial) == 1, "the sample story's two sides were not extracted"
+    assert len(ministry) == 1 and len(denial) == 1, (
+        "the sample story's two sides were not extracted"
+    )
     found = [c.id for c in store.conflicts() if set(c.claim_ids) == {ministry[0], denial[0]}]
     assert found, "the deployment conflict was not flagged"
     return found[0], ministry[0], denial[0]
@@ -81,7 +85,10 @@ class TestSampleStory:
         disputed = store.get_claim(denial)
         assert disputed.status == "disputed"
         assert disputed.notes == [NOTE]
-        assert [(e.from_, e.to) for e in disputed.history][-2:] == [("disputed", "unreviewed"), ("unreviewed", "disputed")]
+        assert [(e.from_, e.to) for e in disputed.history][-2:] == [
+            ("disputed", "unreviewed"),
+            ("unreviewed", "disputed"),
+        ]
         assert all(e.reviewer == REVIEWER for e in disputed.history)
         text = report.read_text()
         assert "fake and hype" in text and "12,000" in text
@@ -91,8 +98,16 @@ class TestSampleStory:
     async def test_quantity_column_labels(self, tmp_path):
         store, _ = build_demo(REVIEWER, keep=tmp_path / "demo.db")
         claims = store.list_claims()
-        deadline = [c for c in claims if c.quantities and c.quantities[0].kind == "date" and "November 1" in c.quote]
-        aid = [c for c in claims if c.quantities and c.quantities[0].kind == "money" and "$400 million" in c.quote]
+        deadline = [
+            c
+            for c in claims
+            if c.quantities and c.quantities[0].kind == "date" and "November 1" in c.quote
+        ]
+        aid = [
+            c
+            for c in claims
+            if c.quantities and c.quantities[0].kind == "money" and "$400 million" in c.quote
+        ]
         assert deadline and aid, "the sample story's date and money claims were not extracted"
         app = make_app(store, REVIEWER)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -102,6 +117,10 @@ class TestSampleStory:
                 table.move_to(table.row_of(claim.id))
                 await settle(pilot)
                 # The focused table's border is heavy (┃), a resting one light (│).
-                row = next(line for line in screen_text(app).splitlines() if re.search(rf"[│┃]{claim.id} ", line))
+                row = next(
+                    line
+                    for line in screen_text(app).splitlines()
+                    if re.search(rf"[│┃]{claim.id} ", line)
+                )
                 assert label in row, row
         store.close()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from test_tui_fixtures import REVIEWER, settle, sync
+
 from claims.documents import read_document
 from claims.models import SourceMeta
 from store.api import open_store
-from test_tui_fixtures import REVIEWER, settle, sync
 from tui.app import make_app
 from tui.commands import DeskCommands
 from tui.screens.checks import NO_CHECKS, ChecksScreen
@@ -24,8 +25,11 @@ def _casefile(tmp_path, *, with_checks: bool = True):
     store = open_store(str(tmp_path / "checks.db"))
     for number, headline in enumerate(HEADLINES):
         document = read_document((headline + "\n").encode(), f"h{number}.txt")
-        store.add_document(document, SourceMeta(title=headline, outlet=f"Outlet {number}", path=f"h{number}.txt"),
-                           REVIEWER)
+        store.add_document(
+            document,
+            SourceMeta(title=headline, outlet=f"Outlet {number}", path=f"h{number}.txt"),
+            REVIEWER,
+        )
     if with_checks:
         store.add_check(CHECK, REVIEWER)
         store.add_check("The Harbour bakery won the regional pie contest", REVIEWER)
@@ -33,7 +37,9 @@ def _casefile(tmp_path, *, with_checks: bool = True):
 
 
 def _column(app, stance: str) -> str:
-    return "\n".join(str(widget.render()) for widget in app.screen.query(f"#checks-{stance} .stance-source"))
+    return "\n".join(
+        str(widget.render()) for widget in app.screen.query(f"#checks-{stance} .stance-source")
+    )
 
 
 class TestChecksView:
@@ -53,7 +59,9 @@ class TestChecksView:
                 assert HEADLINES[0] in _column(app, "supports")
                 assert "[red]not markup[/red]" in _column(app, "disputes")
                 assert HEADLINES[2] in _column(app, "reports")
-                assert "1 unrelated sources" in str(app.screen.query_one("#checks-unrelated").render())
+                assert "1 unrelated sources" in str(
+                    app.screen.query_one("#checks-unrelated").render()
+                )
                 await pilot.press("n")
                 await settle(pilot)
                 assert "pie contest" in str(app.screen.query_one("#checks-heading").render())
@@ -86,7 +94,11 @@ class TestChecksView:
             async with app.run_test(size=(120, 40)) as pilot:
                 await settle(pilot)
                 commands = DeskCommands(app.screen)._commands()
-                assert ("Checks", "checks", "Open the checks view: each check's sources in columns by stance (key w)") in commands
+                assert (
+                    "Checks",
+                    "checks",
+                    "Open the checks view: each check's sources in columns by stance (key w)",
+                ) in commands
                 await pilot.press("question_mark")
                 await settle(pilot)
                 assert isinstance(app.screen, HelpScreen)

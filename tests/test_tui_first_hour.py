@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from test_tui_fixtures import (
+    REVIEWER,
+    go_to_conflict,
+    harbour_casefile,
+    screen_text,
+    settle,
+    sync,
+    wait_until,
+)
 
 import tui.widgets.detail as detail_module
-from test_tui_fixtures import REVIEWER, go_to_conflict, harbour_casefile, screen_text, settle, sync, wait_until
 from tui.app import make_app
 from tui.screens.main import MainScreen
 from tui.widgets.claim_table import ClaimTable
@@ -51,13 +59,14 @@ class TestNoOpMarks:
             assert "Nothing to undo." in notifications(app)
             history = casefile.store.get_claim(claim_id).history
             assert [(event.from_, event.to) for event in history] == [
-                ("unreviewed", "disputed"), ("disputed", "unreviewed"),
+                ("unreviewed", "disputed"),
+                ("disputed", "unreviewed"),
             ]
 
 
 LONG_REASON = (
-    "Marta Quillon in \"Storm closes the Quillport harbour\" says about 12,000 containers were stranded, while "
-    "Ilse Varn in \"Harbour backlog grows\" counts 3,000 containers waiting to be unloaded at the end of the week"
+    'Marta Quillon in "Storm closes the Quillport harbour" says about 12,000 containers were stranded, while '
+    'Ilse Varn in "Harbour backlog grows" counts 3,000 containers waiting to be unloaded at the end of the week'
 )
 
 
@@ -65,7 +74,9 @@ def long_reason_casefile(tmp_path):
     from test_tui_fixtures import link
 
     case = harbour_casefile(tmp_path)
-    conflict_id = link(case.store, case.minister, case.analyst, "conflicts", ("numeric", LONG_REASON))
+    conflict_id = link(
+        case.store, case.minister, case.analyst, "conflicts", ("numeric", LONG_REASON)
+    )
     return case, conflict_id
 
 
@@ -91,8 +102,8 @@ class TestTheWholeReason:
             # On screen too, once the conflict is chosen: the pane wraps it rather than cutting it.
             await go_to_conflict(pilot, conflict_id)
             pane = app.screen.query_one("#detail").region
-            lines = screen_text(app).splitlines()[pane.y + 1:pane.bottom - 1]
-            shown = " ".join(" ".join(line[pane.x + 1:pane.right - 3] for line in lines).split())
+            lines = screen_text(app).splitlines()[pane.y + 1 : pane.bottom - 1]
+            shown = " ".join(" ".join(line[pane.x + 1 : pane.right - 3] for line in lines).split())
             assert LONG_REASON in shown
         case.store.close()
 
@@ -113,8 +124,12 @@ class TestMachineWords:
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)
             related = app.screen.query_one("#related")
-            prompts = [str(related.get_option_at_index(i).prompt) for i in range(related.option_count)]
-            assert prompts and all("automatic" in prompt and "confirmed" not in prompt for prompt in prompts)
+            prompts = [
+                str(related.get_option_at_index(i).prompt) for i in range(related.option_count)
+            ]
+            assert prompts and all(
+                "automatic" in prompt and "confirmed" not in prompt for prompt in prompts
+            )
             assert "confirmed" not in pane_text(app, "#other-side")
         case.store.close()
 
@@ -126,14 +141,25 @@ class TestOneWordPerIdea:
     async def test_narrative_everywhere(self, tmp_path):
         from datetime import date
 
-        from claims.models import SourceMeta
         from test_tui_fixtures import add_source, link, make_claim
+
+        from claims.models import SourceMeta
 
         case = harbour_casefile(tmp_path)
         text = "Port report.\n\nThe harbour will reopen on Monday after the storm passed."
-        (narrative,) = add_source(case.store, text, SourceMeta(title="Port report", published=date(2031, 5, 4)),
-                                  [make_claim(text, "The harbour will reopen on Monday", None, kind="narrative")])
-        link(case.store, case.minister, narrative, "conflicts", ("denial", "the report says the harbour reopens"))
+        (narrative,) = add_source(
+            case.store,
+            text,
+            SourceMeta(title="Port report", published=date(2031, 5, 4)),
+            [make_claim(text, "The harbour will reopen on Monday", None, kind="narrative")],
+        )
+        link(
+            case.store,
+            case.minister,
+            narrative,
+            "conflicts",
+            ("denial", "the report says the harbour reopens"),
+        )
         app = make_app(case.store, REVIEWER)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)
@@ -157,7 +183,9 @@ class TestOneWordPerIdea:
             provider = DeskCommands(app.screen)
             commands = provider._commands()
             helps = [help_text for _, _, help_text in commands]
-            assert helps and not any(help_text.startswith("Same as pressing") for help_text in helps)
+            assert helps and not any(
+                help_text.startswith("Same as pressing") for help_text in helps
+            )
             assert len(set(helps)) == len(helps)
             by_name = {name: help_text for name, _, help_text in commands}
             assert by_name["Confirm"] == "Mark the selected claim confirmed (key c)"
@@ -221,7 +249,9 @@ class TestSearchTheWholeCasefile:
             table = app.screen.query_one(ClaimTable)
             assert table.total == 2
             await pilot.press("slash", *"Varn")
-            await wait_until(pilot, lambda: app.screen.query_state.search == "Varn" and table.total == 1)
+            await wait_until(
+                pilot, lambda: app.screen.query_state.search == "Varn" and table.total == 1
+            )
             await settle(pilot)
             assert table.current_claim.id == casefile.analyst
             assert app.screen.detail.claim.id == casefile.analyst
@@ -238,7 +268,9 @@ class TestSearchTheWholeCasefile:
             await settle(pilot)
             await pilot.press("slash", *"zzzqx")
             table = app.screen.query_one(ClaimTable)
-            await wait_until(pilot, lambda: app.screen.query_state.search == "zzzqx" and table.total == 0)
+            await wait_until(
+                pilot, lambda: app.screen.query_state.search == "zzzqx" and table.total == 0
+            )
             await settle(pilot)
             assert app.screen.detail is None
             meta = pane_text(app, "#meta")

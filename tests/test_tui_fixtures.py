@@ -55,7 +55,9 @@ class Casefile:
     conflict_ids: dict[str, int]
 
 
-def make_claim(text: str, quote: str, speaker: str | None, *, kind: str = "indirect", **fields) -> ExtractedClaim:
+def make_claim(
+    text: str, quote: str, speaker: str | None, *, kind: str = "indirect", **fields
+) -> ExtractedClaim:
     """A claim whose quote is found in `text` (offsets computed, so they are always right)."""
     start = text.index(quote)
     mention = None
@@ -63,39 +65,74 @@ def make_claim(text: str, quote: str, speaker: str | None, *, kind: str = "indir
         at = text.index(speaker)
         mention = Span(text=speaker, start=at, end=at + len(speaker))
     return ExtractedClaim(
-        text=fields.pop("claim_text", quote), quote=quote, start=start, end=start + len(quote), kind=kind,
-        speaker=speaker, speaker_kind=fields.pop("speaker_kind", "person" if speaker else "unattributed"),
-        speaker_mention=mention, **fields,
+        text=fields.pop("claim_text", quote),
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        kind=kind,
+        speaker=speaker,
+        speaker_kind=fields.pop("speaker_kind", "person" if speaker else "unattributed"),
+        speaker_mention=mention,
+        **fields,
     )
 
 
 def containers(text: str, phrase: str, value: float, approximate: bool = False) -> Quantity:
     start = text.index(phrase)
-    return Quantity(value=value, unit="containers", text=phrase, approximate=approximate, start=start, end=start + len(phrase))
+    return Quantity(
+        value=value,
+        unit="containers",
+        text=phrase,
+        approximate=approximate,
+        start=start,
+        end=start + len(phrase),
+    )
 
 
-def add_source(store: Store, text: str, meta: SourceMeta, claims: list[ExtractedClaim]) -> list[int]:
+def add_source(
+    store: Store, text: str, meta: SourceMeta, claims: list[ExtractedClaim]
+) -> list[int]:
     """Store one document with its hand-made claims; returns the claim ids in order."""
     sha = hashlib.sha256(text.encode()).hexdigest()
     return store.add_extracted(text, sha, meta, claims, REVIEWER).claim_ids
 
 
-def link(store: Store, a: int, b: int, relation: str, conflict: tuple[str, str] | None = None) -> int | None:
+def link(
+    store: Store, a: int, b: int, relation: str, conflict: tuple[str, str] | None = None
+) -> int | None:
     """Link two claims (and record a conflict between them) unless the rules already did."""
     a, b = sorted((a, b))
     with store.engine.begin() as connection:
-        if connection.execute(select(link_t.c.id).where(link_t.c.claim_a == a, link_t.c.claim_b == b)).first() is None:
-            connection.execute(link_t.insert().values(claim_a=a, claim_b=b, relation=relation, score=0.9, state="suggested", reason="test"))
+        if (
+            connection.execute(
+                select(link_t.c.id).where(link_t.c.claim_a == a, link_t.c.claim_b == b)
+            ).first()
+            is None
+        ):
+            connection.execute(
+                link_t.insert().values(
+                    claim_a=a,
+                    claim_b=b,
+                    relation=relation,
+                    score=0.9,
+                    state="suggested",
+                    reason="test",
+                )
+            )
         if conflict is None:
             return None
         kind, explanation = conflict
         row = connection.execute(
-            select(conflict_t.c.id).where(conflict_t.c.kind == kind, conflict_t.c.claim_a == a, conflict_t.c.claim_b == b)
+            select(conflict_t.c.id).where(
+                conflict_t.c.kind == kind, conflict_t.c.claim_a == a, conflict_t.c.claim_b == b
+            )
         ).first()
         if row is not None:
             return row.id
         return connection.execute(
-            conflict_t.insert().values(kind=kind, claim_a=a, claim_b=b, explanation=explanation, weak=False).returning(conflict_t.c.id)
+            conflict_t.insert()
+            .values(kind=kind, claim_a=a, claim_b=b, explanation=explanation, weak=False)
+            .returning(conflict_t.c.id)
         ).scalar_one()
 
 
@@ -103,42 +140,89 @@ def harbour_casefile(tmp_path: Path) -> Casefile:
     """Three fictional reports on one harbour story: a denial and a numeric spread."""
     store = open_store(str(tmp_path / "harbour.db"))
     minister, night = add_source(
-        store, HARBOUR_TEXT,
-        SourceMeta(title="Storm closes the Quillport harbour", outlet="Quillport Courier",
-                   url="https://courier.example/storm", published=date(2031, 5, 1)),
+        store,
+        HARBOUR_TEXT,
+        SourceMeta(
+            title="Storm closes the Quillport harbour",
+            outlet="Quillport Courier",
+            url="https://courier.example/storm",
+            published=date(2031, 5, 1),
+        ),
         [
-            make_claim(HARBOUR_TEXT, "about 12,000 containers were stranded at the docks", "Marta Quillon",
-                       speaker_role="Harbour Minister",
-                       quantities=[containers(HARBOUR_TEXT, "about 12,000 containers", 12000, True)]),
-            make_claim(HARBOUR_TEXT, "crews worked through the night", "Her office", speaker_kind="organization"),
+            make_claim(
+                HARBOUR_TEXT,
+                "about 12,000 containers were stranded at the docks",
+                "Marta Quillon",
+                speaker_role="Harbour Minister",
+                quantities=[containers(HARBOUR_TEXT, "about 12,000 containers", 12000, True)],
+            ),
+            make_claim(
+                HARBOUR_TEXT,
+                "crews worked through the night",
+                "Her office",
+                speaker_kind="organization",
+            ),
         ],
     )
     denial, union = add_source(
-        store, LEDGER_TEXT,
-        SourceMeta(title="Shipping firm rejects storm figures", outlet="Brennsted Ledger", published=date(2031, 5, 2)),
+        store,
+        LEDGER_TEXT,
+        SourceMeta(
+            title="Shipping firm rejects storm figures",
+            outlet="Brennsted Ledger",
+            published=date(2031, 5, 2),
+        ),
         [
-            make_claim(LEDGER_TEXT, "fake and hype", "Officials at Brennsted Freight", kind="direct",
-                       polarity="denies", speaker_kind="group", denial_target="the reports"),
-            make_claim(LEDGER_TEXT, "only 1,500 containers were delayed", "Oskar Brenn",
-                       speaker_role="Union spokesperson",
-                       quantities=[containers(LEDGER_TEXT, "1,500 containers", 1500)]),
+            make_claim(
+                LEDGER_TEXT,
+                "fake and hype",
+                "Officials at Brennsted Freight",
+                kind="direct",
+                polarity="denies",
+                speaker_kind="group",
+                denial_target="the reports",
+            ),
+            make_claim(
+                LEDGER_TEXT,
+                "only 1,500 containers were delayed",
+                "Oskar Brenn",
+                speaker_role="Union spokesperson",
+                quantities=[containers(LEDGER_TEXT, "1,500 containers", 1500)],
+            ),
         ],
     )
     (analyst,) = add_source(
-        store, GAZETTE_TEXT,
-        SourceMeta(title="Harbour backlog grows", outlet="Varn Gazette", published=date(2031, 5, 3)),
+        store,
+        GAZETTE_TEXT,
+        SourceMeta(
+            title="Harbour backlog grows", outlet="Varn Gazette", published=date(2031, 5, 3)
+        ),
         [
-            make_claim(GAZETTE_TEXT, "3,000 containers were waiting to be unloaded", "Ilse Varn",
-                       speaker_role="Port analyst",
-                       quantities=[containers(GAZETTE_TEXT, "3,000 containers", 3000)]),
+            make_claim(
+                GAZETTE_TEXT,
+                "3,000 containers were waiting to be unloaded",
+                "Ilse Varn",
+                speaker_role="Port analyst",
+                quantities=[containers(GAZETTE_TEXT, "3,000 containers", 3000)],
+            ),
         ],
     )
     conflict_ids = {
-        "denial": link(store, minister, denial, "conflicts", ("denial", "the firm calls the stranded-container reports fake")),
-        "numeric": link(store, minister, union, "conflicts", ("numeric", "12,000 containers against 1,500")),
+        "denial": link(
+            store,
+            minister,
+            denial,
+            "conflicts",
+            ("denial", "the firm calls the stranded-container reports fake"),
+        ),
+        "numeric": link(
+            store, minister, union, "conflicts", ("numeric", "12,000 containers against 1,500")
+        ),
     }
     link(store, minister, analyst, "related")
-    return Casefile(store, tmp_path / "harbour.db", minister, denial, union, analyst, night, conflict_ids)
+    return Casefile(
+        store, tmp_path / "harbour.db", minister, denial, union, analyst, night, conflict_ids
+    )
 
 
 async def settle(pilot, rounds: int = 3) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from test_tui_fixtures import REVIEWER, harbour_casefile, settle, sync, wait_until
 
 import tui.screens.main_loading as main_loading
 import tui.widgets.detail as detail_module
-from test_tui_fixtures import REVIEWER, harbour_casefile, settle, sync, wait_until
 from tui.app import make_app
 from tui.screens.main import MainScreen
 from tui.widgets.claim_table import ClaimTable
@@ -59,7 +59,9 @@ class TestPlainMark:
             assert casefile.store.get_claim(casefile.night).status == "unverifiable"
             assert table.current_claim.status == "unverifiable"
             assert "? unverifiable" in widget_text(app, "#meta")
-            await wait_until(pilot, lambda: "unreviewed → unverifiable" in widget_text(app, "#history"))
+            await wait_until(
+                pilot, lambda: "unreviewed → unverifiable" in widget_text(app, "#history")
+            )
             await pilot.pause(0.2)
             await settle(pilot)
             assert len(loads) == loads_before
@@ -72,7 +74,10 @@ class TestPlainMark:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             await pilot.press("down", "c", "down")
-            await wait_until(pilot, lambda: app.screen.detail.claim.id == table.current_claim.id != casefile.night)
+            await wait_until(
+                pilot,
+                lambda: app.screen.detail.claim.id == table.current_claim.id != casefile.night,
+            )
             await pilot.pause(0.2)
             await settle(pilot)
             pane = app.screen.query_one(DetailPane)
@@ -103,14 +108,18 @@ class TestStatusConflicts:
             index = app.screen.index
             assert index.conflicts[status_conflict.id] == status_conflict
             assert status_conflict.id in index.conflicts_by_claim[casefile.minister]
-            await wait_until(pilot, lambda: any(c.kind == "status" for c in app.screen.detail.conflicts))
+            await wait_until(
+                pilot, lambda: any(c.kind == "status" for c in app.screen.detail.conflicts)
+            )
             assert "status" in widget_text(app, "#meta")
 
             await pilot.press("u")  # unreviewed again: the status conflict goes away
             await settle(pilot)
             await wait_until(pilot, lambda: status_conflict.id not in app.screen.index.conflicts)
             assert not [c for c in store.conflicts(casefile.denial) if c.kind == "status"]
-            assert status_conflict.id not in app.screen.index.conflicts_by_claim.get(casefile.minister, [])
+            assert status_conflict.id not in app.screen.index.conflicts_by_claim.get(
+                casefile.minister, []
+            )
 
 
 class TestDetailPaneAfterAMark:
@@ -123,10 +132,14 @@ class TestDetailPaneAfterAMark:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert app.screen.query_one(ClaimTable).current_claim.id == casefile.minister
-            await pilot.press("c")  # the fixture's conflicts are rewritten by the rules: a full detail reload
+            await pilot.press(
+                "c"
+            )  # the fixture's conflicts are rewritten by the rules: a full detail reload
             await settle(pilot)
             assert "unreviewed → confirmed" in widget_text(app, "#history")
-            await pilot.press("v")  # no conflict changes: the status line and card now, the history later
+            await pilot.press(
+                "v"
+            )  # no conflict changes: the status line and card now, the history later
             await settle(pilot)
             assert "? unverifiable" in widget_text(app, "#this-side")
             assert "? unverifiable" in widget_text(app, "#meta")

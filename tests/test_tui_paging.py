@@ -6,13 +6,13 @@ import hashlib
 import random
 
 import pytest
+from test_tui_fixtures import REVIEWER, make_claim, screen_text, settle, sync, wait_until
 
 import tui.screens.main_loading as main_loading
 from claims.models import SourceMeta
 from store.api import open_store
 from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter
-from test_tui_fixtures import REVIEWER, make_claim, screen_text, settle, sync, wait_until
 from tui.app import make_app
 from tui.screens.main_loading import ListingPages
 from tui.widgets.claim_table import ClaimTable
@@ -27,10 +27,23 @@ def _many(tmp_path, count: int):
     per_document = 20
     for number in range(count // per_document):
         speakers = [SPEAKERS[(number + line) % len(SPEAKERS)] for line in range(per_document)]
-        lines = [f"Clerk {speakers[line]} said item {number}-{line} was filed." for line in range(per_document)]
+        lines = [
+            f"Clerk {speakers[line]} said item {number}-{line} was filed."
+            for line in range(per_document)
+        ]
         text = "\n\n".join(lines)
-        claims = [make_claim(text, f"item {number}-{line} was filed", speakers[line]) for line in range(per_document)]
-        documents.append(BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), SourceMeta(title=f"Log {number}"), claims))
+        claims = [
+            make_claim(text, f"item {number}-{line} was filed", speakers[line])
+            for line in range(per_document)
+        ]
+        documents.append(
+            BulkDocument(
+                text,
+                hashlib.sha256(text.encode()).hexdigest(),
+                SourceMeta(title=f"Log {number}"),
+                claims,
+            )
+        )
     with store.engine.begin() as connection:
         bulk_add(connection, documents)
     for claim_id in range(3, count, 7):
@@ -72,7 +85,9 @@ class TestListingPages:
         for order in orders:
             pages = ListingPages(many, ClaimFilter(), sort, total=len(expected))
             for start in order:
-                assert [c.id for c in pages(start, limit).claims] == expected[start : start + limit], (order, start)
+                assert [c.id for c in pages(start, limit).claims] == expected[
+                    start : start + limit
+                ], (order, start)
 
     def test_neighbours_and_the_end_are_read_by_key(self, many):
         recording = Recording(many)
@@ -81,7 +96,12 @@ class TestListingPages:
         pages(10, 10)
         assert recording.calls[-1]["after"] is not None and "offset" not in recording.calls[-1]
         pages(90, 10)
-        assert recording.calls[-1] == {"sort": "speaker", "limit": 10, "offset": 0, "descending": True}
+        assert recording.calls[-1] == {
+            "sort": "speaker",
+            "limit": 10,
+            "offset": 0,
+            "descending": True,
+        }
         pages(80, 10)
         assert recording.calls[-1]["descending"] and recording.calls[-1]["after"] is not None
         pages(30, 10)
@@ -129,7 +149,9 @@ class TestCappedCount:
     @sync
     async def test_status_bar_names_the_cap_while_counting(self, many, monkeypatch):
         monkeypatch.setattr(main_loading, "COUNT_CAP", 40)
-        monkeypatch.setattr(main_loading.ListingLoading, "_count_listing", lambda self, generation, fetch: None)
+        monkeypatch.setattr(
+            main_loading.ListingLoading, "_count_listing", lambda self, generation, fetch: None
+        )
         app = make_app(many, REVIEWER)
         async with app.run_test(size=SIZE) as pilot:
             table = app.screen.query_one(ClaimTable)

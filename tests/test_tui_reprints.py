@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
+from test_tui_fixtures import REVIEWER, make_claim, settle, sync
 from textual.widgets import OptionList
 
 from claims.models import SourceMeta
 from store.api import open_store
-from test_tui_fixtures import REVIEWER, make_claim, settle, sync
 from tui.app import make_app
 from tui.widgets.claim_table import ClaimTable
 
-STORY = "Harbour Minister Marta Quillon said that about 12,000 containers were stranded at the docks.\n"
+STORY = (
+    "Harbour Minister Marta Quillon said that about 12,000 containers were stranded at the docks.\n"
+)
 QUOTE = "about 12,000 containers were stranded at the docks"
 
 
@@ -22,8 +24,13 @@ def _casefile(tmp_path):
     for number in range(3):
         text = STORY + ("" if number == 0 else f"(Reprinted by outlet {number}.)\n")
         claim = make_claim(text, QUOTE, "Marta Quillon", speaker_role="Harbour Minister")
-        result = store.add_extracted(text, hashlib.sha256(text.encode()).hexdigest(),
-                                     SourceMeta(title=f"Print {number}", outlet=f"Outlet {number}"), [claim], REVIEWER)
+        result = store.add_extracted(
+            text,
+            hashlib.sha256(text.encode()).hexdigest(),
+            SourceMeta(title=f"Print {number}", outlet=f"Outlet {number}"),
+            [claim],
+            REVIEWER,
+        )
         ids.extend(result.claim_ids)
     return store, ids
 
@@ -55,7 +62,9 @@ async def test_original_and_reprint_are_named_in_the_detail_pane(tmp_path):
                 assert f"Reprint of #{original}" in seen[copy]
                 assert "Reprinted" not in seen[copy]
                 assert related[copy] and related[copy][0].startswith("≡ reprint")
-            assert len(related[original]) == 2 and all(line.startswith("≡ reprint") for line in related[original])
+            assert len(related[original]) == 2 and all(
+                line.startswith("≡ reprint") for line in related[original]
+            )
     finally:
         store.close()
 

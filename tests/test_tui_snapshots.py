@@ -7,18 +7,25 @@ and its links and conflicts are inserted by hand, so only UI changes move these 
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import pytest
+from test_tui_fixtures import (
+    GAZETTE_TEXT,
+    HARBOUR_TEXT,
+    LEDGER_TEXT,
+    REVIEWER,
+    containers,
+    go_to_conflict,
+    link,
+    make_claim,
+    settle,
+)
 
 from claims.models import SourceMeta
 from store.api import open_store
 from store.bulk import BulkDocument, bulk_add
-from test_tui_fixtures import (
-    GAZETTE_TEXT, HARBOUR_TEXT, LEDGER_TEXT, REVIEWER, containers, go_to_conflict, link, make_claim, settle,
-)
 from tui.app import make_app
-from datetime import date
-
 
 NUMERIC_REASON = (
     'Marta Quillon in "Storm closes the Quillport harbour" says about 12,000 containers were stranded, while '
@@ -29,32 +36,88 @@ NUMERIC_REASON = (
 
 def snapshot_store(tmp_path):
     documents = [
-        (HARBOUR_TEXT, SourceMeta(title="Storm closes the Quillport harbour", outlet="Quillport Courier",
-                                  url="https://courier.example/storm", published=date(2031, 5, 1)), [
-            make_claim(HARBOUR_TEXT, "about 12,000 containers were stranded at the docks", "Marta Quillon",
-                       speaker_role="Harbour Minister",
-                       quantities=[containers(HARBOUR_TEXT, "about 12,000 containers", 12000, True)]),
-            make_claim(HARBOUR_TEXT, "crews worked through the night", "Her office", speaker_kind="organization"),
-        ]),
-        (LEDGER_TEXT, SourceMeta(title="Shipping firm rejects storm figures", outlet="Brennsted Ledger",
-                                 published=date(2031, 5, 2)), [
-            make_claim(LEDGER_TEXT, "fake and hype", "Officials at Brennsted Freight", kind="direct",
-                       polarity="denies", speaker_kind="group"),
-            make_claim(LEDGER_TEXT, "only 1,500 containers were delayed", "Oskar Brenn", speaker_role="Union spokesperson",
-                       quantities=[containers(LEDGER_TEXT, "1,500 containers", 1500)]),
-        ]),
-        (GAZETTE_TEXT, SourceMeta(title="Harbour backlog grows", outlet="Varn Gazette", published=date(2031, 5, 3)), [
-            make_claim(GAZETTE_TEXT, "3,000 containers were waiting to be unloaded", "Ilse Varn",
-                       speaker_role="Port analyst", quantities=[containers(GAZETTE_TEXT, "3,000 containers", 3000)]),
-        ]),
+        (
+            HARBOUR_TEXT,
+            SourceMeta(
+                title="Storm closes the Quillport harbour",
+                outlet="Quillport Courier",
+                url="https://courier.example/storm",
+                published=date(2031, 5, 1),
+            ),
+            [
+                make_claim(
+                    HARBOUR_TEXT,
+                    "about 12,000 containers were stranded at the docks",
+                    "Marta Quillon",
+                    speaker_role="Harbour Minister",
+                    quantities=[containers(HARBOUR_TEXT, "about 12,000 containers", 12000, True)],
+                ),
+                make_claim(
+                    HARBOUR_TEXT,
+                    "crews worked through the night",
+                    "Her office",
+                    speaker_kind="organization",
+                ),
+            ],
+        ),
+        (
+            LEDGER_TEXT,
+            SourceMeta(
+                title="Shipping firm rejects storm figures",
+                outlet="Brennsted Ledger",
+                published=date(2031, 5, 2),
+            ),
+            [
+                make_claim(
+                    LEDGER_TEXT,
+                    "fake and hype",
+                    "Officials at Brennsted Freight",
+                    kind="direct",
+                    polarity="denies",
+                    speaker_kind="group",
+                ),
+                make_claim(
+                    LEDGER_TEXT,
+                    "only 1,500 containers were delayed",
+                    "Oskar Brenn",
+                    speaker_role="Union spokesperson",
+                    quantities=[containers(LEDGER_TEXT, "1,500 containers", 1500)],
+                ),
+            ],
+        ),
+        (
+            GAZETTE_TEXT,
+            SourceMeta(
+                title="Harbour backlog grows", outlet="Varn Gazette", published=date(2031, 5, 3)
+            ),
+            [
+                make_claim(
+                    GAZETTE_TEXT,
+                    "3,000 containers were waiting to be unloaded",
+                    "Ilse Varn",
+                    speaker_role="Port analyst",
+                    quantities=[containers(GAZETTE_TEXT, "3,000 containers", 3000)],
+                ),
+            ],
+        ),
     ]
     store = open_store(str(tmp_path / "snap.db"))
     with store.engine.begin() as connection:
-        bulk_add(connection, [
-            BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), meta, claims) for text, meta, claims in documents
-        ])
+        bulk_add(
+            connection,
+            [
+                BulkDocument(text, hashlib.sha256(text.encode()).hexdigest(), meta, claims)
+                for text, meta, claims in documents
+            ],
+        )
     conflicts = {
-        "denial": link(store, 1, 3, "conflicts", ("denial", "the firm calls the stranded-container reports fake")),
+        "denial": link(
+            store,
+            1,
+            3,
+            "conflicts",
+            ("denial", "the firm calls the stranded-container reports fake"),
+        ),
         "numeric": link(store, 1, 4, "conflicts", ("numeric", NUMERIC_REASON)),
     }
     link(store, 1, 5, "related")

@@ -15,16 +15,30 @@ from tui.widgets.quantity_chart import ChartPoint, chart_points, render_bars
 
 
 def claim(claim_id: int, value: float | None, unit: str = "troops", kind: str = "count") -> Claim:
-    quantities = [Quantity(value=value, unit=unit, text=str(value), kind=kind)] if value is not None else []
-    return Claim(id=claim_id, source_id=claim_id, text="t", quote="q", start=0, end=1, kind="direct", quantities=quantities)
+    quantities = (
+        [Quantity(value=value, unit=unit, text=str(value), kind=kind)] if value is not None else []
+    )
+    return Claim(
+        id=claim_id,
+        source_id=claim_id,
+        text="t",
+        quote="q",
+        start=0,
+        end=1,
+        kind="direct",
+        quantities=quantities,
+    )
 
 
 class TestQuantityChart:
     """A spread of numbers becomes bars proportional to the values."""
 
     def test_bars_are_proportional(self):
-        points = [ChartPoint("Ledger", 1500, False, False), ChartPoint("Gazette", 3000, False, False),
-                  ChartPoint("Courier", 12000, True, True)]
+        points = [
+            ChartPoint("Ledger", 1500, False, False),
+            ChartPoint("Gazette", 3000, False, False),
+            ChartPoint("Courier", 12000, True, True),
+        ]
         lines = render_bars(points, 60).plain.splitlines()
         bars = [line.count("█") for line in lines]
         assert bars[2] > bars[1] > bars[0] >= 1
@@ -34,7 +48,9 @@ class TestQuantityChart:
 
     def test_only_same_unit_numbers_are_compared(self):
         labels = {1: "one", 2: "two", 3: "three", 4: "four"}
-        points = chart_points(claim(1, 12000), [claim(2, 3000), claim(3, 400, unit="dollars"), claim(4, None)], labels)
+        points = chart_points(
+            claim(1, 12000), [claim(2, 3000), claim(3, 400, unit="dollars"), claim(4, None)], labels
+        )
         assert [(p.label, p.value) for p in points] == [("one", 12000), ("two", 3000)]
         assert chart_points(claim(1, 12000), [claim(3, 5, unit="tanks")], labels) == []
         assert chart_points(claim(1, None), [claim(2, 3000)], labels) == []
@@ -97,40 +113,114 @@ class TestQuantityLabels:
         ("quantity", "label"),
         [
             (Quantity(value=1, text="by November 1", kind="date", qualifier="by"), "Nov 1"),
-            (Quantity(value=3, text="on March 3", kind="date", date_value=date(2031, 3, 3)), "Mar 3"),
+            (
+                Quantity(value=3, text="on March 3", kind="date", date_value=date(2031, 3, 3)),
+                "Mar 3",
+            ),
             (Quantity(value=2030, text="2030", kind="date"), "2030"),
             (Quantity(value=400_000_000, unit="USD", text="$400 million", kind="money"), "$400M"),
-            (Quantity(value=1_250_000_000, unit="EUR", text="1.25 billion euros", kind="money"), "€1.25B"),
+            (
+                Quantity(value=1_250_000_000, unit="EUR", text="1.25 billion euros", kind="money"),
+                "€1.25B",
+            ),
             (Quantity(value=1_500, unit="USD", text="$1,500", kind="money"), "$1,500"),
-            (Quantity(value=5_000_000, unit="RUB", text="5 million rubles", kind="money"), "5M RUB"),
-            (Quantity(value=45, unit="%", text="about 45%", kind="percent", approximate=True, qualifier="about"), "~45%"),
-            (Quantity(value=15, unit="%", text="between 10 and 20 percent", kind="percent", approximate=True,
-                      low=10, high=20), "10–20%"),
-            (Quantity(value=12_000, unit="containers", text="about 12,000 containers", approximate=True), "~12,000"),
-            (Quantity(value=500, unit="people", text="more than 500 people", approximate=True,
-                      qualifier="more than"), ">500"),
+            (
+                Quantity(value=5_000_000, unit="RUB", text="5 million rubles", kind="money"),
+                "5M RUB",
+            ),
+            (
+                Quantity(
+                    value=45,
+                    unit="%",
+                    text="about 45%",
+                    kind="percent",
+                    approximate=True,
+                    qualifier="about",
+                ),
+                "~45%",
+            ),
+            (
+                Quantity(
+                    value=15,
+                    unit="%",
+                    text="between 10 and 20 percent",
+                    kind="percent",
+                    approximate=True,
+                    low=10,
+                    high=20,
+                ),
+                "10–20%",
+            ),
+            (
+                Quantity(
+                    value=12_000,
+                    unit="containers",
+                    text="about 12,000 containers",
+                    approximate=True,
+                ),
+                "~12,000",
+            ),
+            (
+                Quantity(
+                    value=500,
+                    unit="people",
+                    text="more than 500 people",
+                    approximate=True,
+                    qualifier="more than",
+                ),
+                ">500",
+            ),
             (Quantity(value=2_500_000, unit="people", text="2.5 million people"), "2.5M"),
             (Quantity(value=12, unit="km", text="12 km", kind="measure"), "12 km"),
-            (Quantity(value=20, unit="tonnes", text="up to 20 tonnes", kind="measure", approximate=True,
-                      qualifier="up to"), "≤20"),
+            (
+                Quantity(
+                    value=20,
+                    unit="tonnes",
+                    text="up to 20 tonnes",
+                    kind="measure",
+                    approximate=True,
+                    qualifier="up to",
+                ),
+                "≤20",
+            ),
         ],
     )
     def test_label(self, quantity, label):
         assert format_quantity(quantity) == label
 
     def test_first_quantity_of_a_claim(self):
-        claim = Claim(id=1, source_id=1, text="t", quote="q", start=0, end=1, kind="direct",
-                      quantities=[Quantity(value=1, text="by November 1", kind="date"),
-                                  Quantity(value=2, unit="brigades", text="two brigades")])
+        claim = Claim(
+            id=1,
+            source_id=1,
+            text="t",
+            quote="q",
+            start=0,
+            end=1,
+            kind="direct",
+            quantities=[
+                Quantity(value=1, text="by November 1", kind="date"),
+                Quantity(value=2, unit="brigades", text="two brigades"),
+            ],
+        )
         assert quantity_label(claim) == "Nov 1"
         assert quantity_label(claim.model_copy(update={"quantities": []})) == ""
 
     def test_chart_shows_money_with_its_currency(self):
         def spend(claim_id: int, value: float) -> Claim:
             quantity = Quantity(value=value, unit="USD", text="money", kind="money")
-            return Claim(id=claim_id, source_id=1, text="t", quote="q", start=0, end=1, kind="direct",
-                         quantities=[quantity])
+            return Claim(
+                id=claim_id,
+                source_id=1,
+                text="t",
+                quote="q",
+                start=0,
+                end=1,
+                kind="direct",
+                quantities=[quantity],
+            )
 
-        points = chart_points(spend(1, 400_000_000), [spend(2, 1_200_000_000)], {1: "Courier", 2: "Ledger"})
+        points = chart_points(
+            spend(1, 400_000_000), [spend(2, 1_200_000_000)], {1: "Courier", 2: "Ledger"}
+        )
         chart = render_bars(points, 60).plain
         assert "$400M" in chart and "$1.2B" in chart

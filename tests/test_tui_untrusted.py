@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from test_tui_fixtures import REVIEWER, add_source, make_claim, screen_text, settle, sync
 
 from claims.models import SourceMeta
 from claims.text import display_safe
 from store.api import open_store
-from test_tui_fixtures import REVIEWER, add_source, make_claim, screen_text, settle, sync
 from tui.app import make_app
 from tui.screens.main import MainScreen
 from tui.screens.source import SourceScreen
@@ -35,7 +35,12 @@ def hostile_casefile(tmp_path, quotes):
         start = text.index(paragraph) + paragraph.index(quote)
         claim = make_claim(text, quote, "[bold]Nilo[/] Arrant", kind="direct")
         claims.append(claim.model_copy(update={"start": start, "end": start + len(quote)}))
-    add_source(store, text, SourceMeta(title="[red]Hostile[/red] title [@click=app.quit]x[/]", outlet="[i]Outlet[/i]"), claims)
+    add_source(
+        store,
+        text,
+        SourceMeta(title="[red]Hostile[/red] title [@click=app.quit]x[/]", outlet="[i]Outlet[/i]"),
+        claims,
+    )
     return store
 
 
@@ -71,7 +76,9 @@ class TestHostileText:
             await pilot.press("o")
             await settle(pilot)
             assert isinstance(app.screen, SourceScreen)
-            assert "[red]Hostile[/red] title" in screen_text(app) or "[i]Outlet[/i]" in screen_text(app)
+            assert "[red]Hostile[/red] title" in screen_text(app) or "[i]Outlet[/i]" in screen_text(
+                app
+            )
             await pilot.click("#source-body")
             for _ in HOSTILE_QUOTES:
                 assert visible(app.screen.current.quote) in screen_text(app)
@@ -104,7 +111,16 @@ def test_table_cells_keep_brackets(quote, tmp_path):
     from claims.models import Claim
 
     table = ClaimTable()
-    claim = Claim(id=1, source_id=1, speaker=quote, text=quote, quote=quote, start=0, end=len(quote), kind="direct")
+    claim = Claim(
+        id=1,
+        source_id=1,
+        speaker=quote,
+        text=quote,
+        quote=quote,
+        start=0,
+        end=len(quote),
+        kind="direct",
+    )
     cells = table._cells(claim, table._columns(200))
     assert display_safe(" ".join(quote.split()))[:10] in cells[1]
     assert all("\x1b" not in cell and "\u202e" not in cell for cell in cells)

@@ -40,7 +40,9 @@ class TestSampleStory:
             assert texts[claim["source_id"]][claim["start"] : claim["end"]] == claim["quote"]
             mention = claim["speaker_mention"]
             if mention:
-                assert texts[claim["source_id"]][mention["start"] : mention["end"]] == mention["text"]
+                assert (
+                    texts[claim["source_id"]][mention["start"] : mention["end"]] == mention["text"]
+                )
 
     def test_speakers_include_kirby_and_kim_yong_hyun(self, casefile):
         runner, db = casefile
@@ -53,7 +55,9 @@ class TestSampleStory:
         data = export_json(runner, db)
         by_id = {claim["id"]: claim for claim in data["claims"]}
         involved = [
-            by_id[claim_id]["quote"] for conflict in data["conflicts"] for claim_id in conflict["claim_ids"]
+            by_id[claim_id]["quote"]
+            for conflict in data["conflicts"]
+            for claim_id in conflict["claim_ids"]
         ]
         assert any("fake and hype" in quote for quote in involved), involved
 
@@ -80,10 +84,24 @@ class TestReviewFromTheCommandLine:
         runner, db = casefile
         claim_id = export_json(runner, db)["claims"][0]["id"]
         result = runner.invoke(
-            app, ["--db", db, "--reviewer", "ana", "review", str(claim_id), "--status", "disputed", "--note", "why"]
+            app,
+            [
+                "--db",
+                db,
+                "--reviewer",
+                "ana",
+                "review",
+                str(claim_id),
+                "--status",
+                "disputed",
+                "--note",
+                "why",
+            ],
         )
         assert result.exit_code == 0, result.output
-        result = runner.invoke(app, ["--db", db, "--reviewer", "ben", "review", str(claim_id), "--status", "confirmed"])
+        result = runner.invoke(
+            app, ["--db", db, "--reviewer", "ben", "review", str(claim_id), "--status", "confirmed"]
+        )
         assert result.exit_code == 0, result.output
         claim = next(c for c in export_json(runner, db)["claims"] if c["id"] == claim_id)
         assert claim["status"] == "confirmed"

@@ -11,7 +11,9 @@ from claims.matching import bulk
 
 
 def _handlers(_: int) -> tuple[bool, bool]:
-    return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL, signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL, signal.getsignal(
+        signal.SIGINT
+    ) == signal.SIG_IGN
 
 
 def _parent_handler(signum, frame) -> None:  # pragma: no cover - never called

@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(d) for d in docs)
         print(f"{split}: {len(files)} files, {words} words -> {args.out / (split + '.spacy')}")
     table = lemma_table(split_files(args.treebanks)["train"])
-    (args.out / "lemmas.json").write_text(json.dumps(table, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    (args.out / "lemmas.json").write_text(
+        json.dumps(table, sort_keys=True, separators=(",", ":")), encoding="utf-8"
+    )
     print(f"lemmas: {sum(len(v) for v in table.values())} entries -> {args.out / 'lemmas.json'}")
     return 0
 

@@ -49,8 +49,16 @@ def install(best: Path, corpus: Path) -> None:
         description="Tagger and dependency parser trained on UD English EWT and GUM (see NOTICE.md).",
         license="CC BY-SA 4.0",
         sources=[
-            {"name": "UD English Web Treebank", "license": "CC BY-SA 4.0", "author": "Silveira et al. (2014)"},
-            {"name": "GUM corpus (open genres)", "license": "CC BY 4.0 / CC BY 2.5 / CC BY-SA 3.0", "author": "Zeldes (2017)"},
+            {
+                "name": "UD English Web Treebank",
+                "license": "CC BY-SA 4.0",
+                "author": "Silveira et al. (2014)",
+            },
+            {
+                "name": "GUM corpus (open genres)",
+                "license": "CC BY 4.0 / CC BY 2.5 / CC BY-SA 3.0",
+                "author": "Zeldes (2017)",
+            },
         ],
     )
     meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
@@ -59,15 +67,26 @@ def install(best: Path, corpus: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Train the tagger and parser shipped in claims/syntax/model.")
+    parser = argparse.ArgumentParser(
+        description="Train the tagger and parser shipped in claims/syntax/model."
+    )
     parser.add_argument("--max-steps", type=int, default=12000)
-    parser.add_argument("--patience", type=int, default=2000, help="stop after this many steps without a better dev score")
+    parser.add_argument(
+        "--patience",
+        type=int,
+        default=2000,
+        help="stop after this many steps without a better dev score",
+    )
     parser.add_argument("--eval-frequency", type=int, default=200)
     parser.add_argument("--treebanks", type=Path, default=Path("/work/shared/data/treebanks"))
     parser.add_argument("--corpus", type=Path, default=TRAINING / "corpus")
     parser.add_argument("--output", type=Path, default=TRAINING / "output")
-    parser.add_argument("--install", action="store_true", help="copy the best pipeline into claims/syntax/model")
-    parser.add_argument("--install-only", action="store_true", help="install OUTPUT/model-best without training")
+    parser.add_argument(
+        "--install", action="store_true", help="copy the best pipeline into claims/syntax/model"
+    )
+    parser.add_argument(
+        "--install-only", action="store_true", help="install OUTPUT/model-best without training"
+    )
     args = parser.parse_args(argv)
     if args.install_only:
         install(args.output / "model-best", args.corpus)
@@ -75,7 +94,14 @@ def main(argv: list[str] | None = None) -> int:
 
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     if not (args.corpus / "train.spacy").is_file():
-        prepare = [sys.executable, str(TRAINING / "prepare.py"), "--treebanks", str(args.treebanks), "--out", str(args.corpus)]
+        prepare = [
+            sys.executable,
+            str(TRAINING / "prepare.py"),
+            "--treebanks",
+            str(args.treebanks),
+            "--out",
+            str(args.corpus),
+        ]
         subprocess.run(prepare, check=True, env=env)
     command = [
         sys.executable, "-m", "spacy", "train", str(TRAINING / "config.cfg"),

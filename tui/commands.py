@@ -26,7 +26,9 @@ class DeskCommands(Provider):
             if binding.action in ("command_palette", "focus_next") or not binding.description:
                 continue
             what = binding.tooltip or binding.description
-            commands.append((binding.description, binding.action, f"{what} (key {key_label(binding)})"))
+            commands.append(
+                (binding.description, binding.action, f"{what} (key {key_label(binding)})")
+            )
         return commands
 
     async def discover(self) -> Hits:
@@ -38,7 +40,9 @@ class DeskCommands(Provider):
         for name, action, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)
+                yield Hit(
+                    score, matcher.highlight(name), partial(self._run, action), help=help_text
+                )
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)

@@ -89,11 +89,22 @@ def load_index(store: Store) -> CaseIndex:
     disputes = store.disputes()
     threads = store.threads(disputes)
     listed = threads[:MAX_THREADS]
-    side_ids = {cid for thread in listed for conflict_id in thread.conflict_ids
-                for cid in (conflicts[conflict_id].claim_ids if conflict_id in conflicts else ())}
+    side_ids = {
+        cid
+        for thread in listed
+        for conflict_id in thread.conflict_ids
+        for cid in (conflicts[conflict_id].claim_ids if conflict_id in conflicts else ())
+    }
     sides = store.get_claims(sorted(side_ids)[:MAX_CONFLICT_SIDES]) if side_ids else {}
-    return CaseIndex(conflicts, by_claim, listed, len(threads), last_change, sides,
-                     {dispute.id: dispute for dispute in disputes})
+    return CaseIndex(
+        conflicts,
+        by_claim,
+        listed,
+        len(threads),
+        last_change,
+        sides,
+        {dispute.id: dispute for dispute in disputes},
+    )
 
 
 def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
@@ -113,10 +124,15 @@ def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
         source_filter = replace(claim_filter, source=term, claim_ids=claim_ids)
         pinned_source = query.pin is not None and query.pin.kind == "source"
         # Only "more than the union limit or not" matters, so the counts stop there.
-        by_source = 0 if pinned_source else store.count_claims(source_filter, cap=SEARCH_UNION_LIMIT + 1)
+        by_source = (
+            0 if pinned_source else store.count_claims(source_filter, cap=SEARCH_UNION_LIMIT + 1)
+        )
         if not by_source:
             return text_filter
-        if store.count_claims(text_filter, cap=SEARCH_UNION_LIMIT + 1) + by_source > SEARCH_UNION_LIMIT:
+        if (
+            store.count_claims(text_filter, cap=SEARCH_UNION_LIMIT + 1) + by_source
+            > SEARCH_UNION_LIMIT
+        ):
             return text_filter
         found = {claim.id for claim in store.list_claims(text_filter)}
         found.update(claim.id for claim in store.list_claims(source_filter))
@@ -134,7 +150,9 @@ def load_detail(store: Store, claim_id: int) -> ClaimDetail:
     known = {other.id for _, other in related}
     missing = store.get_claims(sorted(other_ids - known)) if other_ids - known else {}
     for other in missing.values():
-        conflict_link = Link(claim_ids=tuple(sorted((claim_id, other.id))), relation="conflicts", score=1.0)
+        conflict_link = Link(
+            claim_ids=tuple(sorted((claim_id, other.id))), relation="conflicts", score=1.0
+        )
         related.append((conflict_link, other))
     source_ids = {other.source_id for _, other in related} - {source.id}
     sources = {source.id: source}

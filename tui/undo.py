@@ -13,7 +13,7 @@ class Mark:
     before: str
     after: str
 
-    def reversed(self) -> "Mark":
+    def reversed(self) -> Mark:
         """The change that takes the claim back."""
         return Mark(self.claim_id, self.after, self.before)
 

@@ -19,7 +19,9 @@ def set_status(store: Store, mark: Mark, reviewer: str, expected_version: int | 
         claim = store.get_claim(mark.claim_id)
         if claim.status != mark.before:
             last = claim.history[-1] if claim.history else None
-            raise VersionConflict(mark.claim_id, last.reviewer if last else None, last.at if last else None)
+            raise VersionConflict(
+                mark.claim_id, last.reviewer if last else None, last.at if last else None
+            )
         expected_version = claim.version
     return store.review(mark.claim_id, mark.after, reviewer, expected_version=expected_version)
 
@@ -30,8 +32,16 @@ def export_report(store: Store, request: ExportRequest) -> list[str]:
         organization_name=os.environ.get("COUNTERCLAIM_ORG_NAME"),
         organization_url=os.environ.get("COUNTERCLAIM_ORG_URL"),
     )
-    with store.streamed_export() as parts, open_atomically(
-        request.path, create_folders=True, protected=store.casefile_files()
-    ) as stream:
-        write(filter_parts(parts, conflicts_only=request.conflicts_only), request.fmt, stream, options=options)
+    with (
+        store.streamed_export() as parts,
+        open_atomically(
+            request.path, create_folders=True, protected=store.casefile_files()
+        ) as stream,
+    ):
+        write(
+            filter_parts(parts, conflicts_only=request.conflicts_only),
+            request.fmt,
+            stream,
+            options=options,
+        )
     return list(options.warnings)

@@ -22,9 +22,9 @@ from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
 from claims.extraction.structure import NOUN_VERB_FORMS, Parsed, found_by_tree, refine
-from claims.syntax import parse_spans
 from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities
+from claims.syntax import parse_spans
 
 __all__ = ["extract_claims"]
 
@@ -40,19 +40,32 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     reader = CueReader(text, index, quotes)
     spoken = reader.read()
     stances = find_stances(reader, spoken)
-    candidates = _dedupe(spoken + find_patterns(reader) + find_attitudes(reader) + stances + find_positions(reader, spoken)
-                          + find_phrasal(reader, spoken) + find_frames(reader, spoken))
+    candidates = _dedupe(
+        spoken
+        + find_patterns(reader)
+        + find_attitudes(reader)
+        + stances
+        + find_positions(reader, spoken)
+        + find_phrasal(reader, spoken)
+        + find_frames(reader, spoken)
+    )
     furniture = furniture_paragraphs(text, index)
     if furniture:
         candidates = [c for c in candidates if not _in_furniture(furniture, c)]
     parsed = Parsed(parse_spans(text, _spans_to_parse(text, index, reader, candidates)))
     candidates = refine(text, parsed, candidates)
     taken = [(c.start, c.end) for c in candidates]
-    candidates = _dedupe(candidates + [
-        c for c in found_by_tree(text, parsed, {c.cue[0] for c in candidates if c.cue}, reader.quote_at)
-        if not any(start < c.end and c.start < end for start, end in taken)
-        and not (furniture and _in_furniture(furniture, c))
-    ])
+    candidates = _dedupe(
+        candidates
+        + [
+            c
+            for c in found_by_tree(
+                text, parsed, {c.cue[0] for c in candidates if c.cue}, reader.quote_at
+            )
+            if not any(start < c.end and c.start < end for start, end in taken)
+            and not (furniture and _in_furniture(furniture, c))
+        ]
+    )
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
@@ -66,31 +79,47 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     if furniture:
         narrative = [c for c in narrative if not _in_furniture(furniture, c)]
     for candidate in narrative:
-        candidate.hedged = bool(HEDGES_RE.search(text[candidate.start:candidate.end]))
+        candidate.hedged = bool(HEDGES_RE.search(text[candidate.start : candidate.end]))
     ordered = sorted(candidates + narrative, key=lambda c: (c.start, -c.end))
     answers = link_answers(text, ordered)
     return [
-        _to_claim(text, c, answers.get(i), quantities[bisect_left(quantity_starts, c.start):bisect_left(quantity_starts, c.end)])
+        _to_claim(
+            text,
+            c,
+            answers.get(i),
+            quantities[bisect_left(quantity_starts, c.start) : bisect_left(quantity_starts, c.end)],
+        )
         for i, c in enumerate(ordered)
     ]
 
 
-def _spans_to_parse(text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]) -> list[tuple[int, int]]:
+def _spans_to_parse(
+    text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]
+) -> list[tuple[int, int]]:
     """Only the sentences the tree decides something in: a cue that may be a noun, or a verb of saying no reader used."""
     cues = {c.cue[0] for c in candidates if c.cue is not None}
-    numbers = {index.sentence_at(c.cue[0]) for c in candidates
-               if c.cue is not None and text[c.cue[0]:c.cue[1]].lower() in NOUN_VERB_FORMS}
+    numbers = {
+        index.sentence_at(c.cue[0])
+        for c in candidates
+        if c.cue is not None and text[c.cue[0] : c.cue[1]].lower() in NOUN_VERB_FORMS
+    }
     for match in SAY_FORM_RE.finditer(text):
         if match.start() not in cues and reader.quote_at(match.start()) is None:
             numbers.add(index.sentence_at(match.start()))
     # A 'sentence' of thousands of characters is unpunctuated text, where a tree says little and costs much.
-    return [index.sentences[n] for n in sorted(numbers)
-            if n < len(index.sentences) and index.sentences[n][1] - index.sentences[n][0] <= _MAX_PARSED_SENTENCE]
+    return [
+        index.sentences[n]
+        for n in sorted(numbers)
+        if n < len(index.sentences)
+        and index.sentences[n][1] - index.sentences[n][0] <= _MAX_PARSED_SENTENCE
+    ]
 
 
 def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:
     """Whether a candidate's content or its speaker sits in a heading, caption, credit, ad code or link list."""
-    offsets = [candidate.start] + ([candidate.mention.start] if candidate.mention is not None else [])
+    offsets = [candidate.start] + (
+        [candidate.mention.start] if candidate.mention is not None else []
+    )
     return any(start <= offset < end for offset in offsets for start, end in furniture)
 
 
@@ -131,11 +160,26 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
             keep(candidate)
             continue
         cue_start = candidate.cue[0]
-        around = kept[bisect_right(reach, cue_start):bisect_right(kept_starts, cue_start)]
-        outer = next((o for o in around if o is not candidate and o.start <= cue_start < o.end
-                      and (o.speaker and o.speaker == candidate.speaker and o.start <= candidate.start and candidate.end <= o.end
-                           or o.kind == "indirect" and o.cue is not None and o.cue[1] <= o.start
-                           and not _reports_speech(text, candidate))), None)
+        around = kept[bisect_right(reach, cue_start) : bisect_right(kept_starts, cue_start)]
+        outer = next(
+            (
+                o
+                for o in around
+                if o is not candidate
+                and o.start <= cue_start < o.end
+                and (
+                    o.speaker
+                    and o.speaker == candidate.speaker
+                    and o.start <= candidate.start
+                    and candidate.end <= o.end
+                    or o.kind == "indirect"
+                    and o.cue is not None
+                    and o.cue[1] <= o.start
+                    and not _reports_speech(text, candidate)
+                )
+            ),
+            None,
+        )
         if outer is None:
             keep(candidate)
     return kept
@@ -143,15 +187,21 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
 
 def _reports_speech(text: str, candidate: Candidate) -> bool:
     """Whether a claim's cue is a verb of saying ('said', 'told', 'announced'), not a belief, record or stance."""
-    form = text[candidate.cue[0]:candidate.cue[1]].lower()
+    form = text[candidate.cue[0] : candidate.cue[1]].lower()
     return form.startswith("according") or CUE_FORMS.get(form) in STRONG_SAY_LEMMAS
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int]:
-    return (candidate.polarity == "denies", candidate.mention is not None, candidate.cue is not None)
+    return (
+        candidate.polarity == "denies",
+        candidate.mention is not None,
+        candidate.cue is not None,
+    )
 
 
-def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]) -> list[Candidate]:
+def _continuations(
+    text: str, index: SentenceIndex, reader: CueReader, candidates: list[Candidate]
+) -> list[Candidate]:
     """Quotes with no verb of their own that continue the previous direct quote's speaker."""
     found: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: c.start)
@@ -170,7 +220,11 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
             previous = ordered[position] if ordered[position].speaker else previous
             position += 1
         start, end = reader.trim(quote.inner_start, quote.inner_end)
-        if end <= start or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS or is_title(text[start:end]):
+        if (
+            end <= start
+            or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS
+            or is_title(text[start:end])
+        ):
             continue
         if reach_before(end) > start:  # some candidate overlaps the quote
             continue
@@ -180,7 +234,11 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
         if paragraph_gap > _CONTINUATION_PARAGRAPHS:
             continue
         sentence_start = index.sentences[index.sentence_at(quote.open)][0]
-        if text[sentence_start:quote.open].strip() and paragraph_gap == 0 and previous.end < sentence_start:
+        if (
+            text[sentence_start : quote.open].strip()
+            and paragraph_gap == 0
+            and previous.end < sentence_start
+        ):
             continue
         candidate = Candidate(start, end, "direct", continues=True)
         candidate.speaker, candidate.speaker_role = previous.speaker, previous.speaker_role
@@ -193,18 +251,20 @@ def _continuations(text: str, index: SentenceIndex, reader: CueReader, candidate
 def _claim_text(text: str, candidate: Candidate) -> str:
     if candidate.text:
         return " ".join(candidate.text.split())
-    content = text[candidate.start:candidate.end]
+    content = text[candidate.start : candidate.end]
     if candidate.kind == "indirect" and content.lower().startswith("that "):
         content = content[5:]
     return " ".join(content.split())
 
 
-def _to_claim(text: str, candidate: Candidate, answers: int | None, quantities: list[Quantity]) -> ExtractedClaim:
+def _to_claim(
+    text: str, candidate: Candidate, answers: int | None, quantities: list[Quantity]
+) -> ExtractedClaim:
     mention = candidate.mention
     cue = candidate.cue
     return ExtractedClaim(
         text=_claim_text(text, candidate),
-        quote=text[candidate.start:candidate.end],
+        quote=text[candidate.start : candidate.end],
         start=candidate.start,
         end=candidate.end,
         kind=candidate.kind,
@@ -214,8 +274,12 @@ def _to_claim(text: str, candidate: Candidate, answers: int | None, quantities: 
         speaker_role=candidate.speaker_role,
         speaker_kind=candidate.speaker_kind or "person",
         speaker_aliases=candidate.aliases,
-        speaker_mention=Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end) if mention else None,
-        cue=Span(text=text[cue[0]:cue[1]], start=cue[0], end=cue[1]) if cue else None,
+        speaker_mention=Span(
+            text=text[mention.start : mention.end], start=mention.start, end=mention.end
+        )
+        if mention
+        else None,
+        cue=Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]) if cue else None,
         quantities=list(quantities),
         denial_target=candidate.denial_target,
         answers=answers,

@@ -28,12 +28,18 @@ announcement prediction promise threat threats demand demands hint hints theory 
 
 _COPULA = r"(?:is|are|was|were|be|been|remains?|remained|seems?|seemed|appears?|appeared|became|grew|feels?|felt|['’]re|['’]s|['’]m|am)"
 # The adjective is searched for first (it is rare); the copula and adverbs before it are checked after.
-_ADJECTIVE_RE = re.compile(r"\b(?P<cue>" + trie_pattern(ATTITUDE_ADJECTIVES) + r")\s+(?P<lead>that\b)?")
+_ADJECTIVE_RE = re.compile(
+    r"\b(?P<cue>" + trie_pattern(ATTITUDE_ADJECTIVES) + r")\s+(?P<lead>that\b)?"
+)
 _COPULA_BEFORE_RE = re.compile(
-    r"(?:\b|(?=['’]))(?P<copula>" + _COPULA + r")\s+(?:(?:not|very|increasingly|more|less|so|also|fully|quite|still|all|"
+    r"(?:\b|(?=['’]))(?P<copula>"
+    + _COPULA
+    + r")\s+(?:(?:not|very|increasingly|more|less|so|also|fully|quite|still|all|"
     r"both|now|deeply|absolutely|far|too|equally|particularly|reasonably|fairly|pretty|clearly)\s+)*$"
 )
-_MADE_CLEAR_RE = re.compile(r"\b(?P<cue>(?:made|makes|make|making)\s+(?:it\s+)?(?:clear|plain|known))\s+(?:that\b)?")
+_MADE_CLEAR_RE = re.compile(
+    r"\b(?P<cue>(?:made|makes|make|making)\s+(?:it\s+)?(?:clear|plain|known))\s+(?:that\b)?"
+)
 _NOUN_RE = re.compile(r"\b(?P<cue>" + trie_pattern(sorted(set(ATTITUDE_NOUNS))) + r")\s+that\b")
 _MIN_WORDS = 3
 _BARE_SUBJECT = (
@@ -79,9 +85,11 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
     if reader.quote_at(match.start()) is not None:
         return None
     sentence_start, sentence_end = reader.sentence(match.start())
-    if not match.group("lead") and not reader._clause_like(text[match.end():match.end() + 120]):
+    if not match.group("lead") and not reader._clause_like(text[match.end() : match.end() + 120]):
         return None  # 'is sure to win', 'is aware of the risks': no clause to attribute
-    if not match.group("lead") and not re.match(_BARE_SUBJECT, text[match.end():match.end() + 40]):
+    if not match.group("lead") and not re.match(
+        _BARE_SUBJECT, text[match.end() : match.end() + 40]
+    ):
         return None  # 'is sure whether', 'is aware of': no clause of its own follows
     window_start = max(sentence_start, match.start() - 80)
     copula = _COPULA_BEFORE_RE.search(text, window_start, match.start())
@@ -94,7 +102,9 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
     span = _content(reader, match.end(), sentence_end)
     if span is None:
         return None
-    return Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
+    return Candidate(
+        span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+    )
 
 
 def _made_clear(reader: CueReader, match: re.Match) -> Candidate | None:
@@ -106,12 +116,14 @@ def _made_clear(reader: CueReader, match: re.Match) -> Candidate | None:
     mention = mention_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in ("it", "this", "that", "which", "what"):
         return None
-    if not reader._clause_like(text[match.end():match.end() + 120]):
+    if not reader._clause_like(text[match.end() : match.end() + 120]):
         return None
     span = _content(reader, match.end(), sentence_end)
     if span is None:
         return None
-    return Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
+    return Candidate(
+        span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+    )
 
 
 def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
@@ -120,12 +132,19 @@ def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
     if reader.quote_at(match.start()) is not None:
         return None
     sentence_start, sentence_end = reader.sentence(match.start())
-    before = text[max(sentence_start, match.start() - 60):match.start()]
+    before = text[max(sentence_start, match.start() - 60) : match.start()]
     words = before.split()
     if not words:
         return None
     previous = words[-1].lower()
-    possessive = previous.endswith(("'s", "’s", "s'", "s’")) or previous in ("his", "her", "their", "its", "our", "my")
+    possessive = previous.endswith(("'s", "’s", "s'", "s’")) or previous in (
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+    )
     # A bare 'hope that' or 'fear that' is a verb ('They fear that ...'), read by the cue reader.
     if not possessive and previous not in DETERMINERS and not re.fullmatch(r"[a-z-]+", previous):
         return None
@@ -150,7 +169,7 @@ def _possessor(text: str, sentence_start: int, noun_start: int, previous: str) -
     head = text[sentence_start:noun_start].rstrip()
     # Skip adjectives between the possessor and the noun ('the party's repeated assertion').
     adjectives = re.search(r"(?:\s+(?!(?:his|her|their|its)\b)[a-z-]+){0,2}$", head)
-    core = head[:adjectives.start()] if adjectives else head
+    core = head[: adjectives.start()] if adjectives else head
     if core.endswith(("'s", "’s")):
         return mention_before(text, sentence_start, sentence_start + len(core) - 2)
     if core.endswith(("s'", "s’")):

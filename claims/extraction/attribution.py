@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.candidates import Candidate
+from claims.extraction.fronted import FrontedReader
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
     CALL_VERBS,
@@ -18,7 +19,6 @@ from claims.extraction.lexicon import (
     TELL_LEMMAS,
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
-from claims.extraction.fronted import FrontedReader
 from claims.extraction.quotes import is_title, opens_quote
 from claims.extraction.shapes import (
     ACCUSED_OF_RE,
@@ -61,11 +61,21 @@ from claims.extraction.shapes import (
     TRAILING_RELATIVE_RE,
     WHO_SAID_RE,
 )
-from claims.extraction.subjects import evidence_subject, share_subject, subject_after, subject_before, widen
+from claims.extraction.subjects import (
+    evidence_subject,
+    share_subject,
+    subject_after,
+    subject_before,
+    widen,
+)
 
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|once\s+|also\s+|not\s+|never\s+)?$")
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|once\s+|also\s+|not\s+|never\s+)?$"
+)
 # A participle after a determiner is an adjective ('a detailed letter'), not a clause's verb.
-_ADJECTIVAL_RE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|this|that)\s+[a-z]+ed\b", re.IGNORECASE)
+_ADJECTIVAL_RE = re.compile(
+    r"\b(?:a|an|the|his|her|its|their|our|my|this|that)\s+[a-z]+ed\b", re.IGNORECASE
+)
 # Verbs of saying with a common non-speech sense when a noun phrase, not a clause, follows.
 NON_SPEECH_OBJECT_LEMMAS = frozenset("add charge deny assume write answer question post".split())
 # What a denial with a noun object can deny: a claim, or a part in what happened.
@@ -106,14 +116,21 @@ class CueReader(FrontedReader):
                 continue
             if lower.startswith("according"):
                 candidate = self._according_to(match)
-            elif _PASSIVE_BEFORE_RE.search(self.text, max(0, match.start() - 30), match.start()) and lower.endswith(("ed", "en", "wn")) \
-                    and not self.text.startswith(" by ", match.end()):
+            elif (
+                _PASSIVE_BEFORE_RE.search(self.text, max(0, match.start() - 30), match.start())
+                and lower.endswith(("ed", "en", "wn"))
+                and not self.text.startswith(" by ", match.end())
+            ):
                 continue  # 'was once declared dead', 'were reported missing': a passive, no one speaking
             else:
                 if not form.islower() and not self._headline_cue(match):
                     continue
                 candidate = self._verb(match, CUE_FORMS[lower], lower)
-                if candidate is not None and candidate.mention is not None and candidate.start >= match.end():
+                if (
+                    candidate is not None
+                    and candidate.mention is not None
+                    and candidate.start >= match.end()
+                ):
                     self._end_subordinate(candidate)
             if candidate is not None and candidate.end > candidate.start:
                 found.append(candidate)
@@ -132,12 +149,20 @@ class CueReader(FrontedReader):
 
     def _headline_cue(self, match: re.Match) -> bool:
         """'Bellwether County Says Trump Should Win': a title-case cue between capitalised words."""
-        before = self.text[max(0, match.start() - 30):match.start()].split()
-        after = self.text[match.end():match.end() + 30].split()
+        before = self.text[max(0, match.start() - 30) : match.start()].split()
+        after = self.text[match.end() : match.end() + 30].split()
         form = match.group(0)
         # Present tense only: title-case past forms ("Rumour Dismissed") are usually passives.
-        return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
-                    and form[:1].isupper() and form[1:].islower() and form.endswith("s") and not form.endswith("ss"))
+        return bool(
+            before
+            and after
+            and before[-1][:1].isupper()
+            and after[0][:1].isupper()
+            and form[:1].isupper()
+            and form[1:].islower()
+            and form.endswith("s")
+            and not form.endswith("ss")
+        )
 
     def _according_to(self, match: re.Match) -> Candidate | None:
         sentence_start, sentence_end = self.sentence(match.start())
@@ -146,15 +171,30 @@ class CueReader(FrontedReader):
         mention = mention_after(self.text, match.end(), source_end)
         if mention is None:
             # "according to recent polling,": whatever short phrase names the source.
-            phrase = re.match(r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)", self.text[match.end():source_end])
+            phrase = re.match(
+                r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)", self.text[match.end() : source_end]
+            )
             if phrase is None or len(phrase.group(1).split()) > 24:
                 return None
-            mention = Mention(phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1))
-        before = self.text[sentence_start:match.start()]
-        fronted_adverbial = before.rstrip().endswith(",") and (
-            SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before) or len(before.split()) <= 3
-        ) and comma > 0 and len(self.text[comma:sentence_end].split()) >= 4
-        continued = before.rstrip().endswith(",") and comma > 0 and len(self.text[comma:sentence_end].split()) >= 3
+            mention = Mention(
+                phrase.group(1), match.end() + phrase.start(1), match.end() + phrase.end(1)
+            )
+        before = self.text[sentence_start : match.start()]
+        fronted_adverbial = (
+            before.rstrip().endswith(",")
+            and (
+                SUBORDINATE_OPENING_RE.match(before)
+                or PREPOSITION_OPENING_RE.match(before)
+                or len(before.split()) <= 3
+            )
+            and comma > 0
+            and len(self.text[comma:sentence_end].split()) >= 4
+        )
+        continued = (
+            before.rstrip().endswith(",")
+            and comma > 0
+            and len(self.text[comma:sentence_end].split()) >= 3
+        )
         if comma > 0 and CONJUNCTION_BEFORE_RE.search(before):
             # 'He went because, according to aides, the media would mock him': the clause it interrupts.
             start, end = self.trim(comma + 1, self.clause_end(comma + 1, sentence_end))
@@ -169,20 +209,32 @@ class CueReader(FrontedReader):
             start, end = self.trim(sentence_start, match.start())
         if end - start < 8:
             return None
-        return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)
+        return Candidate(
+            start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention
+        )
 
     def _verb(self, match: re.Match, lemma: str, form: str) -> Candidate | None:
         cue = (match.start(), match.end())
         sentence_start, sentence_end = self.sentence(match.start())
-        paragraph = self.index.paragraphs[self.index.paragraph_at(match.start())] if self.index.paragraphs else (0, len(self.text))
+        paragraph = (
+            self.index.paragraphs[self.index.paragraph_at(match.start())]
+            if self.index.paragraphs
+            else (0, len(self.text))
+        )
         floor = paragraph[0]
         # 1. '"...," X said' / '"...," said X': the quote ends just before the speaker and verb.
         previous = self.quote_ending_before(match.start(), floor)
         if previous is not None:
-            between = self.text[previous.close:match.start()]
-            inner_tail = self.text[max(previous.open, previous.inner_end - 3):previous.inner_end].rstrip().rstrip("'’")
-            attributable = (inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")) \
-                and not is_title(self.text[previous.inner_start:previous.inner_end])
+            between = self.text[previous.close : match.start()]
+            inner_tail = (
+                self.text[max(previous.open, previous.inner_end - 3) : previous.inner_end]
+                .rstrip()
+                .rstrip("'’")
+            )
+            attributable = (
+                inner_tail.endswith((",", "?", "!", "—", "-", "–"))
+                or between.lstrip().startswith(",")
+            ) and not is_title(self.text[previous.inner_start : previous.inner_end])
             if attributable and len(between) < 120 and "\n" not in between:
                 strong = _strong_form(lemma, form)
                 if between.strip(SPACE_COMMA) == "":
@@ -193,29 +245,63 @@ class CueReader(FrontedReader):
                         return self._quoted_before(previous, inverted, cue, sentence_end)
                 else:
                     mention = mention_before(self.text, previous.close, match.start())
-                    if strong and (mention is None or self.text[previous.close:mention.start].strip(SPACE_COMMA)):
+                    if strong and (
+                        mention is None
+                        or self.text[previous.close : mention.start].strip(SPACE_COMMA)
+                    ):
                         # '"...," Republican strategist Fred Davis said': the role words belong to the speaker.
                         whole = subject_before(self.text, previous.close, match.start())
-                        if whole is not None and (mention is None or whole.start < mention.start <= whole.end):
-                            mention = whole if mention is None else Mention(whole.text, whole.start, whole.end, mention.role)
-                    if mention is not None and self.text[previous.close:mention.start].strip(SPACE_COMMA) == "":
+                        if whole is not None and (
+                            mention is None or whole.start < mention.start <= whole.end
+                        ):
+                            mention = (
+                                whole
+                                if mention is None
+                                else Mention(whole.text, whole.start, whole.end, mention.role)
+                            )
+                    if (
+                        mention is not None
+                        and self.text[previous.close : mention.start].strip(SPACE_COMMA) == ""
+                    ):
                         return self._quoted_before(previous, mention, cue, sentence_end)
-        before_words = self.text[max(sentence_start, match.start() - 40):match.start()].split()
+        before_words = self.text[max(sentence_start, match.start() - 40) : match.start()].split()
         previous_word = before_words[-1].lower() if before_words else ""
         if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
             return None
-        if form in AMBIGUOUS_FORMS and (previous_word in NOUN_LEADS or re.fullmatch(r"[a-z]{3,}ed", previous_word)):
+        if form in AMBIGUOUS_FORMS and (
+            previous_word in NOUN_LEADS or re.fullmatch(r"[a-z]{3,}ed", previous_word)
+        ):
             return None  # 'their calls for', 'reiterated calls for': the form is a noun
-        if previous_word in ("been", "is", "are", "was", "were", "be", "being") and not form.endswith(("ing", "s")):
-            return None  # "has been accused of", "was told": a passive, read by the passive patterns
-        if form.endswith("ed") and lemma not in INFINITIVE_LEMMAS and re.match(r"\s+to\s+[a-z]", self.text[match.end():match.end() + 20]):
+        if previous_word in (
+            "been",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "being",
+        ) and not form.endswith(("ing", "s")):
+            return (
+                None  # "has been accused of", "was told": a passive, read by the passive patterns
+            )
+        if (
+            form.endswith("ed")
+            and lemma not in INFINITIVE_LEMMAS
+            and re.match(r"\s+to\s+[a-z]", self.text[match.end() : match.end() + 20])
+        ):
             return None  # "projected to swell", "expected to win": a passive, not a report
-        mention = mention_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
-        share = share_subject(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+        mention = mention_before(
+            self.text, max(sentence_start, previous.close if previous else 0), match.start()
+        )
+        share = share_subject(
+            self.text, max(sentence_start, previous.close if previous else 0), match.start()
+        )
         if share is not None and (mention is None or share.start < mention.start):
             mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
         if lemma in EVIDENCE_LEMMAS and not form.endswith("ing"):
-            record = evidence_subject(self.text, max(sentence_start, previous.close if previous else 0), match.start())
+            record = evidence_subject(
+                self.text, max(sentence_start, previous.close if previous else 0), match.start()
+            )
             if record is not None and (mention is None or record.start < mention.start):
                 mention = record  # 'New polls released Sunday showed': the record, not the day
         after_start = match.end()
@@ -223,29 +309,59 @@ class CueReader(FrontedReader):
             inverted = self._fronted_inverted(match, sentence_start, sentence_end)
             if inverted is not None:
                 return inverted
-            if form.endswith("ing") or re.search(r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start:match.start()]):
+            if form.endswith("ing") or re.search(
+                r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start : match.start()]
+            ):
                 mention = self.clause_subject(sentence_start, match.start())
             # 'hacking specialists say the data may be fake': a plural subject's plain 'say', then a clause.
-            plural_say = form == "say" and previous_word.isalpha() and previous_word not in NON_FINITE_LEADS \
-                and (self._clause_like(self.text[match.end():sentence_end]) or bool(re.match(r"\s+that\b", self.text[match.end():sentence_end])))
-            if mention is None and (_strong_form(lemma, form) or plural_say or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS):
-                mention = subject_before(self.text, max(sentence_start, previous.close if previous else 0), match.start())
-                if mention is not None and not (_strong_form(lemma, form) or plural_say) and not is_evidence(mention.text) \
-                        and not (lemma in CALL_VERBS and mention.text[:1].isupper() and not form.endswith("ing")):
+            plural_say = (
+                form == "say"
+                and previous_word.isalpha()
+                and previous_word not in NON_FINITE_LEADS
+                and (
+                    self._clause_like(self.text[match.end() : sentence_end])
+                    or bool(re.match(r"\s+that\b", self.text[match.end() : sentence_end]))
+                )
+            )
+            if mention is None and (
+                _strong_form(lemma, form)
+                or plural_say
+                or lemma in EVIDENCE_LEMMAS
+                or lemma in CALL_VERBS
+            ):
+                mention = subject_before(
+                    self.text, max(sentence_start, previous.close if previous else 0), match.start()
+                )
+                if (
+                    mention is not None
+                    and not (_strong_form(lemma, form) or plural_say)
+                    and not is_evidence(mention.text)
+                    and not (
+                        lemma in CALL_VERBS
+                        and mention.text[:1].isupper()
+                        and not form.endswith("ing")
+                    )
+                ):
                     mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
             if mention is None:
                 return None
         elif mention.text.lower() not in PRONOUNS:
-            mention = widen(self.text, max(sentence_start, previous.close if previous else 0), mention)
+            mention = widen(
+                self.text, max(sentence_start, previous.close if previous else 0), mention
+            )
         # 'A new poll shows Smith with a lead': a record or a poll shows whatever its object is.
-        evidence = lemma in EVIDENCE_LEMMAS and is_evidence(mention.text) and not form.endswith("ing")
+        evidence = (
+            lemma in EVIDENCE_LEMMAS and is_evidence(mention.text) and not form.endswith("ing")
+        )
         fronted = self._fronted(mention, cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
         parenthetical = self._parenthetical(mention, cue, sentence_start, sentence_end)
         if parenthetical is not None:
             return parenthetical
-        if re.fullmatch(r"\s*(?:As|as)\s+", self.text[sentence_start:mention.start]) and self.text[match.end():match.end() + 2].startswith(","):
+        if re.fullmatch(
+            r"\s*(?:As|as)\s+", self.text[sentence_start : mention.start]
+        ) and self.text[match.end() : match.end() + 2].startswith(","):
             # "As the minister said, the talks failed."
             start, end = self.trim(match.end() + 1, self.clause_end(match.end() + 1, sentence_end))
             if len(self.text[start:end].split()) >= 3:
@@ -254,16 +370,30 @@ class CueReader(FrontedReader):
         named_subject = mention.text.lower() in ("he", "she", "they", "i", "we") or (
             mention.text[:1].isupper() and mention.text.split()[0].lower() not in DETERMINERS
         )
-        if form in AMBIGUOUS_FORMS and not named_subject and not evidence and not re.match(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]):
+        if (
+            form in AMBIGUOUS_FORMS
+            and not named_subject
+            and not evidence
+            and not re.match(
+                r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]
+            )
+        ):
             return None
-        if re.match(r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))", self.text[after_start:sentence_end]) \
-                and SUBORDINATE_LEAD_RE.match(self.text, sentence_start, mention.start):
+        if re.match(
+            r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))",
+            self.text[after_start:sentence_end],
+        ) and SUBORDINATE_LEAD_RE.match(self.text, sentence_start, mention.start):
             return None  # 'After Clinton testified, the panel moved on': what follows the comma is not what she said
         # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
         rest_start = after_start
         adjunct = ADJUNCT_RE.match(self.text, rest_start, sentence_end)
-        if adjunct and not (lemma in INFINITIVE_LEMMAS and INFINITIVE_AFTER_RE.match(self.text, rest_start, sentence_end)):
-            rest_start = adjunct.end()  # "said in a statement on Tuesday that", but not "promised to repave the road"
+        if adjunct and not (
+            lemma in INFINITIVE_LEMMAS
+            and INFINITIVE_AFTER_RE.match(self.text, rest_start, sentence_end)
+        ):
+            rest_start = (
+                adjunct.end()
+            )  # "said in a statement on Tuesday that", but not "promised to repave the road"
         if lemma in TELL_LEMMAS or lemma == "ask":
             listener = LISTENER_RE.match(self.text, rest_start, sentence_end)
             if lemma == "ask" and listener is None:
@@ -274,16 +404,20 @@ class CueReader(FrontedReader):
                 # "told Breitbart News he would support her": a listener, then a bare clause.
                 heard = mention_after(self.text, rest_start, sentence_end)
                 if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
-                    after_listener = self.text[heard.end:sentence_end]
+                    after_listener = self.text[heard.end : sentence_end]
                     if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
                         start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
                         return Candidate(start, end, "indirect", cue=cue, mention=mention)
                 plain = TOLD_LISTENER_RE.match(self.text, rest_start, sentence_end)
                 if plain is not None and (heard is None or heard.end <= plain.end()):
                     # 'told reporters the dam would hold', 'tells them why ...': a plain listener, then the clause.
-                    after_listener = self.text[plain.end():sentence_end]
-                    if (self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)) and len(after_listener.split()) >= 3:
-                        start, end = self.trim(plain.end(), self.clause_end(plain.end(), sentence_end))
+                    after_listener = self.text[plain.end() : sentence_end]
+                    if (
+                        self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)
+                    ) and len(after_listener.split()) >= 3:
+                        start, end = self.trim(
+                            plain.end(), self.clause_end(plain.end(), sentence_end)
+                        )
                         return Candidate(start, end, "indirect", cue=cue, mention=mention)
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
@@ -293,20 +427,29 @@ class CueReader(FrontedReader):
             if quote is not None and quote.open == content_start and not lead.group(1):
                 chained = self._quote_chain(quote, mention, cue)
                 clause_end = self.clause_end(quote.close, sentence_end)
-                if len(self.text[quote.close:clause_end].split()) < 2 or chained.text:
+                if len(self.text[quote.close : clause_end].split()) < 2 or chained.text:
                     return chained
                 # 'says "the wind is at our backs" despite the loss': the quote opens a longer clause.
                 start, end = self.trim(content_start, clause_end)
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if self.text[sentence_start:sentence_end].rstrip().endswith(":") and not self.quote_starting_after(match.end(), sentence_end):
+        if self.text[sentence_start:sentence_end].rstrip().endswith(
+            ":"
+        ) and not self.quote_starting_after(match.end(), sentence_end):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
             return self._block_quote(sentence_end, mention, cue)
         content_end = self.clause_end(content_start, sentence_end)
-        relative = RELATIVE_SPEAKER_RE.search(self.text, max(sentence_start, mention.start - 40), mention.start)
+        relative = RELATIVE_SPEAKER_RE.search(
+            self.text, max(sentence_start, mention.start - 40), mention.start
+        )
         if relative:
             modifiers = relative.group("modifiers").split()
             if modifiers and not any(w.lower() in NOT_MODIFIERS for w in modifiers):
-                mention = Mention(self.text[relative.start("modifiers"):mention.end], relative.start("modifiers"), mention.end, mention.role)
+                mention = Mention(
+                    self.text[relative.start("modifiers") : mention.end],
+                    relative.start("modifiers"),
+                    mention.end,
+                    mention.role,
+                )
             # 'The rules, which officials said will take effect in May, will not apply to ...': the
             # relative clause ends at its comma, and the main clause after it is the writer's.
             comma = self.text.find(", ", content_start, content_end)
@@ -323,11 +466,24 @@ class CueReader(FrontedReader):
                 content_end = resumed.start()
         start, end = self.trim(content_start, content_end)
         content = self.text[start:end]
-        if MEDIUM_ADJUNCT_RE.fullmatch(" " + content) and not re.search(r"\bthat\b|[\"“]", content) and not self._clause_like(content):
+        if (
+            MEDIUM_ADJUNCT_RE.fullmatch(" " + content)
+            and not re.search(r"\bthat\b|[\"“]", content)
+            and not self._clause_like(content)
+        ):
             return None  # 'said in a wide-ranging interview': where it was said, not what
-        if not lead.group(1) and lemma in STRONG_SAY_LEMMAS and not re.search(r"[\"“]|''", content) and (
-                ADJUNCT_OPENING_RE.match(content) and not self._clause_like(content)
-                or lemma in ("say", "tell", "add", "write", "state") and SUBORDINATE_ONLY_RE.match(content) and "," not in content):
+        if (
+            not lead.group(1)
+            and lemma in STRONG_SAY_LEMMAS
+            and not re.search(r"[\"“]|''", content)
+            and (
+                ADJUNCT_OPENING_RE.match(content)
+                and not self._clause_like(content)
+                or lemma in ("say", "tell", "add", "write", "state")
+                and SUBORDINATE_ONLY_RE.match(content)
+                and "," not in content
+            )
+        ):
             return None  # 'said in April while promoting a film', 'said when Boyle asked him': how or when, not what
         after_verb = self.trim(match.end(), sentence_end)[0]
         demand = DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
@@ -341,41 +497,77 @@ class CueReader(FrontedReader):
             if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
                 return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
             return None
-        if lemma in ("describe", "characterize") and not lead.group(1) and DESCRIBED_AS_RE.match(content) \
-                and self.quote_starting_after(match.end(), end) is None:
+        if (
+            lemma in ("describe", "characterize")
+            and not lead.group(1)
+            and DESCRIBED_AS_RE.match(content)
+            and self.quote_starting_after(match.end(), end) is None
+        ):
             # 'described the protests as largely peaceful': what was described, and as what.
             cut = DEMAND_END_RE.search(self.text, start, end)
-            d_start, d_end = self.trim(start, cut.start() if cut and cut.start() > start + DESCRIBED_AS_RE.match(content).end() else end)
+            d_start, d_end = self.trim(
+                start,
+                cut.start()
+                if cut and cut.start() > start + DESCRIBED_AS_RE.match(content).end()
+                else end,
+            )
             return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
         if lemma in QUOTE_ONLY_LEMMAS and not lead.group(1):
             embedded = self.quote_starting_after(match.end(), sentence_end)
-            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= MAX_QUOTE_GAP_WORDS:
-                if lemma == "ask" or self.text[match.end():embedded.open].strip(" ,:") == "":
+            if (
+                embedded is not None
+                and len(self.text[match.end() : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
+            ):
+                if lemma == "ask" or self.text[match.end() : embedded.open].strip(" ,:") == "":
                     return self._quote_chain(embedded, mention, cue)
                 return self._called(match.end(), embedded, mention, cue)
-            if lemma == "ask" and re.match(r"(?:whether|if|why|how|what|when|who|which|where)\b", content):
+            if lemma == "ask" and re.match(
+                r"(?:whether|if|why|how|what|when|who|which|where)\b", content
+            ):
                 return Candidate(start, end, "indirect", cue=cue, mention=mention)
             return self._unquoted(lemma, start, end, mention, cue)
         if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
             return None
         if not lead.group(1):
-            coordinated = re.search(r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is|(?:has|have|had)\s+(?:also\s+)?\w+(?:ed|en|one))\b", content)
+            coordinated = re.search(
+                r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is|(?:has|have|had)\s+(?:also\s+)?\w+(?:ed|en|one))\b",
+                content,
+            )
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
         if lemma in ACCUSING_LEMMAS and not lead.group(1) and ACCUSED_OF_RE.match(content):
             # 'accused the agency of hiding the hacks': who is accused, and of what.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if not lead.group(1) and lemma in NON_SPEECH_OBJECT_LEMMAS \
-                and not self._clause_like(_ADJECTIVAL_RE.sub(" ", re.split(r",|\s(?:and|but)\s", content)[0])) \
-                and not re.search(r"[\"“]|''", content) and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content)):
+        if (
+            not lead.group(1)
+            and lemma in NON_SPEECH_OBJECT_LEMMAS
+            and not self._clause_like(
+                _ADJECTIVAL_RE.sub(" ", re.split(r",|\s(?:and|but)\s", content)[0])
+            )
+            and not re.search(r"[\"“]|''", content)
+            and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content))
+        ):
             return None  # 'added three goals', 'denied Dunmore two chances', 'charged a premium': no speech
-        if not lead.group(1) and not self._clause_like(content) and lemma not in DENIAL_VERBS and lemma not in BARE_CLAUSE_LEMMAS and not evidence:
+        if (
+            not lead.group(1)
+            and not self._clause_like(content)
+            and lemma not in DENIAL_VERBS
+            and lemma not in BARE_CLAUSE_LEMMAS
+            and not evidence
+        ):
             embedded = self.quote_starting_after(match.end(), sentence_end)
-            if embedded is not None and len(self.text[match.end():embedded.open].split()) <= MAX_QUOTE_GAP_WORDS:
+            if (
+                embedded is not None
+                and len(self.text[match.end() : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
+            ):
                 return self._quote_chain(embedded, mention, cue)
-            if lemma in OBJECT_LEMMAS and not form.endswith("ing") and len(content.split()) >= 2 \
-                    and not re.match(r"(?:it|this|that|them|him|her|so)\b", content):
+            if (
+                lemma in OBJECT_LEMMAS
+                and not form.endswith("ing")
+                and len(content.split()) >= 2
+                and not re.match(r"(?:it|this|that|them|him|her|so)\b", content)
+            ):
                 # What is announced or denounced is the claim, figure or not.
                 cut = DEMAND_END_RE.search(self.text, start, end)
                 a_start, a_end = self.trim(start, cut.start() if cut else end)
@@ -385,7 +577,9 @@ class CueReader(FrontedReader):
                 return None
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
-    def _unquoted(self, lemma: str, start: int, end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
+    def _unquoted(
+        self, lemma: str, start: int, end: int, mention: Mention, cue: tuple[int, int]
+    ) -> Candidate | None:
         """'asked voters to stay home', 'called him divisive', 'described how ...': the request, label or account."""
         content = self.text[start:end]
         if lemma == "ask" and ASKED_TO_RE.match(content):
@@ -394,7 +588,9 @@ class CueReader(FrontedReader):
             cut = DEMAND_END_RE.search(self.text, start, end)
             c_start, c_end = self.trim(start, cut.start() if cut else end)
             return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
-        if lemma in ("describe", "characterize") and re.match(r"(?:how|what|why|where|when|whether)\b", content):
+        if lemma in ("describe", "characterize") and re.match(
+            r"(?:how|what|why|where|when|whether)\b", content
+        ):
             # An account is a claim; 'described the plan' names a topic and asserts nothing.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
         return None
@@ -411,10 +607,17 @@ class CueReader(FrontedReader):
         if coordinated:
             end = coordinated.start()
         second = SECOND_SPEAKER_RE.search(self.text, start, end)
-        if second and self.quote_at(second.start()) is None and self._clause_like(self.text[start:second.start()]):
+        if (
+            second
+            and self.quote_at(second.start()) is None
+            and self._clause_like(self.text[start : second.start()])
+        ):
             end = second.start()
         sentence_start = self.sentence(start)[0]
-        if SUBORDINATE_OPENING_RE.match(self.text, sentence_start, start) and "," not in self.text[sentence_start:start]:
+        if (
+            SUBORDINATE_OPENING_RE.match(self.text, sentence_start, start)
+            and "," not in self.text[sentence_start:start]
+        ):
             # 'When the mayor promised to fix the roads, voters cheered': the first comma closes the subordinate clause.
             comma = self.text.find(", ", start, end)
             while comma >= 0 and self.quote_at(comma) is not None:
@@ -423,10 +626,14 @@ class CueReader(FrontedReader):
                 end = comma
         summary = SUMMARY_APPOSITIVE_RE.search(self.text, start, end)
         if summary and self.quote_at(summary.start()) is None:
-            end = summary.start()  # '..., a recommendation the minister adopted': the writer's gloss on what was said
+            end = (
+                summary.start()
+            )  # '..., a recommendation the minister adopted': the writer's gloss on what was said
         relative = TRAILING_RELATIVE_RE.search(self.text, start, end)
         if relative and relative.start() - start > 20 and self.quote_at(relative.start()) is None:
-            end = relative.start()  # '..., who will face a challenger in August.': a description, not what was said
+            end = (
+                relative.start()
+            )  # '..., who will face a challenger in August.': a description, not what was said
         participle = PARTICIPLE_CUT_RE.search(self.text, start, end)
         if participle and participle.start() - start > 40:
             end = participle.start()
@@ -438,12 +645,15 @@ class CueReader(FrontedReader):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
                 verb_start = sentence_start + verb.start()
-                mention = mention_before(self.text, sentence_start, verb_start) or subject_before(self.text, sentence_start, verb_start)
+                mention = mention_before(self.text, sentence_start, verb_start) or subject_before(
+                    self.text, sentence_start, verb_start
+                )
                 if mention is not None:
                     return mention
         # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
         named = re.match(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b", self.text[sentence_start:end])
         if named:
-            return mention_before(self.text, sentence_start, sentence_start + named.end(1)) \
-                or subject_before(self.text, sentence_start, sentence_start + named.end(1))
+            return mention_before(
+                self.text, sentence_start, sentence_start + named.end(1)
+            ) or subject_before(self.text, sentence_start, sentence_start + named.end(1))
         return None

@@ -12,7 +12,9 @@ from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, s
 from claims.extraction.subjects import widen
 from claims.speakers import TITLE_WORDS, split_role
 
-_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE)
+_HONORIFIC_RE = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE
+)
 _HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+[A-Z][\w'’-]+")
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
@@ -20,12 +22,19 @@ _TITLE_BEFORE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor|President|Minister|Secretary|Judge|Justice|"
     r"Mayor|Chairman|Director|Chief|Father|Sister|Brother|Rev|spokesman|spokeswoman|spokesperson|said|says|by)\.?\s+$"
 )
-_SPOKE_AFTER_RE = re.compile(r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)")
+_SPOKE_AFTER_RE = re.compile(
+    r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)"
+)
 
 
 def _is_definite_description(written: str) -> bool:
     words = written.split()
-    return len(words) >= 2 and words[0].lower() in ("the", "this") and words[-1].islower() and words[-1] in PERSON_TITLES
+    return (
+        len(words) >= 2
+        and words[0].lower() in ("the", "this")
+        and words[-1].islower()
+        and words[-1] in PERSON_TITLES
+    )
 
 
 _OBJECT_LEADS = frozenset(
@@ -35,7 +44,7 @@ _OBJECT_LEADS = frozenset(
 
 def _is_object(window: str, offset: int) -> bool:
     """A name right after a preposition or a verb is rarely who 'he' refers to next."""
-    before = window[max(0, offset - 20):offset].split()
+    before = window[max(0, offset - 20) : offset].split()
     if not before:
         return False
     word = before[-1].lower()
@@ -50,7 +59,9 @@ class _Known:
     position: int
 
 
-_ATTACHED_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|from|in|for|at|with|to)\s+(?P<tail>(?:the\s+)?[A-Z].*)$")
+_ATTACHED_RE = re.compile(
+    r"^(?P<head>.+?)\s+(?:of|from|in|for|at|with|to)\s+(?P<tail>(?:the\s+)?[A-Z].*)$"
+)
 _PERSON_NOUNS = frozenset(
     """man woman boy girl priest pastor nun doctor nurse teacher student mother father son daughter wife husband
     brother sister friend neighbour neighbor resident witness soldier officer worker employee owner driver
@@ -69,8 +80,12 @@ def _described(phrase: str) -> bool:
 def _named(phrase: str) -> bool:
     """Whether a phrase is a person's name: two or more capitalised words, none a title or a determiner."""
     words = phrase.split()
-    return len(words) >= 2 and all(w[:1].isupper() and w.lower().strip(".") not in TITLE_WORDS
-                                   and w.lower() not in _DESCRIPTION_LEADS for w in words)
+    return len(words) >= 2 and all(
+        w[:1].isupper()
+        and w.lower().strip(".") not in TITLE_WORDS
+        and w.lower() not in _DESCRIPTION_LEADS
+        for w in words
+    )
 
 
 class SpeakerResolver:
@@ -103,26 +118,38 @@ class SpeakerResolver:
             # "the Florida senator" after "Marco Rubio": the reader takes them to be the same person.
             known = self._person_with_title(written.split()[-1].lower(), mention.start)
             if known is not None:
-                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
+                    known.name,
+                    known.role,
+                    "person",
+                )
                 candidate.aliases = []
                 return
         attached = _ATTACHED_RE.match(written)
-        if attached is not None and (attached.group("head").split()[0].lower() in _DESCRIPTION_LEADS
-                                     or _described(attached.group("head")) and not _TRAILING_NAME_RE.search(attached.group("tail"))):
+        if attached is not None and (
+            attached.group("head").split()[0].lower() in _DESCRIPTION_LEADS
+            or _described(attached.group("head"))
+            and not _TRAILING_NAME_RE.search(attached.group("tail"))
+        ):
             # 'A Catholic priest from Massachusetts', 'an aide to Mr. Lee': an unnamed speaker the
             # phrase describes, not the place or the person after the preposition.
             head = attached.group("head")
             candidate.speaker, candidate.speaker_role = written, mention.role
             noun = head.split()[-1].lower()
-            candidate.speaker_kind = "person" if noun in PERSON_TITLES or noun in _PERSON_NOUNS else (
-                "group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
+            candidate.speaker_kind = (
+                "person"
+                if noun in PERSON_TITLES or noun in _PERSON_NOUNS
+                else ("group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
+            )
             known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
             (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
             return
         if attached is not None and _named(attached.group("head")):
             # 'Wilfredo Strauss of the Seismic Institute': the person, and where they speak from.
             written, mention_role = attached.group("head"), attached.group("tail")
-            mention = Mention(written, mention.start, mention.start + len(written), mention.role or mention_role)
+            mention = Mention(
+                written, mention.start, mention.start + len(written), mention.role or mention_role
+            )
         kind = speaker_kind(written)
         if kind != "person":
             name = written
@@ -154,7 +181,9 @@ class SpeakerResolver:
             floor = max(0, position - 200, self.text.rfind("\n", 0, position) + 1)
             antecedent = mention_before(self.text, floor, head_end)
             if antecedent is not None and antecedent.text.lower() not in PRONOUNS:
-                antecedent = widen(self.text, floor, antecedent)  # 'A priest from Ohio, who ...' is the priest
+                antecedent = widen(
+                    self.text, floor, antecedent
+                )  # 'A priest from Ohio, who ...' is the priest
                 written = candidate.mention
                 candidate.mention = antecedent
                 self.resolve(candidate)
@@ -163,16 +192,30 @@ class SpeakerResolver:
         if pronoun in ("he", "she", "who"):
             known = self._nearest_person(position)
             if known is not None:
-                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, "person"
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
+                    known.name,
+                    known.role,
+                    "person",
+                )
                 candidate.aliases = []
                 return
         if pronoun in ("they", "it", "which", "we"):
             if self.collectives and position - self.collectives[-1].position < 1500:
                 known = self.collectives[-1]
-                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = known.name, known.role, known.kind
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
+                    known.name,
+                    known.role,
+                    known.kind,
+                )
                 return
         candidate.speaker = candidate.mention.text
-        candidate.speaker_kind = "group" if pronoun in ("they", "we") else "organization" if pronoun in ("it", "which") else "person"
+        candidate.speaker_kind = (
+            "group"
+            if pronoun in ("they", "we")
+            else "organization"
+            if pronoun in ("it", "which")
+            else "person"
+        )
 
     def _nearest_person(self, position: int) -> _Known | None:
         """The person last named before position: a known speaker or a 'Mr. Smith' written since."""
@@ -183,21 +226,33 @@ class SpeakerResolver:
         best: tuple[int, _Known] | None = None
         for match in _HONORIFIC_NAME_RE.finditer(window):
             full = self._full_name(match.group(0), floor + match.start())
-            best = (match.start(), full or _Known(match.group(0), None, "person", floor + match.start()))
+            best = (
+                match.start(),
+                full or _Known(match.group(0), None, "person", floor + match.start()),
+            )
         for match in _CAPITALISED_RE.finditer(window):
             known = surnames.get(match.group(0))
-            if known is not None and (best is None or match.start() > best[0]) and not _is_object(window, match.start()):
+            if (
+                known is not None
+                and (best is None or match.start() > best[0])
+                and not _is_object(window, match.start())
+            ):
                 best = (match.start(), known)
         for start, written in self._names_between(floor, position):
             name, role = split_role(written)
             words = name.split()
-            if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
+            if len(words) < 2 or any(
+                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
+            ):
                 continue
             if not self._person_like(name, start + max(0, written.find(name))):
                 continue
             offset = start + written.index(name) - floor if name in written else start - floor
             if (best is None or offset > best[0]) and not _is_object(window, offset):
-                best = (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
+                best = (
+                    offset,
+                    self._full_name(words[-1], start) or _Known(name, role, "person", start),
+                )
         if best is not None and (last is None or floor + best[0] > last.position):
             return best[1]
         return last if last is not None else self._name_before(position)
@@ -215,10 +270,20 @@ class SpeakerResolver:
         person = speaker_kind(name) == "person"
         if person:
             family = re.sub(r"['’]s?$", "", words[-1])
-            alone = re.compile(r"(?<![\w'’-])(?<!" + re.escape(words[-2]) + r" )" + re.escape(family) + r"(?![\w-])")
-            before = self.text[max(0, start - 25):start]
-            after = self.text[start + len(name):start + len(name) + 25]
-            person = bool(alone.search(self.text) or _TITLE_BEFORE_RE.search(before) or _SPOKE_AFTER_RE.match(after))
+            alone = re.compile(
+                r"(?<![\w'’-])(?<!"
+                + re.escape(words[-2])
+                + r" )"
+                + re.escape(family)
+                + r"(?![\w-])"
+            )
+            before = self.text[max(0, start - 25) : start]
+            after = self.text[start + len(name) : start + len(name) + 25]
+            person = bool(
+                alone.search(self.text)
+                or _TITLE_BEFORE_RE.search(before)
+                or _SPOKE_AFTER_RE.match(after)
+            )
         self._person_cache[name] = person
         return person
 
@@ -226,7 +291,9 @@ class SpeakerResolver:
         if self._names is None:
             self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
             self._name_starts = [start for start, _ in self._names]
-        return self._names[bisect_left(self._name_starts, low):bisect_left(self._name_starts, high)]
+        return self._names[
+            bisect_left(self._name_starts, low) : bisect_left(self._name_starts, high)
+        ]
 
     def _full_name(self, name: str, position: int) -> _Known | None:
         """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier."""
@@ -248,7 +315,9 @@ class SpeakerResolver:
             name, role = split_role(self._names[index][1])
             index -= 1
             words = name.split()
-            if len(words) < 2 or any(w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words):
+            if len(words) < 2 or any(
+                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
+            ):
                 continue
             if surname is not None and words[-1] != surname:
                 continue

@@ -20,13 +20,17 @@ _RECORD_NOUNS = (
     r"view|views|words|opinion|estimation|judgment|judgement|telling|account|accounts|book|memo|letter|"
     r"interview|statement|testimony|measures?|calculations?|projections?|forecast|memoir|op-ed|column|argument"
 )
-_RECORD_RE = re.compile(r"(?:[^,;:()\"“”.]{0,80}?\s)?(?:" + _RECORD_NOUNS + r")\b[^,;:()\"“”]{0,80}?")
+_RECORD_RE = re.compile(
+    r"(?:[^,;:()\"“”.]{0,80}?\s)?(?:" + _RECORD_NOUNS + r")\b[^,;:()\"“”]{0,80}?"
+)
 # A frame at the head of a sentence or after 'but'/'because', closed by a comma.
 _FRONT_RE = re.compile(
     r"[\s\"“‘']*(?:(?:[Bb]ut|[Bb]ecause|[Yy]et|[Aa]nd)\s+)?"
     r"(?P<cue>In|in|To|to|By|by)\s+(?P<frame>[^,;:()\"“”\n]{2,120}?),\s+(?=\S)"
 )
-_PEOPLE_WORDS = frozenset("him her them me us many some others most all both everyone anyone".split())
+_PEOPLE_WORDS = frozenset(
+    "him her them me us many some others most all both everyone anyone".split()
+)
 _NOT_PEOPLE = frozenset(
     """years months weeks days decades now example instance instance the first second last time once all
     starters instance decades centuries sure years generations long while other""".split()
@@ -47,7 +51,9 @@ def find_frames(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
         match = _FRONT_RE.match(text, sentence_start, sentence_end)
         if match is None:
             continue
-        if reader.quote_at(match.start("cue")) is None and not _has_cue(cues, match.end(), sentence_end):
+        if reader.quote_at(match.start("cue")) is None and not _has_cue(
+            cues, match.end(), sentence_end
+        ):
             candidate = _front(reader, match)
             if candidate is not None:
                 found.append(candidate)
@@ -62,25 +68,39 @@ def _has_cue(cues: list[int], start: int, end: int) -> bool:
 def _front(reader: CueReader, match: re.Match) -> Candidate | None:
     text = reader.text
     sentence_end = reader.sentence(match.start("cue"))[1]
-    cue, frame_start, frame_end = match.group("cue").lower(), match.start("frame"), match.end("frame")
+    cue, frame_start, frame_end = (
+        match.group("cue").lower(),
+        match.start("frame"),
+        match.end("frame"),
+    )
     mention = _frame_source(text, cue, frame_start, frame_end)
     if mention is None:
         return None
     start, end = reader.trim(match.end(), reader.clause_end(match.end(), sentence_end))
     content = text[start:end]
-    if len(content.split()) < _MIN_CONTENT_WORDS or not CLAUSE_VERB_RE.search(" ".join(content.split()[:14])) \
-            and not re.search(r"\b(?:is|are|was|were|has|have|had|remain|remains|[a-z]+s)\b", content):
+    if (
+        len(content.split()) < _MIN_CONTENT_WORDS
+        or not CLAUSE_VERB_RE.search(" ".join(content.split()[:14]))
+        and not re.search(r"\b(?:is|are|was|were|has|have|had|remain|remains|[a-z]+s)\b", content)
+    ):
         return None
-    return Candidate(start, end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
+    return Candidate(
+        start, end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+    )
 
 
 def _frame_source(text: str, cue: str, start: int, end: int) -> Mention | None:
     """Who or what frames the clause: the poll or view for 'in'/'by', a person or a group for 'to'."""
     phrase = text[start:end]
     if cue in ("in", "by"):
-        if not _RECORD_RE.fullmatch(phrase) or phrase.lower().startswith(("other ", "this ", "that ")):
+        if not _RECORD_RE.fullmatch(phrase) or phrase.lower().startswith(
+            ("other ", "this ", "that ")
+        ):
             return None
-        owner = re.match(r"(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:view|views|words|opinion|estimation|judgment|judgement|telling|account|reckoning|argument|count|tally)\b", phrase)
+        owner = re.match(
+            r"(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:view|views|words|opinion|estimation|judgment|judgement|telling|account|reckoning|argument|count|tally)\b",
+            phrase,
+        )
         if owner is not None:
             inner = mention_before(text, start, start + owner.end("owner"))
             if inner is not None:

@@ -9,12 +9,12 @@ from claims.extraction.lexicon import CALL_VERBS, CLAUSE_VERB_RE, CUE_FORMS, TEL
 from claims.extraction.mentions import Mention, mention_after
 from claims.extraction.quotes import QuoteReader, is_title
 from claims.extraction.shapes import (
-    PRONOUN_CLAUSE_RE,
     CONTENT_OPENING_RE,
     INVERTED_TAIL_RE,
     MEDIUM_ADJUNCT_RE,
     NOT_MODIFIERS,
     PREPOSITION_OPENING_RE,
+    PRONOUN_CLAUSE_RE,
     SUBORDINATE_OPENING_RE,
 )
 
@@ -27,22 +27,35 @@ class FrontedReader(QuoteReader):
         # 'she worries he is "too nice"': a subject pronoun and its verb open a clause whatever the verb's form.
         return bool(CLAUSE_VERB_RE.search(head) or PRONOUN_CLAUSE_RE.match(head))
 
-    def _fronted(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
+    def _fronted(
+        self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int
+    ) -> Candidate | None:
         """'The economy is growing, the minister said.': the clause before the speaker."""
-        form = self.text[cue[0]:cue[1]].lower()
+        form = self.text[cue[0] : cue[1]].lower()
         if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
             return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
-        before = self.text[sentence_start:mention.start]
+        before = self.text[sentence_start : mention.start]
         if not before.rstrip().endswith(","):
             # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
             modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
-            if modifiers is None or any(w.lower() in NOT_MODIFIERS or w.lower() in CUE_FORMS for w in modifiers.group(1).split()):
+            if modifiers is None or any(
+                w.lower() in NOT_MODIFIERS or w.lower() in CUE_FORMS
+                for w in modifiers.group(1).split()
+            ):
                 return None
-            before = before[:modifiers.start(1)]
-            mention = Mention(self.text[sentence_start + modifiers.start(1):mention.end], sentence_start + modifiers.start(1), mention.end, mention.role)
-        after = self.text[cue[1]:sentence_end]
-        if (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before)) and CONTENT_OPENING_RE.match(after) \
-                and (self._clause_like(after) or len(after.split()) >= 3):
+            before = before[: modifiers.start(1)]
+            mention = Mention(
+                self.text[sentence_start + modifiers.start(1) : mention.end],
+                sentence_start + modifiers.start(1),
+                mention.end,
+                mention.role,
+            )
+        after = self.text[cue[1] : sentence_end]
+        if (
+            (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before))
+            and CONTENT_OPENING_RE.match(after)
+            and (self._clause_like(after) or len(after.split()) >= 3)
+        ):
             return None  # 'As the vote neared, his son said the race was over': the content follows the verb
         if re.search(r"\bthat\b", after) or self._quotes_something(cue[1], sentence_end):
             return None
@@ -57,36 +70,40 @@ class FrontedReader(QuoteReader):
         """Whether a quotation other than a title ('on "Meet the Press"') opens in text[start:end]."""
         quote = self.quote_starting_after(start - 1, end)
         while quote is not None:
-            if not is_title(self.text[quote.inner_start:quote.inner_end]):
+            if not is_title(self.text[quote.inner_start : quote.inner_end]):
                 return True
             quote = self.quote_starting_after(quote.close - 1, end)
         return False
 
-    def _parenthetical(self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int) -> Candidate | None:
+    def _parenthetical(
+        self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int
+    ) -> Candidate | None:
         """'The golf industry, she said, is doing better.': the sentence around the attribution."""
-        before = self.text[sentence_start:mention.start].rstrip()
-        after = self.text[cue[1]:sentence_end]
+        before = self.text[sentence_start : mention.start].rstrip()
+        after = self.text[cue[1] : sentence_end]
         if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
             return None
         if re.match(r"\s*,\s*(?:[\"“‘]|'')", after):
             return None  # 'On Tuesday, he said, "..."': the quote is the content
-        if len(after.split()) < 3 or self.text[cue[0]:cue[1]].endswith("ing"):
+        if len(after.split()) < 3 or self.text[cue[0] : cue[1]].endswith("ing"):
             return None
         start, end = self.trim(sentence_start, sentence_end)
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
 
-    def _fronted_inverted(self, match: re.Match, sentence_start: int, sentence_end: int) -> Candidate | None:
+    def _fronted_inverted(
+        self, match: re.Match, sentence_start: int, sentence_end: int
+    ) -> Candidate | None:
         """'The economy is growing, said the minister.'"""
         form = match.group(0).lower()
         if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
             return None
-        before = self.text[sentence_start:match.start()]
+        before = self.text[sentence_start : match.start()]
         if not before.rstrip().endswith(","):
             return None
         mention = mention_after(self.text, match.end(), sentence_end)
         if mention is None:
             return None
-        remainder = self.text[mention.end:sentence_end]
+        remainder = self.text[mention.end : sentence_end]
         if len(remainder.split()) > 8 and not remainder.startswith(","):
             return None
         if not INVERTED_TAIL_RE.match(remainder):
@@ -94,4 +111,6 @@ class FrontedReader(QuoteReader):
         start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
         if len(self.text[start:end].split()) < 4:
             return None
-        return Candidate(start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention)
+        return Candidate(
+            start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention
+        )

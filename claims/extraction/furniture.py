@@ -43,7 +43,7 @@ def is_furniture(line: str) -> bool:
     words = stripped.split()
     if len(words) <= 12 and _CREDIT_RE.search(stripped):
         return True
-    if len(words) <= _HEADING_MAX_WORDS and stripped.isupper() and stripped[-1] not in ".!?\"”":
+    if len(words) <= _HEADING_MAX_WORDS and stripped.isupper() and stripped[-1] not in '.!?"”':
         return True  # 'WATCH BELOW', 'KEEPING SCORE', 'HEALTH': a section heading
     if not any(marker in stripped for marker in _URL_MARKERS):
         return False

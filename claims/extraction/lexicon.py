@@ -32,7 +32,9 @@ STRONG_SAY_LEMMAS = frozenset(
     observe retort""".split()
 )
 # Verbs through which a record speaks ('the poll shows', 'an audit found', 'the data suggest').
-EVIDENCE_LEMMAS = frozenset("show find indicate suggest reveal demonstrate estimate project conclude confirm".split())
+EVIDENCE_LEMMAS = frozenset(
+    "show find indicate suggest reveal demonstrate estimate project conclude confirm".split()
+)
 # Nouns naming a record, a count or a piece of evidence rather than a person.
 EVIDENCE_NOUNS = frozenset(
     """poll polls polling survey surveys study studies analysis analyses report reports data figures
@@ -44,16 +46,27 @@ EVIDENCE_NOUNS = frozenset(
 DENIAL_VERBS = frozenset("deny refute reject dismiss dispute rebut contest".split())
 CALL_VERBS = frozenset("call label brand term dub describe characterize".split())
 _IRREGULAR = {
-    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
-    "write": ["wrote", "written", "writes", "writing"], "think": ["thought", "thinks", "thinking"],
-    "feel": ["felt", "feels", "feeling"], "know": ["knew", "known", "knows", "knowing"],
-    "find": ["found", "finds", "finding"], "show": ["showed", "shown", "shows", "showing"],
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"],
+    "think": ["thought", "thinks", "thinking"],
+    "feel": ["felt", "feels", "feeling"],
+    "know": ["knew", "known", "knows", "knowing"],
+    "find": ["found", "finds", "finding"],
+    "show": ["showed", "shown", "shows", "showing"],
     "understand": ["understood", "understands", "understanding"],
-    "swear": ["swore", "sworn", "swears", "swearing"], "speak": ["spoke", "spoken", "speaks"],
-    "rule": ["ruled", "rules"], "order": ["ordered"], "post": ["posted"], "project": ["projected"],
-    "object": ["objected", "objects"], "counter": ["countered", "counters"],
-    "answer": ["answered", "answers"], "figure": ["figured", "figures"],
-    "question": ["questioned"], "report": ["reported", "reports", "reporting"],
+    "swear": ["swore", "sworn", "swears", "swearing"],
+    "speak": ["spoke", "spoken", "speaks"],
+    "rule": ["ruled", "rules"],
+    "order": ["ordered"],
+    "post": ["posted"],
+    "project": ["projected"],
+    "object": ["objected", "objects"],
+    "counter": ["countered", "counters"],
+    "answer": ["answered", "answers"],
+    "figure": ["figured", "figures"],
+    "question": ["questioned"],
+    "report": ["reported", "reports", "reporting"],
 }
 # Forms too ambiguous as nouns or adjectives to count as a cue on their own.
 _AMBIGUOUS_FORMS = frozenset(
@@ -116,9 +129,13 @@ def trie_pattern(words: list[str]) -> str:
         optional = "" in node
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-        return body + "?" if optional and (len(branches) > 1 or len(body) == 1) else (
-            "(?:" + body + ")?" if optional else body
+        body = (
+            branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        )
+        return (
+            body + "?"
+            if optional and (len(branches) > 1 or len(body) == 1)
+            else ("(?:" + body + ")?" if optional else body)
         )
 
     return render(trie)
@@ -135,7 +152,15 @@ CUE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|" + trie_pattern(_CUE_WORDS) + r")\
 """Reporting verb forms (lowercase, or capitalised as in headlines) and 'according to'."""
 
 SAY_FORM_RE = re.compile(
-    r"\b(?:" + trie_pattern(sorted(form for form, lemma in CUE_FORMS.items() if lemma in STRONG_SAY_LEMMAS and form != lemma)) + r")\b"
+    r"\b(?:"
+    + trie_pattern(
+        sorted(
+            form
+            for form, lemma in CUE_FORMS.items()
+            if lemma in STRONG_SAY_LEMMAS and form != lemma
+        )
+    )
+    + r")\b"
 )
 """Inflected verbs of saying ('said', 'told', 'argues'): the sentences the tree is read in for attributions."""
 
@@ -173,7 +198,9 @@ MODIFIER_WORDS = frozenset(
     early initial official internal classified leaked high-ranking high-level ranking
     presidential congressional republican democratic conservative liberal""".split()
 )
-DETERMINERS = frozenset("the a an some many most several both his her their its our this that these".split())
+DETERMINERS = frozenset(
+    "the a an some many most several both his her their its our this that these".split()
+)
 UNATTRIBUTED_HEADS = frozenset(
     "reports report sources source media rumors rumours estimates assessments documents data".split()
 )

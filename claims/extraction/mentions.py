@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from claims.extraction.lexicon import (
     AUXILIARIES,
-    EVIDENCE_NOUNS,
     CLAUSE_STARTERS,
     DETERMINERS,
+    EVIDENCE_NOUNS,
     GROUP_HEADS,
     MODIFIER_WORDS,
     ORG_HEADS,
@@ -51,7 +51,9 @@ class Mention:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() is False and token[:2].upper() == token[:2] and token[:1].isalpha())
+    return token[:1].isupper() or (
+        token[:1].isdigit() is False and token[:2].upper() == token[:2] and token[:1].isalpha()
+    )
 
 
 _CAMEL_NAME_RE = re.compile(r"[a-z]+[A-Z][\w.]*|[\w-]+\.(?:com|org|net|fr|de|co\.uk|uk|io|es|it)")
@@ -64,7 +66,12 @@ def _word_ok(token: str) -> bool:
         bare = bare[:-2]
     if token[:1].isupper() or _CAMEL_NAME_RE.fullmatch(token.rstrip(".,")):
         return True
-    return bare in SPEAKER_NOUNS or bare in MODIFIER_WORDS or bare in TITLE_WORDS or bare in _NAME_PARTICLES
+    return (
+        bare in SPEAKER_NOUNS
+        or bare in MODIFIER_WORDS
+        or bare in TITLE_WORDS
+        or bare in _NAME_PARTICLES
+    )
 
 
 def _head_ok(token: str) -> bool:
@@ -73,7 +80,11 @@ def _head_ok(token: str) -> bool:
         return True
     if token[:1].isupper():
         return bare not in CLAUSE_STARTERS and not bare.endswith(("'s", "’s"))
-    return bare in SPEAKER_NOUNS or bare in PERSON_TITLES or bool(_CAMEL_NAME_RE.fullmatch(token.rstrip(".,")))
+    return (
+        bare in SPEAKER_NOUNS
+        or bare in PERSON_TITLES
+        or bool(_CAMEL_NAME_RE.fullmatch(token.rstrip(".,")))
+    )
 
 
 _QUANTITY_LEADS = frozenset("nearly about almost roughly some over under than a the".split())
@@ -87,21 +98,44 @@ def _plural_head(tokens: list[tuple[str, int, int]]) -> bool:
     if len(tokens) < 2:
         return False
     last, before = tokens[-1][0], tokens[-2][0]
-    if last.lower() in _QUANTIFIER_HEADS and (before[:1].isdigit() or before.lower() in _QUANTITY_LEADS or before[:1].isupper()):
+    if last.lower() in _QUANTIFIER_HEADS and (
+        before[:1].isdigit() or before.lower() in _QUANTITY_LEADS or before[:1].isupper()
+    ):
         return True
     described = [t[0] for t in tokens[-4:-1]]
     while described and described[0].lower() not in ("the", "a", "an", "this"):
         described = described[1:]
-    modifiers_plain = all(t.replace("-", "").isalpha() and t.islower() and t not in _FUNCTION_WORDS for t in described[1:])
-    if described and modifiers_plain and last.isalpha() and not last.endswith("s") and last.islower() and last not in _FUNCTION_WORDS \
-            and last not in AUXILIARIES and not last.endswith(("ly", "ing")):
+    modifiers_plain = all(
+        t.replace("-", "").isalpha() and t.islower() and t not in _FUNCTION_WORDS
+        for t in described[1:]
+    )
+    if (
+        described
+        and modifiers_plain
+        and last.isalpha()
+        and not last.endswith("s")
+        and last.islower()
+        and last not in _FUNCTION_WORDS
+        and last not in AUXILIARIES
+        and not last.endswith(("ly", "ing"))
+    ):
         # "The billionaire businessman says": a definite description of one speaker.
         return True
-    if not (last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss") and len(last) > 3):
+    if not (
+        last.isalpha()
+        and last.islower()
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and len(last) > 3
+    ):
         return False
     if last in AUXILIARIES or last in _FUNCTION_WORDS:
         return False
-    return before.endswith(("'s", "’s")) or before.lower() in DETERMINERS or (before[:1].isupper() and before.lower() not in CLAUSE_STARTERS)
+    return (
+        before.endswith(("'s", "’s"))
+        or before.lower() in DETERMINERS
+        or (before[:1].isupper() and before.lower() not in CLAUSE_STARTERS)
+    )
 
 
 def _ends_sentence(token: str) -> bool:
@@ -121,13 +155,23 @@ def _extend_lowercase(tokens: list[tuple[str, int, int]], first_index: int) -> i
     while index > 0 and taken < 3:
         token = tokens[index - 1][0]
         lower = token.lower()
-        if (not token.replace("-", "").isalpha() or not token.islower() or lower in AUXILIARIES or lower in _FUNCTION_WORDS
-                or lower in DETERMINERS or lower.endswith("ly")):
+        if (
+            not token.replace("-", "").isalpha()
+            or not token.islower()
+            or lower in AUXILIARIES
+            or lower in _FUNCTION_WORDS
+            or lower in DETERMINERS
+            or lower.endswith("ly")
+        ):
             break
         index -= 1
         taken += 1
     boundary = tokens[index - 1][0] if index > 0 else ","
-    if taken and (boundary in (",", ";", ":", "(", "—", "–") or boundary.lower() in DETERMINERS or boundary.endswith(("'s", "’s"))):
+    if taken and (
+        boundary in (",", ";", ":", "(", "—", "–")
+        or boundary.lower() in DETERMINERS
+        or boundary.endswith(("'s", "’s"))
+    ):
         if boundary.lower() in DETERMINERS:
             index -= 1
         return index
@@ -138,15 +182,22 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase ending at `end` (after skipping auxiliaries), not reaching before start."""
     start = max(start, end - _MENTION_REACH, text.rfind("\n", start, end) + 1)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
-    while tokens and (tokens[-1][0].lower() in AUXILIARIES or tokens[-1][0] in ("both", "all", "each")
-                      or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())):
+    while tokens and (
+        tokens[-1][0].lower() in AUXILIARIES
+        or tokens[-1][0] in ("both", "all", "each")
+        or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())
+    ):
         tokens.pop()
     if not tokens:
         return None
-    contraction = re.fullmatch(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", tokens[-1][0], re.IGNORECASE)
+    contraction = re.fullmatch(
+        r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", tokens[-1][0], re.IGNORECASE
+    )
     if contraction:
         # "he’s predicted": the pronoun without its auxiliary.
-        return Mention(contraction.group(1), tokens[-1][1], tokens[-1][1] + len(contraction.group(1)))
+        return Mention(
+            contraction.group(1), tokens[-1][1], tokens[-1][1] + len(contraction.group(1))
+        )
     if tokens[-1][0] == ")":
         # "Sen. Bernie Sanders (I-Vt.) said": the phrase before the parenthesis, through it.
         opening = max((i for i, t in enumerate(tokens) if t[0] == "("), default=-1)
@@ -155,7 +206,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         inner = mention_before(text, start, tokens[opening][1])
         if inner is None or inner.text.lower() in PRONOUNS:
             return inner
-        return Mention(text[inner.start:tokens[-1][2]], inner.start, tokens[-1][2], inner.role)
+        return Mention(text[inner.start : tokens[-1][2]], inner.start, tokens[-1][2], inner.role)
     last, last_start, last_end = tokens[-1]
     if last in (",",) and len(tokens) >= 4:
         appositive = _appositive(text, tokens)
@@ -170,25 +221,54 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         token = tokens[index][0]
         lower = token.lower()
         if lower in DETERMINERS:
-            if index >= 2 and tokens[index - 1][0].lower() in ("of", "for", "at") and _word_ok(tokens[index - 2][0]):
+            if (
+                index >= 2
+                and tokens[index - 1][0].lower() in ("of", "for", "at")
+                and _word_ok(tokens[index - 2][0])
+            ):
                 first_index = index
                 continue
-            if token[:1].isupper() and lower in ("the",) or lower in ("a", "an", "the", "some", "many", "most", "several", "both", "his", "her", "their", "its", "our"):
+            if (
+                token[:1].isupper()
+                and lower in ("the",)
+                or lower
+                in (
+                    "a",
+                    "an",
+                    "the",
+                    "some",
+                    "many",
+                    "most",
+                    "several",
+                    "both",
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                    "our",
+                )
+            ):
                 first_index = index
             break
         if lower in _CONNECTORS and index > 0:
             neighbour = tokens[index + 1][0]
             if neighbour.lower() in DETERMINERS and index + 2 < len(tokens):
                 neighbour = tokens[index + 2][0]
-            if lower == "and" and not (neighbour[:1].isupper() and tokens[index - 1][0][:1].isupper()):
+            if lower == "and" and not (
+                neighbour[:1].isupper() and tokens[index - 1][0][:1].isupper()
+            ):
                 break
-            if lower in ("of", "for", "at") and not (_word_ok(tokens[index - 1][0]) and _word_ok(neighbour)):
+            if lower in ("of", "for", "at") and not (
+                _word_ok(tokens[index - 1][0]) and _word_ok(neighbour)
+            ):
                 break
             continue
-        if (token[:1].isdigit() or lower in _QUANTITY_LEADS - {"a", "the"}) and tokens[-1][0].lower() in _QUANTIFIER_HEADS:
+        if (token[:1].isdigit() or lower in _QUANTITY_LEADS - {"a", "the"}) and tokens[-1][
+            0
+        ].lower() in _QUANTIFIER_HEADS:
             first_index = index
             continue
-        if not _word_ok(token) or token in ",:;()\"“”—–" or _ends_sentence(token):
+        if not _word_ok(token) or token in ',:;()"“”—–' or _ends_sentence(token):
             break
         if token[:1].isupper() and lower in CLAUSE_STARTERS:
             break
@@ -213,25 +293,31 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
         if earlier == comma or earlier == 0:
             continue
         name = mention_before(text, tokens[0][1], tokens[earlier][1])
-        if name is not None and name.text[:1].isupper() and name.text.lower() not in PRONOUNS and len(tokens) - earlier <= 16:
+        if (
+            name is not None
+            and name.text[:1].isupper()
+            and name.text.lower() not in PRONOUNS
+            and len(tokens) - earlier <= 16
+        ):
             comma = earlier
             break
-    role_tokens = tokens[comma + 1:-1]
+    role_tokens = tokens[comma + 1 : -1]
     if not role_tokens or len(role_tokens) > 14:
         return None
     if role_tokens[0][0].lower() in ("who", "which", "and", "but"):
         return None
     head = mention_before(text, tokens[0][1], tokens[comma][1])
-    role = text[role_tokens[0][1]:role_tokens[-1][2]]
+    role = text[role_tokens[0][1] : role_tokens[-1][2]]
     role_is_name = all(t[:1].isupper() for t, _, _ in role_tokens) and 2 <= len(role_tokens) <= 4
     head_is_description = head is not None and (
-        not head.text.split()[-1][:1].isupper() or head.text.split()[0].lower() in ("the", "a", "an")
+        not head.text.split()[-1][:1].isupper()
+        or head.text.split()[0].lower() in ("the", "a", "an")
     )
     if role_is_name and head_is_description:
         # "One Republican hopeful, Carly Fiorina, says": the name comes second.
         name = mention_before(text, role_tokens[0][1], role_tokens[-1][2])
         if name is not None:
-            return Mention(name.text, name.start, name.end, role=text[head.start:head.end])
+            return Mention(name.text, name.start, name.end, role=text[head.start : head.end])
     if head is None or head.text.lower() in PRONOUNS or not head.text[:1].isupper():
         return None
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
@@ -250,18 +336,35 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
         if not chosen and lower in DETERMINERS:
             chosen.append((token, token_start, token_end))
             continue
-        if chosen and lower in _CONNECTORS and index + 1 < len(tokens) and _word_ok(tokens[index + 1][0]):
+        if (
+            chosen
+            and lower in _CONNECTORS
+            and index + 1 < len(tokens)
+            and _word_ok(tokens[index + 1][0])
+        ):
             chosen.append((token, token_start, token_end))
             continue
-        if _word_ok(token) and token not in ",:;()\"“”—–" and not (chosen == [] and lower in CLAUSE_STARTERS and token[:1].isupper()):
+        if (
+            _word_ok(token)
+            and token not in ',:;()"“”—–'
+            and not (chosen == [] and lower in CLAUSE_STARTERS and token[:1].isupper())
+        ):
             chosen.append((token, token_start, token_end))
             continue
         break
-    if chosen and chosen[0][0].lower() in ("a", "an", "the") and (len(chosen) == 1 or not _head_ok(chosen[-1][0])):
+    if (
+        chosen
+        and chosen[0][0].lower() in ("a", "an", "the")
+        and (len(chosen) == 1 or not _head_ok(chosen[-1][0]))
+    ):
         # "said a strategist for one of the campaigns,": an indefinite description runs to the comma.
         chosen = chosen[:1]
         for token in tokens[1:9]:
-            if token[0] in ",:;()\"“”—–" or _ends_sentence(token[0]) or token[0].lower() in ("who", "which", "that"):
+            if (
+                token[0] in ',:;()"“”—–'
+                or _ends_sentence(token[0])
+                or token[0].lower() in ("who", "which", "that")
+            ):
                 break
             chosen.append(token)
     while chosen and (chosen[-1][0].lower() in _CONNECTORS or chosen[-1][0].lower() in DETERMINERS):
@@ -273,10 +376,14 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
         span_end -= 1
     role = None
     rest = text[span_end:end]
-    appositive = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)", rest)
+    appositive = re.match(
+        r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)", rest
+    )
     if appositive and chosen[-1][0][:1].isupper() and chosen[0][0].lower() not in DETERMINERS:
         candidate = appositive.group(1)
-        if not re.match(r"(?:who|which|and|but|adding|saying|according)\b", candidate, re.IGNORECASE):
+        if not re.match(
+            r"(?:who|which|and|but|adding|saying|according)\b", candidate, re.IGNORECASE
+        ):
             role = candidate[:-1] if _ends_sentence(candidate.split()[-1]) else candidate
     return Mention(text[span_start:span_end], span_start, span_end, role=role)
 
@@ -289,16 +396,22 @@ ORG_NAME_WORDS = frozenset(
     website site blog tabloid broadcaster station channel
     department office bureau agency court army navy police service services""".split()
 )
-_INSTITUTIONAL_VOICES = frozenset("official spokesman spokeswoman spokesperson aide source statement".split())
+_INSTITUTIONAL_VOICES = frozenset(
+    "official spokesman spokeswoman spokesperson aide source statement".split()
+)
 
 
 def is_evidence(phrase: str) -> bool:
     """Whether a subject names a record or a count ('A CNN/ORC poll of South Carolina', 'Exit polling')."""
-    head = re.split(r"\s+(?:of|by|from|in|on|for|at|with|released|conducted|published)\s+", phrase, maxsplit=1)[0]
+    head = re.split(
+        r"\s+(?:of|by|from|in|on|for|at|with|released|conducted|published)\s+", phrase, maxsplit=1
+    )[0]
     return any(word.lower().strip(".,'’") in EVIDENCE_NOUNS for word in head.split()[-2:])
 
 
-_DESCRIBED_RE = re.compile(r"\s+(?:by|released|published|conducted|taken|compiled|obtained|issued|out)\s+")
+_DESCRIBED_RE = re.compile(
+    r"\s+(?:by|released|published|conducted|taken|compiled|obtained|issued|out)\s+"
+)
 
 
 def speaker_kind(phrase: str) -> str:
@@ -312,14 +425,25 @@ def speaker_kind(phrase: str) -> str:
     described = _DESCRIBED_RE.split(phrase, maxsplit=1)[0]
     if described != phrase and is_evidence(described):
         # 'New polls released Sunday', 'A review by The Times': the record is the head, not the day or the paper.
-        return "unattributed" if described.split()[-1].lower() in UNATTRIBUTED_HEADS else "organization"
+        return (
+            "unattributed"
+            if described.split()[-1].lower() in UNATTRIBUTED_HEADS
+            else "organization"
+        )
     name, _role = split_role(phrase)
     name_words = name.split()
     institutional = any(w in ORG_HEADS or w in ORG_NAME_WORDS for w in words)
-    if len(name_words) >= 2 and all(w[:1].isupper() for w in name_words) and not any(
-        w.lower().strip(".") in GROUP_HEADS or w.lower().strip(".") in ORG_HEADS or w.lower().strip(".") in ORG_NAME_WORDS
-        for w in name_words
-    ) and not phrase.lower().startswith(("the ", "a ", "an ")):
+    if (
+        len(name_words) >= 2
+        and all(w[:1].isupper() for w in name_words)
+        and not any(
+            w.lower().strip(".") in GROUP_HEADS
+            or w.lower().strip(".") in ORG_HEADS
+            or w.lower().strip(".") in ORG_NAME_WORDS
+            for w in name_words
+        )
+        and not phrase.lower().startswith(("the ", "a ", "an "))
+    ):
         return "person"
     if head.endswith(("'s", "’s")):
         head = head[:-2]

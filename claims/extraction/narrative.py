@@ -29,11 +29,20 @@ def _is_title(text: str, index: SentenceIndex, start: int, end: int) -> bool:
     first_end = index.paragraphs[0][1]
     line = text[start:first_end].strip()
     # A title stands alone on its line, is short, and does not end like a sentence of the story.
-    return end >= first_end - 1 and len(line.split()) <= _TITLE_MAX_WORDS and not line.endswith((",", ";", ":"))
+    return (
+        end >= first_end - 1
+        and len(line.split()) <= _TITLE_MAX_WORDS
+        and not line.endswith((",", ";", ":"))
+    )
 
 
-def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate], quantities: list[Quantity],
-                     quantity_starts: list[int]) -> list[Candidate]:
+def narrative_claims(
+    text: str,
+    index: SentenceIndex,
+    taken: list[Candidate],
+    quantities: list[Quantity],
+    quantity_starts: list[int],
+) -> list[Candidate]:
     """Sentences no attributed claim covers that carry a figure or an assertion verb."""
     spans = sorted((c.start, c.end) for c in taken)
     found = []
@@ -52,7 +61,9 @@ def narrative_claims(text: str, index: SentenceIndex, taken: list[Candidate], qu
         else:
             if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
                 continue
-            in_sentence = quantities[bisect_left(quantity_starts, start):bisect_left(quantity_starts, end)]
+            in_sentence = quantities[
+                bisect_left(quantity_starts, start) : bisect_left(quantity_starts, end)
+            ]
             figures = [q for q in in_sentence if q.kind != "date"]
             if not figures and not _ASSERTION_RE.search(sentence):
                 continue

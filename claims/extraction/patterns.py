@@ -49,7 +49,9 @@ _NOT_SPEAKERS = frozenset(
 )
 
 # 'Poll: Clinton leads', 'Insiders: Trump will rebound': a headline naming its source.
-_SOURCE_LABELS = EVIDENCE_NOUNS | frozenset("insiders experts officials sources analysts economists voters".split())
+_SOURCE_LABELS = EVIDENCE_NOUNS | frozenset(
+    "insiders experts officials sources analysts economists voters".split()
+)
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me|you|You)\b")
 _HEADER_WORDS = frozenset("of the and in for to a on at with what how why".split())
 
@@ -68,8 +70,12 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             continue
         if who.isupper() and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
-        if (len(words) == 1 or who.isupper()) and words[-1] not in _SOURCE_LABELS and not _named_elsewhere(text, who.split()[-1], match.start("who"), match.end("who")) \
-                and not (who.isupper() and _FIRST_PERSON_RE.search(text, match.start("content"), p_end)):
+        if (
+            (len(words) == 1 or who.isupper())
+            and words[-1] not in _SOURCE_LABELS
+            and not _named_elsewhere(text, who.split()[-1], match.start("who"), match.end("who"))
+            and not (who.isupper() and _FIRST_PERSON_RE.search(text, match.start("content"), p_end))
+        ):
             continue  # 'Shocker:', 'KEEPING SCORE:', 'HEALTH:': a caption or section label, not someone speaking
         c_start, c_end = reader.trim(match.start("content"), p_end)
         if len(text[c_start:c_end].split()) < 3:
@@ -88,10 +94,18 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
 def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
     """Whether a speaker label's last word ('Tapper', 'Q') occurs in the text outside the label itself."""
     if len(word) < 2 and word.isalpha():
-        return len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1  # 'Q:' and 'A:' turns
+        return (
+            len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1
+        )  # 'Q:' and 'A:' turns
     # Elsewhere as a name: capitalised ('Tapper', 'TAPPER') and not merely opening a sentence.
-    pattern = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:" + re.escape(word[:1].upper() + word[1:].lower()) + "|" + re.escape(word.upper()) + r")\b",
-                         re.MULTILINE)
+    pattern = re.compile(
+        r"(?<![.!?]\s)(?<!^)\b(?:"
+        + re.escape(word[:1].upper() + word[1:].lower())
+        + "|"
+        + re.escape(word.upper())
+        + r")\b",
+        re.MULTILINE,
+    )
     return any(m.start() < start or m.start() >= end for m in pattern.finditer(text))
 
 
@@ -100,17 +114,22 @@ def find_patterns(reader: CueReader) -> list[Candidate]:
     text = reader.text
     found: list[Candidate] = _colon_speakers(reader)
     for pattern, extractor in (
-        (_NOUN_CUE_RE, _noun_cues), (_PASSIVE_RE, _passives),
-        (_ASSESSMENT_RE, _assessments), (_DENIED_CLAIM_RE, _denied_claims), (_ASKED_RE, _asked),
+        (_NOUN_CUE_RE, _noun_cues),
+        (_PASSIVE_RE, _passives),
+        (_ASSESSMENT_RE, _assessments),
+        (_DENIED_CLAIM_RE, _denied_claims),
+        (_ASKED_RE, _asked),
         (_ASKED_PASSIVE_RE, _asked_passive),
     ):
         # One pass over the whole text finds the few sentences worth a closer look.
-        sentence_numbers = sorted({reader.index.sentence_at(m.start()) for m in pattern.finditer(text)})
+        sentence_numbers = sorted(
+            {reader.index.sentence_at(m.start()) for m in pattern.finditer(text)}
+        )
         for number in sentence_numbers:
             if number < len(reader.index.sentences):
                 start, end = reader.index.sentences[number]
                 found.extend(extractor(reader, start, end))
-    return [c for c in found if c.end > c.start and text[c.start:c.end].strip()]
+    return [c for c in found if c.end > c.start and text[c.start : c.end].strip()]
 
 
 def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
@@ -126,7 +145,9 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
         if len(text[c_start:c_end].split()) < 3:
             continue
         mention = owner or Mention(match.group("cue"), match.start("cue"), match.end("cue"))
-        candidate = Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
+        candidate = Candidate(
+            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+        )
         if owner is None:
             candidate.speaker_kind = "unattributed"
             candidate.speaker = match.group("cue").lower()
@@ -138,7 +159,9 @@ def _owner(text: str, sentence_start: int, cue_start: int) -> Mention | None:
     """'the ministry's reports that' or 'intelligence reports that': who the noun belongs to."""
     before = text[sentence_start:cue_start]
     if before.rstrip().endswith(("'s", "’s")):
-        return mention_before(text, sentence_start, cue_start - len(before) + len(before.rstrip()) - 2)
+        return mention_before(
+            text, sentence_start, cue_start - len(before) + len(before.rstrip()) - 2
+        )
     return None
 
 
@@ -152,7 +175,10 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         if "expected" in cue_text:
             continue
         subject_start = start
-        lead = re.search(r"(?:,|\b(?:that|while|although|though|because|as|but))\s+(?=[^,]*$)", text[start:match.start()])
+        lead = re.search(
+            r"(?:,|\b(?:that|while|although|though|because|as|but))\s+(?=[^,]*$)",
+            text[start : match.start()],
+        )
         if lead:
             subject_start = start + lead.end()
         content_end = reader.clause_end(match.end(), end)
@@ -162,7 +188,10 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         c_start, c_end = reader.trim(subject_start, content_end)
         if len(text[c_start:c_end].split()) < 4:
             continue
-        cue_word = re.search(r"(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)", match.group("cue"))
+        cue_word = re.search(
+            r"(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)",
+            match.group("cue"),
+        )
         cue = (match.start("cue") + cue_word.start(), match.start("cue") + cue_word.end())
         candidate = Candidate(c_start, c_end, "indirect", cue=cue, mention=None, hedged=True)
         candidate.speaker_kind = "unattributed"
@@ -183,7 +212,15 @@ def _assessments(reader: CueReader, start: int, end: int) -> list[Candidate]:
         c_start, c_end = reader.trim(match.end(), reader.clause_end(match.end(), end))
         if len(text[c_start:c_end].split()) < 3:
             continue
-        found.append(Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention))
+        found.append(
+            Candidate(
+                c_start,
+                c_end,
+                "indirect",
+                cue=(match.start("cue"), match.end("cue")),
+                mention=mention,
+            )
+        )
     return found
 
 
@@ -198,7 +235,9 @@ def _denied_claims(reader: CueReader, start: int, end: int) -> list[Candidate]:
             continue
         target_start, target_end = reader.trim(start, match.start())
         c_start, c_end = match.start("noun"), match.end("cue")
-        candidate = Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)
+        candidate = Candidate(
+            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+        )
         candidate.polarity = "denies"
         candidate.denial_target = text[target_start:target_end]
         candidate.answers_span = (target_start, target_end)
@@ -223,7 +262,7 @@ def _asked(reader: CueReader, start: int, end: int) -> list[Candidate]:
         question_end = inside.close
         comma = inside.close
     c_start, c_end = reader.trim(match.start("content"), question_end)
-    if text[c_end - 1:c_end] not in '"”':
+    if text[c_end - 1 : c_end] not in '"”':
         c_end = reader.trim(c_start, c_end)[1]
     if len(text[c_start:c_end].split()) < 2:
         return []
@@ -231,8 +270,14 @@ def _asked(reader: CueReader, start: int, end: int) -> list[Candidate]:
     if match.group("by"):
         # 'Asked by the host whether ...': the question is the host's.
         by_start, by_end = reader.trim(match.start("by"), match.end("by"))
-        mention = mention_after(text, by_start, by_end) or Mention(text[by_start:by_end], by_start, by_end)
-    return [Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention)]
+        mention = mention_after(text, by_start, by_end) or Mention(
+            text[by_start:by_end], by_start, by_end
+        )
+    return [
+        Candidate(
+            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
+        )
+    ]
 
 
 _ASKED_PASSIVE_RE = re.compile(
@@ -249,12 +294,24 @@ def _asked_passive(reader: CueReader, start: int, end: int) -> list[Candidate]:
     for match in _ASKED_PASSIVE_RE.finditer(text, start, end):
         if reader.quote_at(match.start()) is not None:
             continue
-        c_start, c_end = reader.trim(match.start("content"), reader.clause_end(match.start("content"), end))
+        c_start, c_end = reader.trim(
+            match.start("content"), reader.clause_end(match.start("content"), end)
+        )
         if len(text[c_start:c_end].split()) < 3:
             continue
         mention = None
         if match.group("by"):
             by_start, by_end = reader.trim(match.start("by"), match.end("by"))
-            mention = mention_after(text, by_start, by_end) or Mention(text[by_start:by_end], by_start, by_end)
-        found.append(Candidate(c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention))
+            mention = mention_after(text, by_start, by_end) or Mention(
+                text[by_start:by_end], by_start, by_end
+            )
+        found.append(
+            Candidate(
+                c_start,
+                c_end,
+                "indirect",
+                cue=(match.start("cue"), match.end("cue")),
+                mention=mention,
+            )
+        )
     return found

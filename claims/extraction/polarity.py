@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import CUE_FORMS, DENIAL_VERBS, DENIAL_WORDS_RE, HEDGES_RE, NOT_AWARE_RE
+from claims.extraction.lexicon import (
+    CUE_FORMS,
+    DENIAL_VERBS,
+    DENIAL_WORDS_RE,
+    HEDGES_RE,
+    NOT_AWARE_RE,
+)
 from claims.polarity import statement_negator
 
 _PRONOUN_OBJECT_RE = re.compile(r"^\s*(?:them|it|this|that|these|those|the\s+\w+)\b", re.IGNORECASE)
@@ -17,22 +23,30 @@ _DISPUTED_NOUN_RE = re.compile(
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _CONDITIONAL_RE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
 # What someone believes, hopes or expects is held, not asserted as fact.
-_BELIEF_LEMMAS = frozenset("believe think feel hope expect fear suspect guess reckon assume presume speculate".split())
+_BELIEF_LEMMAS = frozenset(
+    "believe think feel hope expect fear suspect guess reckon assume presume speculate".split()
+)
 _ANSWER_LOOKBACK = 200
 """How many earlier claims a denial is compared with: what it answers is rarely further back."""
-_STOP = frozenset("the a an of to in on and or that is are was were be been has have had for with by as at it this".split())
+_STOP = frozenset(
+    "the a an of to in on and or that is are was were be been has have had for with by as at it this".split()
+)
 
 
 def mark(text: str, candidate: Candidate) -> None:
     """Set polarity, denial target and hedging from the cue and the content."""
-    content = text[candidate.start:candidate.end]
-    cue_word = text[candidate.cue[0]:candidate.cue[1]].lower() if candidate.cue else ""
+    content = text[candidate.start : candidate.end]
+    cue_word = text[candidate.cue[0] : candidate.cue[1]].lower() if candidate.cue else ""
     lemma = CUE_FORMS.get(cue_word, cue_word)
     window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
-    hedge_window = text[max(0, window_start - 40):candidate.end]
+    hedge_window = text[max(0, window_start - 40) : candidate.end]
     if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
         candidate.hedged = True
-    if _CONDITIONAL_RE.search(content) or "?" in text[candidate.end:candidate.end + 2] or content.rstrip().endswith("?"):
+    if (
+        _CONDITIONAL_RE.search(content)
+        or "?" in text[candidate.end : candidate.end + 2]
+        or content.rstrip().endswith("?")
+    ):
         candidate.hedged = True  # a conditional or a question does not assert its proposition
     if candidate.polarity == "denies":
         return
@@ -42,11 +56,21 @@ def mark(text: str, candidate: Candidate) -> None:
         if _DISPUTED_NOUN_RE.match(content.strip()):
             candidate.answers_reports = True
         return
-    if lemma in ("call", "describe", "label", "brand", "dub", "term", "characterize") and DENIAL_WORDS_RE.search(content):
+    if lemma in (
+        "call",
+        "describe",
+        "label",
+        "brand",
+        "dub",
+        "term",
+        "characterize",
+    ) and DENIAL_WORDS_RE.search(content):
         candidate.polarity = "denies"
         first_quote = re.search(r"''|[\"“‘]", content)
-        obj = content[:first_quote.start()] if first_quote else ""
-        called = re.sub(r"''|[\"“”‘’]", "", content[first_quote.start():] if first_quote else content)
+        obj = content[: first_quote.start()] if first_quote else ""
+        called = re.sub(
+            r"''|[\"“”‘’]", "", content[first_quote.start() :] if first_quote else content
+        )
         target = _called_object(text, candidate, obj)
         candidate.denial_target = target
         candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
@@ -57,7 +81,9 @@ def mark(text: str, candidate: Candidate) -> None:
     not_aware = NOT_AWARE_RE.search(content)
     if not_aware:
         candidate.polarity = "denies"
-        candidate.denial_target = (not_aware.group("target") or not_aware.group("target2") or "").strip(" ,.\"”")
+        candidate.denial_target = (
+            not_aware.group("target") or not_aware.group("target2") or ""
+        ).strip(' ,."”')
         return
     negator = statement_negator(content)
     if negator is not None:
@@ -66,7 +92,9 @@ def mark(text: str, candidate: Candidate) -> None:
         candidate.denial_target = _affirmed(_strip_that(content), negator)
 
 
-_NEGATOR_RE = re.compile(r"(\w+)n['’]t\b|\b(?:not|no|never|none|nobody|nothing)\b\s*", re.IGNORECASE)
+_NEGATOR_RE = re.compile(
+    r"(\w+)n['’]t\b|\b(?:not|no|never|none|nobody|nothing)\b\s*", re.IGNORECASE
+)
 _CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 _NEGATIVE_PRONOUNS = {"none": "some", "nobody": "somebody", "nothing": "something"}
 
@@ -82,7 +110,7 @@ def _affirmed(content: str, negator: int) -> str:
     else:
         word = match.group(0).strip().lower()
         replacement = _NEGATIVE_PRONOUNS[word] + " " if word in _NEGATIVE_PRONOUNS else ""
-    return " ".join((content[:match.start()] + replacement + content[match.end():]).split())
+    return " ".join((content[: match.start()] + replacement + content[match.end() :]).split())
 
 
 def _strip_that(content: str) -> str:
@@ -91,10 +119,12 @@ def _strip_that(content: str) -> str:
 
 def _called_object(text: str, candidate: Candidate, between: str) -> str | None:
     """For 'downplayed the reports, calling them "fake"': 'the reports'."""
-    obj = between.strip(" ,\"“")
+    obj = between.strip(' ,"“')
     if obj and not _PRONOUN_OBJECT_RE.match(obj):
         return obj
-    sentence_start = max(text.rfind(". ", 0, candidate.cue[0]), text.rfind("\n", 0, candidate.cue[0])) + 1
+    sentence_start = (
+        max(text.rfind(". ", 0, candidate.cue[0]), text.rfind("\n", 0, candidate.cue[0])) + 1
+    )
     nouns = list(_DISPUTED_NOUN_RE.finditer(text, sentence_start, candidate.cue[0]))
     if nouns:
         return nouns[-1].group(0)
@@ -137,7 +167,7 @@ def link_answers(text: str, candidates: list[Candidate]) -> dict[int, int]:
             if o.polarity == "denies":
                 continue
             if other not in content_words:
-                content_words[other] = _words(text[o.start:o.end])
+                content_words[other] = _words(text[o.start : o.end])
             overlap = len(target & content_words[other]) / len(target)
             if overlap > best_score:
                 best, best_score = other, overlap

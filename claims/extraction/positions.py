@@ -14,29 +14,89 @@ from claims.extraction.subjects import widen
 
 # Nouns of stance and the prepositions that name what the stance is towards.
 STANCE_NOUNS = {
-    "support": "for", "backing": "for", "endorsement": "of", "opposition": "to", "objection": "to",
-    "objections": "to", "resistance": "to", "hostility": "to|toward|towards", "criticism": "of",
-    "criticisms": "of", "critique": "of", "praise": "for|of",
-    "condemnation": "of", "denunciation": "of", "defense": "of", "defence": "of", "rejection": "of",
-    "embrace": "of", "admiration": "for", "contempt": "for", "disdain": "for",
-    "enthusiasm": "for", "preference": "for", "commitment": "to", "concern": "about|over",
-    "concerns": "about|over", "worries": "about|over", "fears": "about|of|over", "doubts": "about",
-    "skepticism": "about|of|toward|towards", "scepticism": "about|of", "questions": "about",
-    "complaints": "about", "anger": "at|over|about", "frustration": "with|over|about",
-    "distrust": "of", "mistrust": "of", "dislike": "of", "opinion": "of|on", "views": "on|of",
-    "stance": "on", "demands": "for", "plans": "for",
+    "support": "for",
+    "backing": "for",
+    "endorsement": "of",
+    "opposition": "to",
+    "objection": "to",
+    "objections": "to",
+    "resistance": "to",
+    "hostility": "to|toward|towards",
+    "criticism": "of",
+    "criticisms": "of",
+    "critique": "of",
+    "praise": "for|of",
+    "condemnation": "of",
+    "denunciation": "of",
+    "defense": "of",
+    "defence": "of",
+    "rejection": "of",
+    "embrace": "of",
+    "admiration": "for",
+    "contempt": "for",
+    "disdain": "for",
+    "enthusiasm": "for",
+    "preference": "for",
+    "commitment": "to",
+    "concern": "about|over",
+    "concerns": "about|over",
+    "worries": "about|over",
+    "fears": "about|of|over",
+    "doubts": "about",
+    "skepticism": "about|of|toward|towards",
+    "scepticism": "about|of",
+    "questions": "about",
+    "complaints": "about",
+    "anger": "at|over|about",
+    "frustration": "with|over|about",
+    "distrust": "of",
+    "mistrust": "of",
+    "dislike": "of",
+    "opinion": "of|on",
+    "views": "on|of",
+    "stance": "on",
+    "demands": "for",
+    "plans": "for",
 }
 # Adjectives of attitude and the prepositions that complete them after a copula ('is wary of').
 STANCE_ADJECTIVES = {
-    "wary": "of", "supportive": "of", "critical": "of", "skeptical": "of|about", "sceptical": "of|about",
-    "opposed": "to", "hostile": "to|toward|towards", "sympathetic": "to|toward|towards", "open": "to",
-    "receptive": "to", "committed": "to", "dismissive": "of", "suspicious": "of", "fond": "of",
-    "proud": "of", "afraid": "of", "fearful": "of", "worried": "about", "concerned": "about",
-    "optimistic": "about", "pessimistic": "about", "enthusiastic": "about", "excited": "about",
-    "confident": "in|about", "unhappy": "with|about", "happy": "with|about", "pleased": "with",
-    "satisfied": "with", "dissatisfied": "with", "disappointed": "in|with", "frustrated": "with",
-    "angry": "at|about|with", "upset": "with|about", "furious": "at|about|with", "comfortable": "with",
-    "uncomfortable": "with", "uneasy": "about|with",
+    "wary": "of",
+    "supportive": "of",
+    "critical": "of",
+    "skeptical": "of|about",
+    "sceptical": "of|about",
+    "opposed": "to",
+    "hostile": "to|toward|towards",
+    "sympathetic": "to|toward|towards",
+    "open": "to",
+    "receptive": "to",
+    "committed": "to",
+    "dismissive": "of",
+    "suspicious": "of",
+    "fond": "of",
+    "proud": "of",
+    "afraid": "of",
+    "fearful": "of",
+    "worried": "about",
+    "concerned": "about",
+    "optimistic": "about",
+    "pessimistic": "about",
+    "enthusiastic": "about",
+    "excited": "about",
+    "confident": "in|about",
+    "unhappy": "with|about",
+    "happy": "with|about",
+    "pleased": "with",
+    "satisfied": "with",
+    "dissatisfied": "with",
+    "disappointed": "in|with",
+    "frustrated": "with",
+    "angry": "at|about|with",
+    "upset": "with|about",
+    "furious": "at|about|with",
+    "comfortable": "with",
+    "uncomfortable": "with",
+    "uneasy": "about|with",
 }
 # Adjectives completed by an infinitive that states the intention ('is willing to negotiate').
 INTENT_ADJECTIVES = "willing unwilling eager reluctant ready determined keen loath loth prepared quick hesitant".split()
@@ -44,9 +104,15 @@ INTENT_ADJECTIVES = "willing unwilling eager reluctant ready determined keen loa
 _NOUN_WORDS = sorted(set(STANCE_NOUNS) | {n.capitalize() for n in STANCE_NOUNS})
 # One scan finds both shapes: a stance noun with its preposition, or an attitude adjective with its complement.
 _POSITION_RE = re.compile(
-    r"\b" + first_letters([*STANCE_NOUNS, *STANCE_ADJECTIVES, *INTENT_ADJECTIVES, "in", "against"]) + r"(?:"
-    r"(?P<noun>" + trie_pattern(_NOUN_WORDS) + r")\s+(?P<nprep>of|for|to|toward|towards|on|about|over|at|with)\s+"
-    r"|(?:(?P<cue>" + trie_pattern(sorted(STANCE_ADJECTIVES)) + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)"
+    r"\b"
+    + first_letters([*STANCE_NOUNS, *STANCE_ADJECTIVES, *INTENT_ADJECTIVES, "in", "against"])
+    + r"(?:"
+    r"(?P<noun>"
+    + trie_pattern(_NOUN_WORDS)
+    + r")\s+(?P<nprep>of|for|to|toward|towards|on|about|over|at|with)\s+"
+    r"|(?:(?P<cue>"
+    + trie_pattern(sorted(STANCE_ADJECTIVES))
+    + r")\s+(?P<prep>of|to|toward|towards|about|in|with|at)"
     r"|(?P<intent>" + trie_pattern(sorted(INTENT_ADJECTIVES)) + r")\s+(?P<to>to)(?=\s+[a-z])"
     r"|(?P<favor>in\s+favou?r\s+of|against))\s+)"
 )
@@ -65,7 +131,9 @@ _LIGHT_VERB_RE = re.compile(
     r"staunch|sharp|harsh|early|broad|new|some|no|little|much|continued|its|own)\s+)*$"
 )
 # What a speaker points to as they speak ('..., he said, citing the audit').
-_POINTING_RE = re.compile(r",\s+(?P<cue>citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s+(?=\S)")
+_POINTING_RE = re.compile(
+    r",\s+(?P<cue>citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s+(?=\S)"
+)
 _HOLDER_AFTER_RE = re.compile(r"\s*(?:,\s*)?\b(?:from|by|among)\s+")
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())
 _MIN_OBJECT_CHARS = 2
@@ -103,7 +171,11 @@ def find_positions(reader: CueReader, spoken: list[Candidate]) -> list[Candidate
 def _pointed_to(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     """'..., the minister said, citing the audit': what is cited belongs to whoever just spoke."""
     text = reader.text
-    cued = sorted((c.cue[0], index) for index, c in enumerate(spoken) if c.cue is not None and c.mention is not None)
+    cued = sorted(
+        (c.cue[0], index)
+        for index, c in enumerate(spoken)
+        if c.cue is not None and c.mention is not None
+    )
     found = []
     for match in _POINTING_RE.finditer(text):
         if reader.quote_at(match.start()) is not None:
@@ -116,12 +188,20 @@ def _pointed_to(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
         span = object_span(reader, match.end(), sentence_end)
         if span is None:
             continue
-        found.append(Candidate(span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=speaker.mention))
+        found.append(
+            Candidate(
+                span[0],
+                span[1],
+                "indirect",
+                cue=(match.start("cue"), match.end("cue")),
+                mention=speaker.mention,
+            )
+        )
     return found
 
 
 def _opens_sentence(reader: CueReader, offset: int) -> bool:
-    return not reader.text[reader.sentence(offset)[0]:offset].strip(" \t\n\"“‘'")
+    return not reader.text[reader.sentence(offset)[0] : offset].strip(" \t\n\"“‘'")
 
 
 def object_span(reader: CueReader, start: int, sentence_end: int) -> tuple[int, int] | None:
@@ -149,7 +229,9 @@ def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
         after = _HOLDER_AFTER_RE.match(text, span[1], sentence_end)
         if after is not None:
             mention = mention_after(text, after.end(), sentence_end)
-    candidate = Candidate(span[0], span[1], "indirect", cue=(match.start("noun"), match.end("nprep")), mention=mention)
+    candidate = Candidate(
+        span[0], span[1], "indirect", cue=(match.start("noun"), match.end("nprep")), mention=mention
+    )
     if mention is None:
         candidate.speaker_kind = "unattributed"
     return candidate
@@ -157,9 +239,12 @@ def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
 
 def _holder_before(text: str, sentence_start: int, noun_start: int) -> Mention | None:
     """The possessor ('Brill's', 'their') or the subject of a light verb ('Brill voiced strong support')."""
-    head = text[max(sentence_start, noun_start - 80):noun_start]
-    adjectives = re.search(r"(?:(?:strong|growing|broad|public|vocal|fierce|staunch|harsh|sharp|early|new|"
-                           r"continued|longtime|long-standing|unwavering|full|open|repeated|latest|own)\s+)*$", head)
+    head = text[max(sentence_start, noun_start - 80) : noun_start]
+    adjectives = re.search(
+        r"(?:(?:strong|growing|broad|public|vocal|fierce|staunch|harsh|sharp|early|new|"
+        r"continued|longtime|long-standing|unwavering|full|open|repeated|latest|own)\s+)*$",
+        head,
+    )
     core_end = noun_start - (len(head) - adjectives.start())
     core = text[sentence_start:core_end].rstrip()
     last = core.split()[-1] if core.split() else ""
@@ -192,14 +277,18 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
         mention = widen(text, sentence_start, mention)
     if match.group("intent"):
         span = reader.trim(match.start("to"), reader.clause_end(match.end(), sentence_end))
-        if len(text[span[0]:span[1]].split()) < 2:
+        if len(text[span[0] : span[1]].split()) < 2:
             return None
         cue = (match.start("intent"), match.end("intent"))
     else:
         span = object_span(reader, match.end(), sentence_end)
         if span is None:
             return None
-        cue = (match.start("cue"), match.end("prep")) if match.group("cue") else (match.start("favor"), match.end("favor"))
+        cue = (
+            (match.start("cue"), match.end("prep"))
+            if match.group("cue")
+            else (match.start("favor"), match.end("favor"))
+        )
     candidate = Candidate(span[0], span[1], "indirect", cue=cue, mention=mention)
     candidate.hedged = bool(match.group("intent"))
     return candidate

@@ -13,7 +13,26 @@ from claims.extraction.segment import QuoteSpan, SentenceIndex
 _TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
 _SENTENCE_WINDOW_AFTER = 1500
-_TITLE_SMALL_WORDS = frozenset(("of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "from", "as", "vs", "or"))
+_TITLE_SMALL_WORDS = frozenset(
+    (
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "or",
+    )
+)
 _MAX_TITLE_WORDS = 12
 _DATE_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
@@ -28,13 +47,17 @@ def is_title(quoted: str) -> bool:
     if _DATE_RE.fullmatch(quoted.strip(" ,.")):
         return True  # '"March 4, 2016"' closing an embedded post is its date, not a quotation
     words = re.findall(r"[A-Za-z][\w'’]*", quoted)
-    return 0 < len(words) <= _MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) \
-        and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
+    return (
+        0 < len(words) <= _MAX_TITLE_WORDS
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+        and sum(w[0].isupper() for w in words) >= 2
+    )
 
 
 def opens_quote(text: str, offset: int) -> bool:
     """Whether a quotation mark (straight, curly, single or two apostrophes) starts at offset."""
-    return text[offset:offset + 1] in ("\"", "“", "‘", "'")
+    return text[offset : offset + 1] in ('"', "“", "‘", "'")
 
 
 class QuoteReader:
@@ -78,8 +101,14 @@ class QuoteReader:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The sentence around offset, cut to a window so unpunctuated text stays linear to read."""
-        start, end = self.index.sentences[self.index.sentence_at(offset)] if self.index.sentences else (0, len(self.text))
-        return max(start, offset - _SENTENCE_WINDOW_BEFORE), min(end, offset + _SENTENCE_WINDOW_AFTER)
+        start, end = (
+            self.index.sentences[self.index.sentence_at(offset)]
+            if self.index.sentences
+            else (0, len(self.text))
+        )
+        return max(start, offset - _SENTENCE_WINDOW_BEFORE), min(
+            end, offset + _SENTENCE_WINDOW_AFTER
+        )
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """The span without leading commas and spaces or trailing punctuation and unbalanced quote marks."""
@@ -88,7 +117,7 @@ class QuoteReader:
         start += len(segment) - len(stripped)
         while end > start and self.text[end - 1] in _TRAILING_CHARS:
             end -= 1
-        while end > start and self.text[end - 1] in "\"“”" and self.text[start:end].count('"') % 2:
+        while end > start and self.text[end - 1] in '"“”' and self.text[start:end].count('"') % 2:
             end -= 1
         return start, end
 
@@ -99,18 +128,26 @@ class QuoteReader:
             return "direct"
         return "indirect"
 
-    def _quoted_before(self, quote: QuoteSpan, mention: Mention | None, cue: tuple[int, int], sentence_end: int) -> Candidate | None:
+    def _quoted_before(
+        self, quote: QuoteSpan, mention: Mention | None, cue: tuple[int, int], sentence_end: int
+    ) -> Candidate | None:
         if mention is None:
             return None
         pieces = [quote]
         following = self._resumed(max(cue[1], mention.end))
         # A claim's span should be mostly the speaker's words: a long description of them keeps the pieces apart.
-        if following is not None and following.open - quote.close <= (quote.inner_end - quote.inner_start) + (following.inner_end - following.inner_start):
+        if following is not None and following.open - quote.close <= (
+            quote.inner_end - quote.inner_start
+        ) + (following.inner_end - following.inner_start):
             pieces.append(following)
         candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
         sentence_start = self.sentence(quote.open)[0]
-        lead_in = self.text[sentence_start:quote.open]
-        if len(lead_in.split()) >= 3 and not lead_in.rstrip().endswith((":", ",")) and "\n" not in lead_in:
+        lead_in = self.text[sentence_start : quote.open]
+        if (
+            len(lead_in.split()) >= 3
+            and not lead_in.rstrip().endswith((":", ","))
+            and "\n" not in lead_in
+        ):
             # 'The states "better reflect the nation," Mook wrote.': the quote finishes the writer's own sentence.
             candidate.start = sentence_start
             candidate.text = None
@@ -121,13 +158,20 @@ class QuoteReader:
         following = self.quote_starting_after(after, after + _RESUME_WINDOW)
         first_sentence = self.index.sentence_at(after)
         # A quoted title inside the attribution ('said on ABC's "This Week" on Sunday.') is no resumption.
-        while following is not None and self.index.sentence_at(following.open) == first_sentence \
-                and is_title(self.text[following.inner_start:following.inner_end]):
+        while (
+            following is not None
+            and self.index.sentence_at(following.open) == first_sentence
+            and is_title(self.text[following.inner_start : following.inner_end])
+        ):
             following = self.quote_starting_after(following.close - 1, after + _RESUME_WINDOW)
         if following is None:
             return None
-        gap = self.text[after:following.open]
-        if "\n" in gap or len(gap.split()) > _MAX_RESUME_GAP_WORDS or not gap.rstrip().endswith((",", ".", ":")):
+        gap = self.text[after : following.open]
+        if (
+            "\n" in gap
+            or len(gap.split()) > _MAX_RESUME_GAP_WORDS
+            or not gap.rstrip().endswith((",", ".", ":"))
+        ):
             return None
         if any(word.endswith("ing") and word in CUE_FORMS for word in re.findall(r"[a-z]+", gap)):
             return None  # '"A," he said, adding, "B."': the second quote has a reporting verb of its own
@@ -144,52 +188,68 @@ class QuoteReader:
         while True:
             last = pieces[-1]
             following = self.quote_starting_after(last.close - 1, last.close + 3)
-            gap = self.text[last.close:following.open] if following is not None else ""
+            gap = self.text[last.close : following.open] if following is not None else ""
             if following is None or following.open < last.close or gap.strip() or "\n" in gap:
                 return pieces
             pieces.append(following)
 
-    def _from_pieces(self, pieces: list[QuoteSpan], mention: Mention | None, cue: tuple[int, int] | None) -> Candidate:
+    def _from_pieces(
+        self, pieces: list[QuoteSpan], mention: Mention | None, cue: tuple[int, int] | None
+    ) -> Candidate:
         start, _ = self.trim(pieces[0].inner_start, pieces[0].inner_end)
         _, end = self.trim(pieces[-1].inner_start, pieces[-1].inner_end)
         candidate = Candidate(start, max(start, end), "direct", cue=cue, mention=mention)
         if len(pieces) > 1:
-            parts = [self.text[p.inner_start:p.inner_end].strip() for p in pieces]
+            parts = [self.text[p.inner_start : p.inner_end].strip() for p in pieces]
             candidate.text = " ".join(part for part in parts if part).rstrip(" ,;:")
         return candidate
 
     def _quote_chain(self, quote: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
         return self._from_pieces(self._with_adjacent([quote]), mention, cue)
 
-    def _block_quote(self, sentence_end: int, mention: Mention, cue: tuple[int, int]) -> Candidate | None:
-        gap = re.match(r"\s*", self.text[sentence_end:sentence_end + 8])
+    def _block_quote(
+        self, sentence_end: int, mention: Mention, cue: tuple[int, int]
+    ) -> Candidate | None:
+        gap = re.match(r"\s*", self.text[sentence_end : sentence_end + 8])
         following = self.quote_starting_after(sentence_end, sentence_end + gap.end() + 1)
         if following is None:
             return None
         start, end = self.trim(following.inner_start, following.inner_end)
         return Candidate(start, end, "direct", cue=cue, mention=mention)
 
-    def _called(self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]) -> Candidate:
+    def _called(
+        self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]
+    ) -> Candidate:
         """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
         last = first
         while True:
             following = self.quote_starting_after(last.close - 1, last.close + 12)
-            if following is None or not re.fullmatch(r"[ \t]*(?:,|and|or|,[ \t]*and)?[ \t]*", self.text[last.close:following.open]):
+            if following is None or not re.fullmatch(
+                r"[ \t]*(?:,|and|or|,[ \t]*and)?[ \t]*", self.text[last.close : following.open]
+            ):
                 break
             last = following
         content_start, _ = self.trim(start, first.open)
         sentence_end = self.sentence(last.close - 1)[1]
-        rest = self.text[last.close:sentence_end]
-        closed_clause = self.text[last.inner_start:last.inner_end].rstrip().endswith((",", ".", ";", ":", "!", "?"))
+        rest = self.text[last.close : sentence_end]
+        closed_clause = (
+            self.text[last.inner_start : last.inner_end]
+            .rstrip()
+            .endswith((",", ".", ";", ":", "!", "?"))
+        )
         if len(rest.split()) >= 2 and not closed_clause and not re.match(r"\s*[,;:.!?—–(]", rest):
             # 'called it "critical" that she speak': the sentence goes on after the epithet.
             _, content_end = self.trim(last.close, self.clause_end(last.close, sentence_end))
-        elif first is last and _PRONOUN_OBJECT_RE.fullmatch(self.text[content_start:first.open]):
+        elif first is last and _PRONOUN_OBJECT_RE.fullmatch(self.text[content_start : first.open]):
             # 'calling them "fake"': the pronoun names nothing, so the claim is the quoted words alone.
             content_start, content_end = self.trim(first.inner_start, first.inner_end)
         else:
             # The span opens at or before a quotation mark, so it takes the closing mark too.
-            content_end = last.close if last.closed else self.trim(last.inner_start, last.inner_end)[1]
+            content_end = (
+                last.close if last.closed else self.trim(last.inner_start, last.inner_end)[1]
+            )
         candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
-        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end]).rstrip(" ,;:")
+        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end]).rstrip(
+            " ,;:"
+        )
         return candidate

@@ -11,7 +11,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx fig
     u.s u.k u.n e.u a.m p.m i.e e.g d.c""".split()
 )
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:''|[\"'“‘(\[])?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+(?:''|[\"'“‘(\[])?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$"
+)
 _OPENING = "“‘"
 _CLOSING = "”’"
 
@@ -51,7 +53,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     sentence_start = start
     for match in _SENTENCE_END_RE.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12):match.start() + 1])
+        word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12) : match.start() + 1])
         if match.group(0).startswith(".") and word:
             token = word.group(1).lower().rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -76,7 +78,7 @@ _MARK_RE = re.compile(r"''|[\"“”‘’]")
 
 def _single_closes(text: str, index: int) -> bool:
     """A ’ closes a single-quoted passage only when no letter follows it (so not "it’s")."""
-    after = text[index + 1:index + 2]
+    after = text[index + 1 : index + 2]
     return not after.isalnum()
 
 
@@ -94,16 +96,18 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
         if open_at is None:
             if mark in ("”", "’"):
                 continue
-            if mark == "‘" and text[index - 1:index].isalnum():
+            if mark == "‘" and text[index - 1 : index].isalnum():
                 continue
             open_at, open_mark, open_width = index, mark, len(mark)
         elif open_mark == "‘":
             if mark == "’" and _single_closes(text, index):
                 spans.append(QuoteSpan(open_at, match.end(), True, 1, 1))
                 open_at = None
-            elif mark in ("\"", "“", "''") or index - open_at > 300:
+            elif mark in ('"', "“", "''") or index - open_at > 300:
                 # Not a quotation after all (an apostrophe-like mark): start over from here.
-                open_at, open_mark, open_width = (index, mark, len(mark)) if mark != "”" else (None, "", 1)
+                open_at, open_mark, open_width = (
+                    (index, mark, len(mark)) if mark != "”" else (None, "", 1)
+                )
         elif mark in ("‘", "’"):
             continue
         elif mark == "“" and open_mark == "“":
@@ -129,7 +133,7 @@ def _with_single_quotes(text: str, start: int, end: int, spans: list[QuoteSpan])
         return spans
     added = []
     for match in _SINGLE_OPEN_RE.finditer(text, start, end):
-        if match.start() != start and not text[start:match.start()].rstrip().endswith(":"):
+        if match.start() != start and not text[start : match.start()].rstrip().endswith(":"):
             continue
         if any(q.open <= match.start() < q.close for q in spans + added):
             continue

@@ -41,7 +41,9 @@ PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 COORDINATED_CUE_RE = re.compile(
     r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
     + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
-    + r"\b|,\s+" + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")]) + r"\b"
+    + r"\b|,\s+"
+    + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")])
+    + r"\b"
 )
 # A second speaker with a reporting verb of their own ('..., and three-quarters said ...'): the first clause ends.
 SECOND_SPEAKER_RE = re.compile(
@@ -62,10 +64,14 @@ FINITE_WORDS = frozenset(
     became grew rose fell chose broke""".split()
 )
 DESCRIBED_AS_RE = re.compile(r"(?:[\w'’.-]+\s+){1,10}?as\s+\S")
-DEMAND_RE = re.compile(r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
-DEMAND_END_RE = re.compile(r"\s*[,;(—–]|\s+-\s|\s+(?:and\s+(?:said|says|called|urged|warned|added)|because|while|after|before|"
-                            r"during|in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet))\b")
+DEMAND_RE = re.compile(
+    r"(for|on)\s+(?!(?:the\s+)?(?:first|second|third|last|next|once|years?|months?|weeks?|days?|decades?|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+DEMAND_END_RE = re.compile(
+    r"\s*[,;(—–]|\s+-\s|\s+(?:and\s+(?:said|says|called|urged|warned|added)|because|while|after|before|"
+    r"during|in\s+(?:a|an|his|her|their)\s+(?:statement|interview|speech|letter|tweet))\b"
+)
 # 'asked callers how much ...': the people asked, then the question.
 ASKED_LISTENER_RE = re.compile(
     r"\s+(?!(?:whether|if|why|how|what|when|who|which|where)\b)(?:[\w'’.-]+\s+){1,4}?"
@@ -90,7 +96,9 @@ INVERTED_TAIL_RE = re.compile(
 SUBORDINATE_OPENING_RE = re.compile(
     r"\s*(?:As|When|While|If|After|Before|Since|Although|Though|Because|Once|Until|Unless|Whether|Asked|[A-Z][a-z]+ing)\b"
 )
-PREPOSITION_OPENING_RE = re.compile(r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b")
+PREPOSITION_OPENING_RE = re.compile(
+    r"\s*(?:In|On|At|For|With|Without|During|Despite|Under|Over|From|By|Amid|Among)\b"
+)
 # 'wrote in a memo to the inspector general.': where a statement was made, not what it says.
 MEDIUM_ADJUNCT_RE = re.compile(
     r"\s+(?:(?:in|on|at|during|to|via|through|over|from)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
@@ -146,12 +154,15 @@ NOT_MODIFIERS = frozenset(
 # What opens an adjunct after a verb of saying rather than a reported clause.
 ADJUNCT_OPENING_RE = re.compile(
     r"(?:in|on|at|during|from|through|via|over|after|before|while|amid|"
-    r"[a-z]+ly)\b", re.IGNORECASE
+    r"[a-z]+ly)\b",
+    re.IGNORECASE,
 )
 # A subordinate clause with no main clause after it: 'said when Boyle asked him a question'.
 SUBORDINATE_ONLY_RE = re.compile(r"(?:when|while|as|after|before|since|because)\s", re.IGNORECASE)
 # A conjunction and a comma right before 'according to': the attribution interrupts the clause it opens.
-CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$")
+CONJUNCTION_BEFORE_RE = re.compile(
+    r"\b(?:because|after|before|since|and|but|that|when|while|although|though|if|as)\s*,\s*$"
+)
 # A listener in plain words after 'told': 'reporters', 'them', 'her closest advisers', before a clause's subject.
 TOLD_LISTENER_RE = re.compile(
     r"\s+(?:him|her|them|me|us|you|(?:(?:the|his|her|their|its|our|my|a|an|some|several|many|local|[a-z]+(?:al|ic|est|ive))\s+){0,3}"
@@ -159,14 +170,18 @@ TOLD_LISTENER_RE = re.compile(
 )
 QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
-RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$")
+RELATIVE_SPEAKER_RE = re.compile(
+    r",\s+(?:which|who|whom|that)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3})$"
+)
 # Words before a plain 'say' that make it an infinitive or an auxiliary's verb ('to say', 'would say', 'did not say').
 NON_FINITE_LEADS = frozenset(
     """to would could will can may might should must shall do does did not never n't cannot let
     i you we they he she it""".split()
 )
 # A subject pronoun and a verb opening a clause: 'she worries', 'they want' (not 'it' or 'you', which are objects too).
-PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)")
+PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)"
+)
 # A reporting verb in a relative clause on its speaker: 'Mr. Lee, who said ...' / 'Mr. Lee, who has long said ...'.
 WHO_SAID_RE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
 # Where the main clause resumes after a relative clause: a comma and a finite verb ('..., issued a statement').

@@ -51,7 +51,9 @@ _PLURAL_PRONOUNS = frozenset("i we they you who".split())
 _NOUN_LEADS = DETERMINERS | frozenset("to for of in on with no any".split())
 _BE_FORMS = frozenset("been be being is are was were".split())
 # Before a participle these make it a gerund or a noun ('for supporting', 'with the backing of').
-_GERUND_LEADS = _NOUN_LEADS | frozenset("being by about without from after before while when at into than".split())
+_GERUND_LEADS = _NOUN_LEADS | frozenset(
+    "being by about without from after before while when at into than".split()
+)
 
 
 def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
@@ -77,7 +79,9 @@ def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
         if reader.quote_at(match.start()) is not None:
             continue
         position = bisect_right(spoken_spans, (match.start(), len(text))) - 1
-        if any(spoken_spans[i][1] > match.start() for i in range(max(0, position - 3), position + 1)):
+        if any(
+            spoken_spans[i][1] > match.start() for i in range(max(0, position - 3), position + 1)
+        ):
             continue
         candidate = _appearance(reader, match)
         if candidate is not None:
@@ -89,14 +93,22 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     text = reader.text
     lemma = _FORMS[match.group(0)]
     sentence_start, sentence_end = reader.sentence(match.start())
-    before = text[max(sentence_start, match.start() - 30):match.start()].split()
+    before = text[max(sentence_start, match.start() - 30) : match.start()].split()
     previous = before[-1].lower() if before else ""
     adjunct = False
     if match.group(0).endswith("ing"):
         # 'is seeking a waiver', 'a group backing Cruz': a progressive or a participle after its subject;
         # 'Lee toured the plant, seeking votes': a participle whose subject heads the sentence.
-        adjunct = previous.endswith(",") and not text[sentence_start:match.start()].lstrip().startswith(("“", '"'))
-        if not previous or previous in _GERUND_LEADS or previous.endswith((";", ":")) or previous.endswith(",") and not adjunct:
+        adjunct = previous.endswith(",") and not text[
+            sentence_start : match.start()
+        ].lstrip().startswith(("“", '"'))
+        if (
+            not previous
+            or previous in _GERUND_LEADS
+            or previous.endswith((";", ":"))
+            or previous.endswith(",")
+            and not adjunct
+        ):
             return None
     elif previous in _NOUN_LEADS or previous in _BE_FORMS:
         return None  # 'their support', 'was backed by': a noun or a passive
@@ -104,7 +116,9 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
         mention = reader.clause_subject(sentence_start, match.start())
     else:
         # 'About two-thirds of the voters polled support ...': the share, not just the people it is taken of.
-        mention = share_subject(text, sentence_start, match.start()) or mention_before(text, sentence_start, match.start())
+        mention = share_subject(text, sentence_start, match.start()) or mention_before(
+            text, sentence_start, match.start()
+        )
     if mention is None and not match.group(0).endswith("ing"):
         mention = subject_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in _NOT_SUBJECTS:
@@ -113,13 +127,17 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
         mention = widen(text, sentence_start, mention)  # 'Developers in Dunmore', not 'Dunmore'
     if _noun_reading(text, match, mention.text) and not SHARE_SUBJECT_RE.fullmatch(mention.text):
         return None
-    infinitive = _INFINITIVE_RE.match(text, match.end(), sentence_end) if lemma not in AS_VERBS else None
+    infinitive = (
+        _INFINITIVE_RE.match(text, match.end(), sentence_end) if lemma not in AS_VERBS else None
+    )
     content_start = match.end()
     clause_end = reader.clause_end(content_start, sentence_end)
-    if infinitive is not None and "," not in text[match.end():infinitive.end()]:
+    if infinitive is not None and "," not in text[match.end() : infinitive.end()]:
         # 'vowed to keep it legal and celebrated the ruling': a past tense after 'and' is the subject's next act.
-        next_act = re.search(r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b",
-                             text[match.end():clause_end])
+        next_act = re.search(
+            r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b",
+            text[match.end() : clause_end],
+        )
         end = match.end() + next_act.start() if next_act else clause_end
     elif lemma in AS_VERBS:
         seen_as = _SEEN_AS_RE.match(text, content_start, clause_end)
@@ -137,7 +155,11 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
     start, end = reader.trim(content_start, end)
     if end <= start or not re.match(r"[\w$“\"'‘]", text[start]):
         return None
-    if (lemma in STANCE_VERBS or lemma in TELLING_VERBS) and infinitive is None and len(text[start:end].split()) > 25:
+    if (
+        (lemma in STANCE_VERBS or lemma in TELLING_VERBS)
+        and infinitive is None
+        and len(text[start:end].split()) > 25
+    ):
         return None
     candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
     candidate.hedged = lemma in _HEDGED_LEMMAS
@@ -146,28 +168,40 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
 
 def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
     """Whether the form is more likely a noun ('broad support in', 'a simple question') than a verb."""
-    following = text[match.end():match.end() + 20].split()
+    following = text[match.end() : match.end() + 20].split()
     if not following or following[0].lower().strip(",.;:") in _NOUN_FOLLOWERS:
         return True
     form = match.group(0)
     if form.endswith(("ed", "s", "ing")) and form != _FORMS[form] or form == "sought":
         return False
-    if re.search(r"\b(?:would|will|could|can|should|might|may|must|did|does|do|to|n['’]t|not|never)\s+(?:\w+ly\s+)?$",
-                 text[max(0, match.start() - 30):match.start()]):
+    if re.search(
+        r"\b(?:would|will|could|can|should|might|may|must|did|does|do|to|n['’]t|not|never)\s+(?:\w+ly\s+)?$",
+        text[max(0, match.start() - 30) : match.start()],
+    ):
         return False  # 'would support', 'did not oppose': a modal or an auxiliary makes the bare form a verb
-    last = re.split(r"\s+(?:in|of|from|at|for|across|with|on)\s+", subject, maxsplit=1)[0].split()[-1]
+    last = re.split(r"\s+(?:in|of|from|at|for|across|with|on)\s+", subject, maxsplit=1)[0].split()[
+        -1
+    ]
     # A bare present form needs a plural or first/second person subject: 'voters support', 'we oppose'.
-    return not (last.lower() in _PLURAL_PRONOUNS or (last.endswith("s") and not last.endswith(("'s", "’s", "ss")))
-                or last[:1].isupper() and len(subject.split()) > 1 and last.lower().endswith("s"))
+    return not (
+        last.lower() in _PLURAL_PRONOUNS
+        or (last.endswith("s") and not last.endswith(("'s", "’s", "ss")))
+        or last[:1].isupper()
+        and len(subject.split()) > 1
+        and last.lower().endswith("s")
+    )
 
 
 def _appearance(reader: CueReader, match: re.Match) -> Candidate | None:
     """'The campaign seemed to be shrinking': the whole clause, hedged, in nobody's voice."""
     text = reader.text
     sentence_start, sentence_end = reader.sentence(match.start())
-    lead = re.search(r"(?:,|\b(?:that|which|who|while|although|though|because|but))\s+(?=[^,]*$)", text[sentence_start:match.start()])
+    lead = re.search(
+        r"(?:,|\b(?:that|which|who|while|although|though|because|but))\s+(?=[^,]*$)",
+        text[sentence_start : match.start()],
+    )
     subject_start = sentence_start + lead.end() if lead else sentence_start
-    if not text[subject_start:match.start()].strip():
+    if not text[subject_start : match.start()].strip():
         return None
     start, end = reader.trim(subject_start, reader.clause_end(match.end(), sentence_end))
     if len(text[start:end].split()) < 4:

@@ -28,7 +28,9 @@ NOUN_VERB_FORMS = frozenset(
 )
 _COMPLEMENT_DEPS = frozenset(("ccomp",))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass"))
-_SUBORDINATORS = frozenset("when while if because as after before since although though until unless once where".split())
+_SUBORDINATORS = frozenset(
+    "when while if because as after before since although though until unless once where".split()
+)
 _DROPPED_DEPS = frozenset(("acl:relcl", "acl", "appos", "punct", "parataxis"))
 _SETTING_PREPOSITIONS = frozenset("in on at during after before with via".split())
 _CLAUSE_TAIL_RE = re.compile(r"[\s,;:.!?—–-]+$")
@@ -39,7 +41,11 @@ class Parsed:
 
     def __init__(self, sentences: Sequence) -> None:
         self.sentences = list(sentences)
-        self._tokens = [(token.start, n, token.i) for n, sentence in enumerate(self.sentences) for token in sentence.tokens]
+        self._tokens = [
+            (token.start, n, token.i)
+            for n, sentence in enumerate(self.sentences)
+            for token in sentence.tokens
+        ]
         self._starts = [start for start, _, _ in self._tokens]
 
     def token_at(self, offset: int):
@@ -57,7 +63,7 @@ class Parsed:
 
 def _verb_cue(text: str, candidate: Candidate) -> bool:
     """Whether a candidate's cue is one word ('said', 'state'), not 'according to', ':' or a noun cue."""
-    form = text[candidate.cue[0]:candidate.cue[1]]
+    form = text[candidate.cue[0] : candidate.cue[1]]
     return form.lower() in CUE_FORMS
 
 
@@ -68,12 +74,16 @@ def refine(text: str, parsed: Parsed, candidates: list[Candidate]) -> list[Candi
         if candidate.cue is None or not _verb_cue(text, candidate):
             kept.append(candidate)
             continue
-        form = text[candidate.cue[0]:candidate.cue[1]]
+        form = text[candidate.cue[0] : candidate.cue[1]]
         _, token = parsed.token_at(candidate.cue[0])
         if token is None:
             kept.append(candidate)
             continue
-        if form.lower() in NOUN_VERB_FORMS and token.tag in _NOUNISH_TAGS and token.dep not in ("ROOT", "ccomp", "parataxis"):
+        if (
+            form.lower() in NOUN_VERB_FORMS
+            and token.tag in _NOUNISH_TAGS
+            and token.dep not in ("ROOT", "ccomp", "parataxis")
+        ):
             continue  # 'Guerrero state', 'a Facebook post': a noun where a verb was read
         kept.append(candidate)
     return kept
@@ -85,22 +95,33 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
     for sentence in parsed.sentences:
         for token in sentence.tokens:
             lemma = CUE_FORMS.get(token.text.lower())
-            if lemma not in STRONG_SAY_LEMMAS or not token.tag.startswith("VB") or token.start in taken_cues:
+            if (
+                lemma not in STRONG_SAY_LEMMAS
+                or not token.tag.startswith("VB")
+                or token.start in taken_cues
+            ):
                 continue
             if quote_at(token.start) is not None:
                 continue
             children = sentence.children(token.i)
             subject = next((c for c in children if c.dep in _SUBJECT_DEPS and c.i < token.i), None)
-            complement = next((c for c in children if c.dep in _COMPLEMENT_DEPS and c.i > token.i), None)
+            complement = next(
+                (c for c in children if c.dep in _COMPLEMENT_DEPS and c.i > token.i), None
+            )
             if subject is None or complement is None:
                 continue
-            if not any(c.dep in _SUBJECT_DEPS or c.dep == "expl" or c.dep == "mark" and c.text.lower() == "that"
-                       for c in sentence.children(complement.i)):
+            if not any(
+                c.dep in _SUBJECT_DEPS
+                or c.dep == "expl"
+                or c.dep == "mark"
+                and c.text.lower() == "that"
+                for c in sentence.children(complement.i)
+            ):
                 continue  # neither a subject of its own nor 'that': not a reported clause
             c_start, c_end = sentence.span(complement.i)
             if text[c_start:c_end].split()[0].lower() in _SUBORDINATORS:
                 continue  # 'said when the reporter asked': when, not what
-            if _opens_subordinate(sentence, subject) and "," in text[token.end:c_start]:
+            if _opens_subordinate(sentence, subject) and "," in text[token.end : c_start]:
                 continue  # 'After Ada testified, the panel turned ...': the main clause is not hers
             mention = _subject_mention(text, sentence, subject)
             lead = re.match(r"that\s+", text[c_start:c_end])
@@ -110,7 +131,9 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
             c_end = tail.start() if tail else c_end
             if mention is None or c_end - c_start < 8 or len(text[c_start:c_end].split()) < 3:
                 continue
-            found.append(Candidate(c_start, c_end, "indirect", cue=(token.start, token.end), mention=mention))
+            found.append(
+                Candidate(c_start, c_end, "indirect", cue=(token.start, token.end), mention=mention)
+            )
     return found
 
 
@@ -127,7 +150,11 @@ def _subject_mention(text: str, sentence, subject) -> Mention | None:
     dropped: set[int] = set()
     for child in sentence.children(subject.i):
         case = next((t for t in sentence.children(child.i) if t.dep == "case"), None)
-        setting = child.dep.startswith("nmod") and case is not None and case.text.lower() in _SETTING_PREPOSITIONS
+        setting = (
+            child.dep.startswith("nmod")
+            and case is not None
+            and case.text.lower() in _SETTING_PREPOSITIONS
+        )
         if child.dep in _DROPPED_DEPS or setting:
             dropped.update(t.i for t in sentence.subtree(child.i))
     kept = [t for t in sentence.subtree(subject.i) if t.i not in dropped]

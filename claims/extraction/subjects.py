@@ -35,9 +35,7 @@ _FRONTED_RE = re.compile(
     r"according)\b[^,;:\"“”]{0,120},\s+",
     re.IGNORECASE,
 )
-_HEAD_END_RE = re.compile(
-    r"\s*(?:,|\(|—|–|\s-\s|;|:)|\s+(?:who|whose|which|whom|that|where)\b"
-)
+_HEAD_END_RE = re.compile(r"\s*(?:,|\(|—|–|\s-\s|;|:)|\s+(?:who|whose|which|whom|that|where)\b")
 _VERB_INSIDE_RE = re.compile(
     r"\b(?:is|are|was|were|am|has|have|had|will|would|could|can|should|must|may|might|do|does|did|"
     r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't)\b",
@@ -63,7 +61,9 @@ _NOT_SUBJECT_STARTS = frozenset(
     """as perhaps maybe first then so if when while because by with without to for of in on at
     giving defending though although unless whether where why how what""".split()
 )
-_DANGLING = frozenset("of to in on at for by with from the a an and or but his her their its".split())
+_DANGLING = frozenset(
+    "of to in on at for by with from the a an and or but his her their its".split()
+)
 _REPORTING_FORMS = frozenset("said says say told tells wrote writes added adds".split())
 
 
@@ -75,26 +75,38 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     head = text[start:head_end].rstrip(" ,")
     adjunct = _TIME_ADJUNCT_RE.search(head)
     if adjunct:
-        head = head[:adjunct.start()]
+        head = head[: adjunct.start()]
     head_end = start + len(head)
     words = head.split()
     if not words or len(words) > _MAX_HEAD_WORDS:
         return None
     first = words[0]
-    if not (first[:1].isalnum()) or (first.lower() in _OBJECT_PRONOUNS and not (len(words) > 1 and first.lower() in ("this", "that", "her"))):
+    if not (first[:1].isalnum()) or (
+        first.lower() in _OBJECT_PRONOUNS
+        and not (len(words) > 1 and first.lower() in ("this", "that", "her"))
+    ):
         return None
     if _VERB_INSIDE_RE.search(head) or re.search(r"[\"“”()]|''", head):
         return None
     lowered = [w.lower().strip(".,'’") for w in words]
     if lowered[0] in _NOT_SUBJECT_STARTS or lowered[0] in _TIME_WORDS or lowered[-1] in _DANGLING:
         return None
-    if any(w in _PERSONAL_PRONOUNS or w in _REPORTING_FORMS or re.match(r"(?:he|she|we|they|i|it|you)['’]", w) for w in lowered):
+    if any(
+        w in _PERSONAL_PRONOUNS
+        or w in _REPORTING_FORMS
+        or re.match(r"(?:he|she|we|they|i|it|you)['’]", w)
+        for w in lowered
+    ):
         return None
-    if lowered[0].endswith("ing") or any(w.endswith("ed") and w.isalpha() and w.islower() for w in words[1:]):
+    if lowered[0].endswith("ing") or any(
+        w.endswith("ed") and w.isalpha() and w.islower() for w in words[1:]
+    ):
         return None  # a participle or a past-tense verb: this is a clause, not a noun phrase
     # A clause before 'and' ('The deal collapsed and officials said'): keep the part after it.
-    joined = re.search(r".*\s(?:and|but)\s+(?=(?:the|a|an|some|many|his|her|their|[A-Z])\S*\s*)", head)
-    if joined and re.search(r"\b[a-z]+ed\b", head[:joined.end()]):
+    joined = re.search(
+        r".*\s(?:and|but)\s+(?=(?:the|a|an|some|many|his|her|their|[A-Z])\S*\s*)", head
+    )
+    if joined and re.search(r"\b[a-z]+ed\b", head[: joined.end()]):
         start = start + joined.end()
         head = text[start:head_end]
     return Mention(head, start, head_end)
@@ -108,8 +120,12 @@ SHARE_SUBJECT_RE = re.compile(
     r"[Mm]ajorities|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds?|quarters?|fifths?|in[- ](?:three|four|five|10|ten)))"
     r"(?:\s+[^,;:()\"“”]{1,80}?)?(?:\s+(?:have|has|had|also|all|both|now|still))*\s*"
 )
-_SHARE_HINT_RE = re.compile(r"\d|percent|half|majorit|minorit|pluralit|third|quarter|fifth|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|in\s+(?:ten|four|five|three)")
-_LAST_OPENING_RE = re.compile(r".*(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)", re.DOTALL)
+_SHARE_HINT_RE = re.compile(
+    r"\d|percent|half|majorit|minorit|pluralit|third|quarter|fifth|[Mm]ost|[Oo]thers|[Mm]any|[Ff]ew|in\s+(?:ten|four|five|three)"
+)
+_LAST_OPENING_RE = re.compile(
+    r".*(?:[,;:]\s*(?:(?:while|but|and|whereas)\s+)?|\s(?:while|but|and|whereas)\s+)", re.DOTALL
+)
 _SHARE_REACH = 160
 
 
@@ -130,7 +146,6 @@ def share_subject(text: str, sentence_start: int, verb_start: int) -> Mention | 
     return Mention(text[start:end], start, end)
 
 
-
 _EVIDENCE_HEAD_RE = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?|[Nn]ew|[Rr]ecent|[Ll]atest|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z0-9][\w.,/'’-]*)\s+)*"
     r"(?:[\w/'’-]+\s+){0,3}?(?:" + "|".join(sorted(EVIDENCE_NOUNS)) + r")\b"
@@ -140,11 +155,17 @@ _MAX_EVIDENCE_WORDS = 20
 
 def evidence_subject(text: str, sentence_start: int, verb_start: int) -> Mention | None:
     """'New polls released Sunday', 'A review by The Times': a record with the phrases that describe it."""
-    opening = _LAST_OPENING_RE.match(text, max(sentence_start, verb_start - _SHARE_REACH), verb_start)
+    opening = _LAST_OPENING_RE.match(
+        text, max(sentence_start, verb_start - _SHARE_REACH), verb_start
+    )
     start = opening.end() if opening else max(sentence_start, verb_start - _SHARE_REACH)
     start += len(text[start:verb_start]) - len(text[start:verb_start].lstrip())
     end = start + len(text[start:verb_start].rstrip())
-    if end <= start or len(text[start:end].split()) > _MAX_EVIDENCE_WORDS or not _EVIDENCE_HEAD_RE.match(text, start, end):
+    if (
+        end <= start
+        or len(text[start:end].split()) > _MAX_EVIDENCE_WORDS
+        or not _EVIDENCE_HEAD_RE.match(text, start, end)
+    ):
         return None
     if re.search(r"[\"“”;]|\b(?:said|says|is|are|was|were|has|have|had)\b", text[start:end]):
         return None
@@ -178,13 +199,23 @@ def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | N
     if head is None:
         # 'Cruz will be re-evaluating ..., a source close to him said': the speaker after the last comma.
         comma = text.rfind(",", start, end)
-        return _head(text, comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()), end) if comma > start else None
-    if head.end >= end or _TIME_ADJUNCT_RE.fullmatch(text[head.end:end]):
+        return (
+            _head(
+                text,
+                comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip()),
+                end,
+            )
+            if comma > start
+            else None
+        )
+    if head.end >= end or _TIME_ADJUNCT_RE.fullmatch(text[head.end : end]):
         return head
     # Between the head and the verb only an appositive or a relative clause may stand: set off by
     # commas or dashes, or opened by 'who'/'that'. A second clause ('the vote failed, officials') is no subject.
-    after_head = text[head.end:end]
-    if re.match(r"\s+(?:who|whose|which|whom|that)\b", after_head) or re.search(r"[,—–)]$|\s-$", text[start:punctuated_end].rstrip()):
+    after_head = text[head.end : end]
+    if re.match(r"\s+(?:who|whose|which|whom|that)\b", after_head) or re.search(
+        r"[,—–)]$|\s-$", text[start:punctuated_end].rstrip()
+    ):
         return head
     return None
 
@@ -204,7 +235,10 @@ def subject_after(text: str, verb_end: int, limit: int) -> Mention | None:
 
 def widen(text: str, clause_start: int, mention: Mention) -> Mention:
     """'Officials in Larkspur' rather than 'Larkspur': the phrase a preposition attaches the mention to."""
-    if not re.search(r"\b(?:of|in|at|from|for|on|with|across|inside)\s+(?:the\s+)?$", text[max(clause_start, mention.start - 20):mention.start]):
+    if not re.search(
+        r"\b(?:of|in|at|from|for|on|with|across|inside)\s+(?:the\s+)?$",
+        text[max(clause_start, mention.start - 20) : mention.start],
+    ):
         return mention
     wider = subject_before(text, clause_start, mention.end)
     if wider is not None and wider.start < mention.start and wider.end >= mention.end:

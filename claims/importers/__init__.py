@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterable
 from pathlib import PurePath
-from typing import Any, Iterable
-
+from typing import Any
 
 from claims.importers.claimreview import (
     claim_from_review,
@@ -44,7 +44,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     for mark, encoding, label in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
             try:
-                return normalise_text(data[len(mark):].decode(encoding)), []
+                return normalise_text(data[len(mark) :].decode(encoding)), []
             except UnicodeDecodeError:
                 raise BadValue(f"invalid {label} text after its byte-order mark") from None
     try:
@@ -70,7 +70,9 @@ def _finish(
             problems.append((line, problem or "unreadable"))
     if problems and not skip_bad:
         raise ImportFailed(name, problems)
-    warnings = warnings + [f"skipped {describe_problem(line, message)}" for line, message in problems]
+    warnings = warnings + [
+        f"skipped {describe_problem(line, message)}" for line, message in problems
+    ]
     if not claims:
         warnings.append("no claims found in the file")
     return ImportBatch(name=name, format=fmt, claims=claims, warnings=warnings)
@@ -88,7 +90,9 @@ def _review_results(reviews: list[dict], lines: list[int | None]) -> list[RowRes
     return results
 
 
-def _from_json_document(name: str, text: str, document: Any, warnings: list[str], skip_bad: bool) -> ImportBatch:
+def _from_json_document(
+    name: str, text: str, document: Any, warnings: list[str], skip_bad: bool
+) -> ImportBatch:
     if isinstance(document, dict) and document.get("format") == EXPORT_FORMAT:
         return _from_export(name, document, warnings, skip_bad)
     reviews = list(walk_claim_reviews(document))
@@ -104,7 +108,9 @@ def _from_json_document(name: str, text: str, document: Any, warnings: list[str]
 def _from_export(name: str, document: dict, warnings: list[str], skip_bad: bool) -> ImportBatch:
     export, problems, malformed = validate_export(document)
     if export is None:
-        raise ImportFailed(name, [(None, problem) for problem in problems], more=malformed - len(problems))
+        raise ImportFailed(
+            name, [(None, problem) for problem in problems], more=malformed - len(problems)
+        )
     export, problems = screen_export(export)
     if problems and not skip_bad:
         raise ImportFailed(name, [(None, problem) for problem in problems], skippable=True)
@@ -129,10 +135,16 @@ def _from_json_lines(name: str, text: str, warnings: list[str], skip_bad: bool) 
         records.append((line, record))
     reviews = [(line, record) for line, record in records if list(walk_claim_reviews(record))]
     if reviews and len(reviews) == len(records):
-        results = _review_results([next(walk_claim_reviews(r)) for _, r in reviews], [line for line, _ in reviews])
-        return _finish(name, "claimreview", sorted(bad + results, key=_line_order), warnings, skip_bad)
+        results = _review_results(
+            [next(walk_claim_reviews(r)) for _, r in reviews], [line for line, _ in reviews]
+        )
+        return _finish(
+            name, "claimreview", sorted(bad + results, key=_line_order), warnings, skip_bad
+        )
     rows, column_warnings = read_jsonl_claims(records)
-    return _finish(name, "jsonl", sorted(bad + rows, key=_line_order), warnings + column_warnings, skip_bad)
+    return _finish(
+        name, "jsonl", sorted(bad + rows, key=_line_order), warnings + column_warnings, skip_bad
+    )
 
 
 def _line_order(result: RowResult) -> int:
@@ -147,15 +159,25 @@ def _from_html(name: str, text: str, warnings: list[str], skip_bad: bool) -> Imp
         try:
             document = load_json(script)
         except json.JSONDecodeError as failure:
-            problems.append((start_line + failure.lineno - 1, None, f"JSON-LD script is not JSON ({failure.msg})"))
+            problems.append(
+                (
+                    start_line + failure.lineno - 1,
+                    None,
+                    f"JSON-LD script is not JSON ({failure.msg})",
+                )
+            )
             continue
         found = list(walk_claim_reviews(document))
         offsets = review_lines(script, len(found))
         reviews.extend(found)
-        lines.extend(start_line + offset - 1 if offset is not None else start_line for offset in offsets)
+        lines.extend(
+            start_line + offset - 1 if offset is not None else start_line for offset in offsets
+        )
     if not reviews and not problems:
         raise ImportFailed(name, [(None, "the page has no ClaimReview JSON-LD")])
-    return _finish(name, "claimreview", problems + _review_results(reviews, lines), warnings, skip_bad)
+    return _finish(
+        name, "claimreview", problems + _review_results(reviews, lines), warnings, skip_bad
+    )
 
 
 def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBatch:
@@ -188,4 +210,12 @@ def parse_import(data: bytes, name: str, *, skip_bad: bool = False) -> ImportBat
     return _finish(name, "csv", rows, warnings + column_warnings, skip_bad)
 
 
-__all__ = ["MAX_IMPORT_BYTES", "ImportBatch", "ImportFailed", "ImportedClaim", "decode", "parse_import", "screen_export"]
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "ImportBatch",
+    "ImportFailed",
+    "ImportedClaim",
+    "decode",
+    "parse_import",
+    "screen_export",
+]

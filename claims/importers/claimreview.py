@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from typing import Any
 
 from claims.importers.models import ImportedClaim
 from claims.importers.values import BadValue, clean, parse_date
 
-_ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "GovernmentOrganization", "PoliticalParty"}
+_ORGANISATION_TYPES = {
+    "Organization",
+    "NewsMediaOrganization",
+    "GovernmentOrganization",
+    "PoliticalParty",
+}
 _TYPE_RE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?ClaimReview"')
 
 
@@ -20,7 +26,11 @@ def _types(node: dict) -> set[str]:
 
 
 def _first(value: Any) -> Any:
-    return value[0] if isinstance(value, list) and value else (None if isinstance(value, list) else value)
+    return (
+        value[0]
+        if isinstance(value, list) and value
+        else (None if isinstance(value, list) else value)
+    )
 
 
 def _name(value: Any) -> str | None:
@@ -107,8 +117,11 @@ def reviews_from_fact_check_api(document: Any) -> Iterator[dict]:
             yield {
                 "@type": "ClaimReview",
                 "claimReviewed": claim.get("text"),
-                "itemReviewed": {"@type": "Claim", "author": {"name": claim.get("claimant")},
-                                 "datePublished": claim.get("claimDate")},
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"name": claim.get("claimant")},
+                    "datePublished": claim.get("claimDate"),
+                },
                 "reviewRating": {"alternateName": review.get("textualRating")},
                 "author": review.get("publisher"),
                 "datePublished": review.get("reviewDate"),

@@ -43,8 +43,11 @@ def validate_export(document: dict[str, Any]) -> tuple[Export | None, list[str],
     """
     problems: list[str] = []
     malformed = 0
-    header = {key: value for key, value in document.items()
-              if key not in _LIST_FIELDS or not isinstance(value, list)}
+    header = {
+        key: value
+        for key, value in document.items()
+        if key not in _LIST_FIELDS or not isinstance(value, list)
+    }
     try:
         export = Export.model_validate(header)
     except ValidationError as failure:
@@ -66,7 +69,9 @@ def validate_export(document: dict[str, Any]) -> tuple[Export | None, list[str],
             except ValidationError as failure:
                 malformed += 1
                 if len(problems) < MAX_LISTED_PROBLEMS:
-                    problems.append(_describe(failure.errors(include_url=False)[0], f"{name}.{index}"))
+                    problems.append(
+                        _describe(failure.errors(include_url=False)[0], f"{name}.{index}")
+                    )
     if malformed or export is None:
         return None, problems, malformed
     return export.model_copy(update=items), problems, malformed
@@ -74,7 +79,9 @@ def validate_export(document: dict[str, Any]) -> tuple[Export | None, list[str],
 
 def _span_problem(text: str, what: str, start: int, end: int, expected: str) -> str | None:
     if not 0 <= start <= end <= len(text):
-        return f"{what} offsets {start}-{end} lie outside its source's text ({len(text)} characters)"
+        return (
+            f"{what} offsets {start}-{end} lie outside its source's text ({len(text)} characters)"
+        )
     if text[start:end] != expected:
         return f"{what} is not at its offsets {start}-{end} in its source's text"
     return None
@@ -83,7 +90,10 @@ def _span_problem(text: str, what: str, start: int, end: int, expected: str) -> 
 def claim_problem(claim: Claim, source_text: str) -> str | None:
     """Why `claim` does not hold against its source's text, or None when it does."""
     problem = _span_problem(source_text, "quote", claim.start, claim.end, claim.quote)
-    spans: list[tuple[str, Span | None]] = [("speaker mention", claim.speaker_mention), ("cue", claim.cue)]
+    spans: list[tuple[str, Span | None]] = [
+        ("speaker mention", claim.speaker_mention),
+        ("cue", claim.cue),
+    ]
     for what, span in spans:
         if problem is None and span is not None:
             problem = _span_problem(source_text, what, span.start, span.end, span.text)
@@ -104,7 +114,9 @@ def _first_of_each_id(items: list, kind: str, problems: list[str]) -> list:
     kept = []
     for item in items:
         if item.id in seen:
-            problems.append(f"{kind} id {item.id} appears more than once (the later one is left out)")
+            problems.append(
+                f"{kind} id {item.id} appears more than once (the later one is left out)"
+            )
             continue
         seen.add(item.id)
         kept.append(item)
@@ -142,8 +154,13 @@ def screen_export(export: Export) -> tuple[Export, list[str]]:
             elif all(claim_id in claim_ids for claim_id in item.claim_ids):
                 kept[kind].append(item)
             # A link or conflict of a claim left out above goes with it: that claim's problem says why.
-    screened = export.model_copy(update={
-        "sources": sources, "speakers": speakers, "claims": claims,
-        "links": kept["link"], "conflicts": kept["conflict"],
-    })
+    screened = export.model_copy(
+        update={
+            "sources": sources,
+            "speakers": speakers,
+            "claims": claims,
+            "links": kept["link"],
+            "conflicts": kept["conflict"],
+        }
+    )
     return screened, problems

@@ -49,7 +49,12 @@ class ImportFailed(ValueError):
     """A file the import refuses, with every malformed row as (line, message)."""
 
     def __init__(
-        self, name: str, problems: list[tuple[int | None, str]], *, skippable: bool = False, more: int = 0
+        self,
+        name: str,
+        problems: list[tuple[int | None, str]],
+        *,
+        skippable: bool = False,
+        more: int = 0,
     ) -> None:
         """`more` counts problems found but not listed in `problems`."""
         self.name = name

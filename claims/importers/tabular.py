@@ -6,14 +6,23 @@ import csv
 import io
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from claims.importers.models import ImportedClaim
 from claims.importers.values import BadValue, clean, parse_date, parse_status
 
 # Each field and the column names (after lower-casing, with spaces and dashes as '_') that mean it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "claim", "claim_text", "statement", "claimreviewed", "claim_reviewed", "quote"),
+    "text": (
+        "text",
+        "claim",
+        "claim_text",
+        "statement",
+        "claimreviewed",
+        "claim_reviewed",
+        "quote",
+    ),
     "speaker": ("speaker", "claimant", "speaker_name", "said_by", "who", "author"),
     "speaker_role": ("role", "speaker_role", "job_title", "jobtitle", "speaker_job", "position"),
     "source": ("source", "source_title", "title", "headline", "article", "context"),
@@ -56,7 +65,17 @@ def claim_from_row(values: dict[str, Any], line: int) -> ImportedClaim:
     if not text:
         raise BadValue("no claim text")
     fields: dict[str, Any] = {"text": text, "line": line}
-    for field in ("speaker", "speaker_role", "source", "outlet", "url", "note", "rating", "rated_by", "review_url"):
+    for field in (
+        "speaker",
+        "speaker_role",
+        "source",
+        "outlet",
+        "url",
+        "note",
+        "rating",
+        "rated_by",
+        "review_url",
+    ):
         fields[field] = clean(values.get(field))
     for field in _DATE_FIELDS:
         fields[field] = parse_date(values.get(field))
@@ -79,7 +98,9 @@ RowResult = tuple[int, ImportedClaim | None, str | None]
 def read_csv(text: str) -> tuple[Iterator[RowResult], list[str]]:
     """Rows of a CSV/TSV with a header: (line, claim or None, problem or None), plus column warnings."""
     sample = text[:4096]
-    delimiter = "\t" if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(",") else ","
+    delimiter = (
+        "\t" if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(",") else ","
+    )
     # strict: an unterminated quote is an error, not one giant cell swallowing the rest of the file
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -93,7 +114,9 @@ def read_csv(text: str) -> tuple[Iterator[RowResult], list[str]]:
         names = ", ".join(SYNONYMS["text"][:4])
         raise BadValue(f"no claim text column in the header (name one of: {names})")
     warnings = [f"unknown column {column!r} ignored" for column in unknown]
-    positions = [(index, mapping[header]) for index, header in enumerate(headers) if header in mapping]
+    positions = [
+        (index, mapping[header]) for index, header in enumerate(headers) if header in mapping
+    ]
 
     def rows() -> Iterator[RowResult]:
         previous_end = reader.line_num

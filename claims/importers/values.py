@@ -9,7 +9,15 @@ from typing import Any
 from claims.models import REVIEW_STATUSES
 from claims.text import one_line
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%Y/%m/%d",
+)
 
 
 class BadValue(ValueError):

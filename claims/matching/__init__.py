@@ -17,8 +17,20 @@ Thresholds are calibrated on MRPC train by `benchmarks/calibrate_thresholds.py`;
 `claims.matching.thresholds`.
 """
 
-from claims.matching.features import ClaimFeatures, effective_polarity, features, is_unattributed, speaker_key
-from claims.matching.index import MAX_CANDIDATES, MAX_KEY_FREQUENCY, ClaimIndex, blocking_keys, useful_keys
+from claims.matching.features import (
+    ClaimFeatures,
+    effective_polarity,
+    features,
+    is_unattributed,
+    speaker_key,
+)
+from claims.matching.index import (
+    MAX_CANDIDATES,
+    MAX_KEY_FREQUENCY,
+    ClaimIndex,
+    blocking_keys,
+    useful_keys,
+)
 from claims.matching.linking import build_context, link_claims
 from claims.matching.numbers import NumericComparison, compare_numbers, values_agree
 from claims.matching.scoring import MatchContext, compare, text_score

@@ -16,16 +16,30 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import ContextManager, Iterator, Sequence
+from typing import ContextManager
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims import processes
-from claims.matching.features import ClaimFeatures, compute_features, feature_inputs, features, primed_features
-from claims.matching.prefix_join import SLACK, W_CONTAINMENT, W_DICE, W_FUZZY, PrefixJoin, best_bonus
+from claims.matching.features import (
+    ClaimFeatures,
+    compute_features,
+    feature_inputs,
+    features,
+    primed_features,
+)
+from claims.matching.prefix_join import (
+    SLACK,
+    W_CONTAINMENT,
+    W_DICE,
+    W_FUZZY,
+    PrefixJoin,
+    best_bonus,
+)
 from claims.matching.scoring import (
     ENTITY_BONUS,
     MIN_SHARED_STEMS,
@@ -67,10 +81,14 @@ class _Sets:
         owner = np.repeat(np.arange(len(others)), lengths)
         # Position of each member in `self.ids`: its claim's start plus its rank within the claim.
         first = np.cumsum(lengths) - lengths
-        gathered = self.ids[np.repeat(self.starts[others], lengths) + np.arange(len(owner)) - first[owner]]
-        own = self.ids[self.starts[i]:self.starts[i] + self.lengths[i]]
+        gathered = self.ids[
+            np.repeat(self.starts[others], lengths) + np.arange(len(owner)) - first[owner]
+        ]
+        own = self.ids[self.starts[i] : self.starts[i] + self.lengths[i]]
         self._mark[own] = True
-        shared = np.bincount(owner, weights=self._mark[gathered], minlength=len(others)).astype(np.int64)
+        shared = np.bincount(owner, weights=self._mark[gathered], minlength=len(others)).astype(
+            np.int64
+        )
         self._mark[own] = False
         return shared
 
@@ -82,7 +100,11 @@ class BatchFeatures:
         self._stems = _Sets([f.stems for f in found])
         self._entities = _Sets([f.entities for f in found])
         self._units = _Sets([f.units for f in found])
-        self.stems, self.lengths, self.starts = self._stems.ids, self._stems.lengths, self._stems.starts
+        self.stems, self.lengths, self.starts = (
+            self._stems.ids,
+            self._stems.lengths,
+            self._stems.starts,
+        )
         self.entities = self._entities.lengths > 0
         self.units = self._units.lengths > 0
         # token_sort_ratio is the plain ratio of the words sorted and joined by single spaces: sort once here.
@@ -109,20 +131,39 @@ class BatchFeatures:
         if not len(others):
             return others
         mine, lengths = self.lengths[i], self.lengths[others]
-        partial = W_DICE * 2 * shared / (mine + lengths) + W_CONTAINMENT * shared / np.minimum(mine, lengths)
+        partial = W_DICE * 2 * shared / (mine + lengths) + W_CONTAINMENT * shared / np.minimum(
+            mine, lengths
+        )
         # An Indel ratio is at most 2 * shorter / (sum of lengths).
         total = np.maximum(self.text_lengths[i] + self.text_lengths[others], 1)
         fuzzy_most = 2 * np.minimum(self.text_lengths[i], self.text_lengths[others]) / total
-        needed = SUGGEST_THRESHOLD - SLACK - best_bonus(self.entities[i] & self.entities[others], self.units[i] & self.units[others])
+        needed = (
+            SUGGEST_THRESHOLD
+            - SLACK
+            - best_bonus(
+                self.entities[i] & self.entities[others], self.units[i] & self.units[others]
+            )
+        )
         keep = partial + W_FUZZY * fuzzy_most + SLACK >= needed
         if not keep.any():
             return others[:0]
         others, partial, fuzzy_most = others[keep], partial[keep], fuzzy_most[keep]
         # The bonus exactly as `text_score` and the numeric rule can award it at most.
-        entities = self._entities.shared(i, others) if self.entities[i] else np.zeros(len(others), dtype=np.int64)
-        units = self._units.shared(i, others) if self.units[i] else np.zeros(len(others), dtype=np.int64)
-        bonus = (np.minimum(entities, 2) * ENTITY_BONUS + np.minimum(units, 1) * UNIT_BONUS
-                 + ((entities > 0) & (units > 0)) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS))
+        entities = (
+            self._entities.shared(i, others)
+            if self.entities[i]
+            else np.zeros(len(others), dtype=np.int64)
+        )
+        units = (
+            self._units.shared(i, others)
+            if self.units[i]
+            else np.zeros(len(others), dtype=np.int64)
+        )
+        bonus = (
+            np.minimum(entities, 2) * ENTITY_BONUS
+            + np.minimum(units, 1) * UNIT_BONUS
+            + ((entities > 0) & (units > 0)) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS)
+        )
         needed = SUGGEST_THRESHOLD - SLACK - bonus - partial
         keep = W_FUZZY * fuzzy_most + SLACK >= needed
         if not keep.any():
@@ -131,8 +172,11 @@ class BatchFeatures:
         # Ratios under the lowest one any candidate needs come back as 0, which that bound rejects anyway.
         cutoff = max(0.0, float(needed.min()) / W_FUZZY * 100 - 1e-3)
         fuzzy = process.cdist(
-            [self.sorted_texts[i]], [self.sorted_texts[j] for j in others.tolist()], scorer=fuzz.ratio,
-            dtype=np.float64, score_cutoff=cutoff,
+            [self.sorted_texts[i]],
+            [self.sorted_texts[j] for j in others.tolist()],
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+            score_cutoff=cutoff,
         )[0]
         return others[W_FUZZY * fuzzy / 100 + SLACK >= needed]
 
@@ -140,7 +184,11 @@ class BatchFeatures:
 def _fork_workers(batch_size: int) -> int:
     """How many forked workers a batch this size gets (0: work in this process)."""
     workers = min(WORKERS, os.cpu_count() or 1)
-    if batch_size < PARALLEL_MIN_BATCH or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        batch_size < PARALLEL_MIN_BATCH
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return 0
     return workers
 
@@ -159,10 +207,16 @@ def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
     if not workers:
         return nullcontext()
     inputs = list(dict.fromkeys(feature_inputs(claim) for claim in new))
-    chunks = [inputs[start:start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
+    chunks = [inputs[start : start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
     with _pool(workers) as pool:
         computed = pool.map(_shared_strings_features, chunks)
-    return primed_features({args: found for chunk, results in zip(chunks, computed) for args, found in zip(chunk, results)})
+    return primed_features(
+        {
+            args: found
+            for chunk, results in zip(chunks, computed)
+            for args, found in zip(chunk, results)
+        }
+    )
 
 
 class BulkLinker:
@@ -171,15 +225,19 @@ class BulkLinker:
     def __init__(self, new: Sequence[Claim], context: MatchContext) -> None:
         self.new, self.context = new, context
         self.batch = BatchFeatures([features(claim) for claim in new])
-        self.join = PrefixJoin(self.batch.stems, self.batch.lengths, self.batch.starts,
-                               best_bonus(self.batch.entities, self.batch.units))
+        self.join = PrefixJoin(
+            self.batch.stems,
+            self.batch.lengths,
+            self.batch.starts,
+            best_bonus(self.batch.entities, self.batch.units),
+        )
 
     def links_of(self, i: int) -> list[tuple]:
         """(other position, relation, score, state, reason) of every link position `i` meets from its side."""
         new, context = self.new, self.context
         if _NUMERIC_ALONE:
             # Pairs sharing no wording could link, which the stem join cannot see: every later claim is a candidate.
-            others = self.join.visit[self.join.rank[i] + 1:]
+            others = self.join.visit[self.join.rank[i] + 1 :]
             shared = self.batch.stems_shared(i, others)
         else:
             others, shared = self.join.candidates(i)
@@ -196,7 +254,11 @@ class BulkLinker:
 def _shared_strings_features(inputs: list[tuple]) -> list[ClaimFeatures]:
     """`compute_features`, with one string object per distinct stem and entity, so each crosses the pipe once."""
     return [
-        replace(found, stems=frozenset(map(sys.intern, found.stems)), entities=frozenset(map(sys.intern, found.entities)))
+        replace(
+            found,
+            stems=frozenset(map(sys.intern, found.stems)),
+            entities=frozenset(map(sys.intern, found.entities)),
+        )
         for found in compute_features(inputs)
     ]
 

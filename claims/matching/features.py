@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from claims.models import Claim, Quantity
-from claims.polarity import text_polarity
 from claims.normalize import (
     canonical_unit,
     compare_text,
@@ -18,6 +17,7 @@ from claims.normalize import (
     has_negation,
     speaker_words,
 )
+from claims.polarity import text_polarity
 
 # A denial whose object is a bare reference ('the reports', 'these claims', 'it') says
 # nothing about its topic by itself; linking supplies the topic from context.
@@ -30,7 +30,8 @@ _GENERIC_TARGET_RE = re.compile(
 # A conditional or hypothetical ('could change if troops engage', 'unless talks fail') does not
 # assert its proposition, so it neither agrees with nor contradicts a claim about it.
 _CONDITIONAL_RE = re.compile(
-    r"\b(?:if|unless|provided that|in case|in the event|as long as|assuming|supposing|whether)\b", re.IGNORECASE
+    r"\b(?:if|unless|provided that|in case|in the event|as long as|assuming|supposing|whether)\b",
+    re.IGNORECASE,
 )
 _UNATTRIBUTED_RE = re.compile(
     r"\b(?:reports?|reportedly|sources?|rumou?rs?|media|accounts?|it is said|unnamed|anonymous|"

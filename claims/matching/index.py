@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -47,13 +47,17 @@ def blocking_keys(claim: Claim) -> list[str]:
 
 def useful_keys(keys: Sequence[str], frequency: Mapping[str, int]) -> list[str]:
     """The keys worth retrieving by: those at most `MAX_KEY_FREQUENCY` claims share (text hashes always)."""
-    return [key for key in keys if key.startswith("h:") or frequency.get(key, 0) <= MAX_KEY_FREQUENCY]
+    return [
+        key for key in keys if key.startswith("h:") or frequency.get(key, 0) <= MAX_KEY_FREQUENCY
+    ]
 
 
 class ClaimIndex:
     """An in-memory blocking index for bulk work: claim ids by key, no claim bodies kept."""
 
-    def __init__(self, max_key_frequency: int = MAX_KEY_FREQUENCY, rarest_keys: int = RAREST_KEYS) -> None:
+    def __init__(
+        self, max_key_frequency: int = MAX_KEY_FREQUENCY, rarest_keys: int = RAREST_KEYS
+    ) -> None:
         self._postings: dict[str, array] = {}
         self._keys_of: dict[int, list[str]] = {}
         self.max_key_frequency = max_key_frequency

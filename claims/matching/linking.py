@@ -14,18 +14,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from claims.matching.bulk import blocked_links, parallel_features
 from claims.matching.features import feature_inputs, features
-from claims.matching.scoring import MatchContext, Topic, compare, may_link, opposed_question, question_link
+from claims.matching.scoring import (
+    MatchContext,
+    Topic,
+    compare,
+    may_link,
+    opposed_question,
+    question_link,
+)
 from claims.models import Claim, Link
 
 SMALL_BATCH = 200
 """Up to this many new claims are all compared with each other; larger batches go through the bulk join (same links, fewer pairs)."""
 TOPIC_ENTITIES = 3
 
-_ANSWERING_OPENER_RE = re.compile(r"^\W*(?:otherwise|the (?:opposite|contrary|reverse))\b", re.IGNORECASE)
+_ANSWERING_OPENER_RE = re.compile(
+    r"^\W*(?:otherwise|the (?:opposite|contrary|reverse))\b", re.IGNORECASE
+)
 
 
 def build_context(new_claims: Sequence[Claim]) -> MatchContext:
@@ -65,7 +74,14 @@ def _copy_groups(new: Sequence[Claim], settled: frozenset[int]) -> dict[int, lis
     for claim in new:
         if claim.id in settled:
             quantities = tuple(quantity.model_dump_json() for quantity in claim.quantities)
-            key = (claim.source_id, feature_inputs(claim), claim.kind, claim.hedged, claim.speaker_role, quantities)
+            key = (
+                claim.source_id,
+                feature_inputs(claim),
+                claim.kind,
+                claim.hedged,
+                claim.speaker_role,
+                quantities,
+            )
             groups[key].append(claim)
     return {group[0].id: group for group in groups.values()}
 
@@ -108,8 +124,10 @@ def _link(
         if pair in seen:
             return
         seen.add(pair)
-        if settled and (a.id in settled or b.id in settled) and (
-            a.source_id != b.source_id or (a.id in settled and b.id in settled)
+        if (
+            settled
+            and (a.id in settled or b.id in settled)
+            and (a.source_id != b.source_id or (a.id in settled and b.id in settled))
         ):
             return
         if rejected_pairs and frozenset(pair) in rejected_pairs:
@@ -125,7 +143,10 @@ def _link(
     for claim in new:
         for other in candidates_for(claim):
             consider(claim, other)
-    for claim_id, answered_id in [*context.answers.items(), *((c.id, c.answers_claim_id) for c in new)]:
+    for claim_id, answered_id in [
+        *context.answers.items(),
+        *((c.id, c.answers_claim_id) for c in new),
+    ]:
         if answered_id in by_id:
             consider(by_id[claim_id], by_id[answered_id])
     for denial_id in context.topics:
@@ -137,7 +158,7 @@ def _link(
     # paraphrase links only (its bounds prune every pair under the suggest tier).
     if len(new) <= SMALL_BATCH:
         for index, claim in enumerate(new):
-            for other in new[index + 1:]:
+            for other in new[index + 1 :]:
                 consider(claim, other)
     else:
         # Pairs are scored in worker processes, each once; a pair already considered above is skipped.
@@ -152,7 +173,9 @@ def _link(
                     # A copy links only within its own source and never to another copy. Copies of one
                     # wording meet the same claims in the join, so one of them stands for all, and each
                     # copy is then scored against what its stand-in met.
-                    if (a_id in copies_of and b_id in copies_of) or joined[i].source_id != joined[j].source_id:
+                    if (a_id in copies_of and b_id in copies_of) or joined[i].source_id != joined[
+                        j
+                    ].source_id:
                         continue
                     copy_id, other = (a_id, joined[j]) if a_id in copies_of else (b_id, joined[i])
                     for copy in copies_of[copy_id]:
@@ -163,6 +186,14 @@ def _link(
                     continue
                 seen.add(pair)
                 if not (rejected_pairs and frozenset(pair) in rejected_pairs):
-                    links.append(Link(claim_ids=pair, relation=relation, score=score, state=state, reason=reason))
+                    links.append(
+                        Link(
+                            claim_ids=pair,
+                            relation=relation,
+                            score=score,
+                            state=state,
+                            reason=reason,
+                        )
+                    )
     links.sort(key=lambda link: link.claim_ids)
     return links

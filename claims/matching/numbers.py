@@ -32,8 +32,17 @@ _REALISED_RE = re.compile(
     r"killed|died|deployed|spent|lost)\b"
 )
 _OPEN_ABOVE = ("more than", "over", "at least", "upwards of", "in excess of", "just over")
-_OPEN_BELOW = ("up to", "fewer than", "less than", "at most", "under", "no more than", "as many as",
-               "as much as", "just under")
+_OPEN_BELOW = (
+    "up to",
+    "fewer than",
+    "less than",
+    "at most",
+    "under",
+    "no more than",
+    "as many as",
+    "as much as",
+    "just under",
+)
 
 Verdict = Literal["agrees", "conflicts"]
 
@@ -83,7 +92,9 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
     if a_low <= b_high and b_low <= a_high:
         return True
     # A product and one of its parts are consistent: 'two brigades of 6,000' and '6,000 soldiers'.
-    return any(_close(factor, b.value) for factor in a.factors) or any(_close(factor, a.value) for factor in b.factors)
+    return any(_close(factor, b.value) for factor in a.factors) or any(
+        _close(factor, a.value) for factor in b.factors
+    )
 
 
 def _close(x: float, y: float) -> bool:
@@ -92,7 +103,9 @@ def _close(x: float, y: float) -> bool:
 
 def _states_value(claim: Claim, quantity: Quantity) -> bool:
     """Whether the claim also states this value, under whatever noun ('28 girls went, seven returned pregnant')."""
-    return any(other.kind != "date" and _close(other.value, quantity.value) for other in claim.quantities)
+    return any(
+        other.kind != "date" and _close(other.value, quantity.value) for other in claim.quantities
+    )
 
 
 def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:

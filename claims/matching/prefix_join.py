@@ -17,7 +17,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from claims.matching.scoring import ENTITY_BONUS, MIN_SHARED_STEMS, SAME_MEASURE_BONUS, SAME_VALUE_BONUS, UNIT_BONUS
+from claims.matching.scoring import (
+    ENTITY_BONUS,
+    MIN_SHARED_STEMS,
+    SAME_MEASURE_BONUS,
+    SAME_VALUE_BONUS,
+    UNIT_BONUS,
+)
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 
 # The weights of `scoring.text_score`; `tests/test_bulk_prefix.py` checks the bounds against `compare`.
@@ -32,20 +38,28 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 
 def best_bonus(entities: np.ndarray, units: np.ndarray) -> np.ndarray:
     """The most entity, unit and numeric bonus claims (or pairs) with these flags can earn."""
-    return entities * 2 * ENTITY_BONUS + units * UNIT_BONUS + (entities & units) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS)
+    return (
+        entities * 2 * ENTITY_BONUS
+        + units * UNIT_BONUS
+        + (entities & units) * (SAME_MEASURE_BONUS + SAME_VALUE_BONUS)
+    )
 
 
 def required_overlap(sizes: np.ndarray, bonus: np.ndarray) -> np.ndarray:
     """Per claim, how many stems a claim at least as large must share with it for the pair to reach a tier."""
     gap = SUGGEST_THRESHOLD - SLACK - W_FUZZY - bonus
-    needed = np.ceil(sizes * np.maximum(gap, 0.0) / (W_DICE + W_CONTAINMENT) - 1e-9).astype(np.int64)
+    needed = np.ceil(sizes * np.maximum(gap, 0.0) / (W_DICE + W_CONTAINMENT) - 1e-9).astype(
+        np.int64
+    )
     return np.maximum(needed, MIN_SHARED_STEMS)
 
 
 class PrefixJoin:
     """Each claim's stems rarest first, and each stem's holders in visiting order, as CSR arrays."""
 
-    def __init__(self, stems: np.ndarray, lengths: np.ndarray, starts: np.ndarray, bonus: np.ndarray) -> None:
+    def __init__(
+        self, stems: np.ndarray, lengths: np.ndarray, starts: np.ndarray, bonus: np.ndarray
+    ) -> None:
         count = len(lengths)
         owners = np.repeat(np.arange(count, dtype=np.int64), lengths)
         frequency = np.bincount(stems, minlength=int(stems.max()) + 1 if len(stems) else 0)
@@ -77,16 +91,16 @@ class PrefixJoin:
         # first `prefix + 1` stems: one stem more to read, and claims meeting once are dropped.
         reach = prefix + 1
         parts = []
-        for stem in self.sorted_stems[start:start + reach].tolist():
-            held = self.holders[self.holder_starts[stem]:self.holder_starts[stem + 1]]
-            parts.append(held[np.searchsorted(held, me, side="right"):])
+        for stem in self.sorted_stems[start : start + reach].tolist():
+            held = self.holders[self.holder_starts[stem] : self.holder_starts[stem + 1]]
+            parts.append(held[np.searchsorted(held, me, side="right") :])
         ranks, shared = np.unique(np.concatenate(parts), return_counts=True)
         twice = shared >= 2
         ranks, shared = ranks[twice], shared[twice]
         if not len(ranks):
             return _EMPTY, _EMPTY
-        for stem in self.sorted_stems[start + reach:start + length].tolist():
-            held = self.holders[self.holder_starts[stem]:self.holder_starts[stem + 1]]
+        for stem in self.sorted_stems[start + reach : start + length].tolist():
+            held = self.holders[self.holder_starts[stem] : self.holder_starts[stem + 1]]
             where = np.minimum(np.searchsorted(held, ranks), len(held) - 1)
             shared += held[where] == ranks
         return self.visit[ranks], shared

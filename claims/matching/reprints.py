@@ -19,7 +19,7 @@ different claim. (Texts are NFC-normalised when documents are read.)
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from claims.models import Claim, Link
 from claims.speakers import speaker_key
@@ -27,18 +27,35 @@ from claims.speakers import speaker_key
 REPRINT_SCORE = 1.0
 REPRINT_REASON = "reprint: the same words from the same speaker"
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2026": "...",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
 
 
 def fingerprint(text: str, polarity: str, hedged: bool) -> str:
     """A short digest that two claims share when one reprints the other (given the same speaker)."""
     wording = " ".join(text.translate(_TYPOGRAPHY).casefold().split())
-    digest = hashlib.blake2b(f"{polarity}|{int(bool(hedged))}|{wording}".encode("utf-8"), digest_size=8)
+    digest = hashlib.blake2b(f"{polarity}|{int(bool(hedged))}|{wording}".encode(), digest_size=8)
     return digest.hexdigest()
 
 
@@ -55,7 +72,9 @@ def find_reprints(claims: Iterable[Claim]) -> dict[int, int]:
             speaker: object = claim.speaker_id
         else:
             speaker = speaker_key(claim.speaker) if claim.speaker else None
-        original = originals.setdefault((speaker, fingerprint(claim.text, claim.polarity, claim.hedged)), claim.id)
+        original = originals.setdefault(
+            (speaker, fingerprint(claim.text, claim.polarity, claim.hedged)), claim.id
+        )
         if original != claim.id:
             found[claim.id] = original
     return found
@@ -64,7 +83,12 @@ def find_reprints(claims: Iterable[Claim]) -> dict[int, int]:
 def reprint_links(reprints: Mapping[int, int]) -> list[Link]:
     """The link of each reprint to its original: confirmed agreement."""
     return [
-        Link.model_construct(claim_ids=(original, copy) if original < copy else (copy, original), relation="agrees",
-                             score=REPRINT_SCORE, state="confirmed", reason=REPRINT_REASON)
+        Link.model_construct(
+            claim_ids=(original, copy) if original < copy else (copy, original),
+            relation="agrees",
+            score=REPRINT_SCORE,
+            state="confirmed",
+            reason=REPRINT_REASON,
+        )
         for copy, original in reprints.items()
     ]

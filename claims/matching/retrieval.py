@@ -16,7 +16,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from claims.matching.scoring import score_pair
 from claims.models import Claim
@@ -37,7 +37,9 @@ def terms(claim: Claim) -> Counter[str]:
     """The claim's retrieval terms with counts: stems of content words, and numbers as written."""
     drop = speaker_words([claim.speaker])
     words = _TERM_RE.findall(compare_text(claim.text, drop))
-    return Counter(word if word[0].isdigit() else stem(word) for word in words if word not in STOPWORDS)
+    return Counter(
+        word if word[0].isdigit() else stem(word) for word in words if word not in STOPWORDS
+    )
 
 
 class TermIndex:
@@ -63,7 +65,11 @@ class TermIndex:
                 tfs.append(count)
 
     def search(
-        self, claim: Claim, limit: int = 100, context: Iterable[Claim] = (), context_weight: float = 0.3
+        self,
+        claim: Claim,
+        limit: int = 100,
+        context: Iterable[Claim] = (),
+        context_weight: float = 0.3,
     ) -> list[tuple[int, float]]:
         """(id, BM25 score) of the best `limit` indexed claims for `claim`; `context` terms weigh less."""
         weights = dict.fromkeys(terms(claim), 1.0)
@@ -84,12 +90,16 @@ class TermIndex:
             idf = weight * math.log(1 + (total - len(ids) + 0.5) / (len(ids) + 0.5))
             for claim_id, count in zip(ids, tfs):
                 norm = BM25_K1 * (1 - BM25_B + BM25_B * self._lengths[claim_id] / average)
-                scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (BM25_K1 + 1) / (count + norm)
+                scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (BM25_K1 + 1) / (
+                    count + norm
+                )
         scores.pop(claim.id, None)
         return sorted(scores.items(), key=lambda item: -item[1])[:limit]
 
 
-def fused_ranking(query: Claim, candidates: Sequence[tuple[Claim, float]]) -> list[tuple[Claim, float]]:
+def fused_ranking(
+    query: Claim, candidates: Sequence[tuple[Claim, float]]
+) -> list[tuple[Claim, float]]:
     """Candidates (with their BM25 score) re-ranked by fusing the lexical rank with a same-speaker vote, best first."""
     if not candidates:
         return []
@@ -98,9 +108,17 @@ def fused_ranking(query: Claim, candidates: Sequence[tuple[Claim, float]]) -> li
     for rank, i in enumerate(lexical, start=1):
         fused[i] += 1 / (RRF_K + rank)
     if query.speaker:
-        same = [i for i in lexical if candidates[i][0].speaker and same_speaker(query.speaker, [], candidates[i][0].speaker, [])]
+        same = [
+            i
+            for i in lexical
+            if candidates[i][0].speaker
+            and same_speaker(query.speaker, [], candidates[i][0].speaker, [])
+        ]
         for rank, i in enumerate(same, start=1):
             fused[i] += 1 / (RRF_K + rank)
     # Ties (equal fused score) go to the pair scorer, which sees word order and numbers.
-    order = sorted(range(len(candidates)), key=lambda i: (-round(fused[i], 9), -score_pair(query, candidates[i][0]).score))
+    order = sorted(
+        range(len(candidates)),
+        key=lambda i: (-round(fused[i], 9), -score_pair(query, candidates[i][0]).score),
+    )
     return [(candidates[i][0], fused[i]) for i in order]

@@ -21,8 +21,8 @@ only share wording at this level and agree are not linked, which keeps links few
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from rapidfuzz import fuzz
 
@@ -94,7 +94,9 @@ def same_question(fa: ClaimFeatures, fb: ClaimFeatures) -> bool:
 
 def opposed_question(fa: ClaimFeatures, fb: ClaimFeatures) -> bool:
     """Whether one claim denies and the other asserts on the same question (neither conditional)."""
-    return fa.denies != fb.denies and not (fa.conditional or fb.conditional) and same_question(fa, fb)
+    return (
+        fa.denies != fb.denies and not (fa.conditional or fb.conditional) and same_question(fa, fb)
+    )
 
 
 def question_link(a: Claim, b: Claim) -> Link | None:
@@ -104,24 +106,44 @@ def question_link(a: Claim, b: Claim) -> Link | None:
     fa, fb = features(a), features(b)
     if not opposed_question(fa, fb):
         return None
-    return Link(claim_ids=tuple(sorted((a.id, b.id))), relation="conflicts", score=round(text_score(fa, fb), 4),
-                state="suggested", reason=f"{QUESTION_REASON}; opposite polarity")
+    return Link(
+        claim_ids=tuple(sorted((a.id, b.id))),
+        relation="conflicts",
+        score=round(text_score(fa, fb), 4),
+        state="suggested",
+        reason=f"{QUESTION_REASON}; opposite polarity",
+    )
 
 
-def may_link(a: Claim, b: Claim, fa: ClaimFeatures, fb: ClaimFeatures, context: MatchContext | None = None) -> bool:
+def may_link(
+    a: Claim, b: Claim, fa: ClaimFeatures, fb: ClaimFeatures, context: MatchContext | None = None
+) -> bool:
     """False only when `compare(a, b, context)` is certainly None: an exact, cheap pre-check for bulk linking."""
     if _answers(a, b, context):
         return True
-    if context is not None and a.source_id == b.source_id and (a.id in context.topics or b.id in context.topics):
+    if (
+        context is not None
+        and a.source_id == b.source_id
+        and (a.id in context.topics or b.id in context.topics)
+    ):
         return True
     shared = len(fa.stems & fb.stems)
     if shared < MIN_SHARED_STEMS:
         # Without shared wording only the numeric bonus remains, and it alone never reaches a tier.
         return SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
-    numeric = SAME_MEASURE_BONUS + SAME_VALUE_BONUS if fa.units & fb.units and fa.entities & fb.entities else 0.0
+    numeric = (
+        SAME_MEASURE_BONUS + SAME_VALUE_BONUS
+        if fa.units & fb.units and fa.entities & fb.entities
+        else 0.0
+    )
     # The wording part without the fuzzy ratio, plus its best case, bounds the score from above.
-    partial = 0.4 * 2 * shared / (len(fa.stems) + len(fb.stems)) + 0.3 * shared / min(len(fa.stems), len(fb.stems))
-    bonus = min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS + min(1, len(fa.units & fb.units)) * UNIT_BONUS
+    partial = 0.4 * 2 * shared / (len(fa.stems) + len(fb.stems)) + 0.3 * shared / min(
+        len(fa.stems), len(fb.stems)
+    )
+    bonus = (
+        min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS
+        + min(1, len(fa.units & fb.units)) * UNIT_BONUS
+    )
     needed = SUGGEST_THRESHOLD - _BOUND_SLACK - partial - bonus - numeric
     if needed > 0.3:
         return False
@@ -154,14 +176,23 @@ def score_pair(a: Claim, b: Claim, context: MatchContext | None = None) -> PairS
     score = text_score(fa, fb)
     if answered:
         score = max(score, ANSWER_SCORE)
-    elif context is not None and a.source_id == b.source_id and (a.id in context.topics or b.id in context.topics):
-        topical = max(_topic_score(context.topics.get(a.id), fb), _topic_score(context.topics.get(b.id), fa))
+    elif (
+        context is not None
+        and a.source_id == b.source_id
+        and (a.id in context.topics or b.id in context.topics)
+    ):
+        topical = max(
+            _topic_score(context.topics.get(a.id), fb), _topic_score(context.topics.get(b.id), fa)
+        )
         if topical > score:
             score, reason = topical, "topic"
     numeric = compare_numbers(a, b) if fa.units & fb.units else None
     if numeric is not None and fa.entities & fb.entities:
         # The same measure of the same named thing is strong evidence of one story.
-        score = min(1.0, score + SAME_MEASURE_BONUS + (SAME_VALUE_BONUS if numeric.verdict == "agrees" else 0.0))
+        score = min(
+            1.0,
+            score + SAME_MEASURE_BONUS + (SAME_VALUE_BONUS if numeric.verdict == "agrees" else 0.0),
+        )
     return PairScore(score, reason, answered, numeric)
 
 
@@ -178,7 +209,10 @@ def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | N
         return None
     relation, why = _relation(a, b, scored.numeric, score)
     state = "suggested"
-    if score >= CONFIRM_THRESHOLD and min(features(a).words, features(b).words) >= MIN_CONFIRM_WORDS:
+    if (
+        score >= CONFIRM_THRESHOLD
+        and min(features(a).words, features(b).words) >= MIN_CONFIRM_WORDS
+    ):
         state = "confirmed"
     return Link(
         claim_ids=tuple(sorted((a.id, b.id))),
@@ -197,7 +231,9 @@ def _answers(a: Claim, b: Claim, context: MatchContext | None) -> bool:
     return context.answers.get(a.id) == b.id or context.answers.get(b.id) == a.id
 
 
-def _relation(a: Claim, b: Claim, numeric: NumericComparison | None, score: float) -> tuple[str, str]:
+def _relation(
+    a: Claim, b: Claim, numeric: NumericComparison | None, score: float
+) -> tuple[str, str]:
     if features(a).conditional or features(b).conditional:
         return "related", "conditional"
     if claim_polarity(a) != claim_polarity(b):

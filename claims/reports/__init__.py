@@ -18,7 +18,9 @@ from claims.reports.parts import ExportParts
 FORMATS = ("json", "markdown", "html", "csv", "claimreview")
 
 
-def write(export: Export | ExportParts, fmt: str, stream: TextIO, *, options: ReportOptions | None = None) -> None:
+def write(
+    export: Export | ExportParts, fmt: str, stream: TextIO, *, options: ReportOptions | None = None
+) -> None:
     """Write `export` in format `fmt` to a text stream; warnings go to `options.warnings`.
 
     Given `ExportParts`, JSON and CSV hold one page of claims at a time, Markdown and HTML

@@ -35,8 +35,11 @@ def _grouped(check: Check) -> dict[str, list]:
 def _listed(items: list) -> list[tuple]:
     """(item, plain title, " (claims #1, #2)" or "") for the sources a report lists under one stance."""
     return [
-        (item, item.title or f"source {item.source_id}",
-         f" (claims {', '.join(f'#{cid}' for cid in item.claim_ids)})" if item.claim_ids else "")
+        (
+            item,
+            item.title or f"source {item.source_id}",
+            f" (claims {', '.join(f'#{cid}' for cid in item.claim_ids)})" if item.claim_ids else "",
+        )
         for item in items[:MAX_LISTED]
     ]
 
@@ -57,7 +60,9 @@ def checks_markdown(checks: list[Check], escape_markdown) -> str:
                 continue
             lines += [f"**{STANCE_HEADINGS[stance]}** ({len(items)})", ""]
             for item, title, claims in _listed(items):
-                lines.append(f"- {escape_markdown(title)}, source #{item.source_id}{claims}: {escape_markdown(item.explanation)}")
+                lines.append(
+                    f"- {escape_markdown(title)}, source #{item.source_id}{claims}: {escape_markdown(item.explanation)}"
+                )
             if len(items) > MAX_LISTED:
                 lines.append(f"- and {len(items) - MAX_LISTED} more")
             lines.append("")
@@ -75,9 +80,13 @@ def checks_html(checks: list[Check]) -> str:
         for stance, items in _grouped(check).items():
             if stance == "unrelated":
                 continue
-            parts.append(f'<div class="stance {stance}"><h4>{STANCE_HEADINGS[stance]} ({len(items)})</h4><ul>')
+            parts.append(
+                f'<div class="stance {stance}"><h4>{STANCE_HEADINGS[stance]} ({len(items)})</h4><ul>'
+            )
             for item, title, claims in _listed(items):
-                parts.append(f'<li><b>{_text(title)}</b>{claims}<br><span class="meta">{_text(item.explanation)}</span></li>')
+                parts.append(
+                    f'<li><b>{_text(title)}</b>{claims}<br><span class="meta">{_text(item.explanation)}</span></li>'
+                )
             if len(items) > MAX_LISTED:
                 parts.append(f"<li>and {len(items) - MAX_LISTED} more</li>")
             parts.append("</ul></div>")

@@ -27,7 +27,9 @@ def _review_url(claim: Claim, options: ReportOptions) -> str | None:
         try:
             url = options.review_url_template.format(claim_id=claim.id, source_id=claim.source_id)
         except (KeyError, IndexError, ValueError) as failure:
-            raise ReportError(f"review URL template: use {{claim_id}} or {{source_id}}, not {failure}") from None
+            raise ReportError(
+                f"review URL template: use {{claim_id}} or {{source_id}}, not {failure}"
+            ) from None
         return safe_url(url)
     base = safe_url(options.organization_url)
     return f"{base.split('#')[0]}#claim-{claim.id}" if base else None
@@ -62,11 +64,14 @@ class _Appearances:
 
     def sources(self, claim: Claim) -> list[Source]:
         claims = self.view.claims
-        related = [claims[other] for other in sorted(self.linked.get(claim.id, ())) if other in claims]
+        related = [
+            claims[other] for other in sorted(self.linked.get(claim.id, ())) if other in claims
+        ]
         same_speaker = [
             other
             for other in related
-            if other.speaker_id == claim.speaker_id and (claim.speaker_id is not None or other.speaker == claim.speaker)
+            if other.speaker_id == claim.speaker_id
+            and (claim.speaker_id is not None or other.speaker == claim.speaker)
         ]
         ids = dict.fromkeys([claim.source_id, *(other.source_id for other in same_speaker)])
         return [self.view.sources[source_id] for source_id in ids if source_id in self.view.sources]
@@ -76,7 +81,10 @@ def _item_reviewed(claim: Claim, view: ReportView, appearances: _Appearances) ->
     item: dict = {"@type": "Claim"}
     name, role, kind = view.speaker_of(claim)
     if kind != "unattributed":
-        author = {"@type": "Organization" if kind in _ORGANISATION_KINDS else "Person", "name": one_line(name)}
+        author = {
+            "@type": "Organization" if kind in _ORGANISATION_KINDS else "Person",
+            "name": one_line(name),
+        }
         if role:
             author["jobTitle"] = one_line(role)
         item["author"] = author
@@ -144,7 +152,9 @@ def claimreview_document(export: Export, options: ReportOptions) -> tuple[dict, 
             review["datePublished"] = event.at.date().isoformat()
         graph.append(review)
     if long_claims > MAX_LISTED_WARNINGS:
-        warnings.append(f"{long_claims - MAX_LISTED_WARNINGS} more claims have claimReviewed over {CLAIM_LENGTH_ADVICE} characters")
+        warnings.append(
+            f"{long_claims - MAX_LISTED_WARNINGS} more claims have claimReviewed over {CLAIM_LENGTH_ADVICE} characters"
+        )
     return {"@context": "https://schema.org", "@graph": graph}, warnings
 
 
@@ -152,7 +162,9 @@ def claimreview_export(parts: ExportParts) -> Export:
     """The export ClaimReview needs in memory: every reviewed claim and the claims linked to one."""
     if parts.outline_pages is None or parts.claims_with_ids is None:
         return parts.materialize()
-    reviewed = {claim.id for page in parts.outline_pages() for claim in page if claim.status != "unreviewed"}
+    reviewed = {
+        claim.id for page in parts.outline_pages() for claim in page if claim.status != "unreviewed"
+    }
     needed = set(reviewed)
     for link in parts.links:
         first, second = link.claim_ids
@@ -169,7 +181,9 @@ def claimreview_export(parts: ExportParts) -> Export:
     )
 
 
-def render_claimreview(export: Export, options: ReportOptions | None = None) -> tuple[str, list[str]]:
+def render_claimreview(
+    export: Export, options: ReportOptions | None = None
+) -> tuple[str, list[str]]:
     """ClaimReview JSON-LD text for the reviewed claims, and warnings about advice it does not follow."""
     document, warnings = claimreview_document(export, options or ReportOptions())
     if not document["@graph"]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import TextIO
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -29,7 +30,10 @@ class UnsafeTarget(OSError):
 def casefile_companions(database: Path) -> list[Path]:
     """The files SQLite keeps for the casefile at `database`: itself, its journal, WAL and shared memory."""
     database = Path(os.path.realpath(database))
-    return [database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+    return [
+        database,
+        *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")),
+    ]
 
 
 def _is_sqlite_database(path: Path) -> bool:
@@ -63,11 +67,15 @@ def report_target(path: Path, protected: Iterable[Path] = ()) -> tuple[Path, boo
         mode = os.stat(path).st_mode  # the kernel follows every link, /proc's descriptor links too
     except FileNotFoundError:
         if os.path.islink(path):
-            raise UnsafeTarget(f"refusing to write through {path}: it is a link to a file that does not exist") from None
+            raise UnsafeTarget(
+                f"refusing to write through {path}: it is a link to a file that does not exist"
+            ) from None
         return resolved, True
     if stat.S_ISREG(mode):
         if _is_sqlite_database(resolved):
-            raise UnsafeTarget(f"refusing to write a report over {path}: it is a SQLite database (a casefile?)")
+            raise UnsafeTarget(
+                f"refusing to write a report over {path}: it is a SQLite database (a casefile?)"
+            )
         return resolved, True
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return path, False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Iterable, Iterator
 
 from claims.models import Claim, Conflict, Export, Source, Speaker
 from claims.reports.parts import ExportParts
@@ -18,7 +18,8 @@ def _speaker_matcher(term: str, speakers: Iterable[Speaker]):
     matching_ids = {
         speaker.id
         for speaker in speakers
-        if needle in speaker.name.casefold() or any(needle in alias.casefold() for alias in speaker.aliases)
+        if needle in speaker.name.casefold()
+        or any(needle in alias.casefold() for alias in speaker.aliases)
     }
 
     def matches(claim: Claim) -> bool:
@@ -65,7 +66,11 @@ def filter_export(
     if not (conflicts_only or status or speaker or source is not None or since):
         return export.model_copy()
     narrowed = filter_parts(
-        ExportParts.of(export), conflicts_only=conflicts_only, status=status, speaker=speaker, source=source,
+        ExportParts.of(export),
+        conflicts_only=conflicts_only,
+        status=status,
+        speaker=speaker,
+        source=source,
         since=since,
     )
     return narrowed.materialize()

@@ -44,7 +44,7 @@ def _text(value: str) -> str:
 
 def _side_html(side: ClaimSide, css_class: str) -> str:
     claim = side.claim
-    role = f" <span class=\"meta\">({_text(side.role)})</span>" if side.role else ""
+    role = f' <span class="meta">({_text(side.role)})</span>' if side.role else ""
     hedge = ", hedged" if claim.hedged else ""
     title = _text(side.source_title)
     source = f'<a href="{escape(side.link, quote=True)}">{title}</a>' if side.link else title
@@ -58,10 +58,14 @@ def _side_html(side: ClaimSide, css_class: str) -> str:
         parts.append(f'<p class="meta">Claim: {_text(claim.text)}</p>')
     parts.append(f'<p class="meta">{source}{", " + details if details else ""}</p>')
     if side.reprints:
-        parts.append(f'<p class="meta">Also printed word for word in {reprints_phrase(side.reprints)}</p>')
+        parts.append(
+            f'<p class="meta">Also printed word for word in {reprints_phrase(side.reprints)}</p>'
+        )
     reviewed = ""
     if side.last_review is not None:
-        reviewed = f" by {_text(side.last_review.reviewer)} on {side.last_review.at.date().isoformat()}"
+        reviewed = (
+            f" by {_text(side.last_review.reviewer)} on {side.last_review.at.date().isoformat()}"
+        )
     parts.append(
         f'<p class="meta"><span class="status {claim.status}">{claim.status}</span>{reviewed}'
         f" · {claim.kind} {claim.polarity}{hedge} · claim #{claim.id}</p>"
@@ -105,7 +109,9 @@ def write_html(export: Export | ExportParts, stream: TextIO, options: ReportOpti
         f"<title>{title}</title>\n<style>\n{STYLE}\n{CHECKS_STYLE}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     )
     if options.generated_at is not None:
-        stream.write(f'<p class="meta">Generated {options.generated_at.isoformat(timespec="minutes")}</p>\n')
+        stream.write(
+            f'<p class="meta">Generated {options.generated_at.isoformat(timespec="minutes")}</p>\n'
+        )
     stream.write(checks_html(view.parts.checks))
     counts = view.status_counts()
     kinds = ", ".join(f"{count} {kind}" for kind, count in view.conflict_kind_counts().items())
@@ -127,8 +133,12 @@ def write_html(export: Export | ExportParts, stream: TextIO, options: ReportOpti
     for rank, dispute, conflicts in view.numbered_disputes():
         # Each dispute: what is disputed and who stands where, then its conflicts one by one.
         weak = " (weak)" if dispute.weak else ""
-        stream.write(f'<h3 id="dispute-{dispute.id}">Dispute {rank}{weak}: {_text(dispute.summary())}</h3>\n<ul>')
-        stream.write("".join(f"<li>{_text(line)}</li>" for line in view.dispute_lines(dispute)) + "</ul>\n")
+        stream.write(
+            f'<h3 id="dispute-{dispute.id}">Dispute {rank}{weak}: {_text(dispute.summary())}</h3>\n<ul>'
+        )
+        stream.write(
+            "".join(f"<li>{_text(line)}</li>" for line in view.dispute_lines(dispute)) + "</ul>\n"
+        )
         for number, conflict in conflicts:
             stream.write(_conflict_html(number, conflict, view) + "\n")
     stream.write("<h2>Other reviewed claims</h2>\n")

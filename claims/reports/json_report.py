@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from pydantic import TypeAdapter
 
@@ -30,7 +31,9 @@ def _items_text(model: type, items: list[Any]) -> str:
     return "  " + dumped[2:-2].replace("\n", "\n  ")
 
 
-def _write_list(stream: TextIO, name: str, model: type, pages: Iterable[list[Any]], last: bool) -> None:
+def _write_list(
+    stream: TextIO, name: str, model: type, pages: Iterable[list[Any]], last: bool
+) -> None:
     stream.write(f'  "{name}": [')
     empty = True
     for page in pages:
@@ -53,7 +56,9 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     # keeps field order and writes non-ASCII text as is.
     parts = as_parts(export)
     stream.write("{\n")
-    stream.write(f'  "format": {json.dumps(parts.format)},\n  "version": {json.dumps(parts.version)},\n')
+    stream.write(
+        f'  "format": {json.dumps(parts.format)},\n  "version": {json.dumps(parts.version)},\n'
+    )
     _write_list(stream, "checks", Check, [parts.checks], last=False)
     _write_list(stream, "sources", Source, [parts.sources], last=False)
     _write_list(stream, "speakers", Speaker, [parts.speakers], last=False)
@@ -69,6 +74,12 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     _write_list(stream, "claims", Claim, pages(), last=False)
     _write_list(stream, "links", Link, [parts.links], last=False)
     _write_list(stream, "conflicts", Conflict, [parts.conflicts], last=False)
-    disputes = [dispute.as_dict() for dispute in group_disputes(parts.conflicts, sides, parts.links)]
-    stream.write('  "disputes": ' + json.dumps(disputes, indent=2, ensure_ascii=False).replace("\n", "\n  ") + "\n")
+    disputes = [
+        dispute.as_dict() for dispute in group_disputes(parts.conflicts, sides, parts.links)
+    ]
+    stream.write(
+        '  "disputes": '
+        + json.dumps(disputes, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        + "\n"
+    )
     stream.write("}\n")

@@ -101,7 +101,9 @@ def write_markdown(export: Export | ExportParts, stream: TextIO, options: Report
         # Each dispute: what is disputed and who stands where, then its conflicts one by one.
         weak = " (weak)" if dispute.weak else ""
         stream.write(f"### Dispute {rank}{weak}: {escape_markdown(dispute.summary())}\n\n")
-        stream.write("".join(f"- {escape_markdown(line)}\n" for line in view.dispute_lines(dispute)) + "\n")
+        stream.write(
+            "".join(f"- {escape_markdown(line)}\n" for line in view.dispute_lines(dispute)) + "\n"
+        )
         for number, conflict in conflicts:
             stream.write("\n".join(_conflict_lines(number, conflict, view)) + "\n")
     reviewed: list[Claim] = view.reviewed_outside_conflicts()

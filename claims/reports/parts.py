@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
-from claims.models import EXPORT_FORMAT, EXPORT_VERSION, Check, Claim, Conflict, Export, Link, Source, Speaker
+from claims.models import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Check,
+    Claim,
+    Conflict,
+    Export,
+    Link,
+    Source,
+    Speaker,
+)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ def comparable_pair(first: Claim, second: Claim) -> tuple[Quantity, Quantity] | 
         for right in second.quantities:
             if left.kind == "date" or right.kind == "date":
                 continue
-            score = (2 if (left.unit or "") == (right.unit or "") else 0) + (1 if left.kind == right.kind else 0)
+            score = (2 if (left.unit or "") == (right.unit or "") else 0) + (
+                1 if left.kind == right.kind else 0
+            )
             if best is None or score > best[0]:
                 best = (score, left, right)
     return (best[1], best[2]) if best else None
@@ -28,8 +30,13 @@ def comparable_pair(first: Claim, second: Claim) -> tuple[Quantity, Quantity] | 
 
 def conflict_chart(rows: list[tuple[str, Quantity]]) -> str:
     """Horizontal bars on a common scale from zero, one per (label, quantity), each labelled with its value."""
-    highest = max((max(quantity.value, quantity.high or 0.0) for _label, quantity in rows), default=0.0)
-    lowest = min((min(quantity.value, quantity.low or quantity.value) for _label, quantity in rows), default=0.0)
+    highest = max(
+        (max(quantity.value, quantity.high or 0.0) for _label, quantity in rows), default=0.0
+    )
+    lowest = min(
+        (min(quantity.value, quantity.low or quantity.value) for _label, quantity in rows),
+        default=0.0,
+    )
     if highest <= 0 or lowest < 0:
         return ""
     height = ROW_HEIGHT * len(rows)

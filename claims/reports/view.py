@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 from claims.disputes import Dispute, group_disputes
 from claims.matching.reprints import REPRINT_REASON
-from claims.models import REVIEW_STATUSES, Claim, Conflict, Export, Link, Quantity, ReviewEvent, Source, Speaker
+from claims.models import (
+    REVIEW_STATUSES,
+    Claim,
+    Conflict,
+    Export,
+    Link,
+    Quantity,
+    ReviewEvent,
+    Source,
+    Speaker,
+)
 from claims.reports.links import quote_link
 from claims.reports.parts import ExportParts, as_parts
 from claims.text import one_line
@@ -46,7 +57,9 @@ class ReportView:
     pass is skipped ("none"), so a report on a big casefile holds only what it shows.
     """
 
-    def __init__(self, export: Export | ExportParts, *, keep: Literal["all", "reported", "none"] = "all") -> None:
+    def __init__(
+        self, export: Export | ExportParts, *, keep: Literal["all", "reported", "none"] = "all"
+    ) -> None:
         parts = as_parts(export)
         self.parts = parts
         self.sources: dict[int, Source] = {source.id: source for source in parts.sources}
@@ -59,9 +72,15 @@ class ReportView:
         self.claims: dict[int, Claim] = {}
         self.claim_count = 0
         self._statuses: Counter[str] = Counter()
-        if keep == "reported" and parts.outline_pages is not None and parts.claims_with_ids is not None:
+        if (
+            keep == "reported"
+            and parts.outline_pages is not None
+            and parts.claims_with_ids is not None
+        ):
             # Count over outlines, then read in full only the claims the report shows.
-            shown = [claim.id for claim in self._count(parts.outline_pages()) if self._reported(claim)]
+            shown = [
+                claim.id for claim in self._count(parts.outline_pages()) if self._reported(claim)
+            ]
             for page in parts.claims_with_ids(shown):
                 self.claims.update((claim.id, claim) for claim in page)
         elif keep != "none":
@@ -69,7 +88,11 @@ class ReportView:
                 if keep == "all" or self._reported(claim):
                     self.claims[claim.id] = claim
         self.conflicts = sorted(
-            (conflict for conflict in parts.conflicts if all(cid in self.claims for cid in conflict.claim_ids)),
+            (
+                conflict
+                for conflict in parts.conflicts
+                if all(cid in self.claims for cid in conflict.claim_ids)
+            ),
             key=lambda conflict: conflict.id,
         )
 
@@ -95,12 +118,19 @@ class ReportView:
         for side in dispute.sides:
             speakers = ", ".join(one_line(name, 60) for name in side.speakers)
             titles = ", ".join(self._source_title(source_id) for source_id in side.source_ids)
-            lines.append(f"{side.stance.capitalize()}: {speakers} — {_sources(side.independent_sources)} ({titles})")
+            lines.append(
+                f"{side.stance.capitalize()}: {speakers} — {_sources(side.independent_sources)} ({titles})"
+            )
         return lines
 
     def _source_title(self, source_id: int) -> str:
         source = self.sources.get(source_id)
-        return one_line((source.title or source.outlet) if source and (source.title or source.outlet) else f"source {source_id}", 60)
+        return one_line(
+            (source.title or source.outlet)
+            if source and (source.title or source.outlet)
+            else f"source {source_id}",
+            60,
+        )
 
     def _count(self, pages: Iterable[list[Claim]]) -> Iterator[Claim]:
         for page in pages:
@@ -176,8 +206,13 @@ def last_review_time(claim: Claim) -> datetime | None:
 
 def describe_quantity(quantity: Quantity) -> str:
     """A readable form of a normalised number: '~12,000 troops', '5-7 %'."""
+
     def number(value: float) -> str:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+        return (
+            f"{value:,.0f}"
+            if float(value).is_integer()
+            else f"{value:,.2f}".rstrip("0").rstrip(".")
+        )
 
     if quantity.kind == "date" and quantity.date_value is not None:
         return quantity.date_value.isoformat()
@@ -185,6 +220,8 @@ def describe_quantity(quantity: Quantity) -> str:
         core = f"{number(quantity.low)}-{number(quantity.high)}"
     else:
         core = number(quantity.value)
-    prefix = (quantity.qualifier + " ") if quantity.qualifier else ("~" if quantity.approximate else "")
+    prefix = (
+        (quantity.qualifier + " ") if quantity.qualifier else ("~" if quantity.approximate else "")
+    )
     unit = f" {quantity.unit}" if quantity.unit else ""
     return one_line(f"{prefix}{core}{unit}")

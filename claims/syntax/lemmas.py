@@ -21,7 +21,9 @@ def _strip_suffix(word: str, tag: str) -> str:
             stem = word[:-2]
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
                 return stem[:-1]
-            if stem.endswith(("at", "iz", "is", "ur", "iv", "ag", "ut", "ot", "ak", "ok", "uc", "id")):
+            if stem.endswith(
+                ("at", "iz", "is", "ur", "iv", "ag", "ut", "ot", "ak", "ok", "uc", "id")
+            ):
                 return stem + "e"
             return stem
     elif tag == "VBG":

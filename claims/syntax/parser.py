@@ -36,7 +36,9 @@ UPOS = {
     "WDT": "DET", "WP": "PRON", "WP$": "PRON", "WRB": "ADV", "ADD": "X", "GW": "X", "XX": "X",
     "_SP": "SPACE",
 }  # fmt: skip
-_AUX_LEMMAS = frozenset({"be", "have", "do", "will", "shall", "would", "should", "can", "could", "may", "might", "must"})
+_AUX_LEMMAS = frozenset(
+    {"be", "have", "do", "will", "shall", "would", "should", "can", "could", "may", "might", "must"}
+)
 
 
 def load():
@@ -48,7 +50,9 @@ def load():
                 import spacy
 
                 if not (MODEL_DIR / "config.cfg").is_file():
-                    raise RuntimeError(f"the parser model is missing from {MODEL_DIR}; reinstall counterclaim")
+                    raise RuntimeError(
+                        f"the parser model is missing from {MODEL_DIR}; reinstall counterclaim"
+                    )
                 _lemma_table = json.loads((MODEL_DIR / "lemmas.json").read_text(encoding="utf-8"))
                 _nlp = spacy.load(MODEL_DIR)
     return _nlp
@@ -84,7 +88,12 @@ def _groups(doc) -> list[tuple[list, dict]]:
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         overrides: dict = {}
-        while groups and tokens and tokens[0].tag_ in _CLOSING_TAGS and not (tokens[0].n_lefts or tokens[0].n_rights):
+        while (
+            groups
+            and tokens
+            and tokens[0].tag_ in _CLOSING_TAGS
+            and not (tokens[0].n_lefts or tokens[0].n_rights)
+        ):
             previous, previous_overrides = groups[-1]
             root = next((t for t in previous if t.head.i == t.i), previous[0])
             previous_overrides[tokens[0].i] = root
@@ -154,7 +163,11 @@ def _may_end(before: list[str]) -> bool:
     last = before[-1]
     if last in _FINAL or last.endswith((".", "!", "?")):
         return True
-    return last in _CLOSERS and len(before) == 2 and (before[0] in _FINAL or before[0].endswith((".", "!", "?")))
+    return (
+        last in _CLOSERS
+        and len(before) == 2
+        and (before[0] in _FINAL or before[0].endswith((".", "!", "?")))
+    )
 
 
 def _parse_pieces(pieces: list[tuple[int, str]], whole: bool = False) -> list[list[Sentence]]:
@@ -170,6 +183,7 @@ def _parse_pieces(pieces: list[tuple[int, str]], whole: bool = False) -> list[li
 
         docs = nlp.pipe(prepared(), batch_size=BATCH_SIZE)
     else:
+
         def prepared():
             for _, piece in pieces:
                 doc = nlp.make_doc(piece)
@@ -203,7 +217,9 @@ def parse_many(texts: Iterable[str]) -> list[tuple[Sentence, ...]]:
     return [tuple(r) for r in results]
 
 
-def parse_spans(text: str, spans: Sequence[tuple[int, int]], *, whole: bool = False) -> tuple[Sentence, ...]:
+def parse_spans(
+    text: str, spans: Sequence[tuple[int, int]], *, whole: bool = False
+) -> tuple[Sentence, ...]:
     """Parse only the given (start, end) spans of `text`; results carry document offsets.
 
     By default spans are clipped to the text, sorted and merged where they overlap, so each

@@ -33,7 +33,9 @@ def source_entry(item: SourceStance) -> Text:
     entry = Text(one_line(item.title or f"source {item.source_id}", 120), style="bold")
     entry.append(f"  #{item.source_id}", style="dim")
     if item.claim_ids:
-        entry.append("  claims " + ", ".join(f"#{claim_id}" for claim_id in item.claim_ids), style="dim")
+        entry.append(
+            "  claims " + ", ".join(f"#{claim_id}" for claim_id in item.claim_ids), style="dim"
+        )
     entry.append("\n" + one_line(item.explanation, 300))
     return entry
 
@@ -42,10 +44,12 @@ def check_heading(check: Check, position: int, total: int) -> Text:
     """'Check 2 of 3 (#7): TEXT' and how many sources stand where."""
     heading = Text(f"Check {position + 1} of {total} (#{check.id}): ", style="bold")
     heading.append(one_line(check.text, 200))
-    counts = {stance: 0 for stance in ("supports", "disputes", "reports", "unrelated")}
+    counts = dict.fromkeys(("supports", "disputes", "reports", "unrelated"), 0)
     for item in check.sources:
         counts[item.stance] += 1
-    heading.append("\n" + ", ".join(f"{count} {stance}" for stance, count in counts.items()), style="dim")
+    heading.append(
+        "\n" + ", ".join(f"{count} {stance}" for stance, count in counts.items()), style="dim"
+    )
     return heading
 
 
@@ -92,17 +96,37 @@ class ChecksScreen(Screen[None]):
         for stance, label in COLUMNS:
             members = [item for item in check.sources if item.stance == stance]
             column = self.query_one(f"#checks-{stance}", VerticalScroll)
-            column.query_one(".stance-title", Static).update(Text(f"{label} ({len(members)})", style="bold"))
-            entries = [Static(source_entry(item), classes="stance-source", markup=False)
-                       for item in members[:MAX_PER_COLUMN]]
+            column.query_one(".stance-title", Static).update(
+                Text(f"{label} ({len(members)})", style="bold")
+            )
+            entries = [
+                Static(source_entry(item), classes="stance-source", markup=False)
+                for item in members[:MAX_PER_COLUMN]
+            ]
             if len(members) > MAX_PER_COLUMN:
-                entries.append(Static(f"and {len(members) - MAX_PER_COLUMN} more", classes="stance-source",
-                                      markup=False))
+                entries.append(
+                    Static(
+                        f"and {len(members) - MAX_PER_COLUMN} more",
+                        classes="stance-source",
+                        markup=False,
+                    )
+                )
             column.mount_all(entries)
         others = [item for item in check.sources if item.stance == "unrelated"]
-        unrelated.update(Text(f"{len(others)} unrelated sources"
-                              + (": " + one_line(", ".join(item.title or f"#{item.source_id}" for item in others[:8]), 200)
-                                 if others else ""), style="dim"))
+        unrelated.update(
+            Text(
+                f"{len(others)} unrelated sources"
+                + (
+                    ": "
+                    + one_line(
+                        ", ".join(item.title or f"#{item.source_id}" for item in others[:8]), 200
+                    )
+                    if others
+                    else ""
+                ),
+                style="dim",
+            )
+        )
 
     def action_step(self, step: int) -> None:
         if self.checks:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,7 +16,13 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from claims.reports import FORMATS
 from claims.text import one_line
 
-EXTENSIONS = {"json": "json", "markdown": "md", "html": "html", "csv": "csv", "claimreview": "claimreview.json"}
+EXTENSIONS = {
+    "json": "json",
+    "markdown": "md",
+    "html": "html",
+    "csv": "csv",
+    "claimreview": "claimreview.json",
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export a report", id="export-heading")
-            yield Select([(name, name) for name in FORMATS], value=self.fmt, allow_blank=False, id="export-format")
+            yield Select(
+                [(name, name) for name in FORMATS],
+                value=self.fmt,
+                allow_blank=False,
+                id="export-format",
+            )
             yield Input(self._default_path(self.fmt), id="export-path", placeholder="file to write")
             yield Checkbox("Only claims in conflicts", id="export-conflicts")
             yield Label("enter exports · escape cancels", classes="hint", id="export-hint")
@@ -84,7 +94,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             # The first enter on an existing file only asks; a second one overwrites it.
             self._overwrite_confirmed = path
             self.query_one("#export-hint", Label).update(
-                Text(f"{one_line(str(path), 60)} exists: enter again to overwrite it · escape cancels")
+                Text(
+                    f"{one_line(str(path), 60)} exists: enter again to overwrite it · escape cancels"
+                )
             )
             return
         conflicts_only = self.query_one("#export-conflicts", Checkbox).value

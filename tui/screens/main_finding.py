@@ -43,7 +43,9 @@ class Finding(ListingLoading):
     def _search_changed(self, event: Input.Changed) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._set_query(search=event.value))
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, lambda: self._set_query(search=event.value)
+        )
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -64,7 +66,9 @@ class Finding(ListingLoading):
 
     def action_cycle_filter(self) -> None:
         names = [name for name, _ in FILTERS]
-        self._set_query(filter_name=names[(names.index(self.query_state.filter_name) + 1) % len(names)])
+        self._set_query(
+            filter_name=names[(names.index(self.query_state.filter_name) + 1) % len(names)]
+        )
 
     def action_cycle_sort(self) -> None:
         self._set_query(sort=SORTS[(SORTS.index(self.query_state.sort) + 1) % len(SORTS)])
@@ -75,7 +79,10 @@ class Finding(ListingLoading):
             pin = Pin("speaker", claim.speaker, f"speaker {one_line(claim.speaker, 30)}")
         elif (pin is None or pin.kind == "speaker") and claim is not None:
             source = self.table.sources.get(claim.source_id)
-            label = one_line((source.outlet or source.title) if source else "", 30) or f"#{claim.source_id}"
+            label = (
+                one_line((source.outlet or source.title) if source else "", 30)
+                or f"#{claim.source_id}"
+            )
             pin = Pin("source", str(claim.source_id), f"source {label}")
         else:
             pin = None

@@ -21,7 +21,6 @@ from tui.widgets.claim_table import PAGE_SIZE, ClaimTable, Page
 from tui.widgets.detail import EMPTY_CASEFILE, DetailPane
 from tui.widgets.thread_list import ThreadList
 
-
 COUNT_CAP = 10_000
 """A listing longer than this first shows as "10,000+" while its exact length is counted."""
 
@@ -49,7 +48,9 @@ class ListingPages:
             # As listed, not as later reviewed: the next page resumes from the key it had here.
             self._edges[offset] = (claims[0], claims[-1])
         missing = sorted({claim.source_id for claim in claims} - self._known_sources)
-        sources = {source_id: self.store.get_source(source_id, with_text=False) for source_id in missing}
+        sources = {
+            source_id: self.store.get_source(source_id, with_text=False) for source_id in missing
+        }
         self._known_sources.update(sources)
         return Page(claims, sources)
 
@@ -160,7 +161,9 @@ class ListingLoading(Screen[None]):
         self._load_listing(self._generation, self.query_state, self.table.cursor, keep)
 
     @work(thread=True, exclusive=True, group="listing")
-    def _load_listing(self, generation: int, query: ListingQuery, cursor: int, keep: int | None) -> None:
+    def _load_listing(
+        self, generation: int, query: ListingQuery, cursor: int, keep: int | None
+    ) -> None:
         store = self.store
         try:
             claim_filter = build_filter(store, query)
@@ -169,7 +172,11 @@ class ListingLoading(Screen[None]):
             exact = total <= COUNT_CAP
             cursor = min(cursor, max(0, total - 1))
             fetch = ListingPages(store, claim_filter, query.sort, total if exact else None)
-            pages = {cursor // PAGE_SIZE: fetch(cursor // PAGE_SIZE * PAGE_SIZE, PAGE_SIZE)} if total else {}
+            pages = (
+                {cursor // PAGE_SIZE: fetch(cursor // PAGE_SIZE * PAGE_SIZE, PAGE_SIZE)}
+                if total
+                else {}
+            )
             shown = [claim.id for page in pages.values() for claim in page.claims]
             # The detail pane's claim comes with the rows, so the first screen needs one round trip.
             wanted = keep if keep in shown else (shown[cursor % PAGE_SIZE] if shown else None)
@@ -219,9 +226,12 @@ class ListingLoading(Screen[None]):
 
     @on(IndexLoaded)
     def _index_loaded(self, event: IndexLoaded) -> None:
-        unchanged = self.index is not None and (self.index.threads, self.index.conflicts) == (
-            event.index.threads, event.index.conflicts
-        ) and self._total_claims == event.total_claims
+        unchanged = (
+            self.index is not None
+            and (self.index.threads, self.index.conflicts)
+            == (event.index.threads, event.index.conflicts)
+            and self._total_claims == event.total_claims
+        )
         self.index = event.index
         self._total_claims = event.total_claims
         self.known_change = max(self.known_change, event.index.last_change)
@@ -271,7 +281,11 @@ class ListingLoading(Screen[None]):
         claim = event.claim
         if claim is None:
             return
-        if self.detail is not None and self.detail.claim.id == claim.id and self.detail.claim.version >= claim.version:
+        if (
+            self.detail is not None
+            and self.detail.claim.id == claim.id
+            and self.detail.claim.version >= claim.version
+        ):
             return
         self._load_detail(claim.id)
 
@@ -298,7 +312,9 @@ class ListingLoading(Screen[None]):
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
-        self.notify(event.message, title=f"{event.action} failed", severity="error", markup=False, timeout=8)
+        self.notify(
+            event.message, title=f"{event.action} failed", severity="error", markup=False, timeout=8
+        )
 
     def _nothing_listed(self) -> str:
         """What the detail pane says when the listing holds no claim."""

@@ -114,11 +114,15 @@ class Reviewing(ListingLoading):
     @work(thread=True, group="writes")
     def _write_note(self, claim_id: int, note: str, expected_version: int) -> None:
         try:
-            claim = self.store.add_note(claim_id, note, self.reviewer, expected_version=expected_version)
+            claim = self.store.add_note(
+                claim_id, note, self.reviewer, expected_version=expected_version
+            )
             last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
-            self.post_message(self.WriteFailed(str(error), "note", Mark(claim_id, "", ""), note, stale))
+            self.post_message(
+                self.WriteFailed(str(error), "note", Mark(claim_id, "", ""), note, stale)
+            )
             return
         self.post_message(self.ClaimReviewed(claim, "note", None, last_change))
 
@@ -128,7 +132,9 @@ class Reviewing(ListingLoading):
         if event.last_change == self.known_change + 1:
             # Only our own event was added since the last look; anyone else's change is left to the poll.
             self.known_change = event.last_change
-        conflicts_changed = event.conflicts is not None and self._conflicts_changed(claim.id, event.conflicts)
+        conflicts_changed = event.conflicts is not None and self._conflicts_changed(
+            claim.id, event.conflicts
+        )
         if event.action == "mark" and mark is not None:
             self.history.record(mark)
         elif event.action == "undo" and mark is not None:
@@ -143,7 +149,9 @@ class Reviewing(ListingLoading):
             else:
                 self.query_one(DetailPane).show_review(self.detail)
         verb = {"note": "note saved on", "undo": "undone:", "redo": "redone:"}.get(event.action)
-        if verb:  # a plain mark shows in the row and the detail pane; a toast would only slow it down
+        if (
+            verb
+        ):  # a plain mark shows in the row and the detail pane; a toast would only slow it down
             self.notify(f"{verb} #{claim.id} {claim.status}", markup=False, timeout=3)
 
     def _conflicts_changed(self, claim_id: int, conflicts: list[Conflict]) -> bool:
@@ -151,11 +159,15 @@ class Reviewing(ListingLoading):
         index = self.index
         if index is None:
             return False
-        before = {cid: index.conflicts.get(cid) for cid in index.conflicts_by_claim.get(claim_id, ())}
+        before = {
+            cid: index.conflicts.get(cid) for cid in index.conflicts_by_claim.get(claim_id, ())
+        }
         after = {conflict.id: conflict for conflict in conflicts}
         if before == after:
             return False
-        touched = {claim_id} | {cid for c in list(before.values()) + conflicts if c for cid in c.claim_ids}
+        touched = {claim_id} | {
+            cid for c in list(before.values()) + conflicts if c for cid in c.claim_ids
+        }
         for conflict_id in before:
             index.conflicts.pop(conflict_id, None)
         index.conflicts.update(after)
@@ -173,7 +185,9 @@ class Reviewing(ListingLoading):
 
     @on(WriteFailed)
     def _write_failed(self, event: WriteFailed) -> None:
-        self.notify(event.message, title=f"{event.action} failed", severity="error", markup=False, timeout=8)
+        self.notify(
+            event.message, title=f"{event.action} failed", severity="error", markup=False, timeout=8
+        )
         if event.action == "undo" and event.mark is not None:
             self.history.restore_undo(event.mark.reversed())
         elif event.action == "redo" and event.mark is not None:
@@ -192,7 +206,10 @@ class Reviewing(ListingLoading):
         claim = self.table.current_claim
         # Only the link the pane shows highlighted, and only while the pane shows the selected claim.
         if pair is None or claim is None or pane.detail is None or pane.detail.claim.id != claim.id:
-            self.notify("No related claim is selected: the detail pane lists them (tab to pick one).", severity="warning")
+            self.notify(
+                "No related claim is selected: the detail pane lists them (tab to pick one).",
+                severity="warning",
+            )
             return
         self._write_link(claim.id, pair[1].id, accept)
 
@@ -208,5 +225,7 @@ class Reviewing(ListingLoading):
     @on(LinkDecided)
     def _link_decided(self, event: LinkDecided) -> None:
         verb = "accepted" if event.accepted else "rejected"
-        self.notify(f"link #{event.claim_ids[0]}–#{event.claim_ids[1]} {verb}", markup=False, timeout=3)
+        self.notify(
+            f"link #{event.claim_ids[0]}–#{event.claim_ids[1]} {verb}", markup=False, timeout=3
+        )
         self._refresh_all()

@@ -25,7 +25,9 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
             yield Label(self.heading, markup=False, id="note-heading")
-            yield TextArea(self.initial_text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(
+                self.initial_text, id="note-text", soft_wrap=True, show_line_numbers=False
+            )
             yield Label("ctrl+s saves · escape cancels", classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="note-save", variant="primary")

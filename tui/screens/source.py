@@ -59,7 +59,9 @@ class SourceScreen(Screen[None]):
         Binding("n", "step(1)", "Next claim", id="source.next"),
         Binding("p", "step(-1)", "Previous claim", id="source.previous"),
         Binding("tab,right", "step(1)", "Next claim", show=False, id="source.next_alt"),
-        Binding("shift+tab,left", "step(-1)", "Previous claim", show=False, id="source.previous_alt"),
+        Binding(
+            "shift+tab,left", "step(-1)", "Previous claim", show=False, id="source.previous_alt"
+        ),
         Binding("q", "app.quit", "Quit", id="source.quit"),
     ]
     COMPONENT_CLASSES = {"source-view--claim", "source-view--current"}
@@ -75,7 +77,9 @@ class SourceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         source = self.source
-        heading = Text(one_line(source.title or source.path or f"source {source.id}", 100), style="bold")
+        heading = Text(
+            one_line(source.title or source.path or f"source {source.id}", 100), style="bold"
+        )
         details = [one_line(value, 60) for value in (source.outlet, source.url) if value]
         details.append(source.published.isoformat() if source.published else "date unknown")
         heading.append(" — " + " — ".join(details))
@@ -100,7 +104,11 @@ class SourceScreen(Screen[None]):
 
     def _paragraph_widgets(self, low: int, high: int) -> list[Static]:
         return [
-            Static(self._paragraph_text(self.paragraphs[index]), classes="paragraph", id=f"para-{index}")
+            Static(
+                self._paragraph_text(self.paragraphs[index]),
+                classes="paragraph",
+                id=f"para-{index}",
+            )
             for index in range(low, high)
         ]
 
@@ -119,7 +127,9 @@ class SourceScreen(Screen[None]):
                 continue
             text.stylize(plain, max(0, claim.start - paragraph.start), claim.end - paragraph.start)
         if current is not None and current.end > paragraph.start and current.start < end:
-            text.stylize(strong, max(0, current.start - paragraph.start), current.end - paragraph.start)
+            text.stylize(
+                strong, max(0, current.start - paragraph.start), current.end - paragraph.start
+            )
         return text
 
     def _render_window(self) -> None:
@@ -146,7 +156,9 @@ class SourceScreen(Screen[None]):
         if current is None:
             status.update(Text("No claims found in this document."))
             return
-        line = Text(f"Claim {self.position + 1}/{len(self.claims)} · #{current.id} · {status_label(current.status)} · ")
+        line = Text(
+            f"Claim {self.position + 1}/{len(self.claims)} · #{current.id} · {status_label(current.status)} · "
+        )
         line.append(one_line(speaker_name(current.speaker), 40), style="italic")
         line.append(" · n/p steps, escape returns")
         status.update(line)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -48,12 +48,44 @@ class ClaimTable(ScrollView, can_focus=True):
         "claim-table--loading",
     }
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False, id="table.up", tooltip="Select the claim above"),
-        Binding("down,j", "move(1)", "Down", show=False, id="table.down", tooltip="Select the claim below"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up", tooltip="Up one screen of claims"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down", tooltip="Down one screen of claims"),
-        Binding("home", "jump(0)", "First", show=False, id="table.first", tooltip="Select the first claim"),
-        Binding("end", "jump(-1)", "Last", show=False, id="table.last", tooltip="Select the last claim"),
+        Binding(
+            "up,k", "move(-1)", "Up", show=False, id="table.up", tooltip="Select the claim above"
+        ),
+        Binding(
+            "down,j",
+            "move(1)",
+            "Down",
+            show=False,
+            id="table.down",
+            tooltip="Select the claim below",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Page up",
+            show=False,
+            id="table.page_up",
+            tooltip="Up one screen of claims",
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="table.page_down",
+            tooltip="Down one screen of claims",
+        ),
+        Binding(
+            "home",
+            "jump(0)",
+            "First",
+            show=False,
+            id="table.first",
+            tooltip="Select the first claim",
+        ),
+        Binding(
+            "end", "jump(-1)", "Last", show=False, id="table.last", tooltip="Select the last claim"
+        ),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -63,7 +95,7 @@ class ClaimTable(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The highlighted claim changed (or its row was just loaded)."""
 
-        table: "ClaimTable"
+        table: ClaimTable
         claim: Claim | None
 
     @dataclass
@@ -161,7 +193,7 @@ class ClaimTable(ScrollView, can_focus=True):
     def _load_page(self, fetch: FetchPage, generation: int, page: int) -> None:
         try:
             rows = fetch(page * PAGE_SIZE, PAGE_SIZE)
-        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed
+        except Exception as error:
             self.post_message(self.PageFailed(str(error)))
             return
         self.post_message(self.PageLoaded(generation, page, rows))
@@ -232,7 +264,11 @@ class ClaimTable(ScrollView, can_focus=True):
         style = self._style_cache.get(name)
         if style is None:
             base = self.rich_style
-            style = base if name == "base" else base + self.get_component_rich_style(f"claim-table--{name}")
+            style = (
+                base
+                if name == "base"
+                else base + self.get_component_rich_style(f"claim-table--{name}")
+            )
             self._style_cache[name] = style
         return style
 
@@ -278,8 +314,12 @@ class ClaimTable(ScrollView, can_focus=True):
         columns = self._columns(width)
         base = self._style("base")
         if y == 0:
-            header = "".join(self._fit(name.upper() if name != "!" else "⚠", w) for name, w in columns)
-            return Strip([Segment(header.ljust(width)[:width], self._style("header"))]).crop(0, width)
+            header = "".join(
+                self._fit(name.upper() if name != "!" else "⚠", w) for name, w in columns
+            )
+            return Strip([Segment(header.ljust(width)[:width], self._style("header"))]).crop(
+                0, width
+            )
         index = int(self.scroll_y) + y - 1
         if index >= self.total:
             return Strip.blank(width, base)

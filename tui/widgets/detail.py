@@ -85,14 +85,18 @@ def meta_text(detail: ClaimDetail, chosen: frozenset[int] = frozenset()) -> Text
     text = Text()
     text.append(f"#{claim.id} ", style="bold")
     text.append(status_label(claim.status), style="bold")
-    text.append(f" · {claim.kind} · {claim.polarity}{' · hedged' if claim.hedged else ''} · v{claim.version}")
+    text.append(
+        f" · {claim.kind} · {claim.polarity}{' · hedged' if claim.hedged else ''} · v{claim.version}"
+    )
     # The reason for a conflict is what a reviewer needs first: it comes before who and where.
     conflicts = sorted(detail.conflicts, key=lambda conflict: not set(conflict.claim_ids) <= chosen)
     for conflict in conflicts[:MAX_CONFLICTS_SHOWN]:
         text.append_text(conflict_text(detail, conflict))
     hidden = len(detail.conflicts) - MAX_CONFLICTS_SHOWN
     if hidden > 0:
-        text.append(f"\n{CONFLICT_SYMBOL} and {hidden} more conflict{'s' if hidden > 1 else ''} (see the related claims below)")
+        text.append(
+            f"\n{CONFLICT_SYMBOL} and {hidden} more conflict{'s' if hidden > 1 else ''} (see the related claims below)"
+        )
     text.append("\n\n" if detail.conflicts else "\n")
     speaker = one_line(speaker_name(claim.speaker))
     text.append("Speaker: ", style="bold")
@@ -106,10 +110,15 @@ def meta_text(detail: ClaimDetail, chosen: frozenset[int] = frozenset()) -> Text
     text.append(" — " + " — ".join(details))
     if claim.reprint_of is not None:
         text.append(f"\n{RELATION_SYMBOLS['reprint']} Reprint of #{claim.reprint_of}", style="bold")
-        text.append(" (the same words from the same speaker): its related claims and conflicts stand there")
+        text.append(
+            " (the same words from the same speaker): its related claims and conflicts stand there"
+        )
     reprints = sum(1 for _, other in detail.related if other.reprint_of == claim.id)
     if reprints:
-        text.append(f"\n{RELATION_SYMBOLS['reprint']} Reprinted {reprints} time{'s' if reprints > 1 else ''}", style="bold")
+        text.append(
+            f"\n{RELATION_SYMBOLS['reprint']} Reprinted {reprints} time{'s' if reprints > 1 else ''}",
+            style="bold",
+        )
         text.append(" in other sources (listed below)")
     if claim.rating:
         text.append("\nPublished rating: ", style="bold")
@@ -142,7 +151,10 @@ def conflict_text(detail: ClaimDetail, conflict) -> Text:
     claims = {detail.claim.id: detail.claim} | {other.id: other for _, other in detail.related}
     weak = conflict.weak
     text = Text("\n")
-    text.append(f"{WEAK_CONFLICT_SYMBOL if weak else CONFLICT_SYMBOL} {conflict.kind} conflict", style="bold")
+    text.append(
+        f"{WEAK_CONFLICT_SYMBOL if weak else CONFLICT_SYMBOL} {conflict.kind} conflict",
+        style="bold",
+    )
     if weak:
         text.append(" (weak: one side is hedged or only reported)")
     text.append(": ")
@@ -163,7 +175,11 @@ def history_text(claim: Claim) -> Text:
     if not claim.history:
         text.append("\n  not reviewed yet")
     for event in claim.history:
-        change = "note" if is_note_only(event.from_, event.to, event.note) else f"{event.from_} → {event.to}"
+        change = (
+            "note"
+            if is_note_only(event.from_, event.to, event.note)
+            else f"{event.from_} → {event.to}"
+        )
         text.append(f"\n  {event.at:%Y-%m-%d %H:%M} {one_line(event.reviewer, 30)}: {change}")
         if event.note:
             text.append(" — ")
@@ -174,9 +190,9 @@ def history_text(claim: Claim) -> Text:
 def update_in_place(static: Static, content: Text) -> None:
     """Update a Static, laying out the screen again only when its height changes."""
     width = static.content_region.width
-    same_height = bool(width) and static.content_region.height == visualize(static, content, markup=False).get_height(
-        static.styles, width
-    )
+    same_height = bool(width) and static.content_region.height == visualize(
+        static, content, markup=False
+    ).get_height(static.styles, width)
     static.update(content, layout=not same_height)
 
 
@@ -276,7 +292,9 @@ class DetailPane(VerticalScroll):
         self.detail = detail
         update_in_place(self.query_one("#meta", Static), meta_text(detail, self.chosen))
         if detail.related:
-            update_in_place(self.query_one("#this-side", Static), claim_card(detail.claim, detail, "This claim"))
+            update_in_place(
+                self.query_one("#this-side", Static), claim_card(detail.claim, detail, "This claim")
+            )
         # A new history line makes the pane taller, which lays out the whole screen: when the
         # reviewer moves straight on to the next claim, that work is never needed.
         self._cancel_history()
@@ -308,9 +326,15 @@ class DetailPane(VerticalScroll):
         if self.detail is None or index >= len(self.detail.related):
             return
         link, other = self.detail.related[index]
-        self.query_one("#this-side", Static).update(claim_card(self.detail.claim, self.detail, "This claim"))
+        self.query_one("#this-side", Static).update(
+            claim_card(self.detail.claim, self.detail, "This claim")
+        )
         self.query_one("#other-side", Static).update(
-            claim_card(other, self.detail, f"▶ {link.relation.capitalize()} ({link_state_word(link.state)} link)")
+            claim_card(
+                other,
+                self.detail,
+                f"▶ {link.relation.capitalize()} ({link_state_word(link.state)} link)",
+            )
         )
         self.post_message(self.RelatedHighlighted(link, other))
 

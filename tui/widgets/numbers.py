@@ -12,9 +12,21 @@ CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "�
 SHORT_UNIT = 3
 """Measure units up to this long ('km', 'kg') are kept in the label; longer ones the detail pane shows."""
 BOUND_SIGNS = {
-    "more than": ">", "over": ">", "just over": ">", "in excess of": ">", "upwards of": ">",
-    "at least": "≥", "fewer than": "<", "less than": "<", "under": "<", "just under": "<",
-    "up to": "≤", "at most": "≤", "no more than": "≤", "as many as": "≤", "as much as": "≤",
+    "more than": ">",
+    "over": ">",
+    "just over": ">",
+    "in excess of": ">",
+    "upwards of": ">",
+    "at least": "≥",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+    "just under": "<",
+    "up to": "≤",
+    "at most": "≤",
+    "no more than": "≤",
+    "as many as": "≤",
+    "as much as": "≤",
 }
 """Qualifiers that bound a number rather than round it: 'more than 500' is '>500', not '~500'."""
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))

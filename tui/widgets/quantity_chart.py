@@ -39,7 +39,15 @@ def chart_points(claim: Claim, others: list[Claim], labels: dict[int, str]) -> l
     mine = primary_quantity(claim)
     if mine is None:
         return []
-    points = [ChartPoint(labels.get(claim.id, f"#{claim.id}"), mine.value, mine.approximate, True, format_quantity(mine))]
+    points = [
+        ChartPoint(
+            labels.get(claim.id, f"#{claim.id}"),
+            mine.value,
+            mine.approximate,
+            True,
+            format_quantity(mine),
+        )
+    ]
     seen = {claim.id}
     for other in others:
         quantity = primary_quantity(other)
@@ -48,9 +56,15 @@ def chart_points(claim: Claim, others: list[Claim], labels: dict[int, str]) -> l
         if quantity.kind != mine.kind or (quantity.unit or "") != (mine.unit or ""):
             continue
         seen.add(other.id)
-        points.append(ChartPoint(
-            labels.get(other.id, f"#{other.id}"), quantity.value, quantity.approximate, False, format_quantity(quantity)
-        ))
+        points.append(
+            ChartPoint(
+                labels.get(other.id, f"#{other.id}"),
+                quantity.value,
+                quantity.approximate,
+                False,
+                format_quantity(quantity),
+            )
+        )
     return points if len(points) > 1 else []
 
 
@@ -59,7 +73,10 @@ def render_bars(points: list[ChartPoint], width: int) -> Text:
     if not points:
         return Text("")
     label_width = min(24, max(len(point.label) for point in points) + 1)
-    numbers = [point.number or ("~" if point.approximate else "") + plain_number(point.value) for point in points]
+    numbers = [
+        point.number or ("~" if point.approximate else "") + plain_number(point.value)
+        for point in points
+    ]
     number_width = max(len(number) for number in numbers) + 1
     bar_room = max(4, width - label_width - number_width - 3)
     largest = max(abs(point.value) for point in points) or 1.0

@@ -14,7 +14,11 @@ from claims.vocabulary import (  # noqa: F401 - the desk takes its symbols from 
     WEAK_CONFLICT_SYMBOL,
 )
 
-STATUS_STYLES = {"confirmed": "status-confirmed", "disputed": "status-disputed", "unverifiable": "status-unverifiable"}
+STATUS_STYLES = {
+    "confirmed": "status-confirmed",
+    "disputed": "status-disputed",
+    "unverifiable": "status-unverifiable",
+}
 
 
 def status_label(status: str) -> str:

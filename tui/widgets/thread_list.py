@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from claims.text import one_line
-from tui.data import CaseIndex, Scope
 from claims.vocabulary import speaker_name
+from tui.data import CaseIndex, Scope
 from tui.widgets.symbols import CONFLICT_KIND_SYMBOLS as KIND_SYMBOLS
 from tui.widgets.symbols import CONFLICT_SYMBOL, WEAK_CONFLICT_SYMBOL
 
@@ -76,15 +76,24 @@ class ThreadList(OptionList):
                 mark = WEAK_CONFLICT_SYMBOL if dispute.weak else CONFLICT_SYMBOL
                 line = Text(f" {mark}{kind} ", no_wrap=True, overflow="ellipsis")
                 line.append(f"{dispute.summary()}: ", style="bold")
-                first, second = (", ".join(one_line(speaker_name(name), 30) for name in side.speakers[:3])
-                                 for side in dispute.sides)
+                first, second = (
+                    ", ".join(one_line(speaker_name(name), 30) for name in side.speakers[:3])
+                    for side in dispute.sides
+                )
                 line.append(f"{first} vs {second}")
                 option_id = f"dispute-{dispute.id}"
                 scope = Scope(f"dispute {dispute.id}: {dispute.summary()}", dispute.claim_ids)
-                self._scopes[option_id] = (scope, dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None)
+                self._scopes[option_id] = (
+                    scope,
+                    dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None,
+                )
                 options.append(Option(line, id=option_id))
-                shown = [cid for cid in dispute.conflict_ids if cid in index.conflicts][:CONFLICTS_PER_DISPUTE]
-                options.extend(self._conflict_option(index, index.conflicts[cid], room) for cid in shown)
+                shown = [cid for cid in dispute.conflict_ids if cid in index.conflicts][
+                    :CONFLICTS_PER_DISPUTE
+                ]
+                options.extend(
+                    self._conflict_option(index, index.conflicts[cid], room) for cid in shown
+                )
                 listed_conflicts.update(dispute.conflict_ids)
             # Conflicts no dispute holds (none, while both are read from one casefile) still show.
             for conflict_id in thread.conflict_ids:
@@ -93,7 +102,12 @@ class ThreadList(OptionList):
                     options.append(self._conflict_option(index, conflict, room))
         if index.thread_total > len(index.threads):
             options.append(
-                Option(Text(f"… {index.thread_total - len(index.threads):,} quieter threads not listed"), disabled=True)
+                Option(
+                    Text(
+                        f"… {index.thread_total - len(index.threads):,} quieter threads not listed"
+                    ),
+                    disabled=True,
+                )
             )
         self.add_options(options)
         ids = [option.id for option in options]
@@ -108,7 +122,10 @@ class ThreadList(OptionList):
         line.append(" ↔ ")
         line.append(side_label(index, b, room))
         option_id = f"conflict-{conflict.id}"
-        self._scopes[option_id] = (Scope(f"conflict {conflict.id} ({conflict.kind})", conflict.claim_ids), a)
+        self._scopes[option_id] = (
+            Scope(f"conflict {conflict.id} ({conflict.kind})", conflict.claim_ids),
+            a,
+        )
         return Option(line, id=option_id)
 
     def on_resize(self) -> None:

@@ -34,7 +34,9 @@ def upgrade() -> None:
         # Alembic would copy the table to add a constraint; SQLite accepts it inline in ADD COLUMN.
         op.execute("ALTER TABLE claim ADD COLUMN reprint_of INTEGER REFERENCES claim (id)")
     else:
-        op.add_column("claim", sa.Column("reprint_of", sa.Integer(), sa.ForeignKey("claim.id"), nullable=True))
+        op.add_column(
+            "claim", sa.Column("reprint_of", sa.Integer(), sa.ForeignKey("claim.id"), nullable=True)
+        )
     _backfill(bind)
     op.create_index("ix_claim_fingerprint", "claim", ["fingerprint"])
     op.create_index("ix_claim_reprint_of", "claim", ["reprint_of"])
@@ -42,16 +44,22 @@ def upgrade() -> None:
 
 def _backfill(bind) -> None:
     """Fingerprint the stored claims, a batch of ids at a time (bounded memory at any size)."""
-    select = sa.text("SELECT id, text, polarity, hedged FROM claim WHERE id > :after ORDER BY id LIMIT :batch")
+    select = sa.text(
+        "SELECT id, text, polarity, hedged FROM claim WHERE id > :after ORDER BY id LIMIT :batch"
+    )
     update = sa.text("UPDATE claim SET fingerprint = :fingerprint WHERE id = :id")
     after = 0
     while True:
         rows = bind.execute(select, {"after": after, "batch": BATCH}).all()
         if not rows:
             return
-        bind.execute(update, [
-            {"id": row.id, "fingerprint": fingerprint(row.text, row.polarity, bool(row.hedged))} for row in rows
-        ])
+        bind.execute(
+            update,
+            [
+                {"id": row.id, "fingerprint": fingerprint(row.text, row.polarity, bool(row.hedged))}
+                for row in rows
+            ],
+        )
         after = rows[-1].id
 
 

@@ -80,10 +80,14 @@ def _chain_existing(bind) -> tuple[str, int | None]:
     previous, last_id = GENESIS, None
     columns = ", ".join(("id", *FIELDS))
     while True:
-        rows = bind.execute(
-            sa.text(f"SELECT {columns} FROM event WHERE id > :after ORDER BY id LIMIT {PAGE}"),
-            {"after": last_id if last_id is not None else -(2**62)},
-        ).mappings().all()
+        rows = (
+            bind.execute(
+                sa.text(f"SELECT {columns} FROM event WHERE id > :after ORDER BY id LIMIT {PAGE}"),
+                {"after": last_id if last_id is not None else -(2**62)},
+            )
+            .mappings()
+            .all()
+        )
         if not rows:
             return previous, last_id
         updates = []
