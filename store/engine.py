@@ -57,7 +57,12 @@ def make_engine(db: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
             return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
-        except Exception as error:  # driver missing or URL malformed
+        except ModuleNotFoundError as error:
+            raise StoreError(
+                f"cannot use {redact(url)}: the PostgreSQL driver {error.name or 'psycopg'!r} is not "
+                "installed (pip install -e '.[postgres]')"
+            ) from None
+        except Exception as error:  # URL malformed
             raise StoreError(f"cannot use {redact(url)}: {type(error).__name__}") from None
     raise StoreError(
         f"unsupported database {parsed.get_backend_name()!r}: use a SQLite path or a postgresql:// URL"

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import sqlite3
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -257,6 +258,13 @@ class TestDatabaseLocations:
             "postgresql+psycopg://reviewer:hunter2secret@127.0.0.1:1/casefile", "claims"
         )
         assert_refused(result, 2, "cannot connect", "***")
+        assert "hunter2secret" not in result.output
+
+    def test_postgresql_without_its_driver(self, monkeypatch):
+        # As after `pip install -e .` without the postgres extra: importing psycopg fails.
+        monkeypatch.setitem(sys.modules, "psycopg", None)
+        result = invoke("postgresql+psycopg://reviewer:hunter2secret@db.example/casefile", "claims")
+        assert_refused(result, 2, "PostgreSQL driver 'psycopg' is not installed", "[postgres]")
         assert "hunter2secret" not in result.output
 
     def test_unsupported_url(self):
