@@ -207,13 +207,14 @@ class _Names:
 def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
     if a.source_id == b.source_id or len(a.quote.split()) < MIN_QUOTE_WORDS:
         return False
-    if not (_named(a) and _named(b)):
+    a_name, b_name = a.speaker, b.speaker
+    if a_name is None or b_name is None or not (_named(a) and _named(b)):
         return False
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return False
-    if same_speaker(a.speaker, [], b.speaker, []) or _spellings_of_one_name(a.speaker, b.speaker):
+    if same_speaker(a_name, [], b_name, []) or _spellings_of_one_name(a_name, b_name):
         return False
-    if _named_inside(a.speaker, b.quote) or _named_inside(b.speaker, a.quote):
+    if _named_inside(a_name, b.quote) or _named_inside(b_name, a.quote):
         # A speaker named inside the quoted words was read from them, not from the attribution.
         return False
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO

@@ -62,8 +62,8 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 1500) -> P
     sentence_start = max(sentence_start, newline + 1 if newline >= 0 else 0)
     while sentence_start < start and text[sentence_start].isspace():
         sentence_start += 1
-    match = _SENTENCE_END.search(text, end, min(len(text), end + max_chars))
-    sentence_end = match.end() if match else min(len(text), end + max_chars)
+    closing = _SENTENCE_END.search(text, end, min(len(text), end + max_chars))
+    sentence_end = closing.end() if closing else min(len(text), end + max_chars)
     newline = text.find("\n", end, sentence_end)
     if newline >= 0:
         sentence_end = newline

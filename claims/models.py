@@ -7,7 +7,7 @@ leave it, the UI and the reports read only them, and the JSON export is their du
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
@@ -19,9 +19,11 @@ LinkState = Literal["suggested", "confirmed", "accepted", "rejected"]
 ConflictKind = Literal["denial", "numeric", "attribution", "status"]
 SpeakerKind = Literal["person", "organization", "group", "unattributed", "outlet"]
 CheckStance = Literal["supports", "disputes", "reports", "unrelated"]
+QuantityKind = Literal["count", "money", "percent", "date", "measure"]
+ExportFormat = Literal["counterclaim-export"]
 
 REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "confirmed", "disputed", "unverifiable")
-EXPORT_FORMAT = "counterclaim-export"
+EXPORT_FORMAT: Final = "counterclaim-export"
 EXPORT_VERSION = 1
 
 
@@ -48,7 +50,7 @@ class Quantity(BaseModel):
     high: float | None = None
     qualifier: str | None = None
     """'about', 'more than', 'up to', 'at least', ... as written, or None."""
-    kind: Literal["count", "money", "percent", "date", "measure"] = "count"
+    kind: QuantityKind = "count"
     factors: list[float] = Field(default_factory=list)
     """For products ('two brigades of 6,000 soldiers'): the parts that were multiplied."""
     date_value: date | None = None
@@ -214,7 +216,7 @@ class Check(BaseModel):
 class Export(BaseModel):
     """The stable machine interface: `counterclaim export --format json`."""
 
-    format: Literal["counterclaim-export"] = EXPORT_FORMAT
+    format: ExportFormat = EXPORT_FORMAT
     version: int = EXPORT_VERSION
     checks: list[Check] = Field(default_factory=list)
     """The claims under check, each with every source's stance: what a report leads with."""

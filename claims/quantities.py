@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from claims.models import Quantity
+from claims.models import Quantity, QuantityKind
 
 _SMALL = {
     "one": 1,
@@ -309,7 +309,7 @@ def _dates(text: str, start: int, end: int, published: date | None) -> list[Quan
         )
     for match in _YEAR_RE.finditer(text, start, end):
         year_start = match.start("year")
-        if any(q.start <= year_start < q.end for q in found):
+        if any(q_start <= year_start < q_end for q_start, q_end in map(offsets, found)):
             continue
         found.append(
             Quantity(
@@ -335,21 +335,27 @@ class _Parts:
         return self.core.group(name)
 
     def start(self, name: str) -> int:
-        return self.lead.start(name) if name in ("qual", "between") else self.core.start(name)
+        if name not in ("qual", "between"):
+            return self.core.start(name)
+        if self.lead is None:
+            raise ValueError(f"no {name!r} was found before this amount")
+        return self.lead.start(name)
 
     def end(self, name: str | None = None) -> int:
         return self.core.end(name) if name else self.core.end()
 
 
 def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
-    low_text = match.group("low")
-    if low_text.lower() == "one" and not match.group("high"):
+    low_text: str = match.core.group("low")  # the pattern's one group that always takes part
+    high_text = match.group("high")
+    if low_text.lower() == "one" and not high_text:
         return None  # "one of them", "no one": rarely a count worth checking
     low = parse_amount(low_text)
-    high = parse_amount(match.group("high")) if match.group("high") else None
+    high = parse_amount(high_text) if high_text else None
     if low is None:
         return None
-    qualifier = " ".join(match.group("qual").split()) if match.group("qual") else None
+    qual_text = match.group("qual")
+    qualifier = " ".join(qual_text.split()) if qual_text else None
     if qualifier and qualifier.lower().startswith("some") and qualifier.lower() != "some":
         qualifier = "some"
     begin = (
@@ -363,7 +369,7 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
     )
     stop = match.end()
     currency = _CURRENCY_SIGNS.get((match.group("cur") or "").lower())
-    kind = "count"
+    kind: QuantityKind = "count"
     unit = None
     if match.group("pct"):
         kind, unit = "percent", "%"
@@ -407,10 +413,11 @@ def _products(quantities: list[Quantity], text: str) -> list[Quantity]:
         second = quantities[index + 1]
         if second.kind != "count" or second.unit is None:
             continue
-        gap = text[first.end : second.start]
+        (first_start, first_end), (second_start, second_end) = offsets(first), offsets(second)
+        gap = text[first_end:second_start]
         if not _PRODUCT_RE.match(gap) and not re.fullmatch(r"\s*of\s*", gap):
             continue
-        after = text[second.end : second.end + 8].lower()
+        after = text[second_end : second_end + 8].lower()
         if not _PRODUCT_RE.match(gap) and not after.lstrip().startswith("each"):
             continue
         skip.add(index + 1)
@@ -418,9 +425,9 @@ def _products(quantities: list[Quantity], text: str) -> list[Quantity]:
             Quantity(
                 value=first.value * second.value,
                 unit=second.unit,
-                text=text[first.start : second.end],
-                start=first.start,
-                end=second.end,
+                text=text[first_start:second_end],
+                start=first_start,
+                end=second_end,
                 kind="count",
                 approximate=first.approximate or second.approximate,
                 qualifier=first.qualifier or second.qualifier,
@@ -458,7 +465,7 @@ def extract_quantities(
     if not _HAS_NUMBER_RE.search(text, start, end):
         return []
     dates = _dates(text, start, end, published)
-    taken = [(q.start, q.end) for q in dates]
+    taken = [offsets(q) for q in dates]
     counts = []
     for match in _matches_near_numbers(text, start, end):
         low_start = match.start("low")
@@ -473,6 +480,16 @@ def extract_quantities(
         ):
             continue  # "3D", "F16s": part of a word
         quantity = _quantity_from(match, text, end)
-        if quantity is not None and quantity.end <= end:
+        if quantity is not None and offsets(quantity)[1] <= end:
             counts.append(quantity)
-    return sorted(dates + _products(counts, text), key=lambda q: (q.start, -(q.end)))
+    return sorted(dates + _products(counts, text), key=lambda q: (offsets(q)[0], -offsets(q)[1]))
+
+
+def offsets(quantity: Quantity) -> tuple[int, int]:
+    """Where a quantity `extract_quantities` found sits in its text: `text[start:end]`.
+
+    Every quantity found in a text has them; one read from an import or built by hand may not.
+    """
+    if quantity.start is None or quantity.end is None:
+        raise ValueError(f"the quantity {quantity.text!r} has no offsets into a text")
+    return quantity.start, quantity.end

@@ -153,7 +153,9 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return True
 
 
-def same_speaker(a_name: str, a_aliases: list[str], b_name: str, b_aliases: list[str]) -> bool:
+def same_speaker(
+    a_name: str | None, a_aliases: list[str], b_name: str | None, b_aliases: list[str]
+) -> bool:
     """Whether two speaker records are one person: 'Kirby' and 'NSC spokesperson John Kirby' are."""
     a_forms = [_name_words(n) for n in [a_name, *a_aliases] if n]
     b_forms = [_name_words(n) for n in [b_name, *b_aliases] if n]

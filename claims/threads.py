@@ -11,7 +11,6 @@ share of the vote the winner takes says how sure the placement is.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -90,13 +89,13 @@ def _with_neighbours(
     neighbours: Sequence[tuple[int, float]],
     votes: Mapping[int, Mapping[int, float]],
     weight: float,
-) -> Counter[int]:
-    tally: Counter[int] = Counter(own)
+) -> dict[int, float]:
+    tally = dict(own)
     for neighbour, closeness in _relative(neighbours).items():
-        theirs = votes.get(neighbour)
-        total = sum(theirs.values()) if theirs else 0.0
+        theirs = votes.get(neighbour) or {}
+        total = sum(theirs.values())
         if total <= 0:
             continue
         for seed, vote in theirs.items():
-            tally[seed] += weight * closeness * vote / total
+            tally[seed] = tally.get(seed, 0.0) + weight * closeness * vote / total
     return tally

@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from claims.quantities import extract_quantities, parse_amount
+from claims.models import Quantity
+from claims.quantities import extract_quantities, offsets, parse_amount
 
 
 def quantities(text: str, published: datetime.date | None = None):
@@ -102,3 +103,12 @@ def test_offsets_respect_the_window():
 
 def test_words_that_merely_contain_numbers_are_ignored():
     assert quantities("Someone often said the F16s and 3D printers were fine.") == []
+
+
+def test_offsets_of_a_found_quantity_and_of_one_without_any():
+    text = "Officials said about 12,000 troops crossed."
+    (found,) = extract_quantities(text)
+    start, end = offsets(found)
+    assert text[start:end] == "about 12,000 troops"
+    with pytest.raises(ValueError, match="no offsets"):
+        offsets(Quantity(value=12000, unit="troops", text="12,000 troops"))

@@ -23,7 +23,7 @@ from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
 from claims.extraction.structure import NOUN_VERB_FORMS, Parsed, found_by_tree, refine
 from claims.models import ExtractedClaim, Quantity, Span
-from claims.quantities import extract_quantities
+from claims.quantities import extract_quantities, offsets
 from claims.syntax import parse_spans
 
 __all__ = ["extract_claims"]
@@ -74,7 +74,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     for candidate in candidates:
         mark(text, candidate)
     quantities = extract_quantities(text, 0, len(text), published)
-    quantity_starts = [q.start for q in quantities]
+    quantity_starts = [offsets(q)[0] for q in quantities]
     narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)
     if furniture:
         narrative = [c for c in narrative if not _in_furniture(furniture, c)]
@@ -175,7 +175,7 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
                     or o.kind == "indirect"
                     and o.cue is not None
                     and o.cue[1] <= o.start
-                    and not _reports_speech(text, candidate)
+                    and not _reports_speech(text, candidate.cue)
                 )
             ),
             None,
@@ -185,9 +185,9 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
     return kept
 
 
-def _reports_speech(text: str, candidate: Candidate) -> bool:
+def _reports_speech(text: str, cue: tuple[int, int]) -> bool:
     """Whether a claim's cue is a verb of saying ('said', 'told', 'announced'), not a belief, record or stance."""
-    form = text[candidate.cue[0] : candidate.cue[1]].lower()
+    form = text[cue[0] : cue[1]].lower()
     return form.startswith("according") or CUE_FORMS.get(form) in STRONG_SAY_LEMMAS
 
 

@@ -131,15 +131,15 @@ class CueReader(FrontedReader):
                     and candidate.mention is not None
                     and candidate.start >= match.end()
                 ):
-                    self._end_subordinate(candidate)
+                    self._end_subordinate(candidate, candidate.mention)
             if candidate is not None and candidate.end > candidate.start:
                 found.append(candidate)
         return found
 
-    def _end_subordinate(self, candidate: Candidate) -> None:
+    def _end_subordinate(self, candidate: Candidate, mention: Mention) -> None:
         """'While the party says it is united, donors are wary': the main clause after the comma is not said."""
-        sentence_start = self.sentence(candidate.mention.start)[0]
-        if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, candidate.mention.start):
+        sentence_start = self.sentence(mention.start)[0]
+        if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, mention.start):
             return
         comma = self.text.find(", ", candidate.start, candidate.end)
         while comma >= 0 and self.quote_at(comma) is not None:
@@ -306,9 +306,9 @@ class CueReader(FrontedReader):
                 mention = record  # 'New polls released Sunday showed': the record, not the day
         after_start = match.end()
         if mention is None:
-            inverted = self._fronted_inverted(match, sentence_start, sentence_end)
-            if inverted is not None:
-                return inverted
+            fronted = self._fronted_inverted(match, sentence_start, sentence_end)
+            if fronted is not None:
+                return fronted
             if form.endswith("ing") or re.search(
                 r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start : match.start()]
             ):
@@ -421,6 +421,7 @@ class CueReader(FrontedReader):
                         return Candidate(start, end, "indirect", cue=cue, mention=mention)
         rest = self.text[rest_start:sentence_end]
         lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
+        assert lead is not None  # every part of the pattern is optional: it always matches
         content_start = rest_start + lead.end()
         if opens_quote(self.text, content_start):
             quote = self.quote_at(content_start + 1)
@@ -500,16 +501,14 @@ class CueReader(FrontedReader):
         if (
             lemma in ("describe", "characterize")
             and not lead.group(1)
-            and DESCRIBED_AS_RE.match(content)
+            and (described := DESCRIBED_AS_RE.match(content))
             and self.quote_starting_after(match.end(), end) is None
         ):
             # 'described the protests as largely peaceful': what was described, and as what.
             cut = DEMAND_END_RE.search(self.text, start, end)
             d_start, d_end = self.trim(
                 start,
-                cut.start()
-                if cut and cut.start() > start + DESCRIBED_AS_RE.match(content).end()
-                else end,
+                cut.start() if cut and cut.start() > start + described.end() else end,
             )
             return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
         if lemma in QUOTE_ONLY_LEMMAS and not lead.group(1):

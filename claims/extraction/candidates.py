@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from claims.extraction.mentions import Mention
+from claims.models import ClaimKind, Polarity, SpeakerKind
 
 
 @dataclass
@@ -14,14 +15,14 @@ class Candidate:
 
     start: int
     end: int
-    kind: str
+    kind: ClaimKind
     cue: tuple[int, int] | None = None
     mention: Mention | None = None
     text: str | None = None
-    polarity: str = "asserts"
+    polarity: Polarity = "asserts"
     denial_target: str | None = None
     hedged: bool = False
-    speaker_kind: str | None = None
+    speaker_kind: SpeakerKind | None = None
     speaker: str | None = None
     speaker_role: str | None = None
     aliases: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS, SPEAKER_NOUNS
 from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
 from claims.extraction.subjects import widen
+from claims.models import SpeakerKind
 from claims.speakers import TITLE_WORDS, split_role
 
 _HONORIFIC_RE = re.compile(
@@ -55,7 +56,7 @@ def _is_object(window: str, offset: int) -> bool:
 class _Known:
     name: str
     role: str | None
-    kind: str
+    kind: SpeakerKind
     position: int
 
 
@@ -112,7 +113,7 @@ class SpeakerResolver:
             candidate.speaker = candidate.speaker or written
             return
         if lower in PRONOUNS:
-            self._pronoun(candidate, lower, mention.start)
+            self._pronoun(candidate, mention)
             return
         if _is_definite_description(written):
             # "the Florida senator" after "Marco Rubio": the reader takes them to be the same person.
@@ -174,7 +175,8 @@ class SpeakerResolver:
             return self.people[-1]
         return None
 
-    def _pronoun(self, candidate: Candidate, pronoun: str, position: int) -> None:
+    def _pronoun(self, candidate: Candidate, mention: Mention) -> None:
+        pronoun, position = mention.text.lower(), mention.start
         if pronoun in ("who", "which"):
             comma = self.text.rfind(",", max(0, position - 3), position)
             head_end = comma if comma >= 0 else position
@@ -208,7 +210,7 @@ class SpeakerResolver:
                     known.kind,
                 )
                 return
-        candidate.speaker = candidate.mention.text
+        candidate.speaker = mention.text
         candidate.speaker_kind = (
             "group"
             if pronoun in ("they", "we")

@@ -18,6 +18,7 @@ from claims.extraction.lexicon import (
     UNATTRIBUTED_HEADS,
 )
 from claims.extraction.segment import ABBREVIATIONS as _ABBREVIATIONS
+from claims.models import SpeakerKind
 from claims.speakers import TITLE_WORDS, split_role
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’.&-]*[\w.]|[A-Za-z0-9À-ÿ]|[,:;()\"“”—–]")
@@ -313,7 +314,7 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
         not head.text.split()[-1][:1].isupper()
         or head.text.split()[0].lower() in ("the", "a", "an")
     )
-    if role_is_name and head_is_description:
+    if role_is_name and head is not None and head_is_description:
         # "One Republican hopeful, Carly Fiorina, says": the name comes second.
         name = mention_before(text, role_tokens[0][1], role_tokens[-1][2])
         if name is not None:
@@ -359,14 +360,14 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     ):
         # "said a strategist for one of the campaigns,": an indefinite description runs to the comma.
         chosen = chosen[:1]
-        for token in tokens[1:9]:
+        for following in tokens[1:9]:
             if (
-                token[0] in ',:;()"“”—–'
-                or _ends_sentence(token[0])
-                or token[0].lower() in ("who", "which", "that")
+                following[0] in ',:;()"“”—–'
+                or _ends_sentence(following[0])
+                or following[0].lower() in ("who", "which", "that")
             ):
                 break
-            chosen.append(token)
+            chosen.append(following)
     while chosen and (chosen[-1][0].lower() in _CONNECTORS or chosen[-1][0].lower() in DETERMINERS):
         chosen.pop()
     if not chosen or not (_head_ok(chosen[-1][0]) or chosen[0][0].lower() in ("a", "an", "the")):
@@ -414,7 +415,7 @@ _DESCRIBED_RE = re.compile(
 )
 
 
-def speaker_kind(phrase: str) -> str:
+def speaker_kind(phrase: str) -> SpeakerKind:
     """person / organization / group / unattributed for a speaker phrase."""
     words = re.findall(r"[\w'’.-]+", phrase.lower())
     if not words:

@@ -8,6 +8,7 @@ from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention, mention_after, mention_before
+from claims.models import ClaimKind
 
 _NOUN_CUE_RE = re.compile(
     r"\b(?=[rcasfweiRCASFWEI])(?P<cue>[Rr]eports?|[Cc]laims?|[Aa]llegations?|[Aa]ccusations?|[Rr]umou?rs?|"
@@ -85,7 +86,7 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             c_start += 1
             c_start, c_end = reader.trim(c_start, c_end)
         mention = Mention(who, match.start("who"), match.end("who"))
-        kind = "direct" if quoted or who.isupper() else "indirect"
+        kind: ClaimKind = "direct" if quoted or who.isupper() else "indirect"
         colon = text.index(":", match.end("who"))
         found.append(Candidate(c_start, c_end, kind, cue=(colon, colon + 1), mention=mention))
     return found
@@ -192,6 +193,7 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
             r"(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)",
             match.group("cue"),
         )
+        assert cue_word is not None  # every cue _PASSIVE_RE reads but 'expected' (skipped) has one
         cue = (match.start("cue") + cue_word.start(), match.start("cue") + cue_word.end())
         candidate = Candidate(c_start, c_end, "indirect", cue=cue, mention=None, hedged=True)
         candidate.speaker_kind = "unattributed"

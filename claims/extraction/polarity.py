@@ -56,22 +56,27 @@ def mark(text: str, candidate: Candidate) -> None:
         if _DISPUTED_NOUN_RE.match(content.strip()):
             candidate.answers_reports = True
         return
-    if lemma in (
-        "call",
-        "describe",
-        "label",
-        "brand",
-        "dub",
-        "term",
-        "characterize",
-    ) and DENIAL_WORDS_RE.search(content):
+    if (
+        candidate.cue is not None
+        and lemma
+        in (
+            "call",
+            "describe",
+            "label",
+            "brand",
+            "dub",
+            "term",
+            "characterize",
+        )
+        and DENIAL_WORDS_RE.search(content)
+    ):
         candidate.polarity = "denies"
         first_quote = re.search(r"''|[\"“‘]", content)
         obj = content[: first_quote.start()] if first_quote else ""
         called = re.sub(
             r"''|[\"“”‘’]", "", content[first_quote.start() :] if first_quote else content
         )
-        target = _called_object(text, candidate, obj)
+        target = _called_object(text, candidate.cue[0], obj)
         candidate.denial_target = target
         candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
         if target:
@@ -117,15 +122,13 @@ def _strip_that(content: str) -> str:
     return re.sub(r"^\s*that\s+", "", content).strip()
 
 
-def _called_object(text: str, candidate: Candidate, between: str) -> str | None:
+def _called_object(text: str, cue_start: int, between: str) -> str | None:
     """For 'downplayed the reports, calling them "fake"': 'the reports'."""
     obj = between.strip(' ,"“')
     if obj and not _PRONOUN_OBJECT_RE.match(obj):
         return obj
-    sentence_start = (
-        max(text.rfind(". ", 0, candidate.cue[0]), text.rfind("\n", 0, candidate.cue[0])) + 1
-    )
-    nouns = list(_DISPUTED_NOUN_RE.finditer(text, sentence_start, candidate.cue[0]))
+    sentence_start = max(text.rfind(". ", 0, cue_start), text.rfind("\n", 0, cue_start)) + 1
+    nouns = list(_DISPUTED_NOUN_RE.finditer(text, sentence_start, cue_start))
     if nouns:
         return nouns[-1].group(0)
     return obj or None

@@ -245,6 +245,7 @@ def _holder_before(text: str, sentence_start: int, noun_start: int) -> Mention |
         r"continued|longtime|long-standing|unwavering|full|open|repeated|latest|own)\s+)*$",
         head,
     )
+    assert adjectives is not None  # any run of adjectives, none included, ends the text
     core_end = noun_start - (len(head) - adjectives.start())
     core = text[sentence_start:core_end].rstrip()
     last = core.split()[-1] if core.split() else ""
@@ -281,9 +282,10 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
             return None
         cue = (match.start("intent"), match.end("intent"))
     else:
-        span = object_span(reader, match.end(), sentence_end)
-        if span is None:
+        found = object_span(reader, match.end(), sentence_end)
+        if found is None:
             return None
+        span = found
         cue = (
             (match.start("cue"), match.end("prep"))
             if match.group("cue")

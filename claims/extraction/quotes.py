@@ -9,6 +9,7 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CUE_FORMS
 from claims.extraction.mentions import Mention
 from claims.extraction.segment import QuoteSpan, SentenceIndex
+from claims.models import ClaimKind
 
 _TRAILING_CHARS = frozenset(" \t\n,.;:!?")
 _SENTENCE_WINDOW_BEFORE = 600
@@ -121,8 +122,7 @@ class QuoteReader:
             end -= 1
         return start, end
 
-    def _kind(self, start: int, end: int) -> str:
-        segment = self.text[start:end]
+    def _kind(self, start: int, end: int) -> ClaimKind:
         quote = self.quote_at(start + 1) if opens_quote(self.text, start) else None
         if quote is not None and quote.close >= end - 2:
             return "direct"
@@ -210,8 +210,9 @@ class QuoteReader:
     def _block_quote(
         self, sentence_end: int, mention: Mention, cue: tuple[int, int]
     ) -> Candidate | None:
-        gap = re.match(r"\s*", self.text[sentence_end : sentence_end + 8])
-        following = self.quote_starting_after(sentence_end, sentence_end + gap.end() + 1)
+        window = self.text[sentence_end : sentence_end + 8]
+        gap = len(window) - len(window.lstrip())
+        following = self.quote_starting_after(sentence_end, sentence_end + gap + 1)
         if following is None:
             return None
         start, end = self.trim(following.inner_start, following.inner_end)

@@ -131,7 +131,7 @@ def _with_single_quotes(text: str, start: int, end: int, spans: list[QuoteSpan])
     """Add the straight single-quoted passages that open a paragraph or follow a colon, outside other quotes."""
     if "'" not in text[start:end]:
         return spans
-    added = []
+    added: list[QuoteSpan] = []
     for match in _SINGLE_OPEN_RE.finditer(text, start, end):
         if match.start() != start and not text[start : match.start()].rstrip().endswith(":"):
             continue

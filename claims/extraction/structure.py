@@ -61,9 +61,9 @@ class Parsed:
         return None, None
 
 
-def _verb_cue(text: str, candidate: Candidate) -> bool:
+def _verb_cue(text: str, cue: tuple[int, int]) -> bool:
     """Whether a candidate's cue is one word ('said', 'state'), not 'according to', ':' or a noun cue."""
-    form = text[candidate.cue[0] : candidate.cue[1]]
+    form = text[cue[0] : cue[1]]
     return form.lower() in CUE_FORMS
 
 
@@ -71,7 +71,7 @@ def refine(text: str, parsed: Parsed, candidates: list[Candidate]) -> list[Candi
     """Drop candidates whose cue the tagger reads as a noun where its noun sense is no act of saying."""
     kept = []
     for candidate in candidates:
-        if candidate.cue is None or not _verb_cue(text, candidate):
+        if candidate.cue is None or not _verb_cue(text, candidate.cue):
             kept.append(candidate)
             continue
         form = text[candidate.cue[0] : candidate.cue[1]]

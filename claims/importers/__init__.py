@@ -16,7 +16,13 @@ from claims.importers.claimreview import (
     walk_claim_reviews,
 )
 from claims.importers.exports import screen_export, validate_export
-from claims.importers.models import ImportBatch, ImportedClaim, ImportFailed, describe_problem
+from claims.importers.models import (
+    ImportBatch,
+    ImportedClaim,
+    ImportFailed,
+    ImportFormat,
+    describe_problem,
+)
 from claims.importers.tabular import RowResult, read_csv, read_jsonl_claims
 from claims.importers.values import BadValue, load_json
 from claims.models import EXPORT_FORMAT
@@ -59,7 +65,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def _finish(
-    name: str, fmt: str, results: Iterable[RowResult], warnings: list[str], skip_bad: bool
+    name: str, fmt: ImportFormat, results: Iterable[RowResult], warnings: list[str], skip_bad: bool
 ) -> ImportBatch:
     claims: list[ImportedClaim] = []
     problems: list[tuple[int | None, str]] = []

@@ -9,6 +9,7 @@ from typing import Any
 
 from claims.importers.models import ImportedClaim
 from claims.importers.values import BadValue, clean, parse_date
+from claims.models import SpeakerKind
 
 _ORGANISATION_TYPES = {
     "Organization",
@@ -63,7 +64,9 @@ def walk_claim_reviews(document: Any) -> Iterator[dict]:
 
 def review_lines(text: str, count: int) -> list[int | None]:
     """The line each of `count` ClaimReview objects starts on, when the text shows them all."""
-    starts = [text.count("\n", 0, match.start()) + 1 for match in _TYPE_RE.finditer(text)]
+    starts: list[int | None] = [
+        text.count("\n", 0, match.start()) + 1 for match in _TYPE_RE.finditer(text)
+    ]
     return starts if len(starts) == count else [None] * count
 
 
@@ -75,7 +78,7 @@ def claim_from_review(review: dict) -> ImportedClaim:
     if not text:
         raise BadValue("ClaimReview has no claimReviewed")
     author = _first(item.get("author"))
-    speaker_kind = "person"
+    speaker_kind: SpeakerKind = "person"
     role = None
     if isinstance(author, dict):
         if _types(author) & _ORGANISATION_TYPES:

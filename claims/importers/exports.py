@@ -13,6 +13,7 @@ import math
 from typing import Any, get_args, get_origin
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from claims.models import Claim, Export, Span
 
@@ -29,7 +30,7 @@ _LIST_FIELDS = {
 }
 
 
-def _describe(error: dict, prefix: str) -> str:
+def _describe(error: ErrorDetails, prefix: str) -> str:
     where = ".".join(str(part) for part in (prefix, *error["loc"]) if part != "")
     return f"{where}: {error['msg']}"
 
@@ -133,7 +134,7 @@ def screen_export(export: Export) -> tuple[Export, list[str]]:
     claims: list[Claim] = []
     for claim in _first_of_each_id(export.claims, "claim", problems):
         if claim.source_id not in texts:
-            problem = f"names source {claim.source_id}, which the file lacks"
+            problem: str | None = f"names source {claim.source_id}, which the file lacks"
         elif claim.speaker_id is not None and claim.speaker_id not in speaker_ids:
             problem = f"names speaker {claim.speaker_id}, which the file lacks"
         else:

@@ -92,7 +92,7 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-RowResult = tuple[int, ImportedClaim | None, str | None]
+RowResult = tuple[int | None, ImportedClaim | None, str | None]
 
 
 def read_csv(text: str) -> tuple[Iterator[RowResult], list[str]]:

@@ -17,9 +17,8 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
-from typing import ContextManager
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -201,7 +200,7 @@ def _pool(workers: int):
         )
 
 
-def parallel_features(new: Sequence[Claim]) -> ContextManager[None]:
+def parallel_features(new: Sequence[Claim]) -> AbstractContextManager[None]:
     """A block in which a large batch's features, computed by worker processes, are served from memory."""
     workers = _fork_workers(len(new))
     if not workers:
@@ -287,4 +286,9 @@ _LINKER: BulkLinker | None = None
 
 
 def _links_chunk(chunk: tuple[int, int]) -> list[list[tuple]]:
-    return [_LINKER.links_of(i) for i in range(*chunk)]
+    linker = _LINKER
+    if linker is None:
+        raise RuntimeError(
+            "a chunk of links was asked for outside the linking pass that sets the linker"
+        )
+    return [linker.links_of(i) for i in range(*chunk)]

@@ -116,8 +116,7 @@ def _units(quantities: list[Quantity]) -> tuple[str, ...]:
     # features() runs several times per compared pair, so the unit names are cached.
     if not quantities:
         return ()
-    keys = {_unit_key(q.kind, q.unit) for q in quantities}
-    keys.discard(None)
+    keys = {key for q in quantities if (key := _unit_key(q.kind, q.unit)) is not None}
     return tuple(sorted(keys))
 
 

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from claims.matching.features import ClaimFeatures, features, speaker_key
 from claims.matching.numbers import NumericComparison, compare_numbers
 from claims.matching.thresholds import CONFIRM_THRESHOLD, MIN_CONFIRM_WORDS, SUGGEST_THRESHOLD
-from claims.models import Claim, Link
+from claims.models import Claim, Link, LinkRelation, LinkState
 from claims.polarity import claim_polarity
 
 ANSWER_SCORE = 0.9
@@ -107,7 +107,7 @@ def question_link(a: Claim, b: Claim) -> Link | None:
     if not opposed_question(fa, fb):
         return None
     return Link(
-        claim_ids=tuple(sorted((a.id, b.id))),
+        claim_ids=(min(a.id, b.id), max(a.id, b.id)),
         relation="conflicts",
         score=round(text_score(fa, fb), 4),
         state="suggested",
@@ -208,14 +208,14 @@ def compare(a: Claim, b: Claim, context: MatchContext | None = None) -> Link | N
     if same_voice and not scored.answered and score < CONFIRM_THRESHOLD:
         return None
     relation, why = _relation(a, b, scored.numeric, score)
-    state = "suggested"
+    state: LinkState = "suggested"
     if (
         score >= CONFIRM_THRESHOLD
         and min(features(a).words, features(b).words) >= MIN_CONFIRM_WORDS
     ):
         state = "confirmed"
     return Link(
-        claim_ids=tuple(sorted((a.id, b.id))),
+        claim_ids=(min(a.id, b.id), max(a.id, b.id)),
         relation=relation,
         score=round(score, 4),
         state=state,
@@ -233,7 +233,7 @@ def _answers(a: Claim, b: Claim, context: MatchContext | None) -> bool:
 
 def _relation(
     a: Claim, b: Claim, numeric: NumericComparison | None, score: float
-) -> tuple[str, str]:
+) -> tuple[LinkRelation, str]:
     if features(a).conditional or features(b).conditional:
         return "related", "conditional"
     if claim_polarity(a) != claim_polarity(b):

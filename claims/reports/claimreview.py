@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 
 from claims.models import Claim, Export, Source
 from claims.reports.links import safe_url
@@ -91,7 +92,7 @@ def _item_reviewed(claim: Claim, view: ReportView, appearances: _Appearances) ->
     sources = appearances.sources(claim)
     if sources:
         dated = [source for source in sources if source.published]
-        first = min(dated, key=lambda source: source.published) if dated else sources[0]
+        first = min(dated, key=lambda source: source.published or date.max) if dated else sources[0]
         if first.published:
             item["datePublished"] = first.published.isoformat()
         item["appearance"] = [_creative_work(source) for source in sources]

@@ -25,7 +25,7 @@ def _speaker_matcher(term: str, speakers: Iterable[Speaker]):
     def matches(claim: Claim) -> bool:
         if claim.speaker_id is not None and claim.speaker_id in matching_ids:
             return True
-        return bool(claim.speaker) and needle in claim.speaker.casefold()
+        return bool(claim.speaker and needle in claim.speaker.casefold())
 
     return matches
 
@@ -136,7 +136,7 @@ def filter_parts(
                 yield kept_page
 
     def kept_outlines() -> Iterator[list[Claim]]:
-        for page in parts.outline_pages():
+        for page in (parts.outline_pages or parts.claim_pages)():
             kept_page = [claim for claim in page if claim.id in kept]
             if kept_page:
                 yield kept_page

@@ -12,8 +12,13 @@ from claims.disputes import group_disputes
 from claims.models import Check, Claim, Conflict, Export, Link, Source, Speaker
 from claims.reports.parts import ExportParts, as_parts
 
-_LISTS: dict[type, TypeAdapter] = {
-    model: TypeAdapter(list[model]) for model in (Check, Source, Speaker, Claim, Link, Conflict)
+_LISTS: dict[type, TypeAdapter[Any]] = {
+    Check: TypeAdapter(list[Check]),
+    Source: TypeAdapter(list[Source]),
+    Speaker: TypeAdapter(list[Speaker]),
+    Claim: TypeAdapter(list[Claim]),
+    Link: TypeAdapter(list[Link]),
+    Conflict: TypeAdapter(list[Conflict]),
 }
 # Items serialised per call: big enough to amortise the call, small enough to keep the text short-lived.
 CHUNK = 1000

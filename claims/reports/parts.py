@@ -12,6 +12,7 @@ from claims.models import (
     Claim,
     Conflict,
     Export,
+    ExportFormat,
     Link,
     Source,
     Speaker,
@@ -27,7 +28,7 @@ class ExportParts:
     claim_pages: Callable[[], Iterable[list[Claim]]]
     links: list[Link]
     conflicts: list[Conflict]
-    format: str = EXPORT_FORMAT
+    format: ExportFormat = EXPORT_FORMAT
     version: int = EXPORT_VERSION
     claims_with_ids: Callable[[list[int]], Iterable[list[Claim]]] | None = None
     """When the source can read claims by id: the claims with these sorted ids, in pages (callers pass

@@ -126,9 +126,7 @@ class ReportView:
     def _source_title(self, source_id: int) -> str:
         source = self.sources.get(source_id)
         return one_line(
-            (source.title or source.outlet)
-            if source and (source.title or source.outlet)
-            else f"source {source_id}",
+            (source and (source.title or source.outlet)) or f"source {source_id}",
             60,
         )
 
