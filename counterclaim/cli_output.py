@@ -17,7 +17,7 @@ from claims.text import display_safe, one_line
 from claims.vocabulary import link_state_word, speaker_name
 from counterclaim.errors import error
 from counterclaim.sources import parse_date
-from store.review import is_note_only
+from store.api import is_note_only
 
 USER_ERRORS = (DocumentError, OSError, UnicodeError)
 CONFLICT_MARK = "⚠"

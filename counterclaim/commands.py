@@ -101,7 +101,6 @@ def import_file(
 ) -> None:
     """Import claims: earlier fact-checks, spreadsheets of claims, or our own export."""
     from claims.importers import parse_import
-    from store.imports import import_batch
 
     settings: Settings = ctx.obj
     batch = parse_import(read_import_file(path), str(path), skip_bad=skip_bad)
@@ -113,8 +112,8 @@ def import_file(
         settings.open(create=True) as store,
         progress_bar("importing", None, unit="sources") as bar,
     ):
-        result = import_batch(
-            store, batch, settings.reviewer, lambda done, total: bar.update(done, total)
+        result = store.import_batch(
+            batch, settings.reviewer, lambda done, total: bar.update(done, total)
         )
     if json_output:
         out.print_json(result)
@@ -255,7 +254,7 @@ def log(
     ),
 ) -> None:
     """Show the append-only log of every change: who, when, what, old and new value."""
-    from store.review import is_note_only
+    from store.api import is_note_only
 
     if verify:
         _verify_log(ctx, json_output)
@@ -336,8 +335,6 @@ def backup(
     path: Path = typer.Argument(..., help="Where to write the copy."),
 ) -> None:
     """Make a consistent copy of the casefile while others keep using it."""
-    from store.backup import backup_to
-
     with ctx.obj.open() as store:
-        kind = backup_to(store, path)
+        kind = store.backup_to(path)
     out.echo(f"wrote {kind} backup to {path}")

@@ -20,7 +20,7 @@ MAX_STORED_INT = 2**63 - 1
 def error(message: str) -> None:
     """Print one error line to stderr, made safe for the terminal."""
     from claims.text import one_line
-    from store.redaction import scrub
+    from store.errors import scrub
 
     # A credential in any message (a URL, a libpq string, a driver's error) is never printed.
     typer.echo(f"error: {one_line(scrub(message))}", err=True)

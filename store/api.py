@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -25,13 +27,17 @@ from claims.models import (
 )
 from claims.reports.parts import ExportParts
 from claims.threads import build_threads
-from store import checks, eventlog, export_stream, ingest, migrate, queries, review
+from store import backup, checks, eventlog, export_stream, imports, ingest, migrate, queries, review
 from store.base import StoreBase
 from store.converters import event_to_review
 from store.errors import NotFound
 from store.eventlog import ChainReport
 from store.ingest import AddResult
 from store.queries import ClaimFilter, SortKey, event_t
+from store.review import is_note_only
+
+if TYPE_CHECKING:
+    from claims.importers import ImportBatch
 
 
 @dataclass(frozen=True)
@@ -395,6 +401,20 @@ class Store(StoreBase):
             lambda connection: review.unmerge_speakers(connection, merge_id, reviewer)
         )
 
+    # -- files ------------------------------------------------------------------
+    def import_batch(
+        self,
+        batch: ImportBatch,
+        reviewer: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict:
+        """Store a parsed import in one transaction, linked and checked like added documents (`store.imports`)."""
+        return imports.import_batch(self, batch, reviewer, progress)
+
+    def backup_to(self, path: Path) -> str:
+        """Copy the casefile to a new file at `path` while others keep using it; returns the kind of copy."""
+        return backup.backup_to(self, path)
+
     # -- schema -----------------------------------------------------------------
     def schema_status(self) -> dict:
         return {
@@ -448,4 +468,13 @@ def open_store(
     return Store(db, upgrade=upgrade, on_upgrade=on_upgrade, create=create)
 
 
-__all__ = ["AddResult", "ClaimFilter", "Dispute", "Event", "Store", "Thread", "open_store"]
+__all__ = [
+    "AddResult",
+    "ClaimFilter",
+    "Dispute",
+    "Event",
+    "Store",
+    "Thread",
+    "is_note_only",
+    "open_store",
+]

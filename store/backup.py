@@ -7,9 +7,12 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.api import Store
 from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.api import Store
 
 
 def backup_to(store: Store, path: Path) -> str:

@@ -1,8 +1,13 @@
-"""Errors the store raises; each message is one line a user understands."""
+"""Errors the store raises; each message is one line a user understands.
+
+`scrub` (from `store.redaction`) is here too: whoever prints an error removes credentials with it.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from store.redaction import scrub
 
 
 class StoreError(Exception):
@@ -53,3 +58,13 @@ class VersionConflict(StoreError):
             when = f"at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else "just now"
             message = f"claim {claim_id} was changed by {changed_by or 'another reviewer'} {when} after you read it; {now}"
         super().__init__(f"{message}; your change was not saved")
+
+
+__all__ = [
+    "InvalidValue",
+    "NoCasefile",
+    "NotFound",
+    "StoreError",
+    "VersionConflict",
+    "scrub",
+]

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.disputes import Dispute
 from claims.models import Claim, Conflict, Link, Source
-from store.api import Store, Thread
-from store.queries import ClaimFilter
+from store.api import ClaimFilter, Store, Thread
 
 FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
     ("all", ClaimFilter()),

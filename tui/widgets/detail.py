@@ -19,7 +19,7 @@ from claims.models import Claim, Link
 from claims.ratings import prior_ratings, rating_sentence
 from claims.text import display_safe, one_line
 from claims.vocabulary import link_state_word, speaker_name
-from store.review import is_note_only
+from store.api import is_note_only
 from tui.data import ClaimDetail
 from tui.widgets.quantity_chart import QuantityChart, chart_points
 from tui.widgets.symbols import (
