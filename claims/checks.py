@@ -84,15 +84,22 @@ _FORECAST_RE = re.compile(
 
 
 class ClaimLike(Protocol):
-    """What the reader needs of a claim (a stored `Claim` or a held claim view)."""
+    """What the reader needs of a claim (a stored `Claim` or a held claim view); it only reads."""
 
-    id: int
-    text: str
-    polarity: str
-    hedged: bool
-    speaker: str | None
-    speaker_kind: str | None
-    kind: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def polarity(self) -> str: ...
+    @property
+    def hedged(self) -> bool: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_kind(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,9 +39,9 @@ from store.eventlog import append_events
 from store.ingest import AddResult, find_source_by_hash
 from store.queries import chunked, claim_t, conflict_t, link_t, source_t, speaker_t
 from store.speakerbook import SpeakerBook, SpeakerEntry
-from store.tables import ClaimKeyRow
+from store.tables import ClaimKeyRow, table_of
 
-key_t = ClaimKeyRow.__table__
+key_t = table_of(ClaimKeyRow)
 _SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
 # What a held claim needs: not the search text or who last changed it.
 _CLAIM_COLUMNS = [
@@ -147,7 +147,8 @@ class IngestBatch:
             self._keys.extend({"key": key, "claim_id": claim.id} for key in keys_of[claim.id])
         unique: dict[tuple[int, int], Link] = {}
         for link in links:
-            unique.setdefault(tuple(sorted(link.claim_ids)), link)
+            first, second = link.claim_ids
+            unique.setdefault((min(first, second), max(first, second)), link)
         found = list(unique.values())
         for link in reprint_links(reprints):
             unique.setdefault(link.claim_ids, link)

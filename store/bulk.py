@@ -22,9 +22,9 @@ from store.base import utcnow
 from store.batch import restore_search_triggers, suspend_search_triggers
 from store.converters import claim_values
 from store.queries import claim_t, source_t, speaker_t
-from store.tables import ClaimKeyRow
+from store.tables import ClaimKeyRow, table_of
 
-key_t = ClaimKeyRow.__table__
+key_t = table_of(ClaimKeyRow)
 BATCH_CLAIMS = 20_000
 _CLAIM_FIELDS = frozenset(Claim.model_fields)
 

@@ -23,9 +23,9 @@ from sqlalchemy import Connection, func, select, text
 from claims import matching
 from claims.models import Claim
 from store.queries import IN_CHUNK
-from store.tables import ClaimKeyRow
+from store.tables import ClaimKeyRow, table_of
 
-key_t = ClaimKeyRow.__table__
+key_t = table_of(ClaimKeyRow)
 _CAPPED_COUNT = text(
     "SELECT count(*) FROM (SELECT 1 FROM claim_key WHERE key = :key LIMIT :cap) AS capped"
 )
@@ -207,14 +207,18 @@ class KeyOverlay:
             return
         # Plain DB-API statements: the SQLAlchemy layer costs more than these lookups. A key
         # too common to use is only counted (up to the cap), never read.
-        cursor = self.connection.connection.dbapi_connection.cursor()
+        dbapi_connection = self.connection.connection.dbapi_connection
+        assert dbapi_connection is not None  # None only once the connection is closed
+        cursor = dbapi_connection.cursor()
         try:
             for key in missing:
                 is_hash = key.startswith("h:")
-                count = None
+                count = 0  # a hash key is read whatever its count
                 if not is_hash:
                     cursor.execute(self._count_sql, (key,))
-                    count = cursor.fetchone()[0]
+                    counted = cursor.fetchone()
+                    assert counted is not None  # a COUNT always returns one row
+                    count = counted[0]
                 if is_hash or 0 < count <= matching.MAX_KEY_FREQUENCY:
                     cursor.execute(self._ids_sql, (key,))
                     ids = [row[0] for row in cursor.fetchall()]

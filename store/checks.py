@@ -22,10 +22,10 @@ from store.base import utcnow
 from store.errors import NotFound
 from store.eventlog import append_events
 from store.queries import claim_t, id_in, source_t, speaker_t
-from store.tables import CheckRow, CheckStanceRow
+from store.tables import CheckRow, CheckStanceRow, table_of
 
-check_t = CheckRow.__table__
-stance_t = CheckStanceRow.__table__
+check_t = table_of(CheckRow)
+stance_t = table_of(CheckStanceRow)
 
 MAX_CHECK_CHARS = 2000
 """A check is one proposition: longer text is refused rather than stored."""

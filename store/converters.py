@@ -6,7 +6,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import make_dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import RowMapping
 
 from claims.matching.reprints import fingerprint
 from claims.models import (
@@ -21,6 +23,9 @@ from claims.models import (
     Speaker,
 )
 
+RowValues = Mapping[str, Any] | RowMapping
+"""A row's values by column name: a plain mapping, or SQLAlchemy's (whose keys may also be columns)."""
+
 
 def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
     if text is None or start is None or end is None:
@@ -28,7 +33,7 @@ def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
     return Span(text=text, start=start, end=end)
 
 
-def source_from_row(row: Mapping[str, Any], *, with_text: bool = False) -> Source:
+def source_from_row(row: RowValues, *, with_text: bool = False) -> Source:
     return Source(
         id=row["id"],
         title=row["title"],
@@ -43,7 +48,7 @@ def source_from_row(row: Mapping[str, Any], *, with_text: bool = False) -> Sourc
     )
 
 
-def speaker_from_row(row: Mapping[str, Any]) -> Speaker:
+def speaker_from_row(row: RowValues) -> Speaker:
     return Speaker(
         id=row["id"],
         name=row["name"],
@@ -54,8 +59,8 @@ def speaker_from_row(row: Mapping[str, Any]) -> Speaker:
 
 
 def claim_from_row(
-    row: Mapping[str, Any],
-    speaker: Mapping[str, Any] | None = None,
+    row: RowValues,
+    speaker: RowValues | None = None,
     history: list[ReviewEvent] | None = None,
 ) -> Claim:
     """Build a Claim from a claim row joined (optionally) with its speaker's name and role."""
@@ -71,7 +76,7 @@ def claim_from_row(
     )
 
 
-def _claim_fields(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> dict[str, Any]:
+def _claim_fields(row: RowValues, speaker: RowValues | None) -> dict[str, Any]:
     """The claim attributes read from a row as they are, shared by the validated and light builders."""
     return {
         "id": row["id"],
@@ -139,7 +144,7 @@ def search_text(text: str, quote: str, speaker: str | None) -> str:
     return "\n".join(parts).casefold()
 
 
-def event_to_review(row: Mapping[str, Any]) -> ReviewEvent:
+def event_to_review(row: RowValues) -> ReviewEvent:
     return ReviewEvent(
         at=row["at"],
         reviewer=row["actor"],
@@ -149,7 +154,7 @@ def event_to_review(row: Mapping[str, Any]) -> ReviewEvent:
     )
 
 
-def link_from_row(row: Mapping[str, Any]) -> Link:
+def link_from_row(row: RowValues) -> Link:
     return Link(
         claim_ids=(row["claim_a"], row["claim_b"]),
         relation=row["relation"],
@@ -159,7 +164,7 @@ def link_from_row(row: Mapping[str, Any]) -> Link:
     )
 
 
-def conflict_from_row(row: Mapping[str, Any]) -> Conflict:
+def conflict_from_row(row: RowValues) -> Conflict:
     return Conflict(
         id=row["id"],
         kind=row["kind"],
@@ -189,8 +194,12 @@ def _cached_span(stored: str) -> Span:
     return Span.model_construct(**json.loads(stored))
 
 
-ClaimView = make_dataclass("ClaimView", list(Claim.model_fields), slots=True, eq=False)
-ClaimView.__doc__ = """A stored claim with `Claim`'s attributes, for matching and conflict rules inside the store.
+if TYPE_CHECKING:
+    # A view has exactly Claim's attributes, and the matching rules that read it take Claims.
+    ClaimView = Claim
+else:
+    ClaimView = make_dataclass("ClaimView", list(Claim.model_fields), slots=True, eq=False)
+    ClaimView.__doc__ = """A stored claim with `Claim`'s attributes, for matching and conflict rules inside the store.
 
 Ingest reads every candidate it scores; building a pydantic model for each (even
 unvalidated) was most of the cost of adding an article to a large casefile. A view
@@ -198,7 +207,7 @@ never leaves the store: what callers get are `Claim`s.
 """
 
 
-def light_claim_from_row(row: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> ClaimView:
+def light_claim_from_row(row: RowValues, speaker: RowValues | None) -> ClaimView:
     """What `claim_from_row` reads from a claim row (without history), as a `ClaimView`."""
     mention = row["mention_text"]
     return ClaimView(

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from store.queries import event_t
-from store.tables import EventChainHeadRow
+from store.tables import EventChainHeadRow, table_of
 
-head_t = EventChainHeadRow.__table__
+head_t = table_of(EventChainHeadRow)
 GENESIS = ""
 """The hash before the first entry."""
 HEAD_ROW = 1
@@ -81,7 +81,7 @@ def append_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -
     rows = []
     for event in events:
         row = {field: event.get(field) for field in FIELDS}
-        row["at"] = as_utc(row["at"])
+        row["at"] = as_utc(event["at"])
         previous = row["hash"] = event_hash(previous, row)
         rows.append(row)
     ids = list(

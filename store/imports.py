@@ -35,9 +35,10 @@ def import_batch(
     `progress(done, total)` hears of each source written (a transaction retried starts again).
     """
     told = progress or (lambda done, total: None)
-    if batch.export is not None:
+    export = batch.export
+    if export is not None:
         return store._transaction(
-            lambda connection: _write_export(connection, batch.export, batch.name, reviewer, told)
+            lambda connection: _write_export(connection, export, batch.name, reviewer, told)
         )
     return store._transaction(lambda connection: _write_claims(connection, batch, reviewer, told))
 

@@ -21,9 +21,9 @@ from store.base import utcnow
 from store.converters import claim_values, source_from_row
 from store.queries import claim_t, conflict_t, link_t, source_t
 from store.speakerbook import SpeakerBook
-from store.tables import ClaimKeyRow
+from store.tables import ClaimKeyRow, table_of
 
-key_t = ClaimKeyRow.__table__
+key_t = table_of(ClaimKeyRow)
 
 
 @dataclass
@@ -119,7 +119,8 @@ def store_links(connection: Connection, links: Iterable[Link]) -> int:
     """Insert links whose pair is not stored yet (one batch); return how many were new."""
     wanted: dict[tuple[int, int], Link] = {}
     for link in links:
-        wanted.setdefault(tuple(sorted(link.claim_ids)), link)
+        first, second = link.claim_ids
+        wanted.setdefault((min(first, second), max(first, second)), link)
     if not wanted:
         return 0
     stored = {

@@ -13,9 +13,10 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from datetime import date
 
 from sqlalchemy import Connection, select
 
@@ -115,7 +116,7 @@ def add_documents(
 
 def _extracted(
     store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None
-) -> Iterator[tuple]:
+) -> Generator[tuple, None, None]:
     """(text, sha256, meta, extracted claims) per document, in order; stored documents get no claims."""
     from claims.extraction import extract_claims
 
@@ -193,7 +194,7 @@ def _ordered(chunk: list, future) -> Iterator[tuple]:
         yield document.text, document.sha256, meta, ([] if stored else next(found))
 
 
-def _extract_many(jobs: list[tuple[str, object]]) -> list[list[ExtractedClaim]]:
+def _extract_many(jobs: list[tuple[str, date | None]]) -> list[list[ExtractedClaim]]:
     from claims.extraction import extract_claims
 
     return [extract_claims(text, published) for text, published in jobs]

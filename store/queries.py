@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from sqlalchemy import (
     BigInteger,
     Connection,
     Join,
+    Row,
+    Select,
     String,
     and_,
     bindparam,
@@ -36,14 +38,14 @@ from store.converters import (
 )
 from store.errors import InvalidValue, NotFound
 from store.search import SearchClause, fts_match, like_pattern, match_column
-from store.tables import ClaimRow, ConflictRow, EventRow, LinkRow, SourceRow, SpeakerRow
+from store.tables import ClaimRow, ConflictRow, EventRow, LinkRow, SourceRow, SpeakerRow, table_of
 
-claim_t = ClaimRow.__table__
-speaker_t = SpeakerRow.__table__
-source_t = SourceRow.__table__
-event_t = EventRow.__table__
-link_t = LinkRow.__table__
-conflict_t = ConflictRow.__table__
+claim_t = table_of(ClaimRow)
+speaker_t = table_of(SpeakerRow)
+source_t = table_of(SourceRow)
+event_t = table_of(EventRow)
+link_t = table_of(LinkRow)
+conflict_t = table_of(ConflictRow)
 
 REVIEW_ACTIONS = ("review", "note", "import")
 IN_CHUNK = 500
@@ -200,6 +202,7 @@ def _compile_outer_loop_join(element: OuterLoopJoin, compiler, **kw) -> str:
 
 
 def _claim_select(*, speaker_first: bool = False, fts_first=None):
+    joined: Join
     if speaker_first:
         joined = OuterLoopJoin(speaker_t, claim_t, speaker_t.c.id == claim_t.c.speaker_id)
     elif fts_first is not None:
@@ -240,7 +243,7 @@ def _fts_first(query, fts, phrase: str, claim_filter: ClaimFilter):
 class _Part:
     """One index-friendly piece of a listing: a select, its conditions and its order (ending in a unique column)."""
 
-    query: object
+    query: Select[Any]
     where: list
     order: list
 
@@ -342,7 +345,7 @@ def list_claims(
 def _read_parts(
     connection: Connection, parts: list[_Part], limit: int | None, offset: int, descending: bool
 ) -> list[Claim]:
-    rows = []
+    rows: list[Row[Any]] = []
     for index, part in enumerate(parts):
         order = [column.desc() for column in part.order] if descending else part.order
         query = part.query.where(and_(True, *part.where)).order_by(*order)

@@ -26,9 +26,9 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
-from store.tables import ClaimRow
+from store.tables import ClaimRow, table_of
 
-claim_t = ClaimRow.__table__
+claim_t = table_of(ClaimRow)
 # FTS5 (SQLite >= 3.34): the trigram index of 0003 and the word index of 0004.
 claim_fts_t = table("claim_fts", column("rowid"), column("claim_fts"))
 claim_words_t = table("claim_words", column("rowid"), column("claim_words"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Table, Text, UniqueConstraint, inspect
 from sqlmodel import Field, SQLModel
 
 
@@ -172,3 +172,10 @@ class CheckStanceRow(SQLModel, table=True):
     """JSON list of the ids of the claims that decided the stance."""
     explanation: str = Field(sa_column=Column(Text, nullable=False, server_default=""))
     relatedness: float = 0.0
+
+
+def table_of(row: type[SQLModel]) -> Table:
+    """The Core table behind a row class, typed: SQLModel sets `__table__` but does not declare it."""
+    table = inspect(row).local_table
+    assert isinstance(table, Table)
+    return table
