@@ -34,7 +34,7 @@ def search_terms(store, count: int, rng: random.Random) -> list[str]:
     )
     terms: list[str] = []
     for claim in sample:
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", claim.text)]
+        words = re.findall(r"[A-Za-z][A-Za-z'-]+", claim.text)
         if len(words) < 2:
             continue
         index = rng.randrange(len(words) - 1)

@@ -87,7 +87,7 @@ def measure(export: Export) -> dict[str, float]:
     )
     results = {"baseline model_dump_json": timed(lambda: export.model_dump_json())}
     for fmt in FORMATS:
-        results[fmt] = timed(lambda: write(export, fmt, io.StringIO(), options=options))
+        results[fmt] = timed(lambda fmt=fmt: write(export, fmt, io.StringIO(), options=options))
     results["filter conflicts-only"] = timed(lambda: filter_export(export, conflicts_only=True))
     results["filter speaker"] = timed(lambda: filter_export(export, speaker="speaker 12"))
     return results

@@ -92,7 +92,8 @@ async def minimal_app_figures(keys: int) -> tuple[float, list[float]]:
             began = time.perf_counter()
             await pilot.press("c")
             await wait_for(
-                pilot, lambda: str(app.query_one("#count", Static).content) == str(number)
+                pilot,
+                lambda number=number: str(app.query_one("#count", Static).content) == str(number),
             )
             samples.append(time.perf_counter() - began)
     return first, samples
@@ -134,7 +135,7 @@ async def desk_figures(path: Path, keys: int) -> tuple[float, list[float], float
             began = time.perf_counter()
             await pilot.press(status[0])
 
-            def shown() -> bool:
+            def shown(claim=claim, status=status) -> bool:
                 row_claim = table.claim_at(table.cursor)
                 return (
                     row_claim is not None

@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  - source={item['source_text']!r} content={text[start:end][:160]!r}\n      ...{context}..."
             )
         print("\nPredicted claims with no gold match:")
-        for text, claim in rng.sample(alarms, min(args.show_errors, len(alarms))):
+        for _text, claim in rng.sample(alarms, min(args.show_errors, len(alarms))):
             print(
                 f"  - [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:160]!r}"
             )

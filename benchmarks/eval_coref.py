@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 errors.append((document.name, mention.text, claim.speaker, names[-1]))
         resolver = SpeakerResolver(document.text)
-        for start, end, word in document.subjects:
+        for start, end, _word in document.subjects:
             gold = by_span.get((start, end))
             candidate = Candidate(
                 end, end, "indirect", mention=SpeakerMention(document.text[start:end], start, end)

@@ -74,7 +74,7 @@ def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = 
     """
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", name)
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", name)
     for signature, what in _FORMAT_SIGNATURES:
         if data.lstrip()[: len(signature)] == signature:
@@ -184,7 +184,7 @@ def read_document(data: bytes, name: str = "input", *, html: bool | None = None)
 
 def _sniff_html(raw: str) -> bool:
     head = raw.lstrip()[:512].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def _extract_html(raw: str, name: str) -> tuple[str, SourceMeta]:

@@ -69,7 +69,7 @@ def _known_speakers(connection: Connection) -> dict[str, int]:
         .where(speaker_t.c.merged_into.is_(None))
         .group_by(speaker_t.c.key)
     )
-    return {key: speaker_id for key, speaker_id in rows}
+    return dict(rows.all())
 
 
 def _claim_for_keys(values: dict, speaker: str | None) -> Claim:

@@ -494,7 +494,7 @@ def reprint_originals(connection: Connection) -> dict[int, int]:
     rows = connection.execute(
         select(claim_t.c.id, claim_t.c.reprint_of).where(claim_t.c.reprint_of.is_not(None))
     )
-    return {claim_id: original for claim_id, original in rows}
+    return dict(rows.all())
 
 
 def reprint_sources_of(connection: Connection, claim_ids: Iterable[int]) -> dict[int, list[int]]:

@@ -84,7 +84,7 @@ class ChecksScreen(Screen[None]):
         """Fill the heading and the columns with the current check."""
         heading = self.query_one("#checks-heading", Static)
         unrelated = self.query_one("#checks-unrelated", Static)
-        for stance, label in COLUMNS:
+        for stance, _label in COLUMNS:
             column = self.query_one(f"#checks-{stance}", VerticalScroll)
             column.remove_children(".stance-source")
         if not self.checks:
