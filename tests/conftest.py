@@ -76,6 +76,30 @@ def store(db_url):
     opened.close()
 
 
+@pytest.fixture
+def second_store(tmp_path, request, db_url):
+    """Another fresh casefile on the same backend as `store` (its own SQLite file or PostgreSQL
+    database), for comparing two ingest paths."""
+    from store.api import open_store
+
+    if not db_url.startswith("postgresql"):
+        opened = open_store(str(tmp_path / "second.db"))
+        yield opened
+        opened.close()
+        return
+    engine, parsed = request.getfixturevalue("_pg_admin")
+    name = f"cc_test_{uuid.uuid4().hex[:16]}"
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    opened = open_store(parsed.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield opened
+    finally:
+        opened.close()
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def make_claim(text: str, document: str, speaker: str | None, **fields):
     """An ExtractedClaim quoting `text` exactly where it first occurs in `document`."""
     from claims.models import ExtractedClaim, Span
@@ -85,15 +109,15 @@ def make_claim(text: str, document: str, speaker: str | None, **fields):
     if speaker and speaker in document:
         mention_start = document.index(speaker)
         mention = Span(text=speaker, start=mention_start, end=mention_start + len(speaker))
-    values = dict(
-        text=text,
-        quote=text,
-        start=start,
-        end=start + len(text),
-        kind="direct",
-        speaker=speaker,
-        speaker_mention=mention,
-    )
+    values = {
+        "text": text,
+        "quote": text,
+        "start": start,
+        "end": start + len(text),
+        "kind": "direct",
+        "speaker": speaker,
+        "speaker_mention": mention,
+    }
     values.update(fields)
     return ExtractedClaim(**values)
 
@@ -135,3 +159,14 @@ PORT_CLAIMS = [
 def port_story(store, add_story):
     """The casefile with one fictional story of three claims stored; returns the AddResult."""
     return add_story(store, PORT_STORY, PORT_CLAIMS, title="Port figures", outlet="Harbour Gazette")
+
+
+@pytest.fixture
+def port_casefile(tmp_path, add_story):
+    """An SQLite casefile file holding the port story's three claims, closed again; its path."""
+    from store.api import open_store
+
+    path = tmp_path / "case.db"
+    with open_store(str(path)) as opened:
+        add_story(opened, PORT_STORY, PORT_CLAIMS, title="Port figures")
+    return path

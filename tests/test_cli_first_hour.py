@@ -212,7 +212,7 @@ class TestWordsOfTheCommandLine:
     @pytest.fixture
     def casefile(self, tmp_path):
         from sqlalchemy import update
-        from test_tui_fixtures import add_source, harbour_casefile, link, make_claim
+        from tui_helpers import add_source, harbour_casefile, link, make_claim
 
         from claims.models import SourceMeta
         from store.tables import LinkRow

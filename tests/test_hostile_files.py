@@ -325,7 +325,7 @@ class TestReviewReportsItsOwnVersion:
         with ThreadPoolExecutor(max_workers=6) as pool:
             reported = list(pool.map(mark, range(12)))
         assert sorted(version for version, _, _ in reported) == list(range(2, 14))
-        for number, (version, status, last_note) in enumerate(reported):
+        for number, (_version, status, last_note) in enumerate(reported):
             assert status == statuses[number % 3] and last_note == f"mark {number}"
 
 
@@ -636,7 +636,7 @@ class TestSpeakerNamesInAnyScript:
         speakers = store.list_speakers()
         assert sorted(speaker.name for speaker in speakers) == sorted(NON_LATIN_SPEAKERS)
         by_quote = {claim.quote: claim.speaker for claim in store.list_claims()}
-        assert by_quote == {quote: name for quote, name in claims}
+        assert by_quote == dict(claims)
 
     def test_imported_speakers_stay_apart(self, tmp_path):
         """A CSV of claims by speakers in five scripts: five speakers after import, none merged."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_claim
-from test_hostile_input import assert_refused, casefile, digest, invoke, write  # noqa: F401 (casefile: a fixture)
+from hostile_helpers import assert_refused, digest, invoke, write
 
 from claims.models import Claim, SourceMeta
 from store import ingest
@@ -368,19 +368,23 @@ NUMBERS_BEYOND_64_BITS = {
 
 
 @pytest.mark.parametrize("case", list(NUMBERS_BEYOND_64_BITS), ids=list(NUMBERS_BEYOND_64_BITS))
-def test_number_beyond_64_bits_is_one_line(case, casefile):
+def test_number_beyond_64_bits_is_one_line(case, port_casefile):
     """Case: an id or number beyond 64 bits on the command line (named by the parameter) is one error line."""
     args, label = NUMBERS_BEYOND_64_BITS[case]
-    before = digest(casefile)
-    assert_refused(invoke(casefile, *args), 1, f"{label} ", f"{BEYOND} is out of range")
-    assert digest(casefile) == before
+    before = digest(port_casefile)
+    assert_refused(invoke(port_casefile, *args), 1, f"{label} ", f"{BEYOND} is out of range")
+    assert digest(port_casefile) == before
 
 
 @pytest.mark.parametrize("command", ["claims", "export"])
-def test_source_filter_beyond_64_bits_finds_nothing(command, casefile):
+def test_source_filter_beyond_64_bits_finds_nothing(command, port_casefile):
     """Case: `claims --source` / `export --source` with a number beyond 64 bits names no source."""
     result = invoke(
-        casefile, command, "--source", BEYOND, *(["--format", "csv"] if command == "export" else [])
+        port_casefile,
+        command,
+        "--source",
+        BEYOND,
+        *(["--format", "csv"] if command == "export" else []),
     )
     assert result.exit_code == 0, result.output
     assert result.exception is None
@@ -422,16 +426,16 @@ def test_windows_1252_csv_says_how_it_was_read(tmp_path):
     assert "warning: the file is not UTF-8; it was read as Windows-1252" in result.stderr
 
 
-def test_broken_utf16_csv_is_one_line(casefile, tmp_path):
+def test_broken_utf16_csv_is_one_line(port_casefile, tmp_path):
     """Case: bytes after a UTF-16 byte-order mark that are not UTF-16 (an odd byte, a lone surrogate)."""
-    before = digest(casefile)
+    before = digest(port_casefile)
     path = write(tmp_path, "broken.csv", codecs.BOM_UTF16_LE + b"c\x00l\x00\x00\xd8x")
-    assert_refused(invoke(casefile, "import", str(path)), 1, "broken.csv", "invalid UTF-16")
-    assert digest(casefile) == before
+    assert_refused(invoke(port_casefile, "import", str(path)), 1, "broken.csv", "invalid UTF-16")
+    assert digest(port_casefile) == before
 
 
 @pytest.mark.parametrize("special", ["/dev/zero", "fifo", "folder"])
-def test_import_of_a_special_file_is_refused_at_once(special, casefile, tmp_path):
+def test_import_of_a_special_file_is_refused_at_once(special, port_casefile, tmp_path):
     """Case: `import /dev/zero` (read until memory ran out), of a FIFO (hung), of a folder."""
     if special == "fifo":
         path = tmp_path / "pipe.csv"
@@ -441,12 +445,12 @@ def test_import_of_a_special_file_is_refused_at_once(special, casefile, tmp_path
         path.mkdir()
     else:
         path = Path(special)
-    before = digest(casefile)
-    assert_refused(invoke(casefile, "import", str(path)), 1, str(path), "not a regular file")
-    assert digest(casefile) == before
+    before = digest(port_casefile)
+    assert_refused(invoke(port_casefile, "import", str(path)), 1, str(path), "not a regular file")
+    assert digest(port_casefile) == before
 
 
-def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
+def test_import_larger_than_the_limit_is_refused_unread(port_casefile, tmp_path):
     """Case: an import file over the size limit is refused before it is read (a sparse file, so the test is cheap)."""
     from claims.importers import MAX_IMPORT_BYTES
 
@@ -454,10 +458,10 @@ def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
     with path.open("wb") as handle:
         handle.write(b"claim\n")
         handle.truncate(MAX_IMPORT_BYTES + 1)
-    before = digest(casefile)
+    before = digest(port_casefile)
     tracemalloc.start()
     try:
-        result = invoke(casefile, "import", str(path))
+        result = invoke(port_casefile, "import", str(path))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -465,10 +469,10 @@ def test_import_larger_than_the_limit_is_refused_unread(casefile, tmp_path):
         result, 1, "huge.csv", "too large", f"the limit is {MAX_IMPORT_BYTES // (1024 * 1024)} MB"
     )
     assert peak < 20 * 1024 * 1024
-    assert digest(casefile) == before
+    assert digest(port_casefile) == before
 
 
-def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
+def test_export_of_empty_claims_is_refused_cheaply(port_casefile, tmp_path):
     """Case: our export format holding 300,000 claims that are `{}` (a million took 58 s and 8.7 GB) is refused cheaply."""
     body = ",".join(["{}"] * 300_000)
     path = write(
@@ -476,10 +480,10 @@ def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
         "empty.json",
         f'{{"format": "counterclaim-export", "version": 1, "claims": [{body}]}}',
     )
-    before = digest(casefile)
+    before = digest(port_casefile)
     tracemalloc.start()
     try:
-        result = invoke(casefile, "import", str(path))
+        result = invoke(port_casefile, "import", str(path))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -487,7 +491,7 @@ def test_export_of_empty_claims_is_refused_cheaply(casefile, tmp_path):
         result, 1, "empty.json: 300000 problems", "claims.0.id: Field required", "(and 299997 more)"
     )
     assert peak < 150 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
-    assert digest(casefile) == before
+    assert digest(port_casefile) == before
 
 
 def _made_up_word(index: int) -> str:

@@ -8,73 +8,18 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import json
 import os
-import sqlite3
 import sys
 import tracemalloc
-from pathlib import Path
 
 import pytest
-from conftest import PORT_CLAIMS, PORT_STORY
-from typer.testing import CliRunner
+from hostile_helpers import assert_refused, digest, invoke, write
 
-from counterclaim.cli import app
 from store.api import open_store
 
 QUOTE = '"The tunnel under the fjord will open in June," engineer Hanna Lund stated on Friday.\n'
-
-
-def digest(db: Path) -> str:
-    """A hash of every row of every table, in a stable order."""
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        names = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
-        hasher = hashlib.sha256()
-        for name in names:
-            hasher.update(name.encode())
-            for row in sorted(connection.execute(f'SELECT * FROM "{name}"'), key=repr):
-                hasher.update(repr(row).encode())
-        return hasher.hexdigest()
-    finally:
-        connection.close()
-
-
-@pytest.fixture
-def casefile(tmp_path, add_story) -> Path:
-    db = tmp_path / "case.db"
-    with open_store(str(db)) as store:
-        add_story(store, PORT_STORY, PORT_CLAIMS, title="Port figures")
-    return db
-
-
-def invoke(db, *args, input=None):
-    return CliRunner().invoke(app, ["--db", str(db), "--reviewer", "tester", *args], input=input)
-
-
-def assert_refused(result, exit_code: int, *fragments: str) -> None:
-    assert result.exit_code == exit_code, (result.exit_code, result.output, result.exception)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-
-
-def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
 
 
 def _fifo(tmp_path):
@@ -204,13 +149,13 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("case", list(REFUSED), ids=list(REFUSED))
-def test_refused_with_one_line_and_nothing_changed(case, casefile, tmp_path):
+def test_refused_with_one_line_and_nothing_changed(case, port_casefile, tmp_path):
     build, exit_code, fragment = REFUSED[case]
     args = build(tmp_path)
-    before = digest(casefile)
-    result = invoke(casefile, *args, input="")
+    before = digest(port_casefile)
+    result = invoke(port_casefile, *args, input="")
     assert_refused(result, exit_code, fragment)
-    assert digest(casefile) == before
+    assert digest(port_casefile) == before
 
 
 class TestDatabaseLocations:
@@ -236,22 +181,24 @@ class TestDatabaseLocations:
         if content is not None:
             assert target.read_bytes() == content
 
-    def test_read_only_casefile(self, casefile):
-        before = digest(casefile)
-        read_only = f"sqlite:///file:{casefile}?mode=ro&uri=true"
+    def test_read_only_casefile(self, port_casefile):
+        before = digest(port_casefile)
+        read_only = f"sqlite:///file:{port_casefile}?mode=ro&uri=true"
         assert invoke(read_only, "claims").exit_code == 0
         assert_refused(invoke(read_only, "review", "1", "--status", "confirmed"), 2, "read-only")
-        assert digest(casefile) == before
+        assert digest(port_casefile) == before
 
     @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-    def test_unwritable_casefile(self, casefile):
-        before = digest(casefile)
-        casefile.chmod(0o444)
+    def test_unwritable_casefile(self, port_casefile):
+        before = digest(port_casefile)
+        port_casefile.chmod(0o444)
         try:
-            assert_refused(invoke(casefile, "review", "1", "--status", "confirmed"), 2, "read-only")
+            assert_refused(
+                invoke(port_casefile, "review", "1", "--status", "confirmed"), 2, "read-only"
+            )
         finally:
-            casefile.chmod(0o644)
-        assert digest(casefile) == before
+            port_casefile.chmod(0o644)
+        assert digest(port_casefile) == before
 
     def test_unreachable_postgresql_hides_the_password(self):
         result = invoke(
@@ -309,22 +256,22 @@ class TestHandledCorrectly:
         (text,) = self._source_texts(db)
         assert "fjörd" in text and "\ufeff" not in text
 
-    def test_fifty_megabyte_article_refused_in_bounded_memory(self, casefile, tmp_path):
+    def test_fifty_megabyte_article_refused_in_bounded_memory(self, port_casefile, tmp_path):
         huge = tmp_path / "huge.txt"
         with huge.open("wb") as handle:
             line = QUOTE.encode("utf-8")
             for _ in range(50 * 1024 * 1024 // len(line) + 1):
                 handle.write(line)
-        before = digest(casefile)
+        before = digest(port_casefile)
         tracemalloc.start()
         try:
-            result = invoke(casefile, "add", str(huge))
+            result = invoke(port_casefile, "add", str(huge))
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
         assert_refused(result, 1, "too large")
         assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
-        assert digest(casefile) == before
+        assert digest(port_casefile) == before
 
     def test_script_content_is_not_stored(self, tmp_path):
         db = tmp_path / "html.db"
@@ -410,8 +357,8 @@ class TestHandledCorrectly:
         ],
         ids=["percent", "underscore", "sql injection", "plain"],
     )
-    def test_search_metacharacters(self, casefile, term, expected):
-        result = invoke(casefile, "claims", "--search", term, "--json")
+    def test_search_metacharacters(self, port_casefile, term, expected):
+        result = invoke(port_casefile, "claims", "--search", term, "--json")
         assert result.exit_code == 0, result.output
         assert [claim["quote"] for claim in json.loads(result.stdout)] == expected
-        assert len(json.loads(invoke(casefile, "claims", "--json").stdout)) == 3
+        assert len(json.loads(invoke(port_casefile, "claims", "--json").stdout)) == 3

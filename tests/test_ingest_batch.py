@@ -6,7 +6,6 @@ import hashlib
 import random
 
 import pytest
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 from sqlalchemy import text
 
 from claims.documents import Document
@@ -43,9 +42,13 @@ def _claim(
     **fields,
 ) -> ExtractedClaim:
     start = document.index(sentence)
-    values = dict(
-        text=sentence, quote=sentence, start=start, end=start + len(sentence), kind="direct"
-    )
+    values = {
+        "text": sentence,
+        "quote": sentence,
+        "start": start,
+        "end": start + len(sentence),
+        "kind": "direct",
+    }
     if speaker is not None:
         short, full, role, kind = speaker
         name = full if rng.random() < 0.5 and not short_names else short

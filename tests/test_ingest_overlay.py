@@ -6,7 +6,6 @@ import hashlib
 import random
 
 import pytest
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 
 import claims.matching as matching_package
 import claims.matching.index as matching_index

@@ -138,7 +138,7 @@ class TestKeysetPages:
         first = listed.list_claims(sort="status", limit=5)
         listed.review(first[-1].id, "unverifiable", "tester")
         rest = listed.list_claims(sort="status", limit=5, after=first[-1])
-        assert [claim.id for claim in rest] == [i for i in expected[5:10]]
+        assert [claim.id for claim in rest] == list(expected[5:10])
 
 
 class TestCappedCounts:

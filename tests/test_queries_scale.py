@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pytest
+from search_helpers import words_reference
 from sqlalchemy import func, select, text
 
 from claims.models import ExtractedClaim, SourceMeta, Span
@@ -117,13 +117,6 @@ def _reference_ids(store, term: str) -> list[int]:
             select(claim_t.c.id, claim_t.c.search_text).order_by(claim_t.c.id)
         )
         return [claim_id for claim_id, stored in rows if words_reference(*found).search(stored)]
-
-
-def words_reference(words: list[str], prefix: bool) -> re.Pattern:
-    """A word search as a Python regular expression: letters and digits are word characters, nothing else."""
-    return re.compile(
-        r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + ("" if prefix else r"(?![^\W_])")
-    )
 
 
 class TestTrigramSearch:

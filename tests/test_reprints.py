@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ingest_fixtures import second_store  # noqa: F401 - a fixture
 from sqlalchemy import text
 
 from claims.matching.reprints import REPRINT_REASON, fingerprint
@@ -194,7 +193,7 @@ def _claims_with_copies() -> list:
     ]
     claims, next_id = [], 1
     for source in range(1, 7):
-        for index, (speaker, template) in enumerate(statements):
+        for speaker, template in statements:
             for n in (
                 40,
                 40 + source % 2,

@@ -6,7 +6,7 @@ import hashlib
 import random
 
 import pytest
-from test_queries_scale import words_reference
+from search_helpers import words_reference
 
 from claims.models import ExtractedClaim, SourceMeta, Span
 from store import search

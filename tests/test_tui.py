@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_tui_fixtures import (
+from textual.widgets import Input, OptionList
+from tui_helpers import (
     REVIEWER,
     go_to_conflict,
     harbour_casefile,
@@ -14,7 +15,6 @@ from test_tui_fixtures import (
     sync,
     wait_until,
 )
-from textual.widgets import Input, OptionList
 
 from tui.app import make_app
 from tui.screens.export import ExportScreen
@@ -347,7 +347,7 @@ class TestLargeList:
     async def test_only_visited_pages_are_loaded(self, tmp_path):
         import hashlib
 
-        from test_tui_fixtures import make_claim
+        from tui_helpers import make_claim
 
         from claims.models import SourceMeta
         from store.api import open_store

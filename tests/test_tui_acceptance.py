@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from test_tui_fixtures import REVIEWER, go_to_conflict, screen_text, settle, sync
 from textual.widgets import Input
+from tui_helpers import REVIEWER, go_to_conflict, screen_text, settle, sync
 
 from counterclaim.demo import build_demo
 from tui.app import make_app

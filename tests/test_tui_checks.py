@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_tui_fixtures import REVIEWER, settle, sync
+from tui_helpers import REVIEWER, settle, sync
 
 from claims.documents import read_document
 from claims.models import SourceMeta

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_fixtures import (
+from tui_helpers import (
     REVIEWER,
     go_to_conflict,
     harbour_casefile,
@@ -71,7 +71,7 @@ LONG_REASON = (
 
 
 def long_reason_casefile(tmp_path):
-    from test_tui_fixtures import link
+    from tui_helpers import link
 
     case = harbour_casefile(tmp_path)
     conflict_id = link(
@@ -141,7 +141,7 @@ class TestOneWordPerIdea:
     async def test_narrative_everywhere(self, tmp_path):
         from datetime import date
 
-        from test_tui_fixtures import add_source, link, make_claim
+        from tui_helpers import add_source, link, make_claim
 
         from claims.models import SourceMeta
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_fixtures import REVIEWER, harbour_casefile, settle, sync, wait_until
+from tui_helpers import REVIEWER, harbour_casefile, settle, sync, wait_until
 
 import tui.screens.main_loading as main_loading
 import tui.widgets.detail as detail_module

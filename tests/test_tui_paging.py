@@ -6,7 +6,7 @@ import hashlib
 import random
 
 import pytest
-from test_tui_fixtures import REVIEWER, make_claim, screen_text, settle, sync, wait_until
+from tui_helpers import REVIEWER, make_claim, screen_text, settle, sync, wait_until
 
 import tui.screens.main_loading as main_loading
 from claims.models import SourceMeta

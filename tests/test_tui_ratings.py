@@ -6,7 +6,7 @@ import json
 
 from report_fixtures import BRIDGE_ARTICLE as ARTICLE
 from report_fixtures import PRIOR_FACT_CHECK as FEED
-from test_tui_fixtures import REVIEWER, screen_text, settle, sync, wait_until
+from tui_helpers import REVIEWER, screen_text, settle, sync, wait_until
 
 from claims.documents import read_document
 from claims.importers import parse_import

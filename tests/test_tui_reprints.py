@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from test_tui_fixtures import REVIEWER, make_claim, settle, sync
 from textual.widgets import OptionList
+from tui_helpers import REVIEWER, make_claim, settle, sync
 
 from claims.models import SourceMeta
 from store.api import open_store

@@ -10,7 +10,7 @@ import hashlib
 from datetime import date
 
 import pytest
-from test_tui_fixtures import (
+from tui_helpers import (
     GAZETTE_TEXT,
     HARBOUR_TEXT,
     LEDGER_TEXT,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_fixtures import REVIEWER, add_source, make_claim, screen_text, settle, sync
+from tui_helpers import REVIEWER, add_source, make_claim, screen_text, settle, sync
 
 from claims.models import SourceMeta
 from claims.text import display_safe
