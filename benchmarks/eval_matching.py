@@ -1,13 +1,12 @@
 """Claim retrieval on CLEF CheckThat! 2021 task 2: find the fact-checked claim a text repeats.
 
 2a: tweets -> Snopes claims; 2b: debate sentences -> PolitiFact claims; train or dev
-queries. Ours: `claims.matching.retrieval.TermIndex` (BM25 over stemmed content words and
-numbers) candidates re-ranked by `fused_ranking` (the lexical rank fused with a same-speaker
-ranking). For 2b a debate sentence is a claim by its transcript speaker with the
-neighbouring transcript lines as context, and a PolitiFact claim carries its speaker.
-Baseline: plain BM25 (k1 1.2, b 0.75, lowercase word tokens, hand-written below) over the
-same texts. Both see a fact-check as its claim text plus its title. Prints recall@1/5/10,
-MRR and MAP@5.
+queries. Ours: the product's linking path, the blocking index `claims.matching.index.ClaimIndex`
+(the candidates sharing the most rare keys) ranked by `claims.matching.scoring.score_pair`.
+For 2b a debate sentence is a claim by its transcript speaker, and a PolitiFact claim
+carries its speaker. Baseline: plain BM25 (k1 1.2, b 0.75, lowercase word tokens,
+hand-written below) over the same texts. Both see a fact-check as its claim text plus its
+title. Prints recall@1/5/10, MRR and MAP@5.
 
 Usage: .venv/bin/python benchmarks/eval_matching.py [--split dev] [--task 2a|2b|both]
 """
@@ -23,12 +22,11 @@ from collections import Counter, defaultdict
 
 from _common import require_data
 
-from claims.matching.retrieval import TermIndex, fused_ranking
+from claims.matching.index import ClaimIndex
+from claims.matching.scoring import score_pair
 from claims.models import Claim
 
 CANDIDATES = 200
-CONTEXT_LINES = 1
-"""Transcript lines either side of a debate sentence that give it context."""
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
@@ -151,27 +149,14 @@ def transcript_lines(task: str) -> dict[str, list[tuple[str, str, str]]]:
     return transcripts
 
 
-def query_claims(
-    task: str, queries: dict[str, str], first_id: int
-) -> dict[str, tuple[Claim, list[Claim]]]:
-    """Each query as a claim (with its transcript speaker for 2b) and its context claims."""
+def query_claims(task: str, queries: dict[str, str], first_id: int) -> dict[str, Claim]:
+    """Each query as a claim, by its transcript speaker for 2b."""
     transcripts = transcript_lines(task)
-    found: dict[str, tuple[Claim, list[Claim]]] = {}
+    found: dict[str, Claim] = {}
     for n, (query_id, text) in enumerate(queries.items()):
         name, _, line = query_id.rpartition("_")
-        rows = transcripts.get(name, [])
-        position = next((i for i, row in enumerate(rows) if row[0] == line), None)
-        if position is None:
-            found[query_id] = (as_claim(first_id + n, text), [])
-            continue
-        speaker = rows[position][1]
-        low, high = max(0, position - CONTEXT_LINES), position + CONTEXT_LINES + 1
-        context = [
-            as_claim(-1, sentence, who)
-            for _, who, sentence in rows[low:high]
-            if sentence != rows[position][2]
-        ]
-        found[query_id] = (as_claim(first_id + n, text, speaker), context)
+        speaker = next((who for row, who, _ in transcripts.get(name, []) if row == line), None)
+        found[query_id] = as_claim(first_id + n, text, speaker)
     return found
 
 
@@ -185,16 +170,16 @@ def evaluate(task: str, split: str) -> None:
     ]
     query_of = query_claims(task, {q: queries[q] for q in relevant}, len(claims))
     started = time.perf_counter()
-    index = TermIndex()
+    index = ClaimIndex()
     index.add(claims)
     ours: dict[str, list[str]] = {}
     for query_id in relevant:
-        query, context = query_of[query_id]
-        candidates = [
-            (claims[cid], lexical)
-            for cid, lexical in index.search(query, CANDIDATES, context=context)
-        ]
-        ours[query_id] = [doc_ids[claim.id] for claim, _ in fused_ranking(query, candidates)[:10]]
+        query = query_of[query_id]
+        scored = sorted(
+            (-score_pair(query, claims[cid]).score, -shared, cid)
+            for cid, shared in index.shared_keys(query, CANDIDATES)
+        )
+        ours[query_id] = [doc_ids[cid] for _, _, cid in scored[:10]]
     ours_seconds = time.perf_counter() - started
     started = time.perf_counter()
     bm25 = BM25(documents)
