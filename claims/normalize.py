@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-STOPWORDS = frozenset(
+from claims.honorifics import EVERYDAY_HONORIFICS
+
+STOPWORDS = EVERYDAY_HONORIFICS | frozenset(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it its
@@ -20,7 +22,7 @@ STOPWORDS = frozenset(
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours said says say saying told tells according stated
-    states reported reports claim claims claimed added noted per cent percent mr mrs ms dr
+    states reported reports claim claims claimed added noted per cent percent
     one two three four five six seven eight nine ten hundred thousand million billion
     trillion year years new like get got make made many much may might must shall us""".split()
 )
@@ -37,10 +39,10 @@ _CONTRACTIONS = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "�
 _CAPITALISED_RE = re.compile(
     r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of|the|de|al|bin|van|von)?\s*[A-Z][A-Za-z'’.-]*)*"
 )
-_ENTITY_STOP = frozenset(
+_ENTITY_STOP = EVERYDAY_HONORIFICS | frozenset(
     "the a an i it he she we they this that these those but and or in on at as if when while "
     "after before however meanwhile during with for by from his her their our its there here "
-    "what who why how mr mrs ms dr".split()
+    "what who why how".split()
 )
 _UNIT_SYNONYMS = {
     "troop": "troops",

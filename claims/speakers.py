@@ -6,14 +6,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from claims.honorifics import HONORIFICS
+
 # Words that make a mention a title or a role rather than part of a person's name.
-TITLE_WORDS = frozenset(
+TITLE_WORDS = HONORIFICS | frozenset(
     """president vice prime minister secretary spokesperson spokesman spokeswoman senator sen
     rep representative congressman congresswoman governor gov mayor leader chairman chairwoman
     chair director chief ceo cfo coo founder general gen lt col colonel major maj captain capt
     admiral adm sergeant sgt commander ambassador envoy judge justice attorney prosecutor
-    professor prof dr mr mrs ms miss sir dame lord lady king queen prince princess pope bishop
-    rev reverend father sheikh deputy acting former then chancellor premier officer official
+    professor lord lady king queen prince princess pope bishop
+    reverend father sheikh deputy acting former then chancellor premier officer official
     analyst adviser advisor aide economist expert candidate nominee hopeful frontrunner
     speaker whip councillor councilman councilwoman commissioner superintendent inspector
     sheriff chief-of-staff executive head manager president-elect auditor treasurer
@@ -25,7 +27,6 @@ TITLE_WORDS = frozenset(
     iranian syrian iraqi indian japanese canadian mexican european""".split()
 )
 _COMPASS_WORDS = frozenset("north south east west".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame prof rev sen rep gov gen".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|al-\w+|de|van|von|bin|el-\w+)$")
 _PARTICLES = frozenset("de la van von der bin al da di le du del".split())
 # Common family names of languages that write the family name first (Korean, Chinese,
@@ -80,7 +81,7 @@ def speaker_key(name: str) -> str:
     plain = _plain(name).casefold().replace("’", "'")
     plain = re.sub(r"'s\b", "", plain)
     words = _KEY_WORD.findall(plain)
-    while len(words) > 1 and words[0] in _HONORIFICS:
+    while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     while len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
@@ -114,7 +115,7 @@ def split_role(mention: str) -> tuple[str, str | None]:
         return text, None
     name = " ".join(name_tokens)
     role_tokens = tokens[: len(tokens) - len(name_tokens)]
-    while role_tokens and role_tokens[-1].lower().strip(".") in _HONORIFICS:
+    while role_tokens and role_tokens[-1].lower().strip(".") in HONORIFICS:
         role_tokens = role_tokens[:-1]
     role = " ".join(role_tokens).strip(" ,") or None
     if role and role.lower() in ("the", "a", "an"):
@@ -130,7 +131,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in speaker_key(split_role(name)[0]).split() if w not in _HONORIFICS]
+    return [w for w in speaker_key(split_role(name)[0]).split() if w not in HONORIFICS]
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

@@ -10,22 +10,60 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS, SPEAKER_NOUNS
 from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
 from claims.extraction.subjects import widen
+from claims.honorifics import EVERYDAY_HONORIFICS, OFFICE_HONORIFICS, capitalised_alternation
 from claims.models import SpeakerKind
 from claims.speakers import TITLE_WORDS, split_role
 
+# Offices written before a name like an honorific ('President Yoon', 'Minister Shoigu').
+_OFFICES = frozenset("president secretary minister".split())
 _HONORIFIC_RE = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|President|Secretary|Minister)\.?\s+", re.IGNORECASE
+    r"^"
+    + capitalised_alternation(
+        EVERYDAY_HONORIFICS | OFFICE_HONORIFICS | {"miss", "prof", "gen"} | _OFFICES
+    )
+    + r"\.?\s+",
+    re.IGNORECASE,
 )
-_HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+[A-Z][\w'’-]+")
+_HONORIFIC_NAME_RE = re.compile(
+    r"\b" + capitalised_alternation(EVERYDAY_HONORIFICS | OFFICE_HONORIFICS) + r"\.\s+[A-Z][\w'’-]+"
+)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
+# A title, an honorific or a verb of saying right before a name: a person is named.
+_TITLES_BEFORE_NAMES = (
+    EVERYDAY_HONORIFICS
+    | OFFICE_HONORIFICS
+    | _OFFICES
+    | frozenset(
+        """miss prof rev professor senator governor judge justice mayor chairman director chief
+        father sister brother""".split()
+    )
+)
 _TITLE_BEFORE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor|President|Minister|Secretary|Judge|Justice|"
-    r"Mayor|Chairman|Director|Chief|Father|Sister|Brother|Rev|spokesman|spokeswoman|spokesperson|said|says|by)\.?\s+$"
+    r"\b(?:"
+    + capitalised_alternation(_TITLES_BEFORE_NAMES)
+    + r"|spokesman|spokeswoman|spokesperson|said|says|by)\.?\s+$"
 )
 _SPOKE_AFTER_RE = re.compile(
     r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)"
 )
+
+
+# How far, in characters, each kind of reference reaches back.
+OBJECT_LOOKBACK = 20
+"""Before a name: where a preposition or verb that makes it an object would be."""
+NAME_CONTEXT = 25
+"""Either side of a name: where a title before it or a verb of saying after it would be."""
+WHO_ANTECEDENT_REACH = 200
+"""Before a relative 'who'/'which': where the phrase it stands for is read."""
+PRONOUN_PERSON_REACH = 800
+"""Before 'he'/'she': the text searched for a person named since the last speaker."""
+TITLE_PERSON_REACH = 1200
+"""After the last person named: 'the senator' with no matching role still means them."""
+COLLECTIVE_REACH = 1500
+"""After the last organisation or group: 'they'/'it' still means it."""
+NAME_BEFORE_REACH = 3000
+"""Before a pronoun or surname: the furthest a 'First Last' name is looked for."""
 
 
 def _is_definite_description(written: str) -> bool:
@@ -45,7 +83,7 @@ _OBJECT_LEADS = frozenset(
 
 def _is_object(window: str, offset: int) -> bool:
     """A name right after a preposition or a verb is rarely who 'he' refers to next."""
-    before = window[max(0, offset - 20) : offset].split()
+    before = window[max(0, offset - OBJECT_LOOKBACK) : offset].split()
     if not before:
         return False
     word = before[-1].lower()
@@ -171,7 +209,7 @@ class SpeakerResolver:
         for known in reversed(self.people):
             if known.role and title in known.role.lower():
                 return known
-        if self.people and position - self.people[-1].position < 1200:
+        if self.people and position - self.people[-1].position < TITLE_PERSON_REACH:
             return self.people[-1]
         return None
 
@@ -180,7 +218,7 @@ class SpeakerResolver:
         if pronoun in ("who", "which"):
             comma = self.text.rfind(",", max(0, position - 3), position)
             head_end = comma if comma >= 0 else position
-            floor = max(0, position - 200, self.text.rfind("\n", 0, position) + 1)
+            floor = max(0, position - WHO_ANTECEDENT_REACH, self.text.rfind("\n", 0, position) + 1)
             antecedent = mention_before(self.text, floor, head_end)
             if antecedent is not None and antecedent.text.lower() not in PRONOUNS:
                 antecedent = widen(
@@ -202,7 +240,7 @@ class SpeakerResolver:
                 candidate.aliases = []
                 return
         if pronoun in ("they", "it", "which", "we"):
-            if self.collectives and position - self.collectives[-1].position < 1500:
+            if self.collectives and position - self.collectives[-1].position < COLLECTIVE_REACH:
                 known = self.collectives[-1]
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
                     known.name,
@@ -222,7 +260,7 @@ class SpeakerResolver:
     def _nearest_person(self, position: int) -> _Known | None:
         """The person last named before position: a known speaker or a 'Mr. Smith' written since."""
         last = self.people[-1] if self.people else None
-        floor = max(0, position - 800, last.position if last else 0)
+        floor = max(0, position - PRONOUN_PERSON_REACH, last.position if last else 0)
         window = self.text[floor:position]
         surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
         best: tuple[int, _Known] | None = None
@@ -279,8 +317,8 @@ class SpeakerResolver:
                 + re.escape(family)
                 + r"(?![\w-])"
             )
-            before = self.text[max(0, start - 25) : start]
-            after = self.text[start + len(name) : start + len(name) + 25]
+            before = self.text[max(0, start - NAME_CONTEXT) : start]
+            after = self.text[start + len(name) : start + len(name) + NAME_CONTEXT]
             person = bool(
                 alone.search(self.text)
                 or _TITLE_BEFORE_RE.search(before)
@@ -313,7 +351,7 @@ class SpeakerResolver:
             self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
             self._name_starts = [start for start, _ in self._names]
         index = bisect_left(self._name_starts, position) - 1
-        while index >= 0 and self._names[index][0] >= position - 3000:
+        while index >= 0 and self._names[index][0] >= position - NAME_BEFORE_REACH:
             name, role = split_role(self._names[index][1])
             index -= 1
             words = name.split()

@@ -6,8 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm st jr sr rev hon pres supt insp
+from claims.honorifics import ABBREVIATED_HONORIFICS
+
+ABBREVIATIONS = ABBREVIATED_HONORIFICS | frozenset(
+    """lt col maj capt sgt adm st jr sr hon pres supt insp
     jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx fig
     u.s u.k u.n e.u a.m p.m i.e e.g d.c""".split()
 )

@@ -31,20 +31,16 @@ from claims.matching.features import (
     features,
     primed_features,
 )
-from claims.matching.prefix_join import (
-    SLACK,
-    W_CONTAINMENT,
-    W_DICE,
-    W_FUZZY,
-    PrefixJoin,
-    best_bonus,
-)
+from claims.matching.prefix_join import SLACK, PrefixJoin, best_bonus
 from claims.matching.scoring import (
     ENTITY_BONUS,
     MIN_SHARED_STEMS,
     SAME_MEASURE_BONUS,
     SAME_VALUE_BONUS,
     UNIT_BONUS,
+    W_CONTAINMENT,
+    W_DICE,
+    W_FUZZY,
     MatchContext,
     compare,
 )

@@ -23,13 +23,13 @@ from claims.matching.scoring import (
     SAME_MEASURE_BONUS,
     SAME_VALUE_BONUS,
     UNIT_BONUS,
+    W_CONTAINMENT,
+    W_DICE,
+    W_FUZZY,
 )
 from claims.matching.thresholds import SUGGEST_THRESHOLD
 
-# The weights of `scoring.text_score`; `tests/test_bulk_prefix.py` checks the bounds against `compare`.
-W_DICE = 0.4
-W_CONTAINMENT = 0.3
-W_FUZZY = 0.3
+# `tests/test_bulk_prefix.py` checks the bounds below against `compare`.
 # Generous rounding slack: float sums run in another order, and the exact `compare` follows anyway.
 SLACK = 1e-6
 

@@ -35,6 +35,12 @@ from claims.polarity import claim_polarity
 ANSWER_SCORE = 0.9
 """Score of a link the extraction stated: a denial and the claim it answers."""
 MIN_SHARED_STEMS = 2
+W_DICE = 0.4
+"""Weight of the stems' Dice overlap in `text_score`."""
+W_CONTAINMENT = 0.3
+"""Weight of the smaller claim's stems found in the other."""
+W_FUZZY = 0.3
+"""Weight of rapidfuzz's token_sort_ratio on the compared text."""
 ENTITY_BONUS = 0.05
 UNIT_BONUS = 0.05
 SAME_MEASURE_BONUS = 0.1
@@ -75,7 +81,7 @@ def text_score(fa: ClaimFeatures, fb: ClaimFeatures) -> float:
     dice = 2 * shared / (len(fa.stems) + len(fb.stems))
     containment = shared / min(len(fa.stems), len(fb.stems))
     fuzzy = fuzz.token_sort_ratio(fa.text, fb.text) / 100
-    score = 0.4 * dice + 0.3 * containment + 0.3 * fuzzy
+    score = W_DICE * dice + W_CONTAINMENT * containment + W_FUZZY * fuzzy
     score += min(2, len(fa.entities & fb.entities)) * ENTITY_BONUS
     score += min(1, len(fa.units & fb.units)) * UNIT_BONUS
     return min(1.0, score)
@@ -137,7 +143,7 @@ def may_link(
         else 0.0
     )
     # The wording part without the fuzzy ratio, plus its best case, bounds the score from above.
-    partial = 0.4 * 2 * shared / (len(fa.stems) + len(fb.stems)) + 0.3 * shared / min(
+    partial = W_DICE * 2 * shared / (len(fa.stems) + len(fb.stems)) + W_CONTAINMENT * shared / min(
         len(fa.stems), len(fb.stems)
     )
     bonus = (
@@ -145,9 +151,9 @@ def may_link(
         + min(1, len(fa.units & fb.units)) * UNIT_BONUS
     )
     needed = SUGGEST_THRESHOLD - _BOUND_SLACK - partial - bonus - numeric
-    if needed > 0.3:
+    if needed > W_FUZZY:
         return False
-    return needed <= 0 or 0.3 * fuzz.token_sort_ratio(fa.text, fb.text) / 100 >= needed
+    return needed <= 0 or W_FUZZY * fuzz.token_sort_ratio(fa.text, fb.text) / 100 >= needed
 
 
 def _topic_score(topic: Topic | None, other: ClaimFeatures) -> float:
