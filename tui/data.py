@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from claims.disputes import Dispute
 from claims.models import Claim, Conflict, Link, Source
-from store.api import ClaimFilter, Store, Thread
+from store.api import ClaimFilter, SortKey, Store, Thread
 
 FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
     ("all", ClaimFilter()),
@@ -15,7 +16,7 @@ FILTERS: tuple[tuple[str, ClaimFilter], ...] = (
     ("disputed", ClaimFilter(status="disputed")),
     ("no reprints", ClaimFilter(originals=True)),
 )
-SORTS: tuple[str, ...] = ("id", "conflicts", "status", "speaker", "source")
+SORTS: tuple[SortKey, ...] = ("id", "conflicts", "status", "speaker", "source")
 MAX_THREADS = 300
 """The side list shows the most contested threads; the table still reaches every claim."""
 MAX_CONFLICT_SIDES = 4000
@@ -27,7 +28,7 @@ SEARCH_UNION_LIMIT = 5000
 class Pin:
     """A speaker or source the list is narrowed to."""
 
-    kind: str
+    kind: Literal["speaker", "source"]
     value: str
     label: str
 
@@ -46,7 +47,7 @@ class ListingQuery:
 
     scope: Scope = Scope()
     filter_name: str = "all"
-    sort: str = "id"
+    sort: SortKey = "id"
     search: str = ""
     pin: Pin | None = None
 
@@ -114,7 +115,10 @@ def build_filter(store: Store, query: ListingQuery) -> ClaimFilter:
     """
     claim_filter = dict(FILTERS)[query.filter_name]
     if query.pin is not None:
-        claim_filter = replace(claim_filter, **{query.pin.kind: query.pin.value})
+        if query.pin.kind == "speaker":
+            claim_filter = replace(claim_filter, speaker=query.pin.value)
+        else:
+            claim_filter = replace(claim_filter, source=query.pin.value)
     term = query.search.strip()
     claim_ids = None if term else query.scope.claim_ids
     if term:
@@ -150,7 +154,9 @@ def load_detail(store: Store, claim_id: int) -> ClaimDetail:
     missing = store.get_claims(sorted(other_ids - known)) if other_ids - known else {}
     for other in missing.values():
         conflict_link = Link(
-            claim_ids=tuple(sorted((claim_id, other.id))), relation="conflicts", score=1.0
+            claim_ids=(min(claim_id, other.id), max(claim_id, other.id)),
+            relation="conflicts",
+            score=1.0,
         )
         related.append((conflict_link, other))
     source_ids = {other.source_id for _, other in related} - {source.id}

@@ -80,7 +80,7 @@ class Finding(ListingLoading):
         elif (pin is None or pin.kind == "speaker") and claim is not None:
             source = self.table.sources.get(claim.source_id)
             label = (
-                one_line((source.outlet or source.title) if source else "", 30)
+                one_line((source.outlet or source.title or "") if source else "", 30)
                 or f"#{claim.source_id}"
             )
             pin = Pin("source", str(claim.source_id), f"source {label}")

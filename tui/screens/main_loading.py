@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from claims.models import Claim
 from claims.text import one_line
-from store.api import Store
+from store.api import SortKey, Store
 from store.errors import StoreError
 from tui.data import CaseIndex, ClaimDetail, ListingQuery, build_filter, load_detail, load_index
 from tui.widgets.claim_table import PAGE_SIZE, ClaimTable, Page
@@ -33,7 +33,7 @@ class ListingPages:
     and a page nearer the end than the start is read backwards from the end.
     """
 
-    def __init__(self, store: Store, claim_filter, sort: str, total: int | None = None) -> None:
+    def __init__(self, store: Store, claim_filter, sort: SortKey, total: int | None = None) -> None:
         self.store = store
         self.claim_filter = claim_filter
         self.sort = sort

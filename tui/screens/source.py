@@ -166,14 +166,15 @@ class SourceScreen(Screen[None]):
     def action_step(self, delta: int) -> None:
         if not self.claims:
             return
-        previous = self.current
+        previous = self.claims[self.position]
         self.position = (self.position + delta) % len(self.claims)
+        current = self.claims[self.position]
         low, high = self._window
-        index = paragraph_of(self.paragraphs, self.current.start)
+        index = paragraph_of(self.paragraphs, current.start)
         if not low <= index < high:
             self._render_window()
             return
-        for claim in (previous, self.current):
+        for claim in (previous, current):
             paragraph_index = paragraph_of(self.paragraphs, claim.start)
             if low <= paragraph_index < high:
                 widget = self.query_one(f"#para-{paragraph_index}", Static)

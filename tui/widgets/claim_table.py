@@ -340,7 +340,7 @@ class ClaimTable(ScrollView, can_focus=True):
             segments.append(Segment(" " * (width - used), base))
         if index == self.cursor:
             cursor = self._style("cursor-focused" if self.has_focus else "cursor")
-            segments = [Segment(text, style + cursor) for text, style, _ in segments]
+            segments = [Segment(text, (style or base) + cursor) for text, style, _ in segments]
         return Strip(segments).crop(0, width)
 
     def on_focus(self) -> None:

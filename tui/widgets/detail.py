@@ -190,9 +190,10 @@ def history_text(claim: Claim) -> Text:
 def update_in_place(static: Static, content: Text) -> None:
     """Update a Static, laying out the screen again only when its height changes."""
     width = static.content_region.width
+    # get_height is annotated to take a RulesMap; Textual's own Widget passes its styles, as here.
     same_height = bool(width) and static.content_region.height == visualize(
         static, content, markup=False
-    ).get_height(static.styles, width)
+    ).get_height(static.styles, width)  # type: ignore[arg-type]
     static.update(content, layout=not same_height)
 
 
@@ -251,7 +252,7 @@ class DetailPane(VerticalScroll):
         option_list.clear_options()
         conflicting = {cid for conflict in detail.conflicts for cid in conflict.claim_ids}
         for link, other in detail.related:
-            relation = "conflicts" if other.id in conflicting else link.relation
+            relation: str = "conflicts" if other.id in conflicting else link.relation
             if other.reprint_of == detail.claim.id or other.id == detail.claim.reprint_of:
                 relation = "reprint"
             prompt = Text()
