@@ -35,7 +35,7 @@ from _common import require_data
 
 from counterclaim.sources import InputItem, read_input
 from store.api import Store, open_store
-from store.ingest import AddResult
+from store.batch import AddResult
 
 EMERGENT_TRAIN = "emergent/url-versions-2015-06-14-clean-train.csv"
 FNC1_STANCES = "fnc1/train_stances.csv"

@@ -27,12 +27,12 @@ from claims.models import (
 )
 from claims.reports.parts import ExportParts
 from claims.threads import build_threads
-from store import backup, checks, eventlog, export_stream, imports, ingest, migrate, queries, review
+from store import backup, batch, checks, eventlog, export_stream, imports, migrate, queries, review
 from store.base import StoreBase
+from store.batch import AddResult
 from store.converters import event_to_review
 from store.errors import NotFound
 from store.eventlog import ChainReport
-from store.ingest import AddResult
 from store.queries import ClaimFilter, SortKey, event_t
 from store.review import is_note_only
 
@@ -97,7 +97,7 @@ class Store(StoreBase):
     def add_document(self, document: Document, meta: SourceMeta, actor: str) -> AddResult:
         """Extract, store, link and check one document; a document seen before changes nothing."""
         with self._read() as connection:
-            existing = ingest.find_source_by_hash(connection, document.sha256)
+            existing = queries.find_source_by_hash(connection, document.sha256)
         if existing is not None:
             return AddResult(source_id=existing, duplicate=True)
         published = meta.published
@@ -115,7 +115,7 @@ class Store(StoreBase):
         """Store a document whose claims are already extracted (one transaction)."""
         # retry_integrity: another process storing the same document first makes this one a duplicate.
         return self._transaction(
-            lambda connection: ingest.add_extracted(
+            lambda connection: batch.add_extracted(
                 connection, text, sha256, meta, extracted, actor
             ),
             retry_integrity=True,
@@ -408,8 +408,14 @@ class Store(StoreBase):
         reviewer: str,
         progress: Callable[[int, int], None] | None = None,
     ) -> dict:
-        """Store a parsed import in one transaction, linked and checked like added documents (`store.imports`)."""
-        return imports.import_batch(self, batch, reviewer, progress)
+        """Store a parsed import in one transaction, linked and checked like added documents; returns counts.
+
+        `progress(done, total)` hears of each source written (a transaction retried starts again).
+        """
+        told = progress or (lambda done, total: None)
+        return self._transaction(
+            lambda connection: imports.write_import(connection, batch, reviewer, told)
+        )
 
     def backup_to(self, path: Path) -> str:
         """Copy the casefile to a new file at `path` while others keep using it; returns the kind of copy."""

@@ -7,15 +7,13 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from store import export_stream
+from store.base import StoreBase
 from store.errors import StoreError
 
-if TYPE_CHECKING:
-    from store.api import Store
 
-
-def backup_to(store: Store, path: Path) -> str:
+def backup_to(store: StoreBase, path: Path) -> str:
     """Copy the casefile to `path`: SQLite's online backup, or a JSON export for PostgreSQL.
 
     The copy is made in a new temporary file beside `path` (exclusive creation, an
@@ -49,9 +47,9 @@ def backup_to(store: Store, path: Path) -> str:
             # Claims are read page by page from one snapshot: a backup of any size in bounded memory.
             with (
                 os.fdopen(handle, "w", encoding="utf-8", newline="") as stream,
-                store.streamed_export() as parts,
+                store._snapshot() as connection,
             ):
-                write(parts, "json", stream)
+                write(export_stream.read_parts(connection), "json", stream)
             kind = "JSON export"
         _publish(temporary, path)
     except sqlite3.Error as error:

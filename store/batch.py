@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy import text as sql_text
@@ -36,8 +37,15 @@ from store.candidates import KeyOverlay
 from store.checks import NewSourceStances
 from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
 from store.eventlog import append_events
-from store.ingest import AddResult, find_source_by_hash
-from store.queries import chunked, claim_t, conflict_t, link_t, source_t, speaker_t
+from store.queries import (
+    chunked,
+    claim_t,
+    conflict_t,
+    find_source_by_hash,
+    link_t,
+    source_t,
+    speaker_t,
+)
 from store.speakerbook import SpeakerBook, SpeakerEntry
 from store.tables import ClaimKeyRow, table_of
 
@@ -49,6 +57,34 @@ _CLAIM_COLUMNS = [
 ]
 # As in `may_link`: whether the numeric bonus alone could link two claims that share no wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
+
+
+@dataclass
+class AddResult:
+    """What storing one document did."""
+
+    source_id: int
+    duplicate: bool = False
+    claim_ids: list[int] = field(default_factory=list)
+    link_count: int = 0
+    reprint_count: int = 0
+    """Claims stored as reprints of an earlier claim (`claims.matching.reprints`)."""
+    conflict_ids: list[int] = field(default_factory=list)
+
+
+def add_extracted(
+    connection: Connection,
+    text: str,
+    sha256: str,
+    meta: SourceMeta,
+    extracted_claims: Sequence[ExtractedClaim],
+    actor: str,
+) -> AddResult:
+    """Store one document and its extracted claims, link them and flag conflicts, in the caller's transaction."""
+    batch = IngestBatch(connection)
+    result = batch.add(text, sha256, meta, extracted_claims, actor)
+    batch.flush()
+    return result
 
 
 class IngestBatch:

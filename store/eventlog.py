@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from store.base import utcnow
 from store.queries import event_t
 from store.tables import EventChainHeadRow, table_of
 
@@ -93,6 +94,13 @@ def append_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -
         update(head_t).where(head_t.c.id == HEAD_ROW).values(event_id=ids[-1], hash=previous)
     )
     return ids
+
+
+def log_event(connection: Connection, actor: str, action: str, **values: Any) -> int:
+    """Append one entry, stamped now, to the log (chained to the one before); returns its id."""
+    return append_events(
+        connection, [{"at": utcnow(), "actor": actor, "action": action, **values}]
+    )[0]
 
 
 @dataclass(frozen=True)

@@ -1,46 +1,52 @@
-"""Writing an ImportBatch into a casefile: one transaction, linked and checked like added documents."""
+"""Writing an ImportBatch into a casefile: one transaction, linked and checked like added documents.
+
+This is the store's second write path beside `store.batch`. Claims from other tools become
+one source document per group and go through batch ingest; our own export is restored row
+by row (`insert_source`, `insert_claims`, ...) with its statuses, history and links, ids
+renumbered, then linked to what the casefile holds and its conflicts refreshed.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, bindparam, insert, update
 
 from claims import matching
 from claims.importers import ImportBatch, ImportedClaim
 from claims.models import Claim, Export, ExtractedClaim, Link, SourceMeta
-from store import checks, ingest, queries, review
+from store import checks, queries, review
 from store.base import utcnow
+from store.batch import add_extracted
 from store.candidates import candidates_for_claims
-from store.eventlog import append_events
-from store.queries import claim_t
+from store.conflict_refresh import refresh_conflicts
+from store.converters import claim_values
+from store.eventlog import append_events, log_event
+from store.queries import claim_t, link_t, source_t
 from store.speakerbook import SpeakerBook
+from store.tables import ClaimKeyRow, table_of
 
-if TYPE_CHECKING:
-    from store.api import Store
+key_t = table_of(ClaimKeyRow)
 
 
-def import_batch(
-    store: Store,
+def write_import(
+    connection: Connection,
     batch: ImportBatch,
     reviewer: str,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None],
 ) -> dict:
-    """Store every claim of `batch` in one transaction; returns counts for the command line.
+    """Store every claim of `batch` in the caller's transaction; returns counts for the command line.
 
-    `progress(done, total)` hears of each source written (a transaction retried starts again).
+    `progress(done, total)` hears of each source written (`Store.import_batch` runs this in one
+    transaction, retried from the start if need be).
     """
-    told = progress or (lambda done, total: None)
-    export = batch.export
-    if export is not None:
-        return store._transaction(
-            lambda connection: _write_export(connection, export, batch.name, reviewer, told)
-        )
-    return store._transaction(lambda connection: _write_claims(connection, batch, reviewer, told))
+    if batch.export is not None:
+        return _write_export(connection, batch.export, batch.name, reviewer, progress)
+    return _write_claims(connection, batch, reviewer, progress)
 
 
 def _group_key(claim: ImportedClaim) -> tuple:
@@ -101,7 +107,7 @@ def _write_claims(
         sha256 = hashlib.sha256(
             ("import\n" + json.dumps(meta.model_dump(mode="json")) + text).encode()
         ).hexdigest()
-        added = ingest.add_extracted(connection, text, sha256, meta, extracted, reviewer)
+        added = add_extracted(connection, text, sha256, meta, extracted, reviewer)
         if added.duplicate:
             counts["duplicate_sources"] += 1
             continue
@@ -126,9 +132,9 @@ def _write_claims(
                     connection, claim_id, imported.status, reviewer, imported.note, action="import"
                 )
                 counts["reviewed"] += imported.status != "unreviewed"
-        conflict_ids.update(ingest.refresh_conflicts(connection, added.claim_ids))
+        conflict_ids.update(refresh_conflicts(connection, added.claim_ids))
     counts["conflicts"] = len(conflict_ids)
-    ingest.log_event(
+    log_event(
         connection, reviewer, "import", entity_id=f"file:{batch.name}", new_value=json.dumps(counts)
     )
     return counts
@@ -173,7 +179,7 @@ def _write_export(
     speaker_book = SpeakerBook(connection, preload=False)
     for done, source in enumerate(export.sources):
         progress(done, len(export.sources))
-        if ingest.find_source_by_hash(connection, source.sha256) is not None:
+        if queries.find_source_by_hash(connection, source.sha256) is not None:
             counts["duplicate_sources"] += 1
             continue
         meta = SourceMeta(
@@ -184,13 +190,13 @@ def _write_export(
             author=source.author,
             path=source.path,
         )
-        source_id = ingest.insert_source(
+        source_id = insert_source(
             connection, source.text or "", source.sha256, meta, source.added_at
         )
         new_sources.append(source_id)
         counts["sources"] += 1
         claims = claims_by_source.get(source.id, [])
-        ids = ingest.insert_claims(
+        ids = insert_claims(
             connection,
             source_id,
             [_extracted_from(claim, speakers) for claim in claims],
@@ -222,7 +228,7 @@ def _write_export(
     ]
     # Candidates are looked up before the new claims are indexed, so they only find older claims.
     matched = _casefile_links(connection, stored, set(new_ids.values()))
-    ingest.index_claims(connection, stored)
+    index_claims(connection, stored)
     restored = [
         link.model_copy(
             update={"claim_ids": tuple(new_ids[claim_id] for claim_id in link.claim_ids)}
@@ -230,14 +236,115 @@ def _write_export(
         for link in export.links
         if all(claim_id in new_ids for claim_id in link.claim_ids)
     ]
-    counts["links"] = ingest.store_links(connection, restored)
-    counts["links"] += ingest.store_links(connection, matched)
-    counts["conflicts"] = len(ingest.refresh_conflicts(connection, set(new_ids.values())))
+    counts["links"] = store_links(connection, restored)
+    counts["links"] += store_links(connection, matched)
+    counts["conflicts"] = len(refresh_conflicts(connection, set(new_ids.values())))
     counts["checks"] = _restore_checks(connection, export, new_sources, reviewer)
-    ingest.log_event(
+    log_event(
         connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts)
     )
     return counts
+
+
+def insert_source(
+    connection: Connection,
+    text: str,
+    sha256: str,
+    meta: SourceMeta,
+    added_at: datetime | None = None,
+) -> int:
+    """Insert a source row; `added_at` is kept from an imported export, else now."""
+    values = meta.model_dump()
+    values.update(text=text, sha256=sha256, added_at=added_at or utcnow())
+    return connection.execute(
+        insert(source_t).values(**values).returning(source_t.c.id)
+    ).scalar_one()
+
+
+def insert_claims(
+    connection: Connection,
+    source_id: int,
+    extracted_claims: Sequence[ExtractedClaim],
+    speakers: SpeakerBook | None = None,
+) -> list[int]:
+    """Insert the extracted claims of one source in document order; return their ids.
+
+    Speakers are resolved by `speakers` (one book can serve many sources in a transaction),
+    by the same rules as ingest; its changes are written before this returns.
+    """
+    if not extracted_claims:
+        return []
+    book = speakers if speakers is not None else SpeakerBook(connection, preload=False)
+    speaker_ids: dict[tuple, int | None] = {}
+    rows = []
+    for extracted in extracted_claims:
+        # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
+        speaker = (
+            extracted.speaker,
+            extracted.speaker_kind,
+            extracted.speaker_role,
+            tuple(extracted.speaker_aliases),
+        )
+        if speaker not in speaker_ids:
+            speaker_ids[speaker] = book.resolve(extracted)
+        rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+    book.flush()
+    result = connection.execute(
+        insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows
+    )
+    claim_ids = [row[0] for row in result]
+    answers = [
+        {"claim_id": claim_id, "answers": claim_ids[extracted.answers]}
+        for extracted, claim_id in zip(extracted_claims, claim_ids)
+        if extracted.answers is not None and 0 <= extracted.answers < len(claim_ids)
+    ]
+    if answers:
+        connection.execute(
+            update(claim_t)
+            .where(claim_t.c.id == bindparam("claim_id"))
+            .values(answers_claim_id=bindparam("answers")),
+            answers,
+        )
+    return claim_ids
+
+
+def index_claims(connection: Connection, claims: Iterable[Claim]) -> None:
+    rows = [
+        {"key": key, "claim_id": claim.id}
+        for claim in claims
+        for key in sorted(set(matching.blocking_keys(claim)))
+    ]
+    if rows:
+        connection.execute(insert(key_t), rows)
+
+
+def store_links(connection: Connection, links: Iterable[Link]) -> int:
+    """Insert links whose pair is not stored yet (one batch); return how many were new."""
+    wanted: dict[tuple[int, int], Link] = {}
+    for link in links:
+        first, second = link.claim_ids
+        wanted.setdefault((min(first, second), max(first, second)), link)
+    if not wanted:
+        return 0
+    stored = {
+        (link.claim_ids[0], link.claim_ids[1])
+        for link in queries.links_of(connection, {a for a, _ in wanted})
+    }
+    rows = [
+        {
+            "claim_a": a,
+            "claim_b": b,
+            "relation": link.relation,
+            "score": link.score,
+            "state": link.state,
+            "reason": link.reason,
+        }
+        for (a, b), link in wanted.items()
+        if (a, b) not in stored
+    ]
+    if rows:
+        connection.execute(insert(link_t), rows)
+    return len(rows)
 
 
 def _restore_checks(

@@ -23,8 +23,7 @@ from sqlalchemy import Connection, select
 from claims import processes
 from claims.documents import Document
 from claims.models import ExtractedClaim, SourceMeta
-from store.batch import IngestBatch
-from store.ingest import AddResult
+from store.batch import AddResult, IngestBatch
 from store.queries import source_t
 
 MAX_BATCH_DOCUMENTS = 256

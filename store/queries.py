@@ -421,6 +421,11 @@ def history_of(connection: Connection, claim_id: int):
     return [event_to_review(row._mapping) for row in rows]
 
 
+def find_source_by_hash(connection: Connection, sha256: str) -> int | None:
+    """The id of the stored source with this text hash, if any."""
+    return connection.execute(select(source_t.c.id).where(source_t.c.sha256 == sha256)).scalar()
+
+
 def get_source(connection: Connection, source_id: int, *, with_text: bool = True) -> Source:
     row = connection.execute(select(source_t).where(source_t.c.id == source_id)).first()
     if row is None:

@@ -13,8 +13,9 @@ from sqlalchemy import Connection, select, update
 from claims.models import REVIEW_STATUSES
 from store import queries
 from store.base import utcnow
+from store.conflict_refresh import refresh_conflicts
 from store.errors import InvalidValue, NotFound, VersionConflict
-from store.ingest import log_event, refresh_conflicts
+from store.eventlog import log_event
 from store.queries import claim_t, event_t, link_t, speaker_t
 
 LINK_DECISIONS = {True: "accepted", False: "rejected"}

@@ -168,7 +168,6 @@ class TestStore:
     def test_export_carries_checks_and_import_reads_them_back(self, tmp_path):
         from claims.importers import parse_import
         from claims.reports import render
-        from store.imports import import_batch
 
         with open_store(str(tmp_path / "from.db")) as store:
             for key, text in HEADLINES.items():
@@ -186,7 +185,7 @@ class TestStore:
             "explanation",
         }
         with open_store(str(tmp_path / "to.db")) as store:
-            counts = import_batch(store, parse_import(exported.encode(), "export.json"), "tess")
+            counts = store.import_batch(parse_import(exported.encode(), "export.json"), "tess")
             (check,) = store.list_checks()
         assert counts["checks"] == 1
         assert check.model_dump(exclude={"id"}) == {

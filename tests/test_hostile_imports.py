@@ -19,9 +19,10 @@ from conftest import make_claim
 from hostile_helpers import assert_refused, digest, invoke, write
 
 from claims.models import Claim, SourceMeta
-from store import ingest
 from store.api import ClaimFilter, open_store
+from store.batch import AddResult
 from store.candidates import candidates_for_claims
+from store.conflict_refresh import refresh_conflicts
 
 FIRST = [
     "Alda",
@@ -68,7 +69,7 @@ def _many_speakers_document(count: int) -> tuple[str, list]:
     ]
 
 
-def _store_document(store, document: str, extracted) -> ingest.AddResult:
+def _store_document(store, document: str, extracted) -> AddResult:
     sha = hashlib.sha256(document.encode()).hexdigest()
     return store.add_extracted(document, sha, SourceMeta(title="Ferry fares"), extracted, "tester")
 
@@ -154,7 +155,7 @@ class TestUnboundedIdLists:
     def test_refresh_conflicts_over_forty_thousand_ids(self, store, port_story):
         """Case: conflicts refreshed for 40,000 claim ids, as an import of a 40,000-row file does."""
         with store._write() as connection:
-            kept = ingest.refresh_conflicts(
+            kept = refresh_conflicts(
                 connection, [*port_story.claim_ids, *range(10_000, 10_000 + self.MANY)]
             )
         assert len(kept) == len(store.conflicts())

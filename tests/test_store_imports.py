@@ -14,7 +14,6 @@ from claims.reports import render
 store_api = pytest.importorskip(
     "store.api", reason="the store's domain dependencies are not importable yet"
 )
-from store.imports import import_batch  # noqa: E402
 
 CSV = (
     b"text,speaker,status,note,rating,rated_by,rated_on,url\n"
@@ -34,7 +33,7 @@ class TestImportedClaims:
     """Claims from files keep their rating, status and note, and quotes match their offsets."""
 
     def test_claims_ratings_and_history(self, store):
-        counts = import_batch(store, parse_import(CSV, "claims.csv"), "ed")
+        counts = store.import_batch(parse_import(CSV, "claims.csv"), "ed")
         assert counts["claims"] == 2 and counts["rated"] == 1 and counts["reviewed"] == 1
         export = store.export()
         texts = {source.id: source.text for source in export.sources}
@@ -52,8 +51,8 @@ class TestImportedClaims:
             assert texts[claim.source_id][claim.start : claim.end] == claim.quote
 
     def test_importing_the_same_file_twice_adds_nothing(self, store):
-        import_batch(store, parse_import(CSV, "claims.csv"), "ed")
-        again = import_batch(store, parse_import(CSV, "claims.csv"), "ed")
+        store.import_batch(parse_import(CSV, "claims.csv"), "ed")
+        again = store.import_batch(parse_import(CSV, "claims.csv"), "ed")
         assert again["claims"] == 0 and again["duplicate_sources"] == 2
         assert store.count_claims() == 2
 
@@ -65,7 +64,7 @@ class TestImportedClaims:
 
         monkeypatch.setattr(imports.review, "set_status", refuse)
         with pytest.raises(RuntimeError):
-            import_batch(store, parse_import(CSV, "claims.csv"), "ed")
+            store.import_batch(parse_import(CSV, "claims.csv"), "ed")
         assert store.count_claims() == 0 and store.list_sources() == []
 
 
@@ -74,8 +73,8 @@ class TestOwnExport:
 
     def test_round_trip(self, store):
         original = sample_export()
-        counts = import_batch(
-            store, parse_import(render(original, "json").encode(), "case.json"), "ed"
+        counts = store.import_batch(
+            parse_import(render(original, "json").encode(), "case.json"), "ed"
         )
         assert counts["claims"] == len(original.claims) and counts["sources"] == 2
         stored = store.export()
@@ -94,7 +93,7 @@ class TestOwnExport:
                 (e.at, e.reviewer, e.from_, e.to, e.note) for e in claim.history
             ]
         assert {link.state for link in stored.links} >= {"suggested", "confirmed"}
-        again = import_batch(
-            store, parse_import(render(original, "json").encode(), "case.json"), "ed"
+        again = store.import_batch(
+            parse_import(render(original, "json").encode(), "case.json"), "ed"
         )
         assert again["claims"] == 0 and again["duplicate_sources"] == 2
