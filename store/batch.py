@@ -134,11 +134,37 @@ class IngestBatch:
         actor: str,
     ) -> AddResult:
         """Store one document and its extracted claims, link them and find their conflicts."""
+        existing = self._stored_source(sha256)
+        if existing is not None:
+            return AddResult(source_id=existing, duplicate=True)
+        source_id = self._hold_source(text, sha256, meta)
+        ordered = self._insert_claims(source_id, extracted)
+        result = AddResult(source_id=source_id, claim_ids=[claim.id for claim in ordered])
+        reprints = self._reprints(ordered)
+        unique: dict[tuple[int, int], Link] = {}
+        for link in self._link_new_claims(ordered, reprints):
+            first, second = link.claim_ids
+            unique.setdefault((min(first, second), max(first, second)), link)
+        found = list(unique.values())
+        for link in reprint_links(reprints):
+            unique.setdefault(link.claim_ids, link)
+        self._hold_links(unique)
+        result.reprint_count = len(reprints)
+        result.link_count = len(unique)
+        self._find_conflicts(result, found)
+        self.stances.add(source_id, meta, text, ordered)
+        self._log_ingest(actor, source_id, meta, len(ordered))
+        return result
+
+    def _stored_source(self, sha256: str) -> int | None:
+        """The id of a source stored with this hash, before or in this batch."""
         existing = self.stored_hashes.get(sha256)
         if existing is None and sha256 not in self._hashes_known:
             existing = find_source_by_hash(self.connection, sha256)
-        if existing is not None:
-            return AddResult(source_id=existing, duplicate=True)
+        return existing
+
+    def _hold_source(self, text: str, sha256: str, meta: SourceMeta) -> int:
+        """Give the document its source id and keep its row for `flush`."""
         (source_id,) = self._source_ids.take(1)
         self._sources.append(
             {
@@ -153,10 +179,10 @@ class IngestBatch:
         self.sources[source_id] = Source.model_construct(
             id=source_id, sha256=sha256, **meta.model_dump()
         )
-        ordered = self._insert_claims(source_id, extracted)
-        claim_ids = [claim.id for claim in ordered]
-        result = AddResult(source_id=source_id, claim_ids=claim_ids)
-        reprints = self._reprints(ordered)
+        return source_id
+
+    def _link_new_claims(self, ordered: list[ClaimView], reprints: dict[int, int]) -> list[Link]:
+        """Links from the document's claims (reprints aside) to their candidates; then index them as candidates for later documents."""
         originals = [claim for claim in ordered if claim.id not in reprints]
         keys_of = {claim.id: sorted(set(matching.blocking_keys(claim))) for claim in originals}
         candidate_ids = self.overlay.candidates(originals, keys_of)
@@ -181,13 +207,9 @@ class IngestBatch:
         for claim in originals:
             self.overlay.add(claim.id, keys_of[claim.id])
             self._keys.extend({"key": key, "claim_id": claim.id} for key in keys_of[claim.id])
-        unique: dict[tuple[int, int], Link] = {}
-        for link in links:
-            first, second = link.claim_ids
-            unique.setdefault((min(first, second), max(first, second)), link)
-        found = list(unique.values())
-        for link in reprint_links(reprints):
-            unique.setdefault(link.claim_ids, link)
+        return links
+
+    def _hold_links(self, links: dict[tuple[int, int], Link]) -> None:
         self._links.extend(
             {
                 "claim_a": a,
@@ -197,12 +219,10 @@ class IngestBatch:
                 "state": link.state,
                 "reason": link.reason,
             }
-            for (a, b), link in unique.items()
+            for (a, b), link in links.items()
         )
-        result.reprint_count = len(reprints)
-        result.link_count = len(unique)
-        self._find_conflicts(result, found)
-        self.stances.add(source_id, meta, text, ordered)
+
+    def _log_ingest(self, actor: str, source_id: int, meta: SourceMeta, claim_count: int) -> None:
         self._events.append(
             {
                 "at": utcnow(),
@@ -213,11 +233,10 @@ class IngestBatch:
                 "old_value": None,
                 "note": None,
                 "new_value": json.dumps(
-                    {"claims": len(claim_ids), "title": meta.title, "path": meta.path}
+                    {"claims": claim_count, "title": meta.title, "path": meta.path}
                 ),
             }
         )
-        return result
 
     def know_fingerprints(self, extracted: Iterable[ExtractedClaim]) -> None:
         """Read the stored originals of these claims' wordings in a few queries, before adding their documents."""

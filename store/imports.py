@@ -169,13 +169,32 @@ def _write_export(
     progress: Callable[[int, int], None],
 ) -> dict:
     """Our own export: sources, speakers, claims, statuses, review history and links, ids renumbered."""
+    counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
+    new_ids, new_sources = _restore_sources(connection, export, reviewer, progress, counts)
+    _restore_references(connection, export.claims, new_ids)
+    counts["links"] = _restore_links(connection, export.links, new_ids)
+    counts["conflicts"] = len(refresh_conflicts(connection, set(new_ids.values())))
+    counts["checks"] = _restore_checks(connection, export, new_sources, reviewer)
+    log_event(
+        connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts)
+    )
+    return counts
+
+
+def _restore_sources(
+    connection: Connection,
+    export: Export,
+    reviewer: str,
+    progress: Callable[[int, int], None],
+    counts: dict,
+) -> tuple[dict[int, int], list[int]]:
+    """Each source not stored yet, with its claims and their reviews; returns {exported claim id: new id} and the new source ids."""
     speakers = {speaker.id: speaker for speaker in export.speakers}
     claims_by_source: dict[int, list[Claim]] = defaultdict(list)
     for claim in export.claims:
         claims_by_source[claim.source_id].append(claim)
     new_ids: dict[int, int] = {}
     new_sources: list[int] = []
-    counts = {"claims": 0, "sources": 0, "duplicate_sources": 0, "reviewed": 0, "links": 0}
     speaker_book = SpeakerBook(connection, preload=False)
     for done, source in enumerate(export.sources):
         progress(done, len(export.sources))
@@ -207,7 +226,14 @@ def _write_export(
             _restore_review(connection, claim, claim_id, reviewer)
             counts["reviewed"] += claim.status != "unreviewed"
         counts["claims"] += len(ids)
-    for claim in export.claims:
+    return new_ids, new_sources
+
+
+def _restore_references(
+    connection: Connection, claims: Sequence[Claim], new_ids: dict[int, int]
+) -> None:
+    """The claim a restored claim answers, and the original it reprints, under their new ids."""
+    for claim in claims:
         if claim.id not in new_ids:
             continue
         references = {"answers_claim_id": claim.answers_claim_id, "reprint_of": claim.reprint_of}
@@ -220,6 +246,12 @@ def _write_export(
                 .where(claim_t.c.id == new_ids[claim.id])
                 .values(**restored_references)
             )
+
+
+def _restore_links(
+    connection: Connection, exported_links: Sequence[Link], new_ids: dict[int, int]
+) -> int:
+    """The export's links among restored claims, then links to what the casefile held; returns how many were new."""
     # Reprints come with their link to the original (among the exported links) and are matched through it.
     stored = [
         claim
@@ -233,17 +265,10 @@ def _write_export(
         link.model_copy(
             update={"claim_ids": tuple(new_ids[claim_id] for claim_id in link.claim_ids)}
         )
-        for link in export.links
+        for link in exported_links
         if all(claim_id in new_ids for claim_id in link.claim_ids)
     ]
-    counts["links"] = store_links(connection, restored)
-    counts["links"] += store_links(connection, matched)
-    counts["conflicts"] = len(refresh_conflicts(connection, set(new_ids.values())))
-    counts["checks"] = _restore_checks(connection, export, new_sources, reviewer)
-    log_event(
-        connection, reviewer, "import", entity_id=f"file:{name}", new_value=json.dumps(counts)
-    )
-    return counts
+    return store_links(connection, restored) + store_links(connection, matched)
 
 
 def insert_source(
