@@ -52,9 +52,12 @@ def check_limit(limit: int | None, option: str = "--limit") -> None:
 
 
 def meta_overrides(**values: str | None) -> dict:
-    overrides = {key: value for key, value in values.items() if value is not None}
-    if "published" in overrides:
-        overrides["published"] = parse_date(overrides["published"], "--published")
+    overrides: dict[str, object] = {
+        key: value for key, value in values.items() if value is not None
+    }
+    published = values.get("published")
+    if published is not None:
+        overrides["published"] = parse_date(published, "--published")
     return overrides
 
 
@@ -215,7 +218,7 @@ def print_claim_detail(
         echo("history:")
         for event in claim.history:
             if is_note_only(event.from_, event.to, event.note):
-                change = f"note: {one_line(event.note)}"
+                change = f"note: {one_line(event.note or '')}"
             else:
                 change = f"{event.from_} -> {event.to}" + (
                     f"  note: {one_line(event.note)}" if event.note else ""

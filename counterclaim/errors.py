@@ -72,7 +72,7 @@ def _parameter_label(name: str) -> str:
     try:  # recent typer vendors click; older releases use the click package
         from typer._click.globals import get_current_context
     except ImportError:  # pragma: no cover - depends on the installed typer
-        from click import get_current_context
+        from click import get_current_context  # type: ignore[no-redef]  # the same function
 
     context = get_current_context(silent=True)
     for parameter in context.command.params if context is not None else ():
