@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -51,7 +52,10 @@ def require_data(*relative: str) -> list[Path]:
 # -- timing and memory --------------------------------------------------------------
 
 
-def timed(function: Callable[[], object]) -> tuple[float, object]:
+T = TypeVar("T")
+
+
+def timed(function: Callable[[], T]) -> tuple[float, T]:
     """Seconds one call takes, and what it returned."""
     start = time.perf_counter()
     result = function()

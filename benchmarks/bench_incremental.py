@@ -57,7 +57,7 @@ def retrieval(url: str, label: str, size: int, methods: dict, count: int) -> lis
     from store.api import open_store
 
     store = open_store(url)
-    figures = []
+    figures: list[Figure] = []
     probe_claims = [
         (
             Claim(

@@ -12,7 +12,17 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 
-from claims.models import Claim, Conflict, Export, Link, Quantity, ReviewEvent, Source, Speaker
+from claims.models import (
+    Claim,
+    Conflict,
+    Export,
+    Link,
+    Quantity,
+    ReviewEvent,
+    ReviewStatus,
+    Source,
+    Speaker,
+)
 from claims.reports import FORMATS, ReportOptions, filter_export, write
 
 WORDS = (
@@ -40,9 +50,15 @@ def synthetic_export(claim_count: int, seed: int = 42) -> Export:
     claims = []
     for claim_id in range(1, claim_count + 1):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25)))
-        status = rng.choice(
-            ["unreviewed", "unreviewed", "confirmed", "disputed", "unverifiable", "unreviewed"]
-        )
+        statuses: list[ReviewStatus] = [
+            "unreviewed",
+            "unreviewed",
+            "confirmed",
+            "disputed",
+            "unverifiable",
+            "unreviewed",
+        ]
+        status = rng.choice(statuses)
         history = (
             []
             if status == "unreviewed"

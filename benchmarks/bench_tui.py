@@ -103,6 +103,7 @@ async def desk_figures(path: Path, keys: int) -> tuple[float, list[float], float
     """First full screen, review-key latencies and end-of-list jump on the review desk."""
     from store.api import open_store
     from tui.app import make_app
+    from tui.screens.main import MainScreen
     from tui.widgets.claim_table import ClaimTable
     from tui.widgets.detail import DetailPane
 
@@ -113,7 +114,7 @@ async def desk_figures(path: Path, keys: int) -> tuple[float, list[float], float
 
         def first_screen() -> bool:
             screen = app.screen
-            if not screen.query(DetailPane):
+            if not isinstance(screen, MainScreen) or not screen.query(DetailPane):
                 return False
             table, detail = screen.query_one(ClaimTable), screen.query_one(DetailPane)
             return (
@@ -125,12 +126,23 @@ async def desk_figures(path: Path, keys: int) -> tuple[float, list[float], float
         await wait_for(pilot, first_screen)
         first = time.perf_counter() - started
         table = app.screen.query_one(ClaimTable)
+
+        def detail_follows() -> bool:
+            screen, current = app.screen, table.current_claim
+            return (
+                isinstance(screen, MainScreen)
+                and screen.detail is not None
+                and current is not None
+                and screen.detail.claim.id == current.id
+            )
+
         samples = []
         statuses = ["confirmed", "disputed"]
         for number in range(keys):
             await pilot.press("down")
-            await wait_for(pilot, lambda: app.screen.detail.claim.id == table.current_claim.id)
+            await wait_for(pilot, detail_follows)
             claim = table.current_claim
+            assert claim is not None
             status = statuses[number % 2]
             began = time.perf_counter()
             await pilot.press(status[0])

@@ -242,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     speaker_right = speaker_total = cue_right = cue_total = 0
     resolved_right = pronoun_total = pronoun_right = 0
     misses, alarms = [], []
-    gold_cues, missed_cues = collections.Counter(), collections.Counter()
-    predicted_cues, alarm_cues = collections.Counter(), collections.Counter()
+    gold_cues: collections.Counter[str] = collections.Counter()
+    missed_cues: collections.Counter[str] = collections.Counter()
+    predicted_cues: collections.Counter[str] = collections.Counter()
+    alarm_cues: collections.Counter[str] = collections.Counter()
     classes: collections.Counter = collections.Counter()
     skipped = 0
     started = time.perf_counter()
@@ -272,11 +274,8 @@ def main(argv: list[str] | None = None) -> int:
                         pronoun_right += resolved
                 if item["cue"]:
                     cue_total += 1
-                    cue_right += bool(
-                        predicted[p_index].cue
-                        and set(range(predicted[p_index].cue.start, predicted[p_index].cue.end))
-                        & item["cue"]
-                    )
+                    span = predicted[p_index].cue
+                    cue_right += bool(span and set(range(span.start, span.end)) & item["cue"])
             speech_pairs = [(p, g) for p, g in pairs if gold[g]["speech"]]
             neutral = len(pairs) - len(speech_pairs)
             speech[0] += len(speech_pairs)

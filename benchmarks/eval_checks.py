@@ -39,6 +39,7 @@ def confusion(cases, files: Casefiles, args: argparse.Namespace) -> tuple[Counte
     counts: Counter = Counter()
     for case in cases:
         with files.build(case, workers=args.workers, check=args.order) as built:
+            assert built.check_id is not None  # build() adds the check first or last
             check = built.store.get_check(built.check_id)
             stance_of = {item.source_id: item.stance for item in check.sources}
             for document, source_id in zip(case.documents, built.source_ids):

@@ -90,7 +90,7 @@ class BM25:
 
 def metrics(rankings: dict[str, list[str]], relevant: dict[str, set[str]]) -> dict[str, float]:
     """recall@1/5/10, MRR (over the top 10) and MAP@5."""
-    totals = Counter()
+    totals: defaultdict[str, float] = defaultdict(float)
     for query_id, gold in relevant.items():
         ranked = rankings.get(query_id, [])
         for k in (1, 5, 10):

@@ -87,6 +87,7 @@ class Scores:
 
 def _prepare_module():
     spec = importlib.util.spec_from_file_location("prepare", REPO / "training" / "prepare.py")
+    assert spec is not None and spec.loader is not None  # a .py path always has a loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

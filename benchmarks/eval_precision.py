@@ -31,6 +31,7 @@ from pathlib import Path
 from _casefiles import FNC1_BODIES, Case, CaseDocument, Casefiles
 from _common import require_data
 
+from claims.models import Claim
 from claims.speakers import speaker_key
 
 LABELS = Path(__file__).resolve().parent / "labels" / "fnc1_precision.tsv"
@@ -50,7 +51,7 @@ def _bodies() -> dict[str, str]:
         }
 
 
-def _extracted(bodies: dict[str, str], body_ids: list[str]) -> dict[str, tuple[str, list]]:
+def _extracted(bodies: dict[str, str], body_ids: list[str]) -> dict[str, tuple[str, list[Claim]]]:
     """The stored text and claims of each body as `counterclaim add` stores them (a repeated body keeps its first copy's)."""
     case = Case(
         "precision",
@@ -60,11 +61,11 @@ def _extracted(bodies: dict[str, str], body_ids: list[str]) -> dict[str, tuple[s
             for body_id in body_ids
         ),
     )
-    found: dict[str, list] = {}
+    found: dict[str, tuple[str, list[Claim]]] = {}
     with Casefiles() as casefiles, casefiles.build(case, workers=2) as built:
         for document, result in zip(case.documents, built.results):
             if result.source_id is not None and document.key not in found:
-                stored = built.store.get_source(result.source_id).text
+                stored = built.store.get_source(result.source_id).text or ""
                 found[document.key] = (stored, built.store.claims_in_source(result.source_id))
     return found
 
@@ -92,7 +93,7 @@ def _read_labels() -> dict[tuple[str, int, int], tuple[str, str]]:
     return labels
 
 
-def _sample(bodies: dict[str, str]) -> list[tuple[str, str, object]]:
+def _sample(bodies: dict[str, str]) -> list[tuple[str, str, Claim]]:
     """Every stored claim of every body with the body's stored text, shuffled with the fixed seed."""
     ids = sorted(bodies, key=int)
     claims = [

@@ -100,7 +100,8 @@ def main() -> None:
                             claim = claims[cid]
                             source = store.get_source(claim.source_id)
                             context = one_line(
-                                source.text[max(0, claim.start - 150) : claim.end + 150], 500
+                                (source.text or "")[max(0, claim.start - 150) : claim.end + 150],
+                                500,
                             )
                             print(
                                 f"   [{body_of_source[claim.source_id]} {claim.start}-{claim.end}] "
