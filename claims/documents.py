@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from claims.decoding import NotText, Undecodable, decode_bytes
 from claims.models import SourceMeta
 from claims.text import normalise_text
 
@@ -18,14 +18,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 READ_FORMATS = "plain text (.txt, .text), Markdown (.md, .markdown) and HTML (.html, .htm, .xhtml)"
 """What `read_document` reads, as said in every refusal."""
 IMPORT_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
-# Signatures of document formats that are not text; each is refused by name.
-_FORMAT_SIGNATURES = (
-    (b"%PDF-", "a PDF document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub document is one)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document"),
-    (b"%!PS", "a PostScript document"),
-)
 # What a saved or scraped page leaves in plain text or Markdown that no reader sees: HTML
 # comments (ad code such as `<!-- google_ad_client = ... -->`), script and style elements.
 _HIDDEN_START_RE = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
@@ -66,55 +58,25 @@ def unsupported_suffix(name: str, suffix: str) -> DocumentError:
     )
 
 
-def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = None) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; refuse binary.
-
-    A guess is appended to `warnings`: invalid UTF-8 bytes replaced (in text that is
-    otherwise UTF-8), or the whole text read as Windows-1252.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", name)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16", name)
-    for signature, what in _FORMAT_SIGNATURES:
-        if data.lstrip()[: len(signature)] == signature:
-            raise not_read(name, what)
-    if b"\x00" in data[:8192]:
-        raise not_read(name, "looks like a binary file (contains NUL bytes)")
+def decode_document(data: bytes, name: str, warnings: list[str]) -> str:
+    """The document's text (`claims.decoding`), a guess appended to `warnings`; refusals name the file."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as failure:
-        first_bad = failure.start
-    if _looks_binary(data):
-        raise not_read(name, "looks like a binary file")
-    found = [] if warnings is None else warnings
-    where = f"byte 0x{data[first_bad]:02x} at offset {first_bad}"
-    replaced = data.decode("utf-8", errors="replace")
-    invalid = replaced.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    if _utf8_sequences(data) > invalid:
-        # Mostly UTF-8 with a stray byte: reading all of it as Windows-1252 would garble every accent.
-        found.append(
-            f"{name}: {invalid} invalid UTF-8 byte sequence(s), the first {where}, replaced by U+FFFD"
+        decoded = decode_bytes(data)
+    except NotText as failure:
+        raise not_read(name, str(failure)) from None
+    except Undecodable as failure:
+        raise DocumentError(f"{name}: {failure}") from None
+    if decoded.guess == "replaced":
+        warnings.append(
+            f"{name}: {decoded.replaced} invalid UTF-8 byte sequence(s), the first "
+            f"{decoded.first_bad_byte(data)}, replaced by U+FFFD"
         )
-        return replaced
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DocumentError(
-            f"{name}: cannot decode the text (not UTF-8, UTF-16 with BOM or Windows-1252)"
-        ) from None
-    found.append(f"{name}: not UTF-8 (the first invalid {where}); it was read as Windows-1252")
-    return text
-
-
-_UTF8_SEQUENCE_RE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-
-
-def _utf8_sequences(data: bytes) -> int:
-    """How many well-formed multi-byte UTF-8 sequences `data` holds (Windows-1252 text rarely has any)."""
-    return len(_UTF8_SEQUENCE_RE.findall(data))
+    elif decoded.guess == "windows-1252":
+        warnings.append(
+            f"{name}: not UTF-8 (the first invalid {decoded.first_bad_byte(data)}); "
+            "it was read as Windows-1252"
+        )
+    return decoded.text
 
 
 def strip_hidden(text: str) -> str:
@@ -144,19 +106,6 @@ def strip_hidden(text: str) -> str:
     return "".join(kept)
 
 
-def _decode(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise DocumentError(f"{name}: invalid {encoding.upper()} text") from None
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(8, len(sample) // 100)
-
-
 def read_document(data: bytes, name: str = "input", *, html: bool | None = None) -> Document:
     """Turn the raw bytes of a .txt, .md or .html file into a Document (HTML via trafilatura)."""
     if len(data) > MAX_DOCUMENT_BYTES:
@@ -166,7 +115,7 @@ def read_document(data: bytes, name: str = "input", *, html: bool | None = None)
         )
     sha256 = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
-    raw = decode_bytes(data, name, warnings)
+    raw = decode_document(data, name, warnings)
     if not raw.strip():
         raise DocumentError(f"{name}: the document is empty")
     if html is None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
+from claims.decoding import NotText, Undecodable, decode_bytes
 from claims.importers.claimreview import (
     claim_from_review,
     ld_json_scripts,
@@ -35,33 +35,25 @@ _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 """Files larger than this are refused before they are read (an import is held in memory to be checked)."""
 
-_BYTE_ORDER_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
-    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
-)
-
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """File bytes as normalised text: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8,
-    else Windows-1252 with a warning; raises BadValue for text its mark does not fit."""
-    for mark, encoding, label in _BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            try:
-                return normalise_text(data[len(mark) :].decode(encoding)), []
-            except UnicodeDecodeError:
-                raise BadValue(f"invalid {label} text after its byte-order mark") from None
+    """File bytes as normalised text (`claims.decoding`) and the warnings a guess earns;
+    raises BadValue for bytes that are not text or fit no encoding."""
     try:
-        return normalise_text(data.decode("utf-8")), []
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return normalise_text(text), ["the file is not UTF-8; it was read as Windows-1252"]
+        decoded = decode_bytes(data)
+    except NotText as failure:
+        raise BadValue(f"{failure}, not text") from None
+    except Undecodable as failure:
+        raise BadValue(str(failure)) from None
+    warnings = []
+    if decoded.guess == "replaced":
+        warnings.append(
+            f"the file has {decoded.replaced} invalid UTF-8 byte sequence(s), the first "
+            f"{decoded.first_bad_byte(data)}, replaced by U+FFFD"
+        )
+    elif decoded.guess == "windows-1252":
+        warnings.append("the file is not UTF-8; it was read as Windows-1252")
+    return normalise_text(decoded.text), warnings
 
 
 def _finish(
