@@ -7,7 +7,7 @@ import typer
 from claims.checks import STANCES
 from claims.models import Check
 from counterclaim import cli_output as out
-from counterclaim.cli import Settings, app
+from counterclaim.app import Settings
 from counterclaim.errors import handle_errors
 
 UNRELATED_LISTED = 20
@@ -18,7 +18,6 @@ check_app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
 )
-app.add_typer(check_app, name="check")
 
 
 @check_app.command("add")

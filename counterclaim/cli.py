@@ -1,131 +1,34 @@
-"""The command line: a thin shell over `store.api.Store` and the domain in `claims`."""
+"""The command line: the core loop's commands (add, claims, show, conflicts, review, the desk)
+and `run`, the console script, which assembles the app with every command module.
+
+A thin shell over `store.api.Store` and the domain in `claims`; the app and its shared
+settings live in `counterclaim.app`, which no command module needs this one for.
+"""
 
 from __future__ import annotations
 
-import getpass
 import logging
-import os
 import signal
 import sys
 from collections import deque
-from contextlib import ExitStack, closing
+from contextlib import closing
 from pathlib import Path
 
 import typer
 
 from claims.documents import DocumentError
+from counterclaim import check_commands, commands
 from counterclaim import cli_output as out
+from counterclaim.app import Settings, app
 from counterclaim.errors import error, handle_errors
 from counterclaim.progress import progress_bar
 from counterclaim.sources import collect_inputs, read_input
 
-app = typer.Typer(
-    help="Record who claimed what, where, and show where the sources disagree.",
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-STATUS_CHOICES = ("confirmed", "disputed", "unverifiable", "unreviewed")
+core_app = typer.Typer(rich_markup_mode=None)
+"""The core loop: add, claims, show, conflicts, review, the desk and the demo."""
 
 
-class Settings:
-    """Global options shared by every command."""
-
-    def __init__(self, db: str, reviewer: str, db_origin: str = "--db"):
-        self.db = db
-        self.reviewer = reviewer
-        self.db_origin = db_origin
-        """Where `db` came from (--db, COUNTERCLAIM_DB or the default), for "no casefile" errors."""
-
-    def open(self, *, create: bool = False, upgrade: bool = True):
-        """Open the casefile; only commands that store documents (`add`, `import`, `demo`) pass create=True.
-
-        Any other command run where there is no casefile says where it looked instead of
-        leaving an empty casefile behind.
-        """
-        from store.api import open_store
-        from store.errors import NoCasefile
-
-        try:
-            with ExitStack() as bars:
-
-                def upgrading(current: str, pending: list[str]) -> None:
-                    _say_upgrading(current, pending)
-                    bars.enter_context(progress_bar("upgrading the schema", None))
-
-                return open_store(self.db, on_upgrade=upgrading, create=create, upgrade=upgrade)
-        except NoCasefile as missing:
-            raise NoCasefile(
-                f"{missing} ({self.db_origin}); `counterclaim add FILES` starts one, "
-                "`counterclaim demo` shows a sample"
-            ) from None
-
-
-def _say_upgrading(current: str, pending: list[str]) -> None:
-    # A large casefile takes a while (0005 fingerprints every claim: about 25 s at 1M claims).
-    typer.echo(
-        f"upgrading the casefile's schema from {current} to {pending[-1]} (once; a large casefile "
-        "takes a minute) ...",
-        err=True,
-    )
-
-
-def _reviewer_name(given: str | None) -> str:
-    """The reviewer's name from --reviewer, else the environment, else the login name; a blank one is refused."""
-    for name, where in (
-        (given, "--reviewer"),
-        (os.environ.get("COUNTERCLAIM_REVIEWER") or None, "COUNTERCLAIM_REVIEWER"),
-    ):
-        if name is not None:
-            if not name.strip():
-                error(f"{where} is blank: give the name to record with reviews")
-                raise typer.Exit(1)
-            return name.strip()
-    return default_reviewer()
-
-
-def default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "reviewer"
-
-
-@app.callback(invoke_without_command=True)
-def main(
-    ctx: typer.Context,
-    db: str | None = typer.Option(
-        None,
-        "--db",
-        help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db].",
-    ),
-    reviewer: str | None = typer.Option(
-        None,
-        "--reviewer",
-        help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name].",
-    ),
-) -> None:
-    """Record who claimed what, where, and show where the sources disagree."""
-    environ_db = os.environ.get("COUNTERCLAIM_DB")
-    origin = (
-        "--db"
-        if db
-        else "COUNTERCLAIM_DB"
-        if environ_db
-        else "the default: counterclaim.db in the current folder"
-    )
-    ctx.obj = Settings(
-        db=db or environ_db or "counterclaim.db",
-        reviewer=_reviewer_name(reviewer),
-        db_origin=origin,
-    )
-    if ctx.invoked_subcommand is None:
-        tui(ctx)
-
-
-@app.command()
+@core_app.command()
 @handle_errors
 def add(
     ctx: typer.Context,
@@ -210,7 +113,7 @@ def _say_interrupted_add(results: list[dict], total: int) -> None:
     )
 
 
-@app.command("claims")
+@core_app.command("claims")
 @handle_errors
 def list_claims(
     ctx: typer.Context,
@@ -255,7 +158,7 @@ def list_claims(
     out.print_claim_table(claims, conflicted_ids)
 
 
-@app.command()
+@core_app.command()
 @handle_errors
 def show(
     ctx: typer.Context,
@@ -274,7 +177,7 @@ def show(
     out.print_claim_detail(claim, source, related, conflicts)
 
 
-@app.command()
+@core_app.command()
 @handle_errors
 def conflicts(
     ctx: typer.Context,
@@ -308,7 +211,7 @@ def conflicts(
     out.print_disputes(disputes, by_id, claims, sources)
 
 
-@app.command()
+@core_app.command()
 @handle_errors
 def review(
     ctx: typer.Context,
@@ -341,7 +244,7 @@ def review(
     out.echo(f"claim {claim.id}: {claim.status} (by {settings.reviewer}, version {claim.version})")
 
 
-@app.command()
+@core_app.command()
 @handle_errors
 def tui(ctx: typer.Context) -> None:
     """Open the review desk (Textual UI) on the casefile."""
@@ -358,7 +261,7 @@ def tui(ctx: typer.Context) -> None:
         store.close()
 
 
-@app.command()
+@core_app.command()
 @handle_errors
 def demo(
     ctx: typer.Context,
@@ -445,6 +348,9 @@ def run() -> None:
     sys.exit(exit_code if isinstance(exit_code, int) else 0)
 
 
-# The remaining commands register themselves on `app`.
-from counterclaim import check_commands as _check_commands  # noqa: E402,F401
-from counterclaim import commands as _commands  # noqa: E402,F401
+# The whole command line, in the order `--help` lists it: the core loop, then the rest.
+app.add_typer(core_app)
+app.add_typer(commands.commands_app)
+app.add_typer(check_commands.check_app, name="check")
+app.add_typer(commands.speakers_app, name="speakers")
+app.add_typer(commands.db_app, name="db")

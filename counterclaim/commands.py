@@ -9,19 +9,19 @@ import typer
 
 from claims.reports.files import open_atomically
 from counterclaim import cli_output as out
-from counterclaim.cli import Settings, app
+from counterclaim.app import Settings
 from counterclaim.errors import error, handle_errors
 from counterclaim.sources import parse_date, read_import_file
 
+commands_app = typer.Typer(rich_markup_mode=None)
+"""Commands beyond the core loop; `counterclaim.cli` adds them and the two groups to the app."""
 speakers_app = typer.Typer(
     help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None
 )
 db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_markup_mode=None)
-app.add_typer(speakers_app, name="speakers")
-app.add_typer(db_app, name="db")
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def export(
     ctx: typer.Context,
@@ -87,7 +87,7 @@ def export(
         typer.echo(f"wrote {format} report to {output}", err=True)
 
 
-@app.command("import")
+@commands_app.command("import")
 @handle_errors
 def import_file(
     ctx: typer.Context,
@@ -171,7 +171,7 @@ def speakers_unmerge(
     out.echo(f"speaker {other} is separate again")
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def links(
     ctx: typer.Context,
@@ -196,7 +196,7 @@ def links(
     out.echo(f"{len(found)} links")
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def link(
     ctx: typer.Context,
@@ -218,7 +218,7 @@ def link(
     )
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def threads(
     ctx: typer.Context,
@@ -239,7 +239,7 @@ def threads(
     out.echo(f"{len(found)} threads")
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def log(
     ctx: typer.Context,
@@ -328,7 +328,7 @@ def db_upgrade(ctx: typer.Context) -> None:
     out.echo(f"applied {', '.join(applied)}" if applied else "schema is up to date")
 
 
-@app.command()
+@commands_app.command()
 @handle_errors
 def backup(
     ctx: typer.Context,
