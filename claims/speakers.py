@@ -146,12 +146,20 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     if len(short) == 1:
         return True
     # "J. Kirby" and "John Kirby" agree on the initial; "Kim Yong-hyun" and "Kim Jong Un" do not.
-    for word in short[:-1]:
-        if not any(
-            word == other or (len(word) == 1 and other.startswith(word)) for other in long[:-1]
-        ):
-            return False
-    return True
+    # With as many words on each side, each side's given names must be found in the other's, so
+    # the answer does not depend on which name is asked about first.
+    return _given_names_found(short, long) and (
+        len(short) < len(long) or _given_names_found(long, short)
+    )
+
+
+def _given_names_found(short: list[str], long: list[str]) -> bool:
+    """Every given name of `short` is among `long`'s, an initial matching the name it begins."""
+    return all(any(_same_given_name(word, other) for other in long[:-1]) for word in short[:-1])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def same_speaker(
