@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, OptionList
 from tui_helpers import (
     REVIEWER,
+    Posted,
     go_to_conflict,
     harbour_casefile,
     screen_text,
@@ -141,7 +142,8 @@ class TestUndoRedo:
     async def test_undo_after_another_reviewer_changed_the_claim_is_refused(self, casefile):
         store = casefile.store
         app = make_app(store, REVIEWER)
-        async with app.run_test(size=SIZE) as pilot:
+        posted = Posted()
+        async with app.run_test(size=SIZE, message_hook=posted) as pilot:
             await settle(pilot)
             assert current(pilot).id == casefile.minister
             await pilot.press("v")
@@ -151,16 +153,17 @@ class TestUndoRedo:
             await pilot.press("z")
             await settle(pilot)
             assert store.get_claim(casefile.minister).status == "confirmed"
-            assert any(n.severity == "error" for n in app._notifications)
+            assert posted.notifications("error")
 
     @sync
     async def test_nothing_to_undo_is_said(self, casefile):
         app = make_app(casefile.store, REVIEWER)
-        async with app.run_test(size=SIZE) as pilot:
+        posted = Posted()
+        async with app.run_test(size=SIZE, message_hook=posted) as pilot:
             await settle(pilot)
             await pilot.press("z", "y")
             await settle(pilot)
-            messages = [n.message for n in app._notifications]
+            messages = posted.notifications()
             assert "Nothing to undo." in messages and "Nothing to redo." in messages
             assert casefile.store.get_claim(casefile.minister).history == []
 
@@ -172,7 +175,8 @@ class TestConcurrentReviewers:
     async def test_stale_mark_shows_the_conflict_and_reloads(self, casefile):
         store = casefile.store
         app = make_app(store, REVIEWER)
-        async with app.run_test(size=SIZE) as pilot:
+        posted = Posted()
+        async with app.run_test(size=SIZE, message_hook=posted) as pilot:
             await settle(pilot)
             displayed = current(pilot)
             store.review(
@@ -181,8 +185,8 @@ class TestConcurrentReviewers:
             await pilot.press("c")
             await settle(pilot)
             assert store.get_claim(displayed.id).status == "disputed"
-            errors = [n for n in app._notifications if n.severity == "error"]
-            assert errors and "other-reviewer" in errors[-1].message
+            errors = posted.notifications("error")
+            assert errors and "other-reviewer" in errors[-1]
             await settle(pilot)
             assert current(pilot).status == "disputed"
 
@@ -376,15 +380,20 @@ class TestLargeList:
         with store.engine.begin() as connection:
             bulk_add(connection, documents)
         app = make_app(store, REVIEWER)
-        async with app.run_test(size=SIZE) as pilot:
+        posted = Posted()
+        async with app.run_test(size=SIZE, message_hook=posted) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             assert table.total == 1200
-            assert set(table._pages) == {0}
+            # The first page comes with the listing; nothing more is read until it is needed.
+            assert table.claim_at(0) is not None and table.claim_at(PAGE_SIZE) is None
+            assert posted.of(ClaimTable.PageLoaded) == []
             await pilot.press("end")
             await settle(pilot)
             assert table.current_claim.id == 1200
-            assert set(table._pages) <= {0, (1200 - 1) // PAGE_SIZE}
+            loaded = {page.number for page in posted.of(ClaimTable.PageLoaded)}
+            assert loaded == {(1200 - 1) // PAGE_SIZE}
+            assert table.claim_at(PAGE_SIZE) is None
             await pilot.press("c")
             await settle(pilot)
             assert store.get_claim(1200).status == "confirmed"

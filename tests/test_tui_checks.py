@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tui_helpers import REVIEWER, settle, sync
+from tui_helpers import REVIEWER, palette_commands, settle, sync
 
 from claims.documents import read_document
 from claims.models import SourceMeta
 from store.api import open_store
 from tui.app import make_app
-from tui.commands import DeskCommands
 from tui.screens.checks import NO_CHECKS, ChecksScreen
 from tui.screens.help import HelpScreen
 
@@ -93,10 +92,9 @@ class TestChecksView:
         try:
             async with app.run_test(size=(120, 40)) as pilot:
                 await settle(pilot)
-                commands = DeskCommands(app.screen)._commands()
+                commands = await palette_commands(app.screen)
                 assert (
                     "Checks",
-                    "checks",
                     "Open the checks view: each check's sources in columns by stance (key w)",
                 ) in commands
                 await pilot.press("question_mark")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from tui_helpers import (
     REVIEWER,
+    Posted,
     go_to_conflict,
     harbour_casefile,
+    palette_commands,
     screen_text,
     settle,
     sync,
@@ -30,17 +32,14 @@ def casefile(tmp_path, monkeypatch):
     case.store.close()
 
 
-def notifications(app) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
 class TestNoOpMarks:
     """A mark that changes nothing adds no history line and nothing to undo."""
 
     @sync
     async def test_the_same_mark_twice(self, casefile):
         app = make_app(casefile.store, REVIEWER)
-        async with app.run_test(size=NARROW) as pilot:
+        posted = Posted()
+        async with app.run_test(size=NARROW, message_hook=posted) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             claim_id = table.current_claim.id
@@ -50,13 +49,13 @@ class TestNoOpMarks:
             await settle(pilot)
             history = casefile.store.get_claim(claim_id).history
             assert [(event.from_, event.to) for event in history] == [("unreviewed", "disputed")]
-            assert f"#{claim_id} is already disputed." in notifications(app)
+            assert f"#{claim_id} is already disputed." in posted.notifications()
             await pilot.press("z")
             await settle(pilot)
             assert casefile.store.get_claim(claim_id).status == "unreviewed"
             await pilot.press("z")
             await settle(pilot)
-            assert "Nothing to undo." in notifications(app)
+            assert "Nothing to undo." in posted.notifications()
             history = casefile.store.get_claim(claim_id).history
             assert [(event.from_, event.to) for event in history] == [
                 ("unreviewed", "disputed"),
@@ -175,19 +174,16 @@ class TestOneWordPerIdea:
 
     @sync
     async def test_palette_says_what_each_command_does(self, casefile):
-        from tui.commands import DeskCommands
-
         app = make_app(casefile.store, REVIEWER)
         async with app.run_test(size=NARROW) as pilot:
             await settle(pilot)
-            provider = DeskCommands(app.screen)
-            commands = provider._commands()
-            helps = [help_text for _, _, help_text in commands]
+            commands = await palette_commands(app.screen)
+            helps = [help_text or "" for _, help_text in commands]
             assert helps and not any(
                 help_text.startswith("Same as pressing") for help_text in helps
             )
             assert len(set(helps)) == len(helps)
-            by_name = {name: help_text for name, _, help_text in commands}
+            by_name = dict(commands)
             assert by_name["Confirm"] == "Mark the selected claim confirmed (key c)"
 
     @sync
@@ -243,7 +239,8 @@ class TestSearchTheWholeCasefile:
     @sync
     async def test_search_reaches_outside_the_chosen_conflict(self, casefile):
         app = make_app(casefile.store, REVIEWER)
-        async with app.run_test(size=NARROW) as pilot:
+        posted = Posted()
+        async with app.run_test(size=NARROW, message_hook=posted) as pilot:
             await settle(pilot)
             await go_to_conflict(pilot, casefile.conflict_ids["denial"])
             table = app.screen.query_one(ClaimTable)
@@ -259,7 +256,7 @@ class TestSearchTheWholeCasefile:
             await pilot.press("enter", "c")
             await settle(pilot)
             assert casefile.store.get_claim(casefile.analyst).status == "confirmed"
-            assert "No claim is selected." not in notifications(app)
+            assert "No claim is selected." not in posted.notifications()
 
     @sync
     async def test_no_match_clears_the_pane(self, casefile):
@@ -307,7 +304,8 @@ class TestWhereTheKeysGo:
     @sync
     async def test_accept_acts_only_on_the_claim_the_pane_shows(self, casefile, monkeypatch):
         app = make_app(casefile.store, REVIEWER)
-        async with app.run_test(size=NARROW) as pilot:
+        posted = Posted()
+        async with app.run_test(size=NARROW, message_hook=posted) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             assert app.screen.detail.claim.id == casefile.minister
@@ -319,7 +317,9 @@ class TestWhereTheKeysGo:
             await pilot.press("a")
             await settle(pilot)
             assert casefile.store.links() == before
-            assert any("No related claim is selected" in message for message in notifications(app))
+            assert any(
+                "No related claim is selected" in message for message in posted.notifications()
+            )
 
 
 class TestUseTheSpace:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
+from textual.message import Message
+from textual.notifications import Notify
 
 from claims.models import ExtractedClaim, Quantity, SourceMeta, Span
 from claims.text import normalise_text
@@ -21,6 +24,7 @@ from store.api import Store, open_store
 from store.tables import ConflictRow, LinkRow
 
 REVIEWER = "tester"
+M = TypeVar("M", bound=Message)
 link_t = LinkRow.__table__
 conflict_t = ConflictRow.__table__
 
@@ -232,6 +236,40 @@ async def settle(pilot, rounds: int = 3) -> None:
         await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+@dataclass
+class Posted:
+    """The messages an app dispatched, collected with `app.run_test(message_hook=posted)`.
+
+    Tests observe what the app says (notifications, pages loaded) through these messages
+    rather than through Textual's or the widgets' private state.
+    """
+
+    messages: list[Message] = field(default_factory=list)
+
+    def __call__(self, message: Message) -> None:
+        self.messages.append(message)
+
+    def of(self, kind: type[M]) -> list[M]:
+        """The messages of one kind, oldest first."""
+        return [message for message in self.messages if isinstance(message, kind)]
+
+    def notifications(self, severity: str | None = None) -> list[str]:
+        """The text of every notification shown (of one severity if given), oldest first."""
+        return [
+            str(notify.notification.message)
+            for notify in self.of(Notify)
+            if severity is None or notify.notification.severity == severity
+        ]
+
+
+async def palette_commands(screen) -> list[tuple[str, str | None]]:
+    """(name, help) of each command the desk's palette offers on `screen`, in order, read
+    through Textual's public Provider API (what the palette itself lists)."""
+    from tui.commands import DeskCommands
+
+    return [(str(hit.display), hit.help) async for hit in DeskCommands(screen).discover()]
 
 
 def screen_text(app) -> str:
