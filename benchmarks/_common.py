@@ -26,6 +26,9 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+# The bulk casefile writer is test and benchmark support, kept with the tests (tests/bulk_helpers.py).
+if str(REPO / "tests") not in sys.path:
+    sys.path.insert(1, str(REPO / "tests"))
 
 CACHE_DIR = Path(os.environ.get("COUNTERCLAIM_BENCH_CACHE", "/tmp/counterclaim-bench"))
 FIGURES_ENV = "COUNTERCLAIM_BENCH_FIGURES"
@@ -311,8 +314,9 @@ def liar_claims(count: int, seed: int = 42) -> Iterator[tuple[str, str]]:
 
 def claims_documents(pairs: Iterator[tuple[str, str]], claims_per_document: int = 30):
     """Group (statement, speaker) pairs into documents whose text holds every quote at its offsets."""
+    from bulk_helpers import BulkDocument
+
     from claims.models import ExtractedClaim, SourceMeta, Span
-    from store.bulk import BulkDocument
 
     batch: list[tuple[str, str]] = []
     number = 0
@@ -395,7 +399,7 @@ def _fixture_fingerprint() -> str:
         _review_and_conflict,
     ):
         digest.update(inspect.getsource(function).encode())
-    for path in [REPO / "store" / "bulk.py", REPO / "store" / "converters.py"]:
+    for path in [REPO / "tests" / "bulk_helpers.py", REPO / "store" / "converters.py"]:
         digest.update(path.read_bytes())
     for path in sorted((REPO / "store" / "migrations" / "versions").glob("*.py")):
         digest.update(path.read_bytes())
@@ -418,8 +422,9 @@ def _fixture_fingerprint() -> str:
 
 
 def _build_casefile(target: Path, size: int) -> None:
+    from bulk_helpers import bulk_add
+
     from store.api import open_store
-    from store.bulk import bulk_add
 
     partial = target.with_suffix(".partial")
     for suffix in ("", "-wal", "-shm"):

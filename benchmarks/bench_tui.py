@@ -45,8 +45,9 @@ def synthetic_pairs(count: int, seed: int = 42):
 
 
 def build_casefile(path: Path, size: int) -> None:
+    from bulk_helpers import bulk_add
+
     from store.api import open_store
-    from store.bulk import bulk_add
 
     store = open_store(str(path))
     try:

@@ -479,6 +479,7 @@ __all__ = [
     "ClaimFilter",
     "Dispute",
     "Event",
+    "SortKey",
     "Store",
     "Thread",
     "is_note_only",

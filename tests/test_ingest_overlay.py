@@ -6,11 +6,11 @@ import hashlib
 import random
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 
 import claims.matching as matching_package
 import claims.matching.index as matching_index
 from claims.models import Claim, ExtractedClaim, SourceMeta
-from store.bulk import BulkDocument, bulk_add
 from store.candidates import KeyOverlay, candidates_by_keys
 
 PLACES = ["Kelby", "Vesterholm", "Arnby", "Tolle", "Marsk", "Hollin", "Brask", "Eddervik"]

@@ -6,10 +6,10 @@ import hashlib
 import random
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 from sqlalchemy import text
 
 from claims.models import ExtractedClaim, SourceMeta, Span
-from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter
 
 SPEAKERS = ["Tilda Marchbank", "Orrin Vale", "Quill Hartwell", "Ada Brackwater", None]

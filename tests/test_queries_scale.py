@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 from search_helpers import words_reference
 from sqlalchemy import func, select, text
 
 from claims.models import ExtractedClaim, SourceMeta, Span
 from store import queries, search
 from store.api import open_store
-from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter, claim_t
 
 STATEMENTS = [

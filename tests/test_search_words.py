@@ -6,11 +6,11 @@ import hashlib
 import random
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 from search_helpers import words_reference
 
 from claims.models import ExtractedClaim, SourceMeta, Span
 from store import search
-from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter
 
 STATEMENTS = [

@@ -351,11 +351,11 @@ class TestLargeList:
     async def test_only_visited_pages_are_loaded(self, tmp_path):
         import hashlib
 
+        from bulk_helpers import BulkDocument, bulk_add
         from tui_helpers import make_claim
 
         from claims.models import SourceMeta
         from store.api import open_store
-        from store.bulk import BulkDocument, bulk_add
         from tui.widgets.claim_table import PAGE_SIZE
 
         store = open_store(str(tmp_path / "many.db"))

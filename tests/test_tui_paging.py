@@ -6,12 +6,12 @@ import hashlib
 import random
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 from tui_helpers import REVIEWER, make_claim, screen_text, settle, sync, wait_until
 
 import tui.screens.main_loading as main_loading
 from claims.models import SourceMeta
 from store.api import open_store
-from store.bulk import BulkDocument, bulk_add
 from store.queries import ClaimFilter
 from tui.app import make_app
 from tui.screens.main_loading import ListingPages

@@ -10,6 +10,7 @@ import hashlib
 from datetime import date
 
 import pytest
+from bulk_helpers import BulkDocument, bulk_add
 from tui_helpers import (
     GAZETTE_TEXT,
     HARBOUR_TEXT,
@@ -24,7 +25,6 @@ from tui_helpers import (
 
 from claims.models import SourceMeta
 from store.api import open_store
-from store.bulk import BulkDocument, bulk_add
 from tui.app import make_app
 
 NUMERIC_REASON = (

@@ -1,10 +1,12 @@
-"""Bulk-writing pre-extracted archives: many documents' rows at once, without linking.
+"""Test and benchmark support: many pre-extracted documents' rows written at once, without linking.
 
-This is the path for archives and benchmarks, not for a reviewer's daily ingest: it skips
-matching and conflict detection (run them afterwards if wanted) but writes every row the
-normal path writes for a claim, including its blocking keys, so the casefile behaves the
-same afterwards. Rows go in as SQLAlchemy Core `insert()` with lists of dicts and
-`render_nulls=True`, which keeps each table's batch one executemany.
+Not part of the product (nothing in `store.api`, the desk or the command line calls it): it
+fills casefiles for tests and for the benchmarks' large synthetic casefiles
+(`benchmarks/_common.py` puts this folder on `sys.path`), where linking a million near-duplicate
+claims through `store.batch` would take hours. It skips matching and conflict detection but
+writes every row batch ingest writes for a claim, including its blocking keys, so the
+casefile reads the same afterwards. Rows go in as SQLAlchemy Core `insert()` with lists of
+dicts and `render_nulls=True`, which keeps each table's batch one executemany.
 """
 
 from __future__ import annotations
