@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.fronted import FrontedReader
@@ -20,6 +21,7 @@ from claims.extraction.lexicon import (
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
 from claims.extraction.quotes import is_title, opens_quote
+from claims.extraction.segment import QuoteSpan
 from claims.extraction.shapes import (
     ACCUSED_OF_RE,
     ACCUSING_LEMMAS,
@@ -94,11 +96,89 @@ SUBORDINATE_LEAD_RE = re.compile(
 )
 
 
+_MAX_QUOTE_TO_VERB = 120
+"""Characters between a quotation's close and its verb beyond which the quote is not the verb's."""
+_RELATIVE_REACH = 40
+"""Characters before a speaker or a verb where 'which officials said', 'who said' is looked for."""
+_BE_FORMS = frozenset("been is are was were be being".split())
+_ED_WORD_RE = re.compile(r"[a-z]{3,}ed")
+_TO_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
+_COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:\w+\s+)?$")
+_THAT_AFTER_RE = re.compile(r"\s+that\b")
+_AS_LEAD_RE = re.compile(r"\s*(?:As|as)\s+")
+_THAT_OR_QUOTE_AFTER_RE = re.compile(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')")
+# A comma right after the verb (perhaps after an adverb or a day), not one before a quotation.
+_COMMA_AFTER_VERB_RE = re.compile(
+    r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))"
+)
+_CONTENT_LEAD_RE = re.compile(r"\s*[:,]?\s*(that\b\s*)?")
+_THAT_OR_QUOTE_RE = re.compile(r"\bthat\b|[\"“]")
+_QUOTE_MARK_RE = re.compile(r"[\"“]|''")
+_TO_VERB_RE = re.compile(r"\bto\s+[a-z]")
+_ASKED_QUESTION_RE = re.compile(r"(?:whether|if|why|how|what|when|who|which|where)\b")
+_ACCOUNT_LEAD_RE = re.compile(r"(?:how|what|why|where|when|whether)\b")
+_CONNECTIVE_LEAD_RE = re.compile(r"(?:and|but|or|because|so|to)\b")
+# 'said the plan failed and then resigned': a second verb of the speaker's own, not what was said.
+_COORDINATED_VERB_RE = re.compile(
+    r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is|(?:has|have|had)\s+(?:also\s+)?\w+(?:ed|en|one))\b"
+)
+_FIRST_CONJUNCT_RE = re.compile(r",|\s(?:and|but)\s")
+_PRONOUN_OBJECT_RE = re.compile(r"(?:it|this|that|them|him|her|so)\b")
+_FIGURE_RE = re.compile(r"\d|\$|percent")
+# "according to recent polling,": whatever short phrase names the source.
+_SOURCE_PHRASE_RE = re.compile(r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)")
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
+_NAMED_PRESENT_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b")
+
+
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
         return False
     return form != lemma and (form.endswith(("ed", "s")) or form in ("said", "told", "wrote"))
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """One reporting verb being read: where it is, its lemma and form as written, and its sentence."""
+
+    match: re.Match[str]
+    lemma: str
+    form: str
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        return (self.match.start(), self.match.end())
+
+
+def _not_a_report(text: str, verb: _Verb, previous_word: str) -> bool:
+    """The form is a noun, a participle or a passive here: no one is reporting."""
+    form = verb.form
+    if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
+        return True
+    if form in AMBIGUOUS_FORMS and (
+        previous_word in NOUN_LEADS or _ED_WORD_RE.fullmatch(previous_word)
+    ):
+        return True  # 'their calls for', 'reiterated calls for': the form is a noun
+    if previous_word in _BE_FORMS and not form.endswith(("ing", "s")):
+        return True  # "has been accused of", "was told": a passive, read by the passive patterns
+    # "projected to swell", "expected to win": a passive, not a report
+    return bool(
+        form.endswith("ed")
+        and verb.lemma not in INFINITIVE_LEMMAS
+        and _TO_INFINITIVE_AFTER_RE.match(text[verb.end : verb.end + 20])
+    )
 
 
 class CueReader(FrontedReader):
@@ -141,13 +221,11 @@ class CueReader(FrontedReader):
         sentence_start = self.sentence(mention.start)[0]
         if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, mention.start):
             return
-        comma = self.text.find(", ", candidate.start, candidate.end)
-        while comma >= 0 and self.quote_at(comma) is not None:
-            comma = self.text.find(", ", comma + 1, candidate.end)
+        comma = self._comma_outside_quotes(candidate.start, candidate.end)
         if comma > candidate.start:
             candidate.start, candidate.end = self.trim(candidate.start, comma)
 
-    def _headline_cue(self, match: re.Match) -> bool:
+    def _headline_cue(self, match: re.Match[str]) -> bool:
         """'Bellwether County Says Trump Should Win': a title-case cue between capitalised words."""
         before = self.text[max(0, match.start() - 30) : match.start()].split()
         after = self.text[match.end() : match.end() + 30].split()
@@ -171,9 +249,7 @@ class CueReader(FrontedReader):
         mention = mention_after(self.text, match.end(), source_end)
         if mention is None:
             # "according to recent polling,": whatever short phrase names the source.
-            phrase = re.match(
-                r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)", self.text[match.end() : source_end]
-            )
+            phrase = _SOURCE_PHRASE_RE.match(self.text[match.end() : source_end])
             if phrase is None or len(phrase.group(1).split()) > 24:
                 return None
             mention = Mention(
@@ -213,234 +289,255 @@ class CueReader(FrontedReader):
             start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention
         )
 
-    def _verb(self, match: re.Match, lemma: str, form: str) -> Candidate | None:
-        cue = (match.start(), match.end())
+    def _verb(self, match: re.Match[str], lemma: str, form: str) -> Candidate | None:
+        """What a reporting verb attributes, to whom: the steps below, in the order they decide."""
         sentence_start, sentence_end = self.sentence(match.start())
-        paragraph = (
-            self.index.paragraphs[self.index.paragraph_at(match.start())]
-            if self.index.paragraphs
-            else (0, len(self.text))
-        )
-        floor = paragraph[0]
+        verb = _Verb(match, lemma, form, sentence_start, sentence_end)
         # 1. '"...," X said' / '"...," said X': the quote ends just before the speaker and verb.
-        previous = self.quote_ending_before(match.start(), floor)
+        previous = self.quote_ending_before(match.start(), self._paragraph_start(match.start()))
         if previous is not None:
-            between = self.text[previous.close : match.start()]
-            inner_tail = (
-                self.text[max(previous.open, previous.inner_end - 3) : previous.inner_end]
-                .rstrip()
-                .rstrip("'’")
-            )
-            attributable = (
-                inner_tail.endswith((",", "?", "!", "—", "-", "–"))
-                or between.lstrip().startswith(",")
-            ) and not is_title(self.text[previous.inner_start : previous.inner_end])
-            if attributable and len(between) < 120 and "\n" not in between:
-                strong = _strong_form(lemma, form)
-                if between.strip(SPACE_COMMA) == "":
-                    inverted = mention_after(self.text, match.end(), sentence_end)
-                    if inverted is None and strong:
-                        inverted = subject_after(self.text, match.end(), sentence_end)
-                    if inverted is not None:
-                        return self._quoted_before(previous, inverted, cue, sentence_end)
-                else:
-                    mention = mention_before(self.text, previous.close, match.start())
-                    if strong and (
-                        mention is None
-                        or self.text[previous.close : mention.start].strip(SPACE_COMMA)
-                    ):
-                        # '"...," Republican strategist Fred Davis said': the role words belong to the speaker.
-                        whole = subject_before(self.text, previous.close, match.start())
-                        if whole is not None and (
-                            mention is None or whole.start < mention.start <= whole.end
-                        ):
-                            mention = (
-                                whole
-                                if mention is None
-                                else Mention(whole.text, whole.start, whole.end, mention.role)
-                            )
-                    if (
-                        mention is not None
-                        and self.text[previous.close : mention.start].strip(SPACE_COMMA) == ""
-                    ):
-                        return self._quoted_before(previous, mention, cue, sentence_end)
+            speaker = self._speaker_of_quote_before(verb, previous)
+            if speaker is not None:
+                return self._quoted_before(previous, speaker, verb.cue, sentence_end)
         before_words = self.text[max(sentence_start, match.start() - 40) : match.start()].split()
         previous_word = before_words[-1].lower() if before_words else ""
-        if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
+        if _not_a_report(self.text, verb, previous_word):
             return None
-        if form in AMBIGUOUS_FORMS and (
-            previous_word in NOUN_LEADS or re.fullmatch(r"[a-z]{3,}ed", previous_word)
-        ):
-            return None  # 'their calls for', 'reiterated calls for': the form is a noun
-        if previous_word in (
-            "been",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "being",
-        ) and not form.endswith(("ing", "s")):
-            return (
-                None  # "has been accused of", "was told": a passive, read by the passive patterns
-            )
-        if (
-            form.endswith("ed")
-            and lemma not in INFINITIVE_LEMMAS
-            and re.match(r"\s+to\s+[a-z]", self.text[match.end() : match.end() + 20])
-        ):
-            return None  # "projected to swell", "expected to win": a passive, not a report
-        mention = mention_before(
-            self.text, max(sentence_start, previous.close if previous else 0), match.start()
-        )
-        share = share_subject(
-            self.text, max(sentence_start, previous.close if previous else 0), match.start()
-        )
-        if share is not None and (mention is None or share.start < mention.start):
-            mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
-        if lemma in EVIDENCE_LEMMAS and not form.endswith("ing"):
-            record = evidence_subject(
-                self.text, max(sentence_start, previous.close if previous else 0), match.start()
-            )
-            if record is not None and (mention is None or record.start < mention.start):
-                mention = record  # 'New polls released Sunday showed': the record, not the day
-        after_start = match.end()
+        # 2. Who speaks: the subject before the verb, or one the verb's clause implies.
+        speaker_floor = max(sentence_start, previous.close if previous else 0)
+        mention = self._speaker_before(verb, speaker_floor)
         if mention is None:
             fronted = self._fronted_inverted(match, sentence_start, sentence_end)
             if fronted is not None:
                 return fronted
-            if form.endswith("ing") or re.search(
-                r"\b(?:and|but)\s+(?:\w+\s+)?$", self.text[sentence_start : match.start()]
-            ):
-                mention = self.clause_subject(sentence_start, match.start())
-            # 'hacking specialists say the data may be fake': a plural subject's plain 'say', then a clause.
-            plural_say = (
-                form == "say"
-                and previous_word.isalpha()
-                and previous_word not in NON_FINITE_LEADS
-                and (
-                    self._clause_like(self.text[match.end() : sentence_end])
-                    or bool(re.match(r"\s+that\b", self.text[match.end() : sentence_end]))
-                )
-            )
-            if mention is None and (
-                _strong_form(lemma, form)
-                or plural_say
-                or lemma in EVIDENCE_LEMMAS
-                or lemma in CALL_VERBS
-            ):
-                mention = subject_before(
-                    self.text, max(sentence_start, previous.close if previous else 0), match.start()
-                )
-                if (
-                    mention is not None
-                    and not (_strong_form(lemma, form) or plural_say)
-                    and not is_evidence(mention.text)
-                    and not (
-                        lemma in CALL_VERBS
-                        and mention.text[:1].isupper()
-                        and not form.endswith("ing")
-                    )
-                ):
-                    mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
+            mention = self._implied_speaker(verb, previous_word, speaker_floor)
             if mention is None:
                 return None
         elif mention.text.lower() not in PRONOUNS:
-            mention = widen(
-                self.text, max(sentence_start, previous.close if previous else 0), mention
-            )
+            mention = widen(self.text, speaker_floor, mention)
+        # 3. What is said: before the verb, around it, or after it.
+        return self._what_was_said(verb, mention)
+
+    def _paragraph_start(self, offset: int) -> int:
+        if not self.index.paragraphs:
+            return 0
+        return self.index.paragraphs[self.index.paragraph_at(offset)][0]
+
+    def _speaker_of_quote_before(self, verb: _Verb, previous: QuoteSpan) -> Mention | None:
+        """The speaker of '"...," X said' or '"...," said X', when the quote before is theirs."""
+        between = self.text[previous.close : verb.start]
+        inner_tail = (
+            self.text[max(previous.open, previous.inner_end - 3) : previous.inner_end]
+            .rstrip()
+            .rstrip("'’")
+        )
+        attributable = (
+            inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")
+        ) and not is_title(self.text[previous.inner_start : previous.inner_end])
+        if not attributable or len(between) >= _MAX_QUOTE_TO_VERB or "\n" in between:
+            return None
+        strong = _strong_form(verb.lemma, verb.form)
+        if between.strip(SPACE_COMMA) == "":
+            inverted = mention_after(self.text, verb.end, verb.sentence_end)
+            if inverted is None and strong:
+                inverted = subject_after(self.text, verb.end, verb.sentence_end)
+            return inverted
+        mention = mention_before(self.text, previous.close, verb.start)
+        if strong and (
+            mention is None or self.text[previous.close : mention.start].strip(SPACE_COMMA)
+        ):
+            # '"...," Republican strategist Fred Davis said': the role words belong to the speaker.
+            whole = subject_before(self.text, previous.close, verb.start)
+            if whole is not None and (mention is None or whole.start < mention.start <= whole.end):
+                mention = (
+                    whole
+                    if mention is None
+                    else Mention(whole.text, whole.start, whole.end, mention.role)
+                )
+        if (
+            mention is not None
+            and self.text[previous.close : mention.start].strip(SPACE_COMMA) == ""
+        ):
+            return mention
+        return None
+
+    def _speaker_before(self, verb: _Verb, floor: int) -> Mention | None:
+        """The subject before the verb: a named speaker, a share of people, or a record that shows."""
+        mention = mention_before(self.text, floor, verb.start)
+        share = share_subject(self.text, floor, verb.start)
+        if share is not None and (mention is None or share.start < mention.start):
+            mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
+        if verb.lemma in EVIDENCE_LEMMAS and not verb.form.endswith("ing"):
+            record = evidence_subject(self.text, floor, verb.start)
+            if record is not None and (mention is None or record.start < mention.start):
+                mention = record  # 'New polls released Sunday showed': the record, not the day
+        return mention
+
+    def _implied_speaker(self, verb: _Verb, previous_word: str, floor: int) -> Mention | None:
+        """With no speaker right before the verb: the subject of the clause it continues, or any subject a strong verb has."""
+        lemma, form = verb.lemma, verb.form
+        mention = None
+        if form.endswith("ing") or _COORDINATED_BEFORE_RE.search(
+            self.text[verb.sentence_start : verb.start]
+        ):
+            mention = self.clause_subject(verb.sentence_start, verb.start)
+        # 'hacking specialists say the data may be fake': a plural subject's plain 'say', then a clause.
+        after = self.text[verb.end : verb.sentence_end]
+        plural_say = (
+            form == "say"
+            and previous_word.isalpha()
+            and previous_word not in NON_FINITE_LEADS
+            and (self._clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
+        )
+        strong = _strong_form(lemma, form)
+        if mention is None and (
+            strong or plural_say or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS
+        ):
+            mention = subject_before(self.text, floor, verb.start)
+            if (
+                mention is not None
+                and not (strong or plural_say)
+                and not is_evidence(mention.text)
+                and not (
+                    lemma in CALL_VERBS and mention.text[:1].isupper() and not form.endswith("ing")
+                )
+            ):
+                mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
+        return mention
+
+    def _what_was_said(self, verb: _Verb, mention: Mention) -> Candidate | None:
+        """The content a speaker's verb attributes: a fronted clause, a parenthetical, or what follows."""
+        sentence_start, sentence_end = verb.sentence_start, verb.sentence_end
         # 'A new poll shows Smith with a lead': a record or a poll shows whatever its object is.
         evidence = (
-            lemma in EVIDENCE_LEMMAS and is_evidence(mention.text) and not form.endswith("ing")
+            verb.lemma in EVIDENCE_LEMMAS
+            and is_evidence(mention.text)
+            and not verb.form.endswith("ing")
         )
-        fronted = self._fronted(mention, cue, sentence_start, sentence_end)
+        fronted = self._fronted(mention, verb.cue, sentence_start, sentence_end)
         if fronted is not None:
             return fronted
-        parenthetical = self._parenthetical(mention, cue, sentence_start, sentence_end)
+        parenthetical = self._parenthetical(mention, verb.cue, sentence_start, sentence_end)
         if parenthetical is not None:
             return parenthetical
-        if re.fullmatch(
-            r"\s*(?:As|as)\s+", self.text[sentence_start : mention.start]
-        ) and self.text[match.end() : match.end() + 2].startswith(","):
-            # "As the minister said, the talks failed."
-            start, end = self.trim(match.end() + 1, self.clause_end(match.end() + 1, sentence_end))
-            if len(self.text[start:end].split()) >= 3:
-                return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+        if _AS_LEAD_RE.fullmatch(self.text[sentence_start : mention.start]) and self.text[
+            verb.end : verb.end + 2
+        ].startswith(","):
+            return self._as_said(verb, mention)
+        if self._no_content_follows(verb, mention, evidence):
             return None
+        return self._content_after(verb, mention, evidence)
+
+    def _as_said(self, verb: _Verb, mention: Mention) -> Candidate | None:
+        """'As the minister said, the talks failed.': the clause after the comma."""
+        start, end = self.trim(verb.end + 1, self.clause_end(verb.end + 1, verb.sentence_end))
+        if len(self.text[start:end].split()) >= 3:
+            return Candidate(start, end, self._kind(start, end), cue=verb.cue, mention=mention)
+        return None
+
+    def _no_content_follows(self, verb: _Verb, mention: Mention, evidence: bool) -> bool:
+        """A noun-like form with an unnamed subject and no clause, or a subordinate clause that ends at the verb."""
+        after = self.text[verb.end : verb.sentence_end]
         named_subject = mention.text.lower() in ("he", "she", "they", "i", "we") or (
             mention.text[:1].isupper() and mention.text.split()[0].lower() not in DETERMINERS
         )
         if (
-            form in AMBIGUOUS_FORMS
+            verb.form in AMBIGUOUS_FORMS
             and not named_subject
             and not evidence
-            and not re.match(
-                r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')", self.text[after_start:sentence_end]
-            )
+            and not _THAT_OR_QUOTE_AFTER_RE.match(after)
         ):
-            return None
-        if re.match(
-            r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))",
-            self.text[after_start:sentence_end],
-        ) and SUBORDINATE_LEAD_RE.match(self.text, sentence_start, mention.start):
-            return None  # 'After Clinton testified, the panel moved on': what follows the comma is not what she said
-        # 2. The content follows the verb: a quote, a that-clause, or a bare clause.
-        rest_start = after_start
-        adjunct = ADJUNCT_RE.match(self.text, rest_start, sentence_end)
-        if adjunct and not (
-            lemma in INFINITIVE_LEMMAS
-            and INFINITIVE_AFTER_RE.match(self.text, rest_start, sentence_end)
-        ):
-            rest_start = (
-                adjunct.end()
-            )  # "said in a statement on Tuesday that", but not "promised to repave the road"
-        if lemma in TELL_LEMMAS or lemma == "ask":
-            listener = LISTENER_RE.match(self.text, rest_start, sentence_end)
-            if lemma == "ask" and listener is None:
-                listener = ASKED_LISTENER_RE.match(self.text, rest_start, sentence_end)
+            return True
+        # 'After Clinton testified, the panel moved on': what follows the comma is not what she said.
+        return bool(
+            _COMMA_AFTER_VERB_RE.match(after)
+            and SUBORDINATE_LEAD_RE.match(self.text, verb.sentence_start, mention.start)
+        )
+
+    def _content_after(self, verb: _Verb, mention: Mention, evidence: bool) -> Candidate | None:
+        """The content follows the verb: a quote, a that-clause, or a bare clause."""
+        rest_start = self._past_adjunct(verb)
+        if verb.lemma in TELL_LEMMAS or verb.lemma == "ask":
+            listener = LISTENER_RE.match(self.text, rest_start, verb.sentence_end)
+            if verb.lemma == "ask" and listener is None:
+                listener = ASKED_LISTENER_RE.match(self.text, rest_start, verb.sentence_end)
             if listener:
                 rest_start = listener.end()
-            elif lemma == "tell":
-                # "told Breitbart News he would support her": a listener, then a bare clause.
-                heard = mention_after(self.text, rest_start, sentence_end)
-                if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
-                    after_listener = self.text[heard.end : sentence_end]
-                    if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
-                        start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
-                        return Candidate(start, end, "indirect", cue=cue, mention=mention)
-                plain = TOLD_LISTENER_RE.match(self.text, rest_start, sentence_end)
-                if plain is not None and (heard is None or heard.end <= plain.end()):
-                    # 'told reporters the dam would hold', 'tells them why ...': a plain listener, then the clause.
-                    after_listener = self.text[plain.end() : sentence_end]
-                    if (
-                        self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)
-                    ) and len(after_listener.split()) >= 3:
-                        start, end = self.trim(
-                            plain.end(), self.clause_end(plain.end(), sentence_end)
-                        )
-                        return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        rest = self.text[rest_start:sentence_end]
-        lead = re.match(r"\s*[:,]?\s*(that\b\s*)?", rest)
+            elif verb.lemma == "tell":
+                told = self._told_clause(verb, mention, rest_start)
+                if told is not None:
+                    return told
+        lead = _CONTENT_LEAD_RE.match(self.text[rest_start : verb.sentence_end])
         assert lead is not None  # every part of the pattern is optional: it always matches
         content_start = rest_start + lead.end()
-        if opens_quote(self.text, content_start):
-            quote = self.quote_at(content_start + 1)
-            if quote is not None and quote.open == content_start and not lead.group(1):
-                chained = self._quote_chain(quote, mention, cue)
-                clause_end = self.clause_end(quote.close, sentence_end)
-                if len(self.text[quote.close : clause_end].split()) < 2 or chained.text:
-                    return chained
-                # 'says "the wind is at our backs" despite the loss': the quote opens a longer clause.
-                start, end = self.trim(content_start, clause_end)
-                return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if self.text[sentence_start:sentence_end].rstrip().endswith(
+        that = bool(lead.group(1))
+        quoted = self._quote_opens_content(verb, mention, content_start, that)
+        if quoted is not None:
+            return quoted
+        if self.text[verb.sentence_start : verb.sentence_end].rstrip().endswith(
             ":"
-        ) and not self.quote_starting_after(match.end(), sentence_end):
+        ) and not self.quote_starting_after(verb.end, verb.sentence_end):
             # "Cruz continued:" closing its paragraph, with the quotation in the next one.
-            return self._block_quote(sentence_end, mention, cue)
-        content_end = self.clause_end(content_start, sentence_end)
+            return self._block_quote(verb.sentence_end, mention, verb.cue)
+        mention, content_end = self._content_end(verb, mention, content_start)
+        start, end = self.trim(content_start, content_end)
+        return self._judged_content(verb, mention, evidence, that, start, end)
+
+    def _past_adjunct(self, verb: _Verb) -> int:
+        """Where the content can start: after "said in a statement on Tuesday", not after "promised" in "promised to repave"."""
+        adjunct = ADJUNCT_RE.match(self.text, verb.end, verb.sentence_end)
+        if adjunct and not (
+            verb.lemma in INFINITIVE_LEMMAS
+            and INFINITIVE_AFTER_RE.match(self.text, verb.end, verb.sentence_end)
+        ):
+            return adjunct.end()
+        return verb.end
+
+    def _told_clause(self, verb: _Verb, mention: Mention, rest_start: int) -> Candidate | None:
+        """'told Breitbart News he would support her', 'told reporters the dam would hold': a listener, then a bare clause."""
+        sentence_end = verb.sentence_end
+        heard = mention_after(self.text, rest_start, sentence_end)
+        if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
+            after_listener = self.text[heard.end : sentence_end]
+            if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
+                start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
+                return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
+        plain = TOLD_LISTENER_RE.match(self.text, rest_start, sentence_end)
+        if plain is not None and (heard is None or heard.end <= plain.end()):
+            # 'told reporters the dam would hold', 'tells them why ...': a plain listener, then the clause.
+            after_listener = self.text[plain.end() : sentence_end]
+            if (
+                self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)
+            ) and len(after_listener.split()) >= 3:
+                start, end = self.trim(plain.end(), self.clause_end(plain.end(), sentence_end))
+                return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
+        return None
+
+    def _quote_opens_content(
+        self, verb: _Verb, mention: Mention, content_start: int, that: bool
+    ) -> Candidate | None:
+        """'said: "..."': the quotation (with the pieces it continues in), or the longer clause it opens."""
+        if that or not opens_quote(self.text, content_start):
+            return None
+        quote = self.quote_at(content_start + 1)
+        if quote is None or quote.open != content_start:
+            return None
+        chained = self._quote_chain(quote, mention, verb.cue)
+        clause_end = self.clause_end(quote.close, verb.sentence_end)
+        if len(self.text[quote.close : clause_end].split()) < 2 or chained.text:
+            return chained
+        # 'says "the wind is at our backs" despite the loss': the quote opens a longer clause.
+        start, end = self.trim(content_start, clause_end)
+        return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
+
+    def _content_end(
+        self, verb: _Verb, mention: Mention, content_start: int
+    ) -> tuple[Mention, int]:
+        """Where the reported clause ends, and the speaker with the modifiers a relative clause gives it."""
+        sentence_start = verb.sentence_start
+        content_end = self.clause_end(content_start, verb.sentence_end)
         relative = RELATIVE_SPEAKER_RE.search(
-            self.text, max(sentence_start, mention.start - 40), mention.start
+            self.text, max(sentence_start, mention.start - _RELATIVE_REACH), mention.start
         )
         if relative:
             modifiers = relative.group("modifiers").split()
@@ -453,128 +550,159 @@ class CueReader(FrontedReader):
                 )
             # 'The rules, which officials said will take effect in May, will not apply to ...': the
             # relative clause ends at its comma, and the main clause after it is the writer's.
-            comma = self.text.find(", ", content_start, content_end)
-            while comma >= 0 and self.quote_at(comma) is not None:
-                comma = self.text.find(", ", comma + 1, content_end)
+            comma = self._comma_outside_quotes(content_start, content_end)
             if comma > content_start:
                 content_end = comma
-        if WHO_SAID_RE.search(self.text, max(sentence_start, match.start() - 40), match.start()):
+        if WHO_SAID_RE.search(
+            self.text, max(sentence_start, verb.start - _RELATIVE_REACH), verb.start
+        ):
             # 'Mr. Lee, who said last week that the judge was biased, issued a statement': the main clause resumes.
             resumed = MAIN_VERB_AFTER_COMMA_RE.search(self.text, content_start, content_end)
             while resumed is not None and self.quote_at(resumed.start()) is not None:
                 resumed = MAIN_VERB_AFTER_COMMA_RE.search(self.text, resumed.end(), content_end)
             if resumed is not None:
                 content_end = resumed.start()
-        start, end = self.trim(content_start, content_end)
+        return mention, content_end
+
+    def _comma_outside_quotes(self, start: int, end: int) -> int:
+        """The first ', ' between start and end that is not inside a quotation, or -1."""
+        comma = self.text.find(", ", start, end)
+        while comma >= 0 and self.quote_at(comma) is not None:
+            comma = self.text.find(", ", comma + 1, end)
+        return comma
+
+    def _judged_content(
+        self, verb: _Verb, mention: Mention, evidence: bool, that: bool, start: int, end: int
+    ) -> Candidate | None:
+        """The clause after the verb, kept, narrowed to a demand or a label, or refused as no claim."""
+        lemma, cue = verb.lemma, verb.cue
         content = self.text[start:end]
-        if (
-            MEDIUM_ADJUNCT_RE.fullmatch(" " + content)
-            and not re.search(r"\bthat\b|[\"“]", content)
-            and not self._clause_like(content)
-        ):
-            return None  # 'said in a wide-ranging interview': where it was said, not what
-        if (
-            not lead.group(1)
-            and lemma in STRONG_SAY_LEMMAS
-            and not re.search(r"[\"“]|''", content)
-            and (
-                ADJUNCT_OPENING_RE.match(content)
-                and not self._clause_like(content)
-                or lemma in ("say", "tell", "add", "write", "state")
-                and SUBORDINATE_ONLY_RE.match(content)
-                and "," not in content
-            )
-        ):
-            return None  # 'said in April while promoting a film', 'said when Boyle asked him': how or when, not what
-        after_verb = self.trim(match.end(), sentence_end)[0]
-        demand = DEMAND_RE.match(self.text, after_verb, sentence_end) if lemma == "call" else None
-        if demand is not None:
-            # 'called for a boycott of the speech', 'called on the governor to resign': a demand, as a position.
-            d_end = self.clause_end(demand.end(), sentence_end)
-            cut = DEMAND_END_RE.search(self.text, demand.end(), d_end)
-            d_start, d_end = self.trim(demand.end(), cut.start() if cut else d_end)
-            if demand.group(1) == "on" and not re.search(r"\bto\s+[a-z]", self.text[d_start:d_end]):
-                return None
-            if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
-                return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
+        if self._only_circumstance(verb, that, content):
             return None
+        after_verb = self.trim(verb.end, verb.sentence_end)[0]
+        demand = (
+            DEMAND_RE.match(self.text, after_verb, verb.sentence_end) if lemma == "call" else None
+        )
+        if demand is not None:
+            return self._demand(verb, mention, demand)
         if (
             lemma in ("describe", "characterize")
-            and not lead.group(1)
+            and not that
             and (described := DESCRIBED_AS_RE.match(content))
-            and self.quote_starting_after(match.end(), end) is None
+            and self.quote_starting_after(verb.end, end) is None
         ):
             # 'described the protests as largely peaceful': what was described, and as what.
             cut = DEMAND_END_RE.search(self.text, start, end)
             d_start, d_end = self.trim(
-                start,
-                cut.start() if cut and cut.start() > start + described.end() else end,
+                start, cut.start() if cut and cut.start() > start + described.end() else end
             )
             return Candidate(d_start, d_end, "indirect", cue=cue, mention=mention)
-        if lemma in QUOTE_ONLY_LEMMAS and not lead.group(1):
-            embedded = self.quote_starting_after(match.end(), sentence_end)
-            if (
-                embedded is not None
-                and len(self.text[match.end() : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
-            ):
-                if lemma == "ask" or self.text[match.end() : embedded.open].strip(" ,:") == "":
-                    return self._quote_chain(embedded, mention, cue)
-                return self._called(match.end(), embedded, mention, cue)
-            if lemma == "ask" and re.match(
-                r"(?:whether|if|why|how|what|when|who|which|where)\b", content
-            ):
-                return Candidate(start, end, "indirect", cue=cue, mention=mention)
-            return self._unquoted(lemma, start, end, mention, cue)
-        if len(content.split()) < 2 or re.match(r"(?:and|but|or|because|so|to)\b", content):
+        if lemma in QUOTE_ONLY_LEMMAS and not that:
+            return self._quote_only(verb, mention, start, end, content)
+        if len(content.split()) < 2 or _CONNECTIVE_LEAD_RE.match(content):
             return None
-        if not lead.group(1):
-            coordinated = re.search(
-                r"\s+and\s+(?:then\s+|later\s+)?(?:\w+ed|seemed|was|is|(?:has|have|had)\s+(?:also\s+)?\w+(?:ed|en|one))\b",
-                content,
-            )
+        if not that:
+            coordinated = _COORDINATED_VERB_RE.search(content)
             if coordinated:
                 end = start + coordinated.start()
                 content = self.text[start:end]
-        if lemma in ACCUSING_LEMMAS and not lead.group(1) and ACCUSED_OF_RE.match(content):
+        if lemma in ACCUSING_LEMMAS and not that and ACCUSED_OF_RE.match(content):
             # 'accused the agency of hiding the hacks': who is accused, and of what.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
-        if (
-            not lead.group(1)
-            and lemma in NON_SPEECH_OBJECT_LEMMAS
-            and not self._clause_like(
-                _ADJECTIVAL_RE.sub(" ", re.split(r",|\s(?:and|but)\s", content)[0])
-            )
-            and not re.search(r"[\"“]|''", content)
-            and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content))
-        ):
+        if self._no_speech(lemma, that, content):
             return None  # 'added three goals', 'denied Dunmore two chances', 'charged a premium': no speech
         if (
-            not lead.group(1)
+            not that
             and not self._clause_like(content)
             and lemma not in DENIAL_VERBS
             and lemma not in BARE_CLAUSE_LEMMAS
             and not evidence
         ):
-            embedded = self.quote_starting_after(match.end(), sentence_end)
-            if (
-                embedded is not None
-                and len(self.text[match.end() : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
-            ):
-                return self._quote_chain(embedded, mention, cue)
-            if (
-                lemma in OBJECT_LEMMAS
-                and not form.endswith("ing")
-                and len(content.split()) >= 2
-                and not re.match(r"(?:it|this|that|them|him|her|so)\b", content)
-            ):
-                # What is announced or denounced is the claim, figure or not.
-                cut = DEMAND_END_RE.search(self.text, start, end)
-                a_start, a_end = self.trim(start, cut.start() if cut else end)
-                if len(self.text[a_start:a_end].split()) >= 2:
-                    return Candidate(a_start, a_end, "indirect", cue=cue, mention=mention)
-            if not re.search(r"\d|\$|percent", content):
-                return None
+            return self._object_claim(verb, mention, start, end, content)
         return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
+
+    def _only_circumstance(self, verb: _Verb, that: bool, content: str) -> bool:
+        """'said in a wide-ranging interview', 'said in April while promoting a film': where, how or when, not what."""
+        if (
+            MEDIUM_ADJUNCT_RE.fullmatch(" " + content)
+            and not _THAT_OR_QUOTE_RE.search(content)
+            and not self._clause_like(content)
+        ):
+            return True
+        return bool(
+            not that
+            and verb.lemma in STRONG_SAY_LEMMAS
+            and not _QUOTE_MARK_RE.search(content)
+            and (
+                ADJUNCT_OPENING_RE.match(content)
+                and not self._clause_like(content)
+                or verb.lemma in ("say", "tell", "add", "write", "state")
+                and SUBORDINATE_ONLY_RE.match(content)
+                and "," not in content
+            )
+        )
+
+    def _no_speech(self, lemma: str, that: bool, content: str) -> bool:
+        """A verb of saying in its other sense: a noun phrase, not a clause, after 'added', 'denied', 'charged'."""
+        return bool(
+            not that
+            and lemma in NON_SPEECH_OBJECT_LEMMAS
+            and not self._clause_like(_ADJECTIVAL_RE.sub(" ", _FIRST_CONJUNCT_RE.split(content)[0]))
+            and not _QUOTE_MARK_RE.search(content)
+            and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content))
+        )
+
+    def _demand(self, verb: _Verb, mention: Mention, demand: re.Match[str]) -> Candidate | None:
+        """'called for a boycott of the speech', 'called on the governor to resign': a demand, as a position."""
+        d_end = self.clause_end(demand.end(), verb.sentence_end)
+        cut = DEMAND_END_RE.search(self.text, demand.end(), d_end)
+        d_start, d_end = self.trim(demand.end(), cut.start() if cut else d_end)
+        if demand.group(1) == "on" and not _TO_VERB_RE.search(self.text[d_start:d_end]):
+            return None
+        if len(self.text[d_start:d_end].split()) >= 1 and d_end > d_start:
+            return Candidate(d_start, d_end, "indirect", cue=verb.cue, mention=mention)
+        return None
+
+    def _quote_only(
+        self, verb: _Verb, mention: Mention, start: int, end: int, content: str
+    ) -> Candidate | None:
+        """A verb that attributes only a quotation, a question, a request, a label or an account ('asked', 'called')."""
+        embedded = self.quote_starting_after(verb.end, verb.sentence_end)
+        if (
+            embedded is not None
+            and len(self.text[verb.end : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
+        ):
+            if verb.lemma == "ask" or self.text[verb.end : embedded.open].strip(" ,:") == "":
+                return self._quote_chain(embedded, mention, verb.cue)
+            return self._called(verb.end, embedded, mention, verb.cue)
+        if verb.lemma == "ask" and _ASKED_QUESTION_RE.match(content):
+            return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
+        return self._unquoted(verb.lemma, start, end, mention, verb.cue)
+
+    def _object_claim(
+        self, verb: _Verb, mention: Mention, start: int, end: int, content: str
+    ) -> Candidate | None:
+        """A verb with an object, not a clause: a quotation near it, what was announced, or a figure."""
+        embedded = self.quote_starting_after(verb.end, verb.sentence_end)
+        if (
+            embedded is not None
+            and len(self.text[verb.end : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
+        ):
+            return self._quote_chain(embedded, mention, verb.cue)
+        if (
+            verb.lemma in OBJECT_LEMMAS
+            and not verb.form.endswith("ing")
+            and len(content.split()) >= 2
+            and not _PRONOUN_OBJECT_RE.match(content)
+        ):
+            # What is announced or denounced is the claim, figure or not.
+            cut = DEMAND_END_RE.search(self.text, start, end)
+            a_start, a_end = self.trim(start, cut.start() if cut else end)
+            if len(self.text[a_start:a_end].split()) >= 2:
+                return Candidate(a_start, a_end, "indirect", cue=verb.cue, mention=mention)
+        if not _FIGURE_RE.search(content):
+            return None
+        return Candidate(start, end, self._kind(start, end), cue=verb.cue, mention=mention)
 
     def _unquoted(
         self, lemma: str, start: int, end: int, mention: Mention, cue: tuple[int, int]
@@ -587,9 +715,7 @@ class CueReader(FrontedReader):
             cut = DEMAND_END_RE.search(self.text, start, end)
             c_start, c_end = self.trim(start, cut.start() if cut else end)
             return Candidate(c_start, c_end, "indirect", cue=cue, mention=mention)
-        if lemma in ("describe", "characterize") and re.match(
-            r"(?:how|what|why|where|when|whether)\b", content
-        ):
+        if lemma in ("describe", "characterize") and _ACCOUNT_LEAD_RE.match(content):
             # An account is a claim; 'described the plan' names a topic and asserts nothing.
             return Candidate(start, end, "indirect", cue=cue, mention=mention)
         return None
@@ -618,9 +744,7 @@ class CueReader(FrontedReader):
             and "," not in self.text[sentence_start:start]
         ):
             # 'When the mayor promised to fix the roads, voters cheered': the first comma closes the subordinate clause.
-            comma = self.text.find(", ", start, end)
-            while comma >= 0 and self.quote_at(comma) is not None:
-                comma = self.text.find(", ", comma + 1, end)
+            comma = self._comma_outside_quotes(start, end)
             if comma > start:
                 end = comma
         summary = SUMMARY_APPOSITIVE_RE.search(self.text, start, end)
@@ -640,7 +764,7 @@ class CueReader(FrontedReader):
 
     def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
         """The subject of the clause a participle or a coordinated verb hangs on."""
-        for verb in re.finditer(r"\b[a-z]+\b", self.text[sentence_start:end]):
+        for verb in _LOWER_WORD_RE.finditer(self.text[sentence_start:end]):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
                 verb_start = sentence_start + verb.start()
@@ -650,7 +774,7 @@ class CueReader(FrontedReader):
                 if mention is not None:
                     return mention
         # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
-        named = re.match(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b", self.text[sentence_start:end])
+        named = _NAMED_PRESENT_RE.match(self.text[sentence_start:end])
         if named:
             return mention_before(
                 self.text, sentence_start, sentence_start + named.end(1)
