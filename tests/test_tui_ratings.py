@@ -12,7 +12,6 @@ from claims.documents import read_document
 from claims.importers import parse_import
 from claims.models import SourceMeta
 from store.api import open_store
-from store.imports import import_batch
 from tui.app import make_app
 from tui.widgets.claim_table import ClaimTable
 
@@ -24,7 +23,7 @@ class TestPriorRatings:
     async def test_detail_shows_the_earlier_rating(self, tmp_path):
         store = open_store(str(tmp_path / "ratings.db"))
         try:
-            import_batch(store, parse_import(json.dumps(FEED).encode(), "feed.json"), REVIEWER)
+            store.import_batch(parse_import(json.dumps(FEED).encode(), "feed.json"), REVIEWER)
             added = store.add_document(
                 read_document(ARTICLE.encode(), "bridge.txt"), SourceMeta(title="Bridge"), REVIEWER
             )

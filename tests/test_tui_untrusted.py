@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.app import App, ComposeResult
 from tui_helpers import REVIEWER, add_source, make_claim, screen_text, settle, sync
 
 from claims.models import SourceMeta
@@ -11,7 +12,7 @@ from store.api import open_store
 from tui.app import make_app
 from tui.screens.main import MainScreen
 from tui.screens.source import SourceScreen
-from tui.widgets.claim_table import ClaimTable
+from tui.widgets.claim_table import ClaimTable, Page
 
 HOSTILE_QUOTES = [
     "see note [1] and [2]",
@@ -105,12 +106,17 @@ class TestHostileText:
         store.close()
 
 
+class _TableOnly(App):
+    def compose(self) -> ComposeResult:
+        yield ClaimTable()
+
+
 @pytest.mark.parametrize("quote", HOSTILE_QUOTES)
-def test_table_cells_keep_brackets(quote, tmp_path):
-    """The table builds its cells as plain strings: brackets survive, controls do not."""
+@sync
+async def test_table_rows_keep_brackets(quote):
+    """The table draws a hostile speaker as plain text: brackets survive, controls do not."""
     from claims.models import Claim
 
-    table = ClaimTable()
     claim = Claim(
         id=1,
         source_id=1,
@@ -121,6 +127,11 @@ def test_table_cells_keep_brackets(quote, tmp_path):
         end=len(quote),
         kind="direct",
     )
-    cells = table._cells(claim, table._columns(200))
-    assert display_safe(" ".join(quote.split()))[:10] in cells[1]
-    assert all("\x1b" not in cell and "\u202e" not in cell for cell in cells)
+    app = _TableOnly()
+    async with app.run_test(size=(200, 5)) as pilot:
+        table = app.query_one(ClaimTable)
+        table.reset(lambda offset, limit: Page([], {}), 1, {0: Page([claim], {})})
+        await settle(pilot, rounds=1)
+        row = table.render_line(1).text
+    assert display_safe(" ".join(quote.split()))[:10] in row
+    assert "\x1b" not in row and "\u202e" not in row

@@ -9,11 +9,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import hashlib
+import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from rich.cells import cell_len
 from sqlalchemy import select
 from textual.message import Message
 from textual.notifications import Notify
@@ -272,10 +275,28 @@ async def palette_commands(screen) -> list[tuple[str, str | None]]:
     return [(str(hit.display), hit.help) async for hit in DeskCommands(screen).discover()]
 
 
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="(?P<length>[\d.]+)" '
+    r'clip-path="url\(#[^)]*-line-(?P<line>\d+)\)">(?P<text>[^<]*)</text>'
+)
+
+
 def screen_text(app) -> str:
-    """The visible screen as plain text."""
-    screen = app.screen
-    return "\n".join(strip.text for strip in screen._compositor.render_strips())
+    """The visible screen as plain text, one line per row, as a reviewer sees it.
+
+    Read from `App.export_screenshot()`, Textual's public rendering of the whole screen (the
+    one snapshot tests compare): each run of text sits on its row at its cell column.
+    """
+    width, height = app.size
+    rows: list[str] = [""] * height
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        text = html.unescape(match["text"]).replace("\xa0", " ")
+        row = int(match["line"])
+        if text == "\n" or row >= height or not cell_len(text):
+            continue
+        column = round(float(match["x"]) * cell_len(text) / float(match["length"]))
+        rows[row] += " " * max(0, column - cell_len(rows[row])) + text
+    return "\n".join(row.ljust(width) for row in rows)
 
 
 def sync(test):
