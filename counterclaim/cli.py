@@ -46,10 +46,10 @@ def add(
     overrides = out.meta_overrides(outlet=outlet, url=url, published=published, title=title)
     inputs = collect_inputs(paths)
     failures = 0
-    results = []
+    results: list[dict] = []
     # In input order: ("document", name) for each document sent to the store, whose results
     # arrive in the same order, and ("said", JSON entry) for each file skipped or refused.
-    pending: deque[tuple[str, object]] = deque()
+    pending: deque[tuple[str, str] | tuple[str, dict]] = deque()
 
     def readable_documents():
         nonlocal failures
@@ -74,7 +74,9 @@ def add(
 
     def said_so_far():
         while pending and pending[0][0] == "said":
-            results.append(pending.popleft()[1])
+            said = pending.popleft()[1]
+            assert isinstance(said, dict)
+            results.append(said)
             bar.advance()
 
     # A bar on a terminal for a folder's worth of documents; one document needs none.
@@ -88,6 +90,7 @@ def add(
                 for result in added:
                     said_so_far()
                     display = pending.popleft()[1]
+                    assert isinstance(display, str)  # a stored document's name
                     results.append(out.add_result_dict(display, result))
                     bar.advance()
                     if not json_output:
@@ -324,7 +327,7 @@ def run() -> None:
     try:  # recent typer vendors click; older releases use the click package
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover - depends on the installed typer
-        from click.exceptions import ClickException
+        from click.exceptions import ClickException  # type: ignore[assignment]  # the same class
 
     signal.signal(signal.SIGTERM, _terminated)
     # A Ctrl-C can interrupt SQLAlchemy while it closes a connection; it logs that with a

@@ -181,7 +181,8 @@ def links(
     """List links between related claims (suggested ones await a reviewer's decision)."""
     from claims.vocabulary import LINK_STATE_WORDS
 
-    stored_state = {word: stored for stored, word in LINK_STATE_WORDS.items()}.get(state, state)
+    stored_of = {word: stored for stored, word in LINK_STATE_WORDS.items()}
+    stored_state = None if state is None else stored_of.get(state, state)
     with ctx.obj.open() as store:
         found = store.links(stored_state)
     if json_output:

@@ -11,6 +11,7 @@ import hashlib
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -109,7 +110,7 @@ def make_claim(text: str, document: str, speaker: str | None, **fields):
     if speaker and speaker in document:
         mention_start = document.index(speaker)
         mention = Span(text=speaker, start=mention_start, end=mention_start + len(speaker))
-    values = {
+    values: dict[str, Any] = {
         "text": text,
         "quote": text,
         "start": start,

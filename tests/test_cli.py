@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-import click
 import pytest
 import typer
 from conftest import PORT_CLAIMS, PORT_STORY
+from typer.core import TyperArgument, TyperGroup, TyperOption
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
@@ -205,24 +205,26 @@ class TestDatabaseCommands:
         assert len(result.stderr.splitlines()) == 1
 
 
-def _commands(group: click.Group, prefix: str = ""):
+def _commands(group: TyperGroup, prefix: str = ""):
+    # typer's own classes: recent typer vendors click, so click.Group would match nothing.
     for name, command in sorted(group.commands.items()):
         yield f"{prefix}{name}", command
-        if isinstance(command, click.Group):
+        if isinstance(command, TyperGroup):
             yield from _commands(command, f"{prefix}{name} ")
 
 
 def test_every_command_and_option_has_help():
     root = typer.main.get_command(app)
+    assert isinstance(root, TyperGroup)
     missing = []
     for name, command in _commands(root):
         if not (command.help or "").strip():
             missing.append(name)
         for parameter in command.params:
-            if isinstance(parameter, click.Option) and not (parameter.help or "").strip():
+            if isinstance(parameter, TyperOption) and not (parameter.help or "").strip():
                 missing.append(f"{name} {parameter.opts[0]}")
             if (
-                isinstance(parameter, click.Argument)
+                isinstance(parameter, TyperArgument)
                 and not (getattr(parameter, "help", "") or "").strip()
             ):
                 missing.append(f"{name} {parameter.name}")

@@ -215,11 +215,11 @@ class TestWordsOfTheCommandLine:
         from tui_helpers import add_source, harbour_casefile, link, make_claim
 
         from claims.models import SourceMeta
-        from store.tables import LinkRow
+        from store.tables import LinkRow, table_of
 
         case = harbour_casefile(tmp_path)
         with case.store.engine.begin() as connection:
-            connection.execute(update(LinkRow.__table__).values(state="confirmed"))
+            connection.execute(update(table_of(LinkRow)).values(state="confirmed"))
         text = "Port report.\n\nThe harbour will reopen on Monday after the storm."
         (narrative,) = add_source(
             case.store,

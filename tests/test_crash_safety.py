@@ -70,7 +70,7 @@ def _check_consistent(db_url: str) -> int:
             text("SELECT count(*) FROM claim WHERE source_id NOT IN (SELECT id FROM source)")
         ).scalar_one()
         assert orphans == 0
-        stored = dict(
+        stored: dict[int, int] = dict(
             connection.execute(
                 text("SELECT source_id, count(*) FROM claim GROUP BY source_id")
             ).all()
@@ -119,7 +119,8 @@ class TestKilledIngest:
         )
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
-        process.stderr.close()
+        if process.stderr is not None:
+            process.stderr.close()
         assert process.returncode == -signal.SIGKILL
         if sys.platform.startswith("linux"):
             assert survivors(process.pid) == [], "worker processes outlived the killed ingest"

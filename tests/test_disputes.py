@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
 from claims.disputes import dispute_ids, group_disputes
-from claims.models import Claim, Conflict, Link
+from claims.models import Claim, Conflict, ConflictKind, Link, Polarity
 from counterclaim.cli import app
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def claim(
-    claim_id: int, source_id: int, speaker: str | None, text: str, polarity: str = "asserts"
+    claim_id: int, source_id: int, speaker: str | None, text: str, polarity: Polarity = "asserts"
 ) -> Claim:
     return Claim(
         id=claim_id,
@@ -31,7 +32,7 @@ def claim(
 
 
 def conflict(
-    conflict_id: int, a: int, b: int, kind: str = "denial", weak: bool = False
+    conflict_id: int, a: int, b: int, kind: ConflictKind = "denial", weak: bool = False
 ) -> Conflict:
     return Conflict(
         id=conflict_id,
@@ -150,13 +151,13 @@ class TestThreadsRankByDisputes:
         figure = "The Kelby dock handled 40,000 containers last week"
         denial = "It is not true that the Kelby dock handled 40,000 containers last week"
 
-        def add(number: int, claims: list[tuple[str, str, str]]) -> None:
+        def add(number: int, claims: list[tuple[str, str, Polarity]]) -> None:
             body = " ".join(f'"{text}," {speaker} said.' for speaker, text, _ in claims)
             document = f"Harbour news {number}\n\n{body}\n"
             extracted = []
             for speaker, text, polarity in claims:
                 start = document.index(text)
-                fields = (
+                fields: dict[str, Any] = (
                     {
                         "quantities": [
                             Quantity(value=40000.0, unit="containers", text="40,000 containers")

@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 from report_fixtures import sample_export
@@ -43,7 +44,7 @@ DOCK_CLAIMS = [
     ("=SUM(A1:A9) <b>more</b> than 5,000 containers came in,", "Ilse Varg"),
     ("+Rates rose by 4 percent,", "Ilse Varg"),
 ]
-FILTERS = [
+FILTERS: list[dict[str, Any]] = [
     {"conflicts_only": True},
     {"status": "disputed"},
     {"speaker": "varg"},
@@ -167,7 +168,8 @@ class TestPagesAreStreamed:
 
     @pytest.mark.parametrize("fmt", ["json", "csv"])
     def test_rows_are_written_before_the_next_page_is_read(self, fmt):
-        export, log, stream = sample_export(), [], io.StringIO()
+        export, stream = sample_export(), io.StringIO()
+        log: list[tuple[int, int]] = []
         write(self.paged(export, log, stream), fmt, stream)
         written_before = [length for _claim_id, length in log]
         assert [claim_id for claim_id, _ in log] == [claim.id for claim in export.claims]

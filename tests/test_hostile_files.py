@@ -199,7 +199,7 @@ class TestDeskExport:
         """The desk's export onto an existing file: the first enter only asks, the second overwrites."""
         import asyncio
 
-        from textual.widgets import Input, Label
+        from textual.widgets import Input, Label, Select
 
         from tui.app import make_app
         from tui.screens.export import ExportScreen
@@ -216,7 +216,7 @@ class TestDeskExport:
                     await pilot.press("e")
                     await pilot.pause()
                     assert isinstance(app.screen, ExportScreen)
-                    app.screen.query_one("#export-format").value = "json"
+                    app.screen.query_one("#export-format", Select).value = "json"
                     await pilot.pause()
                     app.screen.query_one("#export-path", Input).value = str(report)
                     await pilot.press("enter")
@@ -312,7 +312,7 @@ class TestReviewReportsItsOwnVersion:
         claim_id = port_story.claim_ids[0]
         statuses = ["confirmed", "disputed", "unverifiable"]
 
-        def mark(number: int) -> tuple[int, str, str]:
+        def mark(number: int) -> tuple[int, str, str | None]:
             reviewer = open_store(db_url)
             try:
                 claim = reviewer.review(

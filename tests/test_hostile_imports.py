@@ -502,7 +502,8 @@ def _made_up_word(index: int) -> str:
 
 def _repeated_document_claims(distinct: int, copies: int) -> tuple[list[Claim], set[int]]:
     """`distinct` statements, each printed `copies` times in one source; every copy after the first is settled."""
-    claims, settled = [], set()
+    claims: list[Claim] = []
+    settled: set[int] = set()
     for repeat in range(copies):
         for index in range(distinct):
             words = [_made_up_word(index * 5 + offset) for offset in range(5)]

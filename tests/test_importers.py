@@ -105,7 +105,9 @@ class TestClaimReview:
         )
         batch = parse_import(page.encode(), "page.html")
         assert [claim.rating for claim in batch.claims] == ["False"]
-        assert page.split("\n")[batch.claims[0].line - 1].strip() == '"@type": "ClaimReview",'
+        line = batch.claims[0].line
+        assert line is not None
+        assert page.split("\n")[line - 1].strip() == '"@type": "ClaimReview",'
 
     def test_fact_check_api_answer(self):
         answer = {
@@ -140,6 +142,7 @@ class TestClaimReview:
         with pytest.raises(ImportFailed) as failure:
             parse_import(text.encode(), "feed.json")
         ((line, message),) = failure.value.problems
+        assert line is not None
         assert text.split("\n")[line - 1].strip().startswith('"@type": "ClaimReview"')
         assert line > 3 and "claimReviewed" in message
         batch = parse_import(text.encode(), "feed.json", skip_bad=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -42,7 +43,7 @@ def _claim(
     **fields,
 ) -> ExtractedClaim:
     start = document.index(sentence)
-    values = {
+    values: dict[str, Any] = {
         "text": sentence,
         "quote": sentence,
         "start": start,
@@ -98,7 +99,7 @@ def fictional_corpus(
             speaker = rng.choice(SPEAKERS) if rng.random() < 0.85 else None
             if not number:
                 speaker = SPEAKERS[index % len(SPEAKERS)]
-            fields = {"quantities": quantities}
+            fields: dict[str, Any] = {"quantities": quantities}
             if denied:
                 fields.update(
                     polarity="denies", denial_target=sentence[len("It is not true that ") :]

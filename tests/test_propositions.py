@@ -6,7 +6,7 @@ from claims.conflicts import detect_conflicts
 from claims.matching import link_claims
 from claims.matching.features import features
 from claims.matching.scoring import question_link, same_question
-from claims.models import Claim, Link, Source
+from claims.models import Claim, Link, LinkRelation, Source
 from claims.propositions import denial_meets, same_statement
 from claims.quantities import extract_quantities
 
@@ -30,7 +30,7 @@ def make(claim_id: int, text: str, speaker: str | None, *, source_id: int = 1, *
     )
 
 
-def found(*claims: Claim, relation: str = "related") -> list:
+def found(*claims: Claim, relation: LinkRelation = "related") -> list:
     by_id = {claim.id: claim for claim in claims}
     links = [
         Link(

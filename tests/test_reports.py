@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +21,10 @@ from claims.reports.markdown import escape_markdown
 
 
 def org_options(**overrides) -> ReportOptions:
-    values = {"organization_name": "Fictland Checks", "organization_url": "https://checks.example/"}
+    values: dict[str, Any] = {
+        "organization_name": "Fictland Checks",
+        "organization_url": "https://checks.example/",
+    }
     values.update(overrides)
     return ReportOptions(**values)
 
@@ -342,7 +346,7 @@ class TestMarkdownEscapingProperty:
     """Any document text, escaped, renders as exactly that text in one paragraph."""
 
     @given(
-        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80)
         | st.text(alphabet="\\`*_{}[]()<>#+-.!|~&:;/ =0123456789abchtpsw\n\t\"'", max_size=60)
     )
     @settings(max_examples=300, deadline=None)

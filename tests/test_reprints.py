@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from sqlalchemy import text
 
@@ -22,7 +23,7 @@ def _document(sentences: list[tuple[str, str]], tail: str = "") -> tuple[str, li
     claims = []
     for speaker, sentence in sentences:
         start = document.index(sentence)
-        fields = {}
+        fields: dict[str, Any] = {}
         if "40,000" in sentence:
             fields["quantities"] = [
                 Quantity(value=40000.0, unit="containers", text="40,000 containers")

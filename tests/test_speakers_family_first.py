@@ -60,4 +60,5 @@ def test_speaker_book_resolves_both_orders(store, preload):
         other = book.resolve(make_claim("Maybe,", document, "Han Ji-woo"))
         book.flush()
         assert short == full != other
+        assert full is not None
         assert book.entries[full].name == "Han Do Yun"

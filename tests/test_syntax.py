@@ -161,9 +161,9 @@ def test_parse_many_keeps_order_and_empty_texts():
 def test_views_are_immutable():
     (sentence,) = syntax.parse("Ada spoke.")
     with pytest.raises(dataclasses.FrozenInstanceError):
-        sentence.tokens[0].head = 1  # type: ignore[misc]
+        sentence.tokens[0].head = 1
     with pytest.raises(dataclasses.FrozenInstanceError):
-        sentence.start = 3  # type: ignore[misc]
+        sentence.start = 3
 
 
 def test_long_documents_are_parsed_in_pieces_with_exact_offsets(monkeypatch):

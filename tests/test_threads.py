@@ -1,10 +1,10 @@
 """Threads: connected components over links that reviewers have not rejected."""
 
-from claims.models import Link
+from claims.models import Link, LinkState
 from claims.threads import build_threads
 
 
-def link(a: int, b: int, state: str = "suggested") -> Link:
+def link(a: int, b: int, state: LinkState = "suggested") -> Link:
     return Link(claim_ids=(a, b), score=0.9, state=state)
 
 

@@ -14,22 +14,22 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from rich.cells import cell_len
 from sqlalchemy import select
 from textual.message import Message
 from textual.notifications import Notify
 
-from claims.models import ExtractedClaim, Quantity, SourceMeta, Span
+from claims.models import ClaimKind, ExtractedClaim, Quantity, SourceMeta, Span
 from claims.text import normalise_text
 from store.api import Store, open_store
-from store.tables import ConflictRow, LinkRow
+from store.tables import ConflictRow, LinkRow, table_of
 
 REVIEWER = "tester"
 M = TypeVar("M", bound=Message)
-link_t = LinkRow.__table__
-conflict_t = ConflictRow.__table__
+link_t = table_of(LinkRow)
+conflict_t = table_of(ConflictRow)
 
 HARBOUR_TEXT = normalise_text(
     "Storm closes the Quillport harbour.\n\n"
@@ -63,7 +63,7 @@ class Casefile:
 
 
 def make_claim(
-    text: str, quote: str, speaker: str | None, *, kind: str = "indirect", **fields
+    text: str, quote: str, speaker: str | None, *, kind: ClaimKind = "indirect", **fields
 ) -> ExtractedClaim:
     """A claim whose quote is found in `text` (offsets computed, so they are always right)."""
     start = text.index(quote)
@@ -104,6 +104,10 @@ def add_source(
     return store.add_extracted(text, sha, meta, claims, REVIEWER).claim_ids
 
 
+@overload
+def link(store: Store, a: int, b: int, relation: str, conflict: None = None) -> None: ...
+@overload
+def link(store: Store, a: int, b: int, relation: str, conflict: tuple[str, str]) -> int: ...
 def link(
     store: Store, a: int, b: int, relation: str, conflict: tuple[str, str] | None = None
 ) -> int | None:
@@ -270,9 +274,15 @@ class Posted:
 async def palette_commands(screen) -> list[tuple[str, str | None]]:
     """(name, help) of each command the desk's palette offers on `screen`, in order, read
     through Textual's public Provider API (what the palette itself lists)."""
+    from textual.command import DiscoveryHit
+
     from tui.commands import DeskCommands
 
-    return [(str(hit.display), hit.help) async for hit in DeskCommands(screen).discover()]
+    found: list[tuple[str, str | None]] = []
+    async for hit in DeskCommands(screen).discover():
+        assert isinstance(hit, DiscoveryHit)  # discover() yields discovery hits only
+        found.append((str(hit.display), hit.help))
+    return found
 
 
 _SVG_TEXT = re.compile(
