@@ -127,6 +127,15 @@ def _named(phrase: str) -> bool:
     )
 
 
+def _describes_someone(attached: re.Match[str]) -> bool:
+    """'A Catholic priest from Massachusetts', 'an aide to Mr. Lee': an unnamed speaker the
+    phrase describes, not the place or the person after the preposition."""
+    head = attached.group("head")
+    return head.split()[0].lower() in _DESCRIPTION_LEADS or (
+        _described(head) and not _TRAILING_NAME_RE.search(attached.group("tail"))
+    )
+
+
 class SpeakerResolver:
     """Walks the candidates in document order, remembering who has been named so far."""
 
@@ -153,35 +162,11 @@ class SpeakerResolver:
         if lower in PRONOUNS:
             self._pronoun(candidate, mention)
             return
-        if _is_definite_description(written):
-            # "the Florida senator" after "Marco Rubio": the reader takes them to be the same person.
-            known = self._person_with_title(written.split()[-1].lower(), mention.start)
-            if known is not None:
-                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
-                    known.name,
-                    known.role,
-                    "person",
-                )
-                candidate.aliases = []
-                return
+        if _is_definite_description(written) and self._same_as_titled(candidate, mention):
+            return
         attached = _ATTACHED_RE.match(written)
-        if attached is not None and (
-            attached.group("head").split()[0].lower() in _DESCRIPTION_LEADS
-            or _described(attached.group("head"))
-            and not _TRAILING_NAME_RE.search(attached.group("tail"))
-        ):
-            # 'A Catholic priest from Massachusetts', 'an aide to Mr. Lee': an unnamed speaker the
-            # phrase describes, not the place or the person after the preposition.
-            head = attached.group("head")
-            candidate.speaker, candidate.speaker_role = written, mention.role
-            noun = head.split()[-1].lower()
-            candidate.speaker_kind = (
-                "person"
-                if noun in PERSON_TITLES or noun in _PERSON_NOUNS
-                else ("group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
-            )
-            known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
-            (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
+        if attached is not None and _describes_someone(attached):
+            self._unnamed_speaker(candidate, mention, attached.group("head"))
             return
         if attached is not None and _named(attached.group("head")):
             # 'Wilfredo Strauss of the Seismic Institute': the person, and where they speak from.
@@ -189,6 +174,37 @@ class SpeakerResolver:
             mention = Mention(
                 written, mention.start, mention.start + len(written), mention.role or mention_role
             )
+        self._named_speaker(candidate, mention)
+
+    def _same_as_titled(self, candidate: Candidate, mention: Mention) -> bool:
+        """ "the Florida senator" after "Marco Rubio": the reader takes them to be the same person."""
+        known = self._person_with_title(mention.text.split()[-1].lower(), mention.start)
+        if known is None:
+            return False
+        candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
+            known.name,
+            known.role,
+            "person",
+        )
+        candidate.aliases = []
+        return True
+
+    def _unnamed_speaker(self, candidate: Candidate, mention: Mention, head: str) -> None:
+        """'A Catholic priest from Massachusetts': the whole phrase speaks, a person or a group by its noun."""
+        written = mention.text
+        candidate.speaker, candidate.speaker_role = written, mention.role
+        noun = head.split()[-1].lower()
+        candidate.speaker_kind = (
+            "person"
+            if noun in PERSON_TITLES or noun in _PERSON_NOUNS
+            else ("group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
+        )
+        known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
+        (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
+
+    def _named_speaker(self, candidate: Candidate, mention: Mention) -> None:
+        """A named organisation or group as written; a person by the fullest name used for them so far."""
+        written = mention.text
         kind = speaker_kind(written)
         if kind != "person":
             name = written

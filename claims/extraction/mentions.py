@@ -40,6 +40,20 @@ PERSON_TITLES = frozenset(
 )
 
 
+_PUNCTUATION = ',:;()"“”—–'
+"""Tokens that end a noun phrase (a substring test: a token is one of these characters)."""
+_PHRASE_DETERMINERS = frozenset(
+    "a an the some many most several both his her their its our".split()
+)
+"""Determiners that open a speaker phrase ('the ministry', 'some officials'); others end it."""
+_MAX_PARENTHESIS_TOKENS = 8
+_PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
+_APPOSITIVE_ROLE_RE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)"
+)
+_NOT_A_ROLE_RE = re.compile(r"(?:who|which|and|but|adding|saying|according)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A speaker noun phrase as written, with offsets into the document."""
@@ -191,23 +205,14 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         tokens.pop()
     if not tokens:
         return None
-    contraction = re.fullmatch(
-        r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", tokens[-1][0], re.IGNORECASE
-    )
+    contraction = _PRONOUN_CONTRACTION_RE.fullmatch(tokens[-1][0])
     if contraction:
         # "he’s predicted": the pronoun without its auxiliary.
         return Mention(
             contraction.group(1), tokens[-1][1], tokens[-1][1] + len(contraction.group(1))
         )
     if tokens[-1][0] == ")":
-        # "Sen. Bernie Sanders (I-Vt.) said": the phrase before the parenthesis, through it.
-        opening = max((i for i, t in enumerate(tokens) if t[0] == "("), default=-1)
-        if opening <= 0 or len(tokens) - opening > 8:
-            return None
-        inner = mention_before(text, start, tokens[opening][1])
-        if inner is None or inner.text.lower() in PRONOUNS:
-            return inner
-        return Mention(text[inner.start : tokens[-1][2]], inner.start, tokens[-1][2], inner.role)
+        return _through_parenthesis(text, start, tokens)
     last, last_start, last_end = tokens[-1]
     if last in (",",) and len(tokens) >= 4:
         appositive = _appositive(text, tokens)
@@ -217,6 +222,32 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         return None
     if last.lower() in PRONOUNS:
         return Mention(last, last_start, last_end)
+    first_index = _phrase_start(tokens)
+    if not tokens[-1][0][:1].isupper():
+        first_index = _extend_lowercase(tokens, first_index)
+    while first_index < len(tokens) and tokens[first_index][0].lower() in _CONNECTORS:
+        first_index += 1
+    if first_index >= len(tokens):
+        return None
+    span_start = tokens[first_index][1]
+    return Mention(text[span_start:last_end], span_start, last_end)
+
+
+def _through_parenthesis(
+    text: str, start: int, tokens: list[tuple[str, int, int]]
+) -> Mention | None:
+    """ "Sen. Bernie Sanders (I-Vt.) said": the phrase before the parenthesis, through it."""
+    opening = max((i for i, t in enumerate(tokens) if t[0] == "("), default=-1)
+    if opening <= 0 or len(tokens) - opening > _MAX_PARENTHESIS_TOKENS:
+        return None
+    inner = mention_before(text, start, tokens[opening][1])
+    if inner is None or inner.text.lower() in PRONOUNS:
+        return inner
+    return Mention(text[inner.start : tokens[-1][2]], inner.start, tokens[-1][2], inner.role)
+
+
+def _phrase_start(tokens: list[tuple[str, int, int]]) -> int:
+    """Index of the first token of the noun phrase the tokens end with, walking back from its head."""
     first_index = len(tokens) - 1
     for index in range(len(tokens) - 2, -1, -1):
         token = tokens[index][0]
@@ -227,41 +258,13 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
                 and tokens[index - 1][0].lower() in ("of", "for", "at")
                 and _word_ok(tokens[index - 2][0])
             ):
-                first_index = index
+                first_index = index  # 'a spokesman for the ministry': the phrase goes on
                 continue
-            if (
-                token[:1].isupper()
-                and lower in ("the",)
-                or lower
-                in (
-                    "a",
-                    "an",
-                    "the",
-                    "some",
-                    "many",
-                    "most",
-                    "several",
-                    "both",
-                    "his",
-                    "her",
-                    "their",
-                    "its",
-                    "our",
-                )
-            ):
+            if lower in _PHRASE_DETERMINERS:
                 first_index = index
             break
         if lower in _CONNECTORS and index > 0:
-            neighbour = tokens[index + 1][0]
-            if neighbour.lower() in DETERMINERS and index + 2 < len(tokens):
-                neighbour = tokens[index + 2][0]
-            if lower == "and" and not (
-                neighbour[:1].isupper() and tokens[index - 1][0][:1].isupper()
-            ):
-                break
-            if lower in ("of", "for", "at") and not (
-                _word_ok(tokens[index - 1][0]) and _word_ok(neighbour)
-            ):
+            if _connector_ends_phrase(tokens, index):
                 break
             continue
         if (token[:1].isdigit() or lower in _QUANTITY_LEADS - {"a", "the"}) and tokens[-1][
@@ -269,19 +272,25 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         ].lower() in _QUANTIFIER_HEADS:
             first_index = index
             continue
-        if not _word_ok(token) or token in ',:;()"“”—–' or _ends_sentence(token):
+        if not _word_ok(token) or token in _PUNCTUATION or _ends_sentence(token):
             break
         if token[:1].isupper() and lower in CLAUSE_STARTERS:
             break
         first_index = index
-    if not tokens[-1][0][:1].isupper():
-        first_index = _extend_lowercase(tokens, first_index)
-    while first_index < len(tokens) and tokens[first_index][0].lower() in _CONNECTORS:
-        first_index += 1
-    if first_index >= len(tokens):
-        return None
-    span_start = tokens[first_index][1]
-    return Mention(text[span_start:last_end], span_start, last_end)
+    return first_index
+
+
+def _connector_ends_phrase(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """Whether 'and', 'of', 'for' or 'at' at index joins two parts of one name, or ends the phrase."""
+    lower = tokens[index][0].lower()
+    neighbour = tokens[index + 1][0]
+    if neighbour.lower() in DETERMINERS and index + 2 < len(tokens):
+        neighbour = tokens[index + 2][0]
+    if lower == "and" and not (neighbour[:1].isupper() and tokens[index - 1][0][:1].isupper()):
+        return True
+    return lower in ("of", "for", "at") and not (
+        _word_ok(tokens[index - 1][0]) and _word_ok(neighbour)
+    )
 
 
 def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -329,30 +338,9 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     """The speaker noun phrase starting at `start` ('said Kirby', 'said a spokesman for the ministry')."""
     end = min(end, start + _MENTION_REACH)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
-    chosen: list[tuple[str, int, int]] = []
-    for index, (token, token_start, token_end) in enumerate(tokens):
-        lower = token.lower()
-        if not chosen and lower in PRONOUNS - {"who", "which", "it"}:
-            return Mention(token, token_start, token_end)
-        if not chosen and lower in DETERMINERS:
-            chosen.append((token, token_start, token_end))
-            continue
-        if (
-            chosen
-            and lower in _CONNECTORS
-            and index + 1 < len(tokens)
-            and _word_ok(tokens[index + 1][0])
-        ):
-            chosen.append((token, token_start, token_end))
-            continue
-        if (
-            _word_ok(token)
-            and token not in ',:;()"“”—–'
-            and not (chosen == [] and lower in CLAUSE_STARTERS and token[:1].isupper())
-        ):
-            chosen.append((token, token_start, token_end))
-            continue
-        break
+    if tokens and tokens[0][0].lower() in PRONOUNS - {"who", "which", "it"}:
+        return Mention(*tokens[0])
+    chosen = _leading_phrase(tokens)
     if (
         chosen
         and chosen[0][0].lower() in ("a", "an", "the")
@@ -362,7 +350,7 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
         chosen = chosen[:1]
         for following in tokens[1:9]:
             if (
-                following[0] in ',:;()"“”—–'
+                following[0] in _PUNCTUATION
                 or _ends_sentence(following[0])
                 or following[0].lower() in ("who", "which", "that")
             ):
@@ -376,17 +364,47 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     if _ends_sentence(chosen[-1][0]) or (chosen[-1][0].endswith(".") and span_end >= end - 1):
         span_end -= 1
     role = None
-    rest = text[span_end:end]
-    appositive = re.match(
-        r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)", rest
-    )
-    if appositive and chosen[-1][0][:1].isupper() and chosen[0][0].lower() not in DETERMINERS:
-        candidate = appositive.group(1)
-        if not re.match(
-            r"(?:who|which|and|but|adding|saying|according)\b", candidate, re.IGNORECASE
-        ):
-            role = candidate[:-1] if _ends_sentence(candidate.split()[-1]) else candidate
+    if chosen[-1][0][:1].isupper() and chosen[0][0].lower() not in DETERMINERS:
+        role = _role_after(text[span_end:end])
     return Mention(text[span_start:span_end], span_start, span_end, role=role)
+
+
+def _leading_phrase(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The words a noun phrase at the start of the tokens takes: a determiner, words, joined names."""
+    chosen: list[tuple[str, int, int]] = []
+    for index, (token, token_start, token_end) in enumerate(tokens):
+        lower = token.lower()
+        if not chosen and lower in DETERMINERS:
+            chosen.append((token, token_start, token_end))
+            continue
+        if (
+            chosen
+            and lower in _CONNECTORS
+            and index + 1 < len(tokens)
+            and _word_ok(tokens[index + 1][0])
+        ):
+            chosen.append((token, token_start, token_end))
+            continue
+        if (
+            _word_ok(token)
+            and token not in _PUNCTUATION
+            and not (chosen == [] and lower in CLAUSE_STARTERS and token[:1].isupper())
+        ):
+            chosen.append((token, token_start, token_end))
+            continue
+        break
+    return chosen
+
+
+def _role_after(rest: str) -> str | None:
+    """'said Kirby, the ministry's spokesman,': the role in the appositive after a name."""
+    appositive = _APPOSITIVE_ROLE_RE.match(rest)
+    if not appositive:
+        return None
+    candidate = appositive.group(1)
+    if _NOT_A_ROLE_RE.match(candidate):
+        return None
+    return candidate[:-1] if _ends_sentence(candidate.split()[-1]) else candidate
 
 
 ORG_NAME_WORDS = frozenset(

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate, inside, reported_spans
 from claims.extraction.lexicon import DETERMINERS, PRONOUNS, inflections, trie_pattern
-from claims.extraction.mentions import mention_before
+from claims.extraction.mentions import Mention, mention_before
 from claims.extraction.shapes import FINITE_VERB_RE, OBJECT_END_RE
 from claims.extraction.subjects import SHARE_SUBJECT_RE, share_subject, subject_before, widen
 
@@ -41,6 +41,12 @@ _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
 )
+_NEXT_ACT_RE = re.compile(
+    r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b"
+)
+_CONTENT_OPENING_RE = re.compile(r"[\w$“\"'‘]")
+_MAX_OBJECT_WORDS = 25
+"""An object of 'supports', 'expressed' longer than this is a sentence misread, not a position."""
 _NOT_SUBJECTS = frozenset("it this that there which what".split())
 # Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
 _NOUN_FOLLOWERS = frozenset(
@@ -89,10 +95,37 @@ def find_stances(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
+def _stance(reader: CueReader, match: re.Match[str]) -> Candidate | None:
     text = reader.text
     lemma = _FORMS[match.group(0)]
     sentence_start, sentence_end = reader.sentence(match.start())
+    mention = _stance_subject(reader, match, sentence_start)
+    if mention is None:
+        return None
+    infinitive = (
+        _INFINITIVE_RE.match(text, match.end(), sentence_end) if lemma not in AS_VERBS else None
+    )
+    content_start = match.end()
+    content_end = _stance_end(reader, match, lemma, infinitive, sentence_end)
+    if content_end is None:
+        return None
+    start, end = reader.trim(content_start, content_end)
+    if end <= start or not _CONTENT_OPENING_RE.match(text[start]):
+        return None
+    if (
+        (lemma in STANCE_VERBS or lemma in TELLING_VERBS)
+        and infinitive is None
+        and len(text[start:end].split()) > _MAX_OBJECT_WORDS
+    ):
+        return None
+    candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
+    candidate.hedged = lemma in _HEDGED_LEMMAS
+    return candidate
+
+
+def _stance_subject(reader: CueReader, match: re.Match[str], sentence_start: int) -> Mention | None:
+    """Who holds the position: the subject before the verb, or a participle's subject heading the sentence."""
+    text = reader.text
     before = text[max(sentence_start, match.start() - 30) : match.start()].split()
     previous = before[-1].lower() if before else ""
     adjunct = False
@@ -127,43 +160,36 @@ def _stance(reader: CueReader, match: re.Match) -> Candidate | None:
         mention = widen(text, sentence_start, mention)  # 'Developers in Dunmore', not 'Dunmore'
     if _noun_reading(text, match, mention.text) and not SHARE_SUBJECT_RE.fullmatch(mention.text):
         return None
-    infinitive = (
-        _INFINITIVE_RE.match(text, match.end(), sentence_end) if lemma not in AS_VERBS else None
-    )
+    return mention
+
+
+def _stance_end(
+    reader: CueReader,
+    match: re.Match[str],
+    lemma: str,
+    infinitive: re.Match[str] | None,
+    sentence_end: int,
+) -> int | None:
+    """Where the position ends: the infinitive's clause, what something is seen as, or the object."""
+    text = reader.text
     content_start = match.end()
     clause_end = reader.clause_end(content_start, sentence_end)
     if infinitive is not None and "," not in text[match.end() : infinitive.end()]:
         # 'vowed to keep it legal and celebrated the ruling': a past tense after 'and' is the subject's next act.
-        next_act = re.search(
-            r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b",
-            text[match.end() : clause_end],
-        )
-        end = match.end() + next_act.start() if next_act else clause_end
-    elif lemma in AS_VERBS:
+        next_act = _NEXT_ACT_RE.search(text[match.end() : clause_end])
+        return match.end() + next_act.start() if next_act else clause_end
+    if lemma in AS_VERBS:
         seen_as = _SEEN_AS_RE.match(text, content_start, clause_end)
         if seen_as is None:
             return None
         cut = OBJECT_END_RE.search(text, seen_as.end(), clause_end)
-        end = cut.start() if cut else clause_end
-    elif lemma in STANCE_VERBS or lemma in TELLING_VERBS:
+        return cut.start() if cut else clause_end
+    if lemma in STANCE_VERBS or lemma in TELLING_VERBS:
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
         finite = FINITE_VERB_RE.search(text, content_start + 1, end)
-        end = finite.start() if finite else end
-    else:
-        return None
-    start, end = reader.trim(content_start, end)
-    if end <= start or not re.match(r"[\w$“\"'‘]", text[start]):
-        return None
-    if (
-        (lemma in STANCE_VERBS or lemma in TELLING_VERBS)
-        and infinitive is None
-        and len(text[start:end].split()) > 25
-    ):
-        return None
-    candidate = Candidate(start, end, "indirect", cue=(match.start(), match.end()), mention=mention)
-    candidate.hedged = lemma in _HEDGED_LEMMAS
-    return candidate
+        return finite.start() if finite else end
+    return None
 
 
 def _noun_reading(text: str, match: re.Match, subject: str) -> bool:
