@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.binding import Binding
+from textual.widgets import Input, OptionList, Select, TextArea
 from tui_helpers import (
     REVIEWER,
     Posted,
+    claim_at,
+    current_claim,
     go_to_conflict,
     harbour_casefile,
+    main_screen,
     screen_text,
     settle,
+    shown_detail,
+    source_claim,
     sync,
     wait_until,
 )
@@ -57,7 +63,7 @@ class TestReviewWalkthrough:
             await pilot.press("o")
             await settle(pilot)
             assert isinstance(app.screen, SourceScreen)
-            assert app.screen.current.id == casefile.minister
+            assert source_claim(app).id == casefile.minister
             assert "about 12,000 containers" in screen_text(app)
             await pilot.press("escape")
             await settle(pilot)
@@ -125,7 +131,7 @@ class TestReviewWalkthrough:
             await settle(pilot)
             await pilot.press("e")
             await settle(pilot)
-            app.screen.query_one("#export-format").value = "json"
+            app.screen.query_one("#export-format", Select).value = "json"
             await pilot.pause()
             app.screen.query_one("#export-path", Input).value = str(report)
             await pilot.press("enter")
@@ -209,11 +215,11 @@ class TestConcurrentReviewers:
 
             def shows_other_change() -> bool:
                 row = main_table.row_of(other.id)
-                return row is not None and main_table.claim_at(row).status == "confirmed"
+                return row is not None and claim_at(main_table, row).status == "confirmed"
 
             await wait_until(pilot, shows_other_change)
             assert isinstance(app.screen, NoteScreen)
-            assert app.screen.query_one("TextArea").text == "half written"
+            assert app.screen.query_one(TextArea).text == "half written"
             await pilot.press("escape")
             await settle(pilot)
             assert current(pilot).id == cursor_claim.id
@@ -231,10 +237,10 @@ class TestFinding:
             table = app.screen.query_one(ClaimTable)
             assert table.total == 5
             await pilot.press("slash", *"brenn")
-            await wait_until(pilot, lambda: app.screen.query_state.search == "brenn")
+            await wait_until(pilot, lambda: main_screen(app).query_state.search == "brenn")
             await settle(pilot)
             # "brenn" is in a speaker's name and in an outlet: both sides are found
-            assert {table.claim_at(i).id for i in range(table.total)} == {
+            assert {claim_at(table, i).id for i in range(table.total)} == {
                 casefile.denial,
                 casefile.union,
             }
@@ -244,27 +250,28 @@ class TestFinding:
 
             await pilot.press("f")  # conflicts
             await settle(pilot)
-            assert {table.claim_at(i).id for i in range(table.total)} >= {
+            assert {claim_at(table, i).id for i in range(table.total)} >= {
                 casefile.minister,
                 casefile.denial,
                 casefile.union,
             }
-            assert casefile.night not in {table.claim_at(i).id for i in range(table.total)}
+            assert casefile.night not in {claim_at(table, i).id for i in range(table.total)}
             await pilot.press("f", "f", "f", "f")  # unreviewed, disputed, no reprints, all
             await settle(pilot)
-            assert app.screen.query_state.filter_name == "all"
+            assert main_screen(app).query_state.filter_name == "all"
 
             await pilot.press("s")
             await settle(pilot)
-            assert app.screen.query_state.sort == "conflicts"
-            flags = [table.claim_at(i).id in table.conflicted for i in range(table.total)]
+            assert main_screen(app).query_state.sort == "conflicts"
+            flags = [claim_at(table, i).id in table.conflicted for i in range(table.total)]
             assert flags == sorted(flags, reverse=True) and flags[0] and not flags[-1]
 
             await pilot.press("home", "p")
             await settle(pilot)
             pinned = current(pilot)
-            assert app.screen.query_state.pin.kind == "speaker"
-            assert all(table.claim_at(i).speaker == pinned.speaker for i in range(table.total))
+            pin = main_screen(app).query_state.pin
+            assert pin is not None and pin.kind == "speaker"
+            assert all(claim_at(table, i).speaker == pinned.speaker for i in range(table.total))
 
     @sync
     async def test_source_view_steps_through_claims(self, casefile):
@@ -276,11 +283,11 @@ class TestFinding:
             assert isinstance(app.screen, SourceScreen)
             assert [c.id for c in app.screen.claims] == [casefile.minister, casefile.night]
             await pilot.press("n")
-            assert app.screen.current.id == casefile.night
+            assert source_claim(app).id == casefile.night
             await pilot.press("tab")
-            assert app.screen.current.id == casefile.minister
+            assert source_claim(app).id == casefile.minister
             await pilot.press("p")
-            assert app.screen.current.id == casefile.night
+            assert source_claim(app).id == casefile.night
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
 
@@ -295,7 +302,7 @@ class TestLinks:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             detail = app.screen.query_one(DetailPane)
-            related_ids = [other.id for _, other in detail.detail.related]
+            related_ids = [other.id for _, other in shown_detail(detail).related]
             assert casefile.analyst in related_ids
             related = detail.query_one("#related", OptionList)
             related.highlighted = related_ids.index(casefile.analyst)
@@ -304,7 +311,7 @@ class TestLinks:
             states = {link.claim_ids: link.state for link in store.links()}
             assert states[tuple(sorted((casefile.minister, casefile.analyst)))] == "accepted"
             detail = app.screen.query_one(DetailPane)
-            related_ids = [other.id for _, other in detail.detail.related]
+            related_ids = [other.id for _, other in shown_detail(detail).related]
             related.highlighted = related_ids.index(casefile.analyst)
             await pilot.press("x")
             await settle(pilot)
@@ -325,6 +332,7 @@ class TestHelpAndPalette:
             assert isinstance(app.screen, HelpScreen)
             text = screen_text(app)
             for binding in MainScreen.BINDINGS:
+                assert isinstance(binding, Binding)
                 assert binding.id and binding.description
                 assert binding.description in text
             await pilot.press("escape")
@@ -390,7 +398,7 @@ class TestLargeList:
             assert posted.of(ClaimTable.PageLoaded) == []
             await pilot.press("end")
             await settle(pilot)
-            assert table.current_claim.id == 1200
+            assert current_claim(table).id == 1200
             loaded = {page.number for page in posted.of(ClaimTable.PageLoaded)}
             assert loaded == {(1200 - 1) // PAGE_SIZE}
             assert table.claim_at(PAGE_SIZE) is None

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from textual.widgets import Input
-from tui_helpers import REVIEWER, go_to_conflict, screen_text, settle, sync
+from tui_helpers import (
+    REVIEWER,
+    claim_at,
+    current_claim,
+    go_to_conflict,
+    row_of,
+    screen_text,
+    settle,
+    source_claim,
+    sync,
+)
 
 from counterclaim.demo import build_demo
 from tui.app import make_app
@@ -46,14 +56,14 @@ class TestSampleStory:
             await settle(pilot)
             await go_to_conflict(pilot, conflict_id)
             table = app.screen.query_one(ClaimTable)
-            assert {table.claim_at(0).id, table.claim_at(1).id} == {ministry, denial}
+            assert {claim_at(table, 0).id, claim_at(table, 1).id} == {ministry, denial}
             for side in (0, 1):
                 await pilot.press("home" if side == 0 else "end")
                 await settle(pilot)
-                claim = table.current_claim
+                claim = current_claim(table)
                 await pilot.press("o")
                 await settle(pilot)
-                assert isinstance(app.screen, SourceScreen) and app.screen.current.id == claim.id
+                assert isinstance(app.screen, SourceScreen) and source_claim(app).id == claim.id
                 visible_words = " ".join(screen_text(app).split())
                 assert ("12,000" if claim.id == ministry else "fake and hype") in visible_words
                 await pilot.press("escape")
@@ -68,7 +78,7 @@ class TestSampleStory:
                     await settle(pilot)
             await pilot.press("z")
             await settle(pilot)
-            assert store.get_claim(table.current_claim.id).status == "unreviewed"
+            assert store.get_claim(current_claim(table).id).status == "unreviewed"
             await pilot.press("y")
             await settle(pilot)
             await pilot.press("e")
@@ -114,7 +124,7 @@ class TestSampleStory:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
             for claim, label in ((deadline[0], "Nov 1"), (aid[0], "$400M")):
-                table.move_to(table.row_of(claim.id))
+                table.move_to(row_of(table, claim.id))
                 await settle(pilot)
                 # The focused table's border is heavy (┃), a resting one light (│).
                 row = next(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 from tui_helpers import (
     REVIEWER,
     Posted,
+    current_claim,
     go_to_conflict,
     harbour_casefile,
+    main_screen,
     palette_commands,
+    row_of,
     screen_text,
     settle,
+    shown_detail,
     sync,
     wait_until,
 )
@@ -42,7 +47,7 @@ class TestNoOpMarks:
         async with app.run_test(size=NARROW, message_hook=posted) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
-            claim_id = table.current_claim.id
+            claim_id = current_claim(table).id
             await pilot.press("d")
             await settle(pilot)
             await pilot.press("d")
@@ -114,15 +119,15 @@ class TestMachineWords:
     async def test_automatic_links_are_not_confirmed(self, tmp_path):
         from sqlalchemy import update
 
-        from store.tables import LinkRow
+        from store.tables import LinkRow, table_of
 
         case = harbour_casefile(tmp_path)
         with case.store.engine.begin() as connection:
-            connection.execute(update(LinkRow.__table__).values(state="confirmed"))
+            connection.execute(update(table_of(LinkRow)).values(state="confirmed"))
         app = make_app(case.store, REVIEWER)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)
-            related = app.screen.query_one("#related")
+            related = app.screen.query_one("#related", OptionList)
             prompts = [
                 str(related.get_option_at_index(i).prompt) for i in range(related.option_count)
             ]
@@ -167,7 +172,7 @@ class TestOneWordPerIdea:
                 assert other_name not in screen
             assert "(narrative)" in pane_text(app, "#meta")
             table = app.screen.query_one(ClaimTable)
-            table.move_to(table.row_of(narrative))
+            table.move_to(row_of(table, narrative))
             await settle(pilot)
             assert "Speaker: (narrative)" in pane_text(app, "#meta")
         case.store.close()
@@ -247,11 +252,11 @@ class TestSearchTheWholeCasefile:
             assert table.total == 2
             await pilot.press("slash", *"Varn")
             await wait_until(
-                pilot, lambda: app.screen.query_state.search == "Varn" and table.total == 1
+                pilot, lambda: main_screen(app).query_state.search == "Varn" and table.total == 1
             )
             await settle(pilot)
-            assert table.current_claim.id == casefile.analyst
-            assert app.screen.detail.claim.id == casefile.analyst
+            assert current_claim(table).id == casefile.analyst
+            assert shown_detail(main_screen(app)).claim.id == casefile.analyst
             assert "in the whole casefile" in header_line(app)
             await pilot.press("enter", "c")
             await settle(pilot)
@@ -266,10 +271,10 @@ class TestSearchTheWholeCasefile:
             await pilot.press("slash", *"zzzqx")
             table = app.screen.query_one(ClaimTable)
             await wait_until(
-                pilot, lambda: app.screen.query_state.search == "zzzqx" and table.total == 0
+                pilot, lambda: main_screen(app).query_state.search == "zzzqx" and table.total == 0
             )
             await settle(pilot)
-            assert app.screen.detail is None
+            assert main_screen(app).detail is None
             meta = pane_text(app, "#meta")
             assert "No claim in the casefile matches" in meta and "Marta Quillon" not in meta
             assert not app.screen.query_one("#related").display
@@ -308,10 +313,10 @@ class TestWhereTheKeysGo:
         async with app.run_test(size=NARROW, message_hook=posted) as pilot:
             await settle(pilot)
             table = app.screen.query_one(ClaimTable)
-            assert app.screen.detail.claim.id == casefile.minister
+            assert shown_detail(main_screen(app)).claim.id == casefile.minister
             # The pane has not caught up with the cursor yet: its related list belongs to another claim.
             monkeypatch.setattr(MainScreen, "_load_detail", lambda self, claim_id: None)
-            table.move_to(table.row_of(casefile.night))
+            table.move_to(row_of(table, casefile.night))
             await settle(pilot)
             before = casefile.store.links()
             await pilot.press("a")

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from tui_helpers import REVIEWER, harbour_casefile, settle, sync, wait_until
+from tui_helpers import (
+    REVIEWER,
+    case_index,
+    current_claim,
+    harbour_casefile,
+    main_screen,
+    row_of,
+    settle,
+    shown_detail,
+    sync,
+    wait_until,
+)
 
 import tui.screens.main_loading as main_loading
 import tui.widgets.detail as detail_module
@@ -52,12 +63,12 @@ class TestPlainMark:
             table = app.screen.query_one(ClaimTable)
             await pilot.press("down")
             await settle(pilot)
-            assert table.current_claim.id == casefile.night
+            assert current_claim(table).id == casefile.night
             loads_before = len(loads)
             await pilot.press("v")
             await settle(pilot)
             assert casefile.store.get_claim(casefile.night).status == "unverifiable"
-            assert table.current_claim.status == "unverifiable"
+            assert current_claim(table).status == "unverifiable"
             assert "? unverifiable" in widget_text(app, "#meta")
             await wait_until(
                 pilot, lambda: "unreviewed → unverifiable" in widget_text(app, "#history")
@@ -76,12 +87,16 @@ class TestPlainMark:
             await pilot.press("down", "c", "down")
             await wait_until(
                 pilot,
-                lambda: app.screen.detail.claim.id == table.current_claim.id != casefile.night,
+                lambda: (
+                    shown_detail(main_screen(app)).claim.id
+                    == current_claim(table).id
+                    != casefile.night
+                ),
             )
             await pilot.pause(0.2)
             await settle(pilot)
             pane = app.screen.query_one(DetailPane)
-            assert pane.detail.claim.id == table.current_claim.id
+            assert shown_detail(pane).claim.id == current_claim(table).id
             assert "not reviewed yet" in widget_text(app, "#history")
 
 
@@ -97,27 +112,27 @@ class TestStatusConflicts:
             table = app.screen.query_one(ClaimTable)
             await pilot.press("c")
             await settle(pilot)
-            row = table.row_of(casefile.denial)
-            table.move_to(row)
+            table.move_to(row_of(table, casefile.denial))
             await settle(pilot)
             await pilot.press("c")
             await settle(pilot)
             stored = [c for c in store.conflicts(casefile.denial) if c.kind == "status"]
             assert stored, "the store's rules should find a status conflict"
             status_conflict = stored[0]
-            index = app.screen.index
+            index = case_index(app)
             assert index.conflicts[status_conflict.id] == status_conflict
             assert status_conflict.id in index.conflicts_by_claim[casefile.minister]
             await wait_until(
-                pilot, lambda: any(c.kind == "status" for c in app.screen.detail.conflicts)
+                pilot,
+                lambda: any(c.kind == "status" for c in shown_detail(main_screen(app)).conflicts),
             )
             assert "status" in widget_text(app, "#meta")
 
             await pilot.press("u")  # unreviewed again: the status conflict goes away
             await settle(pilot)
-            await wait_until(pilot, lambda: status_conflict.id not in app.screen.index.conflicts)
+            await wait_until(pilot, lambda: status_conflict.id not in case_index(app).conflicts)
             assert not [c for c in store.conflicts(casefile.denial) if c.kind == "status"]
-            assert status_conflict.id not in app.screen.index.conflicts_by_claim.get(
+            assert status_conflict.id not in case_index(app).conflicts_by_claim.get(
                 casefile.minister, []
             )
 
@@ -131,7 +146,7 @@ class TestDetailPaneAfterAMark:
         app = make_app(casefile.store, REVIEWER)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            assert app.screen.query_one(ClaimTable).current_claim.id == casefile.minister
+            assert current_claim(app.screen.query_one(ClaimTable)).id == casefile.minister
             await pilot.press(
                 "c"
             )  # the fixture's conflicts are rewritten by the rules: a full detail reload

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import random
+from typing import cast
 
 import pytest
 from bulk_helpers import BulkDocument, bulk_add
-from tui_helpers import REVIEWER, make_claim, screen_text, settle, sync, wait_until
+from tui_helpers import (
+    REVIEWER,
+    current_claim,
+    main_screen,
+    make_claim,
+    screen_text,
+    settle,
+    sync,
+    wait_until,
+)
 
 import tui.screens.main_loading as main_loading
 from claims.models import SourceMeta
-from store.api import open_store
+from store.api import Store, open_store
 from store.queries import ClaimFilter
 from tui.app import make_app
 from tui.screens.main_loading import ListingPages
@@ -59,7 +69,7 @@ def many(tmp_path):
 
 
 class Recording:
-    """The store, with every list_claims call's keyword arguments noted."""
+    """The store, with every list_claims call's keyword arguments noted (passed as a Store)."""
 
     def __init__(self, store):
         self.store = store
@@ -91,7 +101,7 @@ class TestListingPages:
 
     def test_neighbours_and_the_end_are_read_by_key(self, many):
         recording = Recording(many)
-        pages = ListingPages(recording, ClaimFilter(), "speaker", total=100)
+        pages = ListingPages(cast(Store, recording), ClaimFilter(), "speaker", total=100)
         pages(0, 10)
         pages(10, 10)
         assert recording.calls[-1]["after"] is not None and "offset" not in recording.calls[-1]
@@ -109,7 +119,7 @@ class TestListingPages:
 
     def test_sources_fetched_once(self, many):
         recording = Recording(many)
-        pages = ListingPages(recording, ClaimFilter(), "id", total=100)
+        pages = ListingPages(cast(Store, recording), ClaimFilter(), "id", total=100)
         first = pages(0, 10)
         assert set(first.sources) == {claim.source_id for claim in first.claims}
         again = pages(10, 10)
@@ -139,9 +149,9 @@ class TestCappedCount:
             assert "100 claims" in screen_text(app)
             await pilot.press("end")
             await settle(pilot)
-            assert table.current_claim.id == 100
+            assert current_claim(table).id == 100
             await pilot.press("f", "f", "f")  # disputed: 14 claims, under the cap
-            await wait_until(pilot, lambda: app.screen.query_state.filter_name == "disputed")
+            await wait_until(pilot, lambda: main_screen(app).query_state.filter_name == "disputed")
             await settle(pilot)
             assert table.total == many.count_claims(ClaimFilter(status="disputed")) == 14
             assert "14 claims" in screen_text(app)

@@ -6,7 +6,7 @@ import json
 
 from report_fixtures import BRIDGE_ARTICLE as ARTICLE
 from report_fixtures import PRIOR_FACT_CHECK as FEED
-from tui_helpers import REVIEWER, screen_text, settle, sync, wait_until
+from tui_helpers import REVIEWER, current_claim, screen_text, settle, sync, wait_until
 
 from claims.documents import read_document
 from claims.importers import parse_import
@@ -37,11 +37,11 @@ class TestPriorRatings:
                 await settle(pilot)
                 table = app.screen.query_one(ClaimTable)
                 for _ in range(len(added.claim_ids) + 1):
-                    if table.current_claim.id == new_claim_id:
+                    if current_claim(table).id == new_claim_id:
                         break
                     await pilot.press("j")
                     await settle(pilot)
-                await wait_until(pilot, lambda: table.current_claim.id == new_claim_id)
+                await wait_until(pilot, lambda: current_claim(table).id == new_claim_id)
                 await wait_until(
                     pilot, lambda: "already rated False by Veltria Fact Desk" in screen_text(app)
                 )

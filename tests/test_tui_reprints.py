@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from textual.widgets import OptionList
-from tui_helpers import REVIEWER, make_claim, settle, sync
+from tui_helpers import REVIEWER, current_claim, make_claim, settle, sync
 
 from claims.models import SourceMeta
 from store.api import open_store
@@ -50,9 +50,9 @@ async def test_original_and_reprint_are_named_in_the_detail_pane(tmp_path):
             table = app.screen.query_one(ClaimTable)
             seen, related = {}, {}
             for _ in range(3):
-                seen[table.current_claim.id] = _text(app, "#meta")
+                seen[current_claim(table).id] = _text(app, "#meta")
                 options = app.screen.query_one("#related", OptionList)
-                related[table.current_claim.id] = [
+                related[current_claim(table).id] = [
                     str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
                 ]
                 await pilot.press("down")
@@ -82,6 +82,6 @@ async def test_the_no_reprints_filter_leaves_the_originals(tmp_path):
             table = app.screen.query_one(ClaimTable)
             assert "filter no reprints" in str(app.screen.query_one("#status-bar").render())
             assert table.total == 1
-            assert table.current_claim.id == original
+            assert current_claim(table).id == original
     finally:
         store.close()

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claims.models import Claim, Quantity
+from claims.models import Claim, Quantity, QuantityKind
 from tui.app import DARK_THEME, LIGHT_THEME, terminal_theme
 from tui.screens.source import paragraph_of, split_paragraphs
 from tui.undo import Mark, UndoHistory
@@ -14,7 +14,9 @@ from tui.widgets.numbers import format_quantity, quantity_label
 from tui.widgets.quantity_chart import ChartPoint, chart_points, render_bars
 
 
-def claim(claim_id: int, value: float | None, unit: str = "troops", kind: str = "count") -> Claim:
+def claim(
+    claim_id: int, value: float | None, unit: str = "troops", kind: QuantityKind = "count"
+) -> Claim:
     quantities = (
         [Quantity(value=value, unit=unit, text=str(value), kind=kind)] if value is not None else []
     )
@@ -80,7 +82,8 @@ class TestUndoHistory:
         history = UndoHistory(limit=3)
         for claim_id in range(10):
             history.record(Mark(claim_id, "unreviewed", "confirmed"))
-        assert [history.take_undo().claim_id for _ in range(3)] == [9, 8, 7]
+        taken = [history.take_undo() for _ in range(3)]
+        assert [mark.claim_id if mark else None for mark in taken] == [9, 8, 7]
         assert history.take_undo() is None
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
-from tui_helpers import REVIEWER, add_source, make_claim, screen_text, settle, sync
+from tui_helpers import (
+    REVIEWER,
+    add_source,
+    current_claim,
+    make_claim,
+    screen_text,
+    settle,
+    source_claim,
+    sync,
+)
 
 from claims.models import SourceMeta
 from claims.text import display_safe
@@ -65,7 +74,7 @@ class TestHostileText:
                 if index:
                     await pilot.press("down")
                     await settle(pilot, rounds=1)
-                assert table.current_claim.quote == quote
+                assert current_claim(table).quote == quote
                 text = screen_text(app)
                 assert visible(quote) in text, quote
                 assert "\x1b" not in text and "\u202e" not in text
@@ -82,7 +91,7 @@ class TestHostileText:
             )
             await pilot.click("#source-body")
             for _ in HOSTILE_QUOTES:
-                assert visible(app.screen.current.quote) in screen_text(app)
+                assert visible(source_claim(app).quote) in screen_text(app)
                 await pilot.press("n")
                 await pilot.pause()
             assert app.return_code is None
@@ -94,7 +103,7 @@ class TestHostileText:
         app = make_app(store, REVIEWER)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            claim = app.screen.query_one(ClaimTable).current_claim
+            claim = current_claim(app.screen.query_one(ClaimTable))
             assert len(claim.quote) == len(LONG_QUOTE) >= 19_000
             assert "A very long statement" in screen_text(app)
             await pilot.press("o")
@@ -102,7 +111,7 @@ class TestHostileText:
             assert "A very long statement" in screen_text(app)
             await pilot.press("n", "escape", "down")
             await settle(pilot)
-            assert app.screen.query_one(ClaimTable).current_claim.quote == "short one"
+            assert current_claim(app.screen.query_one(ClaimTable)).quote == "short one"
         store.close()
 
 

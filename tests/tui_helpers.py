@@ -21,10 +21,15 @@ from sqlalchemy import select
 from textual.message import Message
 from textual.notifications import Notify
 
-from claims.models import ClaimKind, ExtractedClaim, Quantity, SourceMeta, Span
+from claims.models import Claim, ClaimKind, ExtractedClaim, Quantity, SourceMeta, Span
 from claims.text import normalise_text
 from store.api import Store, open_store
 from store.tables import ConflictRow, LinkRow, table_of
+from tui.data import CaseIndex, ClaimDetail
+from tui.screens.main import MainScreen
+from tui.screens.source import SourceScreen
+from tui.widgets.claim_table import ClaimTable
+from tui.widgets.detail import DetailPane
 
 REVIEWER = "tester"
 M = TypeVar("M", bound=Message)
@@ -234,6 +239,55 @@ def harbour_casefile(tmp_path: Path) -> Casefile:
     return Casefile(
         store, tmp_path / "harbour.db", minister, denial, union, analyst, night, conflict_ids
     )
+
+
+def main_screen(app) -> MainScreen:
+    """The desk's main screen, which must be the one showing."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen), screen
+    return screen
+
+
+def source_claim(app) -> Claim:
+    """The claim the source view shown is on."""
+    screen = app.screen
+    assert isinstance(screen, SourceScreen), screen
+    assert screen.current is not None
+    return screen.current
+
+
+def shown_detail(holder: MainScreen | DetailPane) -> ClaimDetail:
+    """The claim detail the main screen or its pane shows, which must be loaded."""
+    assert holder.detail is not None
+    return holder.detail
+
+
+def case_index(app) -> CaseIndex:
+    """The main screen's index of threads and conflicts, which must be loaded."""
+    index = main_screen(app).index
+    assert index is not None
+    return index
+
+
+def current_claim(table: ClaimTable) -> Claim:
+    """The highlighted claim, which must be loaded."""
+    claim = table.current_claim
+    assert claim is not None
+    return claim
+
+
+def claim_at(table: ClaimTable, index: int) -> Claim:
+    """The claim in row `index`, which must be loaded."""
+    claim = table.claim_at(index)
+    assert claim is not None, index
+    return claim
+
+
+def row_of(table: ClaimTable, claim_id: int) -> int:
+    """The loaded row holding `claim_id`, which must be there."""
+    row = table.row_of(claim_id)
+    assert row is not None, claim_id
+    return row
 
 
 async def settle(pilot, rounds: int = 3) -> None:
