@@ -109,84 +109,100 @@ def _link(
     rejected: Collection[frozenset[int]],
     settled: frozenset[int],
 ) -> list[Link]:
-    by_id = {claim.id: claim for claim in new}
-    context = build_context(new)
-    rejected_pairs = {frozenset(pair) for pair in rejected}
-    seen: set[tuple[int, int]] = set()
-    links: list[Link] = []
-    # Features of the batch, looked up once: most considered pairs are rejected by `may_link` alone.
-    batch_features = {claim.id: features(claim) for claim in new}
+    linker = _Linker(new, rejected, settled)
+    for claim in new:
+        for other in candidates_for(claim):
+            linker.consider(claim, other)
+    linker.consider_stated()
+    # A batch this small is compared pair by pair, same-question links included; the bulk join finds
+    # paraphrase links only (its bounds prune every pair under the suggest tier).
+    if len(new) <= SMALL_BATCH:
+        linker.consider_all_pairs()
+    else:
+        linker.consider_joined()
+    linker.links.sort(key=lambda link: link.claim_ids)
+    return linker.links
 
-    def consider(a: Claim, b: Claim) -> None:
+
+class _Linker:
+    """One batch's linking: the pairs considered so far and the links found, each pair once."""
+
+    def __init__(
+        self, new: list[Claim], rejected: Collection[frozenset[int]], settled: frozenset[int]
+    ) -> None:
+        self.new = new
+        self.by_id = {claim.id: claim for claim in new}
+        self.context = build_context(new)
+        self.rejected_pairs = {frozenset(pair) for pair in rejected}
+        self.settled = settled
+        self.seen: set[tuple[int, int]] = set()
+        self.links: list[Link] = []
+        # Features of the batch, looked up once: most considered pairs are rejected by `may_link` alone.
+        self.batch_features = {claim.id: features(claim) for claim in new}
+
+    def consider(self, a: Claim, b: Claim) -> None:
+        """Score a pair not considered before, unless it is rejected or pairs a copy it must not."""
         if a.id == b.id:
             return
         pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if pair in seen:
+        if pair in self.seen:
             return
-        seen.add(pair)
+        self.seen.add(pair)
+        settled = self.settled
         if (
             settled
             and (a.id in settled or b.id in settled)
             and (a.source_id != b.source_id or (a.id in settled and b.id in settled))
         ):
             return
-        if rejected_pairs and frozenset(pair) in rejected_pairs:
+        if self.rejected_pairs and frozenset(pair) in self.rejected_pairs:
             return
-        fa = batch_features[a.id] if by_id.get(a.id) is a else features(a)
-        fb = batch_features[b.id] if by_id.get(b.id) is b else features(b)
+        fa = self.batch_features[a.id] if self.by_id.get(a.id) is a else features(a)
+        fb = self.batch_features[b.id] if self.by_id.get(b.id) is b else features(b)
+        context = self.context
         link = compare(a, b, context) if may_link(a, b, fa, fb, context) else None
         if link is None and opposed_question(fa, fb):
             link = question_link(a, b)
         if link is not None:
-            links.append(link)
+            self.links.append(link)
 
-    for claim in new:
-        for other in candidates_for(claim):
-            consider(claim, other)
-    for claim_id, answered_id in [
-        *context.answers.items(),
-        *((c.id, c.answers_claim_id) for c in new),
-    ]:
-        if answered_id in by_id:
-            consider(by_id[claim_id], by_id[answered_id])
-    for denial_id in context.topics:
-        denial = by_id[denial_id]
-        for other in new:
-            if other.source_id == denial.source_id:
-                consider(denial, other)
-    # A batch this small is compared pair by pair, same-question links included; the bulk join below finds
-    # paraphrase links only (its bounds prune every pair under the suggest tier).
-    if len(new) <= SMALL_BATCH:
-        for index, claim in enumerate(new):
-            for other in new[index + 1 :]:
-                consider(claim, other)
-    else:
-        # Pairs are scored in worker processes, each once; a pair already considered above is skipped.
-        joined = [claim for claim in new if claim.id not in settled] if settled else list(new)
-        copies_of = _copy_groups(new, settled) if settled else {}
+    def consider_stated(self) -> None:
+        """Pairs the documents state: a claim and what it answers, a bare denial and its source's claims."""
+        by_id = self.by_id
+        for claim_id, answered_id in [
+            *self.context.answers.items(),
+            *((c.id, c.answers_claim_id) for c in self.new),
+        ]:
+            if answered_id in by_id:
+                self.consider(by_id[claim_id], by_id[answered_id])
+        for denial_id in self.context.topics:
+            denial = by_id[denial_id]
+            for other in self.new:
+                if other.source_id == denial.source_id:
+                    self.consider(denial, other)
+
+    def consider_all_pairs(self) -> None:
+        for index, claim in enumerate(self.new):
+            for other in self.new[index + 1 :]:
+                self.consider(claim, other)
+
+    def consider_joined(self) -> None:
+        """Pairs scored in worker processes by the bulk join, each once; a pair considered already is skipped."""
+        settled = self.settled
+        joined = (
+            [claim for claim in self.new if claim.id not in settled] if settled else list(self.new)
+        )
+        copies_of = _copy_groups(self.new, settled) if settled else {}
         joined.extend(group[0] for group in copies_of.values())
-        for i, linked in blocked_links(joined, context):
-            a_id = joined[i].id
+        for i, linked in blocked_links(joined, self.context):
             for j, relation, score, state, reason in linked:
-                b_id = joined[j].id
-                if a_id in copies_of or b_id in copies_of:
-                    # A copy links only within its own source and never to another copy. Copies of one
-                    # wording meet the same claims in the join, so one of them stands for all, and each
-                    # copy is then scored against what its stand-in met.
-                    if (a_id in copies_of and b_id in copies_of) or joined[i].source_id != joined[
-                        j
-                    ].source_id:
-                        continue
-                    copy_id, other = (a_id, joined[j]) if a_id in copies_of else (b_id, joined[i])
-                    for copy in copies_of[copy_id]:
-                        consider(copy, other)
+                a, b = joined[i], joined[j]
+                if a.id in copies_of or b.id in copies_of:
+                    self._consider_copies(copies_of, a, b)
                     continue
-                pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
-                if pair in seen or a_id == b_id:
-                    continue
-                seen.add(pair)
-                if not (rejected_pairs and frozenset(pair) in rejected_pairs):
-                    links.append(
+                pair = self._unseen_pair(a.id, b.id)
+                if pair is not None:
+                    self.links.append(
                         Link(
                             claim_ids=pair,
                             relation=relation,
@@ -195,5 +211,23 @@ def _link(
                             reason=reason,
                         )
                     )
-    links.sort(key=lambda link: link.claim_ids)
-    return links
+
+    def _consider_copies(self, copies_of: dict[int, list[Claim]], a: Claim, b: Claim) -> None:
+        """A copy links only within its own source and never to another copy. Copies of one wording
+        meet the same claims in the join, so one of them stands for all, and each copy is then
+        scored against what its stand-in met."""
+        if (a.id in copies_of and b.id in copies_of) or a.source_id != b.source_id:
+            return
+        copy_id, other = (a.id, b) if a.id in copies_of else (b.id, a)
+        for copy in copies_of[copy_id]:
+            self.consider(copy, other)
+
+    def _unseen_pair(self, a_id: int, b_id: int) -> tuple[int, int] | None:
+        """The pair in id order, marked considered, unless it was considered before or is rejected."""
+        pair = (a_id, b_id) if a_id < b_id else (b_id, a_id)
+        if pair in self.seen or a_id == b_id:
+            return None
+        self.seen.add(pair)
+        if self.rejected_pairs and frozenset(pair) in self.rejected_pairs:
+            return None
+        return pair
