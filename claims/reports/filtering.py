@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from claims.models import Claim, Conflict, Export, Source, Speaker
@@ -87,18 +87,7 @@ def filter_parts(
     """`filter_export` for claims read in pages: one pass picks the claim ids, later passes yield only those claims."""
     if not (conflicts_only or status or speaker or source is not None or since):
         return parts
-    sources_by_id = {item.id: item for item in parts.sources}
-    checks = []
-    if status:
-        checks.append(lambda claim: claim.status == status)
-    if speaker:
-        checks.append(_speaker_matcher(speaker, parts.speakers))
-    if source is not None and str(source).strip():
-        wanted_sources = _source_ids(source, parts.sources)
-        checks.append(lambda claim: claim.source_id in wanted_sources)
-    if since:
-        checks.append(lambda claim: _recent(claim, sources_by_id.get(claim.source_id), since))
-
+    checks = _claim_checks(parts, status, speaker, source, since)
     # Only ids and the (source, speaker) of claims that can end up kept are held, never the claims.
     in_conflicts = {claim_id for item in parts.conflicts for claim_id in item.claim_ids}
     matched: set[int] = set()
@@ -121,6 +110,39 @@ def filter_parts(
     else:
         kept = matched
         conflicts = [item for item in parts.conflicts if kept.issuperset(item.claim_ids)]
+    return _kept_parts(parts, kept, conflicts, owners, seen)
+
+
+def _claim_checks(
+    parts: ExportParts,
+    status: str | None,
+    speaker: str | None,
+    source: str | int | None,
+    since: date | None,
+) -> list[Callable[[Claim], bool]]:
+    """One test per filter given; a claim matches when it passes them all."""
+    checks: list[Callable[[Claim], bool]] = []
+    if status:
+        checks.append(lambda claim: claim.status == status)
+    if speaker:
+        checks.append(_speaker_matcher(speaker, parts.speakers))
+    if source is not None and str(source).strip():
+        wanted_sources = _source_ids(source, parts.sources)
+        checks.append(lambda claim: claim.source_id in wanted_sources)
+    if since:
+        sources_by_id = {item.id: item for item in parts.sources}
+        checks.append(lambda claim: _recent(claim, sources_by_id.get(claim.source_id), since))
+    return checks
+
+
+def _kept_parts(
+    parts: ExportParts,
+    kept: set[int],
+    conflicts: list[Conflict],
+    owners: dict[int, tuple[int, int | None]],
+    seen: int,
+) -> ExportParts:
+    """The parts narrowed to the kept claims, their links, sources and speakers; claims read lazily."""
     links = [link for link in parts.links if kept.issuperset(link.claim_ids)]
     source_ids = {owners[claim_id][0] for claim_id in kept if claim_id in owners}
     speaker_ids = {owners[claim_id][1] for claim_id in kept if claim_id in owners}

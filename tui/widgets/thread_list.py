@@ -10,8 +10,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from claims.disputes import Dispute
 from claims.text import one_line
 from claims.vocabulary import speaker_name
+from store.api import Thread
 from tui.data import CaseIndex, Scope
 from tui.widgets.symbols import CONFLICT_KIND_SYMBOLS as KIND_SYMBOLS
 from tui.widgets.symbols import CONFLICT_SYMBOL, WEAK_CONFLICT_SYMBOL
@@ -58,48 +60,7 @@ class ThreadList(OptionList):
         self._scopes = {"all": (Scope(), None)}
         options = [Option(Text(f"All claims ({total_claims:,})", style="bold"), id="all")]
         for number, thread in enumerate(index.threads):
-            conflicts = len(thread.conflict_ids)
-            marker = f"{CONFLICT_SYMBOL}{conflicts}" if conflicts else "· 0"
-            prompt = Text(no_wrap=True, overflow="ellipsis")
-            prompt.append(f"{marker:<4}", style="bold" if conflicts else "")
-            prompt.append(f"{len(thread.claim_ids):>3} claims  ")
-            prompt.append(one_line(thread.title, 80))
-            option_id = f"thread-{number}"
-            self._scopes[option_id] = (Scope(one_line(thread.title, 40), thread.claim_ids), None)
-            options.append(Option(prompt, id=option_id))
-            listed_conflicts: set[int] = set()
-            for dispute_id in thread.dispute_ids:
-                dispute = index.disputes.get(dispute_id)
-                if dispute is None:
-                    continue
-                kind = KIND_SYMBOLS.get(dispute.kind, "?")
-                mark = WEAK_CONFLICT_SYMBOL if dispute.weak else CONFLICT_SYMBOL
-                line = Text(f" {mark}{kind} ", no_wrap=True, overflow="ellipsis")
-                line.append(f"{dispute.summary()}: ", style="bold")
-                first, second = (
-                    ", ".join(one_line(speaker_name(name), 30) for name in side.speakers[:3])
-                    for side in dispute.sides
-                )
-                line.append(f"{first} vs {second}")
-                option_id = f"dispute-{dispute.id}"
-                scope = Scope(f"dispute {dispute.id}: {dispute.summary()}", dispute.claim_ids)
-                self._scopes[option_id] = (
-                    scope,
-                    dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None,
-                )
-                options.append(Option(line, id=option_id))
-                shown = [cid for cid in dispute.conflict_ids if cid in index.conflicts][
-                    :CONFLICTS_PER_DISPUTE
-                ]
-                options.extend(
-                    self._conflict_option(index, index.conflicts[cid], room) for cid in shown
-                )
-                listed_conflicts.update(dispute.conflict_ids)
-            # Conflicts no dispute holds (none, while both are read from one casefile) still show.
-            for conflict_id in thread.conflict_ids:
-                conflict = index.conflicts.get(conflict_id)
-                if conflict is not None and conflict_id not in listed_conflicts:
-                    options.append(self._conflict_option(index, conflict, room))
+            options.extend(self._thread_options(index, number, thread, room))
         if index.thread_total > len(index.threads):
             options.append(
                 Option(
@@ -112,6 +73,57 @@ class ThreadList(OptionList):
         self.add_options(options)
         ids = [option.id for option in options]
         self.highlighted = ids.index(previous) if previous in ids else 0
+
+    def _thread_options(
+        self, index: CaseIndex, number: int, thread: Thread, room: int
+    ) -> list[Option]:
+        """A thread's line, then each of its disputes with their first conflicts, then conflicts no dispute holds."""
+        conflicts = len(thread.conflict_ids)
+        marker = f"{CONFLICT_SYMBOL}{conflicts}" if conflicts else "· 0"
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append(f"{marker:<4}", style="bold" if conflicts else "")
+        prompt.append(f"{len(thread.claim_ids):>3} claims  ")
+        prompt.append(one_line(thread.title, 80))
+        option_id = f"thread-{number}"
+        self._scopes[option_id] = (Scope(one_line(thread.title, 40), thread.claim_ids), None)
+        options = [Option(prompt, id=option_id)]
+        listed_conflicts: set[int] = set()
+        for dispute_id in thread.dispute_ids:
+            dispute = index.disputes.get(dispute_id)
+            if dispute is None:
+                continue
+            options.extend(self._dispute_options(index, dispute, room))
+            listed_conflicts.update(dispute.conflict_ids)
+        # Conflicts no dispute holds (none, while both are read from one casefile) still show.
+        for conflict_id in thread.conflict_ids:
+            conflict = index.conflicts.get(conflict_id)
+            if conflict is not None and conflict_id not in listed_conflicts:
+                options.append(self._conflict_option(index, conflict, room))
+        return options
+
+    def _dispute_options(self, index: CaseIndex, dispute: Dispute, room: int) -> list[Option]:
+        """A dispute's line (who stands on each side), then its first `CONFLICTS_PER_DISPUTE` conflicts."""
+        kind = KIND_SYMBOLS.get(dispute.kind, "?")
+        mark = WEAK_CONFLICT_SYMBOL if dispute.weak else CONFLICT_SYMBOL
+        line = Text(f" {mark}{kind} ", no_wrap=True, overflow="ellipsis")
+        line.append(f"{dispute.summary()}: ", style="bold")
+        first, second = (
+            ", ".join(one_line(speaker_name(name), 30) for name in side.speakers[:3])
+            for side in dispute.sides
+        )
+        line.append(f"{first} vs {second}")
+        option_id = f"dispute-{dispute.id}"
+        scope = Scope(f"dispute {dispute.id}: {dispute.summary()}", dispute.claim_ids)
+        self._scopes[option_id] = (
+            scope,
+            dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None,
+        )
+        shown = [cid for cid in dispute.conflict_ids if cid in index.conflicts][
+            :CONFLICTS_PER_DISPUTE
+        ]
+        return [Option(line, id=option_id)] + [
+            self._conflict_option(index, index.conflicts[cid], room) for cid in shown
+        ]
 
     def _conflict_option(self, index: CaseIndex, conflict, room: int) -> Option:
         a, b = conflict.claim_ids
