@@ -6,6 +6,7 @@ import re
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
+from claims.extraction.fronted import clause_like
 from claims.extraction.lexicon import DETERMINERS, trie_pattern
 from claims.extraction.mentions import Mention, mention_before
 from claims.extraction.subjects import widen
@@ -85,7 +86,7 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
     if reader.quote_at(match.start()) is not None:
         return None
     sentence_start, sentence_end = reader.sentence(match.start())
-    if not match.group("lead") and not reader._clause_like(text[match.end() : match.end() + 120]):
+    if not match.group("lead") and not clause_like(text[match.end() : match.end() + 120]):
         return None  # 'is sure to win', 'is aware of the risks': no clause to attribute
     if not match.group("lead") and not re.match(
         _BARE_SUBJECT, text[match.end() : match.end() + 40]
@@ -116,7 +117,7 @@ def _made_clear(reader: CueReader, match: re.Match) -> Candidate | None:
     mention = mention_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in ("it", "this", "that", "which", "what"):
         return None
-    if not reader._clause_like(text[match.end() : match.end() + 120]):
+    if not clause_like(text[match.end() : match.end() + 120]):
         return None
     span = _content(reader, match.end(), sentence_end)
     if span is None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.fronted import FrontedReader
+from claims.extraction.fronted import clause_like, fronted, fronted_inverted, parenthetical
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
     CALL_VERBS,
@@ -20,7 +20,7 @@ from claims.extraction.lexicon import (
     TELL_LEMMAS,
 )
 from claims.extraction.mentions import Mention, is_evidence, mention_after, mention_before
-from claims.extraction.quotes import is_title, opens_quote
+from claims.extraction.quotes import QuoteReader, is_title, opens_quote
 from claims.extraction.segment import QuoteSpan
 from claims.extraction.shapes import (
     ACCUSED_OF_RE,
@@ -127,6 +127,11 @@ _PRONOUN_OBJECT_RE = re.compile(r"(?:it|this|that|them|him|her|so)\b")
 _FIGURE_RE = re.compile(r"\d|\$|percent")
 # "according to recent polling,": whatever short phrase names the source.
 _SOURCE_PHRASE_RE = re.compile(r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)")
+# '"a disaster" and "a fraud"': what joins two epithets of one 'called'.
+_EPITHET_JOIN_RE = re.compile(r"[ \t]*(?:,|and|or|,[ \t]*and)?[ \t]*")
+_PUNCTUATION_NEXT_RE = re.compile(r"\s*[,;:.!?—–(]")
+_BARE_PRONOUN_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", re.IGNORECASE)
+_ANY_QUOTE_MARK_RE = re.compile(r"''|[\"“”‘’]")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
 _NAMED_PRESENT_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b")
@@ -181,7 +186,7 @@ def _not_a_report(text: str, verb: _Verb, previous_word: str) -> bool:
     )
 
 
-class CueReader(FrontedReader):
+class CueReader(QuoteReader):
     """Reads every reporting verb of one document and builds candidates from them."""
 
     def read(self) -> list[Candidate]:
@@ -307,9 +312,9 @@ class CueReader(FrontedReader):
         speaker_floor = max(sentence_start, previous.close if previous else 0)
         mention = self._speaker_before(verb, speaker_floor)
         if mention is None:
-            fronted = self._fronted_inverted(match, sentence_start, sentence_end)
-            if fronted is not None:
-                return fronted
+            inverted = fronted_inverted(self, match, sentence_start, sentence_end)
+            if inverted is not None:
+                return inverted
             mention = self._implied_speaker(verb, previous_word, speaker_floor)
             if mention is None:
                 return None
@@ -387,7 +392,7 @@ class CueReader(FrontedReader):
             form == "say"
             and previous_word.isalpha()
             and previous_word not in NON_FINITE_LEADS
-            and (self._clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
+            and (clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
         )
         strong = _strong_form(lemma, form)
         if mention is None and (
@@ -414,12 +419,12 @@ class CueReader(FrontedReader):
             and is_evidence(mention.text)
             and not verb.form.endswith("ing")
         )
-        fronted = self._fronted(mention, verb.cue, sentence_start, sentence_end)
-        if fronted is not None:
-            return fronted
-        parenthetical = self._parenthetical(mention, verb.cue, sentence_start, sentence_end)
-        if parenthetical is not None:
-            return parenthetical
+        before = fronted(self, mention, verb.cue, sentence_start, sentence_end)
+        if before is not None:
+            return before
+        around = parenthetical(self, mention, verb.cue, sentence_start, sentence_end)
+        if around is not None:
+            return around
         if _AS_LEAD_RE.fullmatch(self.text[sentence_start : mention.start]) and self.text[
             verb.end : verb.end + 2
         ].startswith(","):
@@ -499,16 +504,16 @@ class CueReader(FrontedReader):
         heard = mention_after(self.text, rest_start, sentence_end)
         if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
             after_listener = self.text[heard.end : sentence_end]
-            if self._clause_like(after_listener) and len(after_listener.split()) >= 3:
+            if clause_like(after_listener) and len(after_listener.split()) >= 3:
                 start, end = self.trim(heard.end, self.clause_end(heard.end, sentence_end))
                 return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
         plain = TOLD_LISTENER_RE.match(self.text, rest_start, sentence_end)
         if plain is not None and (heard is None or heard.end <= plain.end()):
             # 'told reporters the dam would hold', 'tells them why ...': a plain listener, then the clause.
             after_listener = self.text[plain.end() : sentence_end]
-            if (
-                self._clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)
-            ) and len(after_listener.split()) >= 3:
+            if (clause_like(after_listener) or QUESTION_WORD_RE.match(after_listener)) and len(
+                after_listener.split()
+            ) >= 3:
                 start, end = self.trim(plain.end(), self.clause_end(plain.end(), sentence_end))
                 return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
         return None
@@ -613,7 +618,7 @@ class CueReader(FrontedReader):
             return None  # 'added three goals', 'denied Dunmore two chances', 'charged a premium': no speech
         if (
             not that
-            and not self._clause_like(content)
+            and not clause_like(content)
             and lemma not in DENIAL_VERBS
             and lemma not in BARE_CLAUSE_LEMMAS
             and not evidence
@@ -626,7 +631,7 @@ class CueReader(FrontedReader):
         if (
             MEDIUM_ADJUNCT_RE.fullmatch(" " + content)
             and not _THAT_OR_QUOTE_RE.search(content)
-            and not self._clause_like(content)
+            and not clause_like(content)
         ):
             return True
         return bool(
@@ -635,7 +640,7 @@ class CueReader(FrontedReader):
             and not _QUOTE_MARK_RE.search(content)
             and (
                 ADJUNCT_OPENING_RE.match(content)
-                and not self._clause_like(content)
+                and not clause_like(content)
                 or verb.lemma in ("say", "tell", "add", "write", "state")
                 and SUBORDINATE_ONLY_RE.match(content)
                 and "," not in content
@@ -647,7 +652,7 @@ class CueReader(FrontedReader):
         return bool(
             not that
             and lemma in NON_SPEECH_OBJECT_LEMMAS
-            and not self._clause_like(_ADJECTIVAL_RE.sub(" ", _FIRST_CONJUNCT_RE.split(content)[0]))
+            and not clause_like(_ADJECTIVAL_RE.sub(" ", _FIRST_CONJUNCT_RE.split(content)[0]))
             and not _QUOTE_MARK_RE.search(content)
             and not (lemma in DENIAL_VERBS and DENIED_CLAIM_NOUN_RE.match(content))
         )
@@ -704,6 +709,43 @@ class CueReader(FrontedReader):
             return None
         return Candidate(start, end, self._kind(start, end), cue=verb.cue, mention=mention)
 
+    def _called(
+        self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]
+    ) -> Candidate:
+        """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
+        last = first
+        while True:
+            following = self.quote_starting_after(last.close - 1, last.close + 12)
+            if following is None or not _EPITHET_JOIN_RE.fullmatch(
+                self.text[last.close : following.open]
+            ):
+                break
+            last = following
+        content_start, _ = self.trim(start, first.open)
+        sentence_end = self.sentence(last.close - 1)[1]
+        rest = self.text[last.close : sentence_end]
+        closed_clause = (
+            self.text[last.inner_start : last.inner_end]
+            .rstrip()
+            .endswith((",", ".", ";", ":", "!", "?"))
+        )
+        if len(rest.split()) >= 2 and not closed_clause and not _PUNCTUATION_NEXT_RE.match(rest):
+            # 'called it "critical" that she speak': the sentence goes on after the epithet.
+            _, content_end = self.trim(last.close, self.clause_end(last.close, sentence_end))
+        elif first is last and _BARE_PRONOUN_RE.fullmatch(self.text[content_start : first.open]):
+            # 'calling them "fake"': the pronoun names nothing, so the claim is the quoted words alone.
+            content_start, content_end = self.trim(first.inner_start, first.inner_end)
+        else:
+            # The span opens at or before a quotation mark, so it takes the closing mark too.
+            content_end = (
+                last.close if last.closed else self.trim(last.inner_start, last.inner_end)[1]
+            )
+        candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
+        candidate.text = _ANY_QUOTE_MARK_RE.sub("", self.text[content_start:content_end]).rstrip(
+            " ,;:"
+        )
+        return candidate
+
     def _unquoted(
         self, lemma: str, start: int, end: int, mention: Mention, cue: tuple[int, int]
     ) -> Candidate | None:
@@ -735,7 +777,7 @@ class CueReader(FrontedReader):
         if (
             second
             and self.quote_at(second.start()) is None
-            and self._clause_like(self.text[start : second.start()])
+            and clause_like(self.text[start : second.start()])
         ):
             end = second.start()
         sentence_start = self.sentence(start)[0]

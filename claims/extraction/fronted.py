@@ -1,4 +1,7 @@
-"""Clauses a speaker and verb come after or interrupt: 'The economy is growing, the minister said.'"""
+"""Clauses a speaker and verb come after or interrupt: 'The economy is growing, the minister said.'
+
+Functions over one document's `QuoteReader`; the cue reader calls them for each reporting verb.
+"""
 
 from __future__ import annotations
 
@@ -19,98 +22,107 @@ from claims.extraction.shapes import (
 )
 
 
-class FrontedReader(QuoteReader):
-    """Reads the content that stands before its attribution, or around it."""
+def clause_like(content: str) -> bool:
+    """Whether text opens with a clause (a subject and its verb), not a noun phrase."""
+    head = " ".join(content.split()[:14])
+    # 'she worries he is "too nice"': a subject pronoun and its verb open a clause whatever the verb's form.
+    return bool(CLAUSE_VERB_RE.search(head) or PRONOUN_CLAUSE_RE.match(head))
 
-    def _clause_like(self, content: str) -> bool:
-        head = " ".join(content.split()[:14])
-        # 'she worries he is "too nice"': a subject pronoun and its verb open a clause whatever the verb's form.
-        return bool(CLAUSE_VERB_RE.search(head) or PRONOUN_CLAUSE_RE.match(head))
 
-    def _fronted(
-        self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int
-    ) -> Candidate | None:
-        """'The economy is growing, the minister said.': the clause before the speaker."""
-        form = self.text[cue[0] : cue[1]].lower()
-        if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
-            return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
-        before = self.text[sentence_start : mention.start]
-        if not before.rstrip().endswith(","):
-            # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
-            modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
-            if modifiers is None or any(
-                w.lower() in NOT_MODIFIERS or w.lower() in CUE_FORMS
-                for w in modifiers.group(1).split()
-            ):
-                return None
-            before = before[: modifiers.start(1)]
-            mention = Mention(
-                self.text[sentence_start + modifiers.start(1) : mention.end],
-                sentence_start + modifiers.start(1),
-                mention.end,
-                mention.role,
-            )
-        after = self.text[cue[1] : sentence_end]
-        if (
-            (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before))
-            and CONTENT_OPENING_RE.match(after)
-            and (self._clause_like(after) or len(after.split()) >= 3)
+def fronted(
+    reader: QuoteReader,
+    mention: Mention,
+    cue: tuple[int, int],
+    sentence_start: int,
+    sentence_end: int,
+) -> Candidate | None:
+    """'The economy is growing, the minister said.': the clause before the speaker."""
+    form = reader.text[cue[0] : cue[1]].lower()
+    if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
+        return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
+    before = reader.text[sentence_start : mention.start]
+    if not before.rstrip().endswith(","):
+        # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
+        modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
+        if modifiers is None or any(
+            w.lower() in NOT_MODIFIERS or w.lower() in CUE_FORMS for w in modifiers.group(1).split()
         ):
-            return None  # 'As the vote neared, his son said the race was over': the content follows the verb
-        if re.search(r"\bthat\b", after) or self._quotes_something(cue[1], sentence_end):
             return None
-        if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
-            return None
-        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
-        if len(self.text[start:end].split()) < 4:
-            return None
-        return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
-
-    def _quotes_something(self, start: int, end: int) -> bool:
-        """Whether a quotation other than a title ('on "Meet the Press"') opens in text[start:end]."""
-        quote = self.quote_starting_after(start - 1, end)
-        while quote is not None:
-            if not is_title(self.text[quote.inner_start : quote.inner_end]):
-                return True
-            quote = self.quote_starting_after(quote.close - 1, end)
-        return False
-
-    def _parenthetical(
-        self, mention: Mention, cue: tuple[int, int], sentence_start: int, sentence_end: int
-    ) -> Candidate | None:
-        """'The golf industry, she said, is doing better.': the sentence around the attribution."""
-        before = self.text[sentence_start : mention.start].rstrip()
-        after = self.text[cue[1] : sentence_end]
-        if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
-            return None
-        if re.match(r"\s*,\s*(?:[\"“‘]|'')", after):
-            return None  # 'On Tuesday, he said, "..."': the quote is the content
-        if len(after.split()) < 3 or self.text[cue[0] : cue[1]].endswith("ing"):
-            return None
-        start, end = self.trim(sentence_start, sentence_end)
-        return Candidate(start, end, self._kind(start, end), cue=cue, mention=mention)
-
-    def _fronted_inverted(
-        self, match: re.Match, sentence_start: int, sentence_end: int
-    ) -> Candidate | None:
-        """'The economy is growing, said the minister.'"""
-        form = match.group(0).lower()
-        if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
-            return None
-        before = self.text[sentence_start : match.start()]
-        if not before.rstrip().endswith(","):
-            return None
-        mention = mention_after(self.text, match.end(), sentence_end)
-        if mention is None:
-            return None
-        remainder = self.text[mention.end : sentence_end]
-        if len(remainder.split()) > 8 and not remainder.startswith(","):
-            return None
-        if not INVERTED_TAIL_RE.match(remainder):
-            return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
-        start, end = self.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
-        if len(self.text[start:end].split()) < 4:
-            return None
-        return Candidate(
-            start, end, self._kind(start, end), cue=(match.start(), match.end()), mention=mention
+        before = before[: modifiers.start(1)]
+        mention = Mention(
+            reader.text[sentence_start + modifiers.start(1) : mention.end],
+            sentence_start + modifiers.start(1),
+            mention.end,
+            mention.role,
         )
+    after = reader.text[cue[1] : sentence_end]
+    if (
+        (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before))
+        and CONTENT_OPENING_RE.match(after)
+        and (clause_like(after) or len(after.split()) >= 3)
+    ):
+        return None  # 'As the vote neared, his son said the race was over': the content follows the verb
+    if re.search(r"\bthat\b", after) or _quotes_something(reader, cue[1], sentence_end):
+        return None
+    if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
+        return None
+    start, end = reader.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
+    if len(reader.text[start:end].split()) < 4:
+        return None
+    return Candidate(start, end, reader._kind(start, end), cue=cue, mention=mention)
+
+
+def _quotes_something(reader: QuoteReader, start: int, end: int) -> bool:
+    """Whether a quotation other than a title ('on "Meet the Press"') opens in text[start:end]."""
+    quote = reader.quote_starting_after(start - 1, end)
+    while quote is not None:
+        if not is_title(reader.text[quote.inner_start : quote.inner_end]):
+            return True
+        quote = reader.quote_starting_after(quote.close - 1, end)
+    return False
+
+
+def parenthetical(
+    reader: QuoteReader,
+    mention: Mention,
+    cue: tuple[int, int],
+    sentence_start: int,
+    sentence_end: int,
+) -> Candidate | None:
+    """'The golf industry, she said, is doing better.': the sentence around the attribution."""
+    before = reader.text[sentence_start : mention.start].rstrip()
+    after = reader.text[cue[1] : sentence_end]
+    if not before.endswith(",") or not re.match(r"\s*,", after) or len(before.split()) < 2:
+        return None
+    if re.match(r"\s*,\s*(?:[\"“‘]|'')", after):
+        return None  # 'On Tuesday, he said, "..."': the quote is the content
+    if len(after.split()) < 3 or reader.text[cue[0] : cue[1]].endswith("ing"):
+        return None
+    start, end = reader.trim(sentence_start, sentence_end)
+    return Candidate(start, end, reader._kind(start, end), cue=cue, mention=mention)
+
+
+def fronted_inverted(
+    reader: QuoteReader, match: re.Match[str], sentence_start: int, sentence_end: int
+) -> Candidate | None:
+    """'The economy is growing, said the minister.'"""
+    form = match.group(0).lower()
+    if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
+        return None
+    before = reader.text[sentence_start : match.start()]
+    if not before.rstrip().endswith(","):
+        return None
+    mention = mention_after(reader.text, match.end(), sentence_end)
+    if mention is None:
+        return None
+    remainder = reader.text[mention.end : sentence_end]
+    if len(remainder.split()) > 8 and not remainder.startswith(","):
+        return None
+    if not INVERTED_TAIL_RE.match(remainder):
+        return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
+    start, end = reader.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
+    if len(reader.text[start:end].split()) < 4:
+        return None
+    return Candidate(
+        start, end, reader._kind(start, end), cue=(match.start(), match.end()), mention=mention
+    )

@@ -40,7 +40,6 @@ _DATE_RE = re.compile(
 )
 _RESUME_WINDOW = 400
 _MAX_RESUME_GAP_WORDS = 30
-_PRONOUN_OBJECT_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", re.IGNORECASE)
 
 
 def is_title(quoted: str) -> bool:
@@ -63,10 +62,6 @@ def opens_quote(text: str, offset: int) -> bool:
 
 class QuoteReader:
     """One document's text, sentences and quotations, with the span helpers the extractors share."""
-
-    def clause_end(self, start: int, sentence_end: int) -> int:
-        """Where a reported clause starting at start ends; the cue reader refines this."""
-        return sentence_end
 
     def __init__(self, text: str, index: SentenceIndex, quotes: list[QuoteSpan]) -> None:
         self.text = text
@@ -217,40 +212,3 @@ class QuoteReader:
             return None
         start, end = self.trim(following.inner_start, following.inner_end)
         return Candidate(start, end, "direct", cue=cue, mention=mention)
-
-    def _called(
-        self, start: int, first: QuoteSpan, mention: Mention, cue: tuple[int, int]
-    ) -> Candidate:
-        """'called the plan "a disaster" and "a fraud"': what was called, and what it was called."""
-        last = first
-        while True:
-            following = self.quote_starting_after(last.close - 1, last.close + 12)
-            if following is None or not re.fullmatch(
-                r"[ \t]*(?:,|and|or|,[ \t]*and)?[ \t]*", self.text[last.close : following.open]
-            ):
-                break
-            last = following
-        content_start, _ = self.trim(start, first.open)
-        sentence_end = self.sentence(last.close - 1)[1]
-        rest = self.text[last.close : sentence_end]
-        closed_clause = (
-            self.text[last.inner_start : last.inner_end]
-            .rstrip()
-            .endswith((",", ".", ";", ":", "!", "?"))
-        )
-        if len(rest.split()) >= 2 and not closed_clause and not re.match(r"\s*[,;:.!?—–(]", rest):
-            # 'called it "critical" that she speak': the sentence goes on after the epithet.
-            _, content_end = self.trim(last.close, self.clause_end(last.close, sentence_end))
-        elif first is last and _PRONOUN_OBJECT_RE.fullmatch(self.text[content_start : first.open]):
-            # 'calling them "fake"': the pronoun names nothing, so the claim is the quoted words alone.
-            content_start, content_end = self.trim(first.inner_start, first.inner_end)
-        else:
-            # The span opens at or before a quotation mark, so it takes the closing mark too.
-            content_end = (
-                last.close if last.closed else self.trim(last.inner_start, last.inner_end)[1]
-            )
-        candidate = Candidate(content_start, content_end, "direct", cue=cue, mention=mention)
-        candidate.text = re.sub(r"''|[\"“”‘’]", "", self.text[content_start:content_end]).rstrip(
-            " ,;:"
-        )
-        return candidate
