@@ -26,6 +26,12 @@ _CONDITIONAL_RE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
 _BELIEF_LEMMAS = frozenset(
     "believe think feel hope expect fear suspect guess reckon assume presume speculate".split()
 )
+_HEDGE_LOOKBACK = 40
+"""Characters before a claim (or its cue) where a hedge ('reportedly', 'may') still qualifies it."""
+# Verbs that label something ('called the reports "fake"'): with a word of denial, a denial.
+_LABEL_LEMMAS = frozenset("call describe label brand dub term characterize".split())
+_OPENING_QUOTE_RE = re.compile(r"''|[\"“‘]")
+_ANY_QUOTE_MARK_RE = re.compile(r"''|[\"“”‘’]")
 _ANSWER_LOOKBACK = 200
 """How many earlier claims a denial is compared with: what it answers is rarely further back."""
 _STOP = frozenset(
@@ -38,16 +44,8 @@ def mark(text: str, candidate: Candidate) -> None:
     content = text[candidate.start : candidate.end]
     cue_word = text[candidate.cue[0] : candidate.cue[1]].lower() if candidate.cue else ""
     lemma = CUE_FORMS.get(cue_word, cue_word)
-    window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
-    hedge_window = text[max(0, window_start - 40) : candidate.end]
-    if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
+    if _hedged(text, candidate, lemma, content):
         candidate.hedged = True
-    if (
-        _CONDITIONAL_RE.search(content)
-        or "?" in text[candidate.end : candidate.end + 2]
-        or content.rstrip().endswith("?")
-    ):
-        candidate.hedged = True  # a conditional or a question does not assert its proposition
     if candidate.polarity == "denies":
         return
     if lemma in DENIAL_VERBS:
@@ -56,32 +54,8 @@ def mark(text: str, candidate: Candidate) -> None:
         if _DISPUTED_NOUN_RE.match(content.strip()):
             candidate.answers_reports = True
         return
-    if (
-        candidate.cue is not None
-        and lemma
-        in (
-            "call",
-            "describe",
-            "label",
-            "brand",
-            "dub",
-            "term",
-            "characterize",
-        )
-        and DENIAL_WORDS_RE.search(content)
-    ):
-        candidate.polarity = "denies"
-        first_quote = re.search(r"''|[\"“‘]", content)
-        obj = content[: first_quote.start()] if first_quote else ""
-        called = re.sub(
-            r"''|[\"“”‘’]", "", content[first_quote.start() :] if first_quote else content
-        )
-        target = _called_object(text, candidate.cue[0], obj)
-        candidate.denial_target = target
-        candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
-        if target:
-            verb = "are" if target.lower().endswith("s") else "is"
-            candidate.text = f"{target} {verb} {called.strip(' ,.')}"
+    if candidate.cue is not None and lemma in _LABEL_LEMMAS and DENIAL_WORDS_RE.search(content):
+        _mark_label_denial(text, candidate, candidate.cue[0], content)
         return
     not_aware = NOT_AWARE_RE.search(content)
     if not_aware:
@@ -95,6 +69,34 @@ def mark(text: str, candidate: Candidate) -> None:
         # 'We didn't threaten anybody': the speaker denies the statement without the negation.
         candidate.polarity = "denies"
         candidate.denial_target = _affirmed(_strip_that(content), negator)
+
+
+def _hedged(text: str, candidate: Candidate, lemma: str, content: str) -> bool:
+    """A hedge near the claim, a verb of belief, a conditional or a question: not asserted outright."""
+    window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
+    hedge_window = text[max(0, window_start - _HEDGE_LOOKBACK) : candidate.end]
+    if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
+        return True
+    # A conditional or a question does not assert its proposition.
+    return bool(
+        _CONDITIONAL_RE.search(content)
+        or "?" in text[candidate.end : candidate.end + 2]
+        or content.rstrip().endswith("?")
+    )
+
+
+def _mark_label_denial(text: str, candidate: Candidate, cue_start: int, content: str) -> None:
+    """'called the reports "fake"': a denial of what was labelled, restated as 'the reports are fake'."""
+    candidate.polarity = "denies"
+    first_quote = _OPENING_QUOTE_RE.search(content)
+    obj = content[: first_quote.start()] if first_quote else ""
+    called = _ANY_QUOTE_MARK_RE.sub("", content[first_quote.start() :] if first_quote else content)
+    target = _called_object(text, cue_start, obj)
+    candidate.denial_target = target
+    candidate.answers_reports = bool(target and _DISPUTED_NOUN_RE.search(target))
+    if target:
+        verb = "are" if target.lower().endswith("s") else "is"
+        candidate.text = f"{target} {verb} {called.strip(' ,.')}"
 
 
 _NEGATOR_RE = re.compile(
