@@ -13,11 +13,13 @@ quadratic cost shows ratios near its square (4, 16).
 Shapes (fictional inputs an attacker or a careless export would hand over):
   empty-export  our JSON export format with N claims that are `{}` (refused: no field holds)
   claimreview   an HTML page of N ClaimReview JSON-LD scripts, one source
+  claimreview-same  the same page where N distinct speakers make one claim (once N²/2 links)
   csv           a CSV of N claims, all from one source
   sentences     a text document of N sentences, each printed four times, through extraction
   speakers      a text document quoting N distinct speakers (failed past about 110 on SQLite)
-Every claim has words of its own, so links stay sparse: what is measured is the cost of
-reading, extracting, storing and looking for links, not of links a file really implies.
+Every claim but claimreview-same's has words of its own, so links stay sparse: what is
+measured is the cost of reading, extracting, storing and looking for links, not of links a
+file really implies. claimreview-same's claims all agree: they link as a star, N - 1 links.
 """
 
 from __future__ import annotations
@@ -54,6 +56,11 @@ def _person(index: int) -> str:
     return f"{FIRST[index % len(FIRST)]} {FAMILY[index // len(FIRST) % len(FAMILY)]}"
 
 
+def _made_up_person(index: int) -> str:
+    """A name of two made-up words of its own: no two people share a word, so each is a speaker."""
+    return f"{_word(10**6 + index).capitalize()} {_word(2 * 10**6 + index).capitalize()}"
+
+
 def empty_export(count: int) -> tuple[str, bytes]:
     body = ",".join(["{}"] * count)
     return (
@@ -80,6 +87,25 @@ def claimreview_page(count: int) -> tuple[str, bytes]:
     return "reviews.html", f"<html><body>{''.join(scripts)}</body></html>".encode()
 
 
+def one_claim_page(count: int) -> tuple[str, bytes]:
+    """N ClaimReview scripts of one claim, each by a speaker of their own (a petition, a chorus of officials)."""
+    scripts = []
+    for index in range(count):
+        review = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": "The harbour bridge will close for repairs for six months next year.",
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person", "name": _made_up_person(index)},
+            },
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "author": {"@type": "Organization", "name": "Fjord Checks"},
+        }
+        scripts.append(f'<script type="application/ld+json">{json.dumps(review)}</script>')
+    return "one-claim.html", f"<html><body>{''.join(scripts)}</body></html>".encode()
+
+
 def one_source_csv(count: int) -> tuple[str, bytes]:
     rows = ["claim,speaker,source"]
     for index in range(count):
@@ -101,10 +127,7 @@ def repeated_sentences(count: int) -> tuple[str, bytes]:
 
 
 def many_speakers(count: int) -> tuple[str, bytes]:
-    lines = [
-        f'"{_statement(index)}," said {_word(10**6 + index).capitalize()} {_word(2 * 10**6 + index).capitalize()}.'
-        for index in range(count)
-    ]
+    lines = [f'"{_statement(index)}," said {_made_up_person(index)}.' for index in range(count)]
     return "speakers.txt", ("Council budget\n\n" + "\n\n".join(lines) + "\n").encode()
 
 
@@ -116,6 +139,7 @@ FLOOR = {
 SHAPES = {
     "empty-export": (empty_export, "import", 250_000),
     "claimreview": (claimreview_page, "import", 2_000),
+    "claimreview-same": (one_claim_page, "import", 1_000),
     "csv": (one_source_csv, "import", 2_000),
     "sentences": (repeated_sentences, "add", 2_000),
     "speakers": (many_speakers, "add", 500),
@@ -155,7 +179,7 @@ def main() -> None:
             floors[command] = (seconds, peak)
             print(f"floor: {command} of a one-line file {seconds:.2f} s, peak {peak:.0f} MB")
         print(
-            f"{'shape':<13} {'size':>9} {'input':>9} {'exit':>4} {'seconds':>8} {'peak MB':>8} "
+            f"{'shape':<16} {'size':>9} {'input':>9} {'exit':>4} {'seconds':>8} {'peak MB':>8} "
             f"{'size x':>6} {'time x':>6} {'memory x':>8}   (time and memory above the floor)"
         )
         for name in chosen:
@@ -172,12 +196,12 @@ def main() -> None:
                 above = (max(seconds - floor_seconds, 0.01), max(peak - floor_peak, 1.0))
                 first = first or (size, *above)
                 print(
-                    f"{name:<13} {size:>9,} {len(data) / 1e6:>7.2f}MB {code:>4} {seconds:>8.2f} {peak:>8.0f} "
+                    f"{name:<16} {size:>9,} {len(data) / 1e6:>7.2f}MB {code:>4} {seconds:>8.2f} {peak:>8.0f} "
                     f"{size / first[0]:>6.1f} {above[0] / first[1]:>6.2f} {above[1] / first[2]:>8.2f}",
                     flush=True,
                 )
                 if code != 0 and factor == 1:
-                    print(f"{'':<13} exit {code}: {last[:110]}")
+                    print(f"{'':<16} exit {code}: {last[:110]}")
 
 
 if __name__ == "__main__":

@@ -595,3 +595,98 @@ def test_stances_restated_for_forty_thousand_checks(stock_sqlite_limits, store, 
             [(number, "Zebras glide over the moon") for number in range(1, 40_001)],
             [port_story.source_id],
         )
+
+
+def _page_of_reviews(statements: list[tuple[str, str]]) -> str:
+    """An HTML page of one ClaimReview script per (claim, speaker)."""
+    scripts = []
+    for text, speaker in statements:
+        review = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": text,
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": speaker}},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "author": {"@type": "Organization", "name": "Fjord Checks"},
+        }
+        scripts.append(f'<script type="application/ld+json">{json.dumps(review)}</script>')
+    return f"<html><body>{''.join(scripts)}</body></html>"
+
+
+def _made_up_person(index: int) -> str:
+    return f"{_made_up_word(10**6 + index).capitalize()} {_made_up_word(2 * 10**6 + index).capitalize()}"
+
+
+BRIDGE = "The harbour bridge will close for repairs for six months next year."
+BRIDGE_DENIED = "The harbour bridge will not close for repairs for six months next year."
+
+
+def test_claimreview_page_of_one_claim_by_many_speakers_links_as_a_star(tmp_path):
+    """Case: a ClaimReview page where N speakers make one claim (1,000 gave 499,500 `agrees` links): a star of N - 1."""
+    speakers = [_made_up_person(index) for index in range(251)]
+    page = _page_of_reviews(
+        [(BRIDGE, speaker) for speaker in speakers[:250]] + [(BRIDGE_DENIED, speakers[250])]
+    )
+    db = tmp_path / "case.db"
+    result = invoke(db, "import", "--json", str(write(tmp_path, "reviews.html", page)))
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    # Each of the 250 agrees with the first (249 links) and conflicts with the denial (250 links).
+    assert counts["claims"] == 251 and counts["links"] == 249 + 250, counts
+    assert counts["conflicts"] == 250, counts
+    disputes = json.loads(invoke(db, "conflicts", "--json").stdout)
+    assert len(disputes) == 1, disputes
+    sides = {side["stance"]: side for side in disputes[0]["sides"]}
+    # Still read as 250 speakers saying the same against one denying it.
+    assert len(sides["asserts"]["speakers"]) == 250 and len(sides["denies"]["speakers"]) == 1
+    threads = json.loads(invoke(db, "threads", "--json").stdout)
+    assert [len(thread["claim_ids"]) for thread in threads] == [251]
+
+
+def _one_claim_by_many(count: int) -> list[Claim]:
+    """`count` speakers of one source in the same words, and one denying them, after them."""
+    claims = []
+    for index in range(count + 1):
+        text = BRIDGE if index < count else BRIDGE_DENIED
+        claims.append(
+            Claim(
+                id=index + 1,
+                source_id=1,
+                text=text,
+                quote=text,
+                start=index * 100,
+                end=index * 100 + len(text),
+                kind="direct",
+                speaker=_made_up_person(index),
+            )
+        )
+    return claims
+
+
+@pytest.mark.parametrize("count", [150, 600])
+def test_linking_one_claim_by_many_speakers_grows_linearly(count, monkeypatch):
+    """Case: N speakers in one source in the same words are linked as a star, through the small-batch and the bulk path alike."""
+    from claims.matching import linking
+
+    claims = _one_claim_by_many(count)
+    scored = 0
+    real_compare = linking.compare
+
+    def counting_compare(*args, **kwargs):
+        nonlocal scored
+        scored += 1
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(linking, "compare", counting_compare)
+    links = linking.link_claims(claims, lambda claim: ())
+    assert scored < 3 * len(claims), f"{scored} pairs scored for {len(claims)} claims"
+    denial = claims[-1].id
+    star = [link for link in links if denial not in link.claim_ids]
+    assert [link.claim_ids for link in star] == [(1, other) for other in range(2, count + 1)]
+    assert {link.relation for link in star} == {"agrees"}
+    against = [link for link in links if denial in link.claim_ids]
+    assert [link.claim_ids[0] for link in against] == list(range(1, count + 1))
+    assert {link.relation for link in against} == {"conflicts"}
+    # The bulk join and comparing every pair find the same links.
+    monkeypatch.setattr(linking, "SMALL_BATCH", 10 if count <= 200 else len(claims))
+    assert linking.link_claims(claims, lambda claim: ()) == links

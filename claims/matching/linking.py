@@ -86,6 +86,35 @@ def _copy_groups(new: Sequence[Claim], settled: frozenset[int]) -> dict[int, lis
     return {group[0].id: group for group in groups.values()}
 
 
+def _echo_groups(
+    new: Sequence[Claim], settled: frozenset[int], context: MatchContext
+) -> dict[int, list[Claim]]:
+    """Claims of one source in the same words (the same features, polarity, hedging and numbers),
+    whatever their speakers, keyed by the first one's id: the others, which it stands for.
+
+    N speakers of one page (a ClaimReview page, a list of signatories) saying the same thing
+    agree with each other N²/2 times over; each is linked to the first instead (a star), and
+    meets every other claim through it. Claims that context ties to others (a stated answer,
+    'otherwise', a bare denial) are left out: their links depend on more than their words.
+    """
+    tied = {*context.answers, *context.answers.values(), *context.topics}
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in new:
+        if claim.id in settled or claim.id in tied or claim.answers_claim_id is not None:
+            continue
+        quantities = tuple(quantity.model_dump_json() for quantity in claim.quantities)
+        key = (
+            claim.source_id,
+            features(claim),
+            claim.polarity,
+            claim.hedged,
+            claim.denial_target,
+            quantities,
+        )
+        groups[key].append(claim)
+    return {group[0].id: group[1:] for group in groups.values() if len(group) > 1}
+
+
 def link_claims(
     new_claims: Sequence[Claim],
     candidates_for: Callable[[Claim], Iterable[Claim]],
@@ -97,6 +126,11 @@ def link_claims(
     `settled` names new claims that reprint earlier ones (`claims.matching.reprints`): the
     original's relations hold for its copy, so a copy is compared only with the other claims
     of its own source, never with another copy.
+
+    Claims of one source in the same words from different speakers (`_echo_groups`) link as
+    a star: each to the first of them, never to each other, and each is compared with the
+    claims the first one meets, so their links to everything else are those every pair would
+    have; two such claims are never compared with each other or with a copy.
     """
     new = list(new_claims)
     with parallel_features(new):
@@ -139,10 +173,17 @@ class _Linker:
         self.links: list[Link] = []
         # Features of the batch, looked up once: most considered pairs are rejected by `may_link` alone.
         self.batch_features = {claim.id: features(claim) for claim in new}
+        self.echoes_of = _echo_groups(new, settled, self.context) if len(new) > 1 else {}
+        self.echoes = {claim.id for group in self.echoes_of.values() for claim in group}
+        # Claims that meet others only through a stand-in: echoes (the first of their words) and copies.
+        self.unjoined = self.echoes | settled
 
     def consider(self, a: Claim, b: Claim) -> None:
-        """Score a pair not considered before, unless it is rejected or pairs a copy it must not."""
+        """Score a pair not considered before, unless it is rejected or pairs a copy or an echo it must not."""
         if a.id == b.id:
+            return
+        echoes, unjoined = self.echoes, self.unjoined
+        if echoes and (a.id in echoes and b.id in unjoined or b.id in echoes and a.id in unjoined):
             return
         pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if pair in self.seen:
@@ -188,10 +229,16 @@ class _Linker:
 
     def consider_joined(self) -> None:
         """Pairs scored in worker processes by the bulk join, each once; a pair considered already is skipped."""
-        settled = self.settled
+        settled, unjoined, echoes_of = self.settled, self.unjoined, self.echoes_of
         joined = (
-            [claim for claim in self.new if claim.id not in settled] if settled else list(self.new)
+            [claim for claim in self.new if claim.id not in unjoined]
+            if unjoined
+            else list(self.new)
         )
+        for first_id, group in echoes_of.items():
+            # The star: each echo agrees with the first claim in its words.
+            for echo in group:
+                self.consider(echo, self.by_id[first_id])
         copies_of = _copy_groups(self.new, settled) if settled else {}
         joined.extend(group[0] for group in copies_of.values())
         for i, linked in blocked_links(joined, self.context):
@@ -200,6 +247,11 @@ class _Linker:
                 if a.id in copies_of or b.id in copies_of:
                     self._consider_copies(copies_of, a, b)
                     continue
+                # What the first claim of some words meets, each of its echoes meets too.
+                for echo in echoes_of.get(a.id, ()):
+                    self.consider(echo, b)
+                for echo in echoes_of.get(b.id, ()):
+                    self.consider(echo, a)
                 pair = self._unseen_pair(a.id, b.id)
                 if pair is not None:
                     self.links.append(
