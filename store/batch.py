@@ -96,6 +96,8 @@ class IngestBatch:
         self.speakers.on_change = self._speaker_changed
         self.overlay = KeyOverlay(connection)
         self.claims: dict[int, ClaimView] = {}
+        self._held_by_speaker: dict[int, list[int]] = {}
+        """Ids of the held claims of each speaker, so a speaker's change touches only its claims."""
         self._features: dict[int, ClaimFeatures] = {}
         self.sources: dict[int, Source] = {}
         self.stored_hashes: dict[str, int] = {}
@@ -355,9 +357,9 @@ class IngestBatch:
                     {**row, "answers_claim_id": answers}, self._speaker_of(row["speaker_id"])
                 )
             )
-        ordered = views
-        self.claims.update((claim.id, claim) for claim in ordered)
-        return ordered
+        for claim in views:
+            self._hold(claim)
+        return views
 
     def _speaker_of(self, speaker_id: int | None) -> dict | None:
         if speaker_id is None:
@@ -365,12 +367,17 @@ class IngestBatch:
         entry = self.speakers.entries[speaker_id]
         return {"name": entry.name, "role": entry.role, "kind": entry.kind}
 
+    def _hold(self, claim: ClaimView) -> None:
+        self.claims[claim.id] = claim
+        if claim.speaker_id is not None:
+            self._held_by_speaker.setdefault(claim.speaker_id, []).append(claim.id)
+
     def _speaker_changed(self, entry: SpeakerEntry) -> None:
         # Claims held in memory show the speaker as a fresh read of the database would.
-        for claim in self.claims.values():
-            if claim.speaker_id == entry.id:
-                claim.speaker, claim.speaker_role = entry.name, entry.role
-                self._features.pop(claim.id, None)
+        for claim_id in self._held_by_speaker.get(entry.id, ()):
+            claim = self.claims[claim_id]
+            claim.speaker, claim.speaker_role = entry.name, entry.role
+            self._features.pop(claim_id, None)
 
     def _hold_stored(self, claim_ids: set[int]) -> None:
         """Build (once) the claims stored before this transaction among `claim_ids`."""
@@ -399,7 +406,7 @@ class IngestBatch:
                     }
                 else:
                     speaker = None
-                self.claims[mapping["id"]] = light_claim_from_row(mapping, speaker)
+                self._hold(light_claim_from_row(mapping, speaker))
 
     def _find_conflicts(self, result: AddResult, links: list[Link]) -> None:
         # The document's claims are new, so its links are all the links they have and no
@@ -479,6 +486,7 @@ class IngestBatch:
         """Drop what the batch holds, so it is freed at once rather than by the cycle collector."""
         self.speakers.on_change = None
         self.claims.clear()
+        self._held_by_speaker.clear()
         self._features.clear()
 
 

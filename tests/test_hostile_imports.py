@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import multiprocessing.pool
 import os
 import random
 import tracemalloc
@@ -690,3 +691,62 @@ def test_linking_one_claim_by_many_speakers_grows_linearly(count, monkeypatch):
     # The bulk join and comparing every pair find the same links.
     monkeypatch.setattr(linking, "SMALL_BATCH", 10 if count <= 200 else len(claims))
     assert linking.link_claims(claims, lambda claim: ()) == links
+
+
+def _one_source_rows(count: int, offset: int = 0) -> list[Claim]:
+    claims = []
+    for index in range(offset, offset + count):
+        words = [_made_up_word(index * 5 + part) for part in range(5)]
+        text = f"The {words[0]} {words[1]} will {words[2]} the {words[3]} by {index + 3} percent in {words[4]}"
+        claims.append(
+            Claim(
+                id=index + 1,
+                source_id=1,
+                text=text,
+                quote=text,
+                start=index * 100,
+                end=index * 100 + len(text),
+                kind="indirect",
+                speaker=PEOPLE[index % len(PEOPLE)],
+            )
+        )
+    return claims
+
+
+def test_forked_linking_ships_no_features_computed_already(monkeypatch):
+    """Case: a one-source CSV past the forked-linking threshold (32,000 rows took 3.5 times 16,000):
+    workers recomputed every claim's features, computed already for its blocking keys, and
+    pickled them back (seconds of unpickling), before linking could start."""
+    from claims.matching import bulk, features
+    from claims.matching.linking import link_claims
+
+    claims = _one_source_rows(360)
+    alone = link_claims(claims, lambda claim: ())
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_BATCH", 300)
+    shipped = []
+    real_map = multiprocessing.pool.Pool.map
+
+    def counting_map(self, function, chunks, *args, **kwargs):
+        shipped.extend(item for chunk in chunks for item in chunk)
+        return real_map(self, function, chunks, *args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "map", counting_map)
+    # Storing a document computes every claim's features for its blocking keys before linking.
+    for claim in claims:
+        features(claim)
+    assert link_claims(claims, lambda claim: ()) == alone
+    assert shipped == []
+    # Features not computed yet are still computed by the workers.
+    link_claims(_one_source_rows(360, offset=1000), lambda claim: ())
+    assert len(shipped) == 360
+
+
+def test_claim_features_cross_a_pipe_unchanged():
+    """Features pickled for a worker's pipe come back equal (they travel as plain field values)."""
+    import pickle
+
+    from claims.matching import features
+
+    for claim in _one_source_rows(20):
+        found = features(claim)
+        assert pickle.loads(pickle.dumps(found)) == found

@@ -29,6 +29,7 @@ from claims.matching.features import (
     compute_features,
     feature_inputs,
     features,
+    features_known,
     primed_features,
 )
 from claims.matching.prefix_join import SLACK, PrefixJoin, best_bonus
@@ -197,11 +198,22 @@ def _pool(workers: int):
 
 
 def parallel_features(new: Sequence[Claim]) -> AbstractContextManager[None]:
-    """A block in which a large batch's features, computed by worker processes, are served from memory."""
-    workers = _fork_workers(len(new))
+    """A block in which a large batch's features, computed by worker processes, are served from memory.
+
+    Only features this process has not computed yet are sent for: storing a document computes
+    every claim's features for its blocking keys before linking, and shipping them back from
+    workers (32,000 claims: seconds of pickling) would only cost what the workers save.
+    """
+    if not _fork_workers(len(new)):
+        return nullcontext()
+    inputs = [
+        args
+        for args in dict.fromkeys(feature_inputs(claim) for claim in new)
+        if not features_known(args)
+    ]
+    workers = _fork_workers(len(inputs))
     if not workers:
         return nullcontext()
-    inputs = list(dict.fromkeys(feature_inputs(claim) for claim in new))
     chunks = [inputs[start : start + 5 * CHUNK] for start in range(0, len(inputs), 5 * CHUNK)]
     with _pool(workers) as pool:
         computed = pool.map(_shared_strings_features, chunks)

@@ -55,6 +55,24 @@ class ClaimFeatures:
     denies: bool = False
     """Whether the claim denies: an extracted denial, or its own words deny (`claims.polarity.claim_polarity`)."""
 
+    def __reduce__(self) -> tuple:
+        # Pickled as the plain field values: a slotted dataclass's default state is rebuilt
+        # field by field through `dataclasses.fields`, several times slower to unpickle.
+        return (
+            ClaimFeatures,
+            (
+                self.text,
+                self.stems,
+                self.entities,
+                self.units,
+                self.words,
+                self.negated,
+                self.generic_denial,
+                self.conditional,
+                self.denies,
+            ),
+        )
+
 
 def speaker_key(claim: Claim) -> str:
     """Who speaks, comparably: the speaker id when stored, else the plain name, '' for the outlet."""
@@ -128,8 +146,33 @@ def _unit_key(kind: str, unit: str | None) -> str | None:
     return f"{kind}:{canonical}" if canonical else None
 
 
-@lru_cache(maxsize=1 << 18)
+FEATURES_CACHED = 1 << 18
+"""How many claims' features are kept (the oldest computed go first)."""
+_cache: dict[tuple, ClaimFeatures] = {}
+
+
+def features_known(inputs: tuple) -> bool:
+    """Whether the features for these `feature_inputs` are computed and kept in this process."""
+    return inputs in _cache
+
+
 def _features(
+    text: str, speaker: str | None, polarity: str, denial_target: str | None, units: tuple[str, ...]
+) -> ClaimFeatures:
+    # features() runs several times per compared pair: each claim's are computed once and kept.
+    key = (text, speaker, polarity, denial_target, units)
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = _compute(*key)
+        if len(_cache) > FEATURES_CACHED:
+            try:
+                del _cache[next(iter(_cache))]
+            except (RuntimeError, KeyError, StopIteration):
+                pass  # another thread changed the cache meanwhile: it shrinks next time
+    return found
+
+
+def _compute(
     text: str, speaker: str | None, polarity: str, denial_target: str | None, units: tuple[str, ...]
 ) -> ClaimFeatures:
     drop = frozenset(speaker_words([speaker]))
