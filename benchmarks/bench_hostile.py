@@ -180,7 +180,9 @@ def main() -> None:
             (folder / file_name).write_bytes(data)
             # The least of three runs: on a shared machine one run may wait for the processor.
             runs = [run_once(command, folder / file_name, folder) for _ in range(3)]
-            seconds, cpu, peak = (min(run[field] for run in runs) for field in range(3))
+            seconds = min(run[0] for run in runs)
+            cpu = min(run[1] for run in runs)
+            peak = min(run[2] for run in runs)
             floors[command] = (seconds, cpu, peak)
             print(
                 f"floor: {command} of a one-line file {seconds:.2f} s, CPU {cpu:.2f} s, peak {peak:.0f} MB"

@@ -723,7 +723,7 @@ def test_forked_linking_ships_no_features_computed_already(monkeypatch):
     claims = _one_source_rows(360)
     alone = link_claims(claims, lambda claim: ())
     monkeypatch.setattr(bulk, "PARALLEL_MIN_BATCH", 300)
-    shipped = []
+    shipped: list[tuple] = []
     real_map = multiprocessing.pool.Pool.map
 
     def counting_map(self, function, chunks, *args, **kwargs):
