@@ -19,6 +19,9 @@ LinkState = Literal["suggested", "confirmed", "accepted", "rejected"]
 ConflictKind = Literal["denial", "numeric", "attribution", "status"]
 SpeakerKind = Literal["person", "organization", "group", "unattributed", "outlet"]
 CheckStance = Literal["supports", "disputes", "reports", "unrelated"]
+ReportFormat = Literal["json", "markdown", "html", "csv", "claimreview"]
+"""The formats `claims.reports` writes (here, with the other closed word sets, so the command
+line can offer them as choices without loading the renderers)."""
 QuantityKind = Literal["count", "money", "percent", "date", "measure"]
 ExportFormat = Literal["counterclaim-export"]
 

@@ -5,10 +5,15 @@ The glossary here is the one the desk's help (`?`) shows and the README repeats.
 
 from __future__ import annotations
 
+from typing import Literal
+
 NARRATIVE = "(narrative)"
 """Shown where a speaker would be for a claim the outlet makes in its own words."""
 
-LINK_STATE_WORDS = {
+LinkStateWord = Literal["suggested", "automatic", "accepted", "rejected"]
+"""A link state as the CLI and the desk name it (`links --state` takes these)."""
+
+LINK_STATE_WORDS: dict[str, LinkStateWord] = {
     "suggested": "suggested",
     "confirmed": "automatic",
     "accepted": "accepted",

@@ -9,19 +9,51 @@ from __future__ import annotations
 import getpass
 import os
 from contextlib import ExitStack
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from counterclaim.errors import error
+from claims.models import ReviewStatus
+from counterclaim.errors import error, one_line_mistakes
 from counterclaim.progress import progress_bar
 
+
+class CommandLine(TyperGroup):
+    """The root command: a mistyped command line is one `error:` line, however the app is run
+    (the console script, `python -m counterclaim`, or a test's `CliRunner`)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra):
+        with one_line_mistakes():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with one_line_mistakes():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    name="counterclaim",
+    cls=CommandLine,
     help="Record who claimed what, where, and show where the sources disagree.",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+# Options several commands share, declared once. Choices are Literal types: `--help` lists
+# them and a value outside them is refused before the command runs.
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of text.")]
+SpeakerFilter = Annotated[
+    str | None, typer.Option(help="Only claims by speakers whose name contains this.")
+]
+SourceFilter = Annotated[
+    str | None, typer.Option(help="Only claims from this source (id, or title/outlet text).")
+]
+StatusFilter = Annotated[
+    ReviewStatus | None, typer.Option(help="Only claims with this review status.")
+]
 
 DEFAULT_DB = "counterclaim.db"
 
@@ -109,16 +141,20 @@ def default_reviewer() -> str:
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    db: str | None = typer.Option(
-        None,
-        "--db",
-        help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db].",
-    ),
-    reviewer: str | None = typer.Option(
-        None,
-        "--reviewer",
-        help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name].",
-    ),
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Casefile: a SQLite path or an SQLAlchemy URL [env COUNTERCLAIM_DB; default ./counterclaim.db].",
+        ),
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            help="Name recorded with reviews [env COUNTERCLAIM_REVIEWER; default: login name].",
+        ),
+    ] = None,
 ) -> None:
     """Record who claimed what, where, and show where the sources disagree."""
     ctx.obj = resolve_settings(db, reviewer)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from claims.checks import STANCES
 from claims.models import Check
 from counterclaim import cli_output as out
-from counterclaim.app import Settings
+from counterclaim.app import JsonFlag, Settings
 from counterclaim.errors import handle_errors
 
 UNRELATED_LISTED = 20
@@ -24,8 +26,8 @@ check_app = typer.Typer(
 @handle_errors
 def check_add(
     ctx: typer.Context,
-    text: str = typer.Argument(..., help="The claim to check, as one sentence."),
-    json_output: bool = typer.Option(False, "--json", help="Print the new check as JSON."),
+    text: Annotated[str, typer.Argument(help="The claim to check, as one sentence.")],
+    json_output: JsonFlag = False,
 ) -> None:
     """State a claim to check; every source's stance on it is computed now and as sources are added."""
     settings: Settings = ctx.obj
@@ -42,7 +44,7 @@ def check_add(
 @handle_errors
 def check_list(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
+    json_output: JsonFlag = False,
 ) -> None:
     """List the checks with how many sources support, dispute or report each."""
     with ctx.obj.open() as store:
@@ -62,8 +64,8 @@ def check_list(
 @handle_errors
 def check_show(
     ctx: typer.Context,
-    check_id: int = typer.Argument(..., help="The check's id."),
-    json_output: bool = typer.Option(False, "--json", help="Print the check as JSON."),
+    check_id: Annotated[int, typer.Argument(help="The check's id.")],
+    json_output: JsonFlag = False,
 ) -> None:
     """Show where every source stands on a check, with the claims that decide it."""
     with ctx.obj.open() as store:

@@ -13,14 +13,16 @@ import sys
 from collections import deque
 from contextlib import closing
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from claims.documents import DocumentError
+from claims.models import ReviewStatus
 from counterclaim import check_commands, commands
 from counterclaim import cli_output as out
-from counterclaim.app import Settings, app
-from counterclaim.errors import error, handle_errors
+from counterclaim.app import JsonFlag, Settings, SourceFilter, SpeakerFilter, StatusFilter, app
+from counterclaim.errors import ClickException, error, handle_errors
 from counterclaim.progress import progress_bar
 from counterclaim.sources import collect_inputs, read_input
 
@@ -32,14 +34,17 @@ core_app = typer.Typer(rich_markup_mode=None)
 @handle_errors
 def add(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(
-        ..., help="Files (plain text, Markdown or HTML) or folders; - reads standard input."
-    ),
-    outlet: str | None = typer.Option(None, help="Publishing outlet of the documents."),
-    url: str | None = typer.Option(None, help="URL of the document."),
-    published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD."),
-    title: str | None = typer.Option(None, help="Title of the document."),
-    json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (plain text, Markdown or HTML) or folders; - reads standard input."
+        ),
+    ],
+    outlet: Annotated[str | None, typer.Option(help="Publishing outlet of the documents.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the document.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the document.")] = None,
+    json_output: JsonFlag = False,
 ) -> None:
     """Read documents, extract their claims, link them and flag conflicts."""
     settings: Settings = ctx.obj
@@ -120,29 +125,28 @@ def _say_interrupted_add(results: list[dict], total: int) -> None:
 @handle_errors
 def list_claims(
     ctx: typer.Context,
-    speaker: str | None = typer.Option(
-        None, help="Only claims by speakers whose name contains this."
-    ),
-    source: str | None = typer.Option(
-        None, help="Only claims from this source (id, or title/outlet text)."
-    ),
-    status: str | None = typer.Option(None, help="Only claims with this review status."),
-    conflicted: bool = typer.Option(False, "--conflicted", help="Only claims in a conflict."),
-    no_reprints: bool = typer.Option(
-        False,
-        "--no-reprints",
-        help="Leave out reprints (word-for-word copies of an earlier claim of the same speaker).",
-    ),
-    search: str | None = typer.Option(
-        None, help="Only claims whose text, quote or speaker contains this."
-    ),
-    limit: int | None = typer.Option(None, help="At most this many claims."),
-    json_output: bool = typer.Option(False, "--json", help="Print the claims as JSON."),
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    status: StatusFilter = None,
+    conflicted: Annotated[
+        bool, typer.Option("--conflicted", help="Only claims in a conflict.")
+    ] = False,
+    no_reprints: Annotated[
+        bool,
+        typer.Option(
+            "--no-reprints",
+            help="Leave out reprints (word-for-word copies of an earlier claim of the same speaker).",
+        ),
+    ] = False,
+    search: Annotated[
+        str | None, typer.Option(help="Only claims whose text, quote or speaker contains this.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    json_output: JsonFlag = False,
 ) -> None:
     """List claims with their speaker, source and status."""
     from store.api import ClaimFilter
 
-    out.check_status(status)
     out.check_limit(limit)
     claim_filter = ClaimFilter(
         speaker=speaker,
@@ -165,8 +169,8 @@ def list_claims(
 @handle_errors
 def show(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., help="The claim's id."),
-    json_output: bool = typer.Option(False, "--json", help="Print the claim as JSON."),
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    json_output: JsonFlag = False,
 ) -> None:
     """Show a claim: speaker, source, the sentence around it, related claims, conflicts, history."""
     with ctx.obj.open() as store:
@@ -184,12 +188,14 @@ def show(
 @handle_errors
 def conflicts(
     ctx: typer.Context,
-    pairs: bool = typer.Option(
-        False, "--pairs", help="List each pairwise conflict on its own, not grouped into disputes."
-    ),
-    json_output: bool = typer.Option(
-        False, "--json", help="Print the disputes (or with --pairs the conflicts) as JSON."
-    ),
+    pairs: Annotated[
+        bool,
+        typer.Option(
+            "--pairs",
+            help="List each pairwise conflict on its own, not grouped into disputes (also with --json).",
+        ),
+    ] = False,
+    json_output: JsonFlag = False,
 ) -> None:
     """List the disputes (conflicts about one proposition, grouped into two sides), most contested first."""
     with ctx.obj.open() as store:
@@ -218,20 +224,20 @@ def conflicts(
 @handle_errors
 def review(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., help="The claim's id."),
-    status: str = typer.Option(
-        ..., "--status", help="confirmed, disputed, unverifiable or unreviewed."
-    ),
-    note: str | None = typer.Option(
-        None, "--note", help="Why: kept with the review in the history."
-    ),
-    expected_version: int | None = typer.Option(
-        None, "--if-version", help="Refuse the change if the claim is no longer at this version."
-    ),
-    json_output: bool = typer.Option(False, "--json", help="Print the reviewed claim as JSON."),
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    status: Annotated[ReviewStatus, typer.Option("--status", help="The claim's new status.")],
+    note: Annotated[
+        str | None, typer.Option("--note", help="Why: kept with the review in the history.")
+    ] = None,
+    expected_version: Annotated[
+        int | None,
+        typer.Option(
+            "--if-version", help="Refuse the change if the claim is no longer at this version."
+        ),
+    ] = None,
+    json_output: JsonFlag = False,
 ) -> None:
     """Mark a claim confirmed, disputed, unverifiable or unreviewed (kept in its history)."""
-    out.check_status(status, required=True)
     settings: Settings = ctx.obj
     with settings.open() as store:
         before = store.get_claim(claim_id)
@@ -268,14 +274,19 @@ def tui(ctx: typer.Context) -> None:
 @handle_errors
 def demo(
     ctx: typer.Context,
-    keep: Path | None = typer.Option(
-        None,
-        "--keep",
-        help="Write the demo casefile here and keep it (else a temporary file, removed on exit).",
-    ),
-    no_tui: bool = typer.Option(
-        False, "--no-tui", help="Only build the demo casefile at --keep PATH and print its path."
-    ),
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            help="Write the demo casefile here and keep it (else a temporary file, removed on exit).",
+        ),
+    ] = None,
+    no_tui: Annotated[
+        bool,
+        typer.Option(
+            "--no-tui", help="Only build the demo casefile at --keep PATH and print its path."
+        ),
+    ] = False,
 ) -> None:
     """Ingest the bundled sample story into a fresh casefile and open the review desk on it."""
     from counterclaim.demo import build_demo, remove_demo
@@ -324,11 +335,6 @@ def _no_terminal() -> None:
 
 def run() -> None:
     """Console-script entry point: usage mistakes, like every other error, are one line."""
-    try:  # recent typer vendors click; older releases use the click package
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover - depends on the installed typer
-        from click.exceptions import ClickException  # type: ignore[assignment]  # the same class
-
     signal.signal(signal.SIGTERM, _terminated)
     # A Ctrl-C can interrupt SQLAlchemy while it closes a connection; it logs that with a
     # traceback, but the user is told in one line what happened and what was stored.
@@ -338,9 +344,7 @@ def run() -> None:
     try:
         exit_code = app(standalone_mode=False, prog_name="counterclaim")
     except ClickException as mistake:
-        context = getattr(mistake, "ctx", None)
-        command = context.command_path if context else "counterclaim"
-        error(f"{mistake.format_message()} (see '{command} --help')")
+        mistake.show()  # one `error:` line (`CommandLineMistake`); a bare group shows its help
         sys.exit(mistake.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("interrupted\n")

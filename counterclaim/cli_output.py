@@ -11,7 +11,7 @@ import typer
 from claims.context import sentence_around
 from claims.disputes import Dispute
 from claims.documents import DocumentError
-from claims.models import REVIEW_STATUSES, Claim, Conflict, Link, Source
+from claims.models import Claim, Conflict, Link, Source
 from claims.ratings import prior_ratings
 from claims.text import display_safe, one_line
 from claims.vocabulary import link_state_word, speaker_name
@@ -36,13 +36,6 @@ def say(text: str) -> None:
 
 def print_json(value: object) -> None:
     typer.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
-
-
-def check_status(status: str | None, *, required: bool = False) -> None:
-    if status is None and not required:
-        return
-    if status not in REVIEW_STATUSES:
-        raise DocumentError(f"unknown status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
 
 
 def check_limit(limit: int | None, option: str = "--limit") -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from claims.models import ReportFormat
 from claims.reports.files import open_atomically
+from claims.vocabulary import LINK_STATE_WORDS, LinkStateWord
 from counterclaim import cli_output as out
-from counterclaim.app import Settings
+from counterclaim.app import JsonFlag, Settings, SourceFilter, SpeakerFilter, StatusFilter
 from counterclaim.errors import error, handle_errors
 from counterclaim.sources import parse_date, read_import_file
 
@@ -25,40 +28,40 @@ db_app = typer.Typer(help="Inspect and upgrade the casefile's schema.", rich_mar
 @handle_errors
 def export(
     ctx: typer.Context,
-    format: str = typer.Option(
-        "json", "--format", "-f", help="json, markdown, html, csv or claimreview."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here (atomically) instead of stdout."
-    ),
-    conflicts_only: bool = typer.Option(
-        False, "--conflicts-only", help="Only claims in a conflict."
-    ),
-    status: str | None = typer.Option(None, help="Only claims with this review status."),
-    speaker: str | None = typer.Option(
-        None, help="Only claims by speakers whose name contains this."
-    ),
-    source: str | None = typer.Option(
-        None, help="Only claims from this source (id, or title/outlet text)."
-    ),
-    since: str | None = typer.Option(
-        None, help="Only sources published or reviews made on or after YYYY-MM-DD."
-    ),
-    org_name: str | None = typer.Option(
-        None,
-        "--org-name",
-        help="Publishing organisation for ClaimReview [env COUNTERCLAIM_ORG_NAME].",
-    ),
-    org_url: str | None = typer.Option(
-        None, "--org-url", help="Its web address for ClaimReview [env COUNTERCLAIM_ORG_URL]."
-    ),
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="The report's format.")
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    conflicts_only: Annotated[
+        bool, typer.Option("--conflicts-only", help="Only claims in a conflict.")
+    ] = False,
+    status: StatusFilter = None,
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only sources published or reviews made on or after YYYY-MM-DD."),
+    ] = None,
+    org_name: Annotated[
+        str | None,
+        typer.Option(
+            "--org-name",
+            help="Publishing organisation for ClaimReview [env COUNTERCLAIM_ORG_NAME].",
+        ),
+    ] = None,
+    org_url: Annotated[
+        str | None,
+        typer.Option(
+            "--org-url", help="Its web address for ClaimReview [env COUNTERCLAIM_ORG_URL]."
+        ),
+    ] = None,
 ) -> None:
     """Export the casefile or a conflict report (json, markdown, html, csv, claimreview)."""
-    from claims.reports import FORMATS, ReportOptions, filter_parts, write
+    from claims.reports import ReportOptions, filter_parts, write
 
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    out.check_status(status)
     since_date = parse_date(since, "--since") if since else None
     options = ReportOptions(
         organization_name=org_name or os.environ.get("COUNTERCLAIM_ORG_NAME"),
@@ -91,13 +94,16 @@ def export(
 @handle_errors
 def import_file(
     ctx: typer.Context,
-    path: Path = typer.Argument(
-        ..., help="ClaimReview JSON-LD/HTML, CSV, JSON Lines, or a counterclaim JSON export."
-    ),
-    skip_bad: bool = typer.Option(
-        False, "--skip-bad", help="Skip malformed rows (reported) instead of refusing."
-    ),
-    json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="ClaimReview JSON-LD/HTML, CSV, JSON Lines, or a counterclaim JSON export."
+        ),
+    ],
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Skip malformed rows (reported) instead of refusing.")
+    ] = False,
+    json_output: JsonFlag = False,
 ) -> None:
     """Import claims: earlier fact-checks, spreadsheets of claims, or our own export."""
     from claims.importers import parse_import
@@ -125,7 +131,7 @@ def import_file(
 @handle_errors
 def speakers(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print the speakers as JSON."),
+    json_output: JsonFlag = False,
 ) -> None:
     """List speakers with their aliases (or merge two with `speakers merge`)."""
     if ctx.invoked_subcommand is not None:
@@ -148,8 +154,8 @@ def speakers(
 @handle_errors
 def speakers_merge(
     ctx: typer.Context,
-    keep: int = typer.Argument(..., help="Speaker id that stays."),
-    other: int = typer.Argument(..., help="Speaker id merged into it."),
+    keep: Annotated[int, typer.Argument(help="Speaker id that stays.")],
+    other: Annotated[int, typer.Argument(help="Speaker id merged into it.")],
 ) -> None:
     """Merge speaker OTHER into KEEP (logged; undo with `speakers unmerge OTHER`)."""
     settings: Settings = ctx.obj
@@ -162,7 +168,7 @@ def speakers_merge(
 @handle_errors
 def speakers_unmerge(
     ctx: typer.Context,
-    other: int = typer.Argument(..., help="Speaker id that was merged into another."),
+    other: Annotated[int, typer.Argument(help="Speaker id that was merged into another.")],
 ) -> None:
     """Undo the merge of a speaker: its claims and name come back."""
     settings: Settings = ctx.obj
@@ -175,14 +181,15 @@ def speakers_unmerge(
 @handle_errors
 def links(
     ctx: typer.Context,
-    state: str | None = typer.Option(None, help="suggested, automatic, accepted or rejected."),
-    json_output: bool = typer.Option(False, "--json", help="Print the links as JSON."),
+    state: Annotated[LinkStateWord | None, typer.Option(help="Only links in this state.")] = None,
+    json_output: JsonFlag = False,
 ) -> None:
     """List links between related claims (suggested ones await a reviewer's decision)."""
-    from claims.vocabulary import LINK_STATE_WORDS
-
-    stored_of = {word: stored for stored, word in LINK_STATE_WORDS.items()}
-    stored_state = None if state is None else stored_of.get(state, state)
+    stored_state = (
+        None
+        if state is None
+        else {word: stored for stored, word in LINK_STATE_WORDS.items()}[state]
+    )
     with ctx.obj.open() as store:
         found = store.links(stored_state)
     if json_output:
@@ -201,12 +208,12 @@ def links(
 @handle_errors
 def link(
     ctx: typer.Context,
-    claim_a: int = typer.Argument(..., help="One claim id."),
-    claim_b: int = typer.Argument(..., help="The other claim id."),
-    accept: bool = typer.Option(False, "--accept", help="Accept the link."),
-    reject: bool = typer.Option(
-        False, "--reject", help="Reject it: the pair is never suggested again."
-    ),
+    claim_a: Annotated[int, typer.Argument(help="One claim id.")],
+    claim_b: Annotated[int, typer.Argument(help="The other claim id.")],
+    accept: Annotated[bool, typer.Option("--accept", help="Accept the link.")] = False,
+    reject: Annotated[
+        bool, typer.Option("--reject", help="Reject it: the pair is never suggested again.")
+    ] = False,
 ) -> None:
     """Accept or reject the link between two claims."""
     if accept == reject:
@@ -223,7 +230,7 @@ def link(
 @handle_errors
 def threads(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print the threads as JSON."),
+    json_output: JsonFlag = False,
 ) -> None:
     """List threads: claims linked into the story of one proposition, most contested first."""
     with ctx.obj.open() as store:
@@ -244,15 +251,21 @@ def threads(
 @handle_errors
 def log(
     ctx: typer.Context,
-    claim: int | None = typer.Option(None, "--claim", help="Only events about this claim."),
-    reviewer: str | None = typer.Option(None, "--reviewer", help="Only events by this reviewer."),
-    limit: int | None = typer.Option(None, help="Only the newest N events."),
-    json_output: bool = typer.Option(False, "--json", help="Print the events as JSON."),
-    verify: bool = typer.Option(
-        False,
-        "--verify",
-        help="Check the log's hash chain; name the first entry changed, removed or inserted.",
-    ),
+    claim: Annotated[
+        int | None, typer.Option("--claim", help="Only events about this claim.")
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="Only events by this reviewer.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the newest N events.")] = None,
+    json_output: JsonFlag = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Check the log's hash chain; name the first entry changed, removed or inserted.",
+        ),
+    ] = False,
 ) -> None:
     """Show the append-only log of every change: who, when, what, old and new value."""
     from store.api import is_note_only
@@ -304,7 +317,7 @@ def _verify_log(ctx: typer.Context, json_output: bool) -> None:
 @handle_errors
 def db_status(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+    json_output: JsonFlag = False,
 ) -> None:
     """Show the schema version of the casefile and any pending migrations."""
     with ctx.obj.open(upgrade=False) as store:
@@ -333,7 +346,7 @@ def db_upgrade(ctx: typer.Context) -> None:
 @handle_errors
 def backup(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., help="Where to write the copy."),
+    path: Annotated[Path, typer.Argument(help="Where to write the copy.")],
 ) -> None:
     """Make a consistent copy of the casefile while others keep using it."""
     with ctx.obj.open() as store:

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any, TypeVar
 
 import typer
+
+try:  # recent typer vendors click; older releases use the click package
+    from typer._click.exceptions import (
+        BadParameter,
+        ClickException,
+        MissingParameter,
+        NoArgsIsHelpError,
+    )
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import (  # type: ignore[assignment]  # the same classes
+        BadParameter,
+        ClickException,
+        MissingParameter,
+        NoArgsIsHelpError,
+    )
 
 F = TypeVar("F", bound=Callable)
 
@@ -24,6 +40,40 @@ def error(message: str) -> None:
 
     # A credential in any message (a URL, a libpq string, a driver's error) is never printed.
     typer.echo(f"error: {one_line(scrub(message))}", err=True)
+
+
+class CommandLineMistake(ClickException):
+    """A mistyped command line or an option value that is not one of its choices, as one line.
+
+    A value the command cannot take (`--status maybe`, `--limit abc`) is bad input, exit 1, as
+    when a command refuses a value itself (`--limit -5`); an unknown option or command or a
+    missing argument is a mistyped command line, exit 2.
+    """
+
+    def __init__(self, mistake: ClickException):
+        context = getattr(mistake, "ctx", None)
+        command = context.command_path if context is not None else "counterclaim"
+        # typer words a refused value as pydantic does ("Value error, 'x' is not one of ...").
+        message = mistake.format_message().replace("Value error, ", "", 1)
+        super().__init__(f"{message} (see '{command} --help')")
+        refused_value = isinstance(mistake, BadParameter) and not isinstance(
+            mistake, MissingParameter
+        )
+        self.exit_code = EXIT_USER_ERROR if refused_value else mistake.exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        error(self.message)
+
+
+@contextmanager
+def one_line_mistakes() -> Iterator[None]:
+    """Turn click's usage errors (a usage block, then `Error: ...`) into one `error:` line."""
+    try:
+        yield
+    except (CommandLineMistake, NoArgsIsHelpError):
+        raise  # told once already; a group given no command shows its help
+    except ClickException as mistake:
+        raise CommandLineMistake(mistake) from None
 
 
 def handle_errors(function: F) -> F:

@@ -511,7 +511,7 @@ class TestOptionsRefused:
         [
             (["claims", "--limit", "-5"], "--limit -5"),
             (["log", "--limit", "-1"], "--limit -1"),
-            (["links", "--state", "bogus"], "unknown link state 'bogus'"),
+            (["links", "--state", "bogus"], "'bogus' is not one of 'suggested', 'automatic'"),
             (["--reviewer", "", "claims"], "--reviewer is blank"),
             (["--reviewer", "   ", "claims"], "--reviewer is blank"),
             (["log", "--reviewer", " "], "--reviewer is blank"),

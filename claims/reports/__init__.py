@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-from typing import TextIO
+from typing import TextIO, get_args
 
-from claims.models import Export
+from claims.models import Export, ReportFormat
 from claims.reports.claimreview import claimreview_export, render_claimreview
 from claims.reports.csv_report import write_csv
 from claims.reports.filtering import filter_export, filter_parts
@@ -15,7 +15,7 @@ from claims.reports.markdown import write_markdown
 from claims.reports.options import ReportError, ReportOptions
 from claims.reports.parts import ExportParts
 
-FORMATS = ("json", "markdown", "html", "csv", "claimreview")
+FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
 
 def write(
