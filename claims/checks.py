@@ -31,6 +31,7 @@ from typing import Protocol
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
 from claims.polarity import read_stance, stance_towards
+from claims.propositions import negated_clauses
 
 STANCES = ("supports", "disputes", "reports", "unrelated")
 
@@ -62,6 +63,11 @@ _FRAME_WORDS = frozenset(
     pictures image images website site article social media twitter facebook""".split()
 )
 _FRAME_STEMS = frozenset(stem(word) for word in _FRAME_WORDS)
+# A sentence that asks or wonders ('may be fake?', 'whether it was staged') leaves it open.
+_OPEN_RE = re.compile(r"\?|\b(?:may|might|could|whether|wonder\w*|if)\b")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+MAX_SENTENCE = 400
+"""A longer stretch without a sentence end is not read as one sentence."""
 _NUMBER_RE = re.compile(r"\b\d+(?:\.\d+)?\b")
 _NEGATION_CUE_RE = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b")
 # Words that call a story itself untrue: unlike 'denied', 'a lie' or 'doubts', which an article
@@ -124,10 +130,12 @@ class _Reading:
     """Denies with debunking words ('hoax', 'denied', 'made up'), not only a negation."""
     hedged: bool
     cue: str | None
+    in_text: bool = False
+    """A sentence of the source's text that no claim holds (read only for debunking words)."""
 
     @property
     def weight(self) -> float:
-        return TITLE_WEIGHT if self.claim_id is None else 1.0
+        return TITLE_WEIGHT if self.claim_id is None and not self.in_text else 1.0
 
 
 class CheckReader:
@@ -153,8 +161,15 @@ class CheckReader:
         """The share of the check's topic weight that `text` carries (0..1)."""
         return self._share(text, set()) if self.weight else 0.0
 
-    def judge(self, title: str | None, claims: Sequence[ClaimLike]) -> Verdict:
-        """Where a source with this title (None when it has none) and these claims stands on the check."""
+    def judge(
+        self, title: str | None, claims: Sequence[ClaimLike], text: str | None = None
+    ) -> Verdict:
+        """Where a source with this title (None when it has none), these claims and this text stands on the check.
+
+        The text (the source's whole text, when known) is read only for sentences that call
+        the story untrue ('It is, of course, completely fake'), which extraction often keeps
+        no claim of: they count as a claim that debunks.
+        """
         if not self.weight:
             return Verdict("unrelated", (), "the check names nothing to look for", 0.0)
         statements: list[tuple[int | None, str, bool, bool, float]] = []
@@ -197,6 +212,11 @@ class CheckReader:
             )
         # Only a related source's statements are read for their stance: most sources stop above.
         readings = [self._read(*statement) for statement in statements]
+        if text and text.strip() != (title or "").strip():
+            readings.extend(
+                _Reading(None, sentence, self.relatedness(sentence), True, True, False, cue, True)
+                for sentence, cue in _debunking_sentences(text)
+            )
         return self._decide(readings, source_share)
 
     def _relayed_title(self, title: str) -> bool:
@@ -226,6 +246,15 @@ class CheckReader:
             stance = stance_towards(text, self.text)
         denies = denial or stance.polarity == "denies"
         debunks = denies and stance.cue is not None and bool(_STORY_DEBUNK_RE.search(stance.cue))
+        if denies and not debunks and not denial and share >= MIN_RELATED:
+            # A plain negation counts against the check only when what it negates is the
+            # check's topic ('X was not the wife of Y'); a statement whose negation is about
+            # something else ('X was breached, and the mayor did not attend') asserts the rest.
+            negated = self.relatedness(negated_clauses(text) or text)
+            if negated < MIN_RELATED:
+                denies = False
+            else:
+                share = min(share, negated)
         sceptic = None if debunks else _sceptic(text)
         if sceptic is not None:
             denies = debunks = True
@@ -288,7 +317,13 @@ class CheckReader:
 
 
 def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
-    where = "its title" if reading.claim_id is None else f"claim {reading.claim_id}"
+    where = (
+        "its text"
+        if reading.in_text
+        else "its title"
+        if reading.claim_id is None
+        else f"claim {reading.claim_id}"
+    )
     quoted = _shorten(reading.text)
     if stance == "disputes":
         how = (
@@ -307,6 +342,31 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
 def _shorten(text: str, limit: int = 140) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
+@lru_cache(maxsize=1 << 12)
+def _debunking_sentences(text: str) -> tuple[tuple[str, str], ...]:
+    """(sentence, cue) for each sentence of `text` that firmly calls a story untrue ('hoax', 'fake', 'not true')."""
+    if not _STORY_DEBUNK_RE.search(text.lower()):
+        return ()
+    found = []
+    for sentence in _SENTENCE_RE.split(text):
+        lowered = sentence.lower()
+        if (
+            len(sentence) > MAX_SENTENCE
+            or not _STORY_DEBUNK_RE.search(lowered)
+            or _OPEN_RE.search(lowered)
+        ):
+            continue
+        stance = read_stance(sentence)
+        if (
+            stance.polarity == "denies"
+            and not stance.hedged
+            and stance.cue is not None
+            and _STORY_DEBUNK_RE.search(stance.cue)
+        ):
+            found.append((sentence.strip(), stance.cue))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -81,7 +81,8 @@ _NEGATION_RE = re.compile(
 )
 # A denial of a denial asserts: 'not a hoax', 'denies hoax claims', 'rejects reports it was faked'.
 _NEGATED_DENIAL_RE = re.compile(
-    r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake|false|myth|scam|satire|joke|denial|prank)\b|"
+    r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake[ds]?|false|myth|scam|satire|joke|denial|prank|"
+    r"staged|doctored|photoshopped|fabricated|made up)\b|"
     r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\s+(?!as\b)(?:(?!as\b)[\w-]+\s+){0,5}?"
     r"(?:hoax|fake|faked|faking|fraud|lying|lie|lies|staged|made (?:it|this|that) up)\b"
 )

@@ -108,10 +108,12 @@ def denied_clause(claim: Claim) -> str:
     'It wasn't really a tickling sensation, ... it was a burning sensation' denies the
     tickling, not the burning.
     """
-    clauses = [clause for clause in _CLAUSE_RE.split(claim.text) if clause and negators(clause)]
-    if clauses:
-        return " ".join(clauses)
-    return claim.denial_target or claim.text
+    return negated_clauses(claim.text) or claim.denial_target or claim.text
+
+
+def negated_clauses(text: str) -> str:
+    """The clauses of `text` that carry a negator, joined ('' when none does)."""
+    return " ".join(clause for clause in _CLAUSE_RE.split(text) if clause and negators(clause))
 
 
 def denial_meets(denier: Claim, asserter: Claim) -> bool:

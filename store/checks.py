@@ -101,9 +101,9 @@ def judge_sources(
         for start in range(0, len(wanted), 500):
             connection.execute(removal.where(stance_t.c.source_id.in_(wanted[start : start + 500])))
     rows: list[dict] = []
-    for source_id, head, statements in _sources_with_statements(connection, wanted):
+    for source_id, head, statements, text in _sources_with_statements(connection, wanted):
         for check_id, reader in readers:
-            verdict = reader.judge(head, statements)
+            verdict = reader.judge(head, statements, text)
             if verdict.stance != "unrelated":
                 rows.append(_row(check_id, source_id, verdict))
     # Written once the claims are read: PostgreSQL cannot insert while the streaming cursor is open.
@@ -124,13 +124,20 @@ def _row(check_id: int, source_id: int, verdict: Verdict) -> dict:
 
 def _sources_with_statements(
     connection: Connection, source_ids: list[int] | None
-) -> Iterator[tuple[int, str | None, list[Statement]]]:
-    """(source id, headline, claims) for each source, in id order, claims read as one ordered stream."""
+) -> Iterator[tuple[int, str | None, list[Statement], str]]:
+    """(source id, headline, claims, text) for each source, in id order, claims read as one ordered stream.
+
+    Sources are read 500 at a time, so no more than 500 texts are held at once.
+    """
     short_text = case(
         (func.length(source_t.c.text) <= MAX_HEADLINE + 2, source_t.c.text), else_=None
     )
     source_query = select(
-        source_t.c.id, source_t.c.title, source_t.c.path, short_text.label("short_text")
+        source_t.c.id,
+        source_t.c.title,
+        source_t.c.path,
+        short_text.label("short_text"),
+        source_t.c.text,
     )
     claim_query = (
         select(
@@ -146,30 +153,25 @@ def _sources_with_statements(
         .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
         .order_by(claim_t.c.source_id, claim_t.c.id)
     )
-    chunks = (
-        [None]
-        if source_ids is None
-        else [source_ids[i : i + 500] for i in range(0, len(source_ids), 500)]
-    )
-    for chunk in chunks:
-        sources_query = (
-            source_query if chunk is None else source_query.where(source_t.c.id.in_(chunk))
-        )
-        claims_query = (
-            claim_query if chunk is None else claim_query.where(claim_t.c.source_id.in_(chunk))
-        )
-        heads = {
-            row.id: headline(row.title, row.path, row.short_text)
-            for row in connection.execute(sources_query.order_by(source_t.c.id))
-        }
+    if source_ids is None:
+        source_ids = list(connection.scalars(select(source_t.c.id).order_by(source_t.c.id)))
+    for start in range(0, len(source_ids), 500):
+        chunk = source_ids[start : start + 500]
+        sources_query = source_query.where(source_t.c.id.in_(chunk))
+        claims_query = claim_query.where(claim_t.c.source_id.in_(chunk))
+        heads = {}
+        texts = {}
+        for row in connection.execute(sources_query.order_by(source_t.c.id)):
+            heads[row.id] = headline(row.title, row.path, row.short_text)
+            texts[row.id] = row.text or ""
         grouped: dict[int, list[Statement]] = {}
         stream = connection.execute(claims_query.execution_options(yield_per=5000))
         for source_id, rows in groupby(stream, key=lambda row: row.source_id):
             grouped[source_id] = [_statement(row) for row in rows]
             if source_id in heads:
-                yield source_id, heads.pop(source_id), grouped.pop(source_id)
+                yield source_id, heads.pop(source_id), grouped.pop(source_id), texts[source_id]
         for source_id, head in sorted(heads.items()):
-            yield source_id, head, grouped.pop(source_id, [])
+            yield source_id, head, grouped.pop(source_id, []), texts[source_id]
 
 
 def _statement(row) -> Statement:
@@ -204,7 +206,7 @@ class NewSourceStances:
             return
         head = headline(meta.title, meta.path, text if len(text) <= MAX_HEADLINE + 2 else None)
         for check_id, reader in self._readers:
-            verdict = reader.judge(head, claims)
+            verdict = reader.judge(head, claims, text)
             if verdict.stance != "unrelated":
                 self._rows.append(_row(check_id, source_id, verdict))
 

@@ -97,6 +97,42 @@ class TestReader:
         assert reader.judge(None, one_word).stance == "unrelated"
         assert reader.judge("Flood exhibition opens", []).stance != "unrelated"
 
+    def test_a_sentence_of_the_text_that_calls_the_story_fake_disputes(self):
+        # Extraction keeps no claim of 'It is, of course, completely fake': the text is read for it.
+        claims = [FakeClaim(5, "A blog says the Quillport dam was breached by the March flood")]
+        text = (
+            "A blog says the Quillport dam was breached by the March flood. "
+            "It is, of course, completely fake. The dam stands."
+        )
+        reader = CheckReader(CHECK)
+        assert reader.judge(None, claims).stance != "disputes"
+        verdict = reader.judge(None, claims, text)
+        assert verdict.stance == "disputes"
+        assert verdict.explanation.startswith("its text denies it (‘fake’)")
+        denying = CheckReader("The Quillport dam breach story is a hoax")
+        assert denying.judge(None, claims, text).stance == "supports"
+
+    def test_a_hedged_or_unrelated_text_is_not_a_debunking(self):
+        claims = [FakeClaim(5, "The Quillport dam was breached by the March flood")]
+        hedged = (
+            "The dam was breached by the March flood. Some wonder whether the photos may be fake?"
+        )
+        assert CheckReader(CHECK).judge(None, claims, hedged).stance == "supports"
+        # 'not faked' asserts: the text vouches for the story.
+        vouching = "The dam was breached by the March flood. The photos were not faked."
+        assert CheckReader(CHECK).judge(None, claims, vouching).stance == "supports"
+
+    def test_a_negation_about_something_else_does_not_dispute(self):
+        claims = [
+            FakeClaim(
+                6,
+                "The Quillport dam was breached by the March flood, and the mayor did not "
+                "attend the meeting",
+            ),
+        ]
+        verdict = CheckReader(CHECK).judge(None, claims)
+        assert (verdict.stance, verdict.claim_ids) == ("supports", (6,))
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
@@ -130,6 +166,17 @@ class TestStore:
         assert before.model_dump(exclude={"id"}) == after.model_dump(exclude={"id"})
         stances = _stances(before)
         assert [stances[source_id] for source_id in source_ids] == list(HEADLINES)
+
+    def test_either_order_reads_the_text_of_a_long_source(self, store):
+        text = (
+            "Quillport dam breached by the March flood, a blog wrote on Monday.\n\n"
+            "The blog said the dam gave way overnight. It is, of course, completely fake.\n"
+        )
+        check_first = store.add_check(CHECK, "tess")
+        source_id = _add(store, "blog", text)
+        sources_first = store.add_check(CHECK, "tess")
+        for check in (check_first, sources_first):
+            assert _stances(store.get_check(check.id))[source_id] == "disputes"
 
     def test_batch_ingest_judges_new_sources(self, store):
         check = store.add_check(CHECK, "tess")
