@@ -220,3 +220,59 @@ class TestReprints:
             ) and "claim_words" in names
         assert migrate.upgrade(engine, "0005") == ["0005"]
         engine.dispose()
+
+
+class TestSpeakerKeys:
+    """0008: speakers stored under the keys of an older normaliser are keyed again."""
+
+    OLD_KEYS = [
+        (1, "Vadim Orlov", "vadim orlov"),
+        (2, "Владимир Сорокин", ""),
+        (3, "李明华", ""),
+        (4, "Ørsted Holm", "rsted holm"),
+    ]
+
+    def test_non_latin_names_get_their_keys_and_are_found_again(self, db_url):
+        from claims.documents import Document
+        from claims.models import SourceMeta
+        from claims.speakers import speaker_key
+
+        engine = _build_at_0001(db_url)
+        migrate.upgrade(engine, "0007")
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM claim"))
+            connection.execute(text("DELETE FROM speaker"))
+            for speaker_id, name, key in self.OLD_KEYS:
+                connection.execute(
+                    text(
+                        "INSERT INTO speaker (id, name, key, kind, aliases) "
+                        "VALUES (:id, :name, :key, 'person', '[]')"
+                    ),
+                    {"id": speaker_id, "name": name, "key": key},
+                )
+        assert migrate.upgrade(engine, "0008") == ["0008"]
+        with engine.connect() as connection:
+            keys = dict(connection.execute(text("SELECT id, key FROM speaker ORDER BY id")).all())
+        engine.dispose()
+        assert keys == {speaker_id: speaker_key(name) for speaker_id, name, _ in self.OLD_KEYS}
+        assert keys[2] == "владимир сорокин" and keys[4] == "orsted holm" and keys[3]
+        with open_store(db_url) as store:
+            added = store.add_document(
+                Document(
+                    text='"The harbour will reopen in May," said Владимир Сорокин.\n',
+                    sha256="sorokin",
+                ),
+                SourceMeta(title="Harbour"),
+                "oskar",
+            )
+            (claim,) = [store.get_claim(claim_id) for claim_id in added.claim_ids]
+            assert claim.speaker_id == 2
+            assert len(store.list_speakers()) == 4
+
+    def test_downgrade_keeps_the_new_keys(self, db_url):
+        engine = _build_at_0001(db_url)
+        migrate.upgrade(engine)
+        _downgrade(engine, "0007")
+        assert migrate.current_revision(engine) == "0007"
+        assert migrate.upgrade(engine) == ["0008"]
+        engine.dispose()
