@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import attributed
 
 from claims.conflicts import detect_conflicts
 from claims.models import Claim, Link, Source
@@ -338,3 +339,151 @@ def test_a_curly_apostrophe_negates_like_a_straight_one():
 )
 def test_negative_determiners_and_subjects_negate(headline):
     assert read_stance(headline).polarity == "denies"
+
+
+# Polarity of extracted claims, read from the parse (claims.extraction.negation).
+
+
+def extracted(text: str):
+    found = attributed(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ('"We didn\'t threaten anybody," Ada Brill said.', "We did threaten anybody"),
+        ('"We didn’t threaten anybody," Ada Brill said.', "We did threaten anybody"),
+        ('"We won’t close the plant," Mayor Dana Holt said.', "We will close the plant"),
+        ('"We can’t pay the fine," Orla Penn said.', "We can pay the fine"),
+        ("Orla Penn said the firm cannot pay the fine.", "the firm can pay the fine"),
+        (
+            "Holt said the merger was never discussed at the meeting.",
+            "the merger was discussed at the meeting",
+        ),
+        (
+            "Pell Industries said it has no plans to expand into Larkspur.",
+            "it has plans to expand into Larkspur",
+        ),
+        ("Police said none of the passengers were hurt.", "some of the passengers were hurt"),
+        (
+            "Sergeant Ivo Marsh said nothing was taken from the mill.",
+            "something was taken from the mill",
+        ),
+        ("Sergeant Ivo Marsh said nobody was hurt in the fire.", "somebody was hurt in the fire"),
+    ],
+)
+def test_a_negation_on_the_statement_denies_its_affirmative(text, target):
+    claim = extracted(text)
+    assert claim.polarity == "denies"
+    assert claim.denial_target == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is not a fake," the owner of the Larkspur mill told reporters.',
+        "Holt said the friend who never called had moved to Dunmore.",
+        "Holt said the council had no doubt about the ferry timetable.",
+        "Ada Brill said the ferry, which does not run on Sundays, carried 300 people.",
+    ],
+)
+def test_negation_outside_the_statement_or_of_a_debunk_asserts(text):
+    assert extracted(text).polarity == "asserts"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Ada Brill denied that the council had sold the harbour.",
+            "the council had sold the harbour",
+        ),
+        (
+            "Mayor Dana Holt rejected claims that the ferry would close.",
+            "claims that the ferry would close",
+        ),
+    ],
+)
+def test_a_denial_verb_targets_the_clause_it_denies(text, target):
+    (claim,) = [c for c in attributed(text) if c.cue and c.cue.text in ("denied", "rejected")]
+    assert claim.polarity == "denies"
+    assert claim.denial_target == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt said the plant would close if the vote failed.",
+        "Holt said the plant would close unless the council paid.",
+        '"Will the plant close?" Ada Brill asked.',
+    ],
+)
+def test_conditionals_and_questions_do_not_assert(text):
+    assert extracted(text).hedged
+
+
+def _marked_on_the_tree(text: str, content: str, cue: str):
+    from claims.extraction.candidates import Candidate
+    from claims.extraction.polarity import mark
+    from claims.extraction.structure import Parsed
+    from claims.syntax import parse
+
+    start = text.index(content)
+    candidate = Candidate(
+        start,
+        start + len(content),
+        "indirect",
+        cue=(text.index(cue), text.index(cue) + len(cue)),
+    )
+    mark(text, candidate, Parsed(parse(text)))
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "hedged"),
+    [
+        (
+            "Holt said the plant would close if the vote failed.",
+            "the plant would close if the vote failed",
+            True,
+        ),
+        (
+            "Holt said the ferry closed even if the vote had passed.",
+            "the ferry closed even if the vote had passed",
+            False,
+        ),
+        (
+            "Holt said the workers who could leave had stayed in Dunmore.",
+            "the workers who could leave had stayed in Dunmore",
+            False,
+        ),
+        (
+            "Holt said the ferry could close in March.",
+            "the ferry could close in March",
+            True,
+        ),
+    ],
+)
+def test_on_the_tree_only_the_statements_own_condition_or_modal_hedges(text, content, hedged):
+    assert _marked_on_the_tree(text, content, "said").hedged is hedged
+
+
+def test_on_the_tree_declining_to_confirm_denies_nothing():
+    text = "Police said they could not confirm the arrest."
+    assert _marked_on_the_tree(text, "they could not confirm the arrest", "said").polarity == (
+        "asserts"
+    )
+
+
+def test_without_a_parse_the_word_rules_decide():
+    from claims.extraction.candidates import Candidate
+    from claims.extraction.polarity import mark
+
+    text = "Holt said the merger was never discussed at the meeting."
+    start = text.index("the merger")
+    candidate = Candidate(start, len(text) - 1, "indirect", cue=(5, 9))
+    mark(text, candidate)
+    assert candidate.polarity == "denies"
+    assert candidate.denial_target == "the merger was discussed at the meeting"

@@ -12,11 +12,17 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.coref import SpeakerResolver
 from claims.extraction.frames import find_frames
 from claims.extraction.furniture import furniture_paragraphs
-from claims.extraction.lexicon import CUE_FORMS, HEDGES_RE, SAY_FORM_RE, STRONG_SAY_LEMMAS
+from claims.extraction.lexicon import (
+    CUE_FORMS,
+    DENIAL_VERBS,
+    HEDGES_RE,
+    SAY_FORM_RE,
+    STRONG_SAY_LEMMAS,
+)
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.phrasal import find_phrasal
-from claims.extraction.polarity import link_answers, mark
+from claims.extraction.polarity import link_answers, mark, may_turn_polarity, statement_end
 from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
@@ -52,7 +58,13 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     furniture = furniture_paragraphs(text, index)
     if furniture:
         candidates = [c for c in candidates if not _in_furniture(furniture, c)]
-    parsed = Parsed(parse_spans(text, _spans_to_parse(text, index, reader, candidates)))
+    parsed = Parsed(
+        parse_spans(
+            text,
+            _spans_to_parse(text, index, reader, candidates)
+            + _polarity_sentences(text, index, candidates),
+        )
+    )
     candidates = refine(text, parsed, candidates)
     taken = [(c.start, c.end) for c in candidates]
     candidates = _dedupe(
@@ -72,7 +84,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, candidates)
     for candidate in candidates:
-        mark(text, candidate)
+        mark(text, candidate, parsed, index)
     quantities = extract_quantities(text, 0, len(text), published)
     quantity_starts = [offsets(q)[0] for q in quantities]
     narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)
@@ -113,6 +125,21 @@ def _spans_to_parse(
         if n < len(index.sentences)
         and index.sentences[n][1] - index.sentences[n][0] <= _MAX_PARSED_SENTENCE
     ]
+
+
+def _polarity_sentences(
+    text: str, index: SentenceIndex, candidates: list[Candidate]
+) -> list[tuple[int, int]]:
+    """What is parsed for polarity: a denial cue's sentence, and each statement the word rules read as negated."""
+    wanted = set()
+    statements: list[tuple[int, int]] = []
+    for candidate in candidates:
+        cue = candidate.cue
+        if cue is not None and CUE_FORMS.get(text[cue[0] : cue[1]].lower()) in DENIAL_VERBS:
+            wanted.add(index.sentence_at(cue[0]))
+        if may_turn_polarity(text, index, candidate):
+            statements.append((candidate.start, statement_end(text, index, candidate)))
+    return [index.sentences[n] for n in wanted if n < len(index.sentences)] + statements
 
 
 def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claims.extraction import negation
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import (
     CUE_FORMS,
@@ -12,6 +13,8 @@ from claims.extraction.lexicon import (
     HEDGES_RE,
     NOT_AWARE_RE,
 )
+from claims.extraction.segment import SentenceIndex
+from claims.extraction.structure import Parsed
 from claims.polarity import statement_negator
 
 _PRONOUN_OBJECT_RE = re.compile(r"^\s*(?:them|it|this|that|these|those|the\s+\w+)\b", re.IGNORECASE)
@@ -39,18 +42,64 @@ _STOP = frozenset(
 )
 
 
-def mark(text: str, candidate: Candidate) -> None:
-    """Set polarity, denial target and hedging from the cue and the content."""
+# Words that can negate a statement or make it conditional: a statement without one is read
+# as the tree would read it (not negated, not conditional) without parsing it.
+_POLARITY_SCREEN_RE = re.compile(
+    r"n['’]t\b|\b(?:not|no|never|none|nothing|nobody|cannot|if|unless|whether)\b", re.IGNORECASE
+)
+_PLAIN = negation.Reading()
+_CANNOT_RE = re.compile(r"\bcannot\b", re.IGNORECASE)
+
+
+def statement_end(text: str, index: SentenceIndex, candidate: Candidate) -> int:
+    """Where the claim's first statement ends: its content up to the end of its first sentence."""
+    sentence = index.sentences[index.sentence_at(candidate.start)]
+    return min(candidate.end, max(sentence[1], candidate.start + 1))
+
+
+def may_turn_polarity(text: str, index: SentenceIndex, candidate: Candidate) -> bool:
+    """Whether the word rules read the claim's first statement as negated.
+
+    Only such statements are parsed for their polarity (the tree then decides whether the
+    negation is the statement's, and what it denies): parsing every statement with a 'not'
+    or an 'if' in it would make all of extraction a third slower.
+    """
+    statement = text[candidate.start : statement_end(text, index, candidate)]
+    if _POLARITY_SCREEN_RE.search(statement) is None:
+        return False
+    return statement_negator(_CANNOT_RE.sub("can not", statement)) is not None
+
+
+def mark(
+    text: str,
+    candidate: Candidate,
+    parsed: Parsed | None = None,
+    index: SentenceIndex | None = None,
+) -> None:
+    """Set polarity, denial target and hedging from the cue and the content.
+
+    The parse is the primary reading (`claims.extraction.negation`): the negation, condition
+    and modality of the claim's first statement, wherever its sentence was parsed. Elsewhere
+    the word rules below decide, on the first statement when the sentences are known.
+    """
     content = text[candidate.start : candidate.end]
     cue_word = text[candidate.cue[0] : candidate.cue[1]].lower() if candidate.cue else ""
     lemma = CUE_FORMS.get(cue_word, cue_word)
-    if _hedged(text, candidate, lemma, content):
+    reading = _reading(text, candidate, parsed)
+    if (
+        reading is None
+        and index is not None
+        and _POLARITY_SCREEN_RE.search(text, candidate.start, statement_end(text, index, candidate))
+        is None
+    ):
+        reading = _PLAIN  # no word that could negate the statement or make it conditional
+    if _hedged(text, candidate, lemma, content, reading):
         candidate.hedged = True
     if candidate.polarity == "denies":
         return
     if lemma in DENIAL_VERBS:
         candidate.polarity = "denies"
-        candidate.denial_target = _strip_that(content)
+        candidate.denial_target = _denied(text, candidate, parsed) or _strip_that(content)
         if _DISPUTED_NOUN_RE.match(content.strip()):
             candidate.answers_reports = True
         return
@@ -64,25 +113,68 @@ def mark(text: str, candidate: Candidate) -> None:
             not_aware.group("target") or not_aware.group("target2") or ""
         ).strip(' ,."”')
         return
+    if reading is not None:
+        if reading.negated:
+            # 'We didn't threaten anybody': the speaker denies the statement without the negation.
+            candidate.polarity = "denies"
+            candidate.denial_target = _strip_that(reading.affirmative or content)
+        return
     negator = statement_negator(content)
     if negator is not None:
-        # 'We didn't threaten anybody': the speaker denies the statement without the negation.
         candidate.polarity = "denies"
         candidate.denial_target = _affirmed(_strip_that(content), negator)
 
 
-def _hedged(text: str, candidate: Candidate, lemma: str, content: str) -> bool:
-    """A hedge near the claim, a verb of belief, a conditional or a question: not asserted outright."""
+def _hedged(
+    text: str, candidate: Candidate, lemma: str, content: str, reading: negation.Reading | None
+) -> bool:
+    """A hedge near the claim, a verb of belief, a conditional or a question: not asserted outright.
+
+    With a tree, only a hedge or condition on the statement itself counts within the content;
+    the words before it (the cue's side) hedge either way.
+    """
     window_start = min(candidate.start, candidate.cue[0]) if candidate.cue else candidate.start
-    hedge_window = text[max(0, window_start - _HEDGE_LOOKBACK) : candidate.end]
-    if HEDGES_RE.search(hedge_window) or lemma in _BELIEF_LEMMAS:
+    lookback = max(0, window_start - _HEDGE_LOOKBACK)
+    if lemma in _BELIEF_LEMMAS:
         return True
+    if reading is None or reading.head is None:
+        hedged = bool(HEDGES_RE.search(text[lookback : candidate.end]))
+    else:
+        hedged = reading.hedged or bool(HEDGES_RE.search(text[lookback : candidate.start]))
+    conditional = _CONDITIONAL_RE.search(content) if reading is None else reading.conditional
     # A conditional or a question does not assert its proposition.
     return bool(
-        _CONDITIONAL_RE.search(content)
+        hedged
+        or conditional
         or "?" in text[candidate.end : candidate.end + 2]
         or content.rstrip().endswith("?")
     )
+
+
+def _reading(text: str, candidate: Candidate, parsed: Parsed | None) -> negation.Reading | None:
+    """The tree's reading of the candidate's content, when its first sentence was parsed."""
+    if parsed is None:
+        return None
+    content = text[candidate.start : candidate.end]
+    first = candidate.start + len(content) - len(content.lstrip())
+    sentence, _ = parsed.token_at(first)
+    if sentence is None:
+        return None
+    return negation.read(text, sentence, candidate.start, candidate.end)
+
+
+def _denied(text: str, candidate: Candidate, parsed: Parsed | None) -> str | None:
+    """For 'denied that X' / 'rejected the claims': the clause or object the tree hangs on the cue."""
+    if parsed is None or candidate.cue is None:
+        return None
+    sentence, verb = parsed.token_at(candidate.cue[0])
+    if sentence is None or verb is None:
+        return None
+    span = negation.denied_span(sentence, verb)
+    if span is None or not (candidate.start <= span[0] < candidate.end):
+        return None
+    target = _strip_that(text[span[0] : min(span[1], candidate.end)]).strip(' ,."”')
+    return target or None
 
 
 def _mark_label_denial(text: str, candidate: Candidate, cue_start: int, content: str) -> None:
