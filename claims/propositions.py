@@ -35,6 +35,11 @@ SHORT_STEMS = 4
 SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+_NEGATION_FILLERS = frozenset(
+    ("be", "been", "have", "even", "really", "quite", "yet", "exactly", "entirely", "fully")
+)
+"""Words between a negator and the word it negates: 'not quite ready' negates 'ready'."""
 _DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
 _CLAUSE_RE = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
@@ -49,6 +54,22 @@ def negators(text: str) -> Counter[str]:
 
 def _without_negators(text: str) -> str:
     return " ".join(word for word in compare_text(text).split() if word not in NEGATORS)
+
+
+def _same_sentence_lead(text: str, word_count: int) -> str:
+    """The first `word_count` compared words of `text`, from the start of the sentence the next word stands in.
+
+    Only the sentence the shared words stand in can govern them: a negation in an earlier
+    sentence ('He didn't have to audition. Well, there was a meeting') is about something else.
+    """
+    words = compare_text(text).split()
+    before = 0
+    for sentence in _SENTENCE_END_RE.split(text):
+        count = len(compare_text(sentence).split())
+        if before + count > word_count:
+            break
+        before += count
+    return " ".join(words[before:word_count])
 
 
 def same_statement(a: str, b: str) -> bool:
@@ -74,6 +95,7 @@ def same_statement(a: str, b: str) -> bool:
     long_text = compare_text(long)
     alignment = fuzz.partial_ratio_alignment(short_bare, long_text)
     lead = long_text[: alignment.dest_start] if alignment is not None else ""
+    lead = _same_sentence_lead(long, len(lead.split()))
     if negators(lead) or _DENYING_LEAD_RE.search(lead):
         return False
     return set(negators(short)) <= set(negators(long))
@@ -86,11 +108,7 @@ def negated_words(text: str) -> set[tuple[str, str]]:
     for index, word in enumerate(words):
         if word in NEGATORS:
             following = next(
-                (
-                    w
-                    for w in words[index + 1 : index + 3]
-                    if w not in ("be", "been", "have", "even", "really")
-                ),
+                (w for w in words[index + 1 : index + 3] if w not in _NEGATION_FILLERS),
                 "",
             )
             found.add((word, following))

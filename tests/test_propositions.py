@@ -69,6 +69,30 @@ class TestProposition:
         assert same_statement(first.text, again.text)
         assert found(first, again) == []
 
+    def test_a_softened_negation_is_the_same_negation(self):
+        plain = make(1, "Well, obviously Orla is not ready for us", "Tobin Reyes", kind="direct")
+        softened = make(
+            2, "Well obviously Orla is not quite ready for us yet", "Tobin Reyes", source_id=2
+        )
+        assert not denial_meets(plain, softened)
+        assert found(plain, softened) == []
+
+    def test_a_negation_in_an_earlier_sentence_does_not_govern_a_reprint(self):
+        longer = make(
+            1,
+            "We needed the best keeper on the team and that is Orla Finch. She didn't have "
+            "to try out. Well, there was a meeting at the Harbour club",
+            "Ilse Brandt",
+            kind="direct",
+            polarity="denies",
+        )
+        part = make(2, "Well, there was a meeting at the Harbour club", "Ilse Brandt", source_id=2)
+        assert same_statement(longer.text, part.text)
+        assert found(longer, part) == []
+        # In the same sentence a lead-in still governs: 'It is not true that ...' differs.
+        governed = "It is not true that there was a meeting at the Harbour club"
+        assert not same_statement(governed, part.text)
+
     def test_the_denied_proposition_must_be_the_asserted_one(self):
         denial = make(
             1,
