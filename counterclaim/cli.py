@@ -11,20 +11,24 @@ import logging
 import signal
 import sys
 from collections import deque
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claims.documents import DocumentError
-from claims.models import ReviewStatus
+from claims.documents import Document, DocumentError
+from claims.models import ReviewStatus, SourceMeta
 from counterclaim import check_commands, commands
 from counterclaim import cli_output as out
 from counterclaim.app import JsonFlag, Settings, SourceFilter, SpeakerFilter, StatusFilter, app
 from counterclaim.errors import ClickException, error, handle_errors
-from counterclaim.progress import progress_bar
-from counterclaim.sources import collect_inputs, read_input
+from counterclaim.progress import Bar, progress_bar
+from counterclaim.sources import InputItem, collect_inputs, read_input
+
+if TYPE_CHECKING:
+    from store.api import AddResult
 
 core_app = typer.Typer(rich_markup_mode=None)
 """The core loop: add, claims, show, conflicts, review, the desk and the demo."""
@@ -49,65 +53,91 @@ def add(
     """Read documents, extract their claims, link them and flag conflicts."""
     settings: Settings = ctx.obj
     overrides = out.meta_overrides(outlet=outlet, url=url, published=published, title=title)
-    inputs = collect_inputs(paths)
-    failures = 0
-    results: list[dict] = []
-    # In input order: ("document", name) for each document sent to the store, whose results
-    # arrive in the same order, and ("said", JSON entry) for each file skipped or refused.
-    pending: deque[tuple[str, str] | tuple[str, dict]] = deque()
-
-    def readable_documents():
-        nonlocal failures
-        for item in inputs:
-            if item.skipped is not None:
-                out.say(f"skipped {item.display}: {item.skipped}")
-                pending.append(("said", {"path": item.display, "skipped": item.skipped}))
-                continue
-            try:
-                if item.failure is not None:
-                    raise DocumentError(item.failure)
-                document, meta = read_input(item, overrides)
-            except out.USER_ERRORS as error:
-                failures += 1
-                out.error(str(error))
-                pending.append(("said", {"path": item.display, "error": str(error)}))
-                continue
-            for warning in document.warnings:
-                out.say(f"warning: {warning}")
-            pending.append(("document", item.display))
-            yield document, meta
-
-    def said_so_far():
-        while pending and pending[0][0] == "said":
-            said = pending.popleft()[1]
-            assert isinstance(said, dict)
-            results.append(said)
-            bar.advance()
-
+    adding = _Adding(collect_inputs(paths), overrides, echo_each=not json_output)
+    total = len(adding.inputs)
     # A bar on a terminal for a folder's worth of documents; one document needs none.
-    with progress_bar("adding", len(inputs), show=None if len(inputs) > 1 else False) as bar:
+    with progress_bar("adding", total, show=None if total > 1 else False) as bar:
         try:
-            with (
-                settings.open(create=True) as store,
-                closing(store.add_documents(readable_documents(), settings.reviewer)) as added,
-            ):
-                # Many documents go through the batch path: parallel extraction, many per transaction.
-                for result in added:
-                    said_so_far()
-                    display = pending.popleft()[1]
-                    assert isinstance(display, str)  # a stored document's name
-                    results.append(out.add_result_dict(display, result))
-                    bar.advance()
-                    if not json_output:
-                        out.echo(out.describe_add(display, result))
-            said_so_far()
+            adding.store_all(settings, bar)
         except KeyboardInterrupt:
-            _say_interrupted_add(results, len(inputs))
+            _say_interrupted_add(adding.results, total)
             raise typer.Exit(130) from None
     if json_output:
-        out.print_json(results)
-    if failures:
+        out.print_json(adding.results)
+    if adding.failures:
         raise typer.Exit(1)
+
+
+class _Adding:
+    """One `add`: read each input, send the documents to the store, report each in input order.
+
+    The store's results arrive in the order documents were sent; a file skipped or refused
+    is reported in its place among them.
+    """
+
+    def __init__(self, inputs: list[InputItem], overrides: dict, *, echo_each: bool):
+        self.inputs = inputs
+        self.overrides = overrides
+        self.echo_each = echo_each
+        self.results: list[dict] = []
+        """One JSON entry per input, in input order, as far as reported."""
+        self.failures = 0
+        self.pending: deque[str | dict] = deque()
+        """In input order: the name of each document sent to the store and not yet reported,
+        and the JSON entry of each file skipped or refused."""
+
+    def store_all(self, settings: Settings, bar: Bar) -> None:
+        with (
+            settings.open(create=True) as store,
+            closing(store.add_documents(self.documents(), settings.reviewer)) as added,
+        ):
+            # Many documents go through the batch path: parallel extraction, many per transaction.
+            for result in added:
+                self._said_so_far(bar)
+                self._report(result, bar)
+        self._said_so_far(bar)
+
+    def documents(self) -> Iterator[tuple[Document, SourceMeta]]:
+        """The documents read, in input order; what cannot be read is said and left out."""
+        for item in self.inputs:
+            read = self._read(item)
+            if read is not None:
+                self.pending.append(item.display)
+                yield read
+
+    def _read(self, item: InputItem) -> tuple[Document, SourceMeta] | None:
+        if item.skipped is not None:
+            out.say(f"skipped {item.display}: {item.skipped}")
+            self.pending.append({"path": item.display, "skipped": item.skipped})
+            return None
+        try:
+            if item.failure is not None:
+                raise DocumentError(item.failure)
+            document, meta = read_input(item, self.overrides)
+        except out.USER_ERRORS as failure:
+            self.failures += 1
+            out.error(str(failure))
+            self.pending.append({"path": item.display, "error": str(failure)})
+            return None
+        for warning in document.warnings:
+            out.say(f"warning: {warning}")
+        return document, meta
+
+    def _said_so_far(self, bar: Bar) -> None:
+        """Report the files skipped or refused before the next document the store returns."""
+        while self.pending and isinstance(said := self.pending[0], dict):
+            self.pending.popleft()
+            self.results.append(said)
+            bar.advance()
+
+    def _report(self, result: AddResult, bar: Bar) -> None:
+        """The store's result for the next document sent."""
+        display = self.pending.popleft()
+        assert isinstance(display, str)  # the files said so far are reported already
+        self.results.append(out.add_result_dict(display, result))
+        bar.advance()
+        if self.echo_each:
+            out.echo(out.describe_add(display, result))
 
 
 def _say_interrupted_add(results: list[dict], total: int) -> None:

@@ -150,37 +150,67 @@ def print_claim_detail(
     related: Sequence[tuple[Link, Claim]],
     conflicts: Sequence[Conflict],
 ) -> None:
+    """`show`: the claim and its source, the passage, ratings, conflicts, related claims, history."""
+    for line in (
+        *_claim_heading(claim, source),
+        *_reprint_lines(claim, related),
+        *_figures_line(claim),
+        _context_line(claim, source),
+        *(
+            f"rating:  {one_line(sentence)} (claim {rated.id})"
+            for rated, sentence in prior_ratings(related)
+        ),
+        *_conflict_lines(conflicts),
+        *_related_lines(claim, related),
+        *_history_lines(claim),
+    ):
+        echo(line)
+
+
+def _claim_heading(claim: Claim, source: Source) -> list[str]:
     speaker = speaker_name(claim.speaker)
     if claim.speaker_role:
         speaker += f" ({claim.speaker_role})"
-    echo(
-        f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}"
-    )
-    echo(f"speaker: {one_line(speaker)}")
-    echo(f"source:  {claim.source_id}: {source_label(source)}")
+    lines = [
+        f"claim {claim.id}  [{claim.status}]  {claim.kind}, {claim.polarity}{', hedged' if claim.hedged else ''}",
+        f"speaker: {one_line(speaker)}",
+        f"source:  {claim.source_id}: {source_label(source)}",
+    ]
     if source.url:
-        echo(f"url:     {one_line(source.url)}")
-    echo(f"claim:   {one_line(claim.text)}")
-    echo(f"quote:   {one_line(claim.quote)}  (chars {claim.start}-{claim.end})")
+        lines.append(f"url:     {one_line(source.url)}")
+    lines.append(f"claim:   {one_line(claim.text)}")
+    lines.append(f"quote:   {one_line(claim.quote)}  (chars {claim.start}-{claim.end})")
+    return lines
+
+
+def _reprint_lines(claim: Claim, related: Sequence[tuple[Link, Claim]]) -> list[str]:
+    """Whether the claim reprints an earlier one, and which later claims reprint it."""
+    lines = []
     if claim.reprint_of is not None:
-        echo(
+        lines.append(
             f"reprint: of claim {claim.reprint_of} (the same words from the same speaker; its links and conflicts stand there)"
         )
     reprints = [other.id for _, other in related if other.reprint_of == claim.id]
     if reprints:
-        echo(
+        lines.append(
             f"reprints: {len(reprints)} (claims {', '.join(map(str, reprints[:10]))}{', ...' if len(reprints) > 10 else ''})"
         )
-    if claim.quantities:
-        echo(
-            "figures: "
-            + "; ".join(
-                one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip()
-                for q in claim.quantities
-            )
-        )
+    return lines
+
+
+def _figures_line(claim: Claim) -> list[str]:
+    if not claim.quantities:
+        return []
+    figures = "; ".join(
+        one_line(q.text) + f" = {q.value:g} {q.unit or ''}".rstrip() for q in claim.quantities
+    )
+    return [f"figures: {figures}"]
+
+
+def _context_line(claim: Claim, source: Source) -> str:
+    """The sentence around the claim, the claim's own words marked »like this«."""
     passage = sentence_around(source.text or "", claim.start, claim.end)
-    echo(
+    return (
         "context: "
         + one_line(passage.before)
         + " »"
@@ -188,35 +218,48 @@ def print_claim_detail(
         + "« "
         + one_line(passage.after)
     )
-    for rated, sentence in prior_ratings(related):
-        echo(f"rating:  {one_line(sentence)} (claim {rated.id})")
-    if conflicts:
-        echo("conflicts:")
-        for conflict in conflicts:
-            weak = " (weak)" if conflict.weak else ""
-            echo(f"  #{conflict.id} {conflict.kind}{weak}: {one_line(conflict.explanation)}")
-    if related:
-        echo("related:")
-        for link, other in related:
-            relation = (
-                "reprint"
-                if claim.id == other.reprint_of or other.id == claim.reprint_of
-                else link.relation
+
+
+def _conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
+    if not conflicts:
+        return []
+    return ["conflicts:"] + [
+        f"  #{conflict.id} {conflict.kind}{' (weak)' if conflict.weak else ''}: {one_line(conflict.explanation)}"
+        for conflict in conflicts
+    ]
+
+
+def _related_lines(claim: Claim, related: Sequence[tuple[Link, Claim]]) -> list[str]:
+    if not related:
+        return []
+    lines = ["related:"]
+    for link, other in related:
+        relation = (
+            "reprint"
+            if claim.id == other.reprint_of or other.id == claim.reprint_of
+            else link.relation
+        )
+        lines.append(
+            f"  {other.id:>5} {relation:<9} {link_state_word(link.state):<9} {link.score:.2f} "
+            f"{one_line(speaker_name(other.speaker), 20)}: {one_line(other.text, 70)}"
+        )
+    return lines
+
+
+def _history_lines(claim: Claim) -> list[str]:
+    """Each review: who, when, the change (or only a note, as the desk's history shows it)."""
+    if not claim.history:
+        return []
+    lines = ["history:"]
+    for event in claim.history:
+        if is_note_only(event.from_, event.to, event.note):
+            change = f"note: {one_line(event.note or '')}"
+        else:
+            change = f"{event.from_} -> {event.to}" + (
+                f"  note: {one_line(event.note)}" if event.note else ""
             )
-            echo(
-                f"  {other.id:>5} {relation:<9} {link_state_word(link.state):<9} {link.score:.2f} "
-                f"{one_line(speaker_name(other.speaker), 20)}: {one_line(other.text, 70)}"
-            )
-    if claim.history:
-        echo("history:")
-        for event in claim.history:
-            if is_note_only(event.from_, event.to, event.note):
-                change = f"note: {one_line(event.note or '')}"
-            else:
-                change = f"{event.from_} -> {event.to}" + (
-                    f"  note: {one_line(event.note)}" if event.note else ""
-                )
-            echo(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {change}")
+        lines.append(f"  {event.at:%Y-%m-%d %H:%M:%S} {one_line(event.reviewer)}: {change}")
+    return lines
 
 
 def print_conflicts(conflicts: Sequence[Conflict], claims: Mapping[int, Claim]) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +19,9 @@ from counterclaim.sources import parse_date, read_import_file
 
 commands_app = typer.Typer(rich_markup_mode=None)
 """Commands beyond the core loop; `counterclaim.cli` adds them and the two groups to the app."""
+if TYPE_CHECKING:
+    from claims.reports import ExportParts, ReportOptions
+
 speakers_app = typer.Typer(
     help="List and merge speakers.", invoke_without_command=True, rich_markup_mode=None
 )
@@ -60,16 +64,13 @@ def export(
     ] = None,
 ) -> None:
     """Export the casefile or a conflict report (json, markdown, html, csv, claimreview)."""
-    from claims.reports import ReportOptions, filter_parts, write
+    from claims.reports import filter_parts
 
     since_date = parse_date(since, "--since") if since else None
-    options = ReportOptions(
-        organization_name=org_name or os.environ.get("COUNTERCLAIM_ORG_NAME"),
-        organization_url=org_url or os.environ.get("COUNTERCLAIM_ORG_URL"),
-    )
+    options = _report_options(org_name, org_url)
     # Claims are read page by page from one snapshot while the report is written.
     with ctx.obj.open() as store, store.streamed_export() as parts:
-        parts = filter_parts(
+        chosen = filter_parts(
             parts,
             conflicts_only=conflicts_only,
             status=status,
@@ -77,17 +78,41 @@ def export(
             source=source,
             since=since_date,
         )
-        if output is None:
-            stdout = typer.get_text_stream("stdout")
-            write(parts, format, stdout, options=options)
-            stdout.flush()
-        else:
-            with open_atomically(output, protected=store.casefile_files()) as stream:
-                write(parts, format, stream, options=options)
+        _write_report(chosen, format, output, options, protected=store.casefile_files())
     for warning in options.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if output is not None:
         typer.echo(f"wrote {format} report to {output}", err=True)
+
+
+def _report_options(org_name: str | None, org_url: str | None) -> ReportOptions:
+    """The publisher ClaimReview names: the options, else COUNTERCLAIM_ORG_NAME / _URL."""
+    from claims.reports import ReportOptions
+
+    return ReportOptions(
+        organization_name=org_name or os.environ.get("COUNTERCLAIM_ORG_NAME"),
+        organization_url=org_url or os.environ.get("COUNTERCLAIM_ORG_URL"),
+    )
+
+
+def _write_report(
+    parts: ExportParts,
+    format: ReportFormat,
+    output: Path | None,
+    options: ReportOptions,
+    *,
+    protected: Iterable[Path],
+) -> None:
+    """Write the report to stdout, or atomically to `output` (never over the casefile's files)."""
+    from claims.reports import write
+
+    if output is None:
+        stdout = typer.get_text_stream("stdout")
+        write(parts, format, stdout, options=options)
+        stdout.flush()
+        return
+    with open_atomically(output, protected=protected) as stream:
+        write(parts, format, stream, options=options)
 
 
 @commands_app.command("import")
