@@ -132,37 +132,36 @@ class StoreBase:
         self.close()
 
     @contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def _store_errors(self) -> Iterator[None]:
+        """A database error raised inside becomes a StoreError that names the database."""
         try:
-            with self.engine.connect() as connection:
-                yield connection
+            yield
         except (DBAPIError, SQLAlchemyError) as error:
             raise StoreError(describe_db_error(error, self.url)) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._store_errors(), self.engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def _snapshot(self) -> Iterator[Connection]:
         """Several reads that see one consistent state, even while others write."""
-        try:
-            with self.engine.connect() as connection:
-                if connection.dialect.name == "postgresql":
-                    connection = connection.execution_options(isolation_level="REPEATABLE READ")
-                # SQLite: a deferred transaction keeps its first read's WAL snapshot until it ends.
-                with connection.begin() as transaction:
-                    yield connection
-                    transaction.rollback()
-        except (DBAPIError, SQLAlchemyError) as error:
-            raise StoreError(describe_db_error(error, self.url)) from None
+        with self._store_errors(), self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            # SQLite: a deferred transaction keeps its first read's WAL snapshot until it ends.
+            with connection.begin() as transaction:
+                yield connection
+                transaction.rollback()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """A read-modify-write transaction: all of it is stored, or none of it (no retry)."""
-        try:
-            with self.engine.connect() as connection:
-                connection = connection.execution_options(write=True)
-                with connection.begin():
-                    yield connection
-        except (DBAPIError, SQLAlchemyError) as error:
-            raise StoreError(describe_db_error(error, self.url)) from None
+        with self._store_errors(), self.engine.connect() as connection:
+            connection = connection.execution_options(write=True)
+            with connection.begin():
+                yield connection
 
     def _transaction(self, work: Callable[[Connection], T], *, retry_integrity: bool = False) -> T:
         """Run `work` in one write transaction, re-running it after a transient failure.

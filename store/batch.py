@@ -35,7 +35,13 @@ from claims.models import ExtractedClaim, Link, Source, SourceMeta
 from store.base import utcnow
 from store.candidates import KeyOverlay
 from store.checks import NewSourceStances
-from store.converters import ClaimView, claim_values, light_claim_from_row, source_from_row
+from store.converters import (
+    ClaimView,
+    claim_values,
+    light_claim_from_row,
+    link_values,
+    source_from_row,
+)
 from store.eventlog import append_events
 from store.queries import (
     chunked,
@@ -212,17 +218,7 @@ class IngestBatch:
         return links
 
     def _hold_links(self, links: dict[tuple[int, int], Link]) -> None:
-        self._links.extend(
-            {
-                "claim_a": a,
-                "claim_b": b,
-                "relation": link.relation,
-                "score": link.score,
-                "state": link.state,
-                "reason": link.reason,
-            }
-            for (a, b), link in links.items()
-        )
+        self._links.extend(link_values(a, b, link) for (a, b), link in links.items())
 
     def _log_ingest(self, actor: str, source_id: int, meta: SourceMeta, claim_count: int) -> None:
         self._events.append(
@@ -325,22 +321,14 @@ class IngestBatch:
     ) -> list[ClaimView]:
         if not extracted_claims:
             return []
-        speaker_ids: dict[tuple, int | None] = {}
         self.speakers.prefetch(
             extracted.speaker for extracted in extracted_claims if extracted.speaker
         )
-        rows = []
-        for extracted in extracted_claims:
-            # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
-            speaker = (
-                extracted.speaker,
-                extracted.speaker_kind,
-                extracted.speaker_role,
-                tuple(extracted.speaker_aliases),
-            )
-            if speaker not in speaker_ids:
-                speaker_ids[speaker] = self.speakers.resolve(extracted)
-            rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+        speaker_ids = self.speakers.resolve_each(extracted_claims)
+        rows = [
+            claim_values(extracted, source_id, speaker_id)
+            for extracted, speaker_id in zip(extracted_claims, speaker_ids)
+        ]
         claim_ids = self._claim_ids.take(len(rows))
         for row, claim_id in zip(rows, claim_ids):
             row["id"] = claim_id

@@ -105,6 +105,18 @@ def _claim_fields(row: RowValues, speaker: RowValues | None) -> dict[str, Any]:
     }
 
 
+def link_values(claim_a: int, claim_b: int, link: Link) -> dict:
+    """Column values for a new link row between claim_a and claim_b (the lower id first)."""
+    return {
+        "claim_a": claim_a,
+        "claim_b": claim_b,
+        "relation": link.relation,
+        "score": link.score,
+        "state": link.state,
+        "reason": link.reason,
+    }
+
+
 def claim_values(extracted: ExtractedClaim, source_id: int, speaker_id: int | None) -> dict:
     """Column values for a new claim row (answers_claim_id is filled in after insert)."""
     mention = extracted.speaker_mention

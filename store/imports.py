@@ -24,7 +24,7 @@ from store.base import utcnow
 from store.batch import add_extracted
 from store.candidates import candidates_for_claims
 from store.conflict_refresh import refresh_conflicts
-from store.converters import claim_values
+from store.converters import claim_values, link_values
 from store.eventlog import append_events, log_event
 from store.queries import claim_t, link_t, source_t
 from store.speakerbook import SpeakerBook
@@ -300,19 +300,11 @@ def insert_claims(
     if not extracted_claims:
         return []
     book = speakers if speakers is not None else SpeakerBook(connection, preload=False)
-    speaker_ids: dict[tuple, int | None] = {}
-    rows = []
-    for extracted in extracted_claims:
-        # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
-        speaker = (
-            extracted.speaker,
-            extracted.speaker_kind,
-            extracted.speaker_role,
-            tuple(extracted.speaker_aliases),
-        )
-        if speaker not in speaker_ids:
-            speaker_ids[speaker] = book.resolve(extracted)
-        rows.append(claim_values(extracted, source_id, speaker_ids[speaker]))
+    speaker_ids = book.resolve_each(extracted_claims)
+    rows = [
+        claim_values(extracted, source_id, speaker_id)
+        for extracted, speaker_id in zip(extracted_claims, speaker_ids)
+    ]
     book.flush()
     result = connection.execute(
         insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), rows
@@ -355,18 +347,7 @@ def store_links(connection: Connection, links: Iterable[Link]) -> int:
         (link.claim_ids[0], link.claim_ids[1])
         for link in queries.links_of(connection, {a for a, _ in wanted})
     }
-    rows = [
-        {
-            "claim_a": a,
-            "claim_b": b,
-            "relation": link.relation,
-            "score": link.score,
-            "state": link.state,
-            "reason": link.reason,
-        }
-        for (a, b), link in wanted.items()
-        if (a, b) not in stored
-    ]
+    rows = [link_values(a, b, link) for (a, b), link in wanted.items() if (a, b) not in stored]
     if rows:
         connection.execute(insert(link_t), rows)
     return len(rows)

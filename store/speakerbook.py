@@ -128,6 +128,23 @@ class SpeakerBook:
             ids |= self._by_word.get(word, set())
         return [self.entries[speaker_id] for speaker_id in sorted(ids)]
 
+    def resolve_each(self, extracted_claims: Iterable[ExtractedClaim]) -> list[int | None]:
+        """The speaker id of each claim, in order, resolving each distinct speaker once."""
+        # One lookup per distinct speaker in the document: a speaker quoted ten times is one entity.
+        speaker_ids: dict[tuple, int | None] = {}
+        found = []
+        for extracted in extracted_claims:
+            speaker = (
+                extracted.speaker,
+                extracted.speaker_kind,
+                extracted.speaker_role,
+                tuple(extracted.speaker_aliases),
+            )
+            if speaker not in speaker_ids:
+                speaker_ids[speaker] = self.resolve(extracted)
+            found.append(speaker_ids[speaker])
+        return found
+
     def resolve(self, extracted: ExtractedClaim) -> int | None:
         """The speaker id for a claim: an existing speaker who is the same entity, or a new one."""
         if not extracted.speaker:
