@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, cued
 from claims.extraction.fronted import clause_like
 from claims.extraction.lexicon import DETERMINERS, trie_pattern
 from claims.extraction.mentions import Mention, mention_before
@@ -56,20 +56,18 @@ _RELATIVE_RE = re.compile(
 
 def find_attitudes(reader: CueReader) -> list[Candidate]:
     """Candidates from attitude adjectives, 'made clear that' and attitude nouns before a that-clause."""
-    text = reader.text
     found: list[Candidate] = []
-    for match in _ADJECTIVE_RE.finditer(text):
-        candidate = _adjective(reader, match)
-        if candidate is not None:
-            found.append(candidate)
-    for match in _MADE_CLEAR_RE.finditer(text):
-        candidate = _made_clear(reader, match)
-        if candidate is not None:
-            found.append(candidate)
-    for match in _NOUN_RE.finditer(text):
-        candidate = _noun(reader, match)
-        if candidate is not None:
-            found.append(candidate)
+    for pattern, read in (
+        (_ADJECTIVE_RE, _adjective),
+        (_MADE_CLEAR_RE, _made_clear),
+        (_NOUN_RE, _noun),
+    ):
+        for match in pattern.finditer(reader.text):
+            if reader.quote_at(match.start()) is not None:
+                continue
+            candidate = read(reader, match)
+            if candidate is not None:
+                found.append(candidate)
     return found
 
 
@@ -80,11 +78,19 @@ def _content(reader: CueReader, start: int, sentence_end: int) -> tuple[int, int
     return c_start, c_end
 
 
+def _after_cue(
+    reader: CueReader, match: re.Match, sentence_end: int, mention: Mention | None
+) -> Candidate | None:
+    """The clause after the match, claimed by `mention` with the match's cue (None when there is none)."""
+    span = _content(reader, match.end(), sentence_end)
+    if span is None:
+        return None
+    return cued(span[0], span[1], match, mention)
+
+
 def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
     """'Officials are confident (that) the deal will hold': the holder is the copula's subject."""
     text = reader.text
-    if reader.quote_at(match.start()) is not None:
-        return None
     sentence_start, sentence_end = reader.sentence(match.start())
     if not match.group("lead") and not clause_like(text[match.end() : match.end() + 120]):
         return None  # 'is sure to win', 'is aware of the risks': no clause to attribute
@@ -100,38 +106,24 @@ def _adjective(reader: CueReader, match: re.Match) -> Candidate | None:
     if mention is None or mention.text.lower() in ("it", "this", "that", "there", "which", "what"):
         return None
     mention = widen(text, sentence_start, mention)
-    span = _content(reader, match.end(), sentence_end)
-    if span is None:
-        return None
-    return Candidate(
-        span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-    )
+    return _after_cue(reader, match, sentence_end, mention)
 
 
 def _made_clear(reader: CueReader, match: re.Match) -> Candidate | None:
     """'Devine made it clear that his boss wanted more': the clause, said by the subject."""
     text = reader.text
-    if reader.quote_at(match.start()) is not None:
-        return None
     sentence_start, sentence_end = reader.sentence(match.start())
     mention = mention_before(text, sentence_start, match.start())
     if mention is None or mention.text.lower() in ("it", "this", "that", "which", "what"):
         return None
     if not clause_like(text[match.end() : match.end() + 120]):
         return None
-    span = _content(reader, match.end(), sentence_end)
-    if span is None:
-        return None
-    return Candidate(
-        span[0], span[1], "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-    )
+    return _after_cue(reader, match, sentence_end, mention)
 
 
 def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
     """'his belief that ...', 'the party's assertion that ...': owned by the possessor when one is written."""
     text = reader.text
-    if reader.quote_at(match.start()) is not None:
-        return None
     sentence_start, sentence_end = reader.sentence(match.start())
     before = text[max(sentence_start, match.start() - 60) : match.start()]
     words = before.split()
@@ -154,11 +146,9 @@ def _noun(reader: CueReader, match: re.Match) -> Candidate | None:
     if _RELATIVE_RE.match(text, match.end()):
         return None  # 'the charges that have dogged him': a relative clause describes the noun, it says nothing
     mention = _possessor(text, sentence_start, match.start(), previous)
-    span = _content(reader, match.end(), sentence_end)
-    if span is None:
+    candidate = _after_cue(reader, match, sentence_end, mention)
+    if candidate is None:
         return None
-    cue = (match.start("cue"), match.end("cue"))
-    candidate = Candidate(span[0], span[1], "indirect", cue=cue, mention=mention)
     if mention is None:
         candidate.speaker_kind = "unattributed"
         candidate.hedged = True

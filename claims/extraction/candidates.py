@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -36,6 +37,11 @@ class Candidate:
     def covers(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside this candidate's content span."""
         return self.start <= start and end <= self.end
+
+
+def cued(start: int, end: int, match: re.Match, mention: Mention | None) -> Candidate:
+    """An indirect claim of text[start:end] whose cue is the `cue` group of a pattern's match."""
+    return Candidate(start, end, "indirect", cue=match.span("cue"), mention=mention)
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

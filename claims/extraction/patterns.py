@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, cued
 from claims.extraction.lexicon import EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.models import ClaimKind
@@ -133,12 +134,17 @@ def find_patterns(reader: CueReader) -> list[Candidate]:
     return [c for c in found if c.end > c.start and text[c.start : c.end].strip()]
 
 
+def _unquoted(reader: CueReader, pattern: re.Pattern, start: int, end: int) -> Iterator[re.Match]:
+    """The matches of `pattern` in text[start:end] that do not open inside a quotation."""
+    for match in pattern.finditer(reader.text, start, end):
+        if reader.quote_at(match.start()) is None:
+            yield match
+
+
 def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
     text = reader.text
     found = []
-    for match in _NOUN_CUE_RE.finditer(text, start, end):
-        if reader.quote_at(match.start()) is not None:
-            continue
+    for match in _unquoted(reader, _NOUN_CUE_RE, start, end):
         owner = _owner(text, start, match.start("cue"))
         content_start = match.end()
         content_end = reader.clause_end(content_start, end)
@@ -146,9 +152,7 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
         if len(text[c_start:c_end].split()) < 3:
             continue
         mention = owner or Mention(match.group("cue"), match.start("cue"), match.end("cue"))
-        candidate = Candidate(
-            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-        )
+        candidate = cued(c_start, c_end, match, mention)
         if owner is None:
             candidate.speaker_kind = "unattributed"
             candidate.speaker = match.group("cue").lower()
@@ -169,9 +173,7 @@ def _owner(text: str, sentence_start: int, cue_start: int) -> Mention | None:
 def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
     text = reader.text
     found = []
-    for match in _PASSIVE_RE.finditer(text, start, end):
-        if reader.quote_at(match.start()) is not None:
-            continue
+    for match in _unquoted(reader, _PASSIVE_RE, start, end):
         cue_text = match.group("cue").lower()
         if "expected" in cue_text:
             continue
@@ -205,24 +207,14 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
 def _assessments(reader: CueReader, start: int, end: int) -> list[Candidate]:
     text = reader.text
     found = []
-    for match in _ASSESSMENT_RE.finditer(text, start, end):
-        if reader.quote_at(match.start()) is not None:
-            continue
+    for match in _unquoted(reader, _ASSESSMENT_RE, start, end):
         mention = mention_before(text, start, match.start())
         if mention is None:
             continue
         c_start, c_end = reader.trim(match.end(), reader.clause_end(match.end(), end))
         if len(text[c_start:c_end].split()) < 3:
             continue
-        found.append(
-            Candidate(
-                c_start,
-                c_end,
-                "indirect",
-                cue=(match.start("cue"), match.end("cue")),
-                mention=mention,
-            )
-        )
+        found.append(cued(c_start, c_end, match, mention))
     return found
 
 
@@ -237,9 +229,7 @@ def _denied_claims(reader: CueReader, start: int, end: int) -> list[Candidate]:
             continue
         target_start, target_end = reader.trim(start, match.start())
         c_start, c_end = match.start("noun"), match.end("cue")
-        candidate = Candidate(
-            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-        )
+        candidate = cued(c_start, c_end, match, mention)
         candidate.polarity = "denies"
         candidate.denial_target = text[target_start:target_end]
         candidate.answers_span = (target_start, target_end)
@@ -271,15 +261,8 @@ def _asked(reader: CueReader, start: int, end: int) -> list[Candidate]:
     mention = mention_after(text, comma + 1, end)
     if match.group("by"):
         # 'Asked by the host whether ...': the question is the host's.
-        by_start, by_end = reader.trim(match.start("by"), match.end("by"))
-        mention = mention_after(text, by_start, by_end) or Mention(
-            text[by_start:by_end], by_start, by_end
-        )
-    return [
-        Candidate(
-            c_start, c_end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-        )
-    ]
+        mention = _asker(reader, match)
+    return [cued(c_start, c_end, match, mention)]
 
 
 _ASKED_PASSIVE_RE = re.compile(
@@ -289,31 +272,24 @@ _ASKED_PASSIVE_RE = re.compile(
 """'Lee was asked by the host whether she would run': the question, put by the host."""
 
 
+def _asker(reader: CueReader, match: re.Match) -> Mention:
+    """Who put the question in 'asked by the host whether ...': the `by` group's speaker."""
+    by_start, by_end = reader.trim(match.start("by"), match.end("by"))
+    return mention_after(reader.text, by_start, by_end) or Mention(
+        reader.text[by_start:by_end], by_start, by_end
+    )
+
+
 def _asked_passive(reader: CueReader, start: int, end: int) -> list[Candidate]:
     """The question of a passive 'was asked (by X) whether ...', attributed to X when the sentence names X."""
     text = reader.text
     found = []
-    for match in _ASKED_PASSIVE_RE.finditer(text, start, end):
-        if reader.quote_at(match.start()) is not None:
-            continue
+    for match in _unquoted(reader, _ASKED_PASSIVE_RE, start, end):
         c_start, c_end = reader.trim(
             match.start("content"), reader.clause_end(match.start("content"), end)
         )
         if len(text[c_start:c_end].split()) < 3:
             continue
-        mention = None
-        if match.group("by"):
-            by_start, by_end = reader.trim(match.start("by"), match.end("by"))
-            mention = mention_after(text, by_start, by_end) or Mention(
-                text[by_start:by_end], by_start, by_end
-            )
-        found.append(
-            Candidate(
-                c_start,
-                c_end,
-                "indirect",
-                cue=(match.start("cue"), match.end("cue")),
-                mention=mention,
-            )
-        )
+        mention = _asker(reader, match) if match.group("by") else None
+        found.append(cued(c_start, c_end, match, mention))
     return found
