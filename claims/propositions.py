@@ -42,7 +42,7 @@ _NEGATION_FILLERS = frozenset(
 """Words between a negator and the word it negates: 'not quite ready' negates 'ready'."""
 _DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
 _CLAUSE_RE = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
+    r"[,;:()\u2014\u2013\u2015]|\s--?\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
     re.IGNORECASE,
 )
 

@@ -93,6 +93,21 @@ class TestProposition:
         governed = "It is not true that there was a meeting at the Harbour club"
         assert not same_statement(governed, part.text)
 
+    def test_a_dash_sets_off_the_denied_clause(self):
+        # 'A, not B' after a dash (em dash, horizontal bar or '--') denies B only.
+        for dash in ("\u2014", "\u2015", "--"):
+            denial = make(
+                1,
+                f"The tape may be real, it shows a woman and a college student {dash} not a "
+                "teacher and her pupil",
+                "Nuevo Harbour",
+                polarity="denies",
+            )
+            same_side = make(
+                2, "the tape shows a woman and a college student", "Tobin Reyes", source_id=2
+            )
+            assert not denial_meets(denial, same_side), dash
+
     def test_the_denied_proposition_must_be_the_asserted_one(self):
         denial = make(
             1,
