@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from claims.extraction.attribution import CueReader
-from claims.extraction.candidates import Candidate
+from claims.extraction.candidates import Candidate, cued
 from claims.extraction.lexicon import CLAUSE_VERB_RE, GROUP_HEADS
 from claims.extraction.mentions import Mention, mention_after, mention_before
 
@@ -84,9 +84,7 @@ def _front(reader: CueReader, match: re.Match) -> Candidate | None:
         and not re.search(r"\b(?:is|are|was|were|has|have|had|remain|remains|[a-z]+s)\b", content)
     ):
         return None
-    return Candidate(
-        start, end, "indirect", cue=(match.start("cue"), match.end("cue")), mention=mention
-    )
+    return cued(start, end, match, mention)
 
 
 def _frame_source(text: str, cue: str, start: int, end: int) -> Mention | None:
