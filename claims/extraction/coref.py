@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
@@ -27,6 +28,28 @@ _HONORIFIC_RE = re.compile(
 _HONORIFIC_NAME_RE = re.compile(
     r"\b" + capitalised_alternation(EVERYDAY_HONORIFICS | OFFICE_HONORIFICS) + r"\.\s+[A-Z][\w'’-]+"
 )
+# 'Mr. Smith', 'Mr Smith', 'Professor Eastman': a person named with a title, dot or not.
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Miss|Prof|Professor|Sen|Rep|Gov|Senator|Governor|President|Judge|Rev|"
+    r"Father|Sister|Sir|Dame|Lord|Lady)\.?\s+[A-Z][\w'’-]+"
+)
+# One capitalised name as the subject of a verb: 'Sarvis notes he', 'Mohamed brought the clock'.
+_SUBJECT_NAME_RE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|notes|noted|"
+    r"added|adds|explained|wrote|writes|thinks|believes|is|was|has|had|would|will|did|does|could|can|came|went|got|"
+    r"took|made|gave|saw|knew|thought|became|began|brought|bought|found|felt|left|kept|held|sent|"
+    r"spent|won|lost|met|ran|[a-z]{3,}ed)\b"
+)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "father": "m", "mrs": "f", "ms": "f", "miss": "f",
+    "dame": "f", "lady": "f", "sister": "f",
+}  # fmt: skip
+_TITLE_GENDER_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Father|Sister)\.?\s+$", re.IGNORECASE
+)
+_NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
 # A title, an honorific or a verb of saying right before a name: a person is named.
@@ -62,6 +85,8 @@ TITLE_PERSON_REACH = 1200
 """After the last person named: 'the senator' with no matching role still means them."""
 COLLECTIVE_REACH = 1500
 """After the last organisation or group: 'they'/'it' still means it."""
+GENDER_REACH = 80
+"""After a name: where the pronoun that next refers to them is looked for."""
 NAME_BEFORE_REACH = 3000
 """Before a pronoun or surname: the furthest a 'First Last' name is looked for."""
 
@@ -136,6 +161,10 @@ def _describes_someone(attached: re.Match[str]) -> bool:
     )
 
 
+def _first(pair: tuple[int, _Known]) -> int:
+    return pair[0]
+
+
 class SpeakerResolver:
     """Walks the candidates in document order, remembering who has been named so far."""
 
@@ -146,6 +175,7 @@ class SpeakerResolver:
         self._names: list[tuple[int, str]] | None = None
         self._name_starts: list[int] = []
         self._person_cache: dict[str, bool] = {}
+        self._gender_cache: dict[str, str | None] = {}
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -246,7 +276,7 @@ class SpeakerResolver:
                 candidate.mention = written
                 return
         if pronoun in ("he", "she", "who"):
-            known = self._nearest_person(position)
+            known = self._nearest_person(position, pronoun)
             if known is not None:
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
                     known.name,
@@ -273,27 +303,31 @@ class SpeakerResolver:
             else "person"
         )
 
-    def _nearest_person(self, position: int) -> _Known | None:
-        """The person last named before position: a known speaker or a 'Mr. Smith' written since."""
+    def _nearest_person(self, position: int, pronoun: str = "he") -> _Known | None:
+        """The person last named before position whose gender does not contradict the pronoun.
+
+        Candidates: a known speaker, a 'Mr. Smith' or 'Professor Eastman', a person's full name,
+        or one name alone as a subject ('Sarvis notes he'), never a name read as an object. A
+        person's gender is what the document says of them (an honorific, the pronoun that next
+        follows their name); without a fitting candidate since the last speaker, that speaker.
+        """
         last = self.people[-1] if self.people else None
         floor = max(0, position - PRONOUN_PERSON_REACH, last.position if last else 0)
         window = self.text[floor:position]
-        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
-        best: tuple[int, _Known] | None = None
-        for match in _HONORIFIC_NAME_RE.finditer(window):
-            full = self._full_name(match.group(0), floor + match.start())
-            best = (
-                match.start(),
-                full or _Known(match.group(0), None, "person", floor + match.start()),
+        found: list[tuple[int, _Known]] = []
+        for match in _TITLED_NAME_RE.finditer(window):
+            full = self._full_name(match.group(0).split()[-1], floor + match.start())
+            found.append(
+                (
+                    match.start(),
+                    full or _Known(match.group(0), None, "person", floor + match.start()),
+                )
             )
+        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
         for match in _CAPITALISED_RE.finditer(window):
             known = surnames.get(match.group(0))
-            if (
-                known is not None
-                and (best is None or match.start() > best[0])
-                and not _is_object(window, match.start())
-            ):
-                best = (match.start(), known)
+            if known is not None:
+                found.append((match.start(), known))
         for start, written in self._names_between(floor, position):
             name, role = split_role(written)
             words = name.split()
@@ -304,14 +338,75 @@ class SpeakerResolver:
             if not self._person_like(name, start + max(0, written.find(name))):
                 continue
             offset = start + written.index(name) - floor if name in written else start - floor
-            if (best is None or offset > best[0]) and not _is_object(window, offset):
-                best = (
-                    offset,
-                    self._full_name(words[-1], start) or _Known(name, role, "person", start),
-                )
-        if best is not None and (last is None or floor + best[0] > last.position):
-            return best[1]
-        return last if last is not None else self._name_before(position)
+            found.append(
+                (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
+            )
+        for match in _SUBJECT_NAME_RE.finditer(window):
+            word = match.group("name")
+            if word.lower() in CLAUSE_STARTERS or word.lower() in TITLE_WORDS:
+                continue
+            if _DETERMINER_BEFORE_RE.search(window, max(0, match.start() - 6), match.start()):
+                continue  # 'The Edition is': a thing, not a person's name
+            known = self._full_name(word, floor + match.start())
+            if known is not None and not (
+                known in self.people or self._person_like(known.name, known.position)
+            ):
+                known = None  # 'Edition was ...' of 'Apple Watch Edition': no person's name
+            if known is None and (self._gender(word) is None or speaker_kind(word) != "person"):
+                continue  # a capitalised word nothing else shows to be a person
+            found.append(
+                (match.start(), known or _Known(word, None, "person", floor + match.start()))
+            )
+        fitting = [
+            (offset, known)
+            for offset, known in found
+            if not _is_object(window, offset) and self._fits(known.name, pronoun)
+        ]
+        # A name the document already ties to this pronoun's gender beats one it says nothing of.
+        gendered = [pair for pair in fitting if self._said_gender(pair[1].name) is not None]
+        if gendered:
+            fitting = gendered
+        if fitting and (last is None or floor + max(fitting, key=_first)[0] > last.position):
+            return max(fitting, key=_first)[1]
+        if last is not None and self._fits(last.name, pronoun):
+            return last
+        if last is not None:
+            return last
+        return self._name_before(position, fits=lambda name: self._fits(name, pronoun))
+
+    def _fits(self, name: str, pronoun: str) -> bool:
+        """Whether nothing in the document makes this person the other gender than the pronoun's."""
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        if wanted is None:
+            return True
+        said = self._said_gender(name)
+        return said is None or said == wanted
+
+    def _said_gender(self, name: str) -> str | None:
+        words = _HONORIFIC_RE.sub("", name).split()
+        honorific = name.split()[0].lower().strip(".") if name.split() else ""
+        return _HONORIFIC_GENDER.get(honorific) or (self._gender(words[-1]) if words else None)
+
+    def _gender(self, word: str) -> str | None:
+        """'m' or 'f' when the pronouns that follow this name in the document agree, else None."""
+        if word in self._gender_cache:
+            return self._gender_cache[word]
+        votes = {"m": 0, "f": 0}
+        for match in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", self.text):
+            titled = _TITLE_GENDER_RE.search(self.text, max(0, match.start() - 8), match.start())
+            if titled is not None:
+                votes[_HONORIFIC_GENDER[titled.group(1).lower()]] += 2
+                continue
+            after = _NEXT_PRONOUN_RE.search(self.text, match.end(), match.end() + GENDER_REACH)
+            if after is not None:
+                votes["m" if after.group(0).lower() in ("he", "his", "him") else "f"] += 1
+        gender = None
+        if votes["m"] > votes["f"]:
+            gender = "m"
+        elif votes["f"] > votes["m"]:
+            gender = "f"
+        self._gender_cache[word] = gender
+        return gender
 
     def _person_like(self, name: str, start: int) -> bool:
         """Whether a capitalised name reads as a person's: 'Kevin Allton', not 'Google Science Fair' or 'New Zealand'.
@@ -361,7 +456,9 @@ class SpeakerResolver:
                 return known
         return self._name_before(position, surname=bare)
 
-    def _name_before(self, position: int, surname: str | None = None) -> _Known | None:
+    def _name_before(
+        self, position: int, surname: str | None = None, fits: Callable[[str], bool] | None = None
+    ) -> _Known | None:
         """The last 'First Last' name written before position (with the given surname, if any)."""
         if self._names is None:
             self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
@@ -376,6 +473,8 @@ class SpeakerResolver:
             ):
                 continue
             if surname is not None and words[-1] != surname:
+                continue
+            if fits is not None and not fits(name):
                 continue
             return _Known(name, role, "person", position)
         return None
