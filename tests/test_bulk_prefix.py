@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from claims.matching import build_context, compare, features, link_claims
 from claims.matching.bulk import BatchFeatures
-from claims.matching.linking import _echo_groups
+from claims.matching.linking import ECHO_REASON, _echo_groups
 from claims.matching.prefix_join import PrefixJoin, best_bonus, required_overlap
 from claims.models import Claim, Quantity
 
@@ -81,13 +81,17 @@ def _exhaustive(batch: list[Claim], star: bool = True) -> dict[tuple[int, int], 
     context = build_context(batch)
     groups = _echo_groups(batch, frozenset(), context) if star else {}
     echoes = {claim.id for group in groups.values() for claim in group}
+    pairs = {(min(first, e.id), max(first, e.id)) for first, group in groups.items() for e in group}
     found = {}
     for a, b in itertools.combinations(batch, 2):
         if a.id in echoes and b.id in echoes:
             continue
         link = compare(a, b, context)
         if link is not None:
-            found[link.claim_ids] = (link.relation, link.score, link.state, link.reason)
+            reason = link.reason
+            if link.relation == "agrees" and link.claim_ids in pairs:
+                reason = f"{reason}; {ECHO_REASON}"
+            found[link.claim_ids] = (link.relation, link.score, link.state, reason)
     return found
 
 

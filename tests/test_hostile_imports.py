@@ -750,3 +750,18 @@ def test_claim_features_cross_a_pipe_unchanged():
     for claim in _one_source_rows(20):
         found = features(claim)
         assert pickle.loads(pickle.dumps(found)) == found
+
+
+def test_reviewers_setting_apart_two_speakers_of_one_claim_is_a_conflict(tmp_path):
+    """Speakers of one claim linked as a star still conflict when a reviewer confirms one and disputes another."""
+    speakers = [_made_up_person(index) for index in range(4)]
+    db = tmp_path / "case.db"
+    page = write(tmp_path, "reviews.html", _page_of_reviews([(BRIDGE, name) for name in speakers]))
+    assert invoke(db, "import", str(page)).exit_code == 0
+    assert invoke(db, "review", "2", "--status", "confirmed").exit_code == 0
+    assert invoke(db, "review", "3", "--status", "disputed").exit_code == 0
+    conflicts = json.loads(invoke(db, "conflicts", "--pairs", "--json").stdout)
+    assert [(c["kind"], sorted(c["claim_ids"])) for c in conflicts] == [("status", [2, 3])]
+    # Another status for one of them ends the conflict.
+    assert invoke(db, "review", "3", "--status", "unreviewed").exit_code == 0
+    assert json.loads(invoke(db, "conflicts", "--pairs", "--json").stdout) == []

@@ -28,6 +28,8 @@ from claims.matching.scoring import (
 )
 from claims.models import Claim, Link
 
+ECHO_REASON = "the same words as another speaker of the source"
+"""Ends the reason of an echo's link to the first claim in its words (`_echo_groups`)."""
 SMALL_BATCH = 200
 """Up to this many new claims are all compared with each other; larger batches go through the bulk join (same links, fewer pairs)."""
 TOPIC_ENTITIES = 3
@@ -155,6 +157,19 @@ def _link(
     else:
         linker.consider_joined()
     linker.links.sort(key=lambda link: link.claim_ids)
+    if linker.echoes_of:
+        # The star's links say what they are, so the status rule can find an echo's siblings.
+        star = {
+            (min(first_id, echo.id), max(first_id, echo.id))
+            for first_id, group in linker.echoes_of.items()
+            for echo in group
+        }
+        return [
+            link.model_copy(update={"reason": f"{link.reason}; {ECHO_REASON}"})
+            if link.claim_ids in star and link.relation == "agrees"
+            else link
+            for link in linker.links
+        ]
     return linker.links
 
 
