@@ -66,3 +66,18 @@ def test_a_family_name_as_a_subject_is_the_antecedent():
 )
 def test_a_titled_name_without_a_period_is_a_person(text, speaker):
     assert speaker in (_speaker_of(text, "she" if "she said" in text else "he") or "")
+
+
+def test_a_phrase_in_quotation_marks_is_no_antecedent():
+    text = (
+        "Pilgrims came to see a ‘Holy Mother’ statue at the Larkspur chapel.\n\n"
+        "He added: ‘I wish to keep praying here every week.’"
+    )
+    speaker = _speaker_of(text, "He") or ""
+    assert "Holy Mother" not in speaker and "’" not in speaker
+
+
+def test_a_possessive_mark_is_not_part_of_the_name():
+    text = "Mr. Kress' sister phoned the embassy on Sunday. He said the raid had failed."
+    speaker = _speaker_of(text, "He") or ""
+    assert speaker and not speaker.endswith(("'", "’", "'s"))

@@ -41,6 +41,8 @@ _SUBJECT_NAME_RE = re.compile(
     r"spent|won|lost|met|ran|[a-z]{3,}ed)\b"
 )
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+$")
+_OPENING_MARKS = frozenset("'\"‘“")
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = {
     "mr": "m", "sir": "m", "lord": "m", "father": "m", "mrs": "f", "ms": "f", "miss": "f",
@@ -316,12 +318,10 @@ class SpeakerResolver:
         window = self.text[floor:position]
         found: list[tuple[int, _Known]] = []
         for match in _TITLED_NAME_RE.finditer(window):
-            full = self._full_name(match.group(0).split()[-1], floor + match.start())
+            titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
+            full = self._full_name(titled.split()[-1], floor + match.start())
             found.append(
-                (
-                    match.start(),
-                    full or _Known(match.group(0), None, "person", floor + match.start()),
-                )
+                (match.start(), full or _Known(titled, None, "person", floor + match.start()))
             )
         surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
         for match in _CAPITALISED_RE.finditer(window):
@@ -440,7 +440,7 @@ class SpeakerResolver:
 
     def _names_between(self, low: int, high: int) -> list[tuple[int, str]]:
         if self._names is None:
-            self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
+            self._names = self._written_names()
             self._name_starts = [start for start, _ in self._names]
         return self._names[
             bisect_left(self._name_starts, low) : bisect_left(self._name_starts, high)
@@ -456,12 +456,25 @@ class SpeakerResolver:
                 return known
         return self._name_before(position, surname=bare)
 
+    def _written_names(self) -> list[tuple[int, str]]:
+        """Capitalised word runs that may name a person, possessive marks dropped ("Mr. Somers'" is
+        Mr. Somers); none in quotation marks ('a ‘Holy Mother’') or led by 'No'."""
+        names = []
+        for match in _NAME_SEQUENCE_RE.finditer(self.text):
+            if match.start() > 0 and self.text[match.start() - 1] in _OPENING_MARKS:
+                continue
+            name = _POSSESSIVE_END_RE.sub("", match.group(0))
+            if name.split()[0] in ("No", "Not") or len(name.split()) < 2:
+                continue
+            names.append((match.start(), name))
+        return names
+
     def _name_before(
         self, position: int, surname: str | None = None, fits: Callable[[str], bool] | None = None
     ) -> _Known | None:
         """The last 'First Last' name written before position (with the given surname, if any)."""
         if self._names is None:
-            self._names = [(m.start(), m.group(0)) for m in _NAME_SEQUENCE_RE.finditer(self.text)]
+            self._names = self._written_names()
             self._name_starts = [start for start, _ in self._names]
         index = bisect_left(self._name_starts, position) - 1
         while index >= 0 and self._names[index][0] >= position - NAME_BEFORE_REACH:
