@@ -113,3 +113,19 @@ class TestAskedQuestions:
         )
         assert claim.quote == "whether the mill would reopen"
         assert claim.speaker == "Tom Lauer"
+
+
+def test_a_feeling_expressed_is_a_claim_only_with_what_it_is_about():
+    from extraction_helpers import attributed
+
+    text = (
+        "The ferry sank near Larkspur on Monday.\n\n"
+        "Relatives of the crew expressed hope yesterday that the divers would find them. "
+        "The agency expressed doubt. The former crew also expressed their condolences. "
+        "Mayor Dana Holt expressed confidence that the council would approve the new ferry."
+    )
+    found = {c.speaker: c.quote for c in attributed(text)}
+    assert found == {
+        "Relatives of the crew": "hope yesterday that the divers would find them",
+        "Dana Holt": "confidence that the council would approve the new ferry",
+    }

@@ -47,6 +47,9 @@ _NEXT_ACT_RE = re.compile(
 _CONTENT_OPENING_RE = re.compile(r"[\w$“\"'‘]")
 _MAX_OBJECT_WORDS = 25
 """An object of 'supports', 'expressed' longer than this is a sentence misread, not a position."""
+_FEELING_THAT_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?that\s+(?=\S)")
+_BARE_FEELING_WORDS = 2
+"""'expressed hope', 'expressed their condolences': an object this short, with no 'that', states nothing."""
 _NOT_SUBJECTS = frozenset("it this that there which what".split())
 # Words that follow the noun, not the verb: 'support for', 'the question is', 'back in 2011'.
 _NOUN_FOLLOWERS = frozenset(
@@ -184,6 +187,13 @@ def _stance_end(
             return None
         cut = OBJECT_END_RE.search(text, seen_as.end(), clause_end)
         return cut.start() if cut else clause_end
+    if lemma == "express":
+        # 'expressed hope yesterday that a ceasefire will hold': what is hoped is the claim, whole;
+        # 'expressed hope', 'expressed their condolences': a feeling shown, no statement.
+        if _FEELING_THAT_RE.match(text, content_start, clause_end):
+            return clause_end
+        if len(text[content_start:clause_end].split()) <= _BARE_FEELING_WORDS:
+            return None
     if lemma in STANCE_VERBS or lemma in TELLING_VERBS:
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
