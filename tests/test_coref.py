@@ -81,3 +81,16 @@ def test_a_possessive_mark_is_not_part_of_the_name():
     text = "Mr. Kress' sister phoned the embassy on Sunday. He said the raid had failed."
     speaker = _speaker_of(text, "He") or ""
     assert speaker and not speaker.endswith(("'", "’", "'s"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rock passed close to Mars, Ilse Varga, of the Larkspur Observatory, told reporters on Monday.",
+        "The rock passed close to Mars, Ilse Varga, an astronomer, said on Monday.",
+    ],
+)
+def test_a_place_ending_a_fronted_clause_is_not_the_speaker(text):
+    (claim,) = attributed(text)
+    assert claim.speaker == "Ilse Varga"
+    assert claim.quote == "The rock passed close to Mars"

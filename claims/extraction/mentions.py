@@ -293,6 +293,12 @@ def _connector_ends_phrase(tokens: list[tuple[str, int, int]], index: int) -> bo
     )
 
 
+# Prepositions whose object ends a fronted clause before the speaker's name ('close to Mars, Ilse Varga, ...').
+_OBJECT_PREPOSITIONS = frozenset(
+    "to past of from in on at near with by for into over across".split()
+)
+
+
 def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """'John Smith, the agency's director,' before a verb: the name, with the role."""
     commas = [i for i, (token, _, _) in enumerate(tokens[:-1]) if token == ","]
@@ -330,8 +336,33 @@ def _appositive(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None
             return Mention(name.text, name.start, name.end, role=text[head.start : head.end])
     if head is None or head.text.lower() in PRONOUNS or not head.text[:1].isupper():
         return None
+    named = _name_after_object(text, tokens, head, role_tokens)
+    if named is not None:
+        return named
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
     return Mention(head.text, head.start, head.end, role=role)
+
+
+def _name_after_object(
+    text: str, tokens: list[tuple[str, int, int]], head: Mention, role_tokens: list
+) -> Mention | None:
+    """'... whizzed close past Earth, Humberto Garcia, of the Astronomy Center, told': the name.
+
+    A name after a preposition's object ('past Earth', 'to Mars') ends a fronted clause; the
+    person named between the next commas is the speaker, and what follows them their role.
+    """
+    before = [t for t, _, end in tokens if end <= head.start]
+    if not before or before[-1].lower() not in _OBJECT_PREPOSITIONS:
+        return None
+    commas = [i for i, (t, _, _) in enumerate(role_tokens) if t == ","]
+    if not commas or not 2 <= commas[0] <= 4:
+        return None
+    words = role_tokens[: commas[0]]
+    if not all(t[:1].isupper() and t.lower() not in PRONOUNS for t, _, _ in words):
+        return None
+    rest = role_tokens[commas[0] + 1 :]
+    role = text[rest[0][1] : rest[-1][2]] if rest else None
+    return Mention(text[words[0][1] : words[-1][2]], words[0][1], words[-1][2], role=role)
 
 
 def mention_after(text: str, start: int, end: int) -> Mention | None:
