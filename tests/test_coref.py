@@ -94,3 +94,14 @@ def test_a_place_ending_a_fronted_clause_is_not_the_speaker(text):
     (claim,) = attributed(text)
     assert claim.speaker == "Ilse Varga"
     assert claim.quote == "The rock passed close to Mars"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank in March.\n\nThe self-styled 'harbour king' declared by the rebels fled to Dunmore.",
+        "The ferry sank in March.\n\nDespite this, the latest 'ferry sunk' story has been shared widely.",
+    ],
+)
+def test_a_speaker_cut_inside_a_scare_quote_is_no_speaker(text):
+    assert not any("'" in (c.speaker or "") for c in attributed(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -35,6 +36,7 @@ from claims.syntax import parse_spans
 __all__ = ["extract_claims"]
 
 _MIN_CONTINUATION_WORDS = 3
+_OPEN_SCARE_QUOTE_RE = re.compile(r"\s['‘](?:[^\s'’][^'’]*)?$")
 _MAX_PARSED_SENTENCE = 1500
 _CONTINUATION_PARAGRAPHS = 2
 
@@ -78,6 +80,15 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
             and not (furniture and _in_furniture(furniture, c))
         ]
     )
+    # "The self-styled 'caliphate' declared", "a 'news' report": a speaker cut inside a scare
+    # quote means the cue is a word of the quoted phrase or a participle after it, not an act.
+    # 'declared by the rebels': a participle with its agent is no act of the phrase before it.
+    candidates = [
+        c
+        for c in candidates
+        if (c.mention is None or _OPEN_SCARE_QUOTE_RE.search(c.mention.text) is None)
+        and not _passive_participle(text, c)
+    ]
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
@@ -140,6 +151,18 @@ def _polarity_sentences(
         if may_turn_polarity(text, index, candidate):
             statements.append((candidate.start, statement_end(text, index, candidate)))
     return [index.sentences[n] for n in wanted if n < len(index.sentences)] + statements
+
+
+def _passive_participle(text: str, candidate: Candidate) -> bool:
+    """Whether the cue is a participle whose content opens with its agent ('declared by the rebels')."""
+    cue = candidate.cue
+    return (
+        cue is not None
+        and cue[1] <= candidate.start
+        and text[cue[0] : cue[1]].lower().endswith("ed")
+        and not text[cue[1] : candidate.start].strip()
+        and text[candidate.start : candidate.start + 3].lower() == "by "
+    )
 
 
 def _in_furniture(furniture: list[tuple[int, int]], candidate: Candidate) -> bool:
