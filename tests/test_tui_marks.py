@@ -16,7 +16,7 @@ from tui_helpers import (
     wait_until,
 )
 
-import tui.screens.main_loading as main_loading
+import tui.screens.main as main_screen_module
 import tui.widgets.detail as detail_module
 from tui.app import make_app
 from tui.screens.main import MainScreen
@@ -37,13 +37,13 @@ def casefile(tmp_path, monkeypatch):
 
 def count_index_loads(monkeypatch) -> list[int]:
     calls: list[int] = []
-    real = main_loading.load_index
+    real = main_screen_module.load_index
 
     def counted(store):
         calls.append(1)
         return real(store)
 
-    monkeypatch.setattr(main_loading, "load_index", counted)
+    monkeypatch.setattr(main_screen_module, "load_index", counted)
     return calls
 
 

@@ -19,12 +19,12 @@ from tui_helpers import (
     wait_until,
 )
 
-import tui.screens.main_loading as main_loading
+import tui.screens.main as main_screen_module
 from claims.models import SourceMeta
 from store.api import Store, open_store
 from store.queries import ClaimFilter
 from tui.app import make_app
-from tui.screens.main_loading import ListingPages
+from tui.screens.listing import ListingPages
 from tui.widgets.claim_table import ClaimTable
 
 SIZE = (100, 24)
@@ -131,7 +131,7 @@ class TestCappedCount:
 
     @sync
     async def test_capped_then_exact(self, many, monkeypatch):
-        monkeypatch.setattr(main_loading, "COUNT_CAP", 40)
+        monkeypatch.setattr(main_screen_module, "COUNT_CAP", 40)
         app = make_app(many, REVIEWER)
         counted: list[int] = []
         real = many.count_claims
@@ -158,9 +158,9 @@ class TestCappedCount:
 
     @sync
     async def test_status_bar_names_the_cap_while_counting(self, many, monkeypatch):
-        monkeypatch.setattr(main_loading, "COUNT_CAP", 40)
+        monkeypatch.setattr(main_screen_module, "COUNT_CAP", 40)
         monkeypatch.setattr(
-            main_loading.ListingLoading, "_count_listing", lambda self, generation, fetch: None
+            main_screen_module.MainScreen, "_count_listing", lambda self, generation, fetch: None
         )
         app = make_app(many, REVIEWER)
         async with app.run_test(size=SIZE) as pilot:

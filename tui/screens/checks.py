@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from claims.models import Check, SourceStance
 from claims.text import one_line
-from store.errors import StoreError
-from tui.screens.main_loading import ListingLoading
 
 COLUMNS = (
     ("supports", "Supports"),
@@ -135,29 +129,3 @@ class ChecksScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-class CheckViewing(ListingLoading):
-    """The main screen's part that opens the checks view (its key lists in help and the palette)."""
-
-    @dataclass
-    class ChecksLoaded(Message):
-        """Every check was read with every source's stance, for the checks view."""
-
-        checks: list[Check]
-
-    def action_checks(self) -> None:
-        self._load_checks()
-
-    @work(thread=True, exclusive=True, group="checks")
-    def _load_checks(self) -> None:
-        try:
-            checks = self.store.list_checks()
-        except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "open checks"))
-            return
-        self.post_message(self.ChecksLoaded(checks))
-
-    @on(ChecksLoaded)
-    def _checks_loaded(self, event: ChecksLoaded) -> None:
-        self.app.push_screen(ChecksScreen(event.checks))
