@@ -66,6 +66,26 @@ class CaseIndex:
     disputes: dict[int, Dispute] = field(default_factory=dict)
     """Disputes by id (`claims.disputes`): the listed threads show theirs, most contested first."""
 
+    def replace_conflicts(self, claim_id: int, conflicts: list[Conflict]) -> bool:
+        """Put a claim's re-read conflicts in place of those held; True when they differ."""
+        before = {cid: self.conflicts.get(cid) for cid in self.conflicts_by_claim.get(claim_id, ())}
+        after = {conflict.id: conflict for conflict in conflicts}
+        if before == after:
+            return False
+        touched = {claim_id} | {
+            cid for c in list(before.values()) + conflicts if c for cid in c.claim_ids
+        }
+        for conflict_id in before:
+            self.conflicts.pop(conflict_id, None)
+        self.conflicts.update(after)
+        for cid in touched:
+            ids = [c.id for c in self.conflicts.values() if cid in c.claim_ids]
+            if ids:
+                self.conflicts_by_claim[cid] = ids
+            else:
+                self.conflicts_by_claim.pop(cid, None)
+        return True
+
 
 @dataclass
 class ClaimDetail:

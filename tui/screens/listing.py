@@ -1,11 +1,15 @@
-"""Pages of one claim listing, read by key where it can (the claim table's fetch)."""
+"""A claim listing: its pages, read by key where it can (the claim table's fetch), and its status line."""
 
 from __future__ import annotations
 
 from functools import partial
 
+from rich.text import Text
+
 from claims.models import Claim
+from claims.text import one_line
 from store.api import SortKey, Store
+from tui.data import ListingQuery
 from tui.widgets.claim_table import Page
 
 
@@ -51,3 +55,22 @@ class ListingPages:
             rows = read(limit=limit + min(0, from_end), offset=max(0, from_end), descending=True)
             return rows[::-1]
         return read(limit=limit, offset=offset)
+
+
+def status_line(state: ListingQuery, count: str, reviewer: str) -> Text:
+    """The desk's status bar: how many claims the listing holds and what narrows it, then who reviews."""
+    # What narrows the list comes first: a narrow terminal cuts the end of the line.
+    if state.search:
+        parts = [f"search “{one_line(state.search, 24)}” in the whole casefile: {count} found"]
+    else:
+        where = "" if state.scope.claim_ids is None else f" in {state.scope.label}"
+        parts = [f"{count} claim{'' if count == '1' else 's'}{where}"]
+    if state.pin:
+        parts.append(f"pinned {state.pin.label}")
+    if state.filter_name != "all":
+        parts.append(f"filter {state.filter_name}")
+    if state.sort != "id":
+        parts.append(f"sort {state.sort}")
+    line = Text(" · ".join(parts))
+    line.append(f"   reviewer {one_line(reviewer, 20)}", style="italic")
+    return line

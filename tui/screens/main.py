@@ -41,7 +41,7 @@ from tui.data import (
 from tui.screens.checks import ChecksScreen
 from tui.screens.export import ExportRequest, ExportScreen
 from tui.screens.help import HelpScreen
-from tui.screens.listing import ListingPages
+from tui.screens.listing import ListingPages, status_line
 from tui.screens.note import NoteScreen
 from tui.screens.source import SourceScreen
 from tui.undo import Mark, UndoHistory
@@ -597,20 +597,7 @@ class MainScreen(Screen[None]):
     def _update_status_bar(self) -> None:
         state = self.query_state
         count = f"{COUNT_CAP:,}+" if self._count_pending else f"{self.table.total:,}"
-        # What narrows the list comes first: a narrow terminal cuts the end of the line.
-        if state.search:
-            parts = [f"search “{one_line(state.search, 24)}” in the whole casefile: {count} found"]
-        else:
-            where = "" if state.scope.claim_ids is None else f" in {state.scope.label}"
-            parts = [f"{count} claim{'' if count == '1' else 's'}{where}"]
-        if state.pin:
-            parts.append(f"pinned {state.pin.label}")
-        if state.filter_name != "all":
-            parts.append(f"filter {state.filter_name}")
-        if state.sort != "id":
-            parts.append(f"sort {state.sort}")
-        line = Text(" · ".join(parts))
-        line.append(f"   reviewer {one_line(self.reviewer, 20)}", style="italic")
+        line = status_line(state, count, self.reviewer)
         self.query_one("#status-bar", Static).update(line)
 
     # -- reviewing: marks with undo and redo, notes, link decisions -----------------
@@ -719,26 +706,8 @@ class MainScreen(Screen[None]):
     def _conflicts_changed(self, claim_id: int, conflicts: list[Conflict]) -> bool:
         """Put a claim's re-read conflicts into the index; True when they differ from what was shown."""
         index = self.index
-        if index is None:
+        if index is None or not index.replace_conflicts(claim_id, conflicts):
             return False
-        before = {
-            cid: index.conflicts.get(cid) for cid in index.conflicts_by_claim.get(claim_id, ())
-        }
-        after = {conflict.id: conflict for conflict in conflicts}
-        if before == after:
-            return False
-        touched = {claim_id} | {
-            cid for c in list(before.values()) + conflicts if c for cid in c.claim_ids
-        }
-        for conflict_id in before:
-            index.conflicts.pop(conflict_id, None)
-        index.conflicts.update(after)
-        for cid in touched:
-            ids = [c.id for c in index.conflicts.values() if cid in c.claim_ids]
-            if ids:
-                index.conflicts_by_claim[cid] = ids
-            else:
-                index.conflicts_by_claim.pop(cid, None)
         self.table.conflicted = set(index.conflicts_by_claim)
         self.table.refresh()
         # Thread conflict counts come from the casefile-wide read.
