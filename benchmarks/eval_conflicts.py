@@ -5,10 +5,12 @@ reads back (`Store.add_documents`, `Store.conflicts`, `Store.disputes`): each do
 written to a folder and read by the CLI's own reader, nothing is scored by code the
 product does not run.
 
-- Emergent train: one casefile per claim, each article headline added as a one-line
-  document. Gold conflicts are pairs of headlines with stances `for` and `against`; a
-  pair is flagged when a denial or numeric conflict joins a claim of one headline to a
-  claim of the other. Observing headlines (they report without taking a side) should sit
+- Emergent train: one casefile per claim, the claim stated as a check (`counterclaim
+  check add`) before each article headline is added as a one-line document. Gold
+  conflicts are pairs of headlines with stances `for` and `against`; a pair is flagged
+  when the two headlines' sources stand on opposite sides of a dispute `counterclaim
+  conflicts` lists (a contested check's dispute or a pairwise one; attribution disputes,
+  about who said it, aside). Observing headlines (they report without taking a side) should sit
   in no firm conflict. Firm and weak flags are scored apart: a weak flag should be less
   often real than a firm one.
 - FNC-1 train stories: the 260 headlines with bodies that agree and bodies that disagree;
@@ -40,6 +42,7 @@ class Stored:
     """What the product stored for one case, read back the way `counterclaim conflicts` reads it."""
 
     documents_of_claim: dict[int, list[int]]
+    documents_of_source: dict[int, list[int]]
     conflicts: list
     disputes: list
     documents_with_claims: set[int]
@@ -54,6 +57,7 @@ def read_back(built: BuiltCase) -> Stored:
     documents_of_claim = {claim.id: documents_of_source[claim.source_id] for claim in claims}
     return Stored(
         documents_of_claim,
+        documents_of_source,
         built.store.conflicts(),
         built.store.disputes(),
         {position for claim in claims for position in documents_of_source[claim.source_id]},
@@ -86,7 +90,7 @@ class PairTally:
         weak_right = self.right["any"] - self.right["firm"]
         weak_precision = weak_right / weak_found if weak_found else 0.0
         return (
-            f"{label}: {self.gold} gold pairs; every conflict P {p:.3f} R {r:.3f} F1 {f:.3f}  (aim F1 >= 0.7); "
+            f"{label}: {self.gold} gold pairs; every dispute P {p:.3f} R {r:.3f} F1 {f:.3f}  (aim F1 >= 0.7); "
             f"firm only P {pf:.3f} R {rf:.3f} F1 {ff:.3f}; precision of firm flags {pf:.3f} vs weak flags "
             f"{weak_precision:.3f} ({self.found['firm']} firm, {weak_found} weak)"
         )
@@ -98,7 +102,7 @@ def run_emergent(args: argparse.Namespace) -> None:
         for half, cases in halves(emergent_cases(), args).items():
             tally = tallies[half] = PairTally()
             for case in cases:
-                with casefiles.build(case, workers=args.workers) as built:
+                with casefiles.build(case, workers=args.workers, check="first") as built:
                     stored = read_back(built)
                 stances = [document.gold for document in case.documents]
                 gold = {
@@ -108,17 +112,23 @@ def run_emergent(args: argparse.Namespace) -> None:
                 }
                 flagged: dict[tuple[int, int], bool] = {}
                 in_firm: set[int] = set()
-                for conflict in stored.conflicts:
-                    if conflict.kind not in CONTRADICTING:
+                # What `counterclaim conflicts --json` lists: disputes, a contested check's among them.
+                for dispute in stored.disputes:
+                    if dispute.kind == "attribution":
                         continue
-                    ends = [stored.documents_of_claim[claim_id] for claim_id in conflict.claim_ids]
-                    if not conflict.weak:
+                    ends = [
+                        sorted(
+                            {p for sid in side.source_ids for p in stored.documents_of_source[sid]}
+                        )
+                        for side in dispute.sides
+                    ]
+                    if not dispute.weak:
                         in_firm.update(ends[0] + ends[1])
                     for a in ends[0]:
                         for b in ends[1]:
                             if a != b:
                                 pair = (min(a, b), max(a, b))
-                                flagged[pair] = flagged.get(pair, False) or not conflict.weak
+                                flagged[pair] = flagged.get(pair, False) or not dispute.weak
                 tally.gold += len(gold)
                 for pair, firm in flagged.items():
                     for strength in ("any", "firm") if firm else ("any",):
@@ -131,11 +141,13 @@ def run_emergent(args: argparse.Namespace) -> None:
                 tally.with_claims += len(stored.documents_with_claims)
                 tally.documents += len(stances)
                 tally.cases += 1
-    print("Emergent train, one casefile per claim, its headlines added as one-line documents:")
+    print(
+        "Emergent train, one casefile per claim stated as a check, its headlines added as one-line documents:"
+    )
     for half, tally in tallies.items():
         print(f"  {tally.line(f'{half} ({tally.cases} claims)')}")
         print(
-            f"    observing headlines in a firm conflict: {tally.observing_in_firm / max(1, tally.observing):.1%} "
+            f"    observing headlines in a firm dispute: {tally.observing_in_firm / max(1, tally.observing):.1%} "
             f"of {tally.observing}  (aim <= 10%); headlines giving a claim: "
             f"{tally.with_claims / max(1, tally.documents):.1%}"
         )

@@ -18,15 +18,25 @@ claims it holds, and a word-for-word reprint in another outlet (`reprint_of`) ad
 outlet to the side's sources without counting it again. Disputes rank by the independent
 sources of their thinner side, then firm before weak, then the thicker side, so a story
 several outlets assert and several deny comes before one outlet's quarrel with itself.
+
+A check with sources on both sides is a dispute too (`check_disputes`, kind `check`): the
+check's text is the proposition, the sources that support it stand on one side and those
+that dispute it on the other, each side holding the claims that decided its sources'
+stances. A pairwise dispute holding a claim that decides a source's stance on the check
+is about the check's proposition: it is merged into the check's dispute (its conflicts
+listed there), whose sides the check's stances decide, so a source that only relays the
+claim stands on neither side. Its id is the check's id, negated, so it never meets a
+conflict id. It is weak when a side rests only on the body-text reading (a sentence
+calling the story untrue that no claim holds).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from claims.models import Claim, Conflict, Link
+from claims.models import Check, Claim, Conflict, Link
 from claims.polarity import claim_polarity
 from claims.text import one_line
 from claims.vocabulary import NARRATIVE
@@ -47,7 +57,7 @@ class DisputeSide:
     independent_sources: int
     """Distinct sources of the side's own (not reprinted) claims."""
     stance: str
-    """'asserts', 'denies', or for numeric and attribution disputes 'states'."""
+    """'asserts', 'denies', for numeric and attribution disputes 'states', for a check's dispute 'supports' or 'disputes'."""
 
     def as_dict(self) -> dict:
         return {
@@ -65,7 +75,7 @@ class Dispute:
 
     id: int
     kind: str
-    """'denial', 'numeric', 'attribution' or 'status': the kind of most of its conflicts."""
+    """'denial', 'numeric', 'attribution' or 'status': the kind of most of its conflicts; 'check' for a check's."""
     proposition: str
     """What is disputed, as the first side's claim in the strongest conflict states it."""
     conflict_ids: tuple[int, ...]
@@ -75,6 +85,8 @@ class Dispute:
     sides: tuple[DisputeSide, DisputeSide]
     explanation: str
     """The first (strongest) conflict's sentence."""
+    check_id: int | None = None
+    """The check whose supporting and disputing sources form the dispute (kind 'check')."""
 
     @property
     def claim_ids(self) -> tuple[int, ...]:
@@ -99,8 +111,13 @@ class Dispute:
             "weak": self.weak,
             "conflict_ids": list(self.conflict_ids),
             "explanation": self.explanation,
+            "check_id": self.check_id,
             "sides": [side.as_dict() for side in self.sides],
         }
+
+
+def _verb(count: int, verb: str) -> str:
+    return f"{verb}s" if count == 1 else verb
 
 
 def _sources(count: int) -> str:
@@ -282,3 +299,136 @@ def _side(
         independent_sources=len(own_sources),
         stance=stance,
     )
+
+
+BODY_TEXT_READING = "its text "
+"""How a stance explanation starts when only the body-text debunk reading decided it."""
+
+
+def check_disputes(
+    checks: Iterable[Check],
+    claims: Mapping[int, Claim],
+    reprint_sources: Mapping[int, Sequence[int]] | None = None,
+) -> list[Dispute]:
+    """A dispute for each check with sources that support it and sources that dispute it.
+
+    `claims` holds the claims that decide the stances (those missing are left out of the
+    sides); `reprint_sources` maps a claim id to the sources that reprinted it word for word.
+    A source whose deciding claims are all word-for-word reprints of a claim on its side
+    adds to the side's sources without counting again.
+    """
+    reprint_sources = reprint_sources or {}
+    found: list[Dispute] = []
+    for check in checks:
+        on = {
+            stance: [source for source in check.sources if source.stance == stance]
+            for stance in ("supports", "disputes")
+        }
+        if not on["supports"] or not on["disputes"]:
+            continue
+        sides = tuple(
+            _check_side(on[stance], claims, reprint_sources, stance)
+            for stance in ("supports", "disputes")
+        )
+        weak = any(
+            all(source.explanation.startswith(BODY_TEXT_READING) for source in on[stance])
+            for stance in on
+        )
+        found.append(
+            Dispute(
+                id=-check.id,
+                kind="check",
+                proposition=one_line(check.text, _SNIPPET),
+                conflict_ids=(),
+                kinds=("check",),
+                weak=weak,
+                sides=sides,  # type: ignore[arg-type]
+                explanation=(
+                    f"{_sources(len(on['supports']))} {_verb(len(on['supports']), 'support')} "
+                    f"check #{check.id}, {_sources(len(on['disputes']))} "
+                    f"{_verb(len(on['disputes']), 'dispute')} it"
+                ),
+                check_id=check.id,
+            )
+        )
+    return found
+
+
+def _check_side(
+    stances: Sequence,
+    claims: Mapping[int, Claim],
+    reprint_sources: Mapping[int, Sequence[int]],
+    stance: str,
+) -> DisputeSide:
+    claim_ids = [
+        claim_id for source in stances for claim_id in source.claim_ids if claim_id in claims
+    ]
+    side_claims = set(claim_ids)
+    speakers: dict[str, None] = {}
+    for claim_id in claim_ids:
+        claim = claims[claim_id]
+        speakers.setdefault(one_line(claim.speaker, 60) if claim.speaker else NARRATIVE, None)
+    own: dict[int, None] = {}
+    reprinted: dict[int, None] = {}
+    for source in stances:
+        deciding = [claims[cid] for cid in source.claim_ids if cid in claims]
+        copies = deciding and all(
+            claim.reprint_of is not None and claim.reprint_of in side_claims for claim in deciding
+        )
+        (reprinted if copies else own).setdefault(source.source_id, None)
+    for claim_id in claim_ids:
+        for source_id in reprint_sources.get(claim_id, ()):
+            if source_id not in own:
+                reprinted.setdefault(source_id, None)
+    return DisputeSide(
+        claim_ids=tuple(dict.fromkeys(claim_ids)),
+        speakers=tuple(speakers) or (NARRATIVE,),
+        source_ids=tuple(sorted(own)) + tuple(sorted(set(reprinted) - set(own))),
+        independent_sources=len(own),
+        stance=stance,
+    )
+
+
+def with_check_disputes(
+    disputes: Sequence[Dispute],
+    checks: Iterable[Check],
+    claims: Mapping[int, Claim],
+    reprint_sources: Mapping[int, Sequence[int]] | None = None,
+) -> list[Dispute]:
+    """The pairwise `disputes` and those of the checks with sources on both sides, most contested first.
+
+    A pairwise dispute holding a claim that decides a source's stance on a contested check
+    is merged into that check's dispute (the first such check), which lists its conflicts.
+    """
+    checks = list(checks)
+    by_check = {
+        dispute.check_id: dispute for dispute in check_disputes(checks, claims, reprint_sources)
+    }
+    owner: dict[int, int] = {}
+    for check in checks:
+        if check.id in by_check:
+            for source in check.sources:
+                if source.stance != "unrelated":
+                    for claim_id in source.claim_ids:
+                        owner.setdefault(claim_id, check.id)
+    absorbed: dict[int, list[Dispute]] = defaultdict(list)
+    kept = []
+    for dispute in disputes:
+        check_id = min(
+            (owner[claim_id] for claim_id in dispute.claim_ids if claim_id in owner), default=None
+        )
+        if check_id is None:
+            kept.append(dispute)
+        else:
+            absorbed[check_id].append(dispute)
+    merged = []
+    for dispute in by_check.values():
+        members = absorbed.get(dispute.check_id or 0, [])
+        merged.append(
+            replace(
+                dispute,
+                conflict_ids=tuple(sorted(cid for m in members for cid in m.conflict_ids)),
+                kinds=tuple(sorted({"check", *(kind for m in members for kind in m.kinds)})),
+            )
+        )
+    return sorted(kept + merged, key=Dispute.rank_key)

@@ -231,7 +231,10 @@ def conflicts(
     with ctx.obj.open() as store:
         found = store.conflicts()
         disputes = [] if pairs else store.disputes()
-        claims = store.get_claims([cid for conflict in found for cid in conflict.claim_ids])
+        claims = store.get_claims(
+            [cid for conflict in found for cid in conflict.claim_ids]
+            + [cid for dispute in disputes for cid in dispute.claim_ids]
+        )
         sources = (
             {source.id: source for source in store.list_sources()}
             if disputes and not json_output

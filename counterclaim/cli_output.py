@@ -305,10 +305,13 @@ def print_disputes(
     for dispute in disputes:
         weak = " (weak)" if dispute.weak else ""
         count = len(dispute.conflict_ids)
-        echo(
-            f"dispute #{dispute.id} {dispute.kind}{weak}: {dispute.summary()} "
-            f"({count} conflict{'s' if count != 1 else ''})"
-        )
+        if dispute.check_id is not None:
+            echo(f"dispute on check #{dispute.check_id}{weak}: {dispute.summary()}")
+        else:
+            echo(
+                f"dispute #{dispute.id} {dispute.kind}{weak}: {dispute.summary()} "
+                f"({count} conflict{'s' if count != 1 else ''})"
+            )
         echo(f"   about: {one_line(dispute.proposition, 100)}")
         for side in dispute.sides:
             where = ", ".join(

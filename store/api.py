@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from claims.disputes import Dispute, group_disputes
+from claims.disputes import Dispute, group_disputes, with_check_disputes
 from claims.documents import Document
 from claims.extraction import extract_claims
 from claims.models import (
@@ -231,7 +231,7 @@ class Store(StoreBase):
         return found[0]
 
     def disputes(self) -> list[Dispute]:
-        """Conflicts grouped into disputes with two sides each, most contested first (`claims.disputes`)."""
+        """Conflicts grouped into disputes with two sides each, and checks with sources on both sides, most contested first (`claims.disputes`)."""
         with self._read() as connection:
             return read_disputes(connection, queries.list_conflicts(connection))
 
@@ -445,17 +445,31 @@ class Store(StoreBase):
 
 
 def read_disputes(connection, conflicts: list[Conflict]) -> list[Dispute]:
-    """Disputes over `conflicts`, reading their claims, the agreements among them and their reprints."""
-    if not conflicts:
+    """Disputes over `conflicts`, and those of the checks with sources on both sides, most contested first.
+
+    Reads the claims involved, the agreements among them and their reprints.
+    """
+    contested = [
+        check
+        for check in checks.list_checks(connection)
+        if {"supports", "disputes"} <= {source.stance for source in check.sources}
+    ]
+    if not conflicts and not contested:
         return []
     claim_ids = {claim_id for conflict in conflicts for claim_id in conflict.claim_ids}
-    claims = queries.claims_by_ids(connection, claim_ids)
-    return group_disputes(
-        conflicts,
-        claims,
-        queries.agreeing_among(connection, claim_ids),
-        queries.reprint_sources_of(connection, claim_ids),
+    deciding = {
+        claim_id
+        for check in contested
+        for source in check.sources
+        if source.stance != "unrelated"
+        for claim_id in source.claim_ids
+    }
+    claims = queries.claims_by_ids(connection, claim_ids | deciding)
+    reprints = queries.reprint_sources_of(connection, claim_ids | deciding)
+    pairwise = group_disputes(
+        conflicts, claims, queries.agreeing_among(connection, claim_ids), reprints
     )
+    return with_check_disputes(pairwise, contested, claims, reprints)
 
 
 def open_store(

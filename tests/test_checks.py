@@ -282,3 +282,38 @@ class TestCommandLine:
         assert json.loads(control.output)["text"] == "The dam held [bold]"
         unknown = self._run(db, "check", "show", "5")
         assert unknown.exit_code == 1 and "no check with id 5" in unknown.output
+
+
+class TestCheckDisputes:
+    """A check with sources on both sides is a dispute that `disputes` lists."""
+
+    def test_opposite_stances_form_a_check_dispute(self, store):
+        check = store.add_check(CHECK, "tess")
+        ids = {key: _add(store, key, text) for key, text in HEADLINES.items()}
+        (dispute,) = [d for d in store.disputes() if d.kind == "check"]
+        assert dispute.check_id == check.id and dispute.id == -check.id
+        assert dispute.proposition == CHECK
+        supports, disputes = dispute.sides
+        assert (supports.stance, supports.source_ids) == ("supports", (ids["supports"],))
+        assert (disputes.stance, disputes.source_ids) == ("disputes", (ids["disputes"],))
+        assert supports.independent_sources == disputes.independent_sources == 1
+        assert not dispute.weak
+        assert dispute.as_dict()["check_id"] == check.id
+
+    def test_one_sided_check_is_no_dispute(self, store):
+        store.add_check(CHECK, "tess")
+        _add(store, "supports", HEADLINES["supports"])
+        _add(store, "reports", HEADLINES["reports"])
+        assert [d for d in store.disputes() if d.kind == "check"] == []
+
+    def test_side_resting_on_the_body_text_reading_is_weak(self, store):
+        store.add_check(CHECK, "tess")
+        _add(store, "supports", HEADLINES["supports"])
+        _add(
+            store,
+            "blog",
+            "Quillport dam breached by the March flood, a blog wrote on Monday.\n\n"
+            "The blog said the dam gave way overnight. It is, of course, completely fake.",
+        )
+        (dispute,) = [d for d in store.disputes() if d.kind == "check"]
+        assert dispute.weak

@@ -206,3 +206,71 @@ class TestThreadsRankByDisputes:
         lead = threads[0]
         assert lead.dispute_ids and figure in lead.title
         store.close()
+
+
+class TestCheckDisputes:
+    """`check_disputes`: a check's supporting and disputing sources as the two sides."""
+
+    @staticmethod
+    def _check(*stances):
+        from claims.models import Check, SourceStance
+
+        return Check(
+            id=7,
+            text="the Harbour bridge was closed on Monday",
+            sources=[
+                SourceStance(source_id=source, stance=stance, claim_ids=ids, explanation=why)
+                for source, stance, ids, why in stances
+            ],
+        )
+
+    def test_sides_hold_the_deciding_claims_and_reprints_count_once(self):
+        from claims.disputes import check_disputes
+
+        reprint = CLAIMS[2].model_copy(update={"id": 9, "source_id": 6, "reprint_of": 1})
+        claims = {**CLAIMS, 9: reprint}
+        check = self._check(
+            (1, "supports", [1], "claim 1 states it"),
+            (6, "supports", [9], "claim 9 states it"),
+            (3, "disputes", [3], "claim 3 denies it"),
+            (4, "disputes", [4], "claim 4 denies it"),
+            (5, "reports", [5], "claim 5 relays it"),
+        )
+        (dispute,) = check_disputes([check], claims, {1: [6]})
+        assert (dispute.id, dispute.kind, dispute.check_id, dispute.weak) == (-7, "check", 7, False)
+        supports, disputes = dispute.sides
+        assert supports.claim_ids == (1, 9) and supports.source_ids == (1, 6)
+        assert supports.independent_sources == 1
+        assert disputes.speakers == ("Cy Marsh", "Dee Fane")
+        assert disputes.independent_sources == 2
+        assert dispute.summary() == "1 source against 2"
+
+    def test_body_text_only_side_is_weak_and_one_side_is_none(self):
+        from claims.disputes import check_disputes
+
+        weak = self._check(
+            (1, "supports", [1], "claim 1 states it"),
+            (3, "disputes", [], "its text denies it ('fake'): …"),
+        )
+        assert check_disputes([weak], CLAIMS)[0].weak
+        one_sided = self._check((1, "supports", [1], "claim 1 states it"))
+        assert check_disputes([one_sided], CLAIMS) == []
+
+    def test_pairwise_dispute_about_the_check_merges_into_it(self):
+        from claims.disputes import with_check_disputes
+
+        pairwise = group_disputes(
+            [conflict(1, 1, 3), conflict(2, 5, 6, kind="numeric")], CLAIMS, []
+        )
+        check = self._check(
+            (1, "supports", [1], "claim 1 states it"),
+            (3, "disputes", [3], "claim 3 denies it"),
+        )
+        merged = with_check_disputes(pairwise, [check], CLAIMS)
+        assert sorted((d.kind, d.conflict_ids) for d in merged) == [
+            ("check", (1,)),
+            ("numeric", (2,)),
+        ]
+        (checked,) = [d for d in merged if d.kind == "check"]
+        assert checked.kinds == ("check", "denial")
+        assert with_check_disputes(pairwise, [], CLAIMS) == pairwise

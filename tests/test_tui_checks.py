@@ -103,3 +103,23 @@ class TestChecksView:
                 assert any(binding.action == "checks" for binding in app.screen.bindings)
         finally:
             store.close()
+
+
+class TestCheckDisputeInThreads:
+    """A check with sources on both sides leads the left pane as a dispute."""
+
+    @sync
+    async def test_check_dispute_listed_first(self, tmp_path):
+        from tui.widgets.thread_list import ThreadList
+
+        store = _casefile(tmp_path)
+        app = make_app(store, REVIEWER)
+        try:
+            async with app.run_test(size=(140, 40)) as pilot:
+                await settle(pilot)
+                threads = app.screen.query_one(ThreadList)
+                ids = [threads.get_option_at_index(i).id for i in range(threads.option_count)]
+                assert ids[:2] == ["all", "dispute--1"]
+                assert ids.count("dispute--1") == 1
+        finally:
+            store.close()

@@ -109,10 +109,12 @@ def load_index(store: Store) -> CaseIndex:
     disputes = store.disputes()
     threads = store.threads(disputes)
     listed = threads[:MAX_THREADS]
+    shown_conflicts = [cid for thread in listed for cid in thread.conflict_ids] + [
+        cid for dispute in disputes if dispute.kind == "check" for cid in dispute.conflict_ids
+    ]
     side_ids = {
         cid
-        for thread in listed
-        for conflict_id in thread.conflict_ids
+        for conflict_id in shown_conflicts
         for cid in (conflicts[conflict_id].claim_ids if conflict_id in conflicts else ())
     }
     sides = store.get_claims(sorted(side_ids)[:MAX_CONFLICT_SIDES]) if side_ids else {}

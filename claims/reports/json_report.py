@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from pydantic import TypeAdapter
 
-from claims.disputes import group_disputes
+from claims.disputes import group_disputes, with_check_disputes
 from claims.models import Check, Claim, Conflict, Export, Link, Source, Speaker
 from claims.reports.parts import ExportParts, as_parts
 
@@ -54,7 +54,8 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     """Write the export as JSON that `Export.model_validate_json` reads back equal, one page of claims at a time.
 
     After the conflicts comes `disputes` (`claims.disputes.Dispute.as_dict`): the conflicts
-    grouped by proposition with their two sides, most contested first. It is derived from
+    grouped by proposition with their two sides, and the checks with sources on both sides,
+    most contested first. It is derived from
     the rest, so reading the export back ignores it.
     """
     # The same bytes as `Export.model_dump_json(indent=2, by_alias=True)`: pydantic's serializer
@@ -69,6 +70,12 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     _write_list(stream, "speakers", Speaker, [parts.speakers], last=False)
     # The claims conflicts name are kept as they stream past: disputes are grouped from them.
     in_conflict = {claim_id for conflict in parts.conflicts for claim_id in conflict.claim_ids}
+    in_conflict.update(
+        claim_id
+        for check in parts.checks
+        for source in check.sources
+        for claim_id in source.claim_ids
+    )
     sides: dict[int, Claim] = {}
 
     def pages() -> Iterable[list[Claim]]:
@@ -80,7 +87,10 @@ def write_json(export: Export | ExportParts, stream: TextIO) -> None:
     _write_list(stream, "links", Link, [parts.links], last=False)
     _write_list(stream, "conflicts", Conflict, [parts.conflicts], last=False)
     disputes = [
-        dispute.as_dict() for dispute in group_disputes(parts.conflicts, sides, parts.links)
+        dispute.as_dict()
+        for dispute in with_check_disputes(
+            group_disputes(parts.conflicts, sides, parts.links), parts.checks, sides
+        )
     ]
     stream.write(
         '  "disputes": '

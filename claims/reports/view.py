@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from claims.disputes import Dispute, group_disputes
+from claims.disputes import Dispute, group_disputes, with_check_disputes
 from claims.matching.reprints import REPRINT_REASON
 from claims.models import (
     REVIEW_STATUSES,
@@ -97,8 +97,12 @@ class ReportView:
         )
 
     def disputes(self) -> list[Dispute]:
-        """The shown conflicts grouped into disputes, most contested first (`claims.disputes`)."""
-        return group_disputes(self.conflicts, self.claims, self.parts.links)
+        """The shown conflicts grouped into disputes, and the contested checks', most contested first (`claims.disputes`)."""
+        return with_check_disputes(
+            group_disputes(self.conflicts, self.claims, self.parts.links),
+            self.parts.checks,
+            self.claims,
+        )
 
     def numbered_disputes(self) -> list[tuple[int, Dispute, list[tuple[int, Conflict]]]]:
         """(rank, dispute, [(number, conflict)]) in report order: conflicts numbered across all disputes."""

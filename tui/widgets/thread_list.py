@@ -59,6 +59,10 @@ class ThreadList(OptionList):
         room = max(8, (self.scrollable_content_region.width - 10) // 2)
         self._scopes = {"all": (Scope(), None)}
         options = [Option(Text(f"All claims ({total_claims:,})", style="bold"), id="all")]
+        # A check with sources on both sides leads: it is the claim the reviewer stated.
+        for dispute in index.disputes.values():
+            if dispute.kind == "check":
+                options.extend(self._dispute_options(index, dispute, room))
         for number, thread in enumerate(index.threads):
             options.extend(self._thread_options(index, number, thread, room))
         if index.thread_total > len(index.threads):
@@ -92,6 +96,10 @@ class ThreadList(OptionList):
             dispute = index.disputes.get(dispute_id)
             if dispute is None:
                 continue
+            if dispute.kind == "check":
+                # Listed at the top: its conflicts are shown there.
+                listed_conflicts.update(dispute.conflict_ids)
+                continue
             options.extend(self._dispute_options(index, dispute, room))
             listed_conflicts.update(dispute.conflict_ids)
         # Conflicts no dispute holds (none, while both are read from one casefile) still show.
@@ -103,7 +111,7 @@ class ThreadList(OptionList):
 
     def _dispute_options(self, index: CaseIndex, dispute: Dispute, room: int) -> list[Option]:
         """A dispute's line (who stands on each side), then its first `CONFLICTS_PER_DISPUTE` conflicts."""
-        kind = KIND_SYMBOLS.get(dispute.kind, "?")
+        kind = "✓" if dispute.kind == "check" else KIND_SYMBOLS.get(dispute.kind, "?")
         mark = WEAK_CONFLICT_SYMBOL if dispute.weak else CONFLICT_SYMBOL
         line = Text(f" {mark}{kind} ", no_wrap=True, overflow="ellipsis")
         line.append(f"{dispute.summary()}: ", style="bold")
@@ -113,7 +121,8 @@ class ThreadList(OptionList):
         )
         line.append(f"{first} vs {second}")
         option_id = f"dispute-{dispute.id}"
-        scope = Scope(f"dispute {dispute.id}: {dispute.summary()}", dispute.claim_ids)
+        name = f"check {dispute.check_id}" if dispute.check_id else f"dispute {dispute.id}"
+        scope = Scope(f"{name}: {dispute.summary()}", dispute.claim_ids)
         self._scopes[option_id] = (
             scope,
             dispute.sides[0].claim_ids[0] if dispute.sides[0].claim_ids else None,
