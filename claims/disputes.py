@@ -181,13 +181,46 @@ def group_disputes(
     return disputes
 
 
-def dispute_ids(conflicts: Sequence[Conflict], links: Iterable[Link] = ()) -> dict[int, int]:
-    """{conflict id: id of its dispute}, without reading the claims (the grouping `group_disputes` makes)."""
-    return {
-        conflict.id: min(member.id for member in group)
-        for group, _ in _groups(conflicts, links)
-        for conflict in group
-    }
+def dispute_ids(
+    conflicts: Sequence[Conflict], links: Iterable[Link] = (), checks: Iterable[Check] = ()
+) -> dict[int, int]:
+    """{conflict id: id of its dispute}, without reading the claims.
+
+    The grouping `group_disputes` makes, and the merge `with_check_disputes` makes: a group
+    holding a claim that decides a stance on a contested check belongs to that check's
+    dispute (id minus the check's id).
+    """
+    owner = check_owners(checks)
+    found: dict[int, int] = {}
+    for group, _ in _groups(conflicts, links):
+        check_id = _owning_check(
+            {claim_id for conflict in group for claim_id in conflict.claim_ids}, owner
+        )
+        dispute_id = -check_id if check_id is not None else min(member.id for member in group)
+        found.update((conflict.id, dispute_id) for conflict in group)
+    return found
+
+
+def check_owners(checks: Iterable[Check]) -> dict[int, int]:
+    """{claim id: id of the first contested check whose stance it decides}.
+
+    A check is contested when some sources support it and others dispute it; its dispute
+    absorbs the pairwise disputes that hold one of these claims.
+    """
+    owner: dict[int, int] = {}
+    for check in checks:
+        stances = {source.stance for source in check.sources}
+        if not {"supports", "disputes"} <= stances:
+            continue
+        for source in check.sources:
+            if source.stance != "unrelated":
+                for claim_id in source.claim_ids:
+                    owner.setdefault(claim_id, check.id)
+    return owner
+
+
+def _owning_check(claim_ids: Iterable[int], owner: Mapping[int, int]) -> int | None:
+    return min((owner[claim_id] for claim_id in claim_ids if claim_id in owner), default=None)
 
 
 def _groups(
@@ -404,19 +437,11 @@ def with_check_disputes(
     by_check = {
         dispute.check_id: dispute for dispute in check_disputes(checks, claims, reprint_sources)
     }
-    owner: dict[int, int] = {}
-    for check in checks:
-        if check.id in by_check:
-            for source in check.sources:
-                if source.stance != "unrelated":
-                    for claim_id in source.claim_ids:
-                        owner.setdefault(claim_id, check.id)
+    owner = check_owners(checks)
     absorbed: dict[int, list[Dispute]] = defaultdict(list)
     kept = []
     for dispute in disputes:
-        check_id = min(
-            (owner[claim_id] for claim_id in dispute.claim_ids if claim_id in owner), default=None
-        )
+        check_id = _owning_check(dispute.claim_ids, owner)
         if check_id is None:
             kept.append(dispute)
         else:

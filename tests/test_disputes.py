@@ -274,3 +274,18 @@ class TestCheckDisputes:
         (checked,) = [d for d in merged if d.kind == "check"]
         assert checked.kinds == ("check", "denial")
         assert with_check_disputes(pairwise, [], CLAIMS) == pairwise
+
+    def test_a_conflict_merged_into_a_check_names_the_check_dispute_in_csv_rows(self):
+        """`dispute_ids` (the CSV column) agrees with the disputes the reports list."""
+        from claims.disputes import with_check_disputes
+
+        conflicts = [conflict(1, 1, 3), conflict(2, 5, 6, kind="numeric")]
+        check = self._check(
+            (1, "supports", [1], "claim 1 states it"),
+            (3, "disputes", [3], "claim 3 denies it"),
+        )
+        listed = with_check_disputes(group_disputes(conflicts, CLAIMS, []), [check], CLAIMS)
+        shown = {cid: d.id for d in listed for cid in d.conflict_ids}
+        assert dispute_ids(conflicts, [], [check]) == shown == {1: -7, 2: 2}
+        one_sided = self._check((1, "supports", [1], "claim 1 states it"))
+        assert dispute_ids(conflicts, [], [one_sided]) == {1: 1, 2: 2}

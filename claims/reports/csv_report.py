@@ -60,7 +60,7 @@ def write_csv(export: Export | ExportParts, stream: TextIO) -> None:
     view = ReportView(export, keep="none")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    dispute_of = dispute_ids(view.parts.conflicts, view.parts.links)
+    dispute_of = dispute_ids(view.parts.conflicts, view.parts.links, view.parts.checks)
     for claim in view.parts.claims():
         speaker, role, _kind = view.speaker_of(claim)
         source = view.sources.get(claim.source_id)
