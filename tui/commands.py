@@ -6,10 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-
-def key_label(binding) -> str:
-    """The key a binding is pressed with, as the help and the palette show it."""
-    return binding.key_display or binding.key.split(",")[0]
+from tui.keys import key_label
 
 
 class DeskCommands(Provider):

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
 from claims.models import Claim
 from claims.reports import ReportOptions, filter_parts, write
 from claims.reports.files import open_atomically
 from store.api import Store
 from store.errors import VersionConflict
-from tui.screens.export import ExportRequest
 from tui.undo import Mark
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the reviewer asked to export (from the export modal), and where to."""
+
+    fmt: str
+    path: Path
+    conflicts_only: bool
 
 
 def set_status(store: Store, mark: Mark, reviewer: str, expected_version: int | None) -> Claim:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -15,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from claims.reports import FORMATS
 from claims.text import one_line
+from tui.writes import ExportRequest
 
 EXTENSIONS = {
     "json": "json",
@@ -23,15 +23,6 @@ EXTENSIONS = {
     "csv": "csv",
     "claimreview": "claimreview.json",
 }
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What the reviewer asked to export, and where to."""
-
-    fmt: str
-    path: Path
-    conflicts_only: bool
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from claims.vocabulary import GLOSSARY, SYMBOLS
-from tui.commands import key_label
+from tui.keys import key_label
 
 CLOSE_HINT = "escape, q or ? closes · ↑ ↓ scroll · keys, words, then symbols"
 
