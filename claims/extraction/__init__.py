@@ -67,9 +67,24 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
             + _polarity_sentences(text, index, candidates),
         )
     )
-    candidates = refine(text, parsed, candidates)
+    candidates = _with_tree_claims(
+        text, parsed, reader, refine(text, parsed, candidates), furniture
+    )
+    candidates = [c for c in candidates if not _cut_or_passive(text, c)]
+    resolver = SpeakerResolver(text)
+    for candidate in candidates:
+        resolver.resolve(candidate)
+    candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
+    candidates = _without_nested_repeats(text, candidates)
+    for candidate in candidates:
+        mark(text, candidate, parsed, index)
+    return _with_narrative(text, index, candidates, furniture, published)
+
+
+def _with_tree_claims(text, parsed, reader, candidates, furniture):
+    """The candidates and those the parse finds at cues no candidate covers (outside furniture)."""
     taken = [(c.start, c.end) for c in candidates]
-    candidates = _dedupe(
+    return _dedupe(
         candidates
         + [
             c
@@ -80,22 +95,21 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
             and not (furniture and _in_furniture(furniture, c))
         ]
     )
-    # "The self-styled 'caliphate' declared", "a 'news' report": a speaker cut inside a scare
-    # quote means the cue is a word of the quoted phrase or a participle after it, not an act.
-    # 'declared by the rebels': a participle with its agent is no act of the phrase before it.
-    candidates = [
-        c
-        for c in candidates
-        if (c.mention is None or _OPEN_SCARE_QUOTE_RE.search(c.mention.text) is None)
-        and not _passive_participle(text, c)
-    ]
-    resolver = SpeakerResolver(text)
-    for candidate in candidates:
-        resolver.resolve(candidate)
-    candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
-    candidates = _without_nested_repeats(text, candidates)
-    for candidate in candidates:
-        mark(text, candidate, parsed, index)
+
+
+def _cut_or_passive(text: str, candidate) -> bool:
+    """A speaker cut inside a scare quote, or a participle with its agent: no act of speech.
+
+    "The self-styled 'caliphate' declared", "a 'news' report": a speaker cut inside a scare
+    quote means the cue is a word of the quoted phrase or a participle after it, not an act.
+    'declared by the rebels': a participle with its agent is no act of the phrase before it.
+    """
+    cut = candidate.mention is not None and _OPEN_SCARE_QUOTE_RE.search(candidate.mention.text)
+    return bool(cut) or _passive_participle(text, candidate)
+
+
+def _with_narrative(text, index, candidates, furniture, published) -> list[ExtractedClaim]:
+    """The attributed candidates and the outlet's own claims, as claims in document order."""
     quantities = extract_quantities(text, 0, len(text), published)
     quantity_starts = [offsets(q)[0] for q in quantities]
     narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)

@@ -316,47 +316,12 @@ class SpeakerResolver:
         last = self.people[-1] if self.people else None
         floor = max(0, position - PRONOUN_PERSON_REACH, last.position if last else 0)
         window = self.text[floor:position]
-        found: list[tuple[int, _Known]] = []
-        for match in _TITLED_NAME_RE.finditer(window):
-            titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
-            full = self._full_name(titled.split()[-1], floor + match.start())
-            found.append(
-                (match.start(), full or _Known(titled, None, "person", floor + match.start()))
-            )
-        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
-        for match in _CAPITALISED_RE.finditer(window):
-            known = surnames.get(match.group(0))
-            if known is not None:
-                found.append((match.start(), known))
-        for start, written in self._names_between(floor, position):
-            name, role = split_role(written)
-            words = name.split()
-            if len(words) < 2 or any(
-                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
-            ):
-                continue
-            if not self._person_like(name, start + max(0, written.find(name))):
-                continue
-            offset = start + written.index(name) - floor if name in written else start - floor
-            found.append(
-                (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
-            )
-        for match in _SUBJECT_NAME_RE.finditer(window):
-            word = match.group("name")
-            if word.lower() in CLAUSE_STARTERS or word.lower() in TITLE_WORDS:
-                continue
-            if _DETERMINER_BEFORE_RE.search(window, max(0, match.start() - 6), match.start()):
-                continue  # 'The Edition is': a thing, not a person's name
-            known = self._full_name(word, floor + match.start())
-            if known is not None and not (
-                known in self.people or self._person_like(known.name, known.position)
-            ):
-                known = None  # 'Edition was ...' of 'Apple Watch Edition': no person's name
-            if known is None and (self._gender(word) is None or speaker_kind(word) != "person"):
-                continue  # a capitalised word nothing else shows to be a person
-            found.append(
-                (match.start(), known or _Known(word, None, "person", floor + match.start()))
-            )
+        found = [
+            *self._titled_people(window, floor),
+            *self._people_by_surname(window),
+            *self._full_names(floor, position),
+            *self._subject_names(window, floor),
+        ]
         fitting = [
             (offset, known)
             for offset, known in found
@@ -373,6 +338,66 @@ class SpeakerResolver:
         if last is not None:
             return last
         return self._name_before(position, fits=lambda name: self._fits(name, pronoun))
+
+    def _titled_people(self, window: str, floor: int) -> list[tuple[int, _Known]]:
+        """'Mr. Smith', 'Professor Eastman' in the window, as the person they name (offsets in the window)."""
+        found: list[tuple[int, _Known]] = []
+        for match in _TITLED_NAME_RE.finditer(window):
+            titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
+            full = self._full_name(titled.split()[-1], floor + match.start())
+            found.append(
+                (match.start(), full or _Known(titled, None, "person", floor + match.start()))
+            )
+        return found
+
+    def _people_by_surname(self, window: str) -> list[tuple[int, _Known]]:
+        """Known people named again by their surname alone in the window."""
+        found: list[tuple[int, _Known]] = []
+        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
+        for match in _CAPITALISED_RE.finditer(window):
+            known = surnames.get(match.group(0))
+            if known is not None:
+                found.append((match.start(), known))
+        return found
+
+    def _full_names(self, floor: int, position: int) -> list[tuple[int, _Known]]:
+        """Full personal names between floor and position (offsets from floor), never a clause word or a title."""
+        found: list[tuple[int, _Known]] = []
+        for start, written in self._names_between(floor, position):
+            name, role = split_role(written)
+            words = name.split()
+            if len(words) < 2 or any(
+                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
+            ):
+                continue
+            if not self._person_like(name, start + max(0, written.find(name))):
+                continue
+            offset = start + written.index(name) - floor if name in written else start - floor
+            found.append(
+                (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
+            )
+        return found
+
+    def _subject_names(self, window: str, floor: int) -> list[tuple[int, _Known]]:
+        """One name alone as a subject ('Sarvis notes he') that the document shows to be a person."""
+        found: list[tuple[int, _Known]] = []
+        for match in _SUBJECT_NAME_RE.finditer(window):
+            word = match.group("name")
+            if word.lower() in CLAUSE_STARTERS or word.lower() in TITLE_WORDS:
+                continue
+            if _DETERMINER_BEFORE_RE.search(window, max(0, match.start() - 6), match.start()):
+                continue  # 'The Edition is': a thing, not a person's name
+            known = self._full_name(word, floor + match.start())
+            if known is not None and not (
+                known in self.people or self._person_like(known.name, known.position)
+            ):
+                known = None  # 'Edition was ...' of 'Apple Watch Edition': no person's name
+            if known is None and (self._gender(word) is None or speaker_kind(word) != "person"):
+                continue  # a capitalised word nothing else shows to be a person
+            found.append(
+                (match.start(), known or _Known(word, None, "person", floor + match.start()))
+            )
+        return found
 
     def _fits(self, name: str, pronoun: str) -> bool:
         """Whether nothing in the document makes this person the other gender than the pronoun's."""
