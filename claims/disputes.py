@@ -201,6 +201,11 @@ def dispute_ids(
     return found
 
 
+def is_contested(check: Check) -> bool:
+    """Whether some sources support the check and others dispute it: the check is a dispute."""
+    return {"supports", "disputes"} <= {source.stance for source in check.sources}
+
+
 def check_owners(checks: Iterable[Check]) -> dict[int, int]:
     """{claim id: id of the first contested check whose stance it decides}.
 
@@ -209,8 +214,7 @@ def check_owners(checks: Iterable[Check]) -> dict[int, int]:
     """
     owner: dict[int, int] = {}
     for check in checks:
-        stances = {source.stance for source in check.sources}
-        if not {"supports", "disputes"} <= stances:
+        if not is_contested(check):
             continue
         for source in check.sources:
             if source.stance != "unrelated":
@@ -357,7 +361,7 @@ def check_disputes(
             stance: [source for source in check.sources if source.stance == stance]
             for stance in ("supports", "disputes")
         }
-        if not on["supports"] or not on["disputes"]:
+        if not is_contested(check):
             continue
         sides = tuple(
             _check_side(on[stance], claims, reprint_sources, stance)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from claims.disputes import Dispute, group_disputes, with_check_disputes
+from claims.disputes import Dispute, group_disputes, is_contested, with_check_disputes
 from claims.documents import Document
 from claims.extraction import extract_claims
 from claims.models import (
@@ -449,11 +449,7 @@ def read_disputes(connection, conflicts: list[Conflict]) -> list[Dispute]:
 
     Reads the claims involved, the agreements among them and their reprints.
     """
-    contested = [
-        check
-        for check in checks.list_checks(connection)
-        if {"supports", "disputes"} <= {source.stance for source in check.sources}
-    ]
+    contested = [check for check in checks.list_checks(connection) if is_contested(check)]
     if not conflicts and not contested:
         return []
     claim_ids = {claim_id for conflict in conflicts for claim_id in conflict.claim_ids}
