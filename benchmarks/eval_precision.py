@@ -16,6 +16,7 @@ much of the sample it touched and what needs labelling again.
 
     python benchmarks/eval_precision.py              # precision from the labels
     python benchmarks/eval_precision.py --todo 20    # print sampled claims still to label (for the labeller)
+    python benchmarks/eval_precision.py --show       # print the labelled claims that fail, with their context
 """
 
 from __future__ import annotations
@@ -124,6 +125,21 @@ def _todo(bodies: dict[str, str], count: int) -> None:
     print(f"{shown} shown; {len(labels)} labelled")
 
 
+def _show(
+    extracted: dict[str, tuple[str, list[Claim]]],
+    present: dict[tuple[str, int, int], Claim],
+    verdicts: dict[tuple[str, int, int], str],
+) -> None:
+    for key, verdict in sorted(verdicts.items(), key=lambda item: (item[1], int(item[0][0]))):
+        if verdict == "ok":
+            continue
+        body_id, start, end = key
+        claim, text = present[key], extracted[body_id][0]
+        print(f"{verdict}\t{body_id}\t{start}\t{end}\t[{claim.kind}] speaker={claim.speaker!r}")
+        print(f"    CLAIM: {claim.quote[:300]!r}")
+        print(f"    CONTEXT: {text[max(0, start - 250) : end + 120]!r}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -132,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         metavar="N",
         help="print N sampled claims that have no label yet",
+    )
+    parser.add_argument(
+        "--show",
+        action="store_true",
+        help="print the labelled claims still extracted that are not ok, with their context",
     )
     args = parser.parse_args(argv)
     bodies = _bodies()
@@ -155,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         if key in present and speaker_hash(present[key].speaker) == speaker
     }
     verdicts = collections.Counter(current.values())
+    if args.show:
+        _show(extracted, present, current)
     by_kind: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for key, verdict in current.items():
         by_kind["narrative" if present[key].kind == "narrative" else "attributed"][verdict] += 1

@@ -20,6 +20,7 @@ from claims.extraction.lexicon import (
     SAY_FORM_RE,
     STRONG_SAY_LEMMAS,
 )
+from claims.extraction.mentions import malformed_speaker
 from claims.extraction.narrative import narrative_claims
 from claims.extraction.patterns import find_patterns
 from claims.extraction.phrasal import find_phrasal
@@ -74,6 +75,7 @@ def extract_claims(text: str, published: datetime.date | None = None) -> list[Ex
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
+    candidates = [c for c in candidates if not malformed_speaker(c.speaker, CUE_FORMS)]
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, candidates)
     for candidate in candidates:

@@ -112,6 +112,11 @@ _COMMA_AFTER_VERB_RE = re.compile(
     r"\s*(?:[a-z]+ly\s+|on\s+\w+day\s+|yesterday\s+|today\s+)?,(?!\s*(?:[\"“‘]|''))"
 )
 _CONTENT_LEAD_RE = re.compile(r"\s*[:,]?\s*(that\b\s*)?")
+# 'announced Thursday it plans', 'said Monday up to 150,000 fled': a bare day before the clause is when, not what.
+_DAY_LEAD_RE = re.compile(
+    r"(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|and|or|as)\b)(?=[\w\"“‘'])"
+)
 _THAT_OR_QUOTE_RE = re.compile(r"\bthat\b|[\"“]")
 _QUOTE_MARK_RE = re.compile(r"[\"“]|''")
 _TO_VERB_RE = re.compile(r"\bto\s+[a-z]")
@@ -476,6 +481,10 @@ class CueReader(QuoteReader):
         assert lead is not None  # every part of the pattern is optional: it always matches
         content_start = rest_start + lead.end()
         that = bool(lead.group(1))
+        day = _DAY_LEAD_RE.match(self.text, content_start, verb.sentence_end)
+        if day is not None and not that:
+            content_start = day.end()
+            that = self.text[content_start - 5 : content_start].rstrip().endswith("that")
         quoted = self._quote_opens_content(verb, mention, content_start, that)
         if quoted is not None:
             return quoted

@@ -509,3 +509,42 @@ def speaker_kind(phrase: str) -> SpeakerKind:
     if institutional:
         return "organization"
     return "person"
+
+
+_NOT_A_HEAD = (_FUNCTION_WORDS - frozenset("here there also even".split())) | frozenset(
+    """a an the its their his her our my your similar other otherwise further neither nor""".split()
+)
+"""Lowercase words a speaker noun phrase cannot end on ('The report goes on to', 'a similar')."""
+_NOT_A_LEAD = frozenset("with without which that including after in".split())
+"""Words a speaker noun phrase cannot open with ('With that', 'including a fatal bomb')."""
+_NEGATED_AUXILIARY_RE = re.compile(r"\w+n['’]t", re.IGNORECASE)
+
+
+def malformed_speaker(speaker: str | None, verbs: frozenset[str] | dict[str, str]) -> bool:
+    """Whether a resolved speaker is no noun phrase: a cut clause, not a name or description.
+
+    'The report goes on to', 'Thomas posted another photo that', 'a similar', "Didn't Apple",
+    'a Bosnian gynecologist feels otherwise.': the speaker phrase ran into or stopped inside a
+    clause, so whoever speaks is not what it names. `verbs` are the forms of the verbs of saying:
+    one in lowercase after the first word ('an exempt tour player told him') is a clause's verb.
+    """
+    if not speaker:
+        return False
+    words = speaker.split()
+    last = words[-1]
+    bare_last = last.lower().rstrip(".,;:")
+    return bool(
+        words[0].lower() in _NOT_A_LEAD
+        or any(_NEGATED_AUXILIARY_RE.fullmatch(word) for word in words)
+        or last.islower()
+        and (bare_last in _NOT_A_HEAD or bare_last.endswith("ly") or last.endswith("."))
+        or any(
+            word in _CLAUSE_VERBS
+            or word in verbs
+            and word.endswith(("ed", "told", "said", "wrote"))
+            for word in words[1:]
+        )
+    )
+
+
+_CLAUSE_VERBS = frozenset("goes went feels felt seems seemed".split())

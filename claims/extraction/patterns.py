@@ -192,7 +192,7 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         if len(text[c_start:c_end].split()) < 4:
             continue
         cue_word = re.search(
-            r"(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)",
+            r"\b(accused|alleged|believed|said|reported|rumou?red|thought|suspected|understood)\b",
             match.group("cue"),
         )
         assert cue_word is not None  # every cue _PASSIVE_RE reads but 'expected' (skipped) has one

@@ -14,7 +14,7 @@ from claims.extraction.lexicon import CUE_FORMS, trie_pattern
 ADJUNCT_RE = re.compile(
     r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
-    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,|:|\bthat\b|[\"“]|'')))?"
+    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,(?!\d)|:|\bthat\b|[\"“]|'')))?"
     r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
 )
 LISTENER_RE = re.compile(
