@@ -114,6 +114,12 @@ class TestDirectQuotes:
         claim = only("''We are ready,'' said Corin Vale.")
         assert claim.quote == "We are ready" and claim.speaker == "Corin Vale"
 
+    def test_double_apostrophe_quote_closing_on_a_nested_quote(self):
+        # Three marks close a nested single quote and the double one: the passage ends there.
+        claim = only("''Voters will not be satisfied with 'We will fix it,''' said Corin Vale.")
+        assert claim.kind == "direct" and claim.speaker == "Corin Vale"
+        assert claim.quote == "Voters will not be satisfied with 'We will fix it,'"
+
 
 class TestIndirectSpeech:
     """Reported statements with and without 'that', 'according to', assessments."""
@@ -389,3 +395,8 @@ def test_a_letter_written_is_no_claim():
         )
         if c.cue is not None and c.cue.text == "wrote"
     ]
+
+
+def test_reportedly_is_not_the_passive_cue_reported():
+    claim = only("The harbour master was reportedly said to have signed the ferry deal in March.")
+    assert claim.cue.text == "said"

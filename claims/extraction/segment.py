@@ -75,7 +75,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-_MARK_RE = re.compile(r"''|[\"“”‘’]")
+# Three straight marks ("... 'We'll bomb them,'''") are a nested single quote and a double one.
+_MARK_RE = re.compile(r"'''?|[\"“”‘’]")
 
 
 def _single_closes(text: str, index: int) -> bool:
@@ -95,6 +96,13 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     open_width = 1
     for match in _MARK_RE.finditer(text, start, end):
         mark, index = match.group(0), match.start()
+        if mark == "'''":
+            # Closing: the nested quotation ends inside the passage, the last two marks close it.
+            if open_at is not None and open_mark in ('"', "“", "''"):
+                spans.append(QuoteSpan(open_at, match.end(), True, open_width, 2))
+                open_at = None
+                continue
+            mark = "''"  # opening: the passage's first words are themselves quoted
         if open_at is None:
             if mark in ("”", "’"):
                 continue
