@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extraction_helpers import attributed, by_cue
+from extraction_helpers import attributed, by_cue, checked_claims
 
 from claims.extraction.lexicon import CUE_FORMS
 from claims.extraction.mentions import malformed_speaker
@@ -62,3 +62,45 @@ def test_a_claim_whose_speaker_runs_into_a_clause_is_dropped():
         "that the council has met in secret to pick a successor."
     )
     assert not any(c.speaker and c.speaker.endswith(" to") for c in attributed(text))
+
+
+def _narrative(text: str) -> list[str]:
+    return [c.quote for c in checked_claims(text) if c.kind == "narrative"]
+
+
+def test_a_linked_headline_in_title_case_is_no_claim_of_the_outlet():
+    text = (
+        "The dam at Quillport held through the night, officials said.\n\n"
+        "Related Articles\n\n"
+        "Quillport Mayor Orders Evacuation; Flood Waters Reach 3 Metres In Old Town\n\n"
+        "The flood reached 40 homes in the old town on Tuesday and closed 2 schools."
+    )
+    assert not any("Evacuation" in quote for quote in _narrative(text))
+    assert any("40 homes" in quote for quote in _narrative(text))
+
+
+def test_a_lead_in_ending_on_a_colon_is_no_claim_of_the_outlet():
+    text = (
+        "Update at 2:10 p.m.: This just in from Vera Lund, the city's director of communications:\n\n"
+        "Paramedics arrived at 12:32 p.m. and took 1 patient to the Quillport clinic."
+    )
+    assert not any("This just in" in quote for quote in _narrative(text))
+
+
+def test_speech_no_reader_attributed_is_no_claim_of_the_outlet():
+    text = (
+        "A fake news site posted the story this week.\n\n"
+        "The fake story reads: Sources report that the actor Tavin Holt died at the age of 34.\n\n"
+        "Ms Arden, 65, went on to say that the magazine sold 2 million copies last year."
+    )
+    assert not any("reads" in quote or "went on" in quote for quote in _narrative(text))
+
+
+def test_a_relative_clause_after_a_noun_cue_is_no_claim():
+    text = (
+        "Tavin Holt said in an interview that the tour suspended him, "
+        "a claim that the tour and his agent vehemently deny."
+    )
+    assert not any(c.quote.endswith("deny") for c in attributed(text))
+    text = "The watch will save power, according to a new report that also takes a stab at dispelling rumors."
+    assert not any(c.quote.startswith("also takes") for c in attributed(text))

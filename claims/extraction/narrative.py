@@ -16,6 +16,12 @@ _ASSERTION_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 80
+_CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
+_HEADLINE_CASE_SHARE = 0.8
+# 'The fake story reads: "..."', 'she went on to say that ...': speech the readers did not attribute.
+_UNREAD_SPEECH_RE = re.compile(
+    r"\b(?:reads|read|wrote|writes|(?:went\s+on\s+|goes\s+on\s+)?to\s+say|(?:has|have)\s+revealed)\s*(?::|that\b|today\b|$)"
+)
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_WORDS = 25
 
@@ -61,6 +67,8 @@ def narrative_claims(
         else:
             if len(words) < 6 or len(words) > _HEADLINE_MAX_WORDS or "?" in sentence[-2:]:
                 continue
+            if _not_the_outlets_statement(sentence):
+                continue
             in_sentence = quantities[
                 bisect_left(quantity_starts, start) : bisect_left(quantity_starts, end)
             ]
@@ -72,3 +80,21 @@ def narrative_claims(
         candidate.speaker_kind = "outlet"
         found.append(candidate)
     return found
+
+
+def _not_the_outlets_statement(sentence: str) -> bool:
+    """A line the outlet does not assert: a headline in a link list, a lead-in to what follows, unread speech.
+
+    'Americans Believe ISIS May Attack; ISIS Demands $1 Million' in title case is a linked
+    headline; 'Original post at 1:49 p.m.: This just in from the city:' introduces the next
+    paragraph; 'The fake story reads: "..."' and '..., his sister has revealed today' report
+    someone else's words, which no reader attributed, so they are no claim of the outlet's.
+    """
+    stripped = sentence.rstrip()
+    long_words = _CAPITALISED_WORD_RE.findall(sentence)
+    headline = (
+        len(long_words) >= 4
+        and sum(w[0].isupper() for w in long_words) >= _HEADLINE_CASE_SHARE * len(long_words)
+        and not stripped.endswith(".")
+    )
+    return headline or stripped.endswith(":") or bool(_UNREAD_SPEECH_RE.search(sentence))

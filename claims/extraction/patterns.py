@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate, cued
-from claims.extraction.lexicon import EVIDENCE_NOUNS
+from claims.extraction.lexicon import CUE_FORMS, DENIAL_VERBS, EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.models import ClaimKind
 
@@ -149,7 +149,7 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
         content_start = match.end()
         content_end = reader.clause_end(content_start, end)
         c_start, c_end = reader.trim(content_start, content_end)
-        if len(text[c_start:c_end].split()) < 3:
+        if len(text[c_start:c_end].split()) < 3 or _relative_clause(text[c_start:c_end]):
             continue
         mention = owner or Mention(match.group("cue"), match.start("cue"), match.end("cue"))
         candidate = cued(c_start, c_end, match, mention)
@@ -158,6 +158,22 @@ def _noun_cues(reader: CueReader, start: int, end: int) -> list[Candidate]:
             candidate.speaker = match.group("cue").lower()
         found.append(candidate)
     return found
+
+
+_RELATIVE_LEADS = frozenset(
+    "has have had is are was were will would could can may might must should do does did also".split()
+)
+
+
+def _relative_clause(content: str) -> bool:
+    """'a report that also takes a stab at ...', 'a claim that the Tour vehemently deny': 'that' opens a relative clause.
+
+    The clause after the noun lacks its subject (it opens on an auxiliary or adverb) or its
+    object (it ends on a verb of saying or denying), so it describes the noun, not what is claimed.
+    """
+    words = content.split()
+    first, last = words[0].lower(), words[-1].lower().rstrip(".,;:")
+    return first in _RELATIVE_LEADS or last in CUE_FORMS and CUE_FORMS[last] in DENIAL_VERBS
 
 
 def _owner(text: str, sentence_start: int, cue_start: int) -> Mention | None:
