@@ -82,15 +82,15 @@ def run(limit: int | None, workers: int | None, baseline: bool) -> list[Figure]:
         one_rate = one_cpu_rate = None
         if baseline:
             # One process, timed by stage: the parse and the whole of extraction are wrapped.
-            parse = _Stopwatch(extraction.parse_spans)
-            extract = _Stopwatch(extraction.extract_claims)
-            extraction.parse_spans = parse
-            extraction.extract_claims = extract
+            parse = _Stopwatch(extraction.parse_spans_many)
+            extract = _Stopwatch(extraction.extract_many)
+            extraction.parse_spans_many = parse
+            extraction.extract_many = extract
             try:
                 wall, cpu, _ = _add(folder, "one", texts, 1)
             finally:
-                extraction.parse_spans = parse.function
-                extraction.extract_claims = extract.function
+                extraction.parse_spans_many = parse.function
+                extraction.extract_many = extract.function
             one_rate, one_cpu_rate = count / wall, count / cpu
             figures.append(
                 report(Figure("add", "baseline: one process, articles/s", one_rate, "art/s"))

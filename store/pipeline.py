@@ -117,8 +117,6 @@ def _extracted(
     store, documents: Iterable[tuple[Document, SourceMeta]], workers: int | None
 ) -> Generator[tuple, None, None]:
     """(text, sha256, meta, extracted claims) per document, in order; stored documents get no claims."""
-    from claims.extraction import extract_claims
-
     workers = (os.cpu_count() or 1) if workers is None else workers
     chunks = _chunks(store, documents)
     first = next(chunks, None)
@@ -128,9 +126,10 @@ def _extracted(
     if workers < 2 or len(first) < EXTRACT_CHUNK:
         # A few documents are extracted here: starting worker processes would cost more.
         for chunk in chunks:
-            for document, meta, stored in chunk:
-                claims = [] if stored else extract_claims(document.text, meta.published)
-                yield document.text, document.sha256, meta, claims
+            jobs = [
+                (document.text, meta.published) for document, meta, stored in chunk if not stored
+            ]
+            yield from _ordered(chunk, _extract_many(jobs))
         return
     pending: deque = deque()
     with extraction_pool(workers) as pool:
@@ -187,16 +186,18 @@ def _prepend(first, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _ordered(chunk: list, future) -> Iterator[tuple]:
-    found = iter(future.result())
+def _ordered(chunk: list, extracted) -> Iterator[tuple]:
+    """The chunk's documents with their claims (a list, or a future of one, per document not stored)."""
+    found = iter(extracted if isinstance(extracted, list) else extracted.result())
     for document, meta, stored in chunk:
         yield document.text, document.sha256, meta, ([] if stored else next(found))
 
 
 def _extract_many(jobs: list[tuple[str, date | None]]) -> list[list[ExtractedClaim]]:
-    from claims.extraction import extract_claims
+    """The claims of each (text, published) job; the chunk's sentences are parsed in one batch."""
+    from claims.extraction import extract_many
 
-    return [extract_claims(text, published) for text, published in jobs]
+    return extract_many(jobs)
 
 
 def _chunks(store, documents: Iterable[tuple[Document, SourceMeta]]) -> Iterator[list[tuple]]:

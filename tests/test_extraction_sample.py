@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.extraction import extract_claims
+from claims.extraction import extract_claims, extract_many
 from claims.text import normalise_text
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_98262ceca7c04a93.txt"
@@ -164,3 +164,15 @@ class TestSampleStory:
         assert len(narrative) < sentences / 3
         for claim in narrative:
             assert claim.speaker is None and claim.speaker_kind == "outlet"
+
+
+def test_extracting_many_documents_at_once_gives_each_its_own_claims(story):
+    """`extract_many` (what `add`'s workers run) parses a batch together; each document's claims are unchanged."""
+    text, claims = story
+    other = normalise_text(
+        "Councillor Bo Lind said the depot would close in May. "
+        'The union denied that. "We will not move," said Ana Reyes.'
+    )
+    published = datetime.date(2024, 10, 25)
+    batch = extract_many([(text, published), (other, None), ("", None), (text, published)])
+    assert batch == [claims, extract_claims(other), [], claims]

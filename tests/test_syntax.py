@@ -153,6 +153,22 @@ def test_parse_spans_whole_keeps_each_span_one_sentence():
     assert said.dep == "ROOT" and sum(t.head == t.i for t in sentences[0].tokens) == 1
 
 
+def test_parse_spans_many_is_parse_spans_on_each_item_in_order():
+    first = "Intro words here. Mayor Ada Quill said no. Tail words there."
+    second = "Councillor Bo Lind denied it. The depot will close, aides said."
+    items = [
+        (first, [(first.index("Mayor"), first.index("Tail") - 1)]),
+        (second, []),
+        (second, [(0, len(second))]),
+        (first, [(0, 17), (500, 900)]),
+    ]
+    assert syntax.parse_spans_many(items) == [syntax.parse_spans(t, s) for t, s in items]
+    assert syntax.parse_spans_many(items, whole=True) == [
+        syntax.parse_spans(t, s, whole=True) for t, s in items
+    ]
+    assert syntax.parse_spans_many([]) == []
+
+
 def test_parse_many_keeps_order_and_empty_texts():
     results = syntax.parse_many(["Ada spoke.", "", "   \n", "Bo agreed. Cy left."])
     assert [len(r) for r in results] == [1, 0, 0, 2]

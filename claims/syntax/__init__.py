@@ -14,6 +14,7 @@ __all__ = [
     "parse",
     "parse_many",
     "parse_spans",
+    "parse_spans_many",
     "warm_up",
 ]
 
@@ -37,6 +38,13 @@ def parse_spans(text: str, spans, *, whole: bool = False):
     from claims.syntax.parser import parse_spans as _parse_spans
 
     return _parse_spans(text, spans, whole=whole)
+
+
+def parse_spans_many(items, *, whole: bool = False):
+    """`parse_spans` on several (text, spans) items in one batch; one tuple of sentences per item, in order."""
+    from claims.syntax.parser import parse_spans_many as _parse_spans_many
+
+    return _parse_spans_many(items, whole=whole)
 
 
 def warm_up() -> None:

@@ -227,6 +227,34 @@ def parse_spans(
     `whole=True` each span (clipped, in start order) is parsed as exactly one sentence:
     for callers that segment sentences themselves.
     """
+    return parse_spans_many([(text, spans)], whole=whole)[0]
+
+
+def parse_spans_many(
+    items: Iterable[tuple[str, Sequence[tuple[int, int]]]], *, whole: bool = False
+) -> list[tuple[Sentence, ...]]:
+    """`parse_spans` on several (text, spans) items, parsed in one batch; one tuple per item, in order.
+
+    The parser's cost per sentence falls with the batch (its matrix products grow, its
+    per-call overhead is shared), so extracting many documents parses their sentences together.
+    """
+    pieces: list[tuple[int, str]] = []
+    owner: list[int] = []
+    count = 0
+    for n, (text, spans) in enumerate(items):
+        count += 1
+        for piece in _span_pieces(text, spans, whole):
+            pieces.append(piece)
+            owner.append(n)
+    results: list[list[Sentence]] = [[] for _ in range(count)]
+    if pieces:
+        for n, sentences in zip(owner, _parse_pieces(pieces, whole), strict=True):
+            results[n].extend(sentences)
+    return [tuple(r) for r in results]
+
+
+def _span_pieces(text: str, spans: Sequence[tuple[int, int]], whole: bool) -> list[tuple[int, str]]:
+    """The pieces (document offset, text) to parse for these spans: clipped, merged unless `whole`, chunked."""
     clipped = sorted((max(0, int(s)), min(len(text), int(e))) for s, e in spans)
     merged: list[list[int]] = []
     for start, end in clipped:
@@ -241,6 +269,4 @@ def parse_spans(
         for piece in _chunks(text[start:end], start):
             if piece[1].strip():
                 pieces.append(piece)
-    if not pieces:
-        return ()
-    return tuple(s for sentences in _parse_pieces(pieces, whole) for s in sentences)
+    return pieces
