@@ -84,6 +84,20 @@ class TestDirectQuotes:
         assert len(claims) == 2
         assert claims[1].speaker == "Dara Quill" and claims[1].cue is None
 
+    def test_quote_opening_the_next_sentence_continues_a_reported_speaker(self):
+        text = (
+            "Dara Quill said the harbour fees would rise in June. "
+            "“We cannot keep the ferries running on last year's budget.”"
+        )
+        follow = [c for c in claims_of(text) if c.kind == "direct"]
+        assert len(follow) == 1 and follow[0].speaker == "Dara Quill" and follow[0].cue is None
+        # Only the next sentence, in the same paragraph: a later quote may be anyone's.
+        later = (
+            "Dara Quill said the harbour fees would rise in June. The board meets on Friday.\n"
+            "“We cannot keep the ferries running on last year's budget.”"
+        )
+        assert not [c for c in claims_of(later) if c.kind == "direct"]
+
     def test_pronoun_speaker_resolves_to_the_named_person(self):
         text = 'Governor Aldo Brisk spoke on Monday. "The dam is safe," he said.'
         claim = only(text, "direct")
@@ -400,3 +414,23 @@ def test_a_letter_written_is_no_claim():
 def test_reportedly_is_not_the_passive_cue_reported():
     claim = only("The harbour master was reportedly said to have signed the ferry deal in March.")
     assert claim.cue.text == "said"
+
+
+def test_inverted_attribution_inside_a_clause_claims_the_whole_sentence():
+    claim = only("The ferry plan, said Tobias Renn, is doomed to fail this year.", "indirect")
+    assert claim.speaker == "Tobias Renn" and claim.cue.text == "said"
+    assert claim.quote == "The ferry plan, said Tobias Renn, is doomed to fail this year"
+    claim = only("The new ferry plan, he said, is doomed to fail.", "indirect")
+    assert claim.quote == "The new ferry plan, he said, is doomed to fail"
+
+
+def test_a_participle_after_an_attribution_is_the_same_speakers():
+    for text in (
+        "The ferry plan is doomed, he said, adding that nobody will pay for it.",
+        "The ferry plan is doomed, said Tobias Renn, adding that nobody will pay for it.",
+        "“The ferry plan is doomed,” Tobias Renn said, adding that nobody will pay for it.",
+    ):
+        said, adding = [c for c in claims_of(text) if c.kind != "narrative"]
+        assert said.quote.startswith("The ferry plan is doomed") and said.quote.endswith("doomed")
+        assert adding.cue.text == "adding" and adding.quote == "nobody will pay for it"
+        assert adding.speaker == said.speaker != "The ferry plan"

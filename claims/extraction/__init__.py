@@ -334,18 +334,20 @@ def _continuations(
             continue
         if reach_before(end) > start:  # some candidate overlaps the quote
             continue
-        if previous is None or previous.kind != "direct" or not previous.speaker:
+        if previous is None or previous.kind not in ("direct", "indirect") or not previous.speaker:
             continue
         paragraph_gap = index.paragraph_at(quote.open) - index.paragraph_at(previous.end)
         if paragraph_gap > _CONTINUATION_PARAGRAPHS:
             continue
         sentence_start = index.sentences[index.sentence_at(quote.open)][0]
-        if (
-            text[sentence_start : quote.open].strip()
-            and paragraph_gap == 0
-            and previous.end < sentence_start
+        if text[sentence_start : quote.open].strip() and (
+            previous.kind == "indirect" or paragraph_gap == 0 and previous.end < sentence_start
         ):
             continue
+        if previous.kind == "indirect" and (
+            paragraph_gap > 0 or index.sentence_at(quote.open) - index.sentence_at(previous.end) > 1
+        ):
+            continue  # a reported statement lends its speaker only to the quote that opens the next sentence
         candidate = Candidate(start, end, "direct", continues=True)
         candidate.speaker, candidate.speaker_role = previous.speaker, previous.speaker_role
         candidate.speaker_kind, candidate.aliases = previous.speaker_kind, list(previous.aliases)

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.fronted import clause_like, fronted, fronted_inverted, parenthetical
+from claims.extraction.fronted import (
+    clause_like,
+    fronted,
+    fronted_inverted,
+    inverted_parenthetical,
+    parenthetical,
+)
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
     CALL_VERBS,
@@ -140,6 +146,16 @@ _ANY_QUOTE_MARK_RE = re.compile(r"''|[\"“”‘’]")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
 _NAMED_PRESENT_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b")
+
+
+# '..., he said, adding', '..., she told reporters, adding': a speaker and verb of saying (and its
+# listener), then the comma before the participle.
+_SPEAKER_THEN_VERB_RES = (
+    re.compile(r"\b(?P<verb>[a-z]+)\s*,\s*$"),
+    re.compile(r"\b(?P<verb>[a-z]+)\s+[a-z]+\s*,\s*$"),
+)
+# '..., said Ada Vale, adding': the verb, its speaker (no comma inside), then the comma.
+_VERB_THEN_SPEAKER_RE = re.compile(r",\s*(?P<verb>[a-z]+)\s+(?P<who>[^,]{2,60}?)\s*,\s*$")
 
 
 def _strong_form(lemma: str, form: str) -> bool:
@@ -314,8 +330,13 @@ class CueReader(QuoteReader):
         if _not_a_report(self.text, verb, previous_word):
             return None
         # 2. Who speaks: the subject before the verb, or one the verb's clause implies.
+        around = inverted_parenthetical(self, match, sentence_start, sentence_end)
+        if around is not None:
+            return around
         speaker_floor = max(sentence_start, previous.close if previous else 0)
-        mention = self._speaker_before(verb, speaker_floor)
+        mention = self._attribution_before(verb) if form.endswith("ing") else None
+        if mention is None:
+            mention = self._speaker_before(verb, speaker_floor)
         if mention is None:
             inverted = fronted_inverted(self, match, sentence_start, sentence_end)
             if inverted is not None:
@@ -414,6 +435,25 @@ class CueReader(QuoteReader):
             ):
                 mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
         return mention
+
+    def _attribution_before(self, verb: _Verb) -> Mention | None:
+        """'..., he said, adding ...' / '..., said Ada Vale, adding ...': the participle is the same speaker's."""
+        before = self.text[verb.sentence_start : verb.start]
+        for pattern in _SPEAKER_THEN_VERB_RES:
+            said = pattern.search(before)
+            if said and CUE_FORMS.get(said.group("verb")) in STRONG_SAY_LEMMAS:
+                clause_start = verb.sentence_start + before.rfind(",", 0, said.start()) + 1
+                return mention_before(
+                    self.text, clause_start, verb.sentence_start + said.start("verb")
+                )
+        inverted = _VERB_THEN_SPEAKER_RE.search(before)
+        if inverted and CUE_FORMS.get(inverted.group("verb").lower()) in STRONG_SAY_LEMMAS:
+            return mention_after(
+                self.text,
+                verb.sentence_start + inverted.end("verb"),
+                verb.sentence_start + inverted.end("who"),
+            )
+        return None
 
     def _what_was_said(self, verb: _Verb, mention: Mention) -> Candidate | None:
         """The content a speaker's verb attributes: a fronted clause, a parenthetical, or what follows."""

@@ -62,10 +62,14 @@ def fronted(
         and (clause_like(after) or len(after.split()) >= 3)
     ):
         return None  # 'As the vote neared, his son said the race was over': the content follows the verb
-    if re.search(r"\bthat\b", after) or _quotes_something(reader, cue[1], sentence_end):
-        return None
-    if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
-        return None
+    if _CLAUSE_RESUMES_RE.match(after):
+        return None  # 'The plan, he said, is doomed': the clause goes on after the attribution
+    if not _SPEAKERS_OWN_RE.match(after):
+        # '..., he said, adding that ...': what follows a participle is the speaker's next act.
+        if re.search(r"\bthat\b", after) or _quotes_something(reader, cue[1], sentence_end):
+            return None
+        if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
+            return None
     start, end = reader.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
     if len(reader.text[start:end].split()) < 4:
         return None
@@ -122,6 +126,36 @@ def fronted_inverted(
         return None  # 'events, said he had less magnetism': 'he' opens the content, it is no inverted speaker
     start, end = reader.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
     if len(reader.text[start:end].split()) < 4:
+        return None
+    return Candidate(
+        start, end, reader._kind(start, end), cue=(match.start(), match.end()), mention=mention
+    )
+
+
+_SPEAKERS_OWN_RE = re.compile(r"\s*,\s*(?:adding|saying|noting|arguing|insisting|explaining)\b")
+# 'The plan, said Ada Vale, is doomed': after the speaker's closing comma the interrupted clause
+# goes on with its verb (not a relative clause, an appositive or a new clause).
+_CLAUSE_RESUMES_RE = re.compile(
+    r"\s*,\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|shall|"
+    r"does|do|did|remains?|remained|seems?|seemed|[a-z]+ed|[a-z]{3,}s)\b(?!\s*,)"
+)
+
+
+def inverted_parenthetical(
+    reader: QuoteReader, match: re.Match[str], sentence_start: int, sentence_end: int
+) -> Candidate | None:
+    """'The plan, said Ada Vale, is doomed.': the sentence the inverted attribution interrupts."""
+    form = match.group(0).lower()
+    if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
+        return None
+    before = reader.text[sentence_start : match.start()].rstrip()
+    if not before.endswith(",") or len(before.split()) < 2:
+        return None
+    mention = mention_after(reader.text, match.end(), sentence_end)
+    if mention is None or not _CLAUSE_RESUMES_RE.match(reader.text, mention.end, sentence_end):
+        return None
+    start, end = reader.trim(sentence_start, sentence_end)
+    if len(reader.text[start:end].split()) < 6:
         return None
     return Candidate(
         start, end, reader._kind(start, end), cue=(match.start(), match.end()), mention=mention
