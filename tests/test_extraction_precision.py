@@ -104,3 +104,24 @@ def test_a_relative_clause_after_a_noun_cue_is_no_claim():
     assert not any(c.quote.endswith("deny") for c in attributed(text))
     text = "The watch will save power, according to a new report that also takes a stab at dispelling rumors."
     assert not any(c.quote.startswith("also takes") for c in attributed(text))
+
+
+def test_a_refusal_to_comment_states_nothing():
+    text = "Neither Velmora nor the investment firms wanted to comment on the story."
+    assert not any("comment" in c.quote for c in attributed(text))
+
+
+def test_the_reader_addressed_is_no_speaker():
+    text = "Photos of the car surfaced this week. You think if the photos had not surfaced people would just see a sports car?"
+    assert not any(c.speaker and c.speaker.lower() == "you" for c in attributed(text))
+
+
+def test_knowing_a_wh_thing_states_nothing():
+    text = "Most people on the street eventually knew what she was up to, neighbours of Ilse Varn said."
+    assert not any(c.quote.startswith("what she") for c in attributed(text))
+
+
+def test_an_update_stamp_is_no_part_of_the_claim():
+    text = "Update 2:13 PM: The diagnostic port will not be included on the watch that ships, according to Tarnblog."
+    claim = by_cue(text, "according to")
+    assert claim.quote.startswith("The diagnostic port")

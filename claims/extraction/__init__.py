@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from claims.extraction.acts import states_nothing, without_update_stamp
 from claims.extraction.attitudes import find_attitudes
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate
@@ -112,10 +113,17 @@ def _read_parse(
         text, parsed, reader, refine(text, parsed, candidates), furniture
     )
     candidates = [c for c in candidates if not _cut_or_passive(text, c)]
+    for candidate in candidates:
+        without_update_stamp(text, candidate)
     resolver = SpeakerResolver(text)
     for candidate in candidates:
         resolver.resolve(candidate)
-    candidates = [c for c in candidates if not malformed_speaker(c.speaker, CUE_FORMS)]
+    candidates = [
+        c
+        for c in candidates
+        if not malformed_speaker(c.speaker, CUE_FORMS)
+        and not states_nothing(text, c, reader.quote_at)
+    ]
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, candidates)
     for candidate in candidates:

@@ -1,0 +1,60 @@
+"""Attributions that state nothing a fact-checker could check, or state it in the writer's voice.
+
+Read after speakers are resolved. 'Neither firm wanted to comment on the story', 'declined to say
+why': a refusal, not a statement. 'You think if the photos had not surfaced ...': the reader
+addressed, outside any quotation, is the writer's musing, no one's claim ('I believe' in an
+opinion column stays its author's claim). 'Most people knew what she was up to': knowing a
+wh-thing states nothing. 'Update 2:13 PM: The port will not ship,
+according to 9to5Mac': the time stamp of an update is no part of what the source said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extraction.candidates import Candidate
+from claims.extraction.lexicon import CUE_FORMS, STRONG_SAY_LEMMAS
+
+_NO_STATEMENT_RE = re.compile(
+    r"(?:to\s+)?(?:comment|elaborate|respond|speak|talk|discuss\s+(?:it|the\s+matter|details)|"
+    r"say\s+(?:why|how|whether|when|where|what|who|more|anything|much)\b)"
+    r"(?![^.;:]*\bthat\b)[^.;:]{0,120}",
+    re.IGNORECASE,
+)
+_READER_PRONOUN = "you"
+_WH_CONTENT_RE = re.compile(r"(?:who|what|where|when|why|how|which)\b", re.IGNORECASE)
+_KNOWING_LEMMAS = frozenset(("know", "wonder", "understand", "see"))
+_STAMP_CHAR = r"(?:[^:\n]|(?<=\d):(?=\d))"
+_UPDATE_STAMP_RE = re.compile(
+    rf"(?:UPDATE[SD]?|Update[sd]?|EDIT|Edit)\b{_STAMP_CHAR}{{0,30}}?:\s+(?=\S)|"
+    rf"(?:Original\s+post|Posted)\s+at\s+{_STAMP_CHAR}{{0,20}}?:\s+(?=\S)"
+)
+
+
+def without_update_stamp(text: str, candidate: Candidate) -> None:
+    """Move a claim's start past a leading 'Update 2:13 PM:' stamp."""
+    stamp = _UPDATE_STAMP_RE.match(text, candidate.start, candidate.end)
+    if stamp is not None and stamp.end() < candidate.end:
+        candidate.start = stamp.end()
+
+
+def states_nothing(text: str, candidate: Candidate, quote_at) -> bool:
+    """Whether an attributed candidate is a refusal, the writer's musing or knowing a wh-thing."""
+    if candidate.kind == "narrative":
+        return False
+    content = text[candidate.start : candidate.end]
+    if _NO_STATEMENT_RE.fullmatch(content.strip(" ,.")):
+        return True
+    cue = candidate.cue
+    if cue is None:
+        return False
+    lemma = CUE_FORMS.get(text[cue[0] : cue[1]].lower())
+    mention = candidate.mention
+    if (
+        mention is not None
+        and mention.text.lower() == _READER_PRONOUN
+        and lemma not in STRONG_SAY_LEMMAS
+        and quote_at(mention.start) is None
+    ):
+        return True
+    return lemma in _KNOWING_LEMMAS and bool(_WH_CONTENT_RE.match(content))
