@@ -11,7 +11,7 @@ speakers) by the nearest person named before it, the fallback the resolver uses,
 baseline. The resolver is also run alone, in document order, on every he/she subject pronoun, as if
 each were a speaker, for a larger sample than the speakers alone give.
 
-    python benchmarks/eval_coref.py [--show-errors N]
+    python benchmarks/eval_coref.py [--split all|train|dev|test] [--show-errors N]
 """
 
 from __future__ import annotations
@@ -205,12 +205,29 @@ def _nearest_person_before(document: Document, offset: int) -> Mention | None:
     return found
 
 
-def documents() -> list[Document]:
-    """GUM's news and interview documents, in name order."""
+def _splits() -> dict[str, str]:
+    """Document name -> GUM's official split (train, dev, test), from UPSTREAM_SPLITS.md."""
+    splits: dict[str, str] = {}
+    listing = _GUM / "UPSTREAM_SPLITS.md"
+    if not listing.exists():
+        return splits
+    section = ""
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+        elif line.strip().startswith("* "):
+            splits[line.strip()[2:].strip()] = section
+    return splits
+
+
+def documents(split: str = "all") -> list[Document]:
+    """GUM's news and interview documents of one official split (or all), in name order."""
+    splits = _splits()
     return [
         read_document(path)
         for genre in _GENRES
         for path in sorted(_GUM.glob(f"GUM_{genre}_*.conllu"))
+        if split == "all" or splits.get(path.stem, "train") == split
     ]
 
 
@@ -219,11 +236,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-errors", type=int, default=0, metavar="N", help="print N wrongly resolved speakers"
     )
+    parser.add_argument(
+        "--split",
+        default="all",
+        choices=["all", "train", "dev", "test"],
+        help="GUM's official split of the documents (develop on train)",
+    )
     args = parser.parse_args(argv)
     if not _GUM.exists():
         print(f"GUM not found at {_GUM}; set COUNTERCLAIM_DATA to score coreference. Skipping.")
         return 0
-    docs = documents()
+    docs = documents(args.split)
     right = total = unresolved = 0
     baseline_right = baseline_total = subject_right = 0
     errors = []
@@ -269,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
                 and _words(candidate.speaker) & set().union(*(_words(n) for n in names))
             )
     print(
-        f"GUM news + interview: {len(docs)} documents, {sum(len(d.text) for d in docs) / 1e3:.0f} kB"
+        f"GUM news + interview ({args.split}): {len(docs)} documents, {sum(len(d.text) for d in docs) / 1e3:.0f} kB"
     )
     print(
         f"  pronoun speakers (he/she/they/it said ...) resolved to the right entity: {right / max(1, total):.3f} "

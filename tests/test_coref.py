@@ -105,3 +105,24 @@ def test_a_place_ending_a_fronted_clause_is_not_the_speaker(text):
 )
 def test_a_speaker_cut_inside_a_scare_quote_is_no_speaker(text):
     assert not any("'" in (c.speaker or "") for c in attributed(text))
+
+
+def test_a_pronoun_chain_keeps_the_subject_over_a_nearer_name():
+    text = (
+        "Tomas Reyes opened the hearing on the mill. Then he met reporters whom Piet Alber had "
+        "invited. He said the mill would double its output."
+    )
+    assert _speaker_of(text, "He") == "Tomas Reyes"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent():
+    text = 'Tomas Reyes spoke first. "Piet Alber knows the mill better than anyone," he said.'
+    assert _speaker_of(text, "he") == "Tomas Reyes"
+
+
+def test_a_name_after_that_is_still_a_subject():
+    text = (
+        "The deal was signed in May. Critics say that Reyes agreed to every demand. Later he "
+        "said the mill would close."
+    )
+    assert _speaker_of(text, "he") == "Reyes"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS, SPEAKER_NOUNS
 from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
+from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.subjects import widen
 from claims.honorifics import EVERYDAY_HONORIFICS, OFFICE_HONORIFICS, capitalised_alternation
 from claims.models import SpeakerKind
@@ -40,7 +41,7 @@ _SUBJECT_NAME_RE = re.compile(
     r"took|made|gave|saw|knew|thought|became|began|brought|bought|found|felt|left|kept|held|sent|"
     r"spent|won|lost|met|ran|[a-z]{3,}ed)\b"
 )
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+$")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+$")
 _OPENING_MARKS = frozenset("'\"‘“")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -51,6 +52,8 @@ _HONORIFIC_GENDER = {
 _TITLE_GENDER_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Father|Sister)\.?\s+$", re.IGNORECASE
 )
+_NEXT_NAME_RE = re.compile(r"[ \t]+[A-Z][\w'’-]")
+_HE_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
@@ -178,6 +181,11 @@ class SpeakerResolver:
         self._name_starts: list[int] = []
         self._person_cache: dict[str, bool] = {}
         self._gender_cache: dict[str, str | None] = {}
+        self._index: SentenceIndex | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+        self._quote_opens: list[int] = []
+        self._chain: dict[int, tuple[str, _Known]] = {}
+        self._chained = 0
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -306,43 +314,101 @@ class SpeakerResolver:
         )
 
     def _nearest_person(self, position: int, pronoun: str = "he") -> _Known | None:
-        """The person last named before position whose gender does not contradict the pronoun.
+        """The person 'he'/'she' at position most likely refers to, as a reader takes it.
 
-        Candidates: a known speaker, a 'Mr. Smith' or 'Professor Eastman', a person's full name,
-        or one name alone as a subject ('Sarvis notes he'), never a name read as an object. A
-        person's gender is what the document says of them (an honorific, the pronoun that next
-        follows their name); without a fitting candidate since the last speaker, that speaker.
+        Candidates within reach: a known speaker, a 'Mr. Smith' or 'Professor Eastman', a
+        person's full name, one name alone as a subject ('Sarvis notes he'), and an earlier
+        'he'/'she' of the same gender (a chain: what it refers to), never a name read as an
+        object, never a name inside a quotation when the pronoun is outside one, and none the
+        document makes the other gender. The latest sentence holding a candidate wins, and in
+        it the first candidate, the subject a reader carries over ('Then he turned to Rubio.
+        He said' is still the first man). Without a candidate in reach, the last speaker.
         """
+        self._chain_up_to(position)
         last = self.people[-1] if self.people else None
-        floor = max(0, position - PRONOUN_PERSON_REACH, last.position if last else 0)
-        window = self.text[floor:position]
-        found = [
-            *self._titled_people(window, floor),
-            *self._people_by_surname(window),
-            *self._full_names(floor, position),
-            *self._subject_names(window, floor),
-        ]
-        fitting = [
-            (offset, known)
-            for offset, known in found
-            if not _is_object(window, offset) and self._fits(known.name, pronoun)
-        ]
-        # A name the document already ties to this pronoun's gender beats one it says nothing of.
-        gendered = [pair for pair in fitting if self._said_gender(pair[1].name) is not None]
-        if gendered:
-            fitting = gendered
-        if fitting and (last is None or floor + max(fitting, key=_first)[0] > last.position):
-            return max(fitting, key=_first)[1]
-        if last is not None and self._fits(last.name, pronoun):
-            return last
+        found = self._candidates(position, pronoun)
+        if found:
+            return self._most_salient(found, nearest=self._in_quote(position))
         if last is not None:
             return last
-        return self._name_before(position, fits=lambda name: self._fits(name, pronoun))
+        return self._name_before(position, fits=lambda name: self._fits(name, pronoun), person=True)
+
+    def _candidates(self, position: int, pronoun: str) -> list[tuple[int, _Known]]:
+        """(document offset, person) pairs a pronoun at position may refer to, in text order."""
+        floor = max(0, position - PRONOUN_PERSON_REACH)
+        window = self.text[floor:position]
+        found = [
+            (floor + offset, known)
+            for offset, known in [
+                *self._titled_people(window, floor),
+                *self._people_by_surname(window),
+                *self._full_names(floor, position),
+                *self._subject_names(window, floor),
+            ]
+            if not _is_object(window, offset)
+        ]
+        found += [
+            (known.position, known) for known in self.people if floor <= known.position < position
+        ]
+        same = _PRONOUN_GENDER.get(pronoun)
+        found += [
+            (offset, known)
+            for offset, (word, known) in self._chain.items()
+            if floor <= offset < position and _PRONOUN_GENDER.get(word) == same
+        ]
+        quoted = self._in_quote(position)
+        return sorted(
+            (
+                (offset, known)
+                for offset, known in found
+                if self._fits(known.name, pronoun) and (quoted or not self._in_quote(offset))
+            ),
+            key=_first,
+        )
+
+    def _most_salient(self, found: list[tuple[int, _Known]], nearest: bool = False) -> _Known:
+        """The first candidate of the latest sentence holding one; inside a quotation, where the
+        sentences are the speaker's own, the nearest."""
+        if nearest:
+            return found[-1][1]
+        sentences = self._sentences()
+        latest = sentences.sentence_at(found[-1][0])
+        return next(known for offset, known in found if sentences.sentence_at(offset) == latest)
+
+    def _chain_up_to(self, position: int) -> None:
+        """Resolve every 'he'/'she' before position, in order, so a later one can follow the chain."""
+        if position <= self._chained:
+            return
+        start, self._chained = self._chained, position
+        for match in _HE_SHE_RE.finditer(self.text, start, position):
+            word = match.group(0).lower()
+            known = self._nearest_person(match.start(), word)
+            if known is not None:
+                self._chain[match.start()] = (word, known)
+
+    def _sentences(self) -> SentenceIndex:
+        if self._index is None:
+            self._index = SentenceIndex(self.text)
+        return self._index
+
+    def _in_quote(self, offset: int) -> bool:
+        """Whether offset lies inside a quoted passage."""
+        if self._quotes is None:
+            self._quotes = sorted(
+                (q.open, q.close)
+                for start, end in self._sentences().paragraphs
+                for q in quote_spans(self.text, start, end)
+            )
+            self._quote_opens = [open_ for open_, _ in self._quotes]
+        index = bisect_right(self._quote_opens, offset) - 1
+        return index >= 0 and self._quotes[index][0] < offset < self._quotes[index][1]
 
     def _titled_people(self, window: str, floor: int) -> list[tuple[int, _Known]]:
         """'Mr. Smith', 'Professor Eastman' in the window, as the person they name (offsets in the window)."""
         found: list[tuple[int, _Known]] = []
         for match in _TITLED_NAME_RE.finditer(window):
+            if _NEXT_NAME_RE.match(window, match.end()):
+                continue  # 'Governor Aldo Brisk': a full name, read as one
             titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
             full = self._full_name(titled.split()[-1], floor + match.start())
             found.append(
@@ -459,6 +525,7 @@ class SpeakerResolver:
                 alone.search(self.text)
                 or _TITLE_BEFORE_RE.search(before)
                 or _SPOKE_AFTER_RE.match(after)
+                or self._gender(family) is not None
             )
         self._person_cache[name] = person
         return person
@@ -495,7 +562,11 @@ class SpeakerResolver:
         return names
 
     def _name_before(
-        self, position: int, surname: str | None = None, fits: Callable[[str], bool] | None = None
+        self,
+        position: int,
+        surname: str | None = None,
+        fits: Callable[[str], bool] | None = None,
+        person: bool = False,
     ) -> _Known | None:
         """The last 'First Last' name written before position (with the given surname, if any)."""
         if self._names is None:
@@ -503,6 +574,7 @@ class SpeakerResolver:
             self._name_starts = [start for start, _ in self._names]
         index = bisect_left(self._name_starts, position) - 1
         while index >= 0 and self._names[index][0] >= position - NAME_BEFORE_REACH:
+            start = self._names[index][0]
             name, role = split_role(self._names[index][1])
             index -= 1
             words = name.split()
@@ -513,6 +585,8 @@ class SpeakerResolver:
             if surname is not None and words[-1] != surname:
                 continue
             if fits is not None and not fits(name):
+                continue
+            if person and not self._person_like(name, start):
                 continue
             return _Known(name, role, "person", position)
         return None
