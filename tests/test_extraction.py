@@ -434,3 +434,17 @@ def test_a_participle_after_an_attribution_is_the_same_speakers():
         assert said.quote.startswith("The ferry plan is doomed") and said.quote.endswith("doomed")
         assert adding.cue.text == "adding" and adding.quote == "nobody will pay for it"
         assert adding.speaker == said.speaker != "The ferry plan"
+
+
+def test_put_it_and_quoted_as_saying_attribute_what_follows():
+    for text in (
+        "As Ada Vale put it, “The ferries are no longer running on time.”",
+        "Or, as Ada Vale, a historian, put it: ''The ferries are no longer running on time.''",
+        "Ada Vale put it bluntly: “The ferries are no longer running on time.”",
+    ):
+        claim = only(text, "direct")
+        assert claim.speaker == "Ada Vale" and claim.cue.text == "put it"
+        assert claim.quote == "The ferries are no longer running on time"
+    claim = only("Ada Vale was quoted as saying that the ferries ran late all winter.", "indirect")
+    assert claim.speaker == "Ada Vale" and claim.quote == "the ferries ran late all winter"
+    assert not [c for c in claims_of("She put it on the table and left.") if c.kind != "narrative"]

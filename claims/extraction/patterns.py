@@ -122,6 +122,8 @@ def find_patterns(reader: CueReader) -> list[Candidate]:
         (_DENIED_CLAIM_RE, _denied_claims),
         (_ASKED_RE, _asked),
         (_ASKED_PASSIVE_RE, _asked_passive),
+        (_PUT_IT_RE, _put_it),
+        (_QUOTED_AS_RE, _quoted_as),
     ):
         # One pass over the whole text finds the few sentences worth a closer look.
         sentence_numbers = sorted(
@@ -308,4 +310,61 @@ def _asked_passive(reader: CueReader, start: int, end: int) -> list[Candidate]:
             continue
         mention = _asker(reader, match) if match.group("by") else None
         found.append(cued(c_start, c_end, match, mention))
+    return found
+
+
+_PUT_IT_RE = re.compile(
+    r"\b(?P<cue>put\s+it)(?:\s+(?:this|that|another)\s+way|\s+(?:more\s+)?(?:bluntly|simply|"
+    r"succinctly|plainly|best|mildly))?\s*[,:]\s*(?=[\"“]|'')"
+)
+"""'As Ada Vale put it, "..."', 'Vale put it bluntly: "..."': the quotation that follows, hers."""
+_QUOTED_AS_RE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?quoted\s+as\s+"
+    r"(?P<cue>saying)\b[\s,:]*(?:that\b\s*)?"
+)
+"""'Vale was quoted as saying (that) ...': what follows, hers."""
+
+
+def _put_it(reader: CueReader, start: int, end: int) -> list[Candidate]:
+    text = reader.text
+    found = []
+    for match in _unquoted(reader, _PUT_IT_RE, start, end):
+        quote = reader.quote_starting_after(match.end() - 1, match.end() + 1)
+        mention = _put_it_speaker(text, start, match.start())
+        if quote is None or mention is None:
+            continue
+        c_start, c_end = reader.trim(quote.inner_start, quote.inner_end)
+        if len(text[c_start:c_end].split()) < 2:
+            continue
+        found.append(Candidate(c_start, c_end, "direct", cue=match.span("cue"), mention=mention))
+    return found
+
+
+def _put_it_speaker(text: str, start: int, cue_start: int) -> Mention | None:
+    """Who put it: after 'as' up to an appositive's comma ('as Ada Vale, a historian, put it'), or the subject."""
+    leads = list(re.finditer(r"\b[Aa]s\s+", text[start:cue_start]))
+    if leads:
+        phrase_start = start + leads[-1].end()
+        comma = text.find(",", phrase_start, cue_start)
+        return mention_before(text, phrase_start, comma if comma > 0 else cue_start)
+    return mention_before(text, start, cue_start)
+
+
+def _quoted_as(reader: CueReader, start: int, end: int) -> list[Candidate]:
+    text = reader.text
+    found = []
+    for match in _unquoted(reader, _QUOTED_AS_RE, start, end):
+        mention = mention_before(text, start, match.start())
+        if mention is None:
+            continue
+        quote = reader.quote_starting_after(match.end() - 1, match.end() + 1)
+        if quote is not None:
+            c_start, c_end = reader.trim(quote.inner_start, quote.inner_end)
+            kind: ClaimKind = "direct"
+        else:
+            c_start, c_end = reader.trim(match.end(), reader.clause_end(match.end(), end))
+            kind = "indirect"
+        if len(text[c_start:c_end].split()) < 3:
+            continue
+        found.append(Candidate(c_start, c_end, kind, cue=match.span("cue"), mention=mention))
     return found
