@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import by_cue
 from extraction_helpers import checked_claims as claims_of
 
 from claims.extraction.lexicon import CUE_FORMS, SAY_VERBS, TELL_VERBS, inflections
@@ -448,3 +449,29 @@ def test_put_it_and_quoted_as_saying_attribute_what_follows():
     claim = only("Ada Vale was quoted as saying that the ferries ran late all winter.", "indirect")
     assert claim.speaker == "Ada Vale" and claim.quote == "the ferries ran late all winter"
     assert not [c for c in claims_of("She put it on the table and left.") if c.kind != "narrative"]
+
+
+def test_a_clause_ending_on_a_quoted_comma_ends_there():
+    claim = by_cue(
+        "Most voters said the fees are “about right,” though farmers in two towns disagreed.",
+        "said",
+    )
+    assert claim.quote == "the fees are “about right,”"
+    said = by_cue(
+        "Tobias Renn said the ferry plan was “a total disaster,” adding that nobody would pay for it.",
+        "said",
+    )
+    assert said.quote == "the ferry plan was “a total disaster,”"
+    adding = by_cue(
+        "Tobias Renn said the ferry plan was “a total disaster,” adding that nobody would pay for it.",
+        "adding",
+    )
+    assert adding.speaker == "Tobias Renn" and adding.quote == "nobody would pay for it"
+
+
+def test_a_gloss_after_the_clause_is_the_writers():
+    claim = by_cue(
+        "Ada Vale said the visitors would “not be turned away” at the pier, a swipe at the harbour board.",
+        "said",
+    )
+    assert claim.quote == "the visitors would “not be turned away” at the pier"

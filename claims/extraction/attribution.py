@@ -191,7 +191,9 @@ class _Verb:
 def _not_a_report(text: str, verb: _Verb, previous_word: str) -> bool:
     """The form is a noun, a participle or a passive here: no one is reporting."""
     form = verb.form
-    if form.endswith("ing") and not (previous_word.endswith(",") or previous_word in ING_LEADS):
+    if form.endswith("ing") and not (
+        previous_word.rstrip("”\"'").endswith(",") or previous_word in ING_LEADS
+    ):
         return True
     if form in AMBIGUOUS_FORMS and (
         previous_word in NOUN_LEADS or _ED_WORD_RE.fullmatch(previous_word)

@@ -23,6 +23,8 @@ LISTENER_RE = re.compile(
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)|;|,\s+(?:according\s+to)\b"
+    # '... are “about right,” though voters ...': the comma sits inside the closing quotation mark.
+    r"|(?<=,[”\"])\s+(?:but|while|whereas|although|though)\b(?!\s+that\b)"
     r"|,\s+(?:and|but)\s+(?:he|she|they|we|I|when|then)\b|,\s+and\s+[A-Z]\w+\s+[a-z]+(?:ed|s)\b"
     r"|\s+but\s+(?:did|does|do|has|have|had|is|was|were|would|will|also|not|then)\b"
     r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
@@ -34,14 +36,16 @@ CLAUSE_CUT_RE = re.compile(
 # A gloss in apposition to a whole clause, closing the sentence ('..., a move that could split the party').
 SUMMARY_APPOSITIVE_RE = re.compile(
     r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:that|which|[a-z]{3,}ed|[A-Z][a-z]+)\b(?=[^,;:\"“”]*$)"
+    # '..., a swipe at the protesters', '..., an apparent reference to the mayor': the writer's gloss.
+    r"|,[”\"]?\s+(?:a|an)\s+(?:[a-z-]+\s+)?(?:swipe|jab|dig|shot|nod|reference|allusion)\s+(?:at|to)\b"
 )
 # A relative clause on a name that runs to the sentence's end ('..., who faces a primary on Tuesday').
 TRAILING_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\s+(?=[^,;:\"“”]*$)")
-PARTICIPLE_CUT_RE = re.compile(r",\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
+PARTICIPLE_CUT_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+(?:\w+ing)\b(?!\s+(?:to|that)\b)")
 COORDINATED_CUE_RE = re.compile(
     r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?"
     + trie_pattern([f for f in CUE_FORMS if not f.endswith("ing")])
-    + r"\b|,\s+"
+    + r"\b|(?:,|(?<=,[”\"]))\s+"
     + trie_pattern([f for f in CUE_FORMS if f.endswith("ing")])
     + r"\b"
 )
