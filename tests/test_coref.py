@@ -126,3 +126,19 @@ def test_a_name_after_that_is_still_a_subject():
         "said the mill would close."
     )
     assert _speaker_of(text, "he") == "Reyes"
+
+
+def test_a_pronoun_inside_a_quotation_says_nothing_of_the_speakers_gender():
+    text = (
+        'Ada Brill visited the mill on Monday. Wilma Stone said, "He built it alone." '
+        "She said the mill would stay open."
+    )
+    assert _speaker_of(text, "She") == "Wilma Stone"
+
+
+def test_a_name_after_the_is_no_person():
+    text = (
+        "Tomas Reyes coached at the Winter Paralympics in May, and the Paralympics drew crowds. "
+        "He said the team would return."
+    )
+    assert _speaker_of(text, "He") == "Tomas Reyes"

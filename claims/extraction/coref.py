@@ -488,7 +488,17 @@ class SpeakerResolver:
             if titled is not None:
                 votes[_HONORIFIC_GENDER[titled.group(1).lower()]] += 2
                 continue
-            after = _NEXT_PRONOUN_RE.search(self.text, match.end(), match.end() + GENDER_REACH)
+            quoted = self._in_quote(match.start())
+            after = next(
+                (
+                    found
+                    for found in _NEXT_PRONOUN_RE.finditer(
+                        self.text, match.end(), match.end() + GENDER_REACH
+                    )
+                    if quoted or not self._in_quote(found.start())
+                ),  # 'Wilkins said, "he liked ..."': the quotation's 'he' is someone else
+                None,
+            )
             if after is not None:
                 votes["m" if after.group(0).lower() in ("he", "his", "him") else "f"] += 1
         gender = None
@@ -502,24 +512,29 @@ class SpeakerResolver:
     def _person_like(self, name: str, start: int) -> bool:
         """Whether a capitalised name reads as a person's: 'Kevin Allton', not 'Google Science Fair' or 'New Zealand'.
 
-        A person is named again by the family name alone ('Allton said'), carries a title or an
-        honorific ('Professor Creswell Eastman'), or speaks ('Lydia Buchtmann said').
+        A person is named again by the family name alone ('Allton said', not 'the Paralympics'),
+        carries a title or an honorific ('Professor Creswell Eastman'), speaks ('Lydia Buchtmann
+        said') or is followed by 'he'/'she'; a name after 'the' or ending in an acronym is none.
         """
         cached = self._person_cache.get(name)
         if cached is not None:
             return cached
         words = name.split()
-        person = speaker_kind(name) == "person"
+        family = re.sub(r"['’]s?$", "", words[-1])
+        before = self.text[max(0, start - NAME_CONTEXT) : start]
+        person = (
+            speaker_kind(name) == "person"
+            and not (len(family) > 1 and family.isupper())  # 'Playstation VR'
+            and not _DETERMINER_BEFORE_RE.search(before)  # 'the Winter Paralympics'
+        )
         if person:
-            family = re.sub(r"['’]s?$", "", words[-1])
             alone = re.compile(
                 r"(?<![\w'’-])(?<!"
                 + re.escape(words[-2])
-                + r" )"
+                + r" )(?<!the )(?<!The )"
                 + re.escape(family)
                 + r"(?![\w-])"
             )
-            before = self.text[max(0, start - NAME_CONTEXT) : start]
             after = self.text[start + len(name) : start + len(name) + NAME_CONTEXT]
             person = bool(
                 alone.search(self.text)
