@@ -17,8 +17,10 @@ polarity (a check that itself calls something a hoax is supported by a source th
 it). A source disputes an asserted check when any statement calls the story untrue ('hoax',
 'fake', 'satire', 'misattributed'), when a denial or negation is itself about the check, or
 when it denies three times or more; otherwise its firm related statements (the headline
-weighing double) outweigh its hedged ones for `supports`, or the reverse for `reports`. The
-explanation names the statement that decided.
+weighing double) outweigh its hedged ones for `supports`, or the reverse for `reports`. A
+denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax
+rumours swirl') takes neither side: it is read as a hedged statement that relays the story.
+The explanation names the statement that decided.
 """
 
 from __future__ import annotations
@@ -244,6 +246,10 @@ class CheckReader:
         stance = read_stance(text)
         if stance.polarity == "asserts" and stance.hedged and share >= MIN_RELATED:
             stance = stance_towards(text, self.text)
+        if stance.polarity == "denies" and stance.hedged:
+            # A denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or
+            # deny', 'hoax rumours swirl') takes neither: the statement relays the story.
+            return _Reading(claim_id, text, share, False, False, True, stance.cue)
         denies = denial or stance.polarity == "denies"
         debunks = denies and stance.cue is not None and bool(_STORY_DEBUNK_RE.search(stance.cue))
         if denies and not debunks and not denial and share >= MIN_RELATED:

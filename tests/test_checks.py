@@ -88,6 +88,17 @@ class TestReader:
         )
         assert reader.judge("Marlo Vent plays the lead in Quillport film", []).stance == "supports"
 
+    def test_a_headline_that_weighs_both_sides_reports(self):
+        reader = CheckReader(CHECK)
+        for title in (
+            "Quillport dam breach: real or hoax?",
+            "Engineers refuse to confirm or deny the Quillport dam was breached by the flood",
+            "Quillport dam breached? Hoax rumours swirl over March flood photos",
+        ):
+            verdict = reader.judge(title, [])
+            assert verdict.stance == "reports", title
+            assert "relays it" in verdict.explanation
+
     def test_a_long_source_must_share_more_than_one_word(self):
         reader = CheckReader("The Quillport dam was breached by the March flood")
         chatter = [
