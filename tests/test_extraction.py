@@ -475,3 +475,25 @@ def test_a_gloss_after_the_clause_is_the_writers():
         "said",
     )
     assert claim.quote == "the visitors would “not be turned away” at the pier"
+
+
+def test_a_sentence_opening_on_said_gives_the_quote_to_the_speaker_after_it():
+    claim = only(
+        "Said Dora Pell, who grew up with him in the harbour town, “We were all so proud of him.”",
+        "direct",
+    )
+    assert claim.speaker == "Dora Pell" and claim.cue.text == "Said"
+    assert claim.quote == "We were all so proud of him"
+    claim = only("Wrote the editors: “We think the ferry fares are far too high.”", "direct")
+    assert claim.speaker_mention.text == "the editors"
+    assert not [
+        c for c in claims_of("Said differently, the ferry plan fails.") if c.kind != "narrative"
+    ]
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes_the_quote():
+    claim = only(
+        "“If the ferry stops, the town has new problems,“ said Jim Corran, a councillor.", "direct"
+    )
+    assert claim.speaker == "Jim Corran"
+    assert claim.quote == "If the ferry stops, the town has new problems"

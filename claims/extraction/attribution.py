@@ -103,6 +103,8 @@ SUBORDINATE_LEAD_RE = re.compile(
 
 
 _MAX_QUOTE_TO_VERB = 120
+# 'Said Ada Vale, who grew up with him in the neighbourhood, "...': speaker and description before the quote.
+_OPENING_VERB_REACH = 160
 """Characters between a quotation's close and its verb beyond which the quote is not the verb's."""
 _RELATIVE_REACH = 40
 """Characters before a speaker or a verb where 'which officials said', 'who said' is looked for."""
@@ -232,6 +234,9 @@ class CueReader(QuoteReader):
                 continue  # 'was once declared dead', 'were reported missing': a passive, no one speaking
             else:
                 if not form.islower() and not self._headline_cue(match):
+                    candidate = self._opening_verb(match, CUE_FORMS[lower], lower)
+                    if candidate is not None:
+                        found.append(candidate)
                     continue
                 candidate = self._verb(match, CUE_FORMS[lower], lower)
                 if (
@@ -350,6 +355,28 @@ class CueReader(QuoteReader):
             mention = widen(self.text, speaker_floor, mention)
         # 3. What is said: before the verb, around it, or after it.
         return self._what_was_said(verb, mention)
+
+    def _opening_verb(self, match: re.Match[str], lemma: str, form: str) -> Candidate | None:
+        """'Said Ada Vale, who grew up there, "..."', 'Stated Vale: "..."': the quotation after the speaker."""
+        sentence_start, sentence_end = self.sentence(match.start())
+        verb = _Verb(match, lemma, form, sentence_start, sentence_end)
+        if verb.start != sentence_start or form.endswith("ing") or lemma in TELL_LEMMAS:
+            return None
+        mention = mention_after(self.text, verb.end, sentence_end)
+        if mention is None:
+            return None
+        paragraph_end = self.index.paragraphs[self.index.paragraph_at(verb.start)][1]
+        quote = self.quote_starting_after(mention.end - 1, paragraph_end)
+        if quote is None or quote.open - mention.end > _OPENING_VERB_REACH:
+            return None
+        if not re.search(r"[,:]\s*$", self.text[mention.end : quote.open]):
+            return None
+        if CUE_RE.search(self.text, mention.end, quote.open):
+            return None  # another verb of saying between: its own reading decides
+        start, end = self.trim(quote.inner_start, quote.inner_end)
+        if len(self.text[start:end].split()) < 2:
+            return None
+        return Candidate(start, end, "direct", cue=verb.cue, mention=mention)
 
     def _paragraph_start(self, offset: int) -> int:
         if not self.index.paragraphs:

@@ -70,6 +70,8 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         words = who.lower().strip(" .").split()
         if not words or words[-1] in _NOT_SPEAKERS or " ".join(words[:2]) in _NOT_SPEAKERS:
             continue
+        if len(words) > 1 and words[0] in CUE_FORMS and not who.isupper():
+            continue  # 'Stated Stone:': the verb opens the line, its speaker follows (cue reader)
         if who.isupper() and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
         if (

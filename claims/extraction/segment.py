@@ -121,6 +121,13 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
         elif mark in ("‘", "’"):
             continue
         elif mark == "“" and open_mark == "“":
+            if text[index - 1 : index] in (",", ".", "!", "?") and (
+                index + 1 >= end or text[index + 1].isspace()
+            ):
+                # '... for her here,“ said Clyburn': an opening mark typed where the closing one belongs.
+                spans.append(QuoteSpan(open_at, match.end(), True, open_width, 1))
+                open_at = None
+                continue
             # A stray second opening mark: the first was never closed; restart here.
             open_at = index
         else:
