@@ -163,8 +163,11 @@ class SpeakerBook:
         for entry in entries:
             if entry.key == key:
                 return self._remember(entry, entry.name, aliases, extracted.speaker_role)
-        if extracted.speaker_kind == "person":
-            people = [entry for entry in entries if entry.kind == "person"]
+        if extracted.speaker_kind == "person" and _proper_name(name):
+            # 'The man', 'He', 'an article' name no one across documents: only names join by a shared word.
+            people = [
+                entry for entry in entries if entry.kind == "person" and _proper_name(entry.name)
+            ]
             for entry in people:
                 if speaker_rules.same_speaker(name, aliases, entry.name, entry.aliases):
                     return self._join(entry, name, key, aliases, extracted.speaker_role)
@@ -256,3 +259,14 @@ def _shares_a_word(key: str) -> list:
         for pattern in (f"{escaped} %", f"% {escaped}", f"% {escaped} %"):
             conditions.append(speaker_t.c.key.like(pattern, escape="\\"))
     return conditions
+
+
+_NOT_NAME_LEADS = frozenset(
+    "the a an this that these those he she they it we i you his her their its our my your one".split()
+)
+
+
+def _proper_name(name: str) -> bool:
+    """Whether a speaker is named ('John Kirby', 'Kirby'), not described ('The man', 'He', 'an article about ...')."""
+    words = speaker_rules.split_role(name)[0].split()
+    return bool(words) and words[0].lower() not in _NOT_NAME_LEADS

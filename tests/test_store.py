@@ -200,3 +200,25 @@ class TestRetry:
 
         with pytest.raises(StoreError, match="locked by another process"):
             store._transaction(work)
+
+
+class TestDescribedSpeakersStayApart:
+    """'The man' or 'He' in one story is no one named in another: only names join by a shared word."""
+
+    def test_a_description_does_not_join_a_speaker_sharing_a_word(self, store, add_story):
+        first = "The man's attorney said the audio was recorded near the shooting."
+        add_story(
+            store, first, [("the audio was recorded near the shooting", "The man's attorney")]
+        )
+        second = "The man said he cut it off because it was useless."
+        added = add_story(store, second, [("he cut it off because it was useless", "The man")])
+        (claim,) = store.claims_in_source(added.source_id)
+        assert claim.speaker == "The man"
+
+    def test_a_surname_still_joins_the_full_name(self, store, add_story):
+        first = "Harbour master Mira Olsen said the port handled 4,000 containers."
+        add_story(store, first, [("the port handled 4,000 containers", "Mira Olsen")])
+        second = "Olsen said the cranes were repaired."
+        added = add_story(store, second, [("the cranes were repaired", "Olsen")])
+        (claim,) = store.claims_in_source(added.source_id)
+        assert claim.speaker == "Mira Olsen"
