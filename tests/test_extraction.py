@@ -497,3 +497,21 @@ def test_an_opening_mark_typed_for_the_closing_one_closes_the_quote():
     )
     assert claim.speaker == "Jim Corran"
     assert claim.quote == "If the ferry stops, the town has new problems"
+
+
+def test_an_adjunct_of_or_to_a_listener_before_the_quote_is_no_part_of_it():
+    for text in (
+        "Ada Vale said of the ferry plan, “We will not close the harbour this year.”",
+        "Ada Vale wrote to her 20,000 followers, “We will not close the harbour this year.”",
+    ):
+        claim = only(text, "direct")
+        assert (
+            claim.speaker == "Ada Vale" and claim.quote == "We will not close the harbour this year"
+        )
+
+
+def test_a_quote_closed_by_a_period_then_speaker_and_verb():
+    claim = only("“We will not close the harbour this year.” Ada Vale said.", "direct")
+    assert claim.speaker == "Ada Vale" and claim.quote == "We will not close the harbour this year"
+    claim = by_cue("“We are ready.” Ada Vale said the board would meet in June.", "said")
+    assert claim.quote == "the board would meet in June"

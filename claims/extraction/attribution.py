@@ -103,6 +103,7 @@ SUBORDINATE_LEAD_RE = re.compile(
 
 
 _MAX_QUOTE_TO_VERB = 120
+_PERIOD_QUOTE_TAIL_WORDS = 3
 # 'Said Ada Vale, who grew up with him in the neighbourhood, "...': speaker and description before the quote.
 _OPENING_VERB_REACH = 160
 """Characters between a quotation's close and its verb beyond which the quote is not the verb's."""
@@ -391,8 +392,15 @@ class CueReader(QuoteReader):
             .rstrip()
             .rstrip("'’")
         )
+        # '"... are missing." Trump said.': a period where the comma belongs, when the verb ends its sentence.
+        closes_sentence = (
+            inner_tail.endswith(".")
+            and len(self.text[verb.end : verb.sentence_end].split()) <= _PERIOD_QUOTE_TAIL_WORDS
+        )
         attributable = (
-            inner_tail.endswith((",", "?", "!", "—", "-", "–")) or between.lstrip().startswith(",")
+            inner_tail.endswith((",", "?", "!", "—", "-", "–"))
+            or between.lstrip().startswith(",")
+            or closes_sentence
         ) and not is_title(self.text[previous.inner_start : previous.inner_end])
         if not attributable or len(between) >= _MAX_QUOTE_TO_VERB or "\n" in between:
             return None

@@ -12,9 +12,10 @@ from claims.extraction.lexicon import CUE_FORMS, trie_pattern
 
 # Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
 ADJUNCT_RE = re.compile(
-    r"(?:\s*,?\s*(?:in|on|at|to|during|via|through|from|over|after|before|last|this|earlier|late|"
+    r"(?:\s*,?\s*(?:in|on|at|to|of|about|during|via|through|from|over|after|before|last|this|earlier|late|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
-    r"recently|repeatedly|publicly|privately|flatly)\b[^,:\"“”.;]{0,50}?(?=\s*(?:,(?!\d)|:|\bthat\b|[\"“]|'')))?"
+    r"recently|repeatedly|publicly|privately|flatly)\b(?:[^,:\"“”.;]|,(?=\d)){0,50}?"
+    r"(?=\s*(?:,(?!\d)|:|\bthat\b|[\"“]|'')))?"
     r"(?:\s*,[^,:\"“”.;]{1,40},(?=\s*(?:that\b|[\"“]|'')))?",
 )
 LISTENER_RE = re.compile(
