@@ -142,3 +142,19 @@ def test_a_name_after_the_is_no_person():
         "He said the team would return."
     )
     assert _speaker_of(text, "He") == "Tomas Reyes"
+
+
+def test_a_name_with_an_appositive_before_its_verb_is_a_subject():
+    text = (
+        "Reached by phone, Halvard, the mill's owner, hesitated to repeat his criticism of the "
+        "council. He said the vote was fair."
+    )
+    assert _speaker_of(text, "He") == "Halvard"
+
+
+def test_a_capitalised_common_word_is_no_name():
+    text = (
+        "Despite heightened pressure from the council, Tomas Reyes kept the mill open, despite "
+        "the cost. He said it would stay open."
+    )
+    assert _speaker_of(text, "He") == "Tomas Reyes"

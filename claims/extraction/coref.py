@@ -34,9 +34,10 @@ _TITLED_NAME_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Miss|Prof|Professor|Sen|Rep|Gov|Senator|Governor|President|Judge|Rev|"
     r"Father|Sister|Sir|Dame|Lord|Lady)\.?\s+[A-Z][\w'’-]+"
 )
-# One capitalised name as the subject of a verb: 'Sarvis notes he', 'Mohamed brought the clock'.
+# One capitalised name as the subject of a verb: 'Sarvis notes he', 'Mohamed brought the clock',
+# 'Hammond, the Indiana committeeman, hesitated'.
 _SUBJECT_NAME_RE = re.compile(
-    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|notes|noted|"
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)(?:,\s+(?:a|an|the)\s[^,.;:]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|notes|noted|"
     r"added|adds|explained|wrote|writes|thinks|believes|is|was|has|had|would|will|did|does|could|can|came|went|got|"
     r"took|made|gave|saw|knew|thought|became|began|brought|bought|found|felt|left|kept|held|sent|"
     r"spent|won|lost|met|ran|[a-z]{3,}ed)\b"
@@ -186,6 +187,7 @@ class SpeakerResolver:
         self._quote_opens: list[int] = []
         self._chain: dict[int, tuple[str, _Known]] = {}
         self._chained = 0
+        self._lower_cache: dict[str, bool] = {}
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -451,6 +453,8 @@ class SpeakerResolver:
             word = match.group("name")
             if word.lower() in CLAUSE_STARTERS or word.lower() in TITLE_WORDS:
                 continue
+            if self._written_lower(word):
+                continue  # 'Despite heightened efforts': a word the document also writes in lower case
             if _DETERMINER_BEFORE_RE.search(window, max(0, match.start() - 6), match.start()):
                 continue  # 'The Edition is': a thing, not a person's name
             known = self._full_name(word, floor + match.start())
@@ -464,6 +468,16 @@ class SpeakerResolver:
                 (match.start(), known or _Known(word, None, "person", floor + match.start()))
             )
         return found
+
+    def _written_lower(self, word: str) -> bool:
+        """Whether the document writes this capitalised word in lower case too: a common word, no name."""
+        lower = word.lower()
+        if lower not in self._lower_cache:
+            self._lower_cache[lower] = (
+                re.search(r"(?<![\w'’-])" + re.escape(lower) + r"(?![\w'’-])", self.text)
+                is not None
+            )
+        return self._lower_cache[lower]
 
     def _fits(self, name: str, pronoun: str) -> bool:
         """Whether nothing in the document makes this person the other gender than the pronoun's."""
