@@ -51,6 +51,8 @@ STEPS = [
         ("--copies", "1", "--limit", "300", "--serial-limit", "150"),
     ),
     Step("extraction", "bench_extraction.py", (), ("--limit", "300", "--repeat", "1")),
+    # `counterclaim add` of the distinct FNC-1 bodies, parser included (issue 14).
+    Step("add", "bench_add.py", (), ("--limit", "300", "--no-baseline")),
     Step(
         "matching 10k",
         "bench_matching.py",
