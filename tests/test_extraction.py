@@ -515,3 +515,23 @@ def test_a_quote_closed_by_a_period_then_speaker_and_verb():
     assert claim.speaker == "Ada Vale" and claim.quote == "We will not close the harbour this year"
     claim = by_cue("“We are ready.” Ada Vale said the board would meet in June.", "said")
     assert claim.quote == "the board would meet in June"
+
+
+def test_a_fronted_clause_keeps_its_speaker_past_an_adjunct_or_semicolon():
+    claim = by_cue(
+        "The ferry fares are far too high, Hollis said Tuesday in Larkspur, noting the board had refused.",
+        "said",
+    )
+    assert claim.quote == "The ferry fares are far too high" and claim.speaker == "Hollis"
+    claim = by_cue(
+        "These were no oversights, Brafton noted; the board had deliberately slanted its figures.",
+        "noted",
+    )
+    assert claim.quote == "These were no oversights"
+
+
+def test_a_clause_after_said_is_no_inverted_speaker():
+    text = "The board, which met on Monday, said the ferry plan would fail, adding that nobody would pay."
+    said, adding = by_cue(text, "said"), by_cue(text, "adding")
+    assert said.quote == "the ferry plan would fail" and said.speaker_mention.text == "The board"
+    assert adding.speaker == "The board"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.fronted import (
+    SPEAKER_CLAUSE_RE,
     clause_like,
     fronted,
     fronted_inverted,
@@ -484,12 +485,27 @@ class CueReader(QuoteReader):
                     self.text, clause_start, verb.sentence_start + said.start("verb")
                 )
         inverted = _VERB_THEN_SPEAKER_RE.search(before)
-        if inverted and CUE_FORMS.get(inverted.group("verb").lower()) in STRONG_SAY_LEMMAS:
+        if (
+            inverted
+            and CUE_FORMS.get(inverted.group("verb").lower()) in STRONG_SAY_LEMMAS
+            and not SPEAKER_CLAUSE_RE.search(inverted.group("who"))
+        ):
             return mention_after(
                 self.text,
                 verb.sentence_start + inverted.end("verb"),
                 verb.sentence_start + inverted.end("who"),
             )
+        # 'When the vote came, he said the plan would fail, adding ...': the last speaker's verb.
+        said = None
+        for match in CUE_RE.finditer(before):
+            form = match.group(0)
+            if form.islower() and CUE_FORMS.get(form) in STRONG_SAY_LEMMAS:
+                said = match
+        if said is not None and not said.group(0).endswith("ing"):
+            clause_start = verb.sentence_start + before.rfind(",", 0, said.start()) + 1
+            mention = mention_before(self.text, clause_start, verb.sentence_start + said.start())
+            if mention is not None and mention.text.lower() not in ("which", "who", "that"):
+                return mention
         return None
 
     def _what_was_said(self, verb: _Verb, mention: Mention) -> Candidate | None:

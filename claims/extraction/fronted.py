@@ -117,8 +117,8 @@ def fronted_inverted(
     if not before.rstrip().endswith(","):
         return None
     mention = mention_after(reader.text, match.end(), sentence_end)
-    if mention is None:
-        return None
+    if mention is None or SPEAKER_CLAUSE_RE.search(mention.text):
+        return None  # 'The board, which met, said the plan would fail': a clause, not an inverted speaker
     remainder = reader.text[mention.end : sentence_end]
     if len(remainder.split()) > 8 and not remainder.startswith(","):
         return None
@@ -132,7 +132,16 @@ def fronted_inverted(
     )
 
 
-_SPEAKERS_OWN_RE = re.compile(r"\s*,\s*(?:adding|saying|noting|arguing|insisting|explaining)\b")
+SPEAKER_CLAUSE_RE = re.compile(
+    r"\b(?:would|will|could|can|should|must|might|may|is|are|was|were|has|have|had)\b"
+)
+"""An auxiliary inside a phrase read as a speaker: it is a clause ('the plan would fail')."""
+_SPEAKERS_OWN_RE = re.compile(
+    # '..., he said, adding ...', '..., she said Tuesday in Paris, noting ...', '..., he noted; the ...'
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|late|later|yesterday|today|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\"“”]{0,40}?)?"
+    r"\s*(?:,\s*(?:adding|saying|noting|arguing|insisting|explaining)\b|;)"
+)
 # 'The plan, said Ada Vale, is doomed': after the speaker's closing comma the interrupted clause
 # goes on with its verb (not a relative clause, an appositive or a new clause).
 _CLAUSE_RESUMES_RE = re.compile(
