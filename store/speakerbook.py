@@ -262,7 +262,8 @@ def _shares_a_word(key: str) -> list:
 
 
 _NOT_NAME_LEADS = frozenset(
-    "the a an this that these those he she they it we i you his her their its our my your one".split()
+    """the a an this that these those he she they it we i you his her their its our my your one some
+    another other others many several most all each both any no every""".split()
 )
 
 

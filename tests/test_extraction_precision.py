@@ -125,3 +125,34 @@ def test_an_update_stamp_is_no_part_of_the_claim():
     text = "Update 2:13 PM: The diagnostic port will not be included on the watch that ships, according to Tarnblog."
     claim = by_cue(text, "according to")
     assert claim.quote.startswith("The diagnostic port")
+
+
+def test_a_cue_joined_by_a_hyphen_is_an_adjective():
+    text = "Talks stalled with the Velmora-backed rebels in the north of Tarn last week."
+    assert not any(c.cue and c.cue.text == "backed" for c in attributed(text))
+
+
+def test_a_negated_cue_with_no_clause_says_nothing():
+    text = "Senator Ilse Varn would not reveal her source of the information, aides of the senator said."
+    assert not any(c.cue and c.cue.text == "reveal" for c in attributed(text))
+    text = "The ministry said in a statement that it would not comment on specific cases."
+    assert attributed(text) == []
+
+
+def test_the_writers_debunk_after_a_dash_is_no_part_of_the_claim():
+    claim = by_cue(
+        "A Tarn website said that police chief Arlo Wenck had unmasked the artist - but "
+        "according to the police, no such officer exists.",
+        "said",
+    )
+    assert "no such officer" not in claim.quote
+
+
+def test_a_named_sources_words_and_embedded_posts_are_not_the_outlets():
+    text = (
+        "The ferry from Ostend sank on Monday with 40 people aboard.\n\n"
+        "“Careful, the ferry sinks several times a year in rumours” Ramos wrote on Twitter 2 days later.\n\n"
+        "Ferry sinks off Ostend, 40 aboard http://t.co/abc123 pic.twitter.com/xyz — Lena (@lena) May 4, 2015\n\n"
+        "— This story was updated at 10:37 a.m."
+    )
+    assert _narrative(text) == ["The ferry from Ostend sank on Monday with 40 people aboard"]

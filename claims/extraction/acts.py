@@ -4,7 +4,8 @@ Read after speakers are resolved. 'Neither firm wanted to comment on the story',
 why': a refusal, not a statement. 'You think if the photos had not surfaced ...': the reader
 addressed, outside any quotation, is the writer's musing, no one's claim ('I believe' in an
 opinion column stays its author's claim). 'Most people knew what she was up to': knowing a
-wh-thing states nothing. 'Update 2:13 PM: The port will not ship,
+wh-thing states nothing. 'Moscow-backed', 'so-called': a cue joined to the word before by a
+hyphen is an adjective. 'would not reveal his source': a negated cue with no clause says nothing. 'Update 2:13 PM: The port will not ship,
 according to 9to5Mac': the time stamp of an update is no part of what the source said.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.candidates import Candidate
+from claims.extraction.fronted import clause_like
 from claims.extraction.lexicon import CUE_FORMS, STRONG_SAY_LEMMAS
 
 _NO_STATEMENT_RE = re.compile(
@@ -22,6 +24,13 @@ _NO_STATEMENT_RE = re.compile(
     re.IGNORECASE,
 )
 _READER_PRONOUN = "you"
+# 'it would not comment on specific cases': what a speaker refused to say is no statement.
+_REFUSED_RE = re.compile(
+    r"(?:it|he|she|they|we)\s+(?:would|will|could|did|does|do)\s*(?:not|n['’]t)\s+"
+    r"(?:comment|elaborate|discuss|say|confirm|disclose|reveal|respond)\b",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+$")
 _WH_CONTENT_RE = re.compile(r"(?:who|what|where|when|why|how|which)\b", re.IGNORECASE)
 _KNOWING_LEMMAS = frozenset(("know", "wonder", "understand", "see"))
 _STAMP_CHAR = r"(?:[^:\n]|(?<=\d):(?=\d))"
@@ -43,11 +52,15 @@ def states_nothing(text: str, candidate: Candidate, quote_at) -> bool:
     if candidate.kind == "narrative":
         return False
     content = text[candidate.start : candidate.end]
-    if _NO_STATEMENT_RE.fullmatch(content.strip(" ,.")):
+    if _NO_STATEMENT_RE.fullmatch(content.strip(" ,.")) or _REFUSED_RE.match(content):
         return True
     cue = candidate.cue
     if cue is None:
         return False
+    if cue[0] > 0 and text[cue[0] - 1] == "-":
+        return True  # 'Moscow-backed separatists', 'the so-called caliphate': an adjective, no act
+    if _NEGATED_BEFORE_RE.search(text, max(0, cue[0] - 12), cue[0]) and not clause_like(content):
+        return True  # 'would not reveal his source', 'did not confirm the deaths': nothing said
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].lower())
     mention = candidate.mention
     if (

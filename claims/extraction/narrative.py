@@ -16,6 +16,14 @@ _ASSERTION_RE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 80
+# '”Ramos wrote on Twitter', 'Topsy reports Seidel had ...': a named source's words, not the outlet's.
+_NAMED_SPEECH_RE = re.compile(
+    r"(?:[”\"’]\s*|\b[A-Z][\w.'’-]*\s+)(?:said|says|wrote|writes|reported|reports|told|tweeted)\b"
+)
+# An embedded post's link ('http://t.co/...', 'pic.twitter.com/...') or an update note is page furniture.
+_PAGE_FURNITURE_RE = re.compile(
+    r"https?://|pic\.twitter\.com|\bThis\s+(?:story|article|post)\s+(?:was|has\s+been)\s+updated\b"
+)
 _CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 _HEADLINE_CASE_SHARE = 0.8
 # 'The fake story reads: "..."', 'she went on to say that ...': speech the readers did not attribute.
@@ -95,6 +103,12 @@ def _not_the_outlets_statement(sentence: str) -> bool:
     headline = (
         len(long_words) >= 4
         and sum(w[0].isupper() for w in long_words) >= _HEADLINE_CASE_SHARE * len(long_words)
-        and not stripped.endswith(".")
+        and (not stripped.endswith(".") or stripped.endswith(".."))
     )
-    return headline or stripped.endswith(":") or bool(_UNREAD_SPEECH_RE.search(sentence))
+    return (
+        headline
+        or stripped.endswith(":")
+        or bool(_UNREAD_SPEECH_RE.search(sentence))
+        or bool(_NAMED_SPEECH_RE.search(sentence))
+        or bool(_PAGE_FURNITURE_RE.search(sentence))
+    )

@@ -31,7 +31,9 @@ CLAUSE_CUT_RE = re.compile(
     r"|,\s+(?:citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s"
     r"|,\s+and\s+(?:the|a|an|his|her|their|its|most|many|some|people|others)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:is|are|was|were|has|have|had|did|does|do|will|would|could|can|may|might|must|should|[a-z]{3,}ed)\b"
-    r"|,\s+(?!(?:that|which|who|and|but)\b)(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|adds|wrote|writes|argued|noted)"
+    # '... was arrested - but according to the Met, no such officer exists': the writer's debunk after a dash.
+    r"|\s+[-–—]\s+but\b"
+    r"|,\s+(?!(?:that|which|who|and|but)\b)(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|adds|wrote|writes|argued|noted|reported|reports)"
     r"(?=[^,;:\"“”]*$)"
 )
 # A gloss in apposition to a whole clause, closing the sentence ('..., a move that could split the party').
