@@ -158,3 +158,14 @@ def test_a_capitalised_common_word_is_no_name():
         "the cost. He said it would stay open."
     )
     assert _speaker_of(text, "He") == "Tomas Reyes"
+
+
+def test_he_or_she_never_stands_for_a_document_that_spoke():
+    text = (
+        "Ada Brill reads her letters after each game. The e-mail said the team had been lucky. "
+        "She said she would answer it."
+    )
+    (claim,) = [
+        c for c in attributed(text) if c.speaker_mention and c.speaker_mention.text == "She"
+    ]
+    assert claim.speaker == "Ada Brill"

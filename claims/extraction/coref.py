@@ -167,6 +167,19 @@ def _describes_someone(attached: re.Match[str]) -> bool:
     )
 
 
+def _someone(name: str) -> bool:
+    """Whether 'he'/'she' can stand for a speaker: a name, or a phrase whose noun is a person's
+    ('the senator', 'a worker'), not 'The e-mail' or 'what the average person'."""
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,")
+    return words[-1][:1].isupper() or (
+        (last in PERSON_TITLES or last in _PERSON_NOUNS or last in SPEAKER_NOUNS)
+        and words[0].lower() not in ("what", "which", "who")
+    )
+
+
 def _first(pair: tuple[int, _Known]) -> int:
     return pair[0]
 
@@ -327,7 +340,8 @@ class SpeakerResolver:
         He said' is still the first man). Without a candidate in reach, the last speaker.
         """
         self._chain_up_to(position)
-        last = self.people[-1] if self.people else None
+        people = [known for known in self.people if _someone(known.name)]
+        last = people[-1] if people else None
         found = self._candidates(position, pronoun)
         if found:
             return self._most_salient(found, nearest=self._in_quote(position))
@@ -350,7 +364,9 @@ class SpeakerResolver:
             if not _is_object(window, offset)
         ]
         found += [
-            (known.position, known) for known in self.people if floor <= known.position < position
+            (known.position, known)
+            for known in self.people
+            if floor <= known.position < position and _someone(known.name)
         ]
         same = _PRONOUN_GENDER.get(pronoun)
         found += [
