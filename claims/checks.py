@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
-from claims.polarity import read_stance, stance_towards
+from claims.polarity import is_negation_cue, read_stance, stance_towards
 from claims.propositions import negated_clauses
 
 STANCES = ("supports", "disputes", "reports", "unrelated")
@@ -56,6 +56,8 @@ MAX_HEADLINE = 300
 """A one-line document up to this many characters is a headline."""
 TITLE_WEIGHT = 2.0
 """A headline states what the article stands for: it weighs as two statements."""
+NEGATES = "negates it"
+"""How a stance explanation says the deciding statement denies only by a plain negation."""
 
 # Words about telling and debunking: they say how a statement is held, not what it is about.
 _FRAME_WORDS = frozenset(
@@ -134,6 +136,8 @@ class _Reading:
     cue: str | None
     in_text: bool = False
     """A sentence of the source's text that no claim holds (read only for debunking words)."""
+    negation: bool = False
+    """Denies only by a plain negation ('did not', 'not among'), with no denying or debunking word."""
 
     @property
     def weight(self) -> float:
@@ -265,7 +269,10 @@ class CheckReader:
         if sceptic is not None:
             denies = debunks = True
         cue = sceptic or stance.cue
-        return _Reading(claim_id, text, share, denies, debunks, stance.hedged or hedged, cue)
+        negation = denies and sceptic is None and is_negation_cue(stance.cue)
+        return _Reading(
+            claim_id, text, share, denies, debunks, stance.hedged or hedged, cue, negation=negation
+        )
 
     def _decide(self, readings: list[_Reading], source_share: float) -> Verdict:
         # Denials that tell against (or, for a check that itself denies, for) the proposition.
@@ -331,15 +338,17 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
         else f"claim {reading.claim_id}"
     )
     quoted = _shorten(reading.text)
+    # A plain negation is named as such: a dispute resting only on negations is weak.
+    denies = NEGATES if reading.negation else "denies it"
     if stance == "disputes":
         how = (
             "states what the check denies"
             if check_denies
-            else f"denies it (\u2018{reading.cue}\u2019)"
+            else f"{denies} (\u2018{reading.cue}\u2019)"
         )
         return f"{where} {how}: \u201c{quoted}\u201d"
     if stance == "supports" and check_denies:
-        return f"{where} denies it too (\u2018{reading.cue}\u2019): \u201c{quoted}\u201d"
+        return f"{where} {denies} too (\u2018{reading.cue}\u2019): \u201c{quoted}\u201d"
     if stance == "reports":
         return f"{where} relays it without vouching for it: \u201c{quoted}\u201d"
     return f"{where} states it: \u201c{quoted}\u201d"

@@ -26,8 +26,10 @@ stances. A pairwise dispute holding a claim that decides a source's stance on th
 is about the check's proposition: it is merged into the check's dispute (its conflicts
 listed there), whose sides the check's stances decide, so a source that only relays the
 claim stands on neither side. Its id is the check's id, negated, so it never meets a
-conflict id. It is weak when a side rests only on the body-text reading (a sentence
-calling the story untrue that no claim holds).
+conflict id. It is weak when a side rests only on weak readings: the body-text reading (a
+sentence calling the story untrue that no claim holds) or a plain negation ('did not', 'not
+among') with no denying or debunking word. On Emergent (development half) the pairs such
+disputes flag are real half as often as the others (0.49 against 0.76).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from claims.checks import NEGATES
 from claims.models import Check, Claim, Conflict, Link
 from claims.polarity import claim_polarity
 from claims.text import one_line
@@ -342,6 +345,12 @@ BODY_TEXT_READING = "its text "
 """How a stance explanation starts when only the body-text debunk reading decided it."""
 
 
+def _weak_stance(explanation: str) -> bool:
+    """Whether a stance rests on a weak reading: the body text's debunking sentence, or a plain negation."""
+    reading = explanation.split("\u201c", 1)[0]  # what decided, before the quoted statement
+    return reading.startswith(BODY_TEXT_READING) or f" {NEGATES} " in reading
+
+
 def check_disputes(
     checks: Iterable[Check],
     claims: Mapping[int, Claim],
@@ -367,10 +376,7 @@ def check_disputes(
             _check_side(on[stance], claims, reprint_sources, stance)
             for stance in ("supports", "disputes")
         )
-        weak = any(
-            all(source.explanation.startswith(BODY_TEXT_READING) for source in on[stance])
-            for stance in on
-        )
+        weak = any(all(_weak_stance(source.explanation) for source in on[stance]) for stance in on)
         found.append(
             Dispute(
                 id=-check.id,

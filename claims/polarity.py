@@ -197,6 +197,11 @@ def stance_towards(text: str, reference: str) -> Stance:
     return stance
 
 
+def is_negation_cue(cue: str | None) -> bool:
+    """Whether a denial's cue is a plain negation ('did not', 'not among', 'no'), not a denying or debunking word."""
+    return cue is not None and _DENIAL_RE.search(plain(cue)) is None
+
+
 def _denial(lowered: str) -> re.Match[str] | None:
     """The cue that makes the text deny, if any: a debunking word or a negation in scope, unless it denies a denial."""
     if _NEGATED_DENIAL_RE.search(lowered):

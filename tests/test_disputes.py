@@ -256,6 +256,31 @@ class TestCheckDisputes:
         one_sided = self._check((1, "supports", [1], "claim 1 states it"))
         assert check_disputes([one_sided], CLAIMS) == []
 
+    def test_a_side_resting_only_on_plain_negations_is_weak(self):
+        from claims.checks import CheckReader
+        from claims.disputes import check_disputes
+
+        reader = CheckReader("the Harbour bridge was closed on Monday")
+        negating = reader.judge("No, the Harbour bridge was not closed on Monday", [])
+        denying = reader.judge("Council denies the Harbour bridge was closed on Monday", [])
+        assert negating.stance == denying.stance == "disputes"
+        assert "negates it (‘no’)" in negating.explanation
+        assert "denies it (‘denies’)" in denying.explanation
+        supporting = (1, "supports", [1], "claim 1 states it")
+        weak = self._check(supporting, (3, "disputes", [], negating.explanation))
+        assert check_disputes([weak], CLAIMS)[0].weak
+        firm = self._check(
+            supporting,
+            (3, "disputes", [], negating.explanation),
+            (4, "disputes", [], denying.explanation),
+        )
+        assert not check_disputes([firm], CLAIMS)[0].weak
+        # A quoted statement that happens to say 'negates it' decides nothing.
+        quoted = self._check(
+            supporting, (3, "disputes", [3], "claim 3 denies it: “It negates it all”")
+        )
+        assert not check_disputes([quoted], CLAIMS)[0].weak
+
     def test_pairwise_dispute_about_the_check_merges_into_it(self):
         from claims.disputes import with_check_disputes
 
