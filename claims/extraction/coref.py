@@ -54,6 +54,7 @@ _TITLE_GENDER_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Father|Sister)\.?\s+$", re.IGNORECASE
 )
 _NEXT_NAME_RE = re.compile(r"[ \t]+[A-Z][\w'’-]")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 _HE_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
@@ -200,7 +201,7 @@ class SpeakerResolver:
         self._quote_opens: list[int] = []
         self._chain: dict[int, tuple[str, _Known]] = {}
         self._chained = 0
-        self._lower_cache: dict[str, bool] = {}
+        self._lower_words: frozenset[str] | None = None
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
@@ -397,7 +398,9 @@ class SpeakerResolver:
         """Resolve every 'he'/'she' before position, in order, so a later one can follow the chain."""
         if position <= self._chained:
             return
-        start, self._chained = self._chained, position
+        # Only the pronouns a candidate window can reach matter, and what they refer to.
+        start = max(self._chained, position - 2 * PRONOUN_PERSON_REACH)
+        self._chained = position
         for match in _HE_SHE_RE.finditer(self.text, start, position):
             word = match.group(0).lower()
             known = self._nearest_person(match.start(), word)
@@ -487,13 +490,9 @@ class SpeakerResolver:
 
     def _written_lower(self, word: str) -> bool:
         """Whether the document writes this capitalised word in lower case too: a common word, no name."""
-        lower = word.lower()
-        if lower not in self._lower_cache:
-            self._lower_cache[lower] = (
-                re.search(r"(?<![\w'’-])" + re.escape(lower) + r"(?![\w'’-])", self.text)
-                is not None
-            )
-        return self._lower_cache[lower]
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD_RE.findall(self.text))
+        return word.lower() in self._lower_words
 
     def _fits(self, name: str, pronoun: str) -> bool:
         """Whether nothing in the document makes this person the other gender than the pronoun's."""
