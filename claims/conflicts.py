@@ -3,7 +3,9 @@
 The store calls `detect_conflicts(claims, links, sources)` after linking and after every
 review. Rules look only at links that are not `rejected`:
 
-- `denial`: one side asserts, the other denies: an extracted denial, or words that deny as
+- `denial`: one side asserts, the other denies (never one voice of one source against
+  itself, nor one named person in two, `one_voice`; never two claims read from overlapping
+  words of one source): an extracted denial, or words that deny as
   `claims.polarity.read_stance` reads them (a debunking word, or negation of the main
   statement, not 'not just' or a negation inside a relative clause), and what is denied is
   what the other side states (`claims.propositions.denial_meets`: not the same negation on
@@ -16,11 +18,16 @@ review. Rules look only at links that are not `rejected`:
 which does not assert its proposition);
 - `attribution`: the same words attributed, in two sources, to two distinct named speakers
   (a person's or organisation's name, not a role, a pronoun or 'the report'; two
-  spellings of one name are one speaker);
+  spellings of one name are one speaker), unless one source names the other speaker beside
+  the words (within `BESIDE_BEFORE` characters before them or `BESIDE_AFTER` after): that
+  source knows the other speaker, so its own was misread ('..., he told his friends,
+  according to Aleisha Orr', a 'he' resolved past the name just before), read when the
+  caller gives `source_text`;
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
-A finding is `weak` when a side is hedged or merely reported ('reports say'), or is the
+A finding is `weak` when a side is hedged or merely reported ('reports say'), denies only
+under a modal ('might not be accurate'), or is the
 outlet's own sentence relaying someone's assertion ('Senator: ...', 'X says ...'). Every
 finding carries one sentence naming the speakers, the sources and what disagrees; when both
 sides come from one source, its title is named once at the end.
@@ -29,7 +36,7 @@ sides come from one source, its title is named once at the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
@@ -37,8 +44,8 @@ from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
-from claims.polarity import claim_polarity, read_stance, text_polarity
-from claims.propositions import denial_meets, negators
+from claims.polarity import claim_polarity, modal_denial, read_stance, text_polarity
+from claims.propositions import denial_meets, negated_clauses, negators
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -51,31 +58,65 @@ SPELLING_RATIO = 75
 """rapidfuzz ratio of two speaker names at or above which they are spellings of one name."""
 SAME_TARGET_RATIO = 85
 """rapidfuzz ratio above which a denial's target restates the other claim, so it is quoted once."""
+BESIDE_BEFORE = 600
+BESIDE_AFTER = 300
+"""How near the words another speaker's name stands for the source to know that speaker."""
 _SNIPPET = 90
 _QUOTED_RE = re.compile(r'["“]([^"“”]+)')
 
 
+SourceText = Callable[[int], "str | None"]
+"""A source id's stored text (None when unknown)."""
+
+
 def detect_conflicts(
-    claims: Mapping[int, Claim], links: Iterable[Link], sources: Mapping[int, Source]
+    claims: Mapping[int, Claim],
+    links: Iterable[Link],
+    sources: Mapping[int, Source],
+    source_text: SourceText | None = None,
 ) -> list[ConflictFinding]:
-    """Conflicts among linked claims, one finding per (kind, pair), rejected links ignored."""
+    """Conflicts among linked claims, one finding per (kind, pair), rejected links ignored.
+
+    `source_text` reads a source's text, asked only of the rare pair an attribution conflict
+    would name (see the module's rules); without it the text is not read.
+    """
     findings: dict[tuple[str, int, int], ConflictFinding] = {}
     for link in links:
         if link.state == "rejected":
             continue
         a, b = (claims.get(claim_id) for claim_id in sorted(link.claim_ids))
-        if a is None or b is None or a.id == b.id:
+        if a is None or b is None or a.id == b.id or _overlapping(a, b):
             continue
-        for finding in _pair_findings(a, b, link, sources):
+        for finding in _pair_findings(a, b, link, sources, source_text):
             findings.setdefault((finding.kind, *finding.claim_ids), finding)
     return [findings[key] for key in sorted(findings)]
 
 
+def _overlapping(a: Claim, b: Claim) -> bool:
+    """Whether two claims are read from overlapping words of one source: one statement, read twice.
+
+    The words must say so too (one holds the other), not the offsets alone.
+    """
+    return (
+        a.source_id == b.source_id
+        and a.start < b.end
+        and b.start < a.end
+        and fuzz.partial_ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
+    )
+
+
 def _pair_findings(
-    a: Claim, b: Claim, link: Link, sources: Mapping[int, Source]
+    a: Claim,
+    b: Claim,
+    link: Link,
+    sources: Mapping[int, Source],
+    source_text: SourceText | None = None,
 ) -> list[ConflictFinding]:
     pair = (a.id, b.id)
-    weak = any(claim.hedged or is_unattributed(claim) or _relayed(claim) for claim in (a, b))
+    weak = any(
+        claim.hedged or is_unattributed(claim) or _relayed(claim) or modal_denial(claim.text)
+        for claim in (a, b)
+    )
     names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
@@ -84,6 +125,7 @@ def _pair_findings(
     if (
         asserting
         and polarity_a != polarity_b
+        and not one_voice(a, b)
         and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter))
     ):
         found.append(
@@ -100,7 +142,7 @@ def _pair_findings(
             f"{names.side(a, _states(a, numeric.a))}, while {names.side(b, _states(b, numeric.b))}"
         )
         found.append(ConflictFinding(kind="numeric", claim_ids=pair, explanation=text, weak=weak))
-    if _same_words_other_speaker(a, b):
+    if _same_words_other_speaker(a, b) and not _named_beside(a, b, source_text):
         text = names.sentence(
             f'The words "{_snippet(a.quote)}" are attributed to {names.who(a)} and to {names.who(b)}'
         )
@@ -141,12 +183,57 @@ def _polarity(claim: Claim) -> str:
     return claim_polarity(claim)
 
 
+_VOICE_FILLERS = frozenset(
+    "a an the its their his her our for of at from official officials spokesman spokeswoman "
+    "spokesperson spokespeople rep reps representative representatives source sources statement "
+    "officer officers insider insiders executive executives".split()
+)
+_AUTHOR_VOICES = frozenset(("i", "we", "the author", "the writer", "this writer", "the editor"))
+
+
+def one_voice(a: Claim, b: Claim) -> bool:
+    """Whether two claims speak with one voice: in one source the outlet's own (or its author's
+    'I'), one speaker, or a body and its official ('the network' and 'a network official');
+    in two sources one named person.
+
+    One voice in one article does not deny itself: a sentence that reads as contradicting
+    another of the same voice was misread (irony, a rebuttal's set-up, the answer to a rumour).
+    """
+    if a.source_id != b.source_id:
+        # In two sources only one named person is one voice ('Taugan Kadalim' in both).
+        return bool(_named(a) and _named(b)) and (
+            same_speaker(a.speaker, [], b.speaker, [])
+            or _spellings_of_one_name(a.speaker or "", b.speaker or "")
+        )
+    voice_a, voice_b = _voice(a), _voice(b)
+    if voice_a == "outlet" or voice_b == "outlet":
+        return voice_a == voice_b
+    if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+        return True
+    if same_speaker(a.speaker, [], b.speaker, []):
+        return True
+    words_a, words_b = (frozenset(voice.split()) - _VOICE_FILLERS for voice in (voice_a, voice_b))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _voice(claim: Claim) -> str:
+    speaker = " ".join(compare_text(claim.speaker or "").split())
+    if not speaker or claim.speaker_kind == "outlet" or speaker in _AUTHOR_VOICES:
+        return "outlet"
+    return speaker
+
+
 def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
     """Whether linking tied the denial to this claim itself: a stated answer, or a bare denial of the story's topic."""
     if denier.answers_claim_id == asserter.id or asserter.answers_claim_id == denier.id:
         return True
-    if link.reason and link.reason.split(";")[0] in ("answers", "topic"):
+    reason = (link.reason or "").split(";")[0]
+    if reason == "answers":
         return True
+    if reason == "topic":
+        # A claim that negates words of its own ('amazed because I've never heard of a spider
+        # surviving under the skin') does not plainly state the topic the denial denies.
+        return not negated_clauses(asserter.text)
     # Only a denial of a bare reference ('the reports are fake', 'it is not true') takes its topic from linking.
     return (
         features(denier).generic_denial
@@ -218,6 +305,21 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
         # A speaker named inside the quoted words was read from them, not from the attribution.
         return False
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
+
+
+def _named_beside(a: Claim, b: Claim, source_text: SourceText | None) -> bool:
+    """Whether either claim's source names the other claim's speaker beside its words."""
+    if source_text is None:
+        return False
+    for claim, other in ((a, b), (b, a)):
+        text = source_text(claim.source_id)
+        family = compare_text(other.speaker or "").split()[-1:]
+        if not text or not family or len(family[0]) <= 2:
+            continue
+        beside = text[max(0, claim.start - BESIDE_BEFORE) : claim.end + BESIDE_AFTER]
+        if family[0] in compare_text(beside).split():
+            return True
+    return False
 
 
 def _named(claim: Claim) -> bool:

@@ -2,7 +2,8 @@
 
 `read_stance(text)` looks for denial cues ('denies', 'hoax', 'not true', 'debunked',
 'shoots down', 'made it up'), negation of the statement itself ("didn't", 'was not',
-'not captured', 'No, says ...', 'No threats were made'), and hedges ('reportedly',
+'not captured', 'No, says ...', 'No threats were made', and under a modal 'might not be
+accurate', a hedged denial, never an assertion), and hedges ('reportedly',
 'allegedly', 'may', a question mark, 'unverified', 'suspected').
 
 Negation only counts when it is in scope of the main statement: not inside a relative or
@@ -66,7 +67,7 @@ _IRREGULAR_PARTICIPLES = (
     r"sought|bound|upheld|withheld|heard"
 )
 _NEGATION_RE = re.compile(
-    r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been)\s+not\b|"
+    r"\b(?:(?:'s|'re|is|are|was|were|has|have|had|did|does|do|will|wo|would|could|can|ca|should|been|might|may)\s+not\b|"
     r"not\s+(?:the|those|true|real|dead|a|an|been|to be|in|at|on|one of|entering|coming|going|happening|"
     r"imminent|among|behind|responsible|involved|guilty|part of|by|from|(?:\w+ly\s+)?(?:\w+(?:ed|en)|"
     + _IRREGULAR_PARTICIPLES
@@ -225,6 +226,18 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
             continue
         return match
     return None
+
+
+_MODAL_NEGATION_RE = re.compile(r"\b(?:might|may)\s+not\b")
+
+
+def modal_denial(text: str) -> bool:
+    """Whether the text denies only under a modal ('might not be accurate', 'may not be real'): a hedged denial."""
+    lowered = plain(text).strip()
+    if not _DENIAL_SCREEN_RE.search(lowered) or _DENIAL_RE.search(lowered):
+        return False
+    match = _scoped_negation(lowered)
+    return match is not None and bool(_MODAL_NEGATION_RE.match(match.group(0)))
 
 
 def _set_aside(lowered: str, negator_start: int) -> bool:

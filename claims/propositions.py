@@ -12,7 +12,14 @@ when:
 - what the denier denies (the clauses of its words that carry a negator, else its
   `denial_target`, else its words) shares too little with
   the asserter to be the same proposition: fewer than `MIN_SHARED` content words, or less
-  than `MIN_COVER` of the smaller side's content words.
+  than `MIN_COVER` of the smaller side's content words. Names do not count: two claims
+  about one person or channel ('Bale was not right for the part' and 'Bale decided to part
+  ways'; 'the Weather Channel meteorologist was the victim of misinformation' and 'Let's
+  bring in Weather Channel meteorologist Mike Seidel') share whom they are about, not what
+  they say of them. Nor does the subject alone: the shared words must include what follows
+  the denier's negator ('he was not right for the part' denies being right for the part).
+- every shared word stands in a clause the asserter itself negates ('amazed because I've
+  never heard of a spider surviving under the skin'): it does not assert them.
 
 A bare denial ('the reports are fake') names no proposition of its own; linking tied it to
 its topic or the claim it answers, so `denial_meets` is asked only of other pairs.
@@ -40,7 +47,12 @@ _NEGATION_FILLERS = frozenset(
     ("be", "been", "have", "even", "really", "quite", "yet", "exactly", "entirely", "fully")
 )
 """Words between a negator and the word it negates: 'not quite ready' negates 'ready'."""
+_REFUSING = frozenset(
+    "refuse refused refuses refusing decline declined declines declining fail failed fails".split()
+)
 _DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
+_NAME_WORD_RE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*")
+"""A capitalised word that does not open the text or a sentence: part of a name."""
 _CLAUSE_RE = re.compile(
     r"[,;:()\u2014\u2013\u2015]|\s--?\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
     re.IGNORECASE,
@@ -102,7 +114,11 @@ def same_statement(a: str, b: str) -> bool:
 
 
 def negated_words(text: str) -> set[tuple[str, str]]:
-    """(negator, the word it negates) pairs: 'I don't want to' gives ('not', 'want')."""
+    """(negator, the word it negates) pairs: 'I don't want to' gives ('not', 'want').
+
+    A verb of refusing negates what follows it as 'not' does: 'refused to disclose his net
+    worth' and "won't disclose his net worth" are the same negation.
+    """
     words = _WORD_RE.findall(plain(text))
     found = set()
     for index, word in enumerate(words):
@@ -112,6 +128,8 @@ def negated_words(text: str) -> set[tuple[str, str]]:
                 "",
             )
             found.add((word, following))
+        elif word in _REFUSING and words[index + 1 : index + 2] == ["to"]:
+            found.add(("not", next(iter(words[index + 2 : index + 3]), "")))
     return found
 
 
@@ -129,9 +147,33 @@ def denied_clause(claim: Claim) -> str:
     return negated_clauses(claim.text) or claim.denial_target or claim.text
 
 
+def negated_predicate(text: str) -> str:
+    """What follows the first negator in each negated clause: 'Bale decided he was not right
+    for the part' negates being right for the part, not the deciding ('' when no negator)."""
+    found = []
+    for clause in _CLAUSE_RE.split(text):
+        if not clause:
+            continue
+        words = _WORD_RE.findall(plain(clause))
+        first = next((i for i, word in enumerate(words) if word in NEGATORS), None)
+        if first is not None:
+            found.append(" ".join(words[first:]))
+    return " ".join(found)
+
+
 def negated_clauses(text: str) -> str:
     """The clauses of `text` that carry a negator, joined ('' when none does)."""
     return " ".join(clause for clause in _CLAUSE_RE.split(text) if clause and negators(clause))
+
+
+def name_stems(*texts: str) -> set[str]:
+    """Stems of the words the texts capitalise inside a sentence: the names they mention."""
+    return {
+        stem
+        for text in texts
+        for match in _NAME_WORD_RE.finditer(text)
+        for stem in content_stems(match.group(0))
+    }
 
 
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
@@ -140,8 +182,17 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
         return False
     denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
-    shared = len(denied & stated)
+    shared = denied & stated
     short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
-    if shared < (1 if short else MIN_SHARED):
+    needed = 1 if short else MIN_SHARED
+    if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
         return False
-    return shared >= MIN_COVER * min(len(denied), len(stated))
+    if not shared - name_stems(denier.text, asserter.text):
+        # Only names are shared: whom the claims are about, not what they say of them.
+        return False
+    predicate = negated_predicate(denier.text)
+    if predicate and not shared & content_stems(predicate):
+        # Only the subject is shared, not what the negation says of it.
+        return False
+    # What the asserter itself negates it does not assert ('amazed because I've never heard of a spider ...').
+    return not shared <= content_stems(negated_clauses(asserter.text))

@@ -44,6 +44,7 @@ from store.converters import (
 )
 from store.eventlog import append_events
 from store.queries import (
+    SourceTexts,
     chunked,
     claim_t,
     conflict_t,
@@ -106,6 +107,8 @@ class IngestBatch:
         """Ids of the held claims of each speaker, so a speaker's change touches only its claims."""
         self._features: dict[int, ClaimFeatures] = {}
         self.sources: dict[int, Source] = {}
+        self.source_texts = SourceTexts(connection)
+        """Texts of the sources held here (before `flush` writes them), others read when asked."""
         self.stored_hashes: dict[str, int] = {}
         self._hashes_known: set[str] = set()
         self._originals: dict[tuple[int | None, str], int] = {}
@@ -187,6 +190,7 @@ class IngestBatch:
         self.sources[source_id] = Source.model_construct(
             id=source_id, sha256=sha256, **meta.model_dump()
         )
+        self.source_texts.known[source_id] = text
         return source_id
 
     def _link_new_claims(self, ordered: list[ClaimView], reprints: dict[int, int]) -> list[Link]:
@@ -407,7 +411,9 @@ class IngestBatch:
                 select(*_SOURCE_COLUMNS).where(source_t.c.id.in_(chunk))
             ):
                 self.sources[row.id] = source_from_row({**row._mapping, "text": None})
-        for finding in conflict_rules.detect_conflicts(claims, links, self.sources):
+        for finding in conflict_rules.detect_conflicts(
+            claims, links, self.sources, self.source_texts
+        ):
             a, b = sorted(finding.claim_ids)
             self._conflicts.append(
                 (
@@ -428,6 +434,8 @@ class IngestBatch:
         self.speakers.flush()
         if self._sources:
             connection.execute(insert(source_t).execution_options(render_nulls=True), self._sources)
+        # Written now: a later conflict reads a text again only if it needs it.
+        self.source_texts.known.clear()
         if self._claims:
             first_claim_id = self._claims[0]["id"]
             suspended = suspend_search_triggers(connection)

@@ -35,7 +35,9 @@ def refresh_conflicts(connection: Connection, claim_ids: Iterable[int]) -> list[
         for chunk in queries.chunked(claim.source_id for claim in claims.values())
         for row in connection.execute(select(*source_columns).where(source_t.c.id.in_(chunk)))
     }
-    findings = conflict_rules.detect_conflicts(claims, links, sources)
+    findings = conflict_rules.detect_conflicts(
+        claims, links, sources, queries.SourceTexts(connection)
+    )
     existing = {
         (row.kind, row.claim_a, row.claim_b): row.id
         for chunk in queries.chunked(claim_ids)

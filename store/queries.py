@@ -79,6 +79,25 @@ def _conflicted_ids_clause():
     return claim_t.c.id.in_(union(select(conflict_t.c.claim_a), select(conflict_t.c.claim_b)))
 
 
+class SourceTexts:
+    """A source's stored text by id, read once when first asked (`claims.conflicts.SourceText`).
+
+    `known` holds texts not yet written (a batch's new documents).
+    """
+
+    def __init__(self, connection: Connection, known: dict[int, str] | None = None) -> None:
+        self.connection = connection
+        self.known = known if known is not None else {}
+
+    def __call__(self, source_id: int) -> str | None:
+        if source_id not in self.known:
+            text = self.connection.execute(
+                select(source_t.c.text).where(source_t.c.id == source_id)
+            ).scalar_one_or_none()
+            self.known[source_id] = text or ""
+        return self.known[source_id] or None
+
+
 def chunked(values: Iterable, size: int = IN_CHUNK) -> Iterable[list]:
     """`values` sorted and unique, in lists of at most `size`, for one `IN (...)` query each."""
     ordered = sorted(set(values))

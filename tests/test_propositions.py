@@ -183,6 +183,27 @@ class TestAttribution:
         )
         assert found(make(1, self.WORDS, "Ilse Brandt"), make(2, self.WORDS, "Tobin Reyes")) == []
 
+    def test_a_source_naming_the_other_speaker_beside_the_words_never(self):
+        words = f'"{self.WORDS}," he told his friends, according to Ilse Brandt at the Courier.'
+        text = "Tobin Reyes felt worse and went to the clinic. " + words
+        start = text.index(self.WORDS)
+        misread = make(1, self.WORDS, "Ilse Brandt").model_copy(
+            update={"start": start, "end": start + len(self.WORDS)}
+        )
+        other = make(2, self.WORDS, "Tobin Reyes", source_id=2)
+        texts = {1: text, 2: self.WORDS}
+        links = [Link(claim_ids=(1, 2), relation="related", score=0.9, state="confirmed")]
+        claims = {1: misread, 2: other}
+        assert detect_conflicts(claims, links, SOURCES, texts.get) == []
+        # Without the text (or with the other name far away) the rule cannot tell.
+        assert [f.kind for f in detect_conflicts(claims, links, SOURCES)] == ["attribution"]
+        far = {1: "Tobin Reyes felt worse. " + "x " * 400 + words, 2: self.WORDS}
+        start = far[1].index(self.WORDS)
+        claims[1] = misread.model_copy(update={"start": start, "end": start + len(self.WORDS)})
+        assert [f.kind for f in detect_conflicts(claims, links, SOURCES, far.get)] == [
+            "attribution"
+        ]
+
 
 class TestRanges:
     """'50 or 60 doctors' is a range; a compound modifier measures its own word."""
@@ -247,3 +268,175 @@ class TestNumbersAndBareDenials:
             )
         ]
         assert detect_conflicts({1: denial, 2: other}, links, SOURCES) == []
+
+
+class TestSpuriousDisputes:
+    """Classes a fact-checker read as no dispute: names alone, modal denials, one voice, other years."""
+
+    def test_names_alone_are_not_a_shared_proposition(self):
+        absent = make(1, "Ilse Brandt was not at the gala", "Harbour Courier", polarity="denies")
+        signed = make(2, "Ilse Brandt signed the ferry contract", "Tobin Reyes", source_id=2)
+        assert not denial_meets(absent, signed)
+
+    def test_the_subject_alone_is_not_a_shared_proposition(self):
+        judged = make(
+            1,
+            "the council decided the mayor was not right for the job",
+            "Harbour Courier",
+            polarity="denies",
+        )
+        closed = make(2, "the council decided to close the ferry line", None, source_id=2)
+        assert not denial_meets(judged, closed)
+
+    def test_a_modal_denial_denies_hedged(self):
+        from claims.polarity import claim_polarity, modal_denial
+
+        doubt = make(
+            1,
+            "The story about a spider that burrowed through a Harbour man's scar, might not be a "
+            "completely accurate account",
+            "some experts",
+        )
+        assert claim_polarity(doubt) == "denies" and modal_denial(doubt.text)
+        same_side = make(
+            2,
+            "there aren't really accounts of spiders burrowing inside people's skin",
+            "experts",
+            source_id=2,
+        )
+        assert [f for f in found(doubt, same_side) if f.kind == "denial"] == []
+        may_not = make(1, "the ferry may not sail from the Harbour on Monday", "Ilse Brandt")
+        will = make(2, "the ferry will sail from the Harbour on Monday", "Tobin Reyes", source_id=2)
+        findings = found(may_not, will)
+        assert [f.kind for f in findings] == ["denial"] and findings[0].weak
+
+    def test_one_voice_of_one_source_never_denies_itself(self):
+        from claims.conflicts import one_voice
+
+        bare = make(1, "it was not so", "the network", polarity="denies")
+        explained = make(
+            2,
+            "Mara Voss had dropped her phone in the snow and turned to find it",
+            "A network official",
+        )
+        assert one_voice(bare, explained) and found(bare, explained) == []
+        outlet = make(
+            3, "None have performed any follow-up to confirm the reporting", None, kind="narrative"
+        )
+        author = make(4, "the article has been linked with confirmation of the reporting", "I")
+        assert one_voice(outlet, author)
+        other_source = make(5, "it was not so", "the network", polarity="denies", source_id=2)
+        assert not one_voice(other_source, explained)
+        rep = make(6, "it isn't her", "a rep for the actor", polarity="denies")
+        user = make(7, "she spotted the star in the footage", "a user")
+        assert not one_voice(rep, user)
+
+    def test_numbers_of_another_year_never_conflict(self):
+        from claims.matching.numbers import compare_numbers
+
+        def claim(claim_id: int, text: str):
+            return make(
+                claim_id,
+                text,
+                None,
+                kind="narrative",
+                source_id=claim_id,
+                quantities=extract_quantities(text, 0, len(text), None),
+            )
+
+        trip = claim(1, "seven teenage girls became pregnant on a five-day Harbour school trip")
+        last_year = claim(2, "Last year in Harbour, 31 underage girls became pregnant")
+        assert compare_numbers(trip, last_year) is None
+        before = claim(1, "In 2013, 40 ferries sailed from the Harbour")
+        after = claim(2, "In 2014, 55 ferries sailed from the Harbour")
+        assert compare_numbers(before, after) is None
+        same_year = claim(2, "In 2013, 55 ferries sailed from the Harbour")
+        comparison = compare_numbers(before, same_year)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_a_count_narrowed_by_a_relative_clause_is_another_measure(self):
+        from claims.matching.numbers import compare_numbers
+
+        def claim(claim_id: int, text: str):
+            return make(
+                claim_id,
+                text,
+                None,
+                kind="narrative",
+                source_id=claim_id,
+                quantities=extract_quantities(text, 0, len(text), None),
+            )
+
+        pregnant = claim(1, "seven teenage girls who became pregnant on a Harbour school trip")
+        went = claim(2, "28 girls from a small town went on a Harbour school trip")
+        comparison = compare_numbers(pregnant, went)
+        assert comparison is None or comparison.verdict != "conflicts"
+        also_pregnant = claim(3, "eight girls became pregnant on the Harbour trip")
+        comparison = compare_numbers(pregnant, also_pregnant)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_a_topic_link_needs_a_plain_statement_of_the_topic(self):
+        doubt = make(
+            1,
+            'the story of the Harbour "spiderman" might not be all it seemed',
+            None,
+            kind="narrative",
+            polarity="denies",
+        )
+        amazed = make(
+            2,
+            "I was amazed because I've never heard of a spider surviving under the skin",
+            "Mara Voss",
+            source_id=2,
+        )
+        plain_claim = make(3, "a spider crawled under his skin", "Tobin Reyes", source_id=2)
+        for other, expected in ((amazed, []), (plain_claim, ["denial"])):
+            link = Link(
+                claim_ids=(1, other.id),
+                relation="conflicts",
+                score=0.6,
+                state="suggested",
+                reason="topic; opposite polarity",
+            )
+            by_id = {1: doubt, other.id: other}
+            assert [f.kind for f in detect_conflicts(by_id, [link], SOURCES)] == expected
+
+    def test_overlapping_words_one_named_person_and_refusals_never_conflict(self):
+        from claims.conflicts import one_voice
+        from claims.propositions import shared_negation
+
+        long = make(
+            1,
+            "There are victims of circumstance, and they didn't go homeless because they're lazy",
+            "Mara Voss",
+        ).model_copy(update={"start": 0, "end": 80})
+        short = make(2, "There are victims of circumstance", "Tobin Reyes").model_copy(
+            update={"start": 1, "end": 34}
+        )
+        assert found(long, short) == []
+        staged = make(3, "he drove Thomas to the Harbour store, it was all staged", "Ilse Brandt")
+        saw = make(4, "she saw Ilse and Thomas in a car outside the Harbour store", "Ilse Brandt")
+        assert one_voice(staged, saw.model_copy(update={"source_id": 2}))
+        refused = make(5, "she refused to disclose her exact net worth", "Mara Voss")
+        wont = make(6, "won't disclose her full net worth", "Tobin Reyes", source_id=2)
+        assert shared_negation(wont, refused)
+
+    def test_last_month_is_another_time(self):
+        from claims.matching.numbers import compare_numbers
+
+        texts = (
+            "Six people were killed in the Harbour strike",
+            "the group killed at least 67 people in an attack on a mall last September",
+        )
+        a, b = (
+            make(
+                i + 1,
+                text,
+                None,
+                kind="narrative",
+                source_id=i + 1,
+                quantities=extract_quantities(text, 0, len(text), None),
+            )
+            for i, text in enumerate(texts)
+        )
+        assert compare_numbers(a, b) is None

@@ -7,7 +7,12 @@ already arrived' (realised) are different measures, not a disagreement. Approxim
 than', 'up to') and ranges compare as intervals. A product's parts ('two brigades of 6,000')
 agree with a claim stating one part. Two numbers do not conflict when the other claim also
 states the first one's value ('seven schoolgirls got pregnant' / 'the 28 schoolgirls were on
-a trip when seven returned pregnant').
+a trip when seven returned pregnant'). Nor do numbers of different years: a claim that
+places its number in another year ('last year 31 girls ...', 'last September', 'in 2013') measures something
+else than one about the story's own time, or one naming another year. A counted noun
+narrowed by a relative clause ('seven girls who became pregnant') counts only what the
+clause says: it meets another count ('28 girls went on the trip') only when the other
+claim says it too.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claims.models import Claim, Quantity
-from claims.normalize import canonical_unit, plain
+from claims.normalize import canonical_unit, content_stems, plain
 
 APPROXIMATE_TOLERANCE = 0.15
 EXACT_TOLERANCE = 0.02
@@ -44,6 +49,19 @@ _OPEN_BELOW = (
     "just under",
 )
 
+_PAST_YEAR_RE = re.compile(
+    r"\b(?:last|previous|past|prior) year\b|\ba year (?:earlier|before|ago)\b|"
+    r"\b(?:\w+ )?years (?:ago|earlier|before)\b|\bnext year\b|"
+    r"\blast (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+
+_RELATIVE_RE = re.compile(
+    r"\s*,?\s*(?:who|that|which)\s+(.+?)(?=\s+(?:on|in|at|to|from|after|during|for|with|by|over|"
+    r"since|before|when|while|and|but)\b|[,;.:!?]|$)",
+    re.IGNORECASE,
+)
+"""A relative clause after a counted noun, up to its first preposition: 'who became pregnant'."""
+
 Verdict = Literal["agrees", "conflicts"]
 
 
@@ -64,6 +82,25 @@ def scope(text: str) -> str | None:
     if planned == realised:
         return None
     return "planned" if planned else "realised"
+
+
+def time_frame(claim: Claim) -> tuple[frozenset[int], bool]:
+    """The years a claim names (a bare number 1800-2099, no unit), and whether it places itself in another year than its own ('last year')."""
+    years = frozenset(
+        int(q.value)
+        for q in claim.quantities
+        if q.unit is None and q.value == int(q.value) and 1800 <= q.value <= 2099
+    )
+    return years, bool(_PAST_YEAR_RE.search(plain(claim.text)))
+
+
+def same_time(a: Claim, b: Claim) -> bool:
+    """Whether two claims may count the same year: not two sets of named years apart, nor one in 'last year' and one not."""
+    years_a, other_a = time_frame(a)
+    years_b, other_b = time_frame(b)
+    if years_a and years_b and not years_a & years_b:
+        return False
+    return other_a == other_b or bool(years_a & years_b)
 
 
 def _measure(quantity: Quantity) -> tuple[str, str] | None:
@@ -108,12 +145,26 @@ def _states_value(claim: Claim, quantity: Quantity) -> bool:
     )
 
 
+def _narrowed_apart(a: Claim, qa: Quantity, b: Claim) -> bool:
+    """Whether `qa`'s noun is narrowed by a relative clause whose content `b` does not share."""
+    at = a.text.find(qa.text)
+    if at < 0:
+        return False
+    clause = _RELATIVE_RE.match(a.text, at + len(qa.text))
+    if clause is None:
+        return False
+    narrowing = content_stems(clause.group(1))
+    return bool(narrowing) and not narrowing & content_stems(b.text)
+
+
 def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
     """'agrees' or 'conflicts' when the claims state the same measure in a comparable scope, else None."""
     if not a.quantities or not b.quantities:
         return None
     scope_a, scope_b = scope(a.text), scope(b.text)
     if scope_a and scope_b and scope_a != scope_b:
+        return None
+    if not same_time(a, b):
         return None
     agreed: dict[tuple[str, str], NumericComparison] = {}
     disagreed: dict[tuple[str, str], NumericComparison] = {}
@@ -126,7 +177,12 @@ def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
                 continue
             if values_agree(qa, qb):
                 agreed.setdefault(measure, NumericComparison("agrees", qa, qb))
-            elif not (_states_value(b, qa) or _states_value(a, qb)):
+            elif not (
+                _states_value(b, qa)
+                or _states_value(a, qb)
+                or _narrowed_apart(a, qa, b)
+                or _narrowed_apart(b, qb, a)
+            ):
                 disagreed.setdefault(measure, NumericComparison("conflicts", qa, qb))
     for measure, comparison in disagreed.items():
         if measure not in agreed:
