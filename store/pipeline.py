@@ -29,9 +29,14 @@ from store.queries import source_t
 MAX_BATCH_DOCUMENTS = 256
 """Documents stored in one transaction at most (batches start at one and double while quick)."""
 MAX_BATCH_SECONDS = 2.0
-TARGET_BATCH_SECONDS = 1.0
-"""Batches grow while storing one takes less than this (the write lock is held meanwhile)."""
 """A batch commits once its first document has waited this long, so results keep coming."""
+TARGET_BATCH_SECONDS = 1.0
+"""Batches grow while storing one takes less than this many CPU seconds of the storing thread.
+
+CPU time, not wall time: on a loaded machine wall time stretches several-fold, which would
+shrink batches to a few documents each and let every transaction's fixed cost (reading the
+speakers, the candidate claims) dominate. The write lock is held meanwhile, so under load a
+reviewer's write may wait a few wall seconds."""
 PRELOAD_SPEAKERS_FROM = 8
 """Batches this large read every speaker once instead of looking names up one by one."""
 EXTRACT_CHUNK = 16
@@ -51,8 +56,8 @@ def store_extracted_batches(
 
     The stored result is that of adding the items one by one (`IngestBatch`). Batches
     start at one document, so the first results show at once, and double up to
-    `max_documents` while a batch takes under `target_seconds` (halving when it
-    takes longer): a batch holds the casefile's write lock, and a reviewer's write waits
+    `max_documents` while storing a batch takes under `target_seconds` of this thread's
+    CPU time (halving when it takes longer): a batch holds the casefile's write lock, and a reviewer's write waits
     for it. A batch also closes after `max_seconds` of waiting for items. Each batch
     commits whole, so a crash loses one batch and running again skips what was stored.
     """
@@ -62,9 +67,10 @@ def store_extracted_batches(
     for item in items:
         pending.append(item)
         if len(pending) >= size or time.monotonic() - waiting_since >= max_seconds:
-            started = time.monotonic()
-            yield from _commit(store, pending, actor)
-            took = time.monotonic() - started
+            started = time.thread_time()
+            committed = _commit(store, pending, actor)
+            took = time.thread_time() - started
+            yield from committed
             if took > target_seconds:
                 size = max(1, size // 2)
             elif len(pending) >= size:

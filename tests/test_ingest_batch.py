@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 from typing import Any
 
 import pytest
@@ -207,6 +208,29 @@ class TestSameAsOneByOne:
         _serial(store, later)
         list(pipeline.store_extracted_batches(second_store, later, "tester"))
         assert casefile_rows(second_store) == casefile_rows(store)
+
+
+class TestBatchSizes:
+    """Batches are sized by the storing thread's CPU time, so a busy machine does not shrink them."""
+
+    def test_waiting_does_not_count(self, monkeypatch):
+        sizes: list[int] = []
+
+        def slow_commit(store, items, actor):
+            # Wall time passes (as when other processes hold the CPU), this thread's CPU time hardly does.
+            time.sleep(0.02)
+            sizes.append(len(items))
+            return [None] * len(items)
+
+        monkeypatch.setattr(pipeline, "_commit", slow_commit)
+        items = [("text", str(number), None, []) for number in range(31)]
+        results = list(
+            pipeline.store_extracted_batches(
+                None, items, "tester", max_documents=8, target_seconds=0.01
+            )
+        )
+        assert len(results) == 31
+        assert sizes == [1, 2, 4, 8, 8, 8]
 
 
 class TestWholeBatches:
