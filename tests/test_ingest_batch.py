@@ -223,7 +223,7 @@ class TestBatchSizes:
             return [None] * len(items)
 
         monkeypatch.setattr(pipeline, "_commit", slow_commit)
-        items = [("text", str(number), None, []) for number in range(31)]
+        items: list[Any] = [("text", str(number), None, []) for number in range(31)]
         results = list(
             pipeline.store_extracted_batches(
                 None, items, "tester", max_documents=8, target_seconds=0.01
