@@ -30,6 +30,18 @@ def make(claim_id: int, text: str, speaker: str | None, *, source_id: int = 1, *
     )
 
 
+def _figure(claim_id: int, text: str) -> Claim:
+    """An outlet's sentence with its figures read, alone in its own source."""
+    return make(
+        claim_id,
+        text,
+        None,
+        kind="narrative",
+        source_id=claim_id,
+        quantities=extract_quantities(text, 0, len(text), None),
+    )
+
+
 def found(*claims: Claim, relation: LinkRelation = "related") -> list:
     by_id = {claim.id: claim for claim in claims}
     links = [
@@ -334,44 +346,24 @@ class TestSpuriousDisputes:
     def test_numbers_of_another_year_never_conflict(self):
         from claims.matching.numbers import compare_numbers
 
-        def claim(claim_id: int, text: str):
-            return make(
-                claim_id,
-                text,
-                None,
-                kind="narrative",
-                source_id=claim_id,
-                quantities=extract_quantities(text, 0, len(text), None),
-            )
-
-        trip = claim(1, "seven teenage girls became pregnant on a five-day Harbour school trip")
-        last_year = claim(2, "Last year in Harbour, 31 underage girls became pregnant")
+        trip = _figure(1, "seven teenage girls became pregnant on a five-day Harbour school trip")
+        last_year = _figure(2, "Last year in Harbour, 31 underage girls became pregnant")
         assert compare_numbers(trip, last_year) is None
-        before = claim(1, "In 2013, 40 ferries sailed from the Harbour")
-        after = claim(2, "In 2014, 55 ferries sailed from the Harbour")
+        before = _figure(1, "In 2013, 40 ferries sailed from the Harbour")
+        after = _figure(2, "In 2014, 55 ferries sailed from the Harbour")
         assert compare_numbers(before, after) is None
-        same_year = claim(2, "In 2013, 55 ferries sailed from the Harbour")
+        same_year = _figure(2, "In 2013, 55 ferries sailed from the Harbour")
         comparison = compare_numbers(before, same_year)
         assert comparison is not None and comparison.verdict == "conflicts"
 
     def test_a_count_narrowed_by_a_relative_clause_is_another_measure(self):
         from claims.matching.numbers import compare_numbers
 
-        def claim(claim_id: int, text: str):
-            return make(
-                claim_id,
-                text,
-                None,
-                kind="narrative",
-                source_id=claim_id,
-                quantities=extract_quantities(text, 0, len(text), None),
-            )
-
-        pregnant = claim(1, "seven teenage girls who became pregnant on a Harbour school trip")
-        went = claim(2, "28 girls from a small town went on a Harbour school trip")
+        pregnant = _figure(1, "seven teenage girls who became pregnant on a Harbour school trip")
+        went = _figure(2, "28 girls from a small town went on a Harbour school trip")
         comparison = compare_numbers(pregnant, went)
         assert comparison is None or comparison.verdict != "conflicts"
-        also_pregnant = claim(3, "eight girls became pregnant on the Harbour trip")
+        also_pregnant = _figure(3, "eight girls became pregnant on the Harbour trip")
         comparison = compare_numbers(pregnant, also_pregnant)
         assert comparison is not None and comparison.verdict == "conflicts"
 
@@ -428,15 +420,5 @@ class TestSpuriousDisputes:
             "Six people were killed in the Harbour strike",
             "the group killed at least 67 people in an attack on a mall last September",
         )
-        a, b = (
-            make(
-                i + 1,
-                text,
-                None,
-                kind="narrative",
-                source_id=i + 1,
-                quantities=extract_quantities(text, 0, len(text), None),
-            )
-            for i, text in enumerate(texts)
-        )
+        a, b = (_figure(i + 1, text) for i, text in enumerate(texts))
         assert compare_numbers(a, b) is None
