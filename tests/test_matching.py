@@ -278,3 +278,43 @@ class TestBulkSpeedPaths:
         assert all(
             link is not None and link.score == found[pair].score for pair, link in again.items()
         )
+
+
+_TIED_TOPIC_SCRIPT = """
+from claims.matching import build_context
+from claims.models import Claim
+
+texts = [
+    "Orla Venn met Tam Brisk, Ivo Kestrel, Pell Marrow and Dace Hollin in Varnholm",
+    "Orla Venn, Tam Brisk, Ivo Kestrel, Pell Marrow and Dace Hollin left Varnholm",
+    "the reports are fake",
+]
+batch = [
+    Claim(id=i + 1, source_id=1, speaker="Marta Quillon", text=t, quote=t,
+          start=i * 100, end=i * 100 + len(t), kind="indirect",
+          polarity="denies" if i == 2 else "asserts")
+    for i, t in enumerate(texts)
+]
+topic = build_context(batch).topics[3]
+print(sorted(topic.core), sorted(topic.entities))
+"""
+
+
+def test_a_bare_denials_topic_does_not_depend_on_the_hash_seed():
+    # More entities tie for the most mentions than a topic holds: which ones it keeps must not
+    # follow set iteration order, which changes with each process's hash seed.
+    import os
+    import subprocess
+    import sys
+
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _TIED_TOPIC_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(outputs) == 1, outputs

@@ -55,7 +55,7 @@ def build_context(new_claims: Sequence[Claim]) -> MatchContext:
         if not denials:
             continue
         by_id = {c.id: c for c in claims}
-        counts = Counter(entity for c in claims for entity in features(c).entities)
+        counts = Counter(entity for c in claims for entity in sorted(features(c).entities))
         ranked = counts.most_common(TOPIC_ENTITIES)
         if not ranked or ranked[0][1] < 2:
             continue
