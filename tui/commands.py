@@ -13,7 +13,8 @@ class DeskCommands(Provider):
     """Review, find, view and export actions, the same ones the keys run."""
 
     def _commands(self):
-        from tui.screens.main import MainScreen, all_bindings
+        from tui.screens.desk_keys import all_bindings
+        from tui.screens.main import MainScreen
 
         screen = self.screen
         if not isinstance(screen, MainScreen):

@@ -1,27 +1,26 @@
 """The review desk: threads and conflicts, the claim table, and the highlighted claim in detail.
 
-One screen class: Textual sends its keys (action_*) and messages (@on handlers) here. Reads run
-in workers and post what they read (listing pages come from `ListingPages`); writes go through
-`tui.writes` and the store, also in workers; the handlers show the results.
+One screen class: Textual sends its keys (action_*, bound in `desk_keys`) and the messages of
+`desk_messages` (@on handlers) here. Reads run in workers and post what they read (listing
+pages come from `ListingPages`); writes go through `tui.writes` and the store, also in
+workers; the handlers show the results.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from claims.models import Check, Claim, Conflict, Source
+from claims.models import Claim, Conflict
 from claims.text import one_line
 from claims.vocabulary import speaker_name
 from store.api import Store
@@ -39,6 +38,21 @@ from tui.data import (
     load_index,
 )
 from tui.screens.checks import ChecksScreen
+from tui.screens.desk_keys import DESK_BINDINGS, all_bindings
+from tui.screens.desk_messages import (
+    ChangeDetected,
+    ChecksLoaded,
+    ClaimReviewed,
+    DetailLoaded,
+    IndexLoaded,
+    LinkDecided,
+    ListingCounted,
+    ListingLoaded,
+    LoadFailed,
+    ReportExported,
+    SourceLoaded,
+    WriteFailed,
+)
 from tui.screens.export import ExportRequest, ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.listing import ListingPages, status_line
@@ -75,150 +89,7 @@ class MainScreen(Screen[None]):
     INDEX_RELOAD_DELAY = 1.0
     """Seconds of quiet before the side list is read again after reviewing."""
 
-    BINDINGS = [
-        # Help and quit come first: a narrow footer keeps its first entries.
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            key_display="?",
-            id="app.help",
-            tooltip="List every key, the words and the symbols the desk uses",
-        ),
-        Binding(
-            "q",
-            "app.quit",
-            "Quit",
-            id="app.quit",
-            tooltip="Close the desk (every mark is already stored)",
-        ),
-        Binding(
-            "c",
-            "mark('confirmed')",
-            "Confirm",
-            id="review.confirm",
-            tooltip="Mark the selected claim confirmed",
-        ),
-        Binding(
-            "d",
-            "mark('disputed')",
-            "Dispute",
-            id="review.dispute",
-            tooltip="Mark the selected claim disputed",
-        ),
-        Binding(
-            "v",
-            "mark('unverifiable')",
-            "Unverifiable",
-            show=False,
-            id="review.unverifiable",
-            tooltip="Mark the selected claim unverifiable",
-        ),
-        Binding(
-            "u",
-            "mark('unreviewed')",
-            "Unreviewed",
-            show=False,
-            id="review.unreviewed",
-            tooltip="Take the selected claim's mark back to unreviewed",
-        ),
-        Binding(
-            "n",
-            "note",
-            "Note",
-            id="review.note",
-            tooltip="Write a note on the selected claim (ctrl+s saves)",
-        ),
-        Binding(
-            "z",
-            "undo",
-            "Undo",
-            id="review.undo",
-            tooltip="Undo your last mark (stored as a new history entry)",
-        ),
-        Binding(
-            "y,ctrl+y,Z",
-            "redo",
-            "Redo",
-            show=False,
-            id="review.redo",
-            tooltip="Make the mark you undid again",
-        ),
-        Binding(
-            "a",
-            "decide_link(True)",
-            "Accept link",
-            show=False,
-            id="links.accept",
-            tooltip="Accept the link to the related claim highlighted in the detail pane",
-        ),
-        Binding(
-            "x",
-            "decide_link(False)",
-            "Reject link",
-            show=False,
-            id="links.reject",
-            tooltip="Reject the link to the related claim highlighted in the detail pane; it is never suggested again",
-        ),
-        Binding(
-            "o",
-            "open_source",
-            "Source",
-            id="view.source",
-            tooltip="Read the selected claim's whole source, every claim highlighted",
-        ),
-        Binding(
-            "w",
-            "checks",
-            "Checks",
-            show=False,
-            id="view.checks",
-            tooltip="Open the checks view: each check's sources in columns by stance",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            id="find.search",
-            tooltip="Search every claim's text, speaker and source in the casefile",
-        ),
-        Binding(
-            "f",
-            "cycle_filter",
-            "Filter",
-            show=False,
-            id="find.filter",
-            tooltip="Show all claims, conflicts only, unreviewed, disputed, or no reprints",
-        ),
-        Binding(
-            "s",
-            "cycle_sort",
-            "Sort",
-            show=False,
-            id="find.sort",
-            tooltip="Sort the claims by id, conflicts, status, speaker or source",
-        ),
-        Binding(
-            "p",
-            "cycle_pin",
-            "Pin",
-            show=False,
-            id="find.pin",
-            tooltip="Narrow the list to the selected claim's speaker, then its source, then unpin",
-        ),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            show=False,
-            id="report.export",
-            tooltip="Write a report of the casefile (choose format and path)",
-        ),
-        Binding(
-            "r", "reload", "Reload", show=False, id="view.reload", tooltip="Read the casefile again"
-        ),
-    ]
+    BINDINGS = DESK_BINDINGS
 
     store: Store
     reviewer: str
@@ -236,103 +107,6 @@ class MainScreen(Screen[None]):
 
     history: UndoHistory
     _search_timer: Timer | None
-
-    # -- messages the workers post ------------------------------------------------
-    @dataclass
-    class SourceLoaded(Message):
-        """A claim's source was read with all its claims, for the source view."""
-
-        source: Source
-        claims: list[Claim]
-        claim_id: int
-
-    @dataclass
-    class ReportExported(Message):
-        """A report was written to `path`."""
-
-        path: Path
-        fmt: str
-        warnings: list[str]
-
-    @dataclass
-    class IndexLoaded(Message):
-        """The casefile's conflicts and threads were read."""
-
-        index: CaseIndex
-        total_claims: int
-
-    @dataclass
-    class ListingLoaded(Message):
-        """The first page of a listing (and its highlighted claim in detail) was read."""
-
-        generation: int
-        query: ListingQuery
-        total: int
-        pages: dict
-        fetch: ListingPages
-        detail: ClaimDetail | None
-        exact: bool
-        """False when `total` is only the count's cap: the exact count follows in ListingCounted."""
-
-    @dataclass
-    class ListingCounted(Message):
-        """A long listing's exact length was counted."""
-
-        generation: int
-        total: int
-
-    @dataclass
-    class DetailLoaded(Message):
-        """One claim was read with everything the detail pane shows."""
-
-        detail: ClaimDetail
-
-    @dataclass
-    class ChangeDetected(Message):
-        """The casefile's change counter was read."""
-
-        last_change: int
-
-    @dataclass
-    class LoadFailed(Message):
-        """A read failed; the message is one line for the reviewer."""
-
-        message: str
-        action: str
-
-    @dataclass
-    class ClaimReviewed(Message):
-        """A status or note was stored; `mark` is set when the status changed from this desk."""
-
-        claim: Claim
-        action: str
-        mark: Mark | None
-        last_change: int = -1
-        conflicts: list[Conflict] | None = None
-        """The claim's conflicts as stored after a status change (the rules run again on review)."""
-
-    @dataclass
-    class WriteFailed(Message):
-        """A write was refused or failed; the message is one line for the reviewer."""
-
-        message: str
-        action: str
-        mark: Mark | None = None
-        note: str | None = None
-        stale: bool = False
-
-    @dataclass
-    class LinkDecided(Message):
-        """A suggested link was accepted or rejected."""
-
-        claim_ids: tuple[int, int]
-        accepted: bool
-
-    @dataclass
-    class ChecksLoaded(Message):
-        """Every check was read with every source's stance, for the checks view."""
-
-        checks: list[Check]
 
     def __init__(self, store: Store, reviewer: str) -> None:
         super().__init__()
@@ -420,9 +194,9 @@ class MainScreen(Screen[None]):
             index = load_index(self.store)
             total = self.store.count_claims()
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "load"))
+            self.post_message(LoadFailed(str(error), "load"))
             return
-        self.post_message(self.IndexLoaded(index, total))
+        self.post_message(IndexLoaded(index, total))
 
     def _reload_listing(self) -> None:
         self._generation += 1
@@ -451,32 +225,32 @@ class MainScreen(Screen[None]):
             wanted = keep if keep in shown else (shown[cursor % PAGE_SIZE] if shown else None)
             detail = load_detail(store, wanted) if wanted is not None else None
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "load"))
+            self.post_message(LoadFailed(str(error), "load"))
             return
-        self.post_message(self.ListingLoaded(generation, query, total, pages, fetch, detail, exact))
+        self.post_message(ListingLoaded(generation, query, total, pages, fetch, detail, exact))
 
     @work(thread=True, exclusive=True, group="listing-count")
     def _count_listing(self, generation: int, fetch: ListingPages) -> None:
         try:
             total = self.store.count_claims(fetch.claim_filter)
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "count"))
+            self.post_message(LoadFailed(str(error), "count"))
             return
-        self.post_message(self.ListingCounted(generation, total))
+        self.post_message(ListingCounted(generation, total))
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, claim_id: int) -> None:
         try:
             detail = load_detail(self.store, claim_id)
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "load"))
+            self.post_message(LoadFailed(str(error), "load"))
             return
-        self.post_message(self.DetailLoaded(detail))
+        self.post_message(DetailLoaded(detail))
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_changes(self) -> None:
         try:
-            self.post_message(self.ChangeDetected(self.store.last_change()))
+            self.post_message(ChangeDetected(self.store.last_change()))
         except StoreError:
             return  # a busy database is asked again at the next tick
 
@@ -639,9 +413,9 @@ class MainScreen(Screen[None]):
             last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
-            self.post_message(self.WriteFailed(str(error), action, mark, stale=stale))
+            self.post_message(WriteFailed(str(error), action, mark, stale=stale))
             return
-        self.post_message(self.ClaimReviewed(claim, action, mark, last_change, conflicts))
+        self.post_message(ClaimReviewed(claim, action, mark, last_change, conflicts))
 
     def action_note(self) -> None:
         claim = self._displayed_claim()
@@ -669,11 +443,9 @@ class MainScreen(Screen[None]):
             last_change = self.store.last_change()
         except StoreError as error:
             stale = isinstance(error, VersionConflict)
-            self.post_message(
-                self.WriteFailed(str(error), "note", Mark(claim_id, "", ""), note, stale)
-            )
+            self.post_message(WriteFailed(str(error), "note", Mark(claim_id, "", ""), note, stale))
             return
-        self.post_message(self.ClaimReviewed(claim, "note", None, last_change))
+        self.post_message(ClaimReviewed(claim, "note", None, last_change))
 
     @on(ClaimReviewed)
     def _claim_reviewed(self, event: ClaimReviewed) -> None:
@@ -749,9 +521,9 @@ class MainScreen(Screen[None]):
         try:
             self.store.decide_link(claim_id, other_id, accept, self.reviewer)
         except StoreError as error:
-            self.post_message(self.WriteFailed(str(error), "link"))
+            self.post_message(WriteFailed(str(error), "link"))
             return
-        self.post_message(self.LinkDecided((claim_id, other_id), accept))
+        self.post_message(LinkDecided((claim_id, other_id), accept))
 
     @on(LinkDecided)
     def _link_decided(self, event: LinkDecided) -> None:
@@ -837,9 +609,9 @@ class MainScreen(Screen[None]):
         try:
             checks = self.store.list_checks()
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "open checks"))
+            self.post_message(LoadFailed(str(error), "open checks"))
             return
-        self.post_message(self.ChecksLoaded(checks))
+        self.post_message(ChecksLoaded(checks))
 
     @on(ChecksLoaded)
     def _checks_loaded(self, event: ChecksLoaded) -> None:
@@ -857,9 +629,9 @@ class MainScreen(Screen[None]):
             source = self.store.get_source(source_id, with_text=True)
             claims = self.store.claims_in_source(source_id)
         except StoreError as error:
-            self.post_message(self.LoadFailed(str(error), "open source"))
+            self.post_message(LoadFailed(str(error), "open source"))
             return
-        self.post_message(self.SourceLoaded(source, claims, claim_id))
+        self.post_message(SourceLoaded(source, claims, claim_id))
 
     @on(SourceLoaded)
     def _source_loaded(self, event: SourceLoaded) -> None:
@@ -877,9 +649,9 @@ class MainScreen(Screen[None]):
         try:
             warnings = writes.export_report(self.store, request)
         except (StoreError, OSError, ValueError) as error:
-            self.post_message(self.WriteFailed(one_line(str(error)), "export"))
+            self.post_message(WriteFailed(one_line(str(error)), "export"))
             return
-        self.post_message(self.ReportExported(request.path, request.fmt, warnings))
+        self.post_message(ReportExported(request.path, request.fmt, warnings))
 
     @on(ReportExported)
     def _report_exported(self, event: ReportExported) -> None:
@@ -892,28 +664,3 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(all_bindings(self)))
-
-
-def all_bindings(screen: Screen) -> list[Binding]:
-    """The bindings a reviewer can use on the main screen, including the table's."""
-    bindings = [binding for binding in screen.BINDINGS if isinstance(binding, Binding)]
-    bindings += [binding for binding in ClaimTable.BINDINGS if isinstance(binding, Binding)]
-    bindings.append(
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Command palette",
-            id="app.palette",
-            tooltip="Find any action by name",
-        )
-    )
-    bindings.append(
-        Binding(
-            "tab",
-            "focus_next",
-            "Next pane",
-            id="app.focus_next",
-            tooltip="Move the keys to the next pane (side list, claims, detail); shift+tab goes back",
-        )
-    )
-    return bindings
