@@ -48,6 +48,7 @@ from claims.extraction.shapes import (
     INFINITIVE_AFTER_RE,
     INFINITIVE_LEMMAS,
     ING_LEADS,
+    INVERTED_TAIL_RE,
     LISTENER_RE,
     MAIN_VERB_AFTER_COMMA_RE,
     MAX_QUOTE_GAP_WORDS,
@@ -410,6 +411,14 @@ class CueReader(QuoteReader):
             inverted = mention_after(self.text, verb.end, verb.sentence_end)
             if inverted is None and strong:
                 inverted = subject_after(self.text, verb.end, verb.sentence_end)
+            if (
+                inverted is not None
+                and inverted.text.lower() in PRONOUNS
+                and not INVERTED_TAIL_RE.match(self.text, inverted.end, verb.sentence_end)
+            ):
+                return (
+                    None  # 'X, who calls him a "fraud," said he would ...': 'he' opens what X said
+                )
             return inverted
         mention = mention_before(self.text, previous.close, verb.start)
         if strong and (

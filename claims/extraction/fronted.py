@@ -21,6 +21,8 @@ from claims.extraction.shapes import (
     SUBORDINATE_OPENING_RE,
 )
 
+_RELATIVES = frozenset(("who", "which", "that", "whom"))
+
 
 def clause_like(content: str) -> bool:
     """Whether text opens with a clause (a subject and its verb), not a noun phrase."""
@@ -40,6 +42,8 @@ def fronted(
     form = reader.text[cue[0] : cue[1]].lower()
     if form.endswith("ing") or CUE_FORMS.get(form) in CALL_VERBS:
         return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
+    if mention.text.lower() in _RELATIVES:
+        return None  # '"...," said Ada Vale, who advised the campaign': the relative's clause is no speaker's
     before = reader.text[sentence_start : mention.start]
     if not before.rstrip().endswith(","):
         # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.

@@ -85,6 +85,7 @@ def _word_ok(token: str) -> bool:
         bare in SPEAKER_NOUNS
         or bare in MODIFIER_WORDS
         or bare in TITLE_WORDS
+        or bare in PERSON_TITLES
         or bare in _NAME_PARTICLES
     )
 
