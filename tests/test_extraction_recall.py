@@ -29,3 +29,21 @@ def test_a_pronoun_after_a_quoted_epithet_and_said_opens_the_content():
     for claim in attributed(text):
         assert claim.speaker != "he"
         assert "who calls" not in claim.quote
+
+
+def test_they_stands_for_the_plural_subject_before_it():
+    text = (
+        "Twenty-seven states led by Ostland are challenging the harbour rules. "
+        "They argue that the agency overstepped its authority."
+    )
+    assert by_cue(text, "argue").speaker == "Twenty-seven states"
+    text = "Councillors said they would meet again. They said the vote was rigged."
+    assert [c.speaker for c in attributed(text)] == ["Councillors", "Councillors"]
+
+
+def test_they_after_an_organisation_that_spoke_last_is_still_the_organisation():
+    text = (
+        "Several dockworkers were angry on Monday. The Harlow Group said it would appeal. "
+        "They said the ruling was unfair."
+    )
+    assert [c.speaker for c in attributed(text)] == ["The Harlow Group", "The Harlow Group"]

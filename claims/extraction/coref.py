@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import CLAUSE_STARTERS, PRONOUNS, SPEAKER_NOUNS
+from claims.extraction.lexicon import CLAUSE_STARTERS, GROUP_HEADS, PRONOUNS, SPEAKER_NOUNS
 from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.subjects import widen
@@ -56,6 +56,20 @@ _TITLE_GENDER_RE = re.compile(
 _NEXT_NAME_RE = re.compile(r"[ \t]+[A-Z][\w'’-]")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 _HE_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+_NAME_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PAIR_RE = re.compile(r"[A-Z][\w'’.-]*\s+and\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z]")
+# A sentence's plural subject: 'Twenty-seven states led by ...', 'Many voters', 'Mr. Grassley and Mr. Leahy'.
+_PLURAL_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’']?\s+|(?<=\n))(?:(?:But|And|Still|Yet|Now|So),?\s+)?"
+    r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?:"
+    + "|".join(sorted(GROUP_HEADS | {"groups", "insiders"}))
+    + r"|[a-z]+(?:ers|ors|ists|ants|ents|ians|ials|ees))|"
+    + _NAME_WORDS
+    + r"\s+and\s+"
+    + _NAME_WORDS
+    + r")(?=\s+(?:[a-z]+ly\s+)?[a-z])",
+    re.IGNORECASE,
+)
 _NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
@@ -92,6 +106,8 @@ TITLE_PERSON_REACH = 1200
 """After the last person named: 'the senator' with no matching role still means them."""
 COLLECTIVE_REACH = 1500
 """After the last organisation or group: 'they'/'it' still means it."""
+PLURAL_SUBJECT_REACH = 600
+"""Before 'they': where a plural subject opening a sentence is looked for."""
 GENDER_REACH = 80
 """After a name: where the pronoun that next refers to them is looked for."""
 NAME_BEFORE_REACH = 3000
@@ -311,6 +327,15 @@ class SpeakerResolver:
                 )
                 candidate.aliases = []
                 return
+        if pronoun == "they":
+            plural = self._plural_antecedent(position)
+            if plural is not None:
+                candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
+                    plural.name,
+                    plural.role,
+                    plural.kind,
+                )
+                return
         if pronoun in ("they", "it", "which", "we"):
             if self.collectives and position - self.collectives[-1].position < COLLECTIVE_REACH:
                 known = self.collectives[-1]
@@ -328,6 +353,40 @@ class SpeakerResolver:
             if pronoun in ("it", "which")
             else "person"
         )
+
+    def _plural_antecedent(self, position: int) -> _Known | None:
+        """What 'they' at position stands for when a plural subject came after the last collective speaker.
+
+        'Twenty-seven states are challenging the rules. They argue ...', 'Ada Vale and Oskar Brenn
+        say changes are needed. ..., they say.': the nearest subject that opens a sentence and is
+        plural (a group's noun, or two names joined by 'and'), or a plural group or pair named as a
+        speaker, whichever comes last; none of them when the last organisation or group that spoke
+        is nearer.
+        """
+        floor = max(0, position - PLURAL_SUBJECT_REACH)
+        found: list[tuple[int, _Known]] = []
+        for match in _PLURAL_SUBJECT_RE.finditer(self.text, floor, position):
+            if self._in_quote(match.start("np")) != self._in_quote(position):
+                continue
+            phrase = match.group("np")
+            found.append((match.start("np"), _Known(phrase, None, "group", match.start("np"))))
+        found += [
+            (known.position, known)
+            for known in self.people
+            if floor <= known.position < position and _PAIR_RE.search(known.name)
+        ]
+        found += [
+            (known.position, known)
+            for known in self.collectives
+            if known.kind == "group" and floor <= known.position < position
+        ]
+        if not found:
+            return None
+        offset, known = max(found, key=_first)
+        last = self.collectives[-1] if self.collectives else None
+        if last is not None and last.kind != "group" and last.position > offset:
+            return None  # an organisation spoke since: 'they' is its people
+        return known
 
     def _nearest_person(self, position: int, pronoun: str = "he") -> _Known | None:
         """The person 'he'/'she' at position most likely refers to, as a reader takes it.
