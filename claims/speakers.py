@@ -130,7 +130,29 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
+# A role ending in one of these ('a spokesman for', 'an aide to', 'a source close to') describes
+# someone speaking for, or near, the person named after it: a different speaker.
+_FOR_SOMEONE_ELSE = frozenset("for of to with at from behind near by".split())
+
+
+def speaks_for_another(mention: str) -> bool:
+    """Whether a mention names someone by another person: 'a spokesman for Farrow' is not Farrow."""
+    _name, role = split_role(mention)
+    return role is not None and role.split()[-1].lower() in _FOR_SOMEONE_ELSE
+
+
+def is_written_name(text: str) -> bool:
+    """Whether every word is capitalised or a name particle: 'Dalton de Farrow', not 'A spokesman for Farrow'."""
+    words = text.split()
+    return bool(words) and all(
+        word.lstrip("(\"'“‘")[:1].isupper() or word.lower() in _PARTICLES for word in words
+    )
+
+
 def _name_words(name: str) -> list[str]:
+    if speaks_for_another(name):
+        # One opaque word: the name inside ('Farrow') is someone else's, so it never shares a surname.
+        return [speaker_key(name)]
     return [w for w in speaker_key(split_role(name)[0]).split() if w not in HONORIFICS]
 
 

@@ -169,3 +169,14 @@ def test_he_or_she_never_stands_for_a_document_that_spoke():
         c for c in attributed(text) if c.speaker_mention and c.speaker_mention.text == "She"
     ]
     assert claim.speaker == "Ada Brill"
+
+
+def test_a_surname_is_never_resolved_to_someone_speaking_for_that_person():
+    text = (
+        "Congressman Dalton Farrow said on Tuesday that ten smugglers had been caught at the "
+        "river.\n\nA spokesman for Farrow said the congressman received a tip from a senior "
+        'source.\n\nFarrow: "They caught them at the river."\n\nFarrow added that the patrol '
+        "had confirmed it."
+    )
+    speakers = [claim.speaker for claim in attributed(text)]
+    assert speakers == ["Dalton Farrow", "A spokesman for Farrow", "Dalton Farrow", "Dalton Farrow"]

@@ -155,3 +155,18 @@ class TestDescribedSpeakers:
             claims[0].speaker == "Dunmore website larkspurnews.com"
             and claims[0].speaker_kind == "organization"
         )
+
+
+@pytest.mark.parametrize(
+    "descriptor",
+    [
+        "A spokesman for Farrow",
+        "an aide to Farrow",
+        "a source close to Farrow",
+        "a friend of Farrow",
+    ],
+)
+def test_someone_speaking_for_a_person_is_not_that_person(descriptor):
+    assert not same_speaker("Dalton Farrow", [], descriptor, [])
+    assert not same_speaker("Farrow", [], descriptor, [])
+    assert same_speaker(descriptor, [], descriptor[0].swapcase() + descriptor[1:], [])

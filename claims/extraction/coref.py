@@ -14,7 +14,7 @@ from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.subjects import widen
 from claims.honorifics import EVERYDAY_HONORIFICS, OFFICE_HONORIFICS, capitalised_alternation
 from claims.models import SpeakerKind
-from claims.speakers import TITLE_WORDS, split_role
+from claims.speakers import TITLE_WORDS, is_written_name, split_role
 
 # Offices written before a name like an honorific ('President Yoon', 'Minister Shoigu').
 _OFFICES = frozenset("president secretary minister".split())
@@ -499,7 +499,12 @@ class SpeakerResolver:
     def _people_by_surname(self, window: str) -> list[tuple[int, _Known]]:
         """Known people named again by their surname alone in the window."""
         found: list[tuple[int, _Known]] = []
-        surnames = {word: known for known in self.people for word in known.name.split()[-1:]}
+        surnames = {
+            word: known
+            for known in self.people
+            if is_written_name(known.name)  # not 'a spokesman for Farrow'
+            for word in known.name.split()[-1:]
+        }
         for match in _CAPITALISED_RE.finditer(window):
             known = surnames.get(match.group(0))
             if known is not None:
@@ -647,8 +652,8 @@ class SpeakerResolver:
         if " " in bare or not bare:
             return None
         for known in reversed(self.people):
-            if bare in known.name.split():
-                return known
+            if bare in known.name.split() and is_written_name(known.name):
+                return known  # never 'a spokesman for Farrow' for 'Farrow'
         return self._name_before(position, surname=bare)
 
     def _written_names(self) -> list[tuple[int, str]]:
