@@ -32,7 +32,14 @@ from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
-from claims.extraction.structure import NOUN_VERB_FORMS, Parsed, found_by_tree, refine
+from claims.extraction.structure import (
+    NOUN_VERB_FORMS,
+    Parsed,
+    found_by_tree,
+    may_be_object,
+    object_only,
+    refine,
+)
 from claims.models import ExtractedClaim, Quantity, Span
 from claims.quantities import extract_quantities, offsets
 from claims.syntax import parse_spans_many
@@ -112,7 +119,9 @@ def _read_parse(
     candidates = _with_tree_claims(
         text, parsed, reader, refine(text, parsed, candidates), furniture
     )
-    candidates = [c for c in candidates if not _cut_or_passive(text, c)]
+    candidates = [
+        c for c in candidates if not _cut_or_passive(text, c) and not object_only(text, parsed, c)
+    ]
     for candidate in candidates:
         without_update_stamp(text, candidate)
     resolver = SpeakerResolver(text)
@@ -190,6 +199,8 @@ def _spans_to_parse(
         for c in candidates
         if c.cue is not None and text[c.cue[0] : c.cue[1]].lower() in NOUN_VERB_FORMS
     }
+    # A content that may be only the cue's object: the tree tells a noun phrase from a clause.
+    numbers.update(index.sentence_at(c.start) for c in candidates if may_be_object(text, c))
     for match in SAY_FORM_RE.finditer(text):
         if match.start() not in cues and reader.quote_at(match.start()) is None:
             numbers.add(index.sentence_at(match.start()))

@@ -15,7 +15,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import CUE_FORMS, STRONG_SAY_LEMMAS
+from claims.extraction.fronted import clause_like
+from claims.extraction.lexicon import CUE_FORMS, EVIDENCE_NOUNS, STRONG_SAY_LEMMAS
 from claims.extraction.mentions import Mention
 
 _NOUNISH_TAGS = frozenset("NN NNS NNP NNPS JJ".split())
@@ -34,6 +35,83 @@ _SUBORDINATORS = frozenset(
 _DROPPED_DEPS = frozenset(("acl:relcl", "acl", "appos", "punct", "parataxis"))
 _SETTING_PREPOSITIONS = frozenset("in on at during after before with via".split())
 _CLAUSE_TAIL_RE = re.compile(r"[\s,;:.!?—–-]+$")
+# What a noun-phrase object may still claim: a figure or a quotation.
+_OBJECT_KEEPS_RE = re.compile(r"\d|\$|%|percent|[\"“”‘’]|''")
+# Verbs of finding, knowing, revealing and publishing: with a noun phrase after them they name a thing
+# seen, found, known or posted ('tweeted a photo', 'revealed a red book'), no statement. Verbs of
+# saying, positions and intentions keep their objects ('acknowledged his mistake', 'endorsed Cruz').
+_THING_LEMMAS = frozenset("find know reveal tweet post see".split())
+_CLAUSE_TAGS = ("VB", "MD")
+# Relations that make a word the head of a clause: its own, or one it governs.
+_CLAUSE_HEAD_DEPS = frozenset("ccomp csubj xcomp advcl parataxis".split())
+_CLAUSE_CHILD_DEPS = frozenset("nsubj nsubj:pass csubj expl cop aux aux:pass mark".split())
+_RELATIVE_TAGS = frozenset(("WDT", "WP"))
+_OBJECT_LEAD_RE = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b", re.IGNORECASE)
+
+
+def may_be_object(text: str, candidate: Candidate) -> bool:
+    """Whether a claim's content follows its one-word cue and may be only the cue's object (the parse decides)."""
+    cue = candidate.cue
+    if (
+        candidate.kind != "indirect"
+        or cue is None
+        or cue[1] > candidate.start
+        or candidate.continues
+    ):
+        return False
+    form = text[cue[0] : cue[1]].lower()
+    lemma = CUE_FORMS.get(form)
+    content = text[candidate.start : candidate.end]
+    mention = candidate.mention
+    evidence = mention is not None and mention.text.split()[-1].lower() in EVIDENCE_NOUNS
+    return not (
+        lemma not in _THING_LEMMAS
+        or evidence
+        or _OBJECT_KEEPS_RE.search(content)
+        or _OBJECT_LEAD_RE.match(content)
+        or clause_like(content)
+    )
+
+
+def object_only(text: str, parsed: Parsed, candidate: Candidate) -> bool:
+    """A thing seen, found, known or posted, not a statement: 'revealed a red book', 'tweeted a photo'.
+
+    After a verb of seeing, finding, knowing or publishing, a noun phrase ('revealed a shocking
+    revelation about God', 'found his severed organ', 'knows the exact location') reports
+    no statement a reader could check, so it is no claim. The tree decides: no word of the
+    content is a verb other than a participle modifier ('the girls seized in April'), the words
+    that head it are no verbs and head no clause, and no word inside has a subject of its own.
+    Figures, quotations, a record's findings ('the poll shows a close race') and what the word
+    rules read as a clause keep their claims and are not parsed for this (`may_be_object`).
+    """
+    if not may_be_object(text, candidate):
+        return False
+    sentence, first = parsed.token_at(candidate.start)
+    if sentence is None or first is None:
+        return False
+    inside = [
+        t
+        for t in sentence.tokens
+        if candidate.start <= t.start and t.end <= candidate.end and t.pos != "PUNCT"
+    ]
+    if not inside:
+        return False
+    indices = {t.i for t in inside}
+    heads = [t for t in inside if t.head == t.i or t.head not in indices]
+    if any(t.tag.startswith(_CLAUSE_TAGS) and t.tag != "VBN" for t in inside):
+        return False  # 'shows groups outpacing rivals', 'demanding police release the video'
+    if any(
+        t.pos in ("VERB", "AUX")
+        or t.dep in _CLAUSE_HEAD_DEPS
+        or any(c.dep in _CLAUSE_CHILD_DEPS for c in sentence.children(t.i))
+        for t in heads
+    ):
+        return False
+    return not any(
+        c.dep in _SUBJECT_DEPS and c.tag not in _RELATIVE_TAGS and c.i in indices
+        for t in inside
+        for c in sentence.children(t.i)
+    )
 
 
 class Parsed:
