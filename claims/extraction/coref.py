@@ -147,7 +147,8 @@ class _Known:
 
 
 _ATTACHED_RE = re.compile(
-    r"^(?P<head>.+?)\s+(?:of|from|in|for|at|with|to)\s+(?P<tail>(?:the\s+)?[A-Z].*)$"
+    r"^(?P<head>.+?)\s+(?:of|from|in|inside|outside|near|around|across|within|for|at|with|to)\s+"
+    r"(?P<tail>(?:the\s+)?[A-Z].*)$"
 )
 _PERSON_NOUNS = frozenset(
     """man woman boy girl priest pastor nun doctor nurse teacher student mother father son daughter wife husband
@@ -237,7 +238,9 @@ class SpeakerResolver:
         if _is_definite_description(written) and self._same_as_titled(candidate, mention):
             return
         attached = _ATTACHED_RE.match(written)
-        if attached is not None and _describes_someone(attached):
+        if attached is not None and (
+            _describes_someone(attached) or self._common_noun(attached.group("head"))
+        ):
             self._unnamed_speaker(candidate, mention, attached.group("head"))
             return
         if attached is not None and _named(attached.group("head")):
@@ -551,6 +554,12 @@ class SpeakerResolver:
                 (match.start(), known or _Known(word, None, "person", floor + match.start()))
             )
         return found
+
+    def _common_noun(self, head: str) -> bool:
+        """'Fighters' of 'Fighters in Duluiyah': one word, capitalised only to open the sentence, that
+        the document also writes in lower case, so the people it names speak, not the place after it."""
+        words = head.split()
+        return len(words) == 1 and words[0][:1].isupper() and self._written_lower(words[0])
 
     def _written_lower(self, word: str) -> bool:
         """Whether the document writes this capitalised word in lower case too: a common word, no name."""
