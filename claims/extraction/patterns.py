@@ -56,6 +56,8 @@ _SOURCE_LABELS = EVIDENCE_NOUNS | frozenset(
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me|you|You)\b")
 _HEADER_WORDS = frozenset("of the and in for to a on at with what how why".split())
+# 'He IS Un-well:', 'It's official:': a caption's label says something about someone; a speaker's is a name.
+_CAPTION_WORDS = frozenset("he she it they is are was were it's it’s isn't isn’t".split())
 
 
 def _colon_speakers(reader: CueReader) -> list[Candidate]:
@@ -74,6 +76,17 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             continue  # 'Stated Stone:': the verb opens the line, its speaker follows (cue reader)
         if who.isupper() and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
+        if _CAPTION_WORDS.intersection(words):
+            continue  # 'He IS Un-well: The leader has not been seen': a caption's label, not a speaker
+        if (
+            len(words) == 1
+            and p_start != reader.index.paragraphs[0][0]
+            and words[-1] not in _SOURCE_LABELS
+            and not _FIRST_PERSON_RE.search(text, match.start("content"), p_end)
+            and not _named_elsewhere(text, who, -1, -1, label=True)
+            and not _surname_elsewhere(text, who)
+        ):
+            continue  # 'MANAGUA: A mysterious explosion rocked ...': a dateline, not a title's source or a speaker's turn
         if (
             (len(words) == 1 or who.isupper())
             and words[-1] not in _SOURCE_LABELS
@@ -95,9 +108,15 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
     return found
 
 
-def _named_elsewhere(text: str, word: str, start: int, end: int) -> bool:
-    """Whether a speaker label's last word ('Tapper', 'Q') occurs in the text outside the label itself."""
-    if len(word) < 2 and word.isalpha():
+def _surname_elsewhere(text: str, word: str) -> bool:
+    """Whether a label ('Pyle') follows a capitalised first name elsewhere ('Tom Pyle'): a person, not a place."""
+    return re.search(r"\b[A-Z][a-z]+\s+" + re.escape(word) + r"\b", text) is not None
+
+
+def _named_elsewhere(text: str, word: str, start: int, end: int, label: bool = False) -> bool:
+    """Whether a speaker label's last word ('Tapper', 'Q') occurs in the text outside the label itself
+    (with `label`, whether it leads more than one line, as a speaker's turns do)."""
+    if label or len(word) < 2 and word.isalpha():
         return (
             len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1
         )  # 'Q:' and 'A:' turns
