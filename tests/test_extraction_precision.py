@@ -156,3 +156,44 @@ def test_a_named_sources_words_and_embedded_posts_are_not_the_outlets():
         "— This story was updated at 10:37 a.m."
     )
     assert _narrative(text) == ["The ferry from Ostend sank on Monday with 40 people aboard"]
+
+
+def test_a_thing_found_or_revealed_is_no_claim():
+    text = (
+        "When the iron box was pried open, it revealed a green leather ledger with no name on it.\n\n"
+        "Wardens in Velmora found his missing satchel in a drain behind the station."
+    )
+    assert not any(c.cue and c.cue.text in ("revealed", "found") for c in attributed(text))
+
+
+def test_a_clause_after_a_verb_of_finding_stays_a_claim():
+    claim = by_cue("Auditors in Ostend found the ledger had been altered twice in May.", "found")
+    assert claim.quote == "the ledger had been altered twice in May"
+
+
+def test_people_in_a_place_speak_not_the_place():
+    text = (
+        "Shelling resumed near the dam on Monday, and the fighters regrouped.\n\n"
+        "Fighters in Velmora say it was not the first time the dam had been shelled."
+    )
+    claim = by_cue(text, "say")
+    assert claim.speaker == "Fighters in Velmora"
+    text = "Activists inside Tarnow said the market was shelled twice, and activists fled the city."
+    assert by_cue(text, "said").speaker == "Activists inside Tarnow"
+
+
+def test_a_dateline_or_a_caption_label_is_no_speaker():
+    text = (
+        "A photo taken by the Tarn Army shows the crater.\n\n"
+        "Ostrava: A loud explosion that shook the port of Ostrava appears to have been caused by a meteorite.\n\n"
+        "He IS Back: The Velmora leader has not been seen in public for a month because he hurt his ankle."
+    )
+    assert not any(c.speaker in ("Ostrava", "He IS Back") for c in checked_claims(text))
+
+
+def test_a_speakers_turn_after_a_colon_is_no_dateline():
+    text = (
+        "Host Ada Brill spoke with the harbour master Tom Pyle about the ferry.\n\n"
+        "Pyle: The harbour office had warned the crew twice about the weather that morning."
+    )
+    assert [c.speaker for c in attributed(text) if c.cue and c.cue.text == ":"] == ["Tom Pyle"]
