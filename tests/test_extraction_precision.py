@@ -166,6 +166,16 @@ def test_a_thing_found_or_revealed_is_no_claim():
     assert not any(c.cue and c.cue.text in ("revealed", "found") for c in attributed(text))
 
 
+def test_a_speaker_of_a_thing_revealed_is_still_who_he_is():
+    text = (
+        "Intro.\nA Catholic priest from Larkspur has revealed a secret about the ferry.\n"
+        "He said the crew survived."
+    )
+    assert [(c.speaker, c.cue.text) for c in attributed(text) if c.cue] == [
+        ("A Catholic priest from Larkspur", "said")
+    ]
+
+
 def test_a_clause_after_a_verb_of_finding_stays_a_claim():
     claim = by_cue("Auditors in Ostend found the ledger had been altered twice in May.", "found")
     assert claim.quote == "the ledger had been altered twice in May"

@@ -126,7 +126,7 @@ class TestDescribedSpeakers:
         from extraction_helpers import attributed
 
         text = (
-            "Intro.\nA Catholic priest from Larkspur who was once declared dead has revealed a secret about the ferry.\n"
+            "Intro.\nA Catholic priest from Larkspur who was once declared dead has revealed that the ferry never sank.\n"
             "He said the crew survived."
         )
         claims = attributed(text)

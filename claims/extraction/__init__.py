@@ -119,9 +119,7 @@ def _read_parse(
     candidates = _with_tree_claims(
         text, parsed, reader, refine(text, parsed, candidates), furniture
     )
-    candidates = [
-        c for c in candidates if not _cut_or_passive(text, c) and not object_only(text, parsed, c)
-    ]
+    candidates = [c for c in candidates if not _cut_or_passive(text, c)]
     for candidate in candidates:
         without_update_stamp(text, candidate)
     resolver = SpeakerResolver(text)
@@ -132,6 +130,8 @@ def _read_parse(
         for c in candidates
         if not malformed_speaker(c.speaker, CUE_FORMS)
         and not states_nothing(text, c, reader.quote_at)
+        # After resolving, so 'A priest ... revealed a secret. He said ...' still knows the priest.
+        and not object_only(text, parsed, c)
     ]
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, candidates)
