@@ -18,7 +18,7 @@ from claims.extraction.fronted import clause_like
 from claims.extraction.lexicon import CUE_FORMS, STRONG_SAY_LEMMAS
 
 _NO_STATEMENT_RE = re.compile(
-    r"(?:to\s+)?(?:comment|elaborate|respond|speak|talk|discuss\s+(?:it|the\s+matter|details)|"
+    r"(?:to\s+)?(?:(?:comment|elaborate|respond|speak|talk)\b|discuss\s+(?:it|the\s+matter|details)|"
     r"say\s+(?:why|how|whether|when|where|what|who|more|anything|much)\b)"
     r"(?![^.;:]*\bthat\b)[^.;:]{0,120}",
     re.IGNORECASE,
