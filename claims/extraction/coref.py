@@ -8,8 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.lexicon import CLAUSE_STARTERS, GROUP_HEADS, PRONOUNS, SPEAKER_NOUNS
-from claims.extraction.mentions import PERSON_TITLES, Mention, mention_before, speaker_kind
+from claims.extraction.lexicon import (
+    CLAUSE_STARTERS,
+    CUE_FORMS,
+    GROUP_HEADS,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+)
+from claims.extraction.mentions import (
+    PERSON_TITLES,
+    Mention,
+    malformed_speaker,
+    mention_before,
+    speaker_kind,
+)
 from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.subjects import widen
 from claims.honorifics import EVERYDAY_HONORIFICS, OFFICE_HONORIFICS, capitalised_alternation
@@ -59,17 +71,43 @@ _HE_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _NAME_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _PAIR_RE = re.compile(r"[A-Z][\w'’.-]*\s+and\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z]")
 # A sentence's plural subject: 'Twenty-seven states led by ...', 'Many voters', 'Mr. Grassley and Mr. Leahy'.
+_PLURAL_HEADS = GROUP_HEADS | frozenset(
+    """groups insiders councillors councilors delegates donors protesters demonstrators students
+    parents teachers doctors nurses farmers politicians organizers organisers negotiators judges
+    rebels militants fighters soldiers troops fans members participants americans authors
+    scholars academics economists pollsters strategists commentators journalists reporters
+    editors founders owners managers""".split()
+)
+# A sentence's plural subject: 'Twenty-seven states led by ...', 'Many voters', 'Mr. Grassley and Mr. Leahy'.
 _PLURAL_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?])[\"”’']?\s+|(?<=\n))(?:(?:But|And|Still|Yet|Now|So),?\s+)?"
-    r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?:"
-    + "|".join(sorted(GROUP_HEADS | {"groups", "insiders"}))
-    + r"|[a-z]+(?:ers|ors|ists|ants|ents|ians|ials|ees))|"
+    r"(?P<np>(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?i:"
+    + "|".join(sorted(_PLURAL_HEADS))
+    + r")\b|"
     + _NAME_WORDS
     + r"\s+and\s+"
     + _NAME_WORDS
-    + r")(?=\s+(?:[a-z]+ly\s+)?[a-z])",
-    re.IGNORECASE,
+    + r")(?=\s+(?:[a-z]+ly\s+)?[a-z])"
 )
+_NOT_IN_SUBJECT = frozenset(
+    """is are was were has have had will would said says say told of for from in on at by with
+    after before during since about against among to into than that which who when while as
+    because if although though""".split()
+)
+
+
+def _not_in_subject(word: str) -> bool:
+    """A word that cannot stand before a subject's plural head: a verb, preposition or conjunction."""
+    lower = word.lower()
+    return (
+        lower in _NOT_IN_SUBJECT
+        or lower in CUE_FORMS
+        or word.islower()
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "'s", "’s"))
+    )
+
+
 _NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
@@ -372,6 +410,9 @@ class SpeakerResolver:
             if self._in_quote(match.start("np")) != self._in_quote(position):
                 continue
             phrase = match.group("np")
+            lead = (match.group("lead") or "").split()
+            if any(_not_in_subject(word) for word in lead) or malformed_speaker(phrase, CUE_FORMS):
+                continue  # 'That frustrates many analysts', 'After a backlash from voters': no subject
             found.append((match.start("np"), _Known(phrase, None, "group", match.start("np"))))
         found += [
             (known.position, known)
