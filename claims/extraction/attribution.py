@@ -106,6 +106,7 @@ SUBORDINATE_LEAD_RE = re.compile(
 
 _MAX_QUOTE_TO_VERB = 120
 _PERIOD_QUOTE_TAIL_WORDS = 3
+_UNPUNCTUATED_QUOTE_WORDS = 5
 # 'Said Ada Vale, who grew up with him in the neighbourhood, "...': speaker and description before the quote.
 _OPENING_VERB_REACH = 160
 """Characters between a quotation's close and its verb beyond which the quote is not the verb's."""
@@ -403,6 +404,7 @@ class CueReader(QuoteReader):
             inner_tail.endswith((",", "?", "!", "—", "-", "–"))
             or between.lstrip().startswith(",")
             or closes_sentence
+            or self._unpunctuated_opening(previous, verb)
         ) and not is_title(self.text[previous.inner_start : previous.inner_end])
         if not attributable or len(between) >= _MAX_QUOTE_TO_VERB or "\n" in between:
             return None
@@ -438,6 +440,20 @@ class CueReader(QuoteReader):
         ):
             return mention
         return None
+
+    def _unpunctuated_opening(self, quote: QuoteSpan, verb: _Verb) -> bool:
+        """'"We have had to stand by while leaks spread" said Ada Vale.': a quoted sentence of its own
+        whose comma was left out, when the quotation opens the verb's sentence and runs several words."""
+        sentence = self.index.sentence_at(quote.open)
+        inner = self.text[quote.inner_start : quote.inner_end].rstrip(" '’\"”")
+        return (
+            sentence < len(self.index.sentences)
+            and self.index.sentences[sentence][0] == quote.open
+            and self.index.sentence_at(verb.start) == sentence
+            and inner[-1:].isalnum()
+            and len(self.text[quote.inner_start : quote.inner_end].split())
+            >= _UNPUNCTUATED_QUOTE_WORDS
+        )
 
     def _speaker_before(self, verb: _Verb, floor: int) -> Mention | None:
         """The subject before the verb: a named speaker, a share of people, or a record that shows."""
