@@ -47,3 +47,41 @@ def test_they_after_an_organisation_that_spoke_last_is_still_the_organisation():
         "They said the ruling was unfair."
     )
     assert [c.speaker for c in attributed(text)] == ["The Harlow Group", "The Harlow Group"]
+
+
+def test_a_clause_opening_with_comments_or_talks_is_no_refusal_to_comment():
+    text = "An aide said comments from Vale were consistent with her earlier statements."
+    assert by_cue(text, "said").quote == (
+        "comments from Vale were consistent with her earlier statements"
+    )
+    text = "A spokesman said talks with the dockers would resume on Monday."
+    assert by_cue(text, "said").quote == "talks with the dockers would resume on Monday"
+
+
+def test_a_quoted_sentence_missing_its_comma_before_the_verb_is_still_quoted():
+    text = '"We have stood by while the leaks spread a false story" said Oskar Brenn.'
+    claim = by_cue(text, "said")
+    assert claim.kind == "direct" and claim.speaker == "Oskar Brenn"
+    assert claim.quote == "We have stood by while the leaks spread a false story"
+    text = '"It shows a lack of character in my view." Brenn said the harbour deal was "a fraud."'
+    assert by_cue(text, "said").quote == 'the harbour deal was "a fraud."'
+
+
+def test_a_trailing_they_said_restating_the_opening_attribution_adds_no_claim():
+    text = (
+        "Other councillors said they support the ferry plan, but they would not fund it "
+        "from the city budget, they said."
+    )
+    assert [(c.speaker, c.quote) for c in attributed(text)] == [
+        ("Other councillors", "they support the ferry plan")
+    ]
+
+
+def test_they_takes_no_plural_noun_that_is_not_a_sentence_subject():
+    text = (
+        "The port has had little attention. That frustrates many analysts because they "
+        "believe that a change will come only after the election."
+    )
+    claim = by_cue(text, "believe")
+    assert claim.quote == "a change will come only after the election"
+    assert claim.speaker != "That frustrates many analysts"

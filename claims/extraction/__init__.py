@@ -134,7 +134,7 @@ def _read_parse(
         and not object_only(text, parsed, c)
     ]
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
-    candidates = _without_nested_repeats(text, candidates)
+    candidates = _without_nested_repeats(text, _without_restated_fronts(text, candidates))
     for candidate in candidates:
         mark(text, candidate, parsed, index)
     return _with_narrative(text, index, candidates, furniture, published)
@@ -308,6 +308,34 @@ def _without_nested_repeats(text: str, candidates: list[Candidate]) -> list[Cand
         if outer is None:
             keep(candidate)
     return kept
+
+
+def _without_restated_fronts(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a fronted clause that holds its own speaker's attribution: the inner one says it exactly.
+
+    'Other candidates said they support vouchers, but not on the federal level, they said.': the
+    trailing 'they said' restates the attribution that opens the sentence; the claim is what the
+    candidates said, not the whole sentence.
+    """
+    opening = {
+        (c.mention.start, c.speaker)
+        for c in candidates
+        if c.mention is not None
+        and c.speaker
+        and c.kind == "indirect"
+        and c.cue is not None
+        and c.cue[1] <= c.start
+        and _reports_speech(text, c.cue)
+    }
+
+    def restated(outer: Candidate) -> bool:
+        return (
+            outer.cue is not None
+            and outer.cue[0] >= outer.end
+            and (outer.start, outer.speaker) in opening
+        )
+
+    return [c for c in candidates if not restated(c)]
 
 
 def _reports_speech(text: str, cue: tuple[int, int]) -> bool:
