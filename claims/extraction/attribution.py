@@ -408,7 +408,10 @@ class CueReader(QuoteReader):
         ) and not is_title(self.text[previous.inner_start : previous.inner_end])
         if not attributable or len(between) >= _MAX_QUOTE_TO_VERB or "\n" in between:
             return None
-        strong = _strong_form(verb.lemma, verb.form)
+        # '"Why would anyone vote for him?" the 43-year-old asked': asking a quoted question is saying it.
+        strong = _strong_form(verb.lemma, verb.form) or (
+            verb.lemma == "ask" and verb.form in ("asked", "asks") and inner_tail.endswith("?")
+        )
         if between.strip(SPACE_COMMA) == "":
             inverted = mention_after(self.text, verb.end, verb.sentence_end)
             if inverted is None and strong:
