@@ -85,3 +85,20 @@ def test_they_takes_no_plural_noun_that_is_not_a_sentence_subject():
     claim = by_cue(text, "believe")
     assert claim.quote == "a change will come only after the election"
     assert claim.speaker != "That frustrates many analysts"
+
+
+def test_a_quoted_question_and_asked_name_a_described_asker():
+    claim = by_cue("“Why would anyone vote for him?” the 43-year-old asked.", "asked")
+    assert claim.kind == "direct" and claim.speaker == "the 43-year-old"
+    assert claim.quote == "Why would anyone vote for him"
+    inverted = by_cue("“Is the bridge safe?” asked the 61-year-old.", "asked")
+    assert inverted.speaker == "the 61-year-old"
+
+
+def test_a_source_described_by_what_it_is_close_to_speaks_whole():
+    text = "A source linked to the Northern Front said the fighters had left the town."
+    assert by_cue(text, "said").speaker == "A source linked to the Northern Front"
+    text = "People close to the mayor said the ferry plan would be dropped."
+    assert by_cue(text, "said").speaker == "People close to the mayor"
+    text = "Ilse Korte gave $10,000 to a group backing the mayor."
+    assert all(c.speaker != "Ilse Korte gave $10,000 to a group" for c in attributed(text))

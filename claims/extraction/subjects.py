@@ -65,6 +65,20 @@ _DANGLING = frozenset(
     "of to in on at for by with from the a an and or but his her their its".split()
 )
 _REPORTING_FORMS = frozenset("said says say told tells wrote writes added adds".split())
+_SOURCE_NOUNS = frozenset(
+    """source sources official officials person people aide aides diplomat diplomats lawyer lawyers
+    officer officers member members insider insiders""".split()
+)
+_PARTICIPLE_PREPOSITIONS = frozenset("to with in on by".split())
+
+
+def _describing_participle(words: list[str], n: int) -> bool:
+    """'A source linked to the YPG', 'officials involved in the talks': the participle describes the source."""
+    return (
+        words[n - 1] in _SOURCE_NOUNS
+        and n + 1 < len(words)
+        and words[n + 1] in _PARTICIPLE_PREPOSITIONS
+    )
 
 
 def _head(text: str, start: int, end: int) -> Mention | None:
@@ -99,7 +113,8 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     ):
         return None
     if lowered[0].endswith("ing") or any(
-        w.endswith("ed") and w.isalpha() and w.islower() for w in words[1:]
+        w.endswith("ed") and w.isalpha() and w.islower() and not _describing_participle(lowered, n)
+        for n, w in enumerate(words[1:], 1)
     ):
         return None  # a participle or a past-tense verb: this is a clause, not a noun phrase
     # A clause before 'and' ('The deal collapsed and officials said'): keep the part after it.
@@ -233,11 +248,21 @@ def subject_after(text: str, verb_end: int, limit: int) -> Mention | None:
     return _head(text, start, end)
 
 
+# 'A source linked to the YPG', 'people close to the vice president', 'aides to Clinton': a speaker
+# described by what they stand close to ('gave $10 million to a group' is no such phrase).
+_ATTACHED_TO_RE = re.compile(
+    r"\b(?:close|closer|linked|tied|related|loyal|allied|aides?|advisers?|advisors?|spokes(?:man|woman|person)|"
+    r"ambassador|envoy|delegation|counsel|lawyers?|attorneys?|secretary|assistant|speaking)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def widen(text: str, clause_start: int, mention: Mention) -> Mention:
     """'Officials in Larkspur' rather than 'Larkspur': the phrase a preposition attaches the mention to."""
-    if not re.search(
-        r"\b(?:of|in|at|from|for|on|with|across|inside)\s+(?:the\s+)?$",
-        text[max(clause_start, mention.start - 20) : mention.start],
+    before = text[max(clause_start, mention.start - 40) : mention.start]
+    if not (
+        re.search(r"\b(?:of|in|at|from|for|on|with|across|inside)\s+(?:the\s+)?$", before)
+        or _ATTACHED_TO_RE.search(before)
     ):
         return mention
     wider = subject_before(text, clause_start, mention.end)
