@@ -318,6 +318,33 @@ class TestDenialsAndHedges:
         assert claim.polarity == "denies"
         assert claim.denial_target == target
 
+    @pytest.mark.parametrize(
+        ("text", "target"),
+        [
+            (
+                "\u201cThe suggestion that smugglers have been caught at the Larkspur crossing is "
+                "categorically false,\u201d said spokesperson Mara Velden.",
+                "smugglers have been caught at the Larkspur crossing",
+            ),
+            ("Velden said the report was false.", "the report"),
+            ("Velden said the story was a complete fabrication.", "the story"),
+            ("The claim that the mayor resigned is not true, Velden said.", "the mayor resigned"),
+            (
+                "The harbour office is denying a councillor\u2019s assertion that smugglers with "
+                "the Dunmore gang, also known as the Reds, have been caught at the crossing.",
+                "smugglers with the Dunmore gang, also known as the Reds, have been caught at the crossing",
+            ),
+        ],
+    )
+    def test_calling_a_statement_untrue_denies_it(self, text, target):
+        claim = next(c for c in claims_of(text) if c.kind != "narrative" and c.speaker != "claim")
+        assert claim.polarity == "denies"
+        assert claim.denial_target == target
+
+    def test_calling_something_true_or_not_false_asserts(self):
+        assert only("Velden said it was not false.").polarity == "asserts"
+        assert only("Velden said the figure was true.").polarity == "asserts"
+
     def test_negation_in_a_side_clause_or_of_a_debunk_asserts(self):
         assert (
             only('"This is not a fake," the owner of the Larkspur mill told reporters.').polarity

@@ -6,7 +6,9 @@ by a negation word on it or on its auxiliary ('didn't', 'won’t', 'never', 'can
 negative subject ('Nobody was hurt', 'none of the passengers were'), or by a negative
 determiner on its subject or object ('has no plans to', 'there is no evidence'). Negation
 inside a relative, adverbial or conjoined clause is not the statement's ('the friend who never
-called'), and a negated debunking ('This is not a fake') asserts. A conditional ('if', 'unless'
+called'), and a negated debunking ('This is not a fake') asserts. A statement that its subject is
+untrue ('The suggestion that X is categorically false') denies the subject, or the clause
+after 'that' of a noun standing for a statement. A conditional ('if', 'unless'
 on an adverbial clause of the statement) or an indirect question ('whether') does not assert,
 and a modal or hedge on the statement itself ('could', 'reportedly', 'appears to') hedges it.
 """
@@ -37,6 +39,19 @@ _DEBUNK_NOUNS = frozenset(
 )
 # Verbs whose complement carries the statement: 'continues to have no', 'seems not to'.
 _RAISING = frozenset("continue remain seem appear have need".split())
+# A statement that its subject is untrue ('The suggestion that X is categorically false') denies it.
+DEBUNKING_PREDICATES = frozenset(
+    """false untrue baseless unfounded groundless inaccurate incorrect bogus fabricated nonsense
+    lie lies hoax fake myth ridiculous absurd erroneous fiction fabrication falsehood""".split()
+)
+_TRUTH_PREDICATES = frozenset("true accurate correct".split())
+"""Negated ('is not true'), these call their subject untrue as a debunking predicate does."""
+# Nouns that stand for a statement ('the suggestion that X', 'the assertion that X'): what is
+# denied or called false is the clause after 'that'.
+REPORT_NOUNS = frozenset(
+    """suggestion claim assertion allegation report rumor rumour notion idea story speculation
+    accusation statement contention insinuation charge""".split()
+)
 _UNCOMMITTED = frozenset("confirm comment verify disclose elaborate specify speculate".split())
 _NARROWING = frozenset("only just merely simply solely".split())  # 'not only', 'not just'
 _CONDITIONAL_MARKS = frozenset(("if", "unless"))
@@ -55,7 +70,8 @@ class Reading:
 
     negated: bool = False
     affirmative: str | None = None
-    """The content with the statement's negation taken out ('We did threaten anybody')."""
+    """The content with the statement's negation taken out ('We did threaten anybody'), or what a
+    debunking predicate calls untrue ('X' of 'the suggestion that X is false')."""
     conditional: bool = False
     hedged: bool = False
     head: Token | None = None
@@ -159,7 +175,9 @@ def _affirmative(text: str, start: int, end: int, negators: list[tuple[Token, st
 
 
 def _is_negated_debunk(head: Token) -> bool:
-    return head.lemma.lower() in _DEBUNK_NOUNS or head.text.lower() in _DEBUNK_NOUNS
+    """'This is not a fake', 'it was not false': negating a debunking word affirms."""
+    debunking = _DEBUNK_NOUNS | DEBUNKING_PREDICATES
+    return head.lemma.lower() in debunking or head.text.lower() in debunking
 
 
 def _declines(sentence: Sentence, head: Token) -> bool:
@@ -210,11 +228,19 @@ def read(text: str, sentence: Sentence, start: int, end: int) -> Reading | None:
     negators = _negators(sentence, head)
     if head.negation:
         negators = []  # a bare 'No.' or 'Never': no statement to negate
-    if negators and (_is_negated_debunk(head) or _declines(sentence, head)):
+    # 'X is false' calls X untrue; so does 'the claim that X is not true'.
+    debunked = (
+        None
+        if head.negation or bool(negators) != _is_truth_word(head)
+        else _debunked_subject(text, sentence, head)
+    )
+    if debunked is not None and not start <= text.find(debunked, start) < end:
+        debunked = None
+    if negators and (_is_negated_debunk(head) or _declines(sentence, head) or debunked):
         negators = []
     return Reading(
-        negated=bool(negators),
-        affirmative=_affirmative(text, start, end, negators) if negators else None,
+        negated=bool(negators) or debunked is not None,
+        affirmative=debunked or (_affirmative(text, start, end, negators) if negators else None),
         conditional=_conditional(sentence, head),
         hedged=_hedged(sentence, head),
         head=head,
@@ -222,8 +248,49 @@ def read(text: str, sentence: Sentence, start: int, end: int) -> Reading | None:
 
 
 def denied_span(sentence: Sentence, verb: Token) -> tuple[int, int] | None:
-    """For 'deny'/'reject'/'dismiss': the span of what is denied (its clause or object), or None."""
+    """For 'deny'/'reject'/'dismiss': the span of what is denied (its clause or object), or None.
+
+    An object that stands for a statement ('denied the congressman's assertion that fighters
+    ... were caught') denies the clause after its 'that', to the end of the sentence however
+    the parser hung that clause.
+    """
     for child in sentence.children(verb.i):
         if child.dep in ("ccomp", "xcomp", "obj", "dobj") and child.i > verb.i:
-            return sentence.span(child.i)
+            return _stated_clause(sentence, child, to_end=True) or sentence.span(child.i)
     return None
+
+
+def _stated_clause(sentence: Sentence, noun: Token, to_end: bool = False) -> tuple[int, int] | None:
+    """For a noun that stands for a statement followed by 'that' ('the suggestion that X'), X's span."""
+    if noun.lemma.lower() not in REPORT_NOUNS and noun.text.lower() not in REPORT_NOUNS:
+        return None
+    tokens = sentence.tokens
+    after = noun.i + 1
+    if after + 1 >= len(tokens) or tokens[after].text.lower() != "that":
+        return None
+    if to_end:
+        last = len(tokens) - 1
+        while last > after and tokens[last].pos == "PUNCT":
+            last -= 1
+        return tokens[after + 1].start, tokens[last].end
+    end = sentence.span(noun.i)[1]
+    return (tokens[after + 1].start, end) if tokens[after + 1].start < end else None
+
+
+def _is_truth_word(head: Token) -> bool:
+    return head.text.lower() in _TRUTH_PREDICATES
+
+
+def _debunked_subject(text: str, sentence: Sentence, head: Token) -> str | None:
+    """For 'X is (categorically) false' or 'X is not true': X, or the clause of 'the suggestion that X'; else None."""
+    words = (head.text.lower(), head.lemma.lower())
+    if not any(word in DEBUNKING_PREDICATES or word in _TRUTH_PREDICATES for word in words):
+        return None
+    children = sentence.children(head.i)
+    if not any(child.dep == "cop" for child in children):
+        return None
+    subject = next((child for child in children if child.dep in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return None
+    start, end = _stated_clause(sentence, subject) or sentence.span(subject.i)
+    return text[start:end].strip() or None

@@ -47,6 +47,13 @@ _STOP = frozenset(
 _POLARITY_SCREEN_RE = re.compile(
     r"n['’]t\b|\b(?:not|no|never|none|nothing|nobody|cannot|if|unless|whether)\b", re.IGNORECASE
 )
+# 'is categorically false', 'was a hoax': a statement that may call its subject untrue (the tree decides).
+_DEBUNKED_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been)\b(?:\s+[\w-]+){0,2}?\s+(?:an?\s+)?(?:"
+    + "|".join(sorted(negation.DEBUNKING_PREDICATES))
+    + r")\b",
+    re.IGNORECASE,
+)
 _PLAIN = negation.Reading()
 _CANNOT_RE = re.compile(r"\bcannot\b", re.IGNORECASE)
 
@@ -60,11 +67,14 @@ def statement_end(text: str, index: SentenceIndex, candidate: Candidate) -> int:
 def may_turn_polarity(text: str, index: SentenceIndex, candidate: Candidate) -> bool:
     """Whether the word rules read the claim's first statement as negated.
 
-    Only such statements are parsed for their polarity (the tree then decides whether the
+    Only such statements, and those that may call their subject untrue ('is categorically
+    false'), are parsed for their polarity (the tree then decides whether the
     negation is the statement's, and what it denies): parsing every statement with a 'not'
     or an 'if' in it would make all of extraction a third slower.
     """
     statement = text[candidate.start : statement_end(text, index, candidate)]
+    if _DEBUNKED_RE.search(statement):
+        return True
     if _POLARITY_SCREEN_RE.search(statement) is None:
         return False
     return statement_negator(_CANNOT_RE.sub("can not", statement)) is not None
@@ -90,6 +100,8 @@ def mark(
         reading is None
         and index is not None
         and _POLARITY_SCREEN_RE.search(text, candidate.start, statement_end(text, index, candidate))
+        is None
+        and _DEBUNKED_RE.search(text, candidate.start, statement_end(text, index, candidate))
         is None
     ):
         reading = _PLAIN  # no word that could negate the statement or make it conditional
