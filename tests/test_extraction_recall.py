@@ -102,3 +102,22 @@ def test_a_source_described_by_what_it_is_close_to_speaks_whole():
     assert by_cue(text, "said").speaker == "People close to the mayor"
     text = "Ilse Korte gave $10,000 to a group backing the mayor."
     assert all(c.speaker != "Ilse Korte gave $10,000 to a group" for c in attributed(text))
+
+
+def test_in_her_words_credits_the_woman_she_stands_for():
+    text = (
+        "Mayor Ilse Korte spoke on Monday. In her words, the budget "
+        '"will never balance without cuts to the pension fund."'
+    )
+    claim = by_cue(text, "In")
+    assert claim.speaker == "Ilse Korte" and claim.speaker_mention.text == "her"
+    text = (
+        'The council met on Monday. In the words of one aide, the campaign is "running on fumes."'
+    )
+    assert by_cue(text, "In").speaker == "one aide"
+
+
+def test_a_possessive_owner_of_a_stance_resolves_like_a_pronoun_speaker():
+    text = "Oskar Brenn addressed the council on Monday. His support for the ferry plan surprised the mayor."
+    claim = by_cue(text, "support for")
+    assert claim.speaker == "Oskar Brenn" and claim.quote == "the ferry plan"

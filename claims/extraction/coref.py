@@ -67,6 +67,7 @@ _TITLE_GENDER_RE = re.compile(
 )
 _NEXT_NAME_RE = re.compile(r"[ \t]+[A-Z][\w'’-]")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _HE_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _NAME_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _PAIR_RE = re.compile(r"[A-Z][\w'’.-]*\s+and\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z]")
@@ -270,7 +271,7 @@ class SpeakerResolver:
         if candidate.speaker_kind == "unattributed":
             candidate.speaker = candidate.speaker or written
             return
-        if lower in PRONOUNS:
+        if lower in PRONOUNS or lower in _POSSESSIVE_SUBJECTS:
             self._pronoun(candidate, mention)
             return
         if _is_definite_description(written) and self._same_as_titled(candidate, mention):
@@ -344,6 +345,7 @@ class SpeakerResolver:
 
     def _pronoun(self, candidate: Candidate, mention: Mention) -> None:
         pronoun, position = mention.text.lower(), mention.start
+        pronoun = _POSSESSIVE_SUBJECTS.get(pronoun, pronoun)  # 'In her words': she
         if pronoun in ("who", "which"):
             comma = self.text.rfind(",", max(0, position - 3), position)
             head_end = comma if comma >= 0 else position
@@ -386,7 +388,9 @@ class SpeakerResolver:
                     known.kind,
                 )
                 return
-        candidate.speaker = mention.text
+        candidate.speaker = (
+            pronoun if mention.text.lower() in _POSSESSIVE_SUBJECTS else mention.text
+        )
         candidate.speaker_kind = (
             "group"
             if pronoun in ("they", "we")

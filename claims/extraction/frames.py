@@ -36,6 +36,11 @@ _NOT_PEOPLE = frozenset(
     starters instance decades centuries sure years generations long while other""".split()
 )
 _MIN_CONTENT_WORDS = 4
+_VOICE_NOUNS = (
+    r"(?:own\s+)?(?:words|view|views|opinion|estimation|judgment|judgement|telling|reckoning)"
+)
+_POSSESSIVE_FRAME_RE = re.compile(r"(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+" + _VOICE_NOUNS)
+_FRAME_OF_RE = re.compile(r"(?:the\s+)?" + _VOICE_NOUNS + r"\s+of\s+", re.IGNORECASE)
 
 
 def find_frames(reader: CueReader, spoken: list[Candidate]) -> list[Candidate]:
@@ -103,6 +108,20 @@ def _frame_source(text: str, cue: str, start: int, end: int) -> Mention | None:
             inner = mention_before(text, start, start + owner.end("owner"))
             if inner is not None:
                 return inner
+        possessive = _POSSESSIVE_FRAME_RE.fullmatch(phrase.rstrip())
+        if possessive is not None:
+            # 'In her words', 'in their view': the owner is the pronoun, resolved like a speaker's.
+            return Mention(possessive.group("who"), start, start + possessive.end("who"))
+        of_owner = _FRAME_OF_RE.match(phrase)
+        if of_owner is not None:
+            # 'In the words of one aide', 'in the view of analysts': whoever follows 'of'.
+            owner_start = start + of_owner.end()
+            inner = mention_after(text, owner_start, end)
+            if inner is not None:
+                return inner
+            rest = text[owner_start:end].rstrip()
+            if 0 < len(rest.split()) <= 6:
+                return Mention(rest, owner_start, owner_start + len(rest))
         return Mention(phrase.rstrip(), start, start + len(phrase.rstrip()))
     words = phrase.lower().split()
     if not words or words[0] in _NOT_PEOPLE or any(w in _NOT_PEOPLE for w in words[:2]):
