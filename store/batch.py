@@ -97,22 +97,39 @@ def add_extracted(
 class IngestBatch:
     """Documents stored in one open write transaction; call `flush` before it commits."""
 
-    def __init__(self, connection: Connection, *, many: bool = False) -> None:
+    def __init__(
+        self, connection: Connection, *, many: bool = False, _carried: IngestBatch | None = None
+    ) -> None:
         self.connection = connection
-        self.speakers = SpeakerBook(connection, preload=many)
+        if _carried is None:
+            self.speakers = SpeakerBook(connection, preload=many)
+            self.overlay = KeyOverlay(connection)
+            self.claims: dict[int, ClaimView] = {}
+            self._held_by_speaker: dict[int, list[int]] = {}
+            """Ids of the held claims of each speaker, so a speaker's change touches only its claims."""
+            self._features: dict[int, ClaimFeatures] = {}
+            self.sources: dict[int, Source] = {}
+            self.stored_hashes: dict[str, int] = {}
+            self._hashes_known: set[str] = set()
+            self._originals: dict[tuple[int | None, str], int] = {}
+            self._fingerprints_read: set[str] = set()
+        else:
+            # What the committed batch read or stored, as the database now holds it (`carry_on`).
+            self.speakers = _carried.speakers
+            self.speakers.rebind(connection, preload=many)
+            self.overlay = _carried.overlay
+            self.overlay.rebind(connection)
+            self.claims = _carried.claims
+            self._held_by_speaker = _carried._held_by_speaker
+            self._features = _carried._features
+            self.sources = _carried.sources
+            self.stored_hashes = _carried.stored_hashes
+            self._hashes_known = _carried._hashes_known
+            self._originals = _carried._originals
+            self._fingerprints_read = _carried._fingerprints_read
         self.speakers.on_change = self._speaker_changed
-        self.overlay = KeyOverlay(connection)
-        self.claims: dict[int, ClaimView] = {}
-        self._held_by_speaker: dict[int, list[int]] = {}
-        """Ids of the held claims of each speaker, so a speaker's change touches only its claims."""
-        self._features: dict[int, ClaimFeatures] = {}
-        self.sources: dict[int, Source] = {}
         self.source_texts = SourceTexts(connection)
         """Texts of the sources held here (before `flush` writes them), others read when asked."""
-        self.stored_hashes: dict[str, int] = {}
-        self._hashes_known: set[str] = set()
-        self._originals: dict[tuple[int | None, str], int] = {}
-        self._fingerprints_read: set[str] = set()
         self._source_ids = _IdBlock(connection, source_t)
         self._claim_ids = _IdBlock(connection, claim_t)
         self._sources: list[dict] = []
@@ -123,6 +140,16 @@ class IngestBatch:
         self._answers: list[dict] = []
         self._events: list[dict] = []
         self.stances = NewSourceStances(connection)
+
+    def carry_on(self, connection: Connection, *, many: bool = False) -> IngestBatch:
+        """A batch for the next transaction that keeps what this one read and stored.
+
+        Call it only once this batch is flushed and committed, and only if nobody else has
+        written to the casefile since (`chain_head` unchanged): what it keeps (speakers,
+        the key index, claims, sources, stored hashes and wordings) is then what a new batch
+        would read again from the database, so the result is the same, without the reads.
+        """
+        return IngestBatch(connection, many=many, _carried=self)
 
     def know_hashes(self, hashes: Sequence[str]) -> None:
         """Look up which of these documents are stored already, in one query, before adding them."""
@@ -450,6 +477,7 @@ class IngestBatch:
             )
         if self._keys:
             connection.execute(insert(key_t), self._keys)
+        self.overlay.settle()
         if self._links:
             connection.execute(insert(link_t).execution_options(render_nulls=True), self._links)
         if self._conflicts:

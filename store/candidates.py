@@ -267,3 +267,27 @@ class KeyOverlay:
         """Index a claim stored in this transaction (its keys are written to `claim_key` by the caller)."""
         for key in keys:
             self._added.setdefault(key, []).append(claim_id)
+
+    def settle(self) -> None:
+        """Count the claims added so far as stored: the caller has written their keys to `claim_key`.
+
+        Afterwards the overlay holds what `_read` would read from the table now, so a later
+        transaction can go on with it, provided nobody else has written keys meanwhile.
+        """
+        cap = matching.MAX_KEY_FREQUENCY
+        for key, added in self._added.items():
+            # Every added key was read first (`candidates` reads a claim's keys before `add`).
+            count = self._stored_count[key] + len(added)
+            stored = self._stored[key]
+            if key.startswith("h:") or count <= cap:
+                ids = np.array(added, dtype=np.int64)
+                self._stored[key] = ids if stored is None else np.concatenate((stored, ids))
+            else:
+                self._stored[key] = None  # too common to use: only its count matters
+                count = min(count, cap + 1)
+            self._stored_count[key] = count
+        self._added = {}
+
+    def rebind(self, connection: Connection) -> None:
+        """Go on in another transaction (call `settle` first; nobody else may have written keys since)."""
+        self.connection = connection

@@ -74,6 +74,18 @@ def _lock_head(connection: Connection) -> str:
     return previous
 
 
+def chain_head(connection: Connection) -> tuple[int | None, str] | None:
+    """The chain head as it stands (newest entry's id and hash; None before any entry).
+
+    Every change to the casefile appends to the log, so an unchanged head means nobody
+    has changed anything between two reads of it.
+    """
+    row = connection.execute(
+        select(head_t.c.event_id, head_t.c.hash).where(head_t.c.id == HEAD_ROW)
+    ).first()
+    return None if row is None else (row.event_id, row.hash)
+
+
 def append_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> list[int]:
     """Append entries in order, each chained to the one before; returns their ids."""
     if not events:

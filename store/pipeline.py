@@ -24,6 +24,7 @@ from claims import processes
 from claims.documents import Document
 from claims.models import ExtractedClaim, SourceMeta
 from store.batch import AddResult, IngestBatch
+from store.eventlog import chain_head
 from store.queries import source_t
 
 MAX_BATCH_DOCUMENTS = 256
@@ -37,6 +38,8 @@ CPU time, not wall time: on a loaded machine wall time stretches several-fold, w
 shrink batches to a few documents each and let every transaction's fixed cost (reading the
 speakers, the candidate claims) dominate. The write lock is held meanwhile, so under load a
 reviewer's write may wait a few wall seconds."""
+MAX_CARRIED_CLAIMS = 200_000
+"""A batch hands what it holds to the next transaction while it holds at most this many claims."""
 PRELOAD_SPEAKERS_FROM = 8
 """Batches this large read every speaker once instead of looking names up one by one."""
 EXTRACT_CHUNK = 16
@@ -64,26 +67,69 @@ def store_extracted_batches(
     size = 1
     pending: list = []
     waiting_since = time.monotonic()
-    for item in items:
-        pending.append(item)
-        if len(pending) >= size or time.monotonic() - waiting_since >= max_seconds:
-            started = time.thread_time()
-            committed = _commit(store, pending, actor)
-            took = time.thread_time() - started
-            yield from committed
-            if took > target_seconds:
-                size = max(1, size // 2)
-            elif len(pending) >= size:
-                size = min(size * 2, max_documents)
-            pending = []
-            waiting_since = time.monotonic()
-    if pending:
-        yield from _commit(store, pending, actor)
+    carry = _Carry()
+    try:
+        for item in items:
+            pending.append(item)
+            if len(pending) >= size or time.monotonic() - waiting_since >= max_seconds:
+                started = time.thread_time()
+                committed = _commit(store, pending, actor, carry)
+                took = time.thread_time() - started
+                yield from committed
+                if took > target_seconds:
+                    size = max(1, size // 2)
+                elif len(pending) >= size:
+                    size = min(size * 2, max_documents)
+                pending = []
+                waiting_since = time.monotonic()
+        if pending:
+            yield from _commit(store, pending, actor, carry)
+    finally:
+        carry.drop()
 
 
-def _commit(store, items: list, actor: str) -> list[AddResult]:
+class _Carry:
+    """The last committed batch, with the event log's head as that commit left it.
+
+    The next transaction goes on with the batch's speakers, key index and claims when the
+    head is unchanged (nobody else changed the casefile meanwhile), instead of reading
+    them again; otherwise it starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.batch: IngestBatch | None = None
+        self.head: tuple | None = None
+
+    def take(self, connection: Connection, many: bool) -> IngestBatch:
+        """A batch for this transaction; whatever is carried is handed over once at most."""
+        carried, head = self.batch, self.head
+        self.batch = self.head = None
+        if carried is not None and head == chain_head(connection):
+            return carried.carry_on(connection, many=many)
+        if carried is not None:
+            carried.close()
+        return IngestBatch(connection, many=many)
+
+    def keep(self, batch: IngestBatch, head: tuple | None) -> None:
+        """Hold a committed batch for the next transaction (a very large one is dropped)."""
+        if len(batch.claims) > MAX_CARRIED_CLAIMS:
+            batch.close()
+        else:
+            self.batch, self.head = batch, head
+
+    def drop(self) -> None:
+        if self.batch is not None:
+            self.batch.close()
+        self.batch = self.head = None
+
+
+def _commit(store, items: list, actor: str, carry: _Carry) -> list[AddResult]:
+    """Store the items in one transaction, going on from the carried batch when nothing changed since."""
+    done: list = []
+
     def work(connection: Connection) -> list[AddResult]:
-        batch = IngestBatch(connection, many=len(items) >= PRELOAD_SPEAKERS_FROM)
+        done.clear()
+        batch = carry.take(connection, len(items) >= PRELOAD_SPEAKERS_FROM)
         batch.know_hashes([sha256 for _, sha256, _, _ in items])
         batch.know_fingerprints(claim for _, _, _, extracted in items for claim in extracted)
         results = [
@@ -91,11 +137,14 @@ def _commit(store, items: list, actor: str) -> list[AddResult]:
             for text, sha256, meta, extracted in items
         ]
         batch.flush()
-        batch.close()
+        done.append((batch, chain_head(connection)))
         return results
 
     # retry_integrity: another process storing one of the documents first makes it a duplicate on the re-run.
-    return store._transaction(work, retry_integrity=True)
+    results = store._transaction(work, retry_integrity=True)
+    # Committed: the batch (of the attempt that committed) may go on in the next transaction.
+    carry.keep(*done[-1])
+    return results
 
 
 def add_documents(

@@ -58,6 +58,14 @@ class SpeakerBook:
         if preload:
             self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
 
+    def rebind(self, connection: Connection, *, preload: bool) -> None:
+        """Go on in another transaction, keeping the rows held (flushed, and nobody else has written since)."""
+        self.connection = connection
+        self._lookups = 0
+        if preload and not self._preloaded:
+            self._load(select(speaker_t).where(speaker_t.c.merged_into.is_(None)))
+            self._preloaded = True
+
     def _load(self, query) -> None:
         for row in self.connection.execute(query):
             mapping = row._mapping

@@ -210,13 +210,63 @@ class TestSameAsOneByOne:
         assert casefile_rows(second_store) == casefile_rows(store)
 
 
+class TestCarriedBatches:
+    """A transaction goes on with what the last one held only while nobody else changed the casefile."""
+
+    @staticmethod
+    def _change(target) -> None:
+        """What a reviewer does meanwhile: merges two speakers and confirms a few claims."""
+        ids = {speaker.name: speaker.id for speaker in target.list_speakers()}
+        target.merge_speakers(ids["Mira Olsen"], ids["Ines Varga"], "reviewer")
+        for claim in target.list_claims()[:6]:
+            target.review(claim.id, "confirmed", "reviewer")
+
+    def test_changes_between_batches_count_in_later_ones(self, store, second_store):
+        corpus = fictional_corpus(seed=5)
+        # Batches of 1, 2, 2, 2, ... documents: the fourth commits the seventh document.
+        earlier, later = corpus[:7], corpus[7:]
+        _serial(store, earlier)
+        self._change(store)
+        serial = _serial(store, later)
+        batches = pipeline.store_extracted_batches(
+            second_store, corpus, "tester", max_documents=2, target_seconds=3600
+        )
+        for _ in range(7):
+            next(batches)
+        self._change(second_store)
+        assert [_as_tuple(result) for result in batches] == serial
+        assert casefile_rows(second_store) == casefile_rows(store)
+
+    def test_later_transactions_go_on_from_the_last(self, store, second_store, monkeypatch):
+        corpus = fictional_corpus(seed=9, documents=40)
+        serial = _serial(store, corpus)
+        carried: list[int] = []
+        original = batch_module.IngestBatch.carry_on
+
+        def counting_carry_on(self, *args, **kwargs):
+            carried.append(len(self.claims))
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(batch_module.IngestBatch, "carry_on", counting_carry_on)
+        batched = [
+            _as_tuple(result)
+            for result in pipeline.store_extracted_batches(
+                second_store, corpus, "tester", max_documents=3, target_seconds=3600
+            )
+        ]
+        # Batches of 1, 2, then 3 documents: each of the 14 after the first went on from the one before.
+        assert len(carried) == 14 and all(carried)
+        assert batched == serial
+        assert casefile_rows(second_store) == casefile_rows(store)
+
+
 class TestBatchSizes:
     """Batches are sized by the storing thread's CPU time, so a busy machine does not shrink them."""
 
     def test_waiting_does_not_count(self, monkeypatch):
         sizes: list[int] = []
 
-        def slow_commit(store, items, actor):
+        def slow_commit(store, items, actor, carry):
             # Wall time passes (as when other processes hold the CPU), this thread's CPU time hardly does.
             time.sleep(0.02)
             sizes.append(len(items))
