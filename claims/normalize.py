@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claims.honorifics import EVERYDAY_HONORIFICS
 
@@ -101,6 +102,17 @@ def speaker_words(names: Iterable[str | None]) -> set[str]:
 
 def compare_text(text: str, drop_words: set[str] | frozenset[str] = frozenset()) -> str:
     """The text the fuzzy scorer compares: plain, numbers normalised, punctuation and `drop_words` removed."""
+    if isinstance(drop_words, frozenset):
+        return _compare_text(text, drop_words)
+    return _compare_text.__wrapped__(text, drop_words)
+
+
+TEXTS_CACHED = 1 << 15
+"""How many texts' compared forms and stems are kept: conflict rules ask for a claim's again with every pair."""
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _compare_text(text: str, drop_words: set[str] | frozenset[str]) -> str:
     flat = _NON_WORD_RE.sub(" ", normalise_numbers(plain(text)).replace("'s", ""))
     return " ".join(word for word in flat.split() if word not in drop_words)
 
@@ -112,14 +124,21 @@ def stem(word: str) -> str:
 
 def content_stems(text: str, drop_words: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """Stems of the content words (no stopwords, numbers or `drop_words`)."""
-    return {
+    if isinstance(drop_words, frozenset):
+        return set(_content_stems(text, drop_words))
+    return set(_content_stems.__wrapped__(text, drop_words))
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _content_stems(text: str, drop_words: set[str] | frozenset[str]) -> frozenset[str]:
+    return frozenset(
         stem(word)
         for word in _WORD_RE.findall(plain(text).replace("'s", ""))
         if word not in STOPWORDS
         and word not in drop_words
         and len(word) > 2
         and not word[0].isdigit()
-    }
+    )
 
 
 def entity_keys(text: str, drop_words: set[str] | frozenset[str] = frozenset()) -> set[str]:

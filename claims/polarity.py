@@ -231,6 +231,7 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
 _MODAL_NEGATION_RE = re.compile(r"\b(?:might|may)\s+not\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def modal_denial(text: str) -> bool:
     """Whether the text denies only under a modal ('might not be accurate', 'may not be real'): a hedged denial."""
     lowered = plain(text).strip()

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from claims.models import Claim
-from claims.normalize import NEGATORS, compare_text, content_stems, plain
+from claims.normalize import NEGATORS, TEXTS_CACHED, compare_text, content_stems, plain
 
 MIN_SHARED = 2
 MIN_COVER = 0.34
@@ -64,6 +65,8 @@ def negators(text: str) -> Counter[str]:
     return Counter(word for word in _WORD_RE.findall(plain(text)) if word in NEGATORS)
 
 
+# Conflict rules ask these of a claim's text again for every pair it is in: each is kept.
+@lru_cache(maxsize=TEXTS_CACHED)
 def _without_negators(text: str) -> str:
     return " ".join(word for word in compare_text(text).split() if word not in NEGATORS)
 
@@ -113,7 +116,8 @@ def same_statement(a: str, b: str) -> bool:
     return set(negators(short)) <= set(negators(long))
 
 
-def negated_words(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=TEXTS_CACHED)
+def negated_words(text: str) -> frozenset[tuple[str, str]]:
     """(negator, the word it negates) pairs: 'I don't want to' gives ('not', 'want').
 
     A verb of refusing negates what follows it as 'not' does: 'refused to disclose his net
@@ -130,7 +134,7 @@ def negated_words(text: str) -> set[tuple[str, str]]:
             found.add((word, following))
         elif word in _REFUSING and words[index + 1 : index + 2] == ["to"]:
             found.add(("not", next(iter(words[index + 2 : index + 3]), "")))
-    return found
+    return frozenset(found)
 
 
 def shared_negation(denier: Claim, asserter: Claim) -> bool:
@@ -161,6 +165,7 @@ def negated_predicate(text: str) -> str:
     return " ".join(found)
 
 
+@lru_cache(maxsize=TEXTS_CACHED)
 def negated_clauses(text: str) -> str:
     """The clauses of `text` that carry a negator, joined ('' when none does)."""
     return " ".join(clause for clause in _CLAUSE_RE.split(text) if clause and negators(clause))

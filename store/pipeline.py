@@ -17,12 +17,14 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
+from typing import cast
 
 from sqlalchemy import Connection, select
 
-from claims import processes
+from claims import matching, processes
 from claims.documents import Document
-from claims.models import ExtractedClaim, SourceMeta
+from claims.matching.features import ClaimFeatures
+from claims.models import Claim, ExtractedClaim, SourceMeta
 from store.batch import AddResult, IngestBatch
 from store.eventlog import chain_head
 from store.queries import source_t
@@ -242,17 +244,38 @@ def _prepend(first, rest: Iterator) -> Iterator:
 
 
 def _ordered(chunk: list, extracted) -> Iterator[tuple]:
-    """The chunk's documents with their claims (a list, or a future of one, per document not stored)."""
-    found = iter(extracted if isinstance(extracted, list) else extracted.result())
+    """The chunk's documents with their claims (from `_extract_many`, or a future of its result)."""
+    claims, features, keys = extracted if isinstance(extracted, tuple) else extracted.result()
+    # Kept for storing: a claim whose speaker resolves to the name it was extracted with needs neither computed again.
+    matching.keep_features(features)
+    matching.keep_keys(keys)
+    found = iter(claims)
     for document, meta, stored in chunk:
         yield document.text, document.sha256, meta, ([] if stored else next(found))
 
 
-def _extract_many(jobs: list[tuple[str, date | None]]) -> list[list[ExtractedClaim]]:
-    """The claims of each (text, published) job; the chunk's sentences are parsed in one batch."""
+def _extract_many(
+    jobs: list[tuple[str, date | None]],
+) -> tuple[list[list[ExtractedClaim]], dict[tuple, ClaimFeatures], dict[tuple, tuple[str, ...]]]:
+    """The claims of each (text, published) job, their matching features and blocking keys by `feature_inputs`.
+
+    The chunk's sentences are parsed in one batch. Features and keys are pure work on each
+    claim's words: done here, in the worker, they leave the storing process less to do.
+    """
     from claims.extraction import extract_many
 
-    return extract_many(jobs)
+    found = extract_many(jobs)
+    features: dict[tuple, ClaimFeatures] = {}
+    keys: dict[tuple, tuple[str, ...]] = {}
+    for claims in found:
+        for extracted in claims:
+            # Features read only the words, speaker, polarity, denial target and quantities, which an extracted claim has.
+            claim = cast(Claim, extracted)
+            inputs = matching.feature_inputs(claim)
+            if inputs not in keys:
+                features[inputs] = matching.features(claim)
+                keys[inputs] = tuple(matching.blocking_keys(claim))
+    return found, features, keys
 
 
 def _chunks(store, documents: Iterable[tuple[Document, SourceMeta]]) -> Iterator[list[tuple]]:

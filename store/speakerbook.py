@@ -22,6 +22,8 @@ from claims import speakers as speaker_rules
 from claims.models import ExtractedClaim
 from store.queries import speaker_t
 
+# Built once: a statement built per new speaker cost more than running it.
+_INSERT_SPEAKER = insert(speaker_t).returning(speaker_t.c.id)
 LOOKUPS_BEFORE_PRELOAD = 2
 """After this many per-name lookups the book reads every speaker once instead."""
 CONDITIONS_PER_QUERY = 200
@@ -185,16 +187,15 @@ class SpeakerBook:
             if index is not None:
                 return self._join(people[index], name, key, aliases, extracted.speaker_role)
         speaker_id = self.connection.execute(
-            insert(speaker_t)
-            .values(
-                name=name,
-                key=key,
-                role=extracted.speaker_role,
-                kind=extracted.speaker_kind,
-                aliases=json.dumps(aliases),
-                merged_into=None,
-            )
-            .returning(speaker_t.c.id)
+            _INSERT_SPEAKER,
+            {
+                "name": name,
+                "key": key,
+                "role": extracted.speaker_role,
+                "kind": extracted.speaker_kind,
+                "aliases": json.dumps(aliases),
+                "merged_into": None,
+            },
         ).scalar_one()
         self._register(
             SpeakerEntry(

@@ -20,8 +20,10 @@ Thresholds are calibrated on MRPC train by `benchmarks/calibrate_thresholds.py`;
 from claims.matching.features import (
     ClaimFeatures,
     effective_polarity,
+    feature_inputs,
     features,
     is_unattributed,
+    keep_features,
     speaker_key,
 )
 from claims.matching.index import (
@@ -29,6 +31,7 @@ from claims.matching.index import (
     MAX_KEY_FREQUENCY,
     ClaimIndex,
     blocking_keys,
+    keep_keys,
     useful_keys,
 )
 from claims.matching.linking import build_context, link_claims
@@ -51,8 +54,11 @@ __all__ = [
     "compare",
     "compare_numbers",
     "effective_polarity",
+    "feature_inputs",
     "features",
     "is_unattributed",
+    "keep_features",
+    "keep_keys",
     "link_claims",
     "speaker_key",
     "text_score",

@@ -151,6 +151,15 @@ FEATURES_CACHED = 1 << 18
 _cache: dict[tuple, ClaimFeatures] = {}
 
 
+def keep_features(table: dict[tuple, ClaimFeatures]) -> None:
+    """Keep features computed elsewhere (in an extraction worker) for these `feature_inputs`."""
+    for key, found in table.items():
+        if key not in _cache:
+            _cache[key] = found
+    while len(_cache) > FEATURES_CACHED:
+        del _cache[next(iter(_cache))]
+
+
 def features_known(inputs: tuple) -> bool:
     """Whether the features for these `feature_inputs` are computed and kept in this process."""
     return inputs in _cache

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from claims.matching.features import features
+from claims.matching.features import feature_inputs, features
 from claims.models import Claim
 from claims.normalize import content_stems
 
@@ -32,8 +32,32 @@ MAX_CANDIDATES = 50
 """How many candidates one claim is scored against, best-sharing first."""
 
 
+KEYS_KEPT = 1 << 16
+"""How many claims' keys computed elsewhere (`keep_keys`) are kept, the oldest going first."""
+_kept: dict[tuple, tuple[str, ...]] = {}
+
+
+def keep_keys(table: dict[tuple, tuple[str, ...]]) -> None:
+    """Keep blocking keys computed elsewhere (in an extraction worker), by the claims' `feature_inputs`.
+
+    The keys depend on nothing else, so a claim whose inputs are kept gets them without
+    computing its features here.
+    """
+    _kept.update(table)
+    while len(_kept) > KEYS_KEPT:
+        del _kept[next(iter(_kept))]
+
+
 def blocking_keys(claim: Claim) -> list[str]:
     """The candidate-index keys of a claim: stems, entities, units, a text hash (sorted, unique)."""
+    if _kept:
+        kept = _kept.get(feature_inputs(claim))
+        if kept is not None:
+            return list(kept)
+    return _blocking_keys(claim)
+
+
+def _blocking_keys(claim: Claim) -> list[str]:
     found = features(claim)
     keys = {f"s:{stem}" for stem in found.stems}
     if claim.denial_target:
