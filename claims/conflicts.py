@@ -45,7 +45,7 @@ from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
 from claims.polarity import claim_polarity, modal_denial, read_stance, text_polarity
-from claims.propositions import denial_meets, negated_clauses, negators
+from claims.propositions import calls_untrue, denial_meets, negated_clauses, negators
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -230,15 +230,19 @@ def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
     reason = (link.reason or "").split(";")[0]
     if reason == "answers":
         return True
+    # Only a denial of a bare reference ('the reports are fake', 'it is not true', 'the story
+    # of the spiderman might not be all it seemed') takes its topic from linking; 'It wasn't
+    # really a tickling sensation, ...' opens with 'it' but names what it denies, so only its
+    # own words can meet the other claim.
+    generic = features(denier).generic_denial
+    bare = generic and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
     if reason == "topic":
         # A claim that negates words of its own ('amazed because I've never heard of a spider
         # surviving under the skin') does not plainly state the topic the denial denies.
-        return not negated_clauses(asserter.text)
-    # Only a denial of a bare reference ('the reports are fake', 'it is not true') takes its topic from linking.
-    return (
-        features(denier).generic_denial
-        and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
-    )
+        return (bare or (generic and calls_untrue(denier.text))) and not negated_clauses(
+            asserter.text
+        )
+    return bare
 
 
 def _relayed(claim: Claim) -> bool:

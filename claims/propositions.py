@@ -12,12 +12,17 @@ when:
 - what the denier denies (the clauses of its words that carry a negator, else its
   `denial_target`, else its words) shares too little with
   the asserter to be the same proposition: fewer than `MIN_SHARED` content words, or less
-  than `MIN_COVER` of the smaller side's content words. Names do not count: two claims
-  about one person or channel ('Bale was not right for the part' and 'Bale decided to part
-  ways'; 'the Weather Channel meteorologist was the victim of misinformation' and 'Let's
-  bring in Weather Channel meteorologist Mike Seidel') share whom they are about, not what
-  they say of them. Nor does the subject alone: the shared words must include what follows
-  the denier's negator ('he was not right for the part' denies being right for the part).
+  than `MIN_COVER` of the smaller side's content words. Names do not count towards
+  `MIN_SHARED`: two claims about one person, band or channel ('Bale was not right for the
+  part' and 'Bale decided to part ways'; 'the Weather Channel meteorologist was the victim
+  of misinformation' and 'Let's bring in Weather Channel meteorologist Mike Seidel'; 'no Led
+  Zeppelin reunion tour' and 'a Led Zeppelin solo tour') share whom they are about, not
+  what they say of them, unless the negation denies the name itself ('the man who tackled
+  the bully is not Paul Rudd'). Nor does the subject alone: the shared words must include what
+  follows the denier's negator ('he was not right for the part' denies being right for the
+  part), unless that says only that the subject is untrue ('rumours that robots patrol the
+  campus are not true', 'the story might not be all it seemed'): then the subject is what
+  is denied.
 - every shared word stands in a clause the asserter itself negates ('amazed because I've
   never heard of a spider surviving under the skin'): it does not assert them.
 
@@ -40,6 +45,9 @@ MIN_SHARED = 2
 MIN_COVER = 0.34
 SHORT_STEMS = 4
 """A claim with this few content words (a headline) needs only one of them shared."""
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.7
+"""A text with at least this many words of four letters or more, this share of them capitalised, is in title case."""
 SAME_STATEMENT_RATIO = 90
 """rapidfuzz ratio (negators aside) at or above which two texts are one statement."""
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -52,6 +60,13 @@ _REFUSING = frozenset(
     "refuse refused refuses refusing decline declined declines declining fail failed fails".split()
 )
 _DENYING_LEAD_RE = re.compile(r"\b(?:true|false|den\w*|untrue|hoax|fake|wrong|myth|lie)\b")
+_TRUTH_STEMS = frozenset(
+    content_stems(
+        "true truth real accurate correct right case seem seems seemed appear appears appeared "
+        "genuine authentic legit legitimate factual fact happen happened happening"
+    )
+)
+"""What a negation says of a subject that only calls it untrue ('not true', 'not all it seemed')."""
 _NAME_WORD_RE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*")
 """A capitalised word that does not open the text or a sentence: part of a name."""
 _CLAUSE_RE = re.compile(
@@ -154,6 +169,10 @@ def denied_clause(claim: Claim) -> str:
 def negated_predicate(text: str) -> str:
     """What follows the first negator in each negated clause: 'Bale decided he was not right
     for the part' negates being right for the part, not the deciding ('' when no negator)."""
+    return " ".join(_negated_predicates(text))
+
+
+def _negated_predicates(text: str) -> list[str]:
     found = []
     for clause in _CLAUSE_RE.split(text):
         if not clause:
@@ -162,7 +181,26 @@ def negated_predicate(text: str) -> str:
         first = next((i for i, word in enumerate(words) if word in NEGATORS), None)
         if first is not None:
             found.append(" ".join(words[first:]))
-    return " ".join(found)
+    return found
+
+
+def calls_untrue(text: str) -> bool:
+    """Whether the text's negation says only that its subject is untrue ('the story of the
+    spiderman might not be all it seemed', 'the rumours are not true'), nothing of its own."""
+    predicate = negated_predicate(text)
+    return bool(predicate) and not content_stems(predicate) - _TRUTH_STEMS
+
+
+def _denied_names(text: str, names: set[str]) -> set[str]:
+    """The names a negation denies outright, nothing else following it ('is not Paul Rudd',
+    'not actually Paul Rudd'), not names that only qualify what it denies ('no Led Zeppelin
+    reunion tour')."""
+    found: set[str] = set()
+    for predicate in _negated_predicates(text):
+        stems = content_stems(" ".join(w for w in predicate.split() if not w.endswith("ly")))
+        if stems and stems <= names:
+            found |= stems
+    return found
 
 
 @lru_cache(maxsize=TEXTS_CACHED)
@@ -172,13 +210,32 @@ def negated_clauses(text: str) -> str:
 
 
 def name_stems(*texts: str) -> set[str]:
-    """Stems of the words the texts capitalise inside a sentence: the names they mention."""
-    return {
-        stem
-        for text in texts
-        for match in _NAME_WORD_RE.finditer(text)
-        for stem in content_stems(match.group(0))
-    }
+    """Stems of the names the texts mention: words some text capitalises inside a sentence and
+    none writes in lower case ('Weather Channel'; 'Bale' opening one text and inside the
+    other), not a common noun one text capitalises ('a Catholic Priest' and 'a Catholic
+    priest': 'priest' is no name).
+
+    A text in title case ('Father O'Neal, Who Has Met God, Is Made Up') capitalises every
+    word, so only the other texts say which of its words are names.
+    """
+    names: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        lower |= content_stems(" ".join(re.findall(r"\b[a-z][\w'’]*", text)))
+        if not _title_case(text):
+            names |= {
+                stem
+                for match in _NAME_WORD_RE.finditer(text)
+                for stem in content_stems(match.group(0))
+            }
+    return names - lower
+
+
+def _title_case(text: str) -> bool:
+    """Whether `text` capitalises (nearly) every longer word: a headline in title case."""
+    long_words = re.findall(r"\b[A-Za-z][A-Za-z'’]{3,}", text)
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(long_words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(long_words)
 
 
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
@@ -192,11 +249,13 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     needed = 1 if short else MIN_SHARED
     if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
         return False
-    if not shared - name_stems(denier.text, asserter.text):
-        # Only names are shared: whom the claims are about, not what they say of them.
+    predicate = content_stems(negated_predicate(denier.text))
+    names = name_stems(denier.text, asserter.text)
+    # A name the negation itself denies counts ('looks like Paul Rudd, is not Paul Rudd').
+    if len(shared - (names - _denied_names(denier.text, names))) < needed:
+        # Names aside too little is shared: whom the claims are about, not what they say of them.
         return False
-    predicate = negated_predicate(denier.text)
-    if predicate and not shared & content_stems(predicate):
+    if predicate - _TRUTH_STEMS and not shared & predicate:
         # Only the subject is shared, not what the negation says of it.
         return False
     # What the asserter itself negates it does not assert ('amazed because I've never heard of a spider ...').

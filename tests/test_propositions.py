@@ -7,7 +7,7 @@ from claims.matching import link_claims
 from claims.matching.features import features
 from claims.matching.scoring import question_link, same_question
 from claims.models import Claim, Link, LinkRelation, Source
-from claims.propositions import denial_meets, same_statement
+from claims.propositions import denial_meets, name_stems, same_statement
 from claims.quantities import extract_quantities
 
 SOURCES = {
@@ -422,3 +422,119 @@ class TestSpuriousDisputes:
         )
         a, b = (_figure(i + 1, text) for i, text in enumerate(texts))
         assert compare_numbers(a, b) is None
+
+
+class TestWhatTheDenialIsAbout:
+    """Issue 15, second pass: names count only when they are what is denied, a negation that
+    calls its subject untrue denies the subject, and a topic link needs a bare denial."""
+
+    def test_names_do_not_count_towards_the_shared_words(self):
+        victim = make(
+            1,
+            "The fearless Harbour Courier reporter was the victim of some wild misinformation",
+            "Mara Voss",
+        )
+        greeting = make(
+            2,
+            "Let's bring in Harbour Courier reporter Ada Brennan, hi Ada",
+            "Tobin Reyes",
+            source_id=2,
+        )
+        assert found(victim, greeting) == []
+        no_reunion = make(
+            3,
+            "fans will be sad to learn there's no Quillport Harmonics reunion tour this winter",
+            "Harbour Courier",
+            polarity="denies",
+        )
+        solo = make(
+            4,
+            "he is instead planning to revisit Quillport Harmonics songs on a solo tour",
+            None,
+            source_id=2,
+        )
+        assert not denial_meets(no_reunion, solo)
+
+    def test_a_name_the_negation_denies_counts(self):
+        lookalike = make(
+            1,
+            "The man who took down the violent bully looks like Tobin Reyes, is not Tobin Reyes",
+            None,
+            kind="narrative",
+        )
+        hero = make(
+            2,
+            "actor Tobin Reyes was one of the bystanders who tackled a violent man at the airport",
+            "Mara Voss",
+            source_id=2,
+        )
+        assert denial_meets(lookalike, hero)
+
+    def test_a_common_noun_one_text_capitalises_is_no_name(self):
+        calm = make(
+            1,
+            "the earth will not experience any major problems this winter",
+            "Harbour officials",
+            polarity="denies",
+        )
+        dark = make(
+            2,
+            "Quillport Observatory confirmed that the Earth would be experiencing six days of night",
+            None,
+            source_id=2,
+        )
+        assert denial_meets(calm, dark)
+        assert "earth" not in name_stems(calm.text, dark.text)
+        # A word opening one text and capitalised inside the other is still a name.
+        assert "brenn" in name_stems("Brennan was not at the gala", "the mayor, Ada Brennan, spoke")
+        # A headline in title case says nothing of which of its words are names.
+        assert name_stems(
+            "Father Tobin, Who Met The Harbour Spirit, Is Made Up",
+            "Father Tobin suffered hallucinations about the harbour spirit",
+        ) == {"tobin"}
+
+    def test_a_negation_calling_its_subject_untrue_denies_the_subject(self):
+        rumours = make(
+            1,
+            "rumours that its K5 security robots are patrolling the Quillport campus are not true",
+            "Ada Brennan",
+        )
+        patrol = make(
+            2,
+            "the Quillport campus will be patrolled by a team of five security guard robots",
+            None,
+            kind="narrative",
+            source_id=2,
+        )
+        assert denial_meets(rumours, patrol)
+        # What the negation says of the subject must still be shared when it says something.
+        unfit = make(1, "the council decided the mayor was not right for the job", "Ada Brennan")
+        closed = make(2, "the council decided to close the ferry line", None, source_id=2)
+        assert not denial_meets(unfit, closed)
+
+    def test_a_topic_link_needs_a_bare_denial(self):
+        tickling = make(
+            1,
+            "It wasn't really a tickling sensation, once the venom started it was a burning feeling",
+            "Mara Voss",
+            polarity="denies",
+            denial_target="It was really a tickling sensation",
+        )
+        found_it = make(2, "they finally found a tropical spider living inside him", "Ada Brennan")
+        story = make(
+            3,
+            "the story of the Harbour spiderman might not be all it seemed",
+            None,
+            kind="narrative",
+            polarity="denies",
+        )
+        for denial, expected in ((tickling, []), (story, ["denial"])):
+            link = Link(
+                claim_ids=(denial.id, 2),
+                relation="conflicts",
+                score=0.6,
+                state="suggested",
+                reason="topic; opposite polarity",
+            )
+            by_id = {denial.id: denial, 2: found_it}
+            assert [f.kind for f in detect_conflicts(by_id, [link], SOURCES)] == expected
