@@ -38,7 +38,7 @@ _DENIAL_RE = re.compile(
     r"rubbish|inaccurate|erroneous|misleading|bullshit|bs|dismiss\w*|reject\w*|quash\w*|retract\w*|rebuff\w*|"
     r"dispel\w*|disprov\w*|discredit\w*|no evidence|no truth|not real|doubts?|doubted|questions whether|"
     r"not dead|alive and (?:well|kicking)|spoof|prank|photoshop\w*|doctored|fooled|trolled|misinformation|"
-    r"record straight|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
+    r"record straight|clear(?:s|ed|ing)? (?:up )?the record|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
     r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up|turns? out not|too good to check|"
     r"kills? (?:\w+ ){0,3}rumou?r|staged|(?:publicity|marketing|pr) stunt|(?:just|all|was|is) an? (?:\w+ )?stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
     r"unsubstantiated|unproven|no proof|no sign|no such|urban legend|conspiracy theor\w*|fraud\w*|"
@@ -212,6 +212,7 @@ def _denial(lowered: str) -> re.Match[str] | None:
 
 def _scoped_negation(lowered: str) -> re.Match[str] | None:
     """The first negation that belongs to the main statement, if any."""
+    double_negative_end = -1
     for match in _NEGATION_RE.finditer(lowered):
         found = match.group(0).lstrip(" ,:;")
         negator = _NEGATOR_RE.search(lowered, match.start(), match.end())
@@ -219,6 +220,14 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
             continue
         if negator is not None and _set_aside(lowered, negator.start()):
             continue
+        if match.start() < double_negative_end:
+            continue
+        if _NO_WAY_RE.match(lowered, match.start()):
+            complement = _CLAUSE_BREAK_RE.split(lowered[match.end() :])[0]
+            if _NEGATOR_RE.search(complement):
+                # 'There was no way that he did not know': a double negative asserts he knew.
+                double_negative_end = match.end() + len(complement)
+                continue
         clause = _CLAUSE_BREAK_RE.split(lowered[: match.start()])[-1]
         if _SUBORDINATE_RE.search(_REPORTED_THAT_RE.sub(" ", clause)):
             continue
@@ -228,6 +237,7 @@ def _scoped_negation(lowered: str) -> re.Match[str] | None:
     return None
 
 
+_NO_WAY_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s+no\s+way\b")
 _MODAL_NEGATION_RE = re.compile(r"\b(?:might|may)\s+not\b")
 
 

@@ -487,3 +487,26 @@ def test_without_a_parse_the_word_rules_decide():
     mark(text, candidate)
     assert candidate.polarity == "denies"
     assert candidate.denial_target == "the merger was discussed at the meeting"
+
+
+class TestDoubleNegativesAndCorrections:
+    """'No way that he did not know' asserts he knew; clearing the record corrects a story."""
+
+    def test_no_way_that_not_asserts(self):
+        assert (
+            claim_polarity(claim(1, "there was no way that Tobin did not know he was being filmed"))
+            == "asserts"
+        )
+        assert (
+            claim_polarity(claim(2, "there was no way he could not have seen the harbour"))
+            == "asserts"
+        )
+        assert (
+            claim_polarity(claim(3, "there was no way that Tobin knew he was being filmed"))
+            == "denies"
+        )
+
+    def test_clearing_the_record_denies(self):
+        headline = "The Harbour anchor clears the record on behalf of the victimized reporter"
+        assert read_stance(headline).polarity == "denies"
+        assert read_stance("The council cleared the way for the new harbour").polarity == "asserts"
