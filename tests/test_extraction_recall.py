@@ -121,3 +121,20 @@ def test_a_possessive_owner_of_a_stance_resolves_like_a_pronoun_speaker():
     text = "Oskar Brenn addressed the council on Monday. His support for the ferry plan surprised the mayor."
     claim = by_cue(text, "support for")
     assert claim.speaker == "Oskar Brenn" and claim.quote == "the ferry plan"
+
+
+def test_an_answer_after_a_question_belongs_to_who_answers():
+    text = (
+        "When Mara Velden asked how he knew that, Tom Brill replied, "
+        "\u201cBecause I asked the harbour office.\u201d"
+    )
+    answer = [c for c in attributed(text) if c.quote == "Because I asked the harbour office"]
+    assert [(c.speaker, c.cue.text) for c in answer] == [("Tom Brill", "replied")]
+    plain = "When Mara Velden asked him, Tom Brill said, \u201cThe harbour stays shut.\u201d"
+    (claim,) = [c for c in attributed(plain) if c.quote == "The harbour stays shut"]
+    assert (claim.speaker, claim.cue.text) == ("Tom Brill", "said")
+
+
+def test_an_asked_question_is_still_the_askers():
+    (claim,) = attributed("Mara Velden asked, \u201cWho closed the harbour?\u201d")
+    assert (claim.speaker, claim.cue.text) == ("Mara Velden", "asked")

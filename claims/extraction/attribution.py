@@ -802,11 +802,8 @@ class CueReader(QuoteReader):
         self, verb: _Verb, mention: Mention, start: int, end: int, content: str
     ) -> Candidate | None:
         """A verb that attributes only a quotation, a question, a request, a label or an account ('asked', 'called')."""
-        embedded = self.quote_starting_after(verb.end, verb.sentence_end)
-        if (
-            embedded is not None
-            and len(self.text[verb.end : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
-        ):
+        embedded = self._nearby_quote(verb)
+        if embedded is not None:
             if verb.lemma == "ask" or self.text[verb.end : embedded.open].strip(" ,:") == "":
                 return self._quote_chain(embedded, mention, verb.cue)
             return self._called(verb.end, embedded, mention, verb.cue)
@@ -814,15 +811,28 @@ class CueReader(QuoteReader):
             return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
         return self._unquoted(verb.lemma, start, end, mention, verb.cue)
 
+    def _nearby_quote(self, verb: _Verb) -> QuoteSpan | None:
+        """A quotation a few words after the verb that no other verb of saying stands before.
+
+        'When Velden asked him, Brill said, "..."': the quotation is Brill's answer, not the
+        question Velden asked.
+        """
+        embedded = self.quote_starting_after(verb.end, verb.sentence_end)
+        if embedded is None:
+            return None
+        gap = self.text[verb.end : embedded.open].split()
+        if len(gap) > MAX_QUOTE_GAP_WORDS:
+            return None
+        if any(CUE_FORMS.get(word.strip(",:;").lower()) in STRONG_SAY_LEMMAS for word in gap):
+            return None
+        return embedded
+
     def _object_claim(
         self, verb: _Verb, mention: Mention, start: int, end: int, content: str
     ) -> Candidate | None:
         """A verb with an object, not a clause: a quotation near it, what was announced, or a figure."""
-        embedded = self.quote_starting_after(verb.end, verb.sentence_end)
-        if (
-            embedded is not None
-            and len(self.text[verb.end : embedded.open].split()) <= MAX_QUOTE_GAP_WORDS
-        ):
+        embedded = self._nearby_quote(verb)
+        if embedded is not None:
             return self._quote_chain(embedded, mention, verb.cue)
         if (
             verb.lemma in OBJECT_LEMMAS
