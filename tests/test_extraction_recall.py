@@ -138,3 +138,15 @@ def test_an_answer_after_a_question_belongs_to_who_answers():
 def test_an_asked_question_is_still_the_askers():
     (claim,) = attributed("Mara Velden asked, \u201cWho closed the harbour?\u201d")
     assert (claim.speaker, claim.cue.text) == ("Mara Velden", "asked")
+
+
+def test_a_saying_inside_a_timed_subordinate_clause_ends_at_its_comma():
+    text = (
+        "Less than two weeks after Ines Marlow said that Oskar Brenn would lead the harbour "
+        "board, Brenn has withdrawn from the post."
+    )
+    (claim,) = attributed(text)
+    assert (claim.speaker, claim.quote) == (
+        "Ines Marlow",
+        "Oskar Brenn would lead the harbour board",
+    )

@@ -98,8 +98,17 @@ DENIED_CLAIM_NOUN_RE = re.compile(
 )
 
 # A subordinating conjunction right before the speaker: what follows the clause's comma is the main clause.
+_TIME_BEFORE_CONJUNCTION = (
+    r"(?:(?:[Ll]ess|[Mm]ore|than|[Jj]ust|[Oo]nly|[Ss]hortly|[Ss]oon|[Ll]ong|[Rr]ight|[Ii]mmediately|"
+    r"[Nn]ot|[Aa]n?|[Tt]he|[Ff]ew|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+    r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+|(?:[Mm]oment|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|"
+    r"[Yy]ear)s?)\s+){0,5}"
+)
+"""'Less than two weeks after', 'Days before', 'Shortly after': how long before or after."""
 SUBORDINATE_LEAD_RE = re.compile(
-    r"\s*(?:(?:However|But|And|Yet|Still|Now|So),?\s+)?(?:[Ee]ven\s+)?(?:[Ww]hile|[Aa]s|[Ii]f|[Aa]lthough|[Tt]hough|[Ww]hen|"
+    r"\s*(?:(?:However|But|And|Yet|Still|Now|So),?\s+)?(?:[Ee]ven\s+)?"
+    + _TIME_BEFORE_CONJUNCTION
+    + r"(?:[Ww]hile|[Aa]s|[Ii]f|[Aa]lthough|[Tt]hough|[Ww]hen|"
     r"[Bb]ecause|[Ss]ince|[Uu]nless|[Ww]hereas|[Aa]fter|[Bb]efore|[Oo]nce|[Ww]hether)\s+"
 )
 
@@ -254,7 +263,9 @@ class CueReader(QuoteReader):
         return found
 
     def _end_subordinate(self, candidate: Candidate, mention: Mention) -> None:
-        """'While the party says it is united, donors are wary': the main clause after the comma is not said."""
+        """'While the party says it is united, donors are wary', 'Less than two weeks after Sorkin
+        said that Bale would play Jobs, Bale has dropped out': the main clause after the comma is
+        not said."""
         sentence_start = self.sentence(mention.start)[0]
         if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, mention.start):
             return
