@@ -229,12 +229,29 @@ def submit_shielded(pool: ProcessPoolExecutor, function, *args):
         return pool.submit(function, *args)
 
 
+STOP_JOIN_SECONDS = 10
+"""How long a terminated worker is waited for before the pool is shut down regardless."""
+
+
 def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """End the workers without finishing queued or running jobs, then release the pool's resources."""
+    """End the workers without finishing queued or running jobs, then release the pool's resources.
+
+    A worker terminated while it sends its result leaves half a message in the result pipe,
+    and the pool's manager thread waits for the rest for ever (so would shutting down, and
+    this process at exit): with the workers gone, closing this process's end of the pipe's
+    writing side lets that read end with an error, which the pool takes for a broken worker.
+    """
     # `_processes` is the executor's own table of workers; without it, shutting down waits for running jobs.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for process in workers:
         if process.is_alive():
             process.terminate()
+    for process in workers:
+        process.join(STOP_JOIN_SECONDS)
+    results = getattr(pool, "_result_queue", None)
+    writer = getattr(results, "_writer", None)
+    if writer is not None and not any(process.is_alive() for process in workers):
+        writer.close()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
