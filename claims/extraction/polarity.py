@@ -64,6 +64,14 @@ def statement_end(text: str, index: SentenceIndex, candidate: Candidate) -> int:
     return min(candidate.end, max(sentence[1], candidate.start + 1))
 
 
+def _nothing_to_read(text: str, start: int, end: int) -> bool:
+    """No word in text[start:end] could negate the statement, make it conditional or call it untrue."""
+    return (
+        _POLARITY_SCREEN_RE.search(text, start, end) is None
+        and _DEBUNKED_RE.search(text, start, end) is None
+    )
+
+
 def may_turn_polarity(text: str, index: SentenceIndex, candidate: Candidate) -> bool:
     """Whether the word rules read the claim's first statement as negated.
 
@@ -99,10 +107,7 @@ def mark(
     if (
         reading is None
         and index is not None
-        and _POLARITY_SCREEN_RE.search(text, candidate.start, statement_end(text, index, candidate))
-        is None
-        and _DEBUNKED_RE.search(text, candidate.start, statement_end(text, index, candidate))
-        is None
+        and _nothing_to_read(text, candidate.start, statement_end(text, index, candidate))
     ):
         reading = _PLAIN  # no word that could negate the statement or make it conditional
     if _hedged(text, candidate, lemma, content, reading):
