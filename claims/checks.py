@@ -338,17 +338,20 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
         else f"claim {reading.claim_id}"
     )
     quoted = _shorten(reading.text)
-    # A plain negation is named as such: a dispute resting only on negations is weak.
+    # A plain negation is named as such: a dispute resting only on negations is weak. A claim
+    # stored as a denial may carry no cue word of its own; then none is quoted.
     denies = NEGATES if reading.negation else "denies it"
+    if reading.cue:
+        denies += f" (\u2018{reading.cue}\u2019)"
     if stance == "disputes":
         how = (
             "states what the check denies"
             if check_denies
-            else f"{denies} (\u2018{reading.cue}\u2019)"
+            else denies
         )
         return f"{where} {how}: \u201c{quoted}\u201d"
     if stance == "supports" and check_denies:
-        return f"{where} {denies} too (\u2018{reading.cue}\u2019): \u201c{quoted}\u201d"
+        return f"{where} {denies} too: \u201c{quoted}\u201d"
     if stance == "reports":
         return f"{where} relays it without vouching for it: \u201c{quoted}\u201d"
     return f"{where} states it: \u201c{quoted}\u201d"

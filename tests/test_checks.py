@@ -55,6 +55,24 @@ class TestReader:
         assert verdict.claim_ids == (8,)
         assert "claim 8" in verdict.explanation
 
+    def test_a_denial_whose_text_holds_no_cue_quotes_none(self):
+        # Extraction stores "Engineers denied that X" as the claim X with polarity denies: the
+        # denying word lies outside the claim's text, so the explanation names no cue.
+        claims = [
+            FakeClaim(
+                4,
+                "the Quillport dam was breached by the March flood",
+                polarity="denies",
+                speaker="Engineers",
+                speaker_kind="group",
+                kind="indirect",
+            )
+        ]
+        verdict = CheckReader(CHECK).judge(None, claims)
+        assert verdict.stance == "disputes"
+        assert verdict.explanation.startswith("claim 4 denies it: ")
+        assert "None" not in verdict.explanation
+
     def test_a_check_that_denies_is_supported_by_a_debunking_source(self):
         reader = CheckReader("The Quillport dam breach photos are fake")
         assert (
