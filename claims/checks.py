@@ -341,17 +341,12 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
     # A plain negation is named as such: a dispute resting only on negations is weak. A claim
     # stored as a denial may carry no cue word of its own; then none is quoted.
     denies = NEGATES if reading.negation else "denies it"
-    if reading.cue:
-        denies += f" (\u2018{reading.cue}\u2019)"
+    cue = f" (\u2018{reading.cue}\u2019)" if reading.cue else ""
     if stance == "disputes":
-        how = (
-            "states what the check denies"
-            if check_denies
-            else denies
-        )
+        how = "states what the check denies" if check_denies else denies + cue
         return f"{where} {how}: \u201c{quoted}\u201d"
     if stance == "supports" and check_denies:
-        return f"{where} {denies} too: \u201c{quoted}\u201d"
+        return f"{where} {denies} too{cue}: \u201c{quoted}\u201d"
     if stance == "reports":
         return f"{where} relays it without vouching for it: \u201c{quoted}\u201d"
     return f"{where} states it: \u201c{quoted}\u201d"

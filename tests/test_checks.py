@@ -82,6 +82,8 @@ class TestReader:
         assert (
             reader.judge("Quillport dam breached: photos show the flood", []).stance == "disputes"
         )
+        verdict = reader.judge("Quillport dam breach photos were faked, engineers say", [])
+        assert verdict.explanation.startswith("its title denies it too (\u2018")
 
     def test_a_claim_in_an_unnamed_sources_mouth_only_reports(self):
         claim = FakeClaim(
