@@ -44,7 +44,13 @@ from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
-from claims.polarity import claim_polarity, modal_denial, read_stance, text_polarity
+from claims.polarity import (
+    claim_polarity,
+    is_negation_cue,
+    modal_denial,
+    read_stance,
+    text_polarity,
+)
 from claims.propositions import calls_untrue, denial_meets, negated_clauses, negators
 from claims.speakers import same_speaker
 from claims.text import one_line
@@ -54,6 +60,8 @@ SAME_WORDS_RATIO = 90
 MIN_QUOTE_WORDS = 6
 BARE_DENIAL_WORDS = 5
 """A denial whose target is a bare reference this short ('the reports', 'it') names no proposition of its own."""
+ANSWERED_BEFORE = 300
+"""In its own article a bare negation answers only a claim that ends at most this many characters before it."""
 SPELLING_RATIO = 75
 """rapidfuzz ratio of two speaker names at or above which they are spellings of one name."""
 SAME_TARGET_RATIO = 85
@@ -236,6 +244,16 @@ def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
     # own words can meet the other claim.
     generic = features(denier).generic_denial
     bare = generic and len((denier.denial_target or denier.text).split()) <= BARE_DENIAL_WORDS
+    if (
+        bare
+        and denier.source_id == asserter.source_id
+        and is_negation_cue(read_stance(denier.text).cue)
+        and not _just_before(asserter, denier)
+    ):
+        # In its own article a bare negation ('This isn't right', 'It's not so') answers what
+        # was just said, not every claim that shares the article's topic; words that call the
+        # story untrue ('fake and hype', 'not true') deny the story wherever it is told.
+        return False
     if reason == "topic":
         # A claim that negates words of its own ('amazed because I've never heard of a spider
         # surviving under the skin') does not plainly state the topic the denial denies.
@@ -243,6 +261,11 @@ def _stated_answer(denier: Claim, asserter: Claim, link: Link) -> bool:
             asserter.text
         )
     return bare
+
+
+def _just_before(asserter: Claim, denier: Claim) -> bool:
+    """Whether the asserter ends shortly before the denial starts, as the statement it answers does."""
+    return asserter.end <= denier.start and denier.start - asserter.end <= ANSWERED_BEFORE
 
 
 def _relayed(claim: Claim) -> bool:

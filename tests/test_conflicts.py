@@ -121,7 +121,27 @@ class TestNumeric:
         assert link is not None and link.relation == "agrees"
 
 
+def placed(claim_id: int, text: str, speaker: str | None, start: int, **fields) -> Claim:
+    """A claim of source 1 at this offset in it."""
+    claim = make(claim_id, text, speaker, **fields)
+    return claim.model_copy(update={"start": start, "end": start + len(text)})
+
+
 class TestDenial:
+    def test_a_bare_negation_in_an_article_answers_only_what_was_just_said(self):
+        # 'This isn't right' names nothing: in its own article it answers the statement just
+        # before it, not every claim about the article's topic.
+        filmed = placed(11, "Marten Vosk filmed the harbour rescue in one take", "Orla Pike", 0)
+        staged = placed(
+            12, "Marten Vosk paid the harbour crew to stage the rescue", "a deckhand", 400
+        )
+        answer = placed(13, "This isn't right", "Ilse Vosk", 480, polarity="denies", kind="direct")
+        _, found = conflicts_of(filmed, staged, answer)
+        assert [f.claim_ids for f in found if f.kind == "denial"] == [(12, 13)]
+        later = answer.model_copy(update={"start": 1500, "end": 1516})
+        _, found = conflicts_of(filmed, staged, later)
+        assert not [f for f in found if f.kind == "denial"]
+
     def test_denial_of_the_reports_conflicts_with_the_deployment_claims(self):
         links, found = conflicts_of(ESTIMATE, ARRIVED, BRIGADES, FAKE)
         denials = {f.claim_ids: f for f in found if f.kind == "denial"}
