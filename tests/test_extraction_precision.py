@@ -166,6 +166,19 @@ def test_a_thing_found_or_revealed_is_no_claim():
     assert not any(c.cue and c.cue.text in ("revealed", "found") for c in attributed(text))
 
 
+def test_a_thing_revealed_with_a_participle_or_after_a_colon_is_no_claim():
+    text = (
+        "When the tin chest was opened, it revealed one surprise: a blue, cloth-bound diary with no name on it.\n\n"
+        "A retired ferryman from Larkspur has revealed a startling secret about the lighthouse."
+    )
+    assert not any(c.cue and c.cue.text == "revealed" for c in attributed(text))
+
+
+def test_a_clause_after_a_verb_of_revealing_stays_a_claim():
+    claim = by_cue("The retired ferryman Oskar Lind revealed the lighthouse had been dark for a week.", "revealed")
+    assert claim.quote == "the lighthouse had been dark for a week"
+
+
 def test_a_speaker_of_a_thing_revealed_is_still_who_he_is():
     text = (
         "Intro.\nA Catholic priest from Larkspur has revealed a secret about the ferry.\n"

@@ -46,6 +46,11 @@ _CLAUSE_TAGS = ("VB", "MD")
 _CLAUSE_HEAD_DEPS = frozenset("ccomp csubj xcomp advcl parataxis".split())
 _CLAUSE_CHILD_DEPS = frozenset("nsubj nsubj:pass csubj expl cop aux aux:pass mark".split())
 _RELATIVE_TAGS = frozenset(("WDT", "WP"))
+# A participle that only modifies a noun ('a shocking revelation', 'the conflicting accounts').
+_MODIFIER_DEPS = frozenset(("amod", "compound"))
+_NOUN_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
+# An '-ed' word right after an article is an adjective of a noun phrase ('a red book', 'the fabled ship').
+_ADJECTIVE_ED_RE = re.compile(r"\b(a|an|the)\s+[a-z]+ed\b", re.IGNORECASE)
 _OBJECT_LEAD_RE = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b", re.IGNORECASE)
 
 
@@ -69,8 +74,13 @@ def may_be_object(text: str, candidate: Candidate) -> bool:
         or evidence
         or _OBJECT_KEEPS_RE.search(content)
         or _OBJECT_LEAD_RE.match(content)
-        or clause_like(content)
+        or _clause_opening(content)
     )
+
+
+def _clause_opening(content: str) -> bool:
+    """What the word rules read as a clause, where an '-ed' word is not an adjective of the noun phrase ('a red book')."""
+    return clause_like(_ADJECTIVE_ED_RE.sub(r"\1", content))
 
 
 def object_only(text: str, parsed: Parsed, candidate: Candidate) -> bool:
@@ -98,11 +108,15 @@ def object_only(text: str, parsed: Parsed, candidate: Candidate) -> bool:
         return False
     indices = {t.i for t in inside}
     heads = [t for t in inside if t.head == t.i or t.head not in indices]
-    if any(t.tag.startswith(_CLAUSE_TAGS) and t.tag != "VBN" for t in inside):
+    if any(
+        t.tag.startswith(_CLAUSE_TAGS) and t.tag != "VBN" and t.dep not in _MODIFIER_DEPS
+        for t in inside
+    ):
         return False  # 'shows groups outpacing rivals', 'demanding police release the video'
     if any(
         t.pos in ("VERB", "AUX")
-        or t.dep in _CLAUSE_HEAD_DEPS
+        # A noun after a colon hangs as parataxis ('revealed one thing: a red book'): still a noun phrase.
+        or (t.dep in _CLAUSE_HEAD_DEPS and not (t.dep == "parataxis" and t.pos in _NOUN_POS))
         or any(c.dep in _CLAUSE_CHILD_DEPS for c in sentence.children(t.i))
         for t in heads
     ):
