@@ -129,3 +129,10 @@ def test_a_feeling_expressed_is_a_claim_only_with_what_it_is_about():
         "Relatives of the crew": "hope yesterday that the divers would find them",
         "Dana Holt": "confidence that the council would approve the new ferry",
     }
+
+
+def test_such_as_after_seen_is_an_example_not_a_view():
+    text = "This year we have seen a few photos from Ada Brill, such as Tom Pyle as a pirate king."
+    assert not any(c.cue and c.cue.text == "seen" for c in claims_of(text))
+    claim = by_cue("Mayor Ada Brill sees the ferry as a lifeline for Larkspur.", "sees")
+    assert claim.quote.startswith("the ferry as a lifeline")

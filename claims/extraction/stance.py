@@ -37,6 +37,8 @@ for _verb in STANCE_VERBS + INTENTION_VERBS + AS_VERBS + TELLING_VERBS:
 del _FORMS["thanks"]  # 'thanks to the rain': a preposition far more often than a verb
 _STANCE_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FORMS)) + r")\b")
 _SEEN_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w'’.,-]+\s+){1,10}?as\s+(?=\S)")
+# 'seen pictures, such as ...', 'saw the ship as well as ...': an example or an addition, no view of something as something.
+_NOT_SEEN_AS_RE = re.compile(r"\b(?:such|well)\s+as\s+$", re.IGNORECASE)
 _INFINITIVE_RE = re.compile(r"\s+(?:(?:[\w'’.-]+\s+){0,4}?)to\s+[a-z]")
 _APPEARANCE_RE = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to)\b"
@@ -183,7 +185,7 @@ def _stance_end(
         return match.end() + next_act.start() if next_act else clause_end
     if lemma in AS_VERBS:
         seen_as = _SEEN_AS_RE.match(text, content_start, clause_end)
-        if seen_as is None:
+        if seen_as is None or _NOT_SEEN_AS_RE.search(seen_as.group(0)):
             return None
         cut = OBJECT_END_RE.search(text, seen_as.end(), clause_end)
         return cut.start() if cut else clause_end
