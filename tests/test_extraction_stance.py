@@ -136,3 +136,10 @@ def test_such_as_after_seen_is_an_example_not_a_view():
     assert not any(c.cue and c.cue.text == "seen" for c in claims_of(text))
     claim = by_cue("Mayor Ada Brill sees the ferry as a lifeline for Larkspur.", "sees")
     assert claim.quote.startswith("the ferry as a lifeline")
+
+
+def test_a_wish_whose_subject_opens_a_condition_is_no_claim():
+    text = "Fares on the Larkspur ferry rose again, a cost riders must accept if they want a seat on the early crossing."
+    assert not any(c.cue and c.cue.text == "want" for c in claims_of(text))
+    claim = by_cue("Mayor Ada Brill wants a second ferry on the early crossing.", "wants")
+    assert claim.quote == "a second ferry on the early crossing"

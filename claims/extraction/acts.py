@@ -3,7 +3,8 @@
 Read after speakers are resolved. 'Neither firm wanted to comment on the story', 'declined to say
 why': a refusal, not a statement. 'You think if the photos had not surfaced ...': the reader
 addressed, outside any quotation, is the writer's musing, no one's claim ('I believe' in an
-opinion column stays its author's claim). 'Most people knew what she was up to': knowing a
+opinion column stays its author's claim). 'if they want a gold watch', 'unless Brill backs the plan': a
+wish or a position whose subject opens a condition is only supposed, not held. 'Most people knew what she was up to': knowing a
 wh-thing states nothing. 'Moscow-backed', 'so-called': a cue joined to the word before by a
 hyphen is an adjective. 'would not reveal his source': a negated cue with no clause says nothing. 'Update 2:13 PM: The port will not ship,
 according to 9to5Mac': the time stamp of an update is no part of what the source said.
@@ -30,6 +31,8 @@ _REFUSED_RE = re.compile(
     r"(?:comment|elaborate|discuss|say|confirm|disclose|reveal|respond)\b",
     re.IGNORECASE,
 )
+# 'if they want a gold watch', 'unless the mayor backs it': the subject of a condition.
+_CONDITION_BEFORE_RE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+$")
 _NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+$")
 _WH_CONTENT_RE = re.compile(r"(?:who|what|where|when|why|how|which)\b", re.IGNORECASE)
 _KNOWING_LEMMAS = frozenset(("know", "wonder", "understand", "see"))
@@ -63,6 +66,13 @@ def states_nothing(text: str, candidate: Candidate, quote_at) -> bool:
         return True  # 'would not reveal his source', 'did not confirm the deaths': nothing said
     lemma = CUE_FORMS.get(text[cue[0] : cue[1]].lower())
     mention = candidate.mention
+    if (
+        lemma is None
+        and mention is not None
+        and not text[mention.end : cue[0]].strip()
+        and _CONDITION_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start)
+    ):
+        return True  # 'if they want a gold watch': a wish or a position only supposed, not held
     if (
         mention is not None
         and mention.text.lower() == _READER_PRONOUN
