@@ -175,7 +175,10 @@ def test_a_thing_revealed_with_a_participle_or_after_a_colon_is_no_claim():
 
 
 def test_a_clause_after_a_verb_of_revealing_stays_a_claim():
-    claim = by_cue("The retired ferryman Oskar Lind revealed the lighthouse had been dark for a week.", "revealed")
+    claim = by_cue(
+        "The retired ferryman Oskar Lind revealed the lighthouse had been dark for a week.",
+        "revealed",
+    )
     assert claim.quote == "the lighthouse had been dark for a week"
 
 
