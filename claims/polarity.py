@@ -111,7 +111,10 @@ _NOT_IN_SCOPE_RE = re.compile(
     r"not (?:say|confirm|disclose|know|reveal)\s+(?:if|whether|when|how|what|why|who|where)\b|"
     r"not (?:comment|confirm)\b\s*(?:on\b|$|[,.;:])|"
     # Negating a verb of stopping asserts the activity goes on: 'will not stop', 'never gave up'.
-    r"(?:not|never) (?:stop|stopp\w+|cease\w*|quit|give up|gave up|giving up|back down|backed down|let up|"
+    # 'Stop', 'cease' and 'quit' only when no place or object follows: 'won't stop fighting',
+    # 'will not stop until', but 'won't stop at Eastbank' negates the stop.
+    r"(?:not|never) (?:stop|stopp\w+|cease\w*|quit)(?=\s+\w+ing\b|\s*(?:$|[,;:.!?]|until\b|now\b))|"
+    r"(?:not|never) (?:give up|gave up|giving up|back down|backed down|let up|"
     r"hesitat\w+|forget|forgot\w*|rule out|ruled out)\b|"
     r"no (?:one|idea)\b)"
 )

@@ -110,6 +110,19 @@ class TestNegationScope:
     def test_negated_negatives_assert(self, headline):
         assert read_stance(headline).polarity == "asserts"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The ferry won\u2019t stop at Eastbank after June",
+            "The night bus did not stop at the Quillport school",
+            "Ada Brennan did not quit her post at the harbour board",
+        ],
+    )
+    def test_stopping_somewhere_or_quitting_something_is_negated(self, text):
+        # Only 'will not stop [doing]' asserts that something goes on; a stop at a place or a
+        # post not quit is a plain negation.
+        assert read_stance(text).polarity == "denies"
+
     def test_irregular_participle_is_negated(self):
         assert read_stance("Missing Quillport sailors not found on the island").polarity == "denies"
 
