@@ -101,6 +101,11 @@ class TestCitedWhileSpeaking:
         assert cited.quote == "the audit of the county books"
         assert cited.speaker == said.speaker
 
+    def test_referring_to_only_names_what_was_meant(self):
+        text = '"They will free the crew," Ada Brill said, referring to the sailors held in Ostend since May.'
+        assert cues(text) == ["said"]
+        assert by_cue(text, "said").quote == "They will free the crew"
+
 
 class TestQuantifiedSubjects:
     """'About two-thirds of voters support Y': a share of people holds the position."""

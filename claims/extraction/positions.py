@@ -130,10 +130,9 @@ _LIGHT_VERB_RE = re.compile(
     r"(?:(?:his|her|their|its|our|my|the|a|an|full|strong|strongest|firm|unwavering|vocal|public|fierce|"
     r"staunch|sharp|harsh|early|broad|new|some|no|little|much|continued|its|own)\s+)*$"
 )
-# What a speaker points to as they speak ('..., he said, citing the audit').
-_POINTING_RE = re.compile(
-    r",\s+(?P<cue>citing|referring\s+to|pointing\s+to|in\s+reference\s+to)\s+(?=\S)"
-)
+# What a speaker points to as they speak ('..., he said, citing the audit'). What they refer to
+# ('..., he said, referring to the girls taken in April') only names who or what they meant: no claim.
+_POINTING_RE = re.compile(r",\s+(?P<cue>citing|pointing\s+to)\s+(?=\S)")
 _HOLDER_AFTER_RE = re.compile(r"\s*(?:,\s*)?\b(?:from|by|among)\s+")
 _POSSESSIVE_WORDS = frozenset("his her their its our my".split())
 _MIN_OBJECT_CHARS = 2
