@@ -143,3 +143,13 @@ def test_a_wish_whose_subject_opens_a_condition_is_no_claim():
     assert not any(c.cue and c.cue.text == "want" for c in claims_of(text))
     claim = by_cue("Mayor Ada Brill wants a second ferry on the early crossing.", "wants")
     assert claim.quote == "a second ferry on the early crossing"
+
+
+def test_a_cited_case_keeps_its_relative_clause_and_adjectives():
+    text = "The Ostend Herald cited the case of three sailors who were able to swim ashore near Larkspur."
+    claim = by_cue(text, "cited")
+    assert claim.quote == "the case of three sailors who were able to swim ashore near Larkspur"
+    claim = by_cue(
+        "The Larkspur Courier cited reports of forced evictions in the harbour.", "cited"
+    )
+    assert claim.quote == "reports of forced evictions in the harbour"

@@ -46,6 +46,8 @@ _APPEARANCE_RE = re.compile(
 _NEXT_ACT_RE = re.compile(
     r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b"
 )
+_ADJECTIVE_SLOT_RE = re.compile(r"\b(?:of|a|an|the|for|with)$", re.IGNORECASE)
+_RELATIVE_BEFORE_RE = re.compile(r"\s(?:who|which|that)$")
 _CONTENT_OPENING_RE = re.compile(r"[\w$“\"'‘]")
 _MAX_OBJECT_WORDS = 25
 """An object of 'supports', 'expressed' longer than this is a sentence misread, not a position."""
@@ -200,7 +202,16 @@ def _stance_end(
         cut = OBJECT_END_RE.search(text, content_start + 1, clause_end)
         end = cut.start() if cut else clause_end
         finite = FINITE_VERB_RE.search(text, content_start + 1, end)
-        return finite.start() if finite else end
+        while (
+            finite is not None
+            and finite.group(0).endswith("ed")
+            and _ADJECTIVE_SLOT_RE.search(text, content_start, finite.start())
+        ):
+            # 'cited reports of forced weddings': an '-ed' word after 'of' or an article is an adjective.
+            finite = FINITE_VERB_RE.search(text, finite.end(), end)
+        if finite is None or _RELATIVE_BEFORE_RE.search(text, content_start, finite.start()):
+            return end  # 'cited the case of four girls who were able to flee': the verb is the relative clause's
+        return finite.start()
     return None
 
 
