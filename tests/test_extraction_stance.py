@@ -61,6 +61,18 @@ class TestAppearances:
         assert claim.quote == "In recent weeks the campaign seemed to be losing its footing"
         assert claim.hedged and claim.speaker_kind == "unattributed"
 
+    def test_a_relative_or_what_before_seems_is_no_claim_of_its_own(self):
+        text = (
+            "Some of the crates appear to be from Ostend, which might seem odd given the ferry sank.\n\n"
+            "Here is what appears to be a photo of the wreck near Larkspur."
+        )
+        assert [c.cue.text for c in claims_of(text) if c.cue is not None] == ["appear to"]
+
+    def test_seemed_after_and_opens_its_own_clause(self):
+        text = "Rumours spread that the band would reunite, and Tom Pyle seemed furious at his old partner."
+        claim = by_cue(text, "seemed")
+        assert claim.quote == "Tom Pyle seemed furious at his old partner"
+
     def test_appeared_at_is_not_a_claim(self):
         text = "Mira Sol appeared at a rally in Dunmore on Friday."
         assert not [

@@ -47,6 +47,9 @@ _NEXT_ACT_RE = re.compile(
     r"\s+and\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|made|gave|took|went|sent|told|wrote|spoke)\b"
 )
 _ADJECTIVE_SLOT_RE = re.compile(r"\b(?:of|a|an|the|for|with)$", re.IGNORECASE)
+_CONJUNCTION_LEAD_RE = re.compile(r"(?:and|but|or|yet)\s+", re.IGNORECASE)
+_WH_BEFORE_RE = re.compile(r"\b(?:which|who|that|what|whatever)\s*$", re.IGNORECASE)
+_WH_SUBJECT_RE = re.compile(r"\s*(?:which|who|what|whatever)\b", re.IGNORECASE)
 _RELATIVE_BEFORE_RE = re.compile(r"\s(?:who|which|that)$")
 _CONTENT_OPENING_RE = re.compile(r"[\w$“\"'‘]")
 _MAX_OBJECT_WORDS = 25
@@ -250,7 +253,15 @@ def _appearance(reader: CueReader, match: re.Match) -> Candidate | None:
         text[sentence_start : match.start()],
     )
     subject_start = sentence_start + lead.end() if lead else sentence_start
-    if not text[subject_start : match.start()].strip():
+    conjunction = _CONJUNCTION_LEAD_RE.match(text, subject_start, match.start())
+    if conjunction:
+        subject_start = (
+            conjunction.end()
+        )  # ', and Page seemed furious': the clause opens after 'and'
+    subject = text[subject_start : match.start()]
+    if not subject.strip() or _WH_BEFORE_RE.search(subject) or _WH_SUBJECT_RE.match(subject):
+        # 'which might seem odd', "Here's what appears to be a still": the subject is a relative or
+        # a 'what' that only describes something named elsewhere, no clause of its own.
         return None
     start, end = reader.trim(subject_start, reader.clause_end(match.end(), sentence_end))
     if len(text[start:end].split()) < 4:
