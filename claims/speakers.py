@@ -88,10 +88,21 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
+# A party and state tag after a legislator's name: '(D., N.Y.)', '(R-Tex.)', '(I-Vt.)'.
+_PARTY_TAG_RE = re.compile(
+    r"\s*\(([DRI]\.?(?:,\s*|\s*[-–]\s*)[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{0,6})?)\)$"
+)
+
+
 @lru_cache(maxsize=4096)
 def split_role(mention: str) -> tuple[str, str | None]:
     """Split 'National Security Council spokesperson John Kirby' into (name, role)."""
     text = " ".join(mention.split()).strip(" ,")
+    tag = _PARTY_TAG_RE.search(text)
+    if tag is not None and tag.start() > 0:
+        # 'Rep. Ada Brill (D., N.Y.)': the party and state in parentheses belong to the role.
+        name, role = split_role(text[: tag.start()])
+        return name, f"{role} ({tag.group(1)})" if role else f"({tag.group(1)})"
     appositive = re.match(r"^(?P<name>[^,]+?),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,]+?),?$", text)
     if appositive and _looks_like_name(appositive.group("name")):
         return appositive.group("name").strip(), appositive.group("role").strip()

@@ -223,3 +223,9 @@ def test_a_speakers_turn_after_a_colon_is_no_dateline():
         "Pyle: The harbour office had warned the crew twice about the weather that morning."
     )
     assert [c.speaker for c in attributed(text) if c.cue and c.cue.text == ":"] == ["Tom Pyle"]
+
+
+def test_a_legislators_party_tag_is_no_speaker():
+    claim = by_cue("Rep. Ada Brill (D., N.Y.) said the ferry would be replaced by May.", "said")
+    assert claim.speaker == "Ada Brill"
+

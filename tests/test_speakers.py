@@ -30,6 +30,9 @@ from claims.speakers import (
         ("Mara Velden, the harbour master", "Mara Velden", "harbour master"),
         ("Mr. Brisk", "Brisk", None),
         ("Tobias Renn", "Tobias Renn", None),
+        ("Rep. Ada Brill (D., N.Y.)", "Ada Brill", "(D., N.Y.)"),
+        ("Sen. Tom Pyle (R-Tex.)", "Tom Pyle", "(R-Tex.)"),
+        ("Velmora Ferry Authority (VFA)", "Velmora Ferry Authority (VFA)", None),
     ],
 )
 def test_split_role(mention, name, role):
