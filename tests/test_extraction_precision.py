@@ -229,3 +229,12 @@ def test_a_legislators_party_tag_is_no_speaker():
     claim = by_cue("Rep. Ada Brill (D., N.Y.) said the ferry would be replaced by May.", "said")
     assert claim.speaker == "Ada Brill"
 
+
+def test_the_place_after_a_named_speaker_is_not_the_speaker():
+    told = by_cue(
+        "Ferry expert Tom Pyle of Scranton, Penn. told the Larkspur Courier that the hull was lost.",
+        "told",
+    )
+    assert told.speaker == "Tom Pyle"
+    said = by_cue("Mayor Oskar Lind of Dayton, Ohio, said the bridge was safe.", "said")
+    assert said.speaker == "Oskar Lind"

@@ -205,8 +205,10 @@ def _described(phrase: str) -> bool:
 
 
 def _named(phrase: str) -> bool:
-    """Whether a phrase is a person's name: two or more capitalised words, none a title or a determiner."""
+    """Whether a phrase is a person's name: two or more capitalised words after any leading title, none a title or a determiner."""
     words = phrase.split()
+    while len(words) > 2 and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]  # 'Mayor Oskar Lind': a title, then the name
     return len(words) >= 2 and all(
         w[:1].isupper()
         and w.lower().strip(".") not in TITLE_WORDS
@@ -282,8 +284,11 @@ class SpeakerResolver:
         ):
             self._unnamed_speaker(candidate, mention, attached.group("head"))
             return
-        if attached is not None and _named(attached.group("head")):
-            # 'Wilfredo Strauss of the Seismic Institute': the person, and where they speak from.
+        if attached is not None and (
+            _named(attached.group("head")) or _TRAILING_NAME_RE.search(attached.group("head"))
+        ):
+            # 'Wilfredo Strauss of the Seismic Institute', 'Watch expert Ada Brill of Dayton': the
+            # person, and where they speak from.
             written, mention_role = attached.group("head"), attached.group("tail")
             mention = Mention(
                 written, mention.start, mention.start + len(written), mention.role or mention_role

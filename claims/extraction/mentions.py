@@ -47,6 +47,8 @@ _PHRASE_DETERMINERS = frozenset(
 )
 """Determiners that open a speaker phrase ('the ministry', 'some officials'); others end it."""
 _MAX_PARENTHESIS_TOKENS = 8
+# A state's abbreviation after a city: 'Penn.', 'Calif.', 'N.Y.', 'D.C.'.
+_STATE_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")
 _PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
 _APPOSITIVE_ROLE_RE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)"
@@ -230,6 +232,17 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         first_index += 1
     if first_index >= len(tokens):
         return None
+    if (
+        first_index == len(tokens) - 1
+        and first_index >= 2
+        and tokens[first_index - 1][0] == ","
+        and _STATE_ABBREVIATION_RE.fullmatch(last)
+        and tokens[first_index - 2][0][:1].isupper()
+    ):
+        # 'Tom Pyle of Scranton, Penn. told': the state closes the place; the speaker is before it.
+        placed = mention_before(text, start, tokens[first_index - 1][1])
+        if placed is not None:
+            return Mention(placed.text, placed.start, placed.end, placed.role or last)
     span_start = tokens[first_index][1]
     return Mention(text[span_start:last_end], span_start, last_end)
 
