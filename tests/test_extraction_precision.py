@@ -238,3 +238,16 @@ def test_the_place_after_a_named_speaker_is_not_the_speaker():
     assert told.speaker == "Tom Pyle"
     said = by_cue("Mayor Oskar Lind of Dayton, Ohio, said the bridge was safe.", "said")
     assert said.speaker == "Oskar Lind"
+
+
+def test_a_role_set_off_before_the_name_is_not_part_of_the_quotation():
+    text = (
+        "“We have confirmed that the ferry captain has resigned,” the harbour press secretary, "
+        "Rear Adm. Tom Pyle, said in a statement."
+    )
+    claim = by_cue(text, "said")
+    assert (claim.kind, claim.quote, claim.speaker) == (
+        "direct",
+        "We have confirmed that the ferry captain has resigned",
+        "Tom Pyle",
+    )

@@ -22,6 +22,7 @@ from claims.extraction.shapes import (
 )
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+_OPENING_MARKS = ("“", '"', "‘", "'")
 
 
 def clause_like(content: str) -> bool:
@@ -44,8 +45,9 @@ def fronted(
         return None  # 'because, he said, the media would call him a chicken': 'call' takes what follows
     if mention.text.lower() in _RELATIVES:
         return None  # '"...," said Ada Vale, who advised the campaign': the relative's clause is no speaker's
-    before = reader.text[sentence_start : mention.start]
-    if not before.rstrip().endswith(","):
+    written_before = reader.text[sentence_start : mention.start]
+    before = _without_role(written_before, mention.role)
+    if before == written_before and not before.rstrip().endswith(","):
         # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
         modifiers = re.search(r",\s+((?:[\w'’-]+\s+){1,3})$", before)
         if modifiers is None or any(
@@ -75,9 +77,25 @@ def fronted(
         if len(after.split()) > 6 and not MEDIUM_ADJUNCT_RE.match(after):
             return None
     start, end = reader.trim(sentence_start, sentence_start + len(before.rstrip()) - 1)
+    kind = reader._kind(start, end)
+    if kind == "direct" and before != written_before and reader.text[start] in _OPENING_MARKS:
+        start += (
+            1  # '“We have confirmed ...,” the press secretary, Tom Pyle, said': inside its marks
+        )
     if len(reader.text[start:end].split()) < 4:
         return None
-    return Candidate(start, end, reader._kind(start, end), cue=cue, mention=mention)
+    return Candidate(start, end, kind, cue=cue, mention=mention)
+
+
+def _without_role(before: str, role: str | None) -> str:
+    """The text before a speaker without the role set off before the name ('..., the press secretary, Tom Pyle, said')."""
+    body = before.rstrip()
+    if not role or not body.endswith(","):
+        return before
+    body = body[:-1].rstrip()
+    if not body.endswith(role) or not body[: -len(role)].rstrip().rstrip("”\"'’").endswith(","):
+        return before
+    return body[: -len(role)]
 
 
 def _quotes_something(reader: QuoteReader, start: int, end: int) -> bool:
