@@ -251,3 +251,12 @@ def test_a_role_set_off_before_the_name_is_not_part_of_the_quotation():
         "We have confirmed that the ferry captain has resigned",
         "Tom Pyle",
     )
+
+
+def test_a_quotation_opened_after_a_colon_and_running_on_starts_at_its_words():
+    text = (
+        "Sgt Ada Brill from said: 'We are treating these two reported incidents as linked, "
+        "and are appealing to the public.\n\n'It is very unusual behaviour,' she added."
+    )
+    claim = by_cue(text, "said")
+    assert claim.quote.startswith("We are treating these two reported incidents")

@@ -34,6 +34,10 @@ _SUBORDINATORS = frozenset(
 )
 _DROPPED_DEPS = frozenset(("acl:relcl", "acl", "appos", "punct", "parataxis"))
 _SETTING_PREPOSITIONS = frozenset("in on at during after before with via".split())
+# What opens a complement but is no part of it: 'that', or the colon of 'said: "We ...'.
+_COMPLEMENT_LEAD_RE = re.compile(r"that\s+|[:\s]+")
+_OPENING_MARK_RE = re.compile(r"[\"“‘'](?=\w)")
+_CLOSING_MARK_RE = re.compile(r"[\"”]|[’'](?!\w)")
 _CLAUSE_TAIL_RE = re.compile(r"[\s,;:.!?—–-]+$")
 # What a noun-phrase object may still claim: a figure or a quotation.
 _OBJECT_KEEPS_RE = re.compile(r"\d|\$|%|percent|[\"“”‘’]|''")
@@ -216,9 +220,14 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
             if _opens_subordinate(sentence, subject) and "," in text[token.end : c_start]:
                 continue  # 'After Ada testified, the panel turned ...': the main clause is not hers
             mention = _subject_mention(text, sentence, subject)
-            lead = re.match(r"that\s+", text[c_start:c_end])
+            lead = _COMPLEMENT_LEAD_RE.match(text, c_start, c_end)
             if lead:
-                c_start += lead.end()
+                c_start = lead.end()
+            mark = _OPENING_MARK_RE.match(text, c_start, c_end)
+            if mark and not _CLOSING_MARK_RE.search(text, mark.end(), c_end):
+                c_start = (
+                    mark.end()
+                )  # 'said: "We are ...' with the quotation running on: its words only
             tail = _CLAUSE_TAIL_RE.search(text, c_start, c_end)
             c_end = tail.start() if tail else c_end
             if mention is None or c_end - c_start < 8 or len(text[c_start:c_end].split()) < 3:
