@@ -160,6 +160,9 @@ _BARE_PRONOUN_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", 
 _ANY_QUOTE_MARK_RE = re.compile(r"''|[\"“”‘’]")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
+_NAMED_ADVERB_VERB_RE = re.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:also|now|still|even|further|again|later|then)\s+[a-z]+s\b"
+)
 _NAMED_PRESENT_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b")
 
 
@@ -957,6 +960,12 @@ class CueReader(QuoteReader):
 
     def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
         """The subject of the clause a participle or a coordinated verb hangs on."""
+        # 'Adams also points out that there is ...': a name, an adverb, then the name's own verb.
+        adverbed = _NAMED_ADVERB_VERB_RE.match(self.text, sentence_start, end)
+        if adverbed is not None:
+            named = mention_before(self.text, sentence_start, adverbed.end(1))
+            if named is not None:
+                return named
         for verb in _LOWER_WORD_RE.finditer(self.text[sentence_start:end]):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
