@@ -268,3 +268,8 @@ def test_a_named_subject_before_also_and_its_verb_speaks_the_participle():
         "estimating that Velmora has to pay around $30 for each case."
     )
     assert by_cue(text, "estimating").speaker == "Brill"
+
+
+def test_a_named_listener_and_the_day_are_not_what_was_told():
+    text = "Two Velmora lawmakers told the Larkspur Courier Wednesday suspected smugglers have crossed the border."
+    assert by_cue(text, "told").quote == "suspected smugglers have crossed the border"

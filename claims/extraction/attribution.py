@@ -138,6 +138,10 @@ _DAY_LEAD_RE = re.compile(
     r"(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|and|or|as)\b)(?=[\w\"“‘'])"
 )
+# A named listener, then the day: 'told the Larkspur Courier Wednesday', 'told Larkspur News on Friday'.
+_NAMED_LISTENER_DAY_RE = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}?" + _DAY_LEAD_RE.pattern
+)
 _THAT_OR_QUOTE_RE = re.compile(r"\bthat\b|[\"“]")
 _QUOTE_MARK_RE = re.compile(r"[\"“]|''")
 _TO_VERB_RE = re.compile(r"\bto\s+[a-z]")
@@ -645,6 +649,15 @@ class CueReader(QuoteReader):
     def _told_clause(self, verb: _Verb, mention: Mention, rest_start: int) -> Candidate | None:
         """'told Breitbart News he would support her', 'told reporters the dam would hold': a listener, then a bare clause."""
         sentence_end = verb.sentence_end
+        named_day = _NAMED_LISTENER_DAY_RE.match(self.text, rest_start, sentence_end)
+        if named_day is not None:
+            # 'told the Larkspur Courier Wednesday suspected smugglers have ...': the listener, the day, the clause.
+            after_day = self.text[named_day.end() : sentence_end]
+            if clause_like(after_day) and len(after_day.split()) >= 3:
+                start, end = self.trim(
+                    named_day.end(), self.clause_end(named_day.end(), sentence_end)
+                )
+                return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
         heard = mention_after(self.text, rest_start, sentence_end)
         if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
             after_listener = self.text[heard.end : sentence_end]
