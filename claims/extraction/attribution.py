@@ -976,9 +976,9 @@ class CueReader(QuoteReader):
         # 'Adams also points out that there is ...': a name, an adverb, then the name's own verb.
         adverbed = _NAMED_ADVERB_VERB_RE.match(self.text, sentence_start, end)
         if adverbed is not None:
-            named = mention_before(self.text, sentence_start, adverbed.end(1))
-            if named is not None:
-                return named
+            subject = mention_before(self.text, sentence_start, adverbed.end(1))
+            if subject is not None:
+                return subject
         for verb in _LOWER_WORD_RE.finditer(self.text[sentence_start:end]):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
