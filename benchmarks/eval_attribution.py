@@ -11,6 +11,10 @@ predicted name must share a word with the nearest earlier gold source that names
 has no coreference, so that earlier named source stands in for the antecedent). Cue accuracy:
 the predicted cue overlaps the gold cue. Each line of the corpus (one article as read by one
 annotator) is scored on its own unless --dedupe keeps only the first annotator of each article.
+PolNeAR's unit is the attribution (source, cue, content), and it marks a two-part quote ('"A," X
+said. "B."') as one attribution with discontinuous content; extraction stores each part as a
+claim with the same speaker and cue, so claims sharing one cue occurrence are scored as one
+attribution whose content is the union of their spans.
 
     python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30] [--error-classes]
 """
@@ -39,6 +43,27 @@ _DATA = Path(
 _CORPUS = _DATA / "polnear" / "polnear_train_dev.jsonl"
 _LEVELS = (0.3, 0.8)
 _STOP = frozenset("the a an of and mr mrs ms dr".split())
+
+
+class _Attribution:
+    """One predicted attribution: the claims that share one cue occurrence (the parts of a
+    two-part quote), read as their first claim with the union of their spans as content."""
+
+    def __init__(self, claims: list) -> None:
+        self.claims = claims
+        self.chars = {i for claim in claims for i in range(claim.start, claim.end)}
+
+    def __getattr__(self, name: str):
+        return getattr(self.claims[0], name)
+
+
+def _attributions(claims: list) -> list[_Attribution]:
+    """Claims grouped by their cue's offsets (a claim with no cue stands alone), in document order."""
+    groups: dict[object, list] = {}
+    for n, claim in enumerate(claims):
+        key = (claim.cue.start, claim.cue.end) if claim.cue is not None else n
+        groups.setdefault(key, []).append(claim)
+    return sorted((_Attribution(group) for group in groups.values()), key=lambda a: a.start)
 
 
 def _chars(spans: list[list[int]]) -> set[int]:
@@ -108,7 +133,7 @@ def _is_speech_cue(cue: str) -> bool:
 def _match(predicted: list, gold: list[dict], level: float) -> list[tuple[int, int]]:
     scored = []
     for p_index, claim in enumerate(predicted):
-        p_chars = set(range(claim.start, claim.end))
+        p_chars = claim.chars
         for g_index, item in enumerate(gold):
             inside = len(p_chars & item["content"])
             if not inside:
@@ -135,7 +160,7 @@ def _error_classes(
     classes: collections.Counter = collections.Counter()
     matched_p = {p for p, _ in pairs}
     matched_g = {g for _, g in pairs}
-    spans = [set(range(claim.start, claim.end)) for claim in predicted]
+    spans = [claim.chars for claim in predicted]
     for g_index, item in enumerate(gold):
         if g_index in matched_g or not item["speech"]:
             continue
@@ -253,7 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         text = line["text"]
         if normalise_text(text) != text:
             skipped += 1  # gold offsets refer to the raw text, so extraction reads it as is
-        predicted = [c for c in extract_claims(text) if c.kind in ("direct", "indirect")]
+        predicted = _attributions(
+            [c for c in extract_claims(text) if c.kind in ("direct", "indirect")]
+        )
         gold = _gold(line)
         for level in _LEVELS:
             pairs = _match(predicted, gold, level)

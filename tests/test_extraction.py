@@ -41,17 +41,29 @@ class TestDirectQuotes:
         assert claim.text == "The plan is sound, and it is fully funded."
         assert claim.speaker == "Petra Olm"
 
-    def test_quote_resumes_after_a_described_speaker(self):
+    def test_quote_resumes_after_a_described_speaker_as_a_second_claim(self):
         text = (
             '"The levy is fair to every household in the county," said Orla Benn, an aide to Mr. Tarrow. '
             '"It pays for the schools and the roads."'
         )
-        claim = only(text)
-        assert (
-            claim.text
-            == "The levy is fair to every household in the county, It pays for the schools and the roads."
-        )
-        assert claim.speaker == "Orla Benn"
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert [c.quote for c in claims] == [
+            "The levy is fair to every household in the county",
+            "It pays for the schools and the roads",
+        ]
+        assert {c.speaker for c in claims} == {"Orla Benn"}
+        # One attribution: both parts carry its cue and speaker mention.
+        assert {(c.cue.start, c.speaker_mention.start) for c in claims} == {
+            (text.index("said"), text.index("Orla"))
+        }
+
+    def test_each_part_of_a_two_part_quote_has_its_own_polarity(self):
+        text = '"We didn\'t threaten anybody," said Corin Hale. "The talks were civil."'
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert [(c.quote, c.polarity) for c in claims] == [
+            ("We didn't threaten anybody", "denies"),
+            ("The talks were civil", "asserts"),
+        ]
 
     def test_a_description_longer_than_the_quote_keeps_the_pieces_apart(self):
         text = (
@@ -64,8 +76,11 @@ class TestDirectQuotes:
 
     def test_quote_resumes_after_a_quoted_title_in_the_attribution(self):
         text = '"We are not done with the recount," Ansel Voe said on "Morning Desk" on Sunday. "The count goes on."'
-        claim = only(text)
-        assert claim.text == "We are not done with the recount, The count goes on."
+        claims = [c for c in claims_of(text) if c.kind == "direct"]
+        assert [(c.quote, c.speaker) for c in claims] == [
+            ("We are not done with the recount", "Ansel Voe"),
+            ("The count goes on", "Ansel Voe"),
+        ]
 
     def test_a_new_sentence_of_narrative_ends_the_quote(self):
         text = '"We are not done," Ansel Voe said. The count went on for days. "It was long."'

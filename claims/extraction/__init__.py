@@ -30,7 +30,7 @@ from claims.extraction.phrasal import find_phrasal
 from claims.extraction.polarity import link_answers, mark, may_turn_polarity, statement_end
 from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
-from claims.extraction.segment import SentenceIndex, quote_spans
+from claims.extraction.segment import QuoteSpan, SentenceIndex, quote_spans
 from claims.extraction.stance import find_stances
 from claims.extraction.structure import (
     NOUN_VERB_FORMS,
@@ -373,9 +373,11 @@ def _continuations(
             previous = ordered[position] if ordered[position].speaker else previous
             position += 1
         start, end = reader.trim(quote.inner_start, quote.inner_end)
+        # '"A," X said. "B."': B resumes the quote of A's attribution, with its speaker and cue.
+        resumes = previous is not None and _resumes(reader, previous, quote)
         if (
             end <= start
-            or len(text[start:end].split()) < _MIN_CONTINUATION_WORDS
+            or len(text[start:end].split()) < (1 if resumes else _MIN_CONTINUATION_WORDS)
             or is_title(text[start:end])
         ):
             continue
@@ -396,11 +398,24 @@ def _continuations(
         ):
             continue  # a reported statement lends its speaker only to the quote that opens the next sentence
         candidate = Candidate(start, end, "direct", continues=True)
+        if resumes:
+            candidate.cue, candidate.mention = previous.cue, previous.mention
         candidate.speaker, candidate.speaker_role = previous.speaker, previous.speaker_role
         candidate.speaker_kind, candidate.aliases = previous.speaker_kind, list(previous.aliases)
         found.append(candidate)
         previous = candidate
     return found
+
+
+def _resumes(reader: CueReader, previous: Candidate, quote: QuoteSpan) -> bool:
+    """Whether `quote` resumes the direct quote `previous` after its attribution ('"A," X said. "B."')."""
+    if previous.kind != "direct" or previous.cue is None or previous.mention is None:
+        return False
+    after = max(previous.cue[1], previous.mention.end)
+    if not previous.end <= min(previous.cue[0], previous.mention.start) or after > quote.open:
+        return False
+    resumed = reader.resumed(after)
+    return resumed is not None and resumed.open == quote.open
 
 
 def _claim_text(text: str, candidate: Candidate) -> str:

@@ -129,11 +129,12 @@ class QuoteReader:
         if mention is None:
             return None
         pieces = [quote]
-        following = self._resumed(max(cue[1], mention.end))
-        # A claim's span should be mostly the speaker's words: a long description of them keeps the pieces apart.
-        if following is not None and following.open - quote.close <= (
-            quote.inner_end - quote.inner_start
-        ) + (following.inner_end - following.inner_start):
+        following = self.resumed(max(cue[1], mention.end))
+        # One sentence split around its attribution ('"A," X said, "and B."') is one claim. A quote
+        # resumed with a sentence of its own ('"A," X said. "B."') is a claim of its own with the
+        # same speaker and cue (see `extraction._continuations`): each part keeps its own words,
+        # polarity and offsets.
+        if following is not None and self._continues_sentence(following):
             pieces.append(following)
         candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
         sentence_start = self.sentence(quote.open)[0]
@@ -148,7 +149,12 @@ class QuoteReader:
             candidate.text = None
         return candidate
 
-    def _resumed(self, after: int) -> QuoteSpan | None:
+    def _continues_sentence(self, quote: QuoteSpan) -> bool:
+        """Whether the quote goes on with the sentence before it: it opens in lower case ('"and B."')."""
+        words = self.text[quote.inner_start : quote.inner_end].lstrip(" .\u2026")
+        return bool(words) and words[0].islower()
+
+    def resumed(self, after: int) -> QuoteSpan | None:
         """The quote that resumes after an attribution: '"A," X said, "B."' and '"A," said X, an aide to Mr. Lee. "B."'."""
         following = self.quote_starting_after(after, after + _RESUME_WINDOW)
         first_sentence = self.index.sentence_at(after)
