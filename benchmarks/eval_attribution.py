@@ -16,7 +16,7 @@ said. "B."') as one attribution with discontinuous content; extraction stores ea
 claim with the same speaker and cue, so claims sharing one cue occurrence are scored as one
 attribution whose content is the union of their spans.
 
-    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30] [--error-classes]
+    python benchmarks/eval_attribution.py --split dev [--limit N] [--dedupe] [--show-errors 20] [--by-cue 30] [--error-classes] [--speech-misses 40]
 """
 
 from __future__ import annotations
@@ -255,6 +255,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="print the N gold cues missed most often and the N predicted cues most often unmatched",
     )
+    parser.add_argument(
+        "--speech-misses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N unmatched speech-verb gold attributions and N wrong strict speakers, with context",
+    )
     args = parser.parse_args(argv)
     if not _CORPUS.exists():
         print(
@@ -267,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     speaker_right = speaker_total = cue_right = cue_total = 0
     resolved_right = pronoun_total = pronoun_right = 0
     misses, alarms = [], []
+    speech_misses: list[tuple[str, dict, list]] = []
+    speaker_misses: list[tuple[str, dict, object]] = []
     gold_cues: collections.Counter[str] = collections.Counter()
     missed_cues: collections.Counter[str] = collections.Counter()
     predicted_cues: collections.Counter[str] = collections.Counter()
@@ -296,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
                     speaker_right += _speaker_right(predicted[p_index], item)
                     resolved = _speaker_resolved(predicted[p_index], item)
                     resolved_right += resolved
+                    if not resolved:
+                        speaker_misses.append((text, item, predicted[p_index]))
                     if _is_pronoun(item["source_text"]):
                         pronoun_total += 1
                         pronoun_right += resolved
@@ -313,6 +324,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.error_classes:
                 classes.update(_error_classes(predicted, gold, pairs))
             misses += [(text, gold[g]) for g in range(len(gold)) if g not in matched_g]
+            speech_misses += [
+                (text, item, [c for c in predicted if set(range(c.start, c.end)) & item["content"]])
+                for g, item in enumerate(gold)
+                if g not in matched_g and item["speech"]
+            ]
             alarms += [(text, predicted[p]) for p in range(len(predicted)) if p not in matched_p]
             gold_cues.update(item["cue_text"] for item in gold)
             missed_cues.update(gold[g]["cue_text"] for g in range(len(gold)) if g not in matched_g)
@@ -382,7 +398,38 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  - [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:160]!r}"
             )
+    if args.speech_misses:
+        _print_speech_misses(speech_misses, speaker_misses, args.speech_misses)
     return 0
+
+
+def _context(text: str, chars: set[int], before: int = 160, after: int = 60) -> str:
+    start, end = min(chars), max(chars) + 1
+    return text[max(0, start - before) : min(len(text), end + after)].replace("\n", " ")
+
+
+def _print_speech_misses(speech_misses: list, speaker_misses: list, count: int) -> None:
+    """Print a seeded sample of unmatched speech-verb gold and of matched pairs with a wrong strict speaker."""
+    rng = random.Random(14)
+    print(f"\nUnmatched speech-verb gold ({len(speech_misses)}), a sample:")
+    for text, item, overlapping in rng.sample(speech_misses, min(count, len(speech_misses))):
+        content = text[min(item["content"]) : max(item["content"]) + 1]
+        print(
+            f"  - cue={item['cue_text']!r} source={item['source_text']!r} content={content[:200]!r}"
+        )
+        print(f"      ...{_context(text, item['content'])}...")
+        for claim in overlapping:
+            print(
+                f"      predicted [{claim.kind}] {claim.speaker!r} cue={claim.cue.text if claim.cue else None!r}: {claim.quote[:200]!r}"
+            )
+    print(f"\nMatched with a wrong strict speaker ({len(speaker_misses)}), a sample:")
+    for text, item, claim in rng.sample(speaker_misses, min(count, len(speaker_misses))):
+        mention = claim.speaker_mention.text if claim.speaker_mention else None
+        print(
+            f"  - gold source={item['source_text']!r} (antecedent {item['antecedent']!r}) predicted={claim.speaker!r} "
+            f"mention={mention!r} cue={item['cue_text']!r}"
+        )
+        print(f"      ...{_context(text, item['source'] or item['content'], 200, 80)}...")
 
 
 if __name__ == "__main__":
