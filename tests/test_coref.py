@@ -180,3 +180,24 @@ def test_a_surname_is_never_resolved_to_someone_speaking_for_that_person():
     )
     speakers = [claim.speaker for claim in attributed(text)]
     assert speakers == ["Dalton Farrow", "A spokesman for Farrow", "Dalton Farrow", "Dalton Farrow"]
+
+
+@pytest.mark.parametrize("subject", ["the Common Tariff", "Orla Brill", "Brill"])
+def test_a_name_inside_what_the_pronoun_says_is_not_its_antecedent(subject):
+    """'..., the Common Tariff was rolled out badly, he said': the Tariff is what he speaks of, not who speaks."""
+    text = (
+        "Tomas Reyes said he was a big supporter of the ferry plan. "
+        f"But {subject} was rolled out badly, he said."
+    )
+    fronted = next(claim for claim in attributed(text) if claim.quote.startswith("But "))
+    assert fronted.speaker == "Tomas Reyes"
+
+
+def test_a_name_after_a_role_and_a_comma_is_a_person():
+    """'Larkspur's trade minister, Erlan Ostrov, plays down ...' names a person a later 'he' can be."""
+    text = (
+        "Larkspur's trade minister, Erlan Ostrov, plays down the worries. Korvania may outnumber "
+        "the town's fleet by ten to one, but its trade is good news, he says."
+    )
+    (claim,) = attributed(text)
+    assert claim.speaker == "Erlan Ostrov"

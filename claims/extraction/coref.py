@@ -127,6 +127,8 @@ _TITLE_BEFORE_RE = re.compile(
     + capitalised_alternation(_TITLES_BEFORE_NAMES)
     + r"|spokesman|spokeswoman|spokesperson|said|says|by)\.?\s+$"
 )
+# 'Kazakhstan's foreign minister, Erlan Idrissov,': a role noun and a comma right before a name.
+_ROLE_COMMA_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_TITLES)) + r"),\s+$")
 _SPOKE_AFTER_RE = re.compile(
     r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)"
 )
@@ -366,7 +368,9 @@ class SpeakerResolver:
                 candidate.mention = written
                 return
         if pronoun in ("he", "she", "who"):
-            known = self._nearest_person(position, pronoun)
+            # '"Brisk was late," he said': the speaker is never someone named in what they say.
+            own = (candidate.start, candidate.end) if candidate.start < position else None
+            known = self._nearest_person(position, pronoun, own)
             if known is not None:
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
                     known.name,
@@ -441,7 +445,9 @@ class SpeakerResolver:
             return None  # an organisation spoke since: 'they' is its people
         return known
 
-    def _nearest_person(self, position: int, pronoun: str = "he") -> _Known | None:
+    def _nearest_person(
+        self, position: int, pronoun: str = "he", own: tuple[int, int] | None = None
+    ) -> _Known | None:
         """The person 'he'/'she' at position most likely refers to, as a reader takes it.
 
         Candidates within reach: a known speaker, a 'Mr. Smith' or 'Professor Eastman', a
@@ -450,12 +456,15 @@ class SpeakerResolver:
         object, never a name inside a quotation when the pronoun is outside one, and none the
         document makes the other gender. The latest sentence holding a candidate wins, and in
         it the first candidate, the subject a reader carries over ('Then he turned to Rubio.
-        He said' is still the first man). Without a candidate in reach, the last speaker.
+        He said' is still the first man). Without a candidate in reach, the last speaker. A name
+        inside `own`, the span of what the pronoun's speaker says, is no candidate.
         """
         self._chain_up_to(position)
         people = [known for known in self.people if _someone(known.name)]
         last = people[-1] if people else None
         found = self._candidates(position, pronoun)
+        if own is not None:
+            found = [pair for pair in found if not own[0] <= pair[0] < own[1]]
         if found:
             return self._most_salient(found, nearest=self._in_quote(position))
         if last is not None:
@@ -691,6 +700,7 @@ class SpeakerResolver:
             person = bool(
                 alone.search(self.text)
                 or _TITLE_BEFORE_RE.search(before)
+                or _ROLE_COMMA_BEFORE_RE.search(before)
                 or _SPOKE_AFTER_RE.match(after)
                 or self._gender(family) is not None
             )
