@@ -150,3 +150,36 @@ def test_a_saying_inside_a_timed_subordinate_clause_ends_at_its_comma():
         "Ines Marlow",
         "Oskar Brenn would lead the harbour board",
     )
+
+
+def test_a_verb_that_carries_the_saying_on_keeps_its_subject_as_speaker():
+    """'Brenn continued to insist that ...' is Brenn's claim, not a frame of 'In an interview'."""
+    text = (
+        "The crane fell on the quay in March. In an interview last week, Oskar Brenn continued to "
+        "insist that he never touched the crane."
+    )
+    claim = by_cue(text, "insist")
+    assert claim.speaker == "Oskar Brenn"
+    assert claim.quote == "he never touched the crane"
+    went_on = by_cue("Ada Vale went on to say that the ferry was safe.", "say")
+    assert (went_on.speaker, went_on.quote) == ("Ada Vale", "the ferry was safe")
+
+
+def test_a_day_between_and_and_the_verb_is_no_speaker():
+    """'... and on Monday announced ...': the coordinated verb shares its clause's subject."""
+    text = (
+        "Ada Vale has freed up $26 million in town funds and on Monday announced that $5 million "
+        "more was being sent to the port."
+    )
+    claim = by_cue(text, "announced")
+    assert claim.speaker == "Ada Vale"
+    assert claim.quote == "$5 million more was being sent to the port"
+
+
+def test_a_fronted_phrase_of_time_or_place_is_not_what_was_said():
+    """'In a 1963 speech, he declared:' says nothing in 'In a 1963 speech'."""
+    text = (
+        "Oskar Brenn ran the port for twenty years. In a 1963 speech, he declared:\n\n"
+        "“The harbour will stay open for ever.”"
+    )
+    assert all(claim.quote != "In a 1963 speech" for claim in attributed(text))

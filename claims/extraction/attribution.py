@@ -124,7 +124,17 @@ _RELATIVE_REACH = 40
 _BE_FORMS = frozenset("been is are was were be being".split())
 _ED_WORD_RE = re.compile(r"[a-z]{3,}ed")
 _TO_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
+# 'Vale continued to insist that ...', 'he went on to say that ...': a verb that carries the saying on.
+_CARRIED_ON_BEFORE_RE = re.compile(
+    r"\b(?:continued|continues|continue|went\s+on|goes\s+on|go\s+on|began|begins|begin|started|starts)"
+    r"\s+to\s+$"
+)
 _COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:\w+\s+)?$")
+# 'and on Monday announced', 'but last week said': a time between the conjunction and the verb.
+_COORDINATED_AT_TIME_RE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|tonight|(?:last|this|earlier|later)\s+(?:week|month|year))\s+$"
+)
 _THAT_AFTER_RE = re.compile(r"\s+that\b")
 _AS_LEAD_RE = re.compile(r"\s*(?:As|as)\s+")
 _THAT_OR_QUOTE_AFTER_RE = re.compile(r"\s+that\b|\s*[:,]?\s*(?:[\"“]|'')")
@@ -471,8 +481,16 @@ class CueReader(QuoteReader):
 
     def _speaker_before(self, verb: _Verb, floor: int) -> Mention | None:
         """The subject before the verb: a named speaker, a share of people, or a record that shows."""
-        mention = mention_before(self.text, floor, verb.start)
-        share = share_subject(self.text, floor, verb.start)
+        subject_end = verb.start
+        carried_on = _CARRIED_ON_BEFORE_RE.search(
+            self.text, max(floor, verb.start - 30), verb.start
+        )
+        if carried_on is not None:
+            subject_end = carried_on.start()
+        if _COORDINATED_AT_TIME_RE.search(self.text, max(floor, verb.start - 40), verb.start):
+            return None  # the day is no speaker: the coordinated verb shares its clause's subject
+        mention = mention_before(self.text, floor, subject_end)
+        share = share_subject(self.text, floor, subject_end)
         if share is not None and (mention is None or share.start < mention.start):
             mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
         if verb.lemma in EVIDENCE_LEMMAS and not verb.form.endswith("ing"):
@@ -485,8 +503,11 @@ class CueReader(QuoteReader):
         """With no speaker right before the verb: the subject of the clause it continues, or any subject a strong verb has."""
         lemma, form = verb.lemma, verb.form
         mention = None
-        if form.endswith("ing") or _COORDINATED_BEFORE_RE.search(
-            self.text[verb.sentence_start : verb.start]
+        before = self.text[verb.sentence_start : verb.start]
+        if (
+            form.endswith("ing")
+            or _COORDINATED_BEFORE_RE.search(before)
+            or _COORDINATED_AT_TIME_RE.search(before)
         ):
             mention = self.clause_subject(verb.sentence_start, verb.start)
         # 'hacking specialists say the data may be fake': a plural subject's plain 'say', then a clause.

@@ -18,11 +18,30 @@ from claims.extraction.shapes import (
     NOT_MODIFIERS,
     PREPOSITION_OPENING_RE,
     PRONOUN_CLAUSE_RE,
+    SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
 )
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
 _OPENING_MARKS = ("“", '"', "‘", "'")
+# 'In a 1963 speech, he declared:', 'And until the shutdown, most of them said': a phrase that sets
+# the time or place, opening with a preposition, no clause of its own.
+_ADJUNCT_ONLY_RE = re.compile(
+    r"\s*(?:(?:And|But|So|Yet)\s+)?(?i:in|on|at|for|with|without|during|despite|under|over|from|by|amid|among|"
+    r"until|since|before|after|throughout|through|inside|outside|near|across)\s+[^,;:]*"
+)
+_PRESENT_VERB_RE = re.compile(r"\b[a-z]{2,}s\b")
+
+
+def _adjunct_only(before: str) -> bool:
+    """Whether the text before a speaker is a time or place phrase with no verb, not a statement."""
+    phrase = before.rstrip(SPACE_COMMA)
+    return bool(
+        _ADJUNCT_ONLY_RE.fullmatch(phrase)
+        and not CLAUSE_VERB_RE.search(phrase)
+        and not _PRESENT_VERB_RE.search(phrase)
+        and not PRONOUN_CLAUSE_RE.search(phrase)
+    )
 
 
 def clause_like(content: str) -> bool:
@@ -61,6 +80,8 @@ def fronted(
             mention.end,
             mention.role,
         )
+    if _adjunct_only(before):
+        return None
     after = reader.text[cue[1] : sentence_end]
     if (
         (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before))
