@@ -183,3 +183,25 @@ def test_a_fronted_phrase_of_time_or_place_is_not_what_was_said():
         "“The harbour will stay open for ever.”"
     )
     assert all(claim.quote != "In a 1963 speech" for claim in attributed(text))
+
+
+def test_a_time_word_between_subject_and_verb_is_skipped():
+    """'Port defenders today argue that ...': 'today' says when, the defenders speak."""
+    claim = by_cue(
+        "Port defenders today argue that this was the best anyone could have done.", "argue"
+    )
+    assert claim.speaker == "Port defenders"
+    now = by_cue("Harbour pilots now worry that the ferry will leave.", "worry")
+    assert now.speaker == "Harbour pilots"
+
+
+def test_an_interview_frames_where_its_subject_spoke_not_who():
+    """'In an interview last week, Mr. Brenn described ...': Brenn speaks, the interview does not."""
+    text = (
+        "Oskar Brenn met the mayor in May. In an interview last week, Mr. Brenn described the "
+        "meeting with the mayor."
+    )
+    speakers = {claim.speaker for claim in attributed(text)}
+    assert "Oskar Brenn" in speakers
+    assert not any(speaker and "interview" in speaker for speaker in speakers)
+

@@ -39,6 +39,14 @@ _MIN_CONTENT_WORDS = 4
 _VOICE_NOUNS = (
     r"(?:own\s+)?(?:words|view|views|opinion|estimation|judgment|judgement|telling|reckoning)"
 )
+# Where someone spoke, not who: 'In an interview last week, Lee described ...' is Lee's.
+_MEDIUM_HEAD_RE = re.compile(
+    r"(?:[^,;:()\"“”.]{0,80}?\s)?(?:interview|statement|testimony|letter|memo|op-ed|column|book|memoir)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AFTER_RE = re.compile(
+    r"\s+(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
+)
 _POSSESSIVE_FRAME_RE = re.compile(r"(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+" + _VOICE_NOUNS)
 _FRAME_OF_RE = re.compile(r"(?:the\s+)?" + _VOICE_NOUNS + r"\s+of\s+", re.IGNORECASE)
 
@@ -82,6 +90,10 @@ def _front(reader: CueReader, match: re.Match) -> Candidate | None:
     if mention is None:
         return None
     start, end = reader.trim(match.end(), reader.clause_end(match.end(), sentence_end))
+    if mention.start == frame_start and _MEDIUM_HEAD_RE.match(mention.text):
+        subject = reader.clause_subject(start, end)
+        if subject is not None and not _PASSIVE_AFTER_RE.match(text, subject.end):
+            mention = subject
     content = text[start:end]
     if (
         len(content.split()) < _MIN_CONTENT_WORDS

@@ -49,6 +49,8 @@ _PHRASE_DETERMINERS = frozenset(
 _MAX_PARENTHESIS_TOKENS = 8
 # A state's abbreviation after a city: 'Penn.', 'Calif.', 'N.Y.', 'D.C.'.
 _STATE_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")
+_TIME_ADVERBS = frozenset("today now yesterday tonight".split())
+"""Between a subject and its verb ('Port defenders today argue'): when, not who."""
 _PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
 _APPOSITIVE_ROLE_RE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)(?=\s*[,.;]|\s*$)"
@@ -202,6 +204,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
     while tokens and (
         tokens[-1][0].lower() in AUXILIARIES
+        or tokens[-1][0] in _TIME_ADVERBS
         or tokens[-1][0] in ("both", "all", "each")
         or (tokens[-1][0].endswith("ly") and tokens[-1][0].islower())
     ):
