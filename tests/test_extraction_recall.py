@@ -205,3 +205,20 @@ def test_an_interview_frames_where_its_subject_spoke_not_who():
     assert "Oskar Brenn" in speakers
     assert not any(speaker and "interview" in speaker for speaker in speakers)
 
+
+def test_a_dispute_after_an_adjective_is_a_noun_not_a_verb():
+    """'in a heated dispute over the island' names a quarrel: 'a heated' does not dispute anything."""
+    text = "Larkspur and Vestby are in a heated dispute over the island of Holm."
+    assert attributed(text) == []
+    claim = by_cue("The council disputes that the harbour lost money last year.", "disputes")
+    assert claim.speaker == "The council"
+
+
+def test_a_demonstrative_opens_the_speaker_phrase():
+    """'"...," this source told the Gazette': the source speaks, with its determiner."""
+    text = (
+        '"The kids do not like him, and they are happy with Brenn," this source told the Gazette.'
+    )
+    claim = by_cue(text, "told")
+    assert claim.speaker == "this source"
+    assert claim.quote == "The kids do not like him, and they are happy with Brenn"

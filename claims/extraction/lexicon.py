@@ -76,7 +76,7 @@ _AMBIGUOUS_FORMS = frozenset(
     counters appeal appeals demand demands reason reasons guess show shows signal signals comment
     comments reply replies protest protests claim claims promise promises order ordered
     challenge challenges advocate expect expected note notes state states post posted contest contests
-    offer offers suit suits""".split()
+    offer offers suit suits dispute disputes""".split()
 )
 
 

@@ -43,7 +43,7 @@ PERSON_TITLES = frozenset(
 _PUNCTUATION = ',:;()"“”—–'
 """Tokens that end a noun phrase (a substring test: a token is one of these characters)."""
 _PHRASE_DETERMINERS = frozenset(
-    "a an the some many most several both his her their its our".split()
+    "a an the some many most several both his her their its our this these those".split()
 )
 """Determiners that open a speaker phrase ('the ministry', 'some officials'); others end it."""
 _MAX_PARENTHESIS_TOKENS = 8

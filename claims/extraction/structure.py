@@ -25,7 +25,7 @@ _NOUNISH_TAGS = frozenset("NN NNS NNP NNPS JJ".split())
 NOUN_VERB_FORMS = frozenset(
     """state states post posts object objects rule rules order orders contest contests charge charges figure
     figures project projects reason reasons answer answers counter counters signal signals suit suits
-    offer offers appeal appeals comment comments question questions sure""".split()
+    offer offers appeal appeals comment comments question questions sure dispute disputes""".split()
 )
 _COMPLEMENT_DEPS = frozenset(("ccomp",))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass"))
