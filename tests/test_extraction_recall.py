@@ -222,3 +222,11 @@ def test_a_demonstrative_opens_the_speaker_phrase():
     claim = by_cue(text, "told")
     assert claim.speaker == "this source"
     assert claim.quote == "The kids do not like him, and they are happy with Brenn"
+
+
+def test_the_noun_ending_a_restrictive_relative_clause_is_not_the_speaker():
+    """'People who live near the harbour say ...': the people speak, not the harbour."""
+    claim = by_cue("People who live near the harbour say the noise is unbearable.", "say")
+    assert claim.speaker == "People"
+    polled = by_cue("Residents polled by the Gazette say the harbour should open.", "say")
+    assert polled.speaker == "Residents"

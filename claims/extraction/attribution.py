@@ -124,6 +124,11 @@ _RELATIVE_REACH = 40
 _BE_FORMS = frozenset("been is are was were be being".split())
 _ED_WORD_RE = re.compile(r"[a-z]{3,}ed")
 _TO_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
+# 'People who live near the harbour say', 'Residents polled by the Gazette say': the phrase before
+# the restrictive relative clause or participle is the subject; the noun ending the clause is not.
+_RESTRICTIVE_BEFORE_RE = re.compile(
+    r"(?<=[\w.'’])\s+(?:who\s|(?:polled|surveyed|interviewed|questioned|contacted)\s+by\s)[^,;:()\"“”—–]*$"
+)
 # 'Vale continued to insist that ...', 'he went on to say that ...': a verb that carries the saying on.
 _CARRIED_ON_BEFORE_RE = re.compile(
     r"\b(?:continued|continues|continue|went\s+on|goes\s+on|go\s+on|began|begins|begin|started|starts)"
@@ -490,6 +495,12 @@ class CueReader(QuoteReader):
         if _COORDINATED_AT_TIME_RE.search(self.text, max(floor, verb.start - 40), verb.start):
             return None  # the day is no speaker: the coordinated verb shares its clause's subject
         mention = mention_before(self.text, floor, subject_end)
+        if mention is not None and mention.text.lower() not in PRONOUNS:
+            restrictive = _RESTRICTIVE_BEFORE_RE.search(self.text, floor, mention.start)
+            if restrictive is not None:
+                antecedent = mention_before(self.text, floor, restrictive.start())
+                if antecedent is not None and antecedent.text.lower() not in PRONOUNS:
+                    mention = antecedent
         share = share_subject(self.text, floor, subject_end)
         if share is not None and (mention is None or share.start < mention.start):
             mention = share  # 'About a third of voters said', 'and others have said': the share, not its people
