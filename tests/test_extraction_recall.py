@@ -230,3 +230,11 @@ def test_the_noun_ending_a_restrictive_relative_clause_is_not_the_speaker():
     assert claim.speaker == "People"
     polled = by_cue("Residents polled by the Gazette say the harbour should open.", "say")
     assert polled.speaker == "Residents"
+
+
+def test_an_unnamed_speaker_after_said_keeps_its_head_noun():
+    """'"...," said a veteran harbour strategist.' ends on 'strategist', the sentence's last word."""
+    text = '"The ferry is a fraud," said a veteran harbour strategist.'
+    assert by_cue(text, "said").speaker == "a veteran harbour strategist"
+    one = by_cue('"The ferry is a fraud," said one unaligned harbour strategist.', "said")
+    assert one.speaker == "one unaligned harbour strategist"

@@ -49,6 +49,8 @@ _PHRASE_DETERMINERS = frozenset(
 _MAX_PARENTHESIS_TOKENS = 8
 # A state's abbreviation after a city: 'Penn.', 'Calif.', 'N.Y.', 'D.C.'.
 _STATE_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")
+_DESCRIPTION_DETERMINERS = frozenset(("a", "an", "the", "one", "another"))
+"""Determiners opening a description of an unnamed speaker after its verb ('said one party activist')."""
 _TIME_ADVERBS = frozenset("today now yesterday tonight".split())
 """Between a subject and its verb ('Port defenders today argue'): when, not who."""
 _PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|we|i|it)['’](?:s|ve|d|ll|re)", re.IGNORECASE)
@@ -389,24 +391,27 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     if tokens and tokens[0][0].lower() in PRONOUNS - {"who", "which", "it"}:
         return Mention(*tokens[0])
     chosen = _leading_phrase(tokens)
+    if not chosen and tokens and tokens[0][0].lower() in ("one", "another"):
+        chosen = tokens[:1]  # 'said one unaligned strategist': a description, read below
     if (
         chosen
-        and chosen[0][0].lower() in ("a", "an", "the")
+        and chosen[0][0].lower() in _DESCRIPTION_DETERMINERS
         and (len(chosen) == 1 or not _head_ok(chosen[-1][0]))
     ):
-        # "said a strategist for one of the campaigns,": an indefinite description runs to the comma.
+        # "said a strategist for one of the campaigns,": an indefinite description runs to the comma,
+        # or to the end of the sentence ("said one unaligned harbour strategist.").
         chosen = chosen[:1]
         for following in tokens[1:9]:
-            if (
-                following[0] in _PUNCTUATION
-                or _ends_sentence(following[0])
-                or following[0].lower() in ("who", "which", "that")
-            ):
+            if following[0] in _PUNCTUATION or following[0].lower() in ("who", "which", "that"):
                 break
             chosen.append(following)
+            if _ends_sentence(following[0]):
+                break
     while chosen and (chosen[-1][0].lower() in _CONNECTORS or chosen[-1][0].lower() in DETERMINERS):
         chosen.pop()
-    if not chosen or not (_head_ok(chosen[-1][0]) or chosen[0][0].lower() in ("a", "an", "the")):
+    if not chosen or not (
+        _head_ok(chosen[-1][0]) or chosen[0][0].lower() in _DESCRIPTION_DETERMINERS
+    ):
         return None
     span_start, span_end = chosen[0][1], chosen[-1][2]
     if _ends_sentence(chosen[-1][0]) or (chosen[-1][0].endswith(".") and span_end >= end - 1):
