@@ -41,6 +41,10 @@ class TestDirectQuotes:
         assert claim.text == "The plan is sound, and it is fully funded."
         assert claim.speaker == "Petra Olm"
 
+    def test_a_sentence_resumed_after_a_comma_is_one_claim(self):
+        claim = only('"I think the ferry plan is deceitful," Petra Olm says, "And dishonest."')
+        assert claim.text == "I think the ferry plan is deceitful, And dishonest."
+
     def test_quote_resumes_after_a_described_speaker_as_a_second_claim(self):
         text = (
             '"The levy is fair to every household in the county," said Orla Benn, an aide to Mr. Tarrow. '

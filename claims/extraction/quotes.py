@@ -129,12 +129,13 @@ class QuoteReader:
         if mention is None:
             return None
         pieces = [quote]
-        following = self.resumed(max(cue[1], mention.end))
-        # One sentence split around its attribution ('"A," X said, "and B."') is one claim. A quote
-        # resumed with a sentence of its own ('"A," X said. "B."') is a claim of its own with the
-        # same speaker and cue (see `extraction._continuations`): each part keeps its own words,
-        # polarity and offsets.
-        if following is not None and self._continues_sentence(following):
+        after = max(cue[1], mention.end)
+        following = self.resumed(after)
+        # One sentence split around its attribution ('"A," X said, "and B."', '"A," X says, "And
+        # B."') is one claim. A quote resumed after the attribution's full stop ('"A," X said.
+        # "B."') is a claim of its own with the same speaker and cue (see
+        # `extraction._continuations`): each part keeps its own words, polarity and offsets.
+        if following is not None and self._continues_sentence(after, following):
             pieces.append(following)
         candidate = self._from_pieces(self._with_adjacent(pieces), mention, cue)
         sentence_start = self.sentence(quote.open)[0]
@@ -149,10 +150,12 @@ class QuoteReader:
             candidate.text = None
         return candidate
 
-    def _continues_sentence(self, quote: QuoteSpan) -> bool:
-        """Whether the quote goes on with the sentence before it: it opens in lower case ('"and B."')."""
+    def _continues_sentence(self, after: int, quote: QuoteSpan) -> bool:
+        """Whether the quote resumed after the attribution goes on with the sentence before it:
+        the attribution ends with a comma, or the quote opens in lower case ('"and B."')."""
         words = self.text[quote.inner_start : quote.inner_end].lstrip(" .\u2026")
-        return bool(words) and words[0].islower()
+        gap = self.text[after : quote.open].rstrip()
+        return bool(words) and (words[0].islower() or gap.endswith(","))
 
     def resumed(self, after: int) -> QuoteSpan | None:
         """The quote that resumes after an attribution: '"A," X said, "B."' and '"A," said X, an aide to Mr. Lee. "B."'."""
