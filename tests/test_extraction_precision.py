@@ -260,3 +260,16 @@ def test_a_quotation_opened_after_a_colon_and_running_on_starts_at_its_words():
     )
     claim = by_cue(text, "said")
     assert claim.quote.startswith("We are treating these two reported incidents")
+
+
+def test_a_named_subject_before_also_and_its_verb_speaks_the_participle():
+    text = (
+        "Brill also points out that there is also the cost of glass, "
+        "estimating that Velmora has to pay around $30 for each case."
+    )
+    assert by_cue(text, "estimating").speaker == "Brill"
+
+
+def test_a_named_listener_and_the_day_are_not_what_was_told():
+    text = "Two Velmora lawmakers told the Larkspur Courier Wednesday suspected smugglers have crossed the border."
+    assert by_cue(text, "told").quote == "suspected smugglers have crossed the border"

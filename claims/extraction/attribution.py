@@ -153,6 +153,10 @@ _DAY_LEAD_RE = re.compile(
     r"(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|and|or|as)\b)(?=[\w\"“‘'])"
 )
+# A named listener, then the day: 'told the Larkspur Courier Wednesday', 'told Larkspur News on Friday'.
+_NAMED_LISTENER_DAY_RE = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}?" + _DAY_LEAD_RE.pattern
+)
 _THAT_OR_QUOTE_RE = re.compile(r"\bthat\b|[\"“]")
 _QUOTE_MARK_RE = re.compile(r"[\"“]|''")
 _TO_VERB_RE = re.compile(r"\bto\s+[a-z]")
@@ -175,6 +179,9 @@ _BARE_PRONOUN_RE = re.compile(r"(?:them|it|this|that|these|those|him|her)?\s*", 
 _ANY_QUOTE_MARK_RE = re.compile(r"''|[\"“”‘’]")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # 'Wealth-X keeps its finances secret but says ...': a named subject, then a present-tense verb.
+_NAMED_ADVERB_VERB_RE = re.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:also|now|still|even|further|again|later|then)\s+[a-z]+s\b"
+)
 _NAMED_PRESENT_RE = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){1,4})[a-z]+s\b")
 
 
@@ -674,6 +681,15 @@ class CueReader(QuoteReader):
     def _told_clause(self, verb: _Verb, mention: Mention, rest_start: int) -> Candidate | None:
         """'told Breitbart News he would support her', 'told reporters the dam would hold': a listener, then a bare clause."""
         sentence_end = verb.sentence_end
+        named_day = _NAMED_LISTENER_DAY_RE.match(self.text, rest_start, sentence_end)
+        if named_day is not None:
+            # 'told the Larkspur Courier Wednesday suspected smugglers have ...': the listener, the day, the clause.
+            after_day = self.text[named_day.end() : sentence_end]
+            if clause_like(after_day) and len(after_day.split()) >= 3:
+                start, end = self.trim(
+                    named_day.end(), self.clause_end(named_day.end(), sentence_end)
+                )
+                return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
         heard = mention_after(self.text, rest_start, sentence_end)
         if heard is not None and heard.text.lower() not in ("he", "she", "they", "we", "i"):
             after_listener = self.text[heard.end : sentence_end]
@@ -989,6 +1005,12 @@ class CueReader(QuoteReader):
 
     def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
         """The subject of the clause a participle or a coordinated verb hangs on."""
+        # 'Adams also points out that there is ...': a name, an adverb, then the name's own verb.
+        adverbed = _NAMED_ADVERB_VERB_RE.match(self.text, sentence_start, end)
+        if adverbed is not None:
+            subject = mention_before(self.text, sentence_start, adverbed.end(1))
+            if subject is not None:
+                return subject
         for verb in _LOWER_WORD_RE.finditer(self.text[sentence_start:end]):
             word = verb.group(0)
             if word in CUE_FORMS or word in FINITE_WORDS or (word.endswith("ed") and len(word) > 4):
