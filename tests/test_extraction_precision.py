@@ -273,3 +273,10 @@ def test_a_named_subject_before_also_and_its_verb_speaks_the_participle():
 def test_a_named_listener_and_the_day_are_not_what_was_told():
     text = "Two Velmora lawmakers told the Larkspur Courier Wednesday suspected smugglers have crossed the border."
     assert by_cue(text, "told").quote == "suspected smugglers have crossed the border"
+
+
+def test_a_few_quoted_words_inside_the_writers_noun_phrase_are_no_quotation():
+    text = "The council also vowed revenge and an “earth-shaking” response to the flooding of Larkspur."
+    claim = by_cue(text, "vowed")
+    assert claim.kind == "indirect"
+    assert claim.quote.startswith("revenge and an “earth-shaking” response")

@@ -157,6 +157,10 @@ _DAY_LEAD_RE = re.compile(
 _NAMED_LISTENER_DAY_RE = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}?" + _DAY_LEAD_RE.pattern
 )
+# Words before a quotation that make it part of the writer's noun phrase, not a statement quoted.
+_SCARE_QUOTE_LEADS = frozenset("a an the of for his her their its our this these those".split())
+_SCARE_QUOTE_WORDS = 4
+_SENTENCE_MARK_RE = re.compile(r"[.!?]")
 _THAT_OR_QUOTE_RE = re.compile(r"\bthat\b|[\"“]")
 _QUOTE_MARK_RE = re.compile(r"[\"“]|''")
 _TO_VERB_RE = re.compile(r"\bto\s+[a-z]")
@@ -886,12 +890,23 @@ class CueReader(QuoteReader):
             return None
         return embedded
 
+    def _scare_quote(self, quote: QuoteSpan) -> bool:
+        """A few quoted words inside the writer's noun phrase ('an “earth-shaking” response', 'guilty of “absence”')."""
+        inner = self.text[quote.inner_start : quote.inner_end]
+        before = self.text[max(0, quote.open - 12) : quote.open].split()
+        return (
+            len(inner.split()) <= _SCARE_QUOTE_WORDS
+            and not _SENTENCE_MARK_RE.search(inner)
+            and bool(before)
+            and before[-1].lower() in _SCARE_QUOTE_LEADS
+        )
+
     def _object_claim(
         self, verb: _Verb, mention: Mention, start: int, end: int, content: str
     ) -> Candidate | None:
         """A verb with an object, not a clause: a quotation near it, what was announced, or a figure."""
         embedded = self._nearby_quote(verb)
-        if embedded is not None:
+        if embedded is not None and not self._scare_quote(embedded):
             return self._quote_chain(embedded, mention, verb.cue)
         if (
             verb.lemma in OBJECT_LEMMAS
