@@ -581,3 +581,24 @@ def test_a_clause_after_said_is_no_inverted_speaker():
     said, adding = by_cue(text, "said"), by_cue(text, "adding")
     assert said.quote == "the ferry plan would fail" and said.speaker_mention.text == "The board"
     assert adding.speaker == "The board"
+
+
+class TestImpersonalPassive:
+    """'It is estimated that ...': the 'it' of an impersonal passive names no speaker."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "It is already estimated that Dalia Venn made $52,000 from the ferry deal.",
+            "It was reported that the Quillport pier will close in June.",
+        ],
+    )
+    def test_no_speaker_and_hedged(self, text):
+        claim = only(text)
+        assert claim.speaker is None and claim.speaker_mention is None
+        assert claim.speaker_kind == "unattributed" and claim.hedged
+
+    def test_an_active_it_keeps_its_mention(self):
+        text = "The harbour board met on Monday. It said that the Quillport pier will close in June."
+        claim = only(text, kind="indirect")
+        assert claim.speaker_mention is not None and claim.speaker_mention.text == "It"

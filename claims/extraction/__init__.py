@@ -124,6 +124,9 @@ def _read_parse(
         without_update_stamp(text, candidate)
     resolver = SpeakerResolver(text)
     for candidate in candidates:
+        if _impersonal(text, candidate):
+            # 'It is estimated that ...', 'It was reported that ...': nobody is named.
+            candidate.mention, candidate.speaker_kind, candidate.hedged = None, "unattributed", True
         resolver.resolve(candidate)
     candidates = [
         c
@@ -153,6 +156,27 @@ def _with_tree_claims(text, parsed, reader, candidates, furniture):
             if not any(start < c.end and c.start < end for start, end in taken)
             and not (furniture and _in_furniture(furniture, c))
         ]
+    )
+
+
+# 'It is (widely) believed that', 'it was reported that', "it's estimated": 'it' stands for no speaker.
+_IMPERSONAL_PASSIVE_RE = re.compile(
+    r"\s*(?:is|was|has been|had been|'s|\u2019s|will be|would be|can be|could be|may be|might be)"
+    r"\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|still\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _impersonal(text: str, candidate: Candidate) -> bool:
+    """Whether the candidate's 'speaker' is the 'it' of an impersonal passive ('It is estimated that')."""
+    mention, cue = candidate.mention, candidate.cue
+    return (
+        mention is not None
+        and cue is not None
+        and mention.text.lower() == "it"
+        and mention.end <= cue[0]
+        and _IMPERSONAL_PASSIVE_RE.match(text, mention.end, cue[0]) is not None
+        and text[cue[1] : cue[1] + 6].lstrip().lower().startswith("that")
     )
 
 
