@@ -280,3 +280,13 @@ def test_a_few_quoted_words_inside_the_writers_noun_phrase_are_no_quotation():
     claim = by_cue(text, "vowed")
     assert claim.kind == "indirect"
     assert claim.quote.startswith("revenge and an “earth-shaking” response")
+
+
+def test_an_adverb_opening_the_sentence_is_no_speaker():
+    text = (
+        "The harbour master vowed to reopen the port.\n\n"
+        "Sometimes called the “Iron Warden,” it wasn't long before rumours began spreading in Larkspur."
+    )
+    assert not any(c.speaker == "Sometimes" for c in attributed(text))
+    assert malformed_speaker("Sometimes", CUE_FORMS)
+    assert not malformed_speaker("Ada Brill", CUE_FORMS)

@@ -539,6 +539,11 @@ _NOT_A_HEAD = (_FUNCTION_WORDS - frozenset("here there also even".split())) | fr
 """Lowercase words a speaker noun phrase cannot end on ('The report goes on to', 'a similar')."""
 _NOT_A_LEAD = frozenset("with without which that including after in".split())
 """Words a speaker noun phrase cannot open with ('With that', 'including a fatal bomb')."""
+_SENTENCE_ADVERBS = frozenset(
+    """sometimes often also later now then however meanwhile instead still once previously recently
+    earlier initially eventually finally originally""".split()
+)
+"""Adverbs that open a sentence and are no speaker ('Sometimes called the “Warrior King,” ...')."""
 _NEGATED_AUXILIARY_RE = re.compile(r"\w+n['’]t", re.IGNORECASE)
 
 
@@ -556,7 +561,9 @@ def malformed_speaker(speaker: str | None, verbs: frozenset[str] | dict[str, str
     last = words[-1]
     bare_last = last.lower().rstrip(".,;:")
     return bool(
-        words[0].lower() in _NOT_A_LEAD
+        len(words) == 1
+        and bare_last in _SENTENCE_ADVERBS
+        or words[0].lower() in _NOT_A_LEAD
         or any(_NEGATED_AUXILIARY_RE.fullmatch(word) for word in words)
         or last.islower()
         and (bare_last in _NOT_A_HEAD or bare_last.endswith("ly") or last.endswith("."))
