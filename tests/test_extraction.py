@@ -602,3 +602,21 @@ class TestImpersonalPassive:
         text = "The harbour board met on Monday. It said that the Quillport pier will close in June."
         claim = only(text, kind="indirect")
         assert claim.speaker_mention is not None and claim.speaker_mention.text == "It"
+
+
+class TestInterruptingAttribution:
+    """'The timetable, Soto insisted, will not change': the words said, without the attribution."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The ferry timetable, Imre Soto insisted, will not change before summer.",
+            "The ferry timetable, insists Imre Soto, will not change before summer.",
+        ],
+    )
+    def test_text_leaves_the_attribution_out_and_reads_the_negation(self, text):
+        claim = only(text)
+        assert claim.text == "The ferry timetable will not change before summer"
+        assert claim.quote == text.rstrip(".")  # the span is still the whole sentence
+        assert claim.speaker == "Imre Soto" and claim.polarity == "denies"
+        assert claim.denial_target == "The ferry timetable will change before summer"

@@ -139,6 +139,7 @@ def _read_parse(
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, _without_restated_fronts(text, candidates))
     for candidate in candidates:
+        _without_interruption(text, candidate)
         mark(text, candidate, parsed, index)
     return _with_narrative(text, index, candidates, furniture, published)
 
@@ -178,6 +179,38 @@ def _impersonal(text: str, candidate: Candidate) -> bool:
         and _IMPERSONAL_PASSIVE_RE.match(text, mention.end, cue[0]) is not None
         and text[cue[1] : cue[1] + 6].lstrip().lower().startswith("that")
     )
+
+
+_MAX_LISTENER_WORDS = 4
+"""'Soto told the harbour gazette,': at most this many words follow the cue and speaker inside the commas."""
+
+
+def _without_interruption(text: str, candidate: Candidate) -> None:
+    """'The timetable, Soto insisted, will not change': the claim's words without the attribution
+    that interrupts them ('The timetable will not change'); its span stays the whole sentence."""
+    cue, mention = candidate.cue, candidate.mention
+    if (
+        cue is None
+        or mention is None
+        or candidate.text is not None
+        or candidate.kind != "indirect"
+        or not candidate.start < min(cue[0], mention.start)
+        or not max(cue[1], mention.end) < candidate.end
+    ):
+        return
+    first, last = min(cue[0], mention.start), max(cue[1], mention.end)
+    before = text.rfind(",", candidate.start, first)
+    after = text.find(",", last, candidate.end)
+    if (
+        before < 0
+        or after < 0
+        or text[before + 1 : first].strip()
+        or len(text[last:after].split()) > _MAX_LISTENER_WORDS
+    ):
+        return
+    head, tail = text[candidate.start : before].rstrip(), text[after + 1 : candidate.end].strip()
+    if head and len(tail.split()) >= 2:
+        candidate.text = f"{head} {tail}"
 
 
 def _cut_or_passive(text: str, candidate) -> bool:

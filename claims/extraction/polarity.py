@@ -105,6 +105,15 @@ def mark(
     lemma = CUE_FORMS.get(cue_word, cue_word)
     reading = _reading(text, candidate, parsed)
     if (
+        candidate.kind == "indirect"
+        and candidate.text is not None
+        and candidate.cue
+        and candidate.start < candidate.cue[0] < candidate.end
+    ):
+        # 'The timetable, Soto insisted, will not change': the tree hangs the statement on the
+        # interrupting verb, so the words without the attribution are read instead.
+        content, reading = candidate.text, None
+    if (
         reading is None
         and index is not None
         and _nothing_to_read(text, candidate.start, statement_end(text, index, candidate))
