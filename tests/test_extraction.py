@@ -599,7 +599,9 @@ class TestImpersonalPassive:
         assert claim.speaker_kind == "unattributed" and claim.hedged
 
     def test_an_active_it_keeps_its_mention(self):
-        text = "The harbour board met on Monday. It said that the Quillport pier will close in June."
+        text = (
+            "The harbour board met on Monday. It said that the Quillport pier will close in June."
+        )
         claim = only(text, kind="indirect")
         assert claim.speaker_mention is not None and claim.speaker_mention.text == "It"
 
@@ -620,3 +622,10 @@ class TestInterruptingAttribution:
         assert claim.quote == text.rstrip(".")  # the span is still the whole sentence
         assert claim.speaker == "Imre Soto" and claim.polarity == "denies"
         assert claim.denial_target == "The ferry timetable will change before summer"
+
+    def test_words_before_an_interrupting_attribution_open_the_claim(self):
+        text = "Only after the mayor left, Imre Soto told the Gazette, did the council vote on the ferry."
+        claim = only(text)
+        assert claim.text == "Only after the mayor left did the council vote on the ferry"
+        assert claim.quote == text.rstrip(".")
+        assert claim.speaker == "Imre Soto"

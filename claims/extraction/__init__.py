@@ -31,6 +31,7 @@ from claims.extraction.polarity import link_answers, mark, may_turn_polarity, st
 from claims.extraction.positions import find_positions
 from claims.extraction.quotes import is_title
 from claims.extraction.segment import QuoteSpan, SentenceIndex, quote_spans
+from claims.extraction.shapes import CONJUNCTION_BEFORE_RE
 from claims.extraction.stance import find_stances
 from claims.extraction.structure import (
     NOUN_VERB_FORMS,
@@ -139,7 +140,7 @@ def _read_parse(
     candidates = _dedupe(candidates + _continuations(text, index, reader, candidates))
     candidates = _without_nested_repeats(text, _without_restated_fronts(text, candidates))
     for candidate in candidates:
-        _without_interruption(text, candidate)
+        _without_interruption(text, index, candidate)
         mark(text, candidate, parsed, index)
     return _with_narrative(text, index, candidates, furniture, published)
 
@@ -182,35 +183,49 @@ def _impersonal(text: str, candidate: Candidate) -> bool:
 
 
 _MAX_LISTENER_WORDS = 4
+_INTERRUPTION_END_RE = re.compile(r"[^,.;:!?\"\u201c\u201d\n]*,\s*")
 """'Soto told the harbour gazette,': at most this many words follow the cue and speaker inside the commas."""
 
 
-def _without_interruption(text: str, candidate: Candidate) -> None:
+def _without_interruption(text: str, index: SentenceIndex, candidate: Candidate) -> None:
     """'The timetable, Soto insisted, will not change': the claim's words without the attribution
-    that interrupts them ('The timetable will not change'); its span stays the whole sentence."""
+    that interrupts them ('The timetable will not change'); its span is the whole sentence."""
     cue, mention = candidate.cue, candidate.mention
-    if (
-        cue is None
-        or mention is None
-        or candidate.text is not None
-        or candidate.kind != "indirect"
-        or not candidate.start < min(cue[0], mention.start)
-        or not max(cue[1], mention.end) < candidate.end
-    ):
+    if cue is None or mention is None or candidate.text is not None or candidate.kind != "indirect":
         return
     first, last = min(cue[0], mention.start), max(cue[1], mention.end)
-    before = text.rfind(",", candidate.start, first)
-    after = text.find(",", last, candidate.end)
-    if (
-        before < 0
-        or after < 0
-        or text[before + 1 : first].strip()
-        or len(text[last:after].split()) > _MAX_LISTENER_WORDS
-    ):
-        return
-    head, tail = text[candidate.start : before].rstrip(), text[after + 1 : candidate.end].strip()
-    if head and len(tail.split()) >= 2:
-        candidate.text = f"{head} {tail}"
+    if candidate.start < first and last < candidate.end:
+        before = text.rfind(",", candidate.start, first)
+        after = text.find(",", last, candidate.end)
+        if (
+            before < 0
+            or after < 0
+            or text[before + 1 : first].strip()
+            or len(text[last:after].split()) > _MAX_LISTENER_WORDS
+        ):
+            return
+        head = text[candidate.start : before].rstrip()
+        tail = text[after + 1 : candidate.end].strip()
+        if head and len(tail.split()) >= 2:
+            candidate.text = f"{head} {tail}"
+    elif last <= candidate.start and _INTERRUPTION_END_RE.fullmatch(text, last, candidate.start):
+        # 'Only after the mayor left, Soto told the Gazette, did the council vote': the words
+        # before the attribution open the claim.
+        if len(text[last : candidate.start].split()) > _MAX_LISTENER_WORDS:
+            return
+        sentence_start = index.sentences[index.sentence_at(first)][0] if index.sentences else 0
+        front = text[sentence_start:first]
+        opening = front.strip()
+        if (
+            not opening.endswith(",")
+            or CONJUNCTION_BEFORE_RE.search(opening)
+            or len(opening.split()) < 2
+            or any(q in opening for q in '"“”')
+        ):
+            return
+        tail = text[candidate.start : candidate.end].strip()
+        candidate.text = f"{opening.rstrip(',').rstrip()} {tail}"
+        candidate.start = sentence_start + len(front) - len(front.lstrip())
 
 
 def _cut_or_passive(text: str, candidate) -> bool:
