@@ -15,7 +15,14 @@ review. Rules look only at links that are not `rejected`:
   (`claims.matching.numbers`);
 
 (neither when a side is a conditional or hypothetical, 'this could change if troops engage',
-which does not assert its proposition);
+which does not assert its proposition, nor when a side's own cue is negated, 'we're not so
+sure that the video isn't real', or follows 'unable to verify', 'has been unable to verify
+the photo and claim that ...': its speaker commits to neither side; and no denial when the
+denier says a plan will not happen, 'Bale will not be starring', and the asserted side only
+reports talks about it, 'Bale is in talks to play Jobs', or a plan its source dates
+earlier, 'two weeks after Sorkin said that Bale would play Jobs': a plan that changed, not
+two sources that disagree; what the sources' text says is read when the caller gives
+`source_text`);
 - `attribution`: the same words attributed, in two sources, to two distinct named speakers
   (a person's or organisation's name, not a role, a pronoun or 'the report'; two
   spellings of one name are one speaker), unless one source names the other speaker beside
@@ -71,6 +78,40 @@ BESIDE_AFTER = 300
 """How near the words another speaker's name stands for the source to know that speaker."""
 _SNIPPET = 90
 _QUOTED_RE = re.compile(r'["“]([^"“”]+)')
+_NEGATED_CUE_RE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:so\s+|too\s+|that\s+|very\s+|quite\s+|entirely\s+|all\s+that\s+)?$",
+    re.IGNORECASE,
+)
+"""A negation just before a cue: 'not so sure (that)', 'did not say (that)'."""
+_PLAN_RE = re.compile(
+    r"\b(?:would|was going to|were going to|was set to|were set to|was to|were to)\b", re.IGNORECASE
+)
+_EARLIER_RE = re.compile(
+    r"\b(?:after|before|since|previously|earlier|had (?:said|told|announced|confirmed))\b",
+    re.IGNORECASE,
+)
+"""Words before a reported plan that place its saying at an earlier time than the report."""
+_PLAN_DROPPED_RE = re.compile(
+    r"\b(?:will not|won't|won’t|is not going to|isn't going to|no longer)\b", re.IGNORECASE
+)
+_UNVERIFIED_RE = re.compile(
+    r"\b(?:unable to|not been able to|could not|couldn['’]t|cannot|can['’]t|did not|didn['’]t)\s+"
+    r"(?:independently\s+)?(?:verify|confirm)\b",
+    re.IGNORECASE,
+)
+"""A speaker who says it cannot verify what follows: 'unable to verify the photo and claim that ...'."""
+_TALKS_RE = re.compile(
+    r"\b(?:in [\"“']?(?:early |late |advanced |final )?(?:talks|negotiations|discussions)[\"”']? "
+    r"(?:to|for|about)|negotiating to|"
+    r"under consideration)\b",
+    re.IGNORECASE,
+)
+"""An assertion of talks only, not of their outcome: 'is in talks to play Jobs'."""
+CUE_LEAD = 30
+"""Characters before a cue read for a negation of it."""
+UNVERIFIED_LEAD = 80
+"""Characters before a cue read for 'unable to verify'."""
+_SENTENCE_START_RE = re.compile(r"[.!?]\s|\n")
 
 
 SourceText = Callable[[int], "str | None"]
@@ -135,6 +176,9 @@ def _pair_findings(
         and polarity_a != polarity_b
         and not one_voice(a, b)
         and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter))
+        and not _changed_plan(denier, asserter, source_text)
+        and _committed(a, source_text)
+        and _committed(b, source_text)
     ):
         found.append(
             ConflictFinding(
@@ -145,7 +189,12 @@ def _pair_findings(
             )
         )
     numeric = compare_numbers(a, b) if asserting else None
-    if numeric is not None and numeric.verdict == "conflicts":
+    if (
+        numeric is not None
+        and numeric.verdict == "conflicts"
+        and _committed(a, source_text)
+        and _committed(b, source_text)
+    ):
         text = names.sentence(
             f"{names.side(a, _states(a, numeric.a))}, while {names.side(b, _states(b, numeric.b))}"
         )
@@ -174,6 +223,38 @@ def _pair_findings(
         )
         found.append(ConflictFinding(kind="status", claim_ids=pair, explanation=text, weak=False))
     return found
+
+
+def _committed(claim: Claim, source_text: SourceText | None) -> bool:
+    """Whether the claim's speaker commits to it: its cue is not negated ('not so sure that ...')."""
+    if claim.cue is None or source_text is None:
+        return True
+    text = source_text(claim.source_id)
+    if not text:
+        return True
+    if _NEGATED_CUE_RE.search(text[max(0, claim.cue.start - CUE_LEAD) : claim.cue.start]):
+        return False
+    lead = text[max(0, claim.cue.start - UNVERIFIED_LEAD) : claim.cue.start]
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(lead)]
+    return not _UNVERIFIED_RE.search(lead[starts[-1] if starts else 0 :])
+
+
+def _changed_plan(denier: Claim, asserter: Claim, source_text: SourceText | None) -> bool:
+    """Whether the denier says a plan will not happen and the asserter only reports talks about
+    it ('is in talks to play Jobs') or a plan its own source dates before the report ('after
+    Sorkin said that Bale would play Jobs')."""
+    if denier.source_id == asserter.source_id or not _PLAN_DROPPED_RE.search(denier.text):
+        return False
+    if _TALKS_RE.search(asserter.text):
+        return True
+    if source_text is None or not _PLAN_RE.search(asserter.text):
+        return False
+    text = source_text(asserter.source_id)
+    if not text:
+        return False
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, 0, asserter.start)]
+    lead = text[starts[-1] if starts else 0 : asserter.start]
+    return bool(_EARLIER_RE.search(lead))
 
 
 def _polarity(claim: Claim) -> str:

@@ -23,6 +23,16 @@ when:
   part), unless that says only that the subject is untrue ('rumours that robots patrol the
   campus are not true', 'the story might not be all it seemed'): then the subject is what
   is denied.
+- the shared words stand only in a modifier of what the denier denies: none is among the
+  first `HEAD_WORDS` content words after its negator ("the woman's identity didn't match up
+  with either of the names it has for al-Baghdadi's wives" denies a match, not that
+  al-Baghdadi has wives), unless those words only call the subject untrue or unlikely
+  ('not possible'); or the denier's subject stands in the asserter only inside an
+  appositive about someone else ('killed Abu Hajar, a top aide to leader Abu Bakr' does not
+  say Abu Bakr was killed);
+- a word is not shared when the two claims use it in two senses, a noun in one ('not right
+  for the part', after a determiner) and a verb in the other ('decided to part ways', after
+  'to', a modal or a subject pronoun);
 - every shared word stands in a clause the asserter itself negates ('amazed because I've
   never heard of a spider surviving under the skin'): it does not assert them.
 
@@ -69,6 +79,28 @@ _TRUTH_STEMS = frozenset(
 """What a negation says of a subject that only calls it untrue ('not true', 'not all it seemed')."""
 _NAME_WORD_RE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*")
 """A capitalised word that does not open the text or a sentence: part of a name."""
+HEAD_WORDS = 2
+"""How many content words after a negator say what it negates; later ones modify them."""
+_VERDICT_STEMS = _TRUTH_STEMS | frozenset(
+    content_stems("possible plausible likely credible believable so")
+)
+"""A negation whose head says only this ('not possible') denies its subject, not a predicate."""
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would shall should can could may might "
+    "must did does do also still".split()
+)
+_APPOSITIVE_RE = re.compile(
+    r"^\s*(?:a|an|the|one|his|her|its|their)\b[^,;:]*?\b(?:to|of|for)\b", re.IGNORECASE
+)
+"""An appositive naming someone by relation to another: ', a top aide to ...'."""
+_NOUN_BEFORE = frozenset(
+    "a an the this these those his her its their our my your every each any some no another".split()
+)
+"""Words after which a word is a noun: 'the part', 'his lead'."""
+_VERB_BEFORE = frozenset(
+    "to will would shall should can could may might must did does do not he she they we i you".split()
+)
+"""Words after which a word is a verb: 'to part ways', 'will lead', 'they record'."""
 _CLAUSE_RE = re.compile(
     r"[,;:()\u2014\u2013\u2015]|\s--?\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
     re.IGNORECASE,
@@ -238,6 +270,69 @@ def _title_case(text: str) -> bool:
     return len(long_words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(long_words)
 
 
+def _negated_heads(text: str) -> set[str] | None:
+    """The first `HEAD_WORDS` content stems after the negator of each negated clause (None
+    when a clause's head only calls its subject untrue or unlikely: then the subject is denied)."""
+    heads: set[str] = set()
+    for predicate in _negated_predicates(text):
+        words = [w for w in predicate.split()[1:] if content_stems(w)][:HEAD_WORDS]
+        stems = content_stems(" ".join(words))
+        if stems and stems <= _VERDICT_STEMS:
+            return None
+        heads |= stems
+    return heads
+
+
+def _negated_subject(text: str) -> str:
+    """The stem of the last content word before the first negator of a clause: its subject's head ('' when none)."""
+    for clause in _CLAUSE_RE.split(text):
+        if not clause:
+            continue
+        words = _WORD_RE.findall(plain(clause).replace("'s", ""))
+        first = next((i for i, word in enumerate(words) if word in NEGATORS), None)
+        if first is None:
+            continue
+        before = [w for w in words[:first] if w not in _AUXILIARIES and content_stems(w)]
+        return next(iter(content_stems(before[-1])), "") if before else ""
+    return ""
+
+
+def _only_in_appositive(word_stem: str, text: str) -> bool:
+    """Whether every occurrence of the stem in `text` stands in an appositive about someone else."""
+    found = False
+    for match in _WORD_RE.finditer(text.lower()):
+        if word_stem not in content_stems(match.group(0)):
+            continue
+        found = True
+        opening = max(text.rfind(mark, 0, match.start()) for mark in ",;:")
+        if opening < 0 or not _APPOSITIVE_RE.match(text[opening + 1 : match.start()]):
+            return False
+    return found
+
+
+def _uses(text: str) -> dict[str, set[str]]:
+    """For each content stem of `text`, the senses its occurrences show: 'noun' after a
+    determiner, 'verb' after 'to', a modal or a subject pronoun (none shown: no entry)."""
+    words = _WORD_RE.findall(plain(text).replace("'s", ""))
+    uses: dict[str, set[str]] = {}
+    for before, word in zip(words, words[1:]):
+        sense = "noun" if before in _NOUN_BEFORE else "verb" if before in _VERB_BEFORE else ""
+        for word_stem in content_stems(word):
+            uses.setdefault(word_stem, set()).add(sense)
+    return uses
+
+
+def two_senses(a: str, b: str, stems: set[str]) -> set[str]:
+    """The stems that one text uses only as a noun and the other only as a verb ('the part' and 'to part ways')."""
+    uses_a, uses_b = _uses(a), _uses(b)
+    return {
+        word
+        for word in stems
+        if {frozenset(uses_a.get(word, ())), frozenset(uses_b.get(word, ()))}
+        == {frozenset({"noun"}), frozenset({"verb"})}
+    }
+
+
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
     """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
     if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
@@ -245,6 +340,7 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
     shared = denied & stated
+    shared -= two_senses(denier.text, asserter.text, shared)
     short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
     needed = 1 if short else MIN_SHARED
     if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
@@ -257,6 +353,13 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
         return False
     if predicate - _TRUTH_STEMS and not shared & predicate:
         # Only the subject is shared, not what the negation says of it.
+        return False
+    heads = _negated_heads(denier.text)
+    if heads and not shared & heads:
+        # The shared words only modify what the negation denies.
+        return False
+    subject = _negated_subject(denier.text)
+    if subject and _only_in_appositive(subject, asserter.text):
         return False
     # What the asserter itself negates it does not assert ('amazed because I've never heard of a spider ...').
     return not shared <= content_stems(negated_clauses(asserter.text))

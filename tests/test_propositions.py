@@ -538,3 +538,168 @@ class TestWhatTheDenialIsAbout:
             )
             by_id = {denial.id: denial, 2: found_it}
             assert [f.kind for f in detect_conflicts(by_id, [link], SOURCES)] == expected
+
+
+def _texts(texts: dict[int, str]):
+    """A `source_text` reader over the given texts by source id."""
+    return texts.get
+
+
+class TestNoDisagreementBetweenSources:
+    """Issue 15, third pass: a word in two senses, shared words only in a modifier, counts of
+    different events, a plan that changed, and a speaker who commits to neither side."""
+
+    def test_a_word_in_two_senses_is_not_shared(self):
+        role = make(
+            1,
+            'Ilse Brandt decided she "was not right for the part after long thought."',
+            "Harbour Courier",
+        )
+        leaves = make(
+            2,
+            "After early talks, Ilse Brandt has decided to part ways with the Quillport musical",
+            None,
+            source_id=2,
+        )
+        assert not denial_meets(role, leaves)
+        assert found(role, leaves) == []
+        # The same sense on both sides still meets.
+        right = make(3, "Ilse Brandt was right for the part all along", "Tobin Reyes", source_id=2)
+        assert denial_meets(role, right)
+
+    def test_shared_words_only_in_a_modifier_of_the_denied_words(self):
+        names = make(
+            1,
+            "the woman's identity didn't match up with either of the names it has for Ruben Tall's two wives",
+            "the Valesian ministry",
+            polarity="denies",
+        )
+        wives = make(2, "Ruben Tall has two wives", "Tobin Reyes", source_id=2)
+        assert not denial_meets(names, wives)
+        was_wife = make(
+            3,
+            "the woman detained at the border was not the wife of Ruben Tall",
+            "the Valesian ministry",
+            polarity="denies",
+        )
+        detained = make(
+            4, "the border guards detained a wife and a son of Ruben Tall", None, source_id=2
+        )
+        assert denial_meets(was_wife, detained)
+
+    def test_the_denied_subject_only_in_an_appositive_about_someone_else(self):
+        alive = make(
+            1,
+            "The Quillport Front leader Ruben Tall has not been killed as has been claimed",
+            None,
+            kind="narrative",
+        )
+        aide = make(
+            2,
+            "A Valesian airstrike on Thursday killed Omar Dace, a top aide to Quillport Front leader Ruben Tall",
+            "the Valesian army",
+            source_id=2,
+        )
+        assert not denial_meets(alive, aide)
+        killed = make(
+            3, "Quillport Front leader Ruben Tall was killed in an airstrike", None, source_id=2
+        )
+        assert denial_meets(alive, killed)
+
+    def test_counts_said_of_different_events_never_conflict(self):
+        from claims.matching.numbers import compare_numbers
+
+        left = _figure(
+            1, "Since coming home, all seven pupils have reportedly dropped out of their classes"
+        )
+        taken = _figure(
+            2,
+            "The academy had taken 28 pupils on the outing to Quillport to visit museums, "
+            "but since returning the pupils have dropped out of lessons",
+        )
+        comparison = compare_numbers(left, taken)
+        assert comparison is None or comparison.verdict != "conflicts"
+        also_left = _figure(3, "all nine pupils have dropped out of their classes")
+        comparison = compare_numbers(left, also_left)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_a_plan_that_changed_is_no_dispute(self):
+        text = (
+            "Less than two weeks after Ada Brennan said that Ilse Brandt would play the queen "
+            "in the director's new film, Brandt has left the project."
+        )
+        start = text.index("Ilse Brandt would")
+        earlier = make(
+            1, "Ilse Brandt would play the queen in the director's new film", "Ada Brennan"
+        )
+        earlier = earlier.model_copy(update={"start": start, "end": start + len(earlier.text)})
+        later = make(
+            2,
+            "Ilse Brandt will not be playing the queen in Ada Brennan's new film",
+            "Harbour Courier",
+            source_id=2,
+            polarity="denies",
+        )
+        by_id = {1: earlier, 2: later}
+        links = [Link(claim_ids=(1, 2), relation="related", score=0.9, state="confirmed")]
+        texts = _texts({1: text, 2: later.text})
+        assert detect_conflicts(by_id, links, SOURCES, texts) == []
+        talks = make(
+            3,
+            "Ilse Brandt is in “late talks” to play the queen in the director's new film",
+            "Valesia Ledger",
+            source_id=1,
+        )
+        by_id = {2: later, 3: talks}
+        links = [Link(claim_ids=(2, 3), relation="related", score=0.9, state="confirmed")]
+        assert detect_conflicts(by_id, links, SOURCES, _texts({1: talks.text, 2: later.text})) == []
+        # Said at the same time, with no earlier date, a plan and its denial still conflict.
+        plain_plan = make(4, "Ilse Brandt would play the queen in the new film", "Ada Brennan")
+        by_id = {2: later, 4: plain_plan}
+        links = [Link(claim_ids=(2, 4), relation="related", score=0.9, state="confirmed")]
+        texts = _texts(
+            {1: "Ada Brennan said Ilse Brandt would play the queen in the new film.", 2: later.text}
+        )
+        assert [f.kind for f in detect_conflicts(by_id, links, SOURCES, texts)] == ["denial"]
+
+    def test_a_speaker_who_commits_to_neither_side(self):
+        from claims.models import Span
+
+        text = "We're not so sure that the ferry video isn't real, because it is so charming."
+        cue = text.index("sure")
+        doubt = make(
+            1,
+            "the ferry video isn't real, because it is so charming",
+            "we",
+            polarity="denies",
+            cue=Span(text="sure", start=cue, end=cue + 4),
+        )
+        real = make(2, "the charming ferry video is real", "Tobin Reyes", source_id=2)
+        by_id = {1: doubt, 2: real}
+        links = [Link(claim_ids=(1, 2), relation="related", score=0.9, state="confirmed")]
+        assert detect_conflicts(by_id, links, SOURCES, _texts({1: text, 2: real.text})) == []
+        sure = "We are sure that the ferry video isn't real, because it is so charming."
+        doubt = doubt.model_copy(
+            update={"cue": Span(text="sure", start=sure.index("sure"), end=sure.index("sure") + 4)}
+        )
+        by_id = {1: doubt, 2: real}
+        kinds = [
+            f.kind for f in detect_conflicts(by_id, links, SOURCES, _texts({1: sure, 2: real.text}))
+        ]
+        assert kinds == ["denial"]
+        unverified = (
+            "The Courier has been unable to verify the photo and claim that Omar Dace was killed."
+        )
+        cue = unverified.index("claim that")
+        relayed = make(
+            3,
+            "Omar Dace was killed",
+            "Harbour Courier",
+            cue=Span(text="claim", start=cue, end=cue + 5),
+        )
+        alive = make(
+            4, "Omar Dace has not been killed", "Tobin Reyes", source_id=2, polarity="denies"
+        )
+        by_id = {3: relayed, 4: alive}
+        links = [Link(claim_ids=(3, 4), relation="related", score=0.9, state="confirmed")]
+        assert detect_conflicts(by_id, links, SOURCES, _texts({1: unverified, 2: alive.text})) == []

@@ -12,7 +12,10 @@ places its number in another year ('last year 31 girls ...', 'last September', '
 else than one about the story's own time, or one naming another year. A counted noun
 narrowed by a relative clause ('seven girls who became pregnant') counts only what the
 clause says: it meets another count ('28 girls went on the trip') only when the other
-claim says it too.
+claim says it too. Nor does a count said of two different events: when the clause each
+number stands in says something of its counted noun ('the school took 28 girls on the
+outing', 'all seven girls dropped out of class') and the two clauses share no word but that
+noun, they count different groups.
 """
 
 from __future__ import annotations
@@ -61,6 +64,15 @@ _RELATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 """A relative clause after a counted noun, up to its first preposition: 'who became pregnant'."""
+
+_COUNT_CLAUSE_RE = re.compile(
+    r"[,;:()\u2014\u2013]|\s--?\s|\b(?:but|while|whereas|although|though|and|so|because|since|after|"
+    r"before|when|as)\b",
+    re.IGNORECASE,
+)
+"""Where the clause a number stands in begins or ends."""
+MIN_CLAUSE_WORDS = 2
+"""Content words (the counted noun aside) a number's clause needs to say what it counts."""
 
 Verdict = Literal["agrees", "conflicts"]
 
@@ -157,6 +169,30 @@ def _narrowed_apart(a: Claim, qa: Quantity, b: Claim) -> bool:
     return bool(narrowing) and not narrowing & content_stems(b.text)
 
 
+def _count_clause(claim: Claim, quantity: Quantity) -> set[str]:
+    """Content stems of the clause the quantity stands in, its counted noun left out (empty when not found)."""
+    at = claim.text.find(quantity.text)
+    if at < 0:
+        return set()
+    end = at + len(quantity.text)
+    starts = [m.end() for m in _COUNT_CLAUSE_RE.finditer(claim.text, 0, at)]
+    following = _COUNT_CLAUSE_RE.search(claim.text, end)
+    clause = claim.text[starts[-1] if starts else 0 : following.start() if following else None]
+    return content_stems(clause) - content_stems(quantity.text)
+
+
+def _different_events(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether two counts of one noun are said of different events: their clauses share no other word."""
+    if qa.kind != "count" or qb.kind != "count":
+        return False
+    clause_a, clause_b = _count_clause(a, qa), _count_clause(b, qb)
+    return (
+        len(clause_a) >= MIN_CLAUSE_WORDS
+        and len(clause_b) >= MIN_CLAUSE_WORDS
+        and not clause_a & clause_b
+    )
+
+
 def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
     """'agrees' or 'conflicts' when the claims state the same measure in a comparable scope, else None."""
     if not a.quantities or not b.quantities:
@@ -182,6 +218,7 @@ def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
                 or _states_value(a, qb)
                 or _narrowed_apart(a, qa, b)
                 or _narrowed_apart(b, qb, a)
+                or _different_events(a, qa, b, qb)
             ):
                 disagreed.setdefault(measure, NumericComparison("conflicts", qa, qb))
     for measure, comparison in disagreed.items():
