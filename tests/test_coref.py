@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extraction_helpers import attributed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.extraction.candidates import Candidate
-from claims.extraction.coref import SpeakerResolver
+from claims.extraction.coref import SpeakerResolver, _named_alone, _whole_word_starts
 from claims.extraction.mentions import Mention
 
 
@@ -201,3 +205,37 @@ def test_a_name_after_a_role_and_a_comma_is_a_person():
     )
     (claim,) = attributed(text)
     assert claim.speaker == "Erlan Ostrov"
+
+
+# The scans that replaced a pattern compiled per word find exactly what the patterns found.
+_SCAN_ALPHABET = "Ab_1é'’- .\u00b2xX"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=_SCAN_ALPHABET, max_size=30),
+    word=st.text(alphabet=_SCAN_ALPHABET, max_size=3),
+)
+def test_whole_word_scan_matches_its_pattern(text, word):
+    pattern = r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"
+    assert _whole_word_starts(text, word) == [m.start() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=_SCAN_ALPHABET + "heT", max_size=30),
+    family=st.text(alphabet=_SCAN_ALPHABET, max_size=3),
+    before=st.text(alphabet=_SCAN_ALPHABET, min_size=1, max_size=3),
+)
+def test_family_name_scan_matches_its_pattern(text, family, before):
+    pattern = (
+        r"(?<![\w'’-])(?<!" + re.escape(before) + r" )(?<!the )(?<!The )"
+        + re.escape(family) + r"(?![\w-])"
+    )  # fmt: skip
+    assert _named_alone(text, family, before) == bool(re.search(pattern, text))
+
+
+def test_family_name_scan_reads_the_words_before_it():
+    text = "Ada Brill spoke. The Brill family and Ada Brill left; Brill-Wood stayed."
+    assert not _named_alone(text, "Brill", "Ada")
+    assert _named_alone(text + " Later Brill said so.", "Brill", "Ada")

@@ -228,6 +228,65 @@ def _describes_someone(attached: re.Match[str]) -> bool:
     )
 
 
+def _word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern: a Unicode letter or digit, or '_'."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_word_starts(text: str, word: str) -> list[int]:
+    """Where `word` stands alone in text: the matches of (?<![\\w'’-])WORD(?![\\w'’-]), in order.
+
+    A scan with `str.find` instead of a pattern compiled for each word of each document:
+    compiling cost more than all the searching.
+    """
+    if not word:
+        return [m.start() for m in re.finditer(r"(?<![\w'’-])(?![\w'’-])", text)]
+    found: list[int] = []
+    size = len(word)
+    start = text.find(word)
+    while start != -1:
+        end = start + size
+        if (start == 0 or not _joins_word(text[start - 1])) and (
+            end == len(text) or not _joins_word(text[end])
+        ):
+            found.append(start)
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+    return found
+
+
+def _joins_word(char: str) -> bool:
+    return _word_char(char) or char in "'’-"
+
+
+def _named_alone(text: str, family: str, before: str) -> bool:
+    """Whether the family name stands alone somewhere in text, not after `before` or 'the'/'The'.
+
+    The matches of (?<![\\w'’-])(?<!BEFORE )(?<!the )(?<!The )FAMILY(?![\\w-]), found by `str.find`.
+    """
+    if not family:
+        return bool(
+            re.search(
+                r"(?<![\w'’-])(?<!" + re.escape(before) + r" )(?<!the )(?<!The )(?![\w-])", text
+            )
+        )
+    lead = before + " "
+    size = len(family)
+    start = text.find(family)
+    while start != -1:
+        end = start + size
+        if (
+            (start == 0 or not _joins_word(text[start - 1]))
+            and not (start >= len(lead) and text.startswith(lead, start - len(lead)))
+            and not (start >= 4 and text[start - 4 : start] in ("the ", "The "))
+            and (end == len(text) or not (_word_char(text[end]) or text[end] == "-"))
+        ):
+            return True
+        start = text.find(family, start + 1)
+    return False
+
+
 def _someone(name: str) -> bool:
     """Whether 'he'/'she' can stand for a speaker: a name, or a phrase whose noun is a person's
     ('the senator', 'a worker'), not 'The e-mail' or 'what the average person'."""
@@ -644,18 +703,17 @@ class SpeakerResolver:
         if word in self._gender_cache:
             return self._gender_cache[word]
         votes = {"m": 0, "f": 0}
-        for match in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", self.text):
-            titled = _TITLE_GENDER_RE.search(self.text, max(0, match.start() - 8), match.start())
+        for start in _whole_word_starts(self.text, word):
+            end = start + len(word)
+            titled = _TITLE_GENDER_RE.search(self.text, max(0, start - 8), start)
             if titled is not None:
                 votes[_HONORIFIC_GENDER[titled.group(1).lower()]] += 2
                 continue
-            quoted = self._in_quote(match.start())
+            quoted = self._in_quote(start)
             after = next(
                 (
                     found
-                    for found in _NEXT_PRONOUN_RE.finditer(
-                        self.text, match.end(), match.end() + GENDER_REACH
-                    )
+                    for found in _NEXT_PRONOUN_RE.finditer(self.text, end, end + GENDER_REACH)
                     if quoted or not self._in_quote(found.start())
                 ),  # 'Wilkins said, "he liked ..."': the quotation's 'he' is someone else
                 None,
@@ -689,16 +747,9 @@ class SpeakerResolver:
             and not _DETERMINER_BEFORE_RE.search(before)  # 'the Winter Paralympics'
         )
         if person:
-            alone = re.compile(
-                r"(?<![\w'’-])(?<!"
-                + re.escape(words[-2])
-                + r" )(?<!the )(?<!The )"
-                + re.escape(family)
-                + r"(?![\w-])"
-            )
             after = self.text[start + len(name) : start + len(name) + NAME_CONTEXT]
             person = bool(
-                alone.search(self.text)
+                _named_alone(self.text, family, words[-2])
                 or _TITLE_BEFORE_RE.search(before)
                 or _ROLE_COMMA_BEFORE_RE.search(before)
                 or _SPOKE_AFTER_RE.match(after)
