@@ -162,10 +162,22 @@ def _pair_findings(
     source_text: SourceText | None = None,
 ) -> list[ConflictFinding]:
     pair = (a.id, b.id)
-    weak = any(
-        claim.hedged or is_unattributed(claim) or _relayed(claim) or modal_denial(claim.text)
-        for claim in (a, b)
-    )
+    known: list[bool] = []
+
+    def weak() -> bool:
+        # Read only for a finding: most linked pairs give none.
+        if not known:
+            known.append(
+                any(
+                    claim.hedged
+                    or is_unattributed(claim)
+                    or _relayed(claim)
+                    or modal_denial(claim.text)
+                    for claim in (a, b)
+                )
+            )
+        return known[0]
+
     names = _Names(a, b, sources)
     found: list[ConflictFinding] = []
     asserting = not (features(a).conditional or features(b).conditional)
@@ -185,7 +197,7 @@ def _pair_findings(
                 kind="denial",
                 claim_ids=pair,
                 explanation=_denial_sentence(denier, asserter, names),
-                weak=weak,
+                weak=weak(),
             )
         )
     numeric = compare_numbers(a, b) if asserting else None
@@ -198,13 +210,13 @@ def _pair_findings(
         text = names.sentence(
             f"{names.side(a, _states(a, numeric.a))}, while {names.side(b, _states(b, numeric.b))}"
         )
-        found.append(ConflictFinding(kind="numeric", claim_ids=pair, explanation=text, weak=weak))
+        found.append(ConflictFinding(kind="numeric", claim_ids=pair, explanation=text, weak=weak()))
     if _same_words_other_speaker(a, b) and not _named_beside(a, b, source_text):
         text = names.sentence(
             f'The words "{_snippet(a.quote)}" are attributed to {names.who(a)} and to {names.who(b)}'
         )
         found.append(
-            ConflictFinding(kind="attribution", claim_ids=pair, explanation=text, weak=weak)
+            ConflictFinding(kind="attribution", claim_ids=pair, explanation=text, weak=weak())
         )
     statuses = {a.status, b.status}
     contradicting = any(f.kind in ("denial", "numeric") for f in found)

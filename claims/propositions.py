@@ -335,8 +335,6 @@ def two_senses(a: str, b: str, stems: set[str]) -> set[str]:
 
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
     """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
-    if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
-        return False
     denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
     shared = denied & stated
@@ -344,6 +342,9 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
     needed = 1 if short else MIN_SHARED
     if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
+        return False
+    # Asked only now: most pairs share too little, and comparing the statements costs the most.
+    if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
         return False
     predicate = content_stems(negated_predicate(denier.text))
     names = name_stems(denier.text, asserter.text)
