@@ -204,7 +204,9 @@ def negated_predicate(text: str) -> str:
     return " ".join(_negated_predicates(text))
 
 
-def _negated_predicates(text: str) -> list[str]:
+@lru_cache(maxsize=TEXTS_CACHED)
+def _negated_predicates(text: str) -> tuple[str, ...]:
+    # Cached: a denial is weighed against every claim it is linked to.
     found = []
     for clause in _CLAUSE_RE.split(text):
         if not clause:
@@ -213,7 +215,7 @@ def _negated_predicates(text: str) -> list[str]:
         first = next((i for i, word in enumerate(words) if word in NEGATORS), None)
         if first is not None:
             found.append(" ".join(words[first:]))
-    return found
+    return tuple(found)
 
 
 def calls_untrue(text: str) -> bool:
