@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
-from claims.polarity import is_negation_cue, read_stance, stance_towards
+from claims.polarity import debunking_target, is_negation_cue, read_stance, stance_towards
 from claims.propositions import negated_clauses
 
 STANCES = ("supports", "disputes", "reports", "unrelated")
@@ -110,6 +110,8 @@ class ClaimLike(Protocol):
     def speaker_kind(self) -> str | None: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def denial_target(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ class CheckReader:
         """
         if not self.weight:
             return Verdict("unrelated", (), "the check names nothing to look for", 0.0)
-        statements: list[tuple[int | None, str, bool, bool, float]] = []
+        statements: list[tuple[int | None, str, bool, bool, float, bool]] = []
         covered: set[str] = set()
         if title and title.strip():
             statements.append(
@@ -188,6 +190,7 @@ class CheckReader:
                     False,
                     self._relayed_title(title.strip()),
                     self._share(title.strip(), covered),
+                    False,
                 )
             )
         for claim in claims:
@@ -198,6 +201,8 @@ class CheckReader:
                     claim.polarity == "denies",
                     claim.hedged or self._relayed(claim),
                     self._share(claim.text, covered),
+                    # Denying a debunking ('denied faking the video') asserts the thing is genuine.
+                    claim.polarity == "denies" and debunking_target(claim.denial_target or ""),
                 )
             )
         shared_weight = sum(self.terms[term] for term in covered)
@@ -243,8 +248,18 @@ class CheckReader:
         return sum(self.terms[term] for term in shared) / self.weight
 
     def _read(
-        self, claim_id: int | None, text: str, denial: bool, hedged: bool, share: float
+        self,
+        claim_id: int | None,
+        text: str,
+        denial: bool,
+        hedged: bool,
+        share: float,
+        defends: bool = False,
     ) -> _Reading:
+        if defends:
+            # 'X denied that the photo was doctored': its text calls the photo doctored, the
+            # claim says the opposite; it states the story, firmly unless hedged.
+            return _Reading(claim_id, text, share, False, False, hedged, None)
         # The text's own reading is cached across checks; reading it towards this check only
         # changes a hedged assertion, and only matters for a statement about the check.
         stance = read_stance(text)

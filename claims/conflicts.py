@@ -53,6 +53,7 @@ from claims.models import Claim, ConflictFinding, Link, Quantity, Source
 from claims.normalize import compare_text
 from claims.polarity import (
     claim_polarity,
+    denies_a_debunking,
     is_negation_cue,
     modal_denial,
     read_stance,
@@ -534,6 +535,10 @@ def _quoted_words(quote: str) -> str:
 
 
 def _assertion_phrase(claim: Claim) -> tuple[str, str]:
+    if denies_a_debunking(claim):
+        # 'denied faking the video' stands for the video, and is told as the denial it is.
+        target = f'"{_snippet(claim.denial_target or claim.text)}"'
+        return f"denies {target}", f"deny {target}"
     quantities = [q for q in claim.quantities if q.kind != "date"]
     if quantities:
         return _states(claim, quantities[0])

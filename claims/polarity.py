@@ -154,10 +154,38 @@ class Stance:
     """The word that decided a denial, if any."""
 
 
+# What a denial denies, when that itself calls something untrue: 'denied faking the video',
+# 'denied that the photo was doctored'. Denying a debunking asserts the thing is genuine.
+_DEBUNKING_TARGET_RE = re.compile(
+    r"^\s*(?:that\s+)?(?:(?:faking|staging|fabricating|doctoring|photoshopping|making up|lying)\b|"
+    r"(?:[\w'-]+\s+){1,3}?(?:did|had|has|have)\s+(?:stage|fake|fabricate|doctor|photoshop|make\s+(?:\w+\s+){0,3}up)\b|"
+    r"(?:[\w'-]+\s+){1,8}?(?:is|was|were|are|had been|has been|been|being)\s+(?:a\s+|an\s+)?"
+    r"(?:hoax|fake|faked|staged|doctored|fabricated|made up|photoshopped|scam|lie|lying|prank)\b)"
+)
+
+
+def debunking_target(target: str) -> bool:
+    """Whether what a denial denies itself calls something untrue ('faking the video', 'the
+    photo was doctored', 'we did stage it'): denying it asserts the thing is genuine."""
+    return bool(target) and bool(_DEBUNKING_TARGET_RE.match(plain(target)))
+
+
+def denies_a_debunking(claim: Claim) -> bool:
+    """Whether an extracted denial denies that something is fake ('denied faking the video').
+
+    Only the target extraction gave a denial counts: a claim that itself calls something a
+    hoax has no such target and denies.
+    """
+    return claim.polarity == "denies" and debunking_target(claim.denial_target or "")
+
+
 def claim_polarity(claim: Claim) -> str:
-    """'denies' when the claim was extracted as a denial or its own words deny, else 'asserts'."""
+    """'denies' when the claim was extracted as a denial or its own words deny, else 'asserts'.
+
+    An extracted denial of a debunking ('denied faking the video') asserts: the thing is genuine.
+    """
     if claim.polarity == "denies":
-        return "denies"
+        return "asserts" if denies_a_debunking(claim) else "denies"
     return text_polarity(claim.text)
 
 

@@ -43,6 +43,7 @@ class Statement:
     kind: str
     speaker: str | None
     speaker_kind: str | None
+    denial_target: str | None = None
 
 
 def check_text(text: str) -> str:
@@ -149,6 +150,7 @@ def _sources_with_statements(
             claim_t.c.kind,
             speaker_t.c.name,
             speaker_t.c.kind.label("speaker_kind"),
+            claim_t.c.denial_target,
         )
         .select_from(claim_t.outerjoin(speaker_t, speaker_t.c.id == claim_t.c.speaker_id))
         .order_by(claim_t.c.source_id, claim_t.c.id)
@@ -181,7 +183,14 @@ def _statement(row) -> Statement:
         else ("outlet" if row.kind == "narrative" else None)
     )
     return Statement(
-        row.id, row.text, row.polarity, bool(row.hedged), row.kind, row.name, speaker_kind
+        row.id,
+        row.text,
+        row.polarity,
+        bool(row.hedged),
+        row.kind,
+        row.name,
+        speaker_kind,
+        row.denial_target,
     )
 
 

@@ -32,6 +32,7 @@ class FakeClaim:
     speaker: str | None = None
     speaker_kind: str | None = "outlet"
     kind: str = "narrative"
+    denial_target: str | None = None
 
 
 class TestReader:
@@ -72,6 +73,24 @@ class TestReader:
         assert verdict.stance == "disputes"
         assert verdict.explanation.startswith("claim 4 denies it: ")
         assert "None" not in verdict.explanation
+
+    def test_a_source_that_denies_a_debunking_disputes_the_debunking_check(self):
+        # 'Vosk denied that the video was staged': the claim's text calls the video staged, the
+        # claim says it was not.
+        staged = "the Quillport rescue video was staged"
+        claims = [
+            FakeClaim(
+                6,
+                staged,
+                polarity="denies",
+                denial_target=staged,
+                speaker="Marten Vosk",
+                speaker_kind="person",
+                kind="indirect",
+            )
+        ]
+        verdict = CheckReader("The Quillport rescue video was staged").judge(None, claims)
+        assert verdict.stance == "disputes" and verdict.claim_ids == (6,)
 
     def test_a_check_that_denies_is_supported_by_a_debunking_source(self):
         reader = CheckReader("The Quillport dam breach photos are fake")

@@ -128,6 +128,26 @@ def placed(claim_id: int, text: str, speaker: str | None, start: int, **fields) 
 
 
 class TestDenial:
+    def test_denying_a_debunking_stands_for_the_thing_it_defends(self):
+        # 'Vosk denied faking the video' says the video is genuine: it conflicts with 'the video
+        # was a fake' (the two once linked as agreeing) and not with the video's own story.
+        target = "faking any part of the Quillport harbour rescue video"
+        denial = make(1, target, "Marten Vosk", polarity="denies", denial_target=target)
+        fake = make(2, "The Quillport harbour rescue video was a fake", "Orla Pike", source_id=2)
+        story = make(
+            3,
+            "The Quillport harbour rescue video shows a crew saving a swimmer",
+            None,
+            source_id=2,
+            kind="narrative",
+        )
+        links, found = conflicts_of(denial, fake, story)
+        relations = {link.claim_ids: link.relation for link in links}
+        assert relations[(1, 2)] == "conflicts" and relations.get((1, 3)) != "conflicts"
+        denials = [f for f in found if f.kind == "denial"]
+        assert [f.claim_ids for f in denials] == [(1, 2)]
+        assert f'Marten Vosk in "Harbour Courier" denies "{target}"' in denials[0].explanation
+
     def test_a_bare_negation_in_an_article_answers_only_what_was_just_said(self):
         # 'This isn't right' names nothing: in its own article it answers the statement just
         # before it, not every claim about the article's topic.

@@ -62,6 +62,24 @@ class TestClaimPolarity:
     def test_an_extracted_denial_denies(self):
         assert claim_polarity(claim(1, "the harbour was sold", polarity="denies")) == "denies"
 
+    @pytest.mark.parametrize(
+        "target",
+        [
+            "faking any part of the harbour rescue video",
+            "the harbour rescue video was staged",
+            "We did stage the harbour rescue video",
+        ],
+    )
+    def test_a_denied_debunking_asserts(self, target):
+        # 'Vosk denied that the video was staged' defends the video: it asserts.
+        denial = claim(1, target, polarity="denies", denial_target=target, kind="indirect")
+        assert claim_polarity(denial) == "asserts"
+
+    def test_a_debunking_of_its_own_still_denies(self):
+        # With no denied target of its own, 'the video was staged' calls the video untrue.
+        debunk = claim(1, "the harbour rescue video was staged", polarity="denies")
+        assert claim_polarity(debunk) == "denies"
+
     def test_negated_main_statement_denies(self):
         assert claim_polarity(claim(1, "The Quillport mayor did not resign")) == "denies"
 
