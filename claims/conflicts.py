@@ -507,8 +507,9 @@ def _plural(claim: Claim) -> bool:
         return False
     words = claim.speaker.split()
     last = words[-1]
+    # 'officials' and 'residents' are plural; 'a witness', 'the press' and 'the bus' are not.
     return words[0].lower() == "both" or (
-        last.islower() and last.endswith("s") and not last.endswith("'s")
+        last.islower() and last.endswith("s") and not last.endswith(("'s", "ss", "us", "is"))
     )
 
 
@@ -523,8 +524,26 @@ def _denial_phrase(claim: Claim) -> tuple[str, str]:
     if claim.kind == "direct" and len(claim.quote.split()) <= 6:
         quoted = f'"{_snippet(_quoted_words(claim.quote))}"'
         return f"calls it {quoted}", f"call it {quoted}"
+    if _says_untrue(claim):
+        # 'a witness said the video was a fake' says so; it does not deny 'the video'.
+        quoted = f'"{_snippet(claim.text)}"'
+        return f"says {quoted}", f"say {quoted}"
     target = f'"{_snippet(claim.denial_target or claim.text)}"'
     return f"denies {target}", f"deny {target}"
+
+
+_DENIAL_CUE_RE = re.compile(r"^(?:den[iy]|reject|dismiss|refut|rebuff|rebut|disput)", re.IGNORECASE)
+
+
+def _says_untrue(claim: Claim) -> bool:
+    """Whether a denial is its own words calling something untrue ('the video was a fake'), not
+    a verb of denying ('denied that ...') nor a plain negation."""
+    if claim.cue is not None and _DENIAL_CUE_RE.match(claim.cue.text):
+        return False
+    stance = read_stance(claim.text)
+    return (
+        stance.polarity == "denies" and stance.cue is not None and not is_negation_cue(stance.cue)
+    )
 
 
 def _quoted_words(quote: str) -> str:

@@ -117,8 +117,19 @@ def _compare_text(text: str, drop_words: set[str] | frozenset[str]) -> str:
     return " ".join(word for word in flat.split() if word not in drop_words)
 
 
+# Words that call something untrue share one stem, that of 'untrue': 'the video was a fake',
+# 'denied faking the video' and 'the video was staged' speak of the same question.
+_UNTRUE_WORDS = frozenset(
+    """untrue false fake fakes faked faking hoax hoaxes hoaxed staged staging fabricated fabricating
+    fabrication fabrications doctored photoshopped bogus phony phoney""".split()
+)
+
+
 def stem(word: str) -> str:
-    """A crude stem: the first five letters ('korean' and 'korea' give 'korea')."""
+    """A crude stem: the first five letters ('korean' and 'korea' give 'korea'); every word
+    that calls something untrue ('fake', 'faking', 'hoax', 'staged') gives 'untru'."""
+    if word in _UNTRUE_WORDS:
+        return "untru"
     return word[:STEM_LENGTH]
 
 

@@ -172,6 +172,24 @@ class TestDenial:
         )
         assert not denials[(1, 4)].weak
 
+    def test_a_speaker_who_calls_it_a_fake_says_so_in_the_singular(self):
+        witness = make(
+            5,
+            "the Quillport harbour rescue video was a fake",
+            "a witness",
+            source_id=2,
+            polarity="denies",
+        )
+        rescue = make(
+            6, "the Quillport harbour rescue video shows the crew saving a swimmer", "Orla Pike"
+        )
+        _, found = conflicts_of(witness, rescue)
+        (denial,) = [f for f in found if f.kind == "denial"]
+        # The witness calls the video a fake: 'says', in the singular, not 'deny "the video"'.
+        assert denial.explanation.startswith(
+            'A witness in "Valesia Ledger" says "the Quillport harbour rescue video was a fake"'
+        )
+
     def test_conflict_with_an_unattributed_report_is_weak(self):
         _, found = conflicts_of(ESTIMATE, ARRIVED, BRIGADES, FAKE)
         weak = {f.claim_ids: f.weak for f in found if f.kind == "denial"}

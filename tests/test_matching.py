@@ -318,3 +318,20 @@ def test_a_bare_denials_topic_does_not_depend_on_the_hash_seed():
         for seed in range(8)
     }
     assert len(outputs) == 1, outputs
+
+
+class TestUntrueWords:
+    """Every word that calls something untrue shares one stem: the debunk and its denial meet."""
+
+    def test_fake_faking_hoax_and_staged_share_a_stem(self):
+        from claims.normalize import content_stems
+
+        stems = [content_stems(word) for word in ("fake", "faking", "hoax", "staged", "untrue")]
+        assert all(found == stems[0] for found in stems)
+
+    def test_a_denial_of_faking_meets_a_claim_of_a_fake(self):
+        target = "faking the Brennmoor clip"
+        denial = make(1, target, speaker="Marten Vosk", polarity="denies", denial_target=target)
+        fake = make(2, "The Brennmoor clip was a fake", speaker="Orla Pike")
+        link = compare(denial, fake)
+        assert link is not None and link.relation == "conflicts"
