@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
-from claims.polarity import debunking_target, is_negation_cue, read_stance, stance_towards
+from claims.polarity import denies_a_debunking, is_negation_cue, read_stance, stance_towards
 from claims.propositions import negated_clauses
 
 STANCES = ("supports", "disputes", "reports", "unrelated")
@@ -202,7 +202,7 @@ class CheckReader:
                     claim.hedged or self._relayed(claim),
                     self._share(claim.text, covered),
                     # Denying a debunking ('denied faking the video') asserts the thing is genuine.
-                    claim.polarity == "denies" and debunking_target(claim.denial_target or ""),
+                    denies_a_debunking(claim.polarity, claim.denial_target),
                 )
             )
         shared_weight = sum(self.terms[term] for term in covered)

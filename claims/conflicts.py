@@ -554,7 +554,7 @@ def _quoted_words(quote: str) -> str:
 
 
 def _assertion_phrase(claim: Claim) -> tuple[str, str]:
-    if denies_a_debunking(claim):
+    if denies_a_debunking(claim.polarity, claim.denial_target):
         # 'denied faking the video' stands for the video, and is told as the denial it is.
         target = f'"{_snippet(claim.denial_target or claim.text)}"'
         return f"denies {target}", f"deny {target}"

@@ -164,19 +164,18 @@ _DEBUNKING_TARGET_RE = re.compile(
 )
 
 
-def debunking_target(target: str) -> bool:
-    """Whether what a denial denies itself calls something untrue ('faking the video', 'the
-    photo was doctored', 'we did stage it'): denying it asserts the thing is genuine."""
-    return bool(target) and bool(_DEBUNKING_TARGET_RE.match(plain(target)))
-
-
-def denies_a_debunking(claim: Claim) -> bool:
-    """Whether an extracted denial denies that something is fake ('denied faking the video').
+def denies_a_debunking(polarity: str, denial_target: str | None) -> bool:
+    """Whether an extracted denial denies that something is fake ('denied faking the video',
+    'denied that the photo was doctored', 'we didn't stage it'): it asserts the thing is genuine.
 
     Only the target extraction gave a denial counts: a claim that itself calls something a
-    hoax has no such target and denies.
+    hoax has no such target and denies. Linking, conflicts and check stances all ask this.
     """
-    return claim.polarity == "denies" and debunking_target(claim.denial_target or "")
+    return (
+        polarity == "denies"
+        and bool(denial_target)
+        and bool(_DEBUNKING_TARGET_RE.match(plain(denial_target or "")))
+    )
 
 
 def claim_polarity(claim: Claim) -> str:
@@ -185,7 +184,7 @@ def claim_polarity(claim: Claim) -> str:
     An extracted denial of a debunking ('denied faking the video') asserts: the thing is genuine.
     """
     if claim.polarity == "denies":
-        return "asserts" if denies_a_debunking(claim) else "denies"
+        return "asserts" if denies_a_debunking(claim.polarity, claim.denial_target) else "denies"
     return text_polarity(claim.text)
 
 

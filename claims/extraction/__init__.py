@@ -183,8 +183,9 @@ def _impersonal(text: str, candidate: Candidate) -> bool:
 
 
 _MAX_LISTENER_WORDS = 4
-_INTERRUPTION_END_RE = re.compile(r"[^,.;:!?\"\u201c\u201d\n]*,\s*")
 """'Soto told the harbour gazette,': at most this many words follow the cue and speaker inside the commas."""
+_INTERRUPTION_END_RE = re.compile(r"[^,.;:!?\"\u201c\u201d\n]*,\s*")
+"""What may stand between an interrupting attribution and the claim's words: a listener and a comma."""
 
 
 def _without_interruption(text: str, index: SentenceIndex, candidate: Candidate) -> None:

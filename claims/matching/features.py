@@ -17,7 +17,7 @@ from claims.normalize import (
     has_negation,
     speaker_words,
 )
-from claims.polarity import debunking_target, text_polarity
+from claims.polarity import denies_a_debunking, text_polarity
 
 # A denial whose object is a bare reference ('the reports', 'these claims', 'it') says
 # nothing about its topic by itself; linking supplies the topic from context.
@@ -196,7 +196,7 @@ def _compute(
         generic_denial=polarity == "denies" and bool(_GENERIC_TARGET_RE.match(target)),
         conditional=bool(_CONDITIONAL_RE.search(text)),
         # Denying a debunking ('denied faking the video') asserts the thing is genuine.
-        denies=not debunking_target(denial_target or "")
+        denies=not denies_a_debunking(polarity, denial_target)
         if polarity == "denies"
         else text_polarity(text) == "denies",
     )
