@@ -15,7 +15,9 @@ pass of rules was final, no rule changed after reading it: the honest figure).
 - `--show`: print every dispute of the ten stories with both sides' text and its label key,
   for a person to label (nothing is written);
 - default: rebuild the stories and score the kept labels: the share of disputes labelled
-  real, and how many current disputes have no label (the method changed since labelling);
+  real, how many current disputes have no label (the method changed since labelling), and
+  which disputes labelled real are no longer listed under their key (lost, or now led by
+  another pair);
   several seeds (`--seed 15 62 91`) are scored one by one, then together.
 
 Usage: .venv/bin/python benchmarks/label_disputes.py [--show] [--stories 10] [--seed 15 62 91 ...]
@@ -88,6 +90,7 @@ def score(seed: int, stories: int, show: bool) -> tuple[int, int]:
     kept = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     labelled = real = unlabelled = 0
     first_real = stories_with_disputes = 0
+    vanished: list[str] = []
     firm_real = [0, 0]
     weak_real = [0, 0]
     with Casefiles() as casefiles:
@@ -109,6 +112,7 @@ def score(seed: int, stories: int, show: bool) -> tuple[int, int]:
                 )
                 if show:
                     print(f"\n=== story [{key}]  check: {case.check}")
+                listed = set()
                 for rank, dispute in enumerate(disputes):
                     strongest = min(
                         (conflicts[cid] for cid in dispute.conflict_ids),
@@ -125,6 +129,7 @@ def score(seed: int, stories: int, show: bool) -> tuple[int, int]:
                         )
                     )
                     label = labels.get(pair)
+                    listed.add(pair)
                     if show:
                         print(
                             f"\n-- dispute {dispute.id} {dispute.kind}{' weak' if dispute.weak else ''} "
@@ -155,6 +160,11 @@ def score(seed: int, stories: int, show: bool) -> tuple[int, int]:
                     tally = weak_real if dispute.weak else firm_real
                     tally[0] += label
                     tally[1] += 1
+                vanished += [
+                    json.dumps([list(p) for p in pair])
+                    for pair, real_label in labels.items()
+                    if real_label and pair not in listed
+                ]
     if show:
         return real, labelled
     print(f"FNC-1 train, {stories} development stories (seed {seed}), disputes read by hand:")
@@ -164,6 +174,10 @@ def score(seed: int, stories: int, show: bool) -> tuple[int, int]:
     )
     print(
         f"  the first dispute listed is real in {first_real}/{stories_with_disputes} stories with disputes"
+    )
+    print(
+        f"  {len(vanished)} disputes labelled real are no longer listed by their key: "
+        + (" ".join(vanished) if vanished else "none")
     )
     return real, labelled
 

@@ -10,7 +10,11 @@ review. Rules look only at links that are not `rejected`:
   statement, not 'not just' or a negation inside a relative clause), and what is denied is
   what the other side states (`claims.propositions.denial_meets`: not the same negation on
   both sides, not one statement printed twice), unless linking tied the denial to that
-  claim (a stated answer, a bare denial of the story's topic);
+  claim (a stated answer, a bare denial of the story's topic); never when the denier only
+  could not verify it ('CNN could not verify the tape', 'has not been independently
+  confirmed': no side taken), when the asserting side only doubts ('I find it highly
+  unlikely that it was a spider'), nor when the asserting side tells of the rumour or story
+  its own article goes on to deny ('The rumor took shape after ...');
 - `numeric`: the same measure in a comparable scope with values beyond tolerance
   (`claims.matching.numbers`);
 
@@ -29,7 +33,8 @@ two sources that disagree; what the sources' text says is read when the caller g
   the words (within `BESIDE_BEFORE` characters before them or `BESIDE_AFTER` after): that
   source knows the other speaker, so its own was misread ('..., he told his friends,
   according to Aleisha Orr', a 'he' resolved past the name just before), read when the
-  caller gives `source_text`;
+  caller gives `source_text`; nor when both speakers were read through a pronoun ('..., he
+  said'), one of them as likely resolved to the wrong name;
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
@@ -59,7 +64,13 @@ from claims.polarity import (
     read_stance,
     text_polarity,
 )
-from claims.propositions import calls_untrue, denial_meets, negated_clauses, negators
+from claims.propositions import (
+    calls_untrue,
+    denial_meets,
+    negated_clauses,
+    negated_predicates,
+    negators,
+)
 from claims.speakers import same_speaker
 from claims.text import one_line
 
@@ -190,6 +201,9 @@ def _pair_findings(
         and not one_voice(a, b)
         and (_stated_answer(denier, asserter, link) or denial_meets(denier, asserter))
         and not _changed_plan(denier, asserter, source_text)
+        and not _unverified(denier)
+        and not _doubting(asserter)
+        and not _tells_of_rumour(asserter, denier)
         and _committed(a, source_text)
         and _committed(b, source_text)
     ):
@@ -250,6 +264,42 @@ def _committed(claim: Claim, source_text: SourceText | None) -> bool:
     lead = text[max(0, claim.cue.start - UNVERIFIED_LEAD) : claim.cue.start]
     starts = [m.end() for m in _SENTENCE_START_RE.finditer(lead)]
     return not _UNVERIFIED_RE.search(lead[starts[-1] if starts else 0 :])
+
+
+_VERIFY_RE = re.compile(r"(?:verif|confirm|authenticat|corroborat|substantiat)\w*$")
+_BEFORE_VERIFY = frozenset(
+    "independently yet able be been being to fully officially publicly immediately".split()
+)
+_DOUBT_RE = re.compile(
+    r"\b(?:unlikely|impossible|implausible|improbable|doubtful)\b", re.IGNORECASE
+)
+_RUMOUR_RE = re.compile(
+    r"\b(?:rumou?rs?|speculation|gossip|(?:a|the|this|that|recent|viral) (?:[\w-]+ )?stor(?:y|ies) (?:of|about|that))\b",
+    re.IGNORECASE,
+)
+
+
+def _unverified(denier: Claim) -> bool:
+    """Whether what the denier negates is only verifying it ('CNN could not verify the tape',
+    'has not been independently confirmed'): its speaker takes neither side."""
+    for predicate in negated_predicates(denier.text):
+        words = [word for word in predicate.split()[1:] if word not in _BEFORE_VERIFY]
+        if words and _VERIFY_RE.match(words[0]):
+            return True
+    return False
+
+
+def _doubting(claim: Claim) -> bool:
+    """Whether a claim read as asserting only doubts what it speaks of ('I find it highly
+    unlikely that it was a spider'): it asserts no proposition a denial could deny."""
+    return bool(_DOUBT_RE.search(claim.text)) and not negators(claim.text)
+
+
+def _tells_of_rumour(asserter: Claim, denier: Claim) -> bool:
+    """Whether the asserter tells of the rumour or story its own article goes on to deny ('The
+    rumor took shape after the company showed off its robot', 'tongues have been wagging due
+    to a recent story of a priest who ...'), not the rumoured proposition itself."""
+    return asserter.source_id == denier.source_id and bool(_RUMOUR_RE.search(asserter.text))
 
 
 def _changed_plan(denier: Claim, asserter: Claim, source_text: SourceText | None) -> bool:
@@ -420,12 +470,25 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
         return False
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return False
+    if _by_pronoun(a) and _by_pronoun(b):
+        # Both speakers were read through 'he said' from a name further back: one of them is
+        # as likely a misreading ('The spokesman said ... , he said' given to the leader named before).
+        return False
     if same_speaker(a_name, [], b_name, []) or _spellings_of_one_name(a_name, b_name):
         return False
     if _named_inside(a_name, b.quote) or _named_inside(b_name, a.quote):
         # A speaker named inside the quoted words was read from them, not from the attribution.
         return False
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
+
+
+_PRONOUNS = frozenset("he she they him her them it i we".split())
+
+
+def _by_pronoun(claim: Claim) -> bool:
+    """Whether the claim's speaker is named in its source only by a pronoun beside the words."""
+    mention = claim.speaker_mention
+    return mention is not None and mention.text.strip().lower() in _PRONOUNS
 
 
 def _named_beside(a: Claim, b: Claim, source_text: SourceText | None) -> bool:

@@ -125,11 +125,15 @@ _UNTRUE_WORDS = frozenset(
 )
 
 
+UNTRUE_STEM = "untru"
+"""The one stem of every word that calls something untrue."""
+
+
 def stem(word: str) -> str:
     """A crude stem: the first five letters ('korean' and 'korea' give 'korea'); every word
     that calls something untrue ('fake', 'faking', 'hoax', 'staged') gives 'untru'."""
     if word in _UNTRUE_WORDS:
-        return "untru"
+        return UNTRUE_STEM
     return word[:STEM_LENGTH]
 
 
@@ -150,6 +154,20 @@ def _content_stems(text: str, drop_words: set[str] | frozenset[str]) -> frozense
         and len(word) > 2
         and not word[0].isdigit()
     )
+
+
+def stem_words(text: str) -> dict[str, frozenset[str]]:
+    """For each content stem of `text`, the words that give it ('milit': {'military'})."""
+    return _stem_words(text)
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _stem_words(text: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for word in _WORD_RE.findall(plain(text).replace("'s", "")):
+        if word not in STOPWORDS and len(word) > 2 and not word[0].isdigit():
+            found.setdefault(stem(word), set()).add(word)
+    return {word_stem: frozenset(words) for word_stem, words in found.items()}
 
 
 def entity_keys(text: str, drop_words: set[str] | frozenset[str] = frozenset()) -> set[str]:

@@ -39,8 +39,8 @@ _DENIAL_RE = re.compile(
     r"dispel\w*|disprov\w*|discredit\w*|no evidence|no truth|not real|doubts?|doubted|questions whether|"
     r"not dead|alive and (?:well|kicking)|spoof|prank|photoshop\w*|doctored|fooled|trolled|misinformation|"
     r"record straight|clear(?:s|ed|ing)? (?:up )?the record|exaggerat\w*|rules? out|ruled out|(?:shoots?|shot) down (?:\w+'?s? ){0,3}(?:claims?|reports?|rumou?rs?|assertions?|story|stories|idea)|put to rest|nope|libel|"
-    r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up|turns? out not|too good to check|"
-    r"kills? (?:\w+ ){0,3}rumou?r|staged|(?:publicity|marketing|pr) stunt|(?:just|all|was|is) an? (?:\w+ )?stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
+    r"(?:made|makes?|making) (?:it all |it |this |that |the \w+ )?up(?! of\b)|turns? out not|too good to check|"
+    r"kills? (?:\w+ ){0,3}rumou?r|staged|(?:was|is|were|been|all|just) (?:an? )?(?:\w+ )?set-?up|(?:publicity|marketing|pr) stunt|(?:just|all|was|is) an? (?:\w+ )?stunt|(?:a|all|big|just) lie|lies about|lying|parody|mockumentary|"
     r"unsubstantiated|unproven|no proof|no sign|no such|urban legend|conspiracy theor\w*|fraud\w*|"
     r"misidentif\w*|misattribut\w*|misreport\w*|false alarm|clickbait|april fools?|(?:walks?|walked) back|"
     r"backtrack\w*|pants on fire|pinocchios?|mostly false|despite (?:\w+ ){0,3}(?:rumou?rs?|reports?|claims?)|"
@@ -58,7 +58,7 @@ _DENIAL_SCREEN_RE = re.compile(
     r"exaggerat|rule|shoot|shot|put|nope|libel|mad|mak|turn|too|kill|rumo|staged|stunt|lie|lying|parody|"
     r"mockumentary|unsubstantiated|unproven|legend|conspiracy|fraud|misidentif|misattribut|misreport|alarm|"
     r"clickbait|april|walk|backtrack|pants|pinocchio|mostly|despite|mock|laugh|pok|crazy|ridiculous|absurd|"
-    r"preposterous|laughable|punk|stage|invent)|\b(?:bs|not|no|never|none|nobody|nothing)\b"
+    r"preposterous|laughable|punk|stage|invent|set)|\b(?:bs|not|no|never|none|nobody|nothing)\b"
 )
 # Negation of the statement itself, not of a noun phrase ('had no idea', 'no limit').
 _IRREGULAR_PARTICIPLES = (
@@ -83,7 +83,7 @@ _NEGATION_RE = re.compile(
 # A denial of a denial asserts: 'not a hoax', 'denies hoax claims', 'rejects reports it was faked'.
 _NEGATED_DENIAL_RE = re.compile(
     r"\b(?:not|no|is not|was not|never)\s+(?:a\s+|an\s+)?(?:hoax|fake[ds]?|false|myth|scam|satire|joke|denial|prank|"
-    r"staged|doctored|photoshopped|fabricated|made up)\b|"
+    r"staged|doctored|photoshopped|fabricated|made up|set-?up)\b|"
     r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\s+(?!as\b)(?:(?!as\b)[\w-]+\s+){0,5}?"
     r"(?:hoax|fake|faked|faking|fraud|lying|lie|lies|staged|made (?:it|this|that) up)\b"
 )

@@ -32,7 +32,14 @@ when:
   say Abu Bakr was killed);
 - a word is not shared when the two claims use it in two senses, a noun in one ('not right
   for the part', after a determiner) and a verb in the other ('decided to part ways', after
-  'to', a modal or a subject pronoun);
+  'to', a modal or a subject pronoun), nor when the two words only begin alike ('military'
+  and 'militias', 'intervention' and 'international': one stem, two words);
+- a negation ends with its sentence: 'he has no money. There are good people that are
+  homeless' does not deny the good people;
+- a shared head word of the denied words that is only a name says whom they are about ('Wilson
+  was not aware that Brown was a suspect' does not deny that Wilson stopped Brown);
+- the asserter only says someone looks like the person the denier says it is not ('really
+  looks like Paul Rudd' against 'is not Paul Rudd' or 'denied the man was Rudd');
 - every shared word stands in a clause the asserter itself negates ('amazed because I've
   never heard of a spider surviving under the skin'): it does not assert them.
 
@@ -42,6 +49,7 @@ its topic or the claim it answers, so `denial_meets` is asked only of other pair
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -49,10 +57,20 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claims.models import Claim
-from claims.normalize import NEGATORS, TEXTS_CACHED, compare_text, content_stems, plain
+from claims.normalize import (
+    NEGATORS,
+    TEXTS_CACHED,
+    UNTRUE_STEM,
+    compare_text,
+    content_stems,
+    plain,
+    stem_words,
+)
 
 MIN_SHARED = 2
 MIN_COVER = 0.34
+SAME_WORD_PREFIX = 7
+"""Letters two words must share (fewer for short words) to be one word, not two that begin alike."""
 SHORT_STEMS = 4
 """A claim with this few content words (a headline) needs only one of them shared."""
 TITLE_CASE_WORDS = 4
@@ -101,10 +119,21 @@ _VERB_BEFORE = frozenset(
     "to will would shall should can could may might must did does do not he she they we i you".split()
 )
 """Words after which a word is a verb: 'to part ways', 'will lead', 'they record'."""
+_RESEMBLANCE_RE = re.compile(
+    r"\b(?:(?:looks?|looked|looking|sounds?|sounded|walks?|walked|quacks?)\s+(?:\w+\s+){0,2}?like|"
+    r"resembl\w*|(?:a\s+)?(?:look-?alike|doppelg[aä]nger|dead ringer|double)(?:\s+(?:of|for))?)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+"
+)
+"""Saying someone looks like a named person ('really, really looks like Paul Rudd'), which
+does not say they are that person."""
 _CLAUSE_RE = re.compile(
-    r"[,;:()\u2014\u2013\u2015]|\s--?\s|\b(?:but|while|whereas|although|though|and|so|because)\b",
+    r"[,;:()\u2014\u2013\u2015]|(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!]"
+    r"(?=\s+[\"“'‘]?[A-Z])|\s--?\s|"
+    r"\b(?:but|while|whereas|although|though|and|so|because)\b",
     re.IGNORECASE,
 )
+"""Where a clause ends: a negation reaches no further ('he has no money. There are good people');
+not at a question mark, which a negation may answer ('Expansion ahead? No, says the league')."""
 
 
 def negators(text: str) -> Counter[str]:
@@ -202,6 +231,11 @@ def negated_predicate(text: str) -> str:
     """What follows the first negator in each negated clause: 'Bale decided he was not right
     for the part' negates being right for the part, not the deciding ('' when no negator)."""
     return " ".join(_negated_predicates(text))
+
+
+def negated_predicates(text: str) -> tuple[str, ...]:
+    """What follows the first negator in each negated clause, one string per clause (plain words)."""
+    return _negated_predicates(text)
 
 
 @lru_cache(maxsize=TEXTS_CACHED)
@@ -335,12 +369,28 @@ def two_senses(a: str, b: str, stems: set[str]) -> set[str]:
     }
 
 
+def one_word(word_stem: str, a: str, b: str) -> bool:
+    """Whether the two texts' words behind a shared stem are one word, inflections aside
+    ('spider' and 'spiders', 'verify' and 'verified'), not two words that only begin alike
+    ('military' and 'militias', 'intervention' and 'international')."""
+    if word_stem == UNTRUE_STEM:
+        return True
+    words_a, words_b = stem_words(a).get(word_stem, ()), stem_words(b).get(word_stem, ())
+    for word_a in words_a:
+        for word_b in words_b:
+            needed = max(len(word_stem), min(SAME_WORD_PREFIX, min(len(word_a), len(word_b)) - 2))
+            if len(os.path.commonprefix((word_a, word_b))) >= needed:
+                return True
+    return False
+
+
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
     """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
     denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
     shared = denied & stated
     shared -= two_senses(denier.text, asserter.text, shared)
+    shared = {word for word in shared if one_word(word, denier.text, asserter.text)}
     short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
     needed = 1 if short else MIN_SHARED
     if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
@@ -351,15 +401,21 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     predicate = content_stems(negated_predicate(denier.text))
     names = name_stems(denier.text, asserter.text)
     # A name the negation itself denies counts ('looks like Paul Rudd, is not Paul Rudd').
-    if len(shared - (names - _denied_names(denier.text, names))) < needed:
+    denied_names = _denied_names(denier.text, names)
+    if len(shared - (names - denied_names)) < needed:
         # Names aside too little is shared: whom the claims are about, not what they say of them.
+        return False
+    resembled = names & stated - content_stems(_RESEMBLANCE_RE.sub(" ", asserter.text))
+    if resembled & denied:
+        # The asserter only says someone looks like the person the denier says it is not.
         return False
     if predicate - _TRUTH_STEMS and not shared & predicate:
         # Only the subject is shared, not what the negation says of it.
         return False
     heads = _negated_heads(denier.text)
-    if heads and not shared & heads:
-        # The shared words only modify what the negation denies.
+    if heads and not shared & heads - (names - denied_names):
+        # The shared words only modify what the negation denies, or name whom it is about
+        # ('Wilson was not aware that Brown was a suspect' does not deny that Wilson stopped Brown).
         return False
     subject = _negated_subject(denier.text)
     if subject and _only_in_appositive(subject, asserter.text):

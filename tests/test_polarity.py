@@ -541,3 +541,13 @@ class TestDoubleNegativesAndCorrections:
         headline = "The Harbour anchor clears the record on behalf of the victimized reporter"
         assert read_stance(headline).polarity == "denies"
         assert read_stance("The council cleared the way for the new harbour").polarity == "asserts"
+
+
+def test_a_set_up_denies_and_being_made_up_of_does_not():
+    """Issue 15, fourth pass: 'the whole thing was a set-up' calls it untrue; 'made up of' is composition."""
+    assert read_stance("the whole thing was a set-up").polarity == "denies"
+    assert read_stance("it was all a setup, a witness said").polarity == "denies"
+    assert read_stance("The fund was set up in May").polarity == "asserts"
+    assert read_stance("it was not a set-up").polarity == "asserts"
+    assert read_stance("The fleet is made up of 13 aircraft").polarity == "asserts"
+    assert read_stance("The mayor made it up").polarity == "denies"

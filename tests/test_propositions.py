@@ -703,3 +703,224 @@ class TestNoDisagreementBetweenSources:
         by_id = {3: relayed, 4: alive}
         links = [Link(claim_ids=(3, 4), relation="related", score=0.9, state="confirmed")]
         assert detect_conflicts(by_id, links, SOURCES, _texts({1: unverified, 2: alive.text})) == []
+
+
+def _linked(a: Claim, b: Claim) -> list[str]:
+    """The kinds of conflict found between two claims a reviewer linked."""
+    links = [Link(claim_ids=(a.id, b.id), relation="related", score=0.9, state="confirmed")]
+    return [finding.kind for finding in detect_conflicts({a.id: a, b.id: b}, links, SOURCES)]
+
+
+class TestSameStanceOrNotTheSameProposition:
+    """Issue 15, fourth pass: a paraphrase of the same stance, a speaker who only could not
+    verify, a doubt, a rumour told by the article that denies it, a resemblance, different sums
+    and different events, words that only begin alike, and two speakers read through pronouns."""
+
+    def test_a_negation_ends_with_its_sentence(self):
+        quote = (
+            "And they didn't go homeless because they're lazy. A man sells his boat, and he "
+            "finds out he has no money. There's a lot of good people that are homeless."
+        )
+        longer = make(1, quote, "a homeless man", kind="direct", polarity="denies")
+        shorter = make(
+            2,
+            "There's a lot of people that are just victims. There's a lot of good people that are homeless",
+            "Tobin Reyes",
+            kind="direct",
+            source_id=2,
+        )
+        assert not denial_meets(longer, shorter)
+        assert _linked(longer, shorter) == []
+        # Within its sentence the negation still reaches what follows it.
+        money = make(
+            3, "a man who sells his boat finds out he has money", "Ada Brennan", source_id=2
+        )
+        assert denial_meets(longer, money)
+
+    def test_a_shared_head_that_is_only_a_name(self):
+        unaware = make(
+            1,
+            "Officer Dace was not aware that Ruben Tall was a suspect in a theft when he stopped him",
+            "Chief Ada Brennan",
+            polarity="denies",
+        )
+        stopped = make(
+            2,
+            "Officer Dace stopped Ruben Tall and a friend for walking in the street",
+            "the police",
+            source_id=2,
+        )
+        assert not denial_meets(unaware, stopped)
+        aware = make(
+            3,
+            "Officer Dace knew Ruben Tall was a suspect in a theft and was aware of it",
+            "the union",
+            source_id=2,
+        )
+        assert denial_meets(unaware, aware)
+
+    def test_a_speaker_who_could_not_verify_takes_no_side(self):
+        for words in (
+            "the Courier could not verify the authenticity of the tape",
+            "the authenticity of the tape has not been independently confirmed",
+        ):
+            unverified = make(1, words, "Ada Brennan", polarity="denies")
+            genuine = make(
+                2, "the tape is authentic and captures the authenticity", "Tobin Reyes", source_id=2
+            )
+            assert _linked(unverified, genuine) == []
+        fake = make(
+            3,
+            "the tape is not authentic, its authenticity is a lie",
+            "Ada Brennan",
+            polarity="denies",
+        )
+        assert _linked(fake, genuine) == ["denial"]
+
+    def test_a_doubt_asserts_nothing_a_denial_could_deny(self):
+        myth = make(
+            1,
+            "the popular myth that people swallow eight spiders a year was highly unlikely",
+            "Ada Brennan",
+        )
+        doubt = make(
+            2,
+            "I find it highly unlikely, almost impossible, that it was a spider",
+            "Tobin Reyes",
+            kind="direct",
+            source_id=2,
+        )
+        assert _linked(myth, doubt) == []
+        swallowed = make(
+            3, "people swallow eight spiders a year in their sleep", "Tobin Reyes", source_id=2
+        )
+        assert _linked(myth, swallowed) == ["denial"]
+
+    def test_an_article_telling_of_the_rumour_it_denies(self):
+        untrue = make(
+            1,
+            "rumors that its K5 security robots are roaming the Quillport campus are not true",
+            "Ada Brennan",
+        )
+        origin = make(
+            2,
+            "The rumor took shape after Brightwatch showed off its K5 security robot at an event on the Quillport campus",
+            "Brightwatch",
+        )
+        assert _linked(untrue, origin) == []
+        wagging = make(
+            3,
+            "tongues have been wagging due to a recent story of security robots roaming the Quillport campus",
+            None,
+            kind="narrative",
+        )
+        assert _linked(untrue, wagging) == []
+        # Another outlet's report of the robots is what the rumour denial denies.
+        reported = make(
+            4,
+            "K5 security robots are roaming the Quillport campus day and night",
+            None,
+            kind="narrative",
+            source_id=2,
+        )
+        assert _linked(untrue, reported) == ["denial"]
+
+    def test_looking_like_someone_is_not_being_them(self):
+        not_him = make(
+            1,
+            "The man who took down the bully looks like Tobin Reyes, is not Tobin Reyes",
+            None,
+            kind="narrative",
+        )
+        resembles = make(
+            2,
+            "one of the people tackling the man really, really looks like Tobin Reyes",
+            None,
+            kind="narrative",
+            source_id=2,
+        )
+        assert not denial_meets(not_him, resembles)
+        denied = make(
+            3, "the man in the video was Tobin Reyes", "reps", polarity="denies", source_id=1
+        )
+        assert not denial_meets(denied, resembles)
+        was_him = make(4, "Tobin Reyes tackled the man at the airport", None, source_id=2)
+        assert denial_meets(denied, was_him)
+
+    def test_sums_of_different_things_do_not_conflict(self):
+        from claims.matching.numbers import compare_numbers
+
+        gift = _figure(1, "the idea was to give a random homeless person $100 and follow him")
+        fund = _figure(2, "The account had more than $55,000 as of Wednesday morning")
+        comparison = compare_numbers(gift, fund)
+        assert comparison is None or comparison.verdict != "conflicts"
+        other_fund = _figure(3, "The account had $20,000 by Wednesday")
+        comparison = compare_numbers(fund, other_fund)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_counts_of_one_noun_in_different_events(self):
+        from claims.matching.numbers import compare_numbers
+
+        rescued = _figure(1, "the civil defence teams rescued 18 families from the flood")
+        fled = _figure(2, "No one was hurt, but more than 80 families had to flee")
+        comparison = compare_numbers(rescued, fled)
+        assert comparison is None or comparison.verdict != "conflicts"
+        also_rescued = _figure(3, "the civil defence teams rescued 40 families")
+        comparison = compare_numbers(rescued, also_rescued)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_words_that_only_begin_alike_are_not_shared(self):
+        asked = make(
+            1,
+            "the council did not ask for military intervention in the harbour",
+            "Omar Dace",
+            polarity="denies",
+        )
+        fighting = make(
+            2,
+            "fighting broke out near Quillport International Airport as militias clashed in the harbour",
+            None,
+            kind="narrative",
+            source_id=2,
+        )
+        assert not denial_meets(asked, fighting)
+        requested = make(
+            3,
+            "the council asked for a military intervention in the harbour",
+            None,
+            kind="narrative",
+            source_id=2,
+        )
+        assert denial_meets(asked, requested)
+
+    def test_two_speakers_read_through_pronouns_are_no_attribution_dispute(self):
+        from claims.models import Span
+
+        words = "She was part of a group of detainees freed in exchange for a group of nuns"
+        first = make(
+            1, words, "Omar Dace", kind="direct", speaker_mention=Span(text="he", start=0, end=2)
+        )
+        second = make(
+            2,
+            words,
+            "Ruben Tall",
+            kind="direct",
+            source_id=2,
+            speaker_mention=Span(text="he", start=0, end=2),
+        )
+        assert "attribution" not in _linked(first, second)
+        named = second.model_copy(
+            update={"speaker_mention": Span(text="Ruben Tall", start=0, end=10)}
+        )
+        assert "attribution" in _linked(first, named)
+
+    def test_a_count_of_others_beside_one_named_is_their_total(self):
+        from claims.matching.numbers import compare_numbers
+
+        total = _figure(1, "the attackers killed four Valesians including the consul Ada Brennan")
+        others = _figure(2, "the attack killed the consul Ada Brennan and three other Valesians")
+        comparison = compare_numbers(total, others)
+        assert comparison is not None and comparison.verdict == "agrees"
+        fewer = _figure(3, "the attack killed the consul Ada Brennan and two other Valesians")
+        comparison = compare_numbers(total, fewer)
+        assert comparison is not None and comparison.verdict == "conflicts"

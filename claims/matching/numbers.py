@@ -15,7 +15,10 @@ clause says: it meets another count ('28 girls went on the trip') only when the 
 claim says it too. Nor does a count said of two different events: when the clause each
 number stands in says something of its counted noun ('the school took 28 girls on the
 outing', 'all seven girls dropped out of class') and the two clauses share no word but that
-noun, they count different groups.
+noun, they count different groups. The same holds of sums of money and other measures: '$100 to
+give a homeless man' and 'the fundraising account had more than $55,000' are two sums, not
+two readings of one. A count of others beside one named ('the ambassador and three other
+Americans') agrees with their total ('four Americans').
 """
 
 from __future__ import annotations
@@ -146,6 +149,16 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
     )
 
 
+def _one_and_others(others: Quantity, total: Quantity) -> bool:
+    """Whether a count of 'others' and the one named beside it make the total ('killed the
+    ambassador and three other Americans' and 'killed four Americans')."""
+    return (
+        others.kind == total.kind == "count"
+        and "other" in others.text.lower().split()
+        and _close(others.value + 1, total.value)
+    )
+
+
 def _close(x: float, y: float) -> bool:
     return abs(x - y) <= EXACT_TOLERANCE * max(abs(x), abs(y))
 
@@ -182,13 +195,18 @@ def _count_clause(claim: Claim, quantity: Quantity) -> set[str]:
 
 
 def _different_events(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
-    """Whether two counts of one noun are said of different events: their clauses share no other word."""
-    if qa.kind != "count" or qb.kind != "count":
+    """Whether two quantities of one measure (counts of one noun, sums of money) are said of
+    different events or things: their clauses share no other word."""
+    if qa.kind == "date" or qb.kind != qa.kind:
         return False
     clause_a, clause_b = _count_clause(a, qa), _count_clause(b, qb)
+    # A count's own words name what it counts ('28 girls'), so one of the clauses must say
+    # more ('rescued 18 families' and '80 families had to flee'); a sum names nothing, so one
+    # word of each clause says what it is ('the account had $55,000').
+    needed = MIN_CLAUSE_WORDS if qa.kind == "count" else 1
     return (
-        len(clause_a) >= MIN_CLAUSE_WORDS
-        and len(clause_b) >= MIN_CLAUSE_WORDS
+        bool(clause_a and clause_b)
+        and max(len(clause_a), len(clause_b)) >= needed
         and not clause_a & clause_b
     )
 
@@ -211,7 +229,7 @@ def compare_numbers(a: Claim, b: Claim) -> NumericComparison | None:
         for qb in b.quantities:
             if _measure(qb) != measure:
                 continue
-            if values_agree(qa, qb):
+            if values_agree(qa, qb) or _one_and_others(qa, qb) or _one_and_others(qb, qa):
                 agreed.setdefault(measure, NumericComparison("agrees", qa, qb))
             elif not (
                 _states_value(b, qa)
