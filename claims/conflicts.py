@@ -34,7 +34,8 @@ two sources that disagree; what the sources' text says is read when the caller g
   source knows the other speaker, so its own was misread ('..., he told his friends,
   according to Aleisha Orr', a 'he' resolved past the name just before), read when the
   caller gives `source_text`; nor when both speakers were read through a pronoun ('..., he
-  said'), one of them as likely resolved to the wrong name;
+  said'), one of them as likely resolved to the wrong name, nor when one is a news agency,
+  paper or network, which relays the words of the other;
 - `status`: reviewers confirmed both sides of a conflict, or confirmed one claim and
   disputed another that agrees with it.
 
@@ -470,6 +471,10 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
         return False
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return False
+    if _NEWS_OUTLET_RE.search(a_name) or _NEWS_OUTLET_RE.search(b_name):
+        # A news agency or paper given the words relayed them ('You can see two waves', the
+        # seismologist said, and the agency that reported him): not a second speaker.
+        return False
     if _by_pronoun(a) and _by_pronoun(b):
         # Both speakers were read through 'he said' from a name further back: one of them is
         # as likely a misreading ('The spokesman said ... , he said' given to the leader named before).
@@ -482,6 +487,12 @@ def _same_words_other_speaker(a: Claim, b: Claim) -> bool:
     return fuzz.ratio(compare_text(a.quote), compare_text(b.quote)) >= SAME_WORDS_RATIO
 
 
+_NEWS_OUTLET_RE = re.compile(
+    r"\b(?:press|presse|france-presse|reuters|afp|news|newswire|wire|times|post|herald|gazette|"
+    r"tribune|journal|telegraph|guardian|chronicle|bbc|cnn|msnbc|nbc|cbs|abc|fox)\b",
+    re.IGNORECASE,
+)
+"""A speaker who is a news agency, paper or network: one that relays others' words."""
 _PRONOUNS = frozenset("he she they him her them it i we".split())
 
 

@@ -130,7 +130,7 @@ _APPROX = (
     r"approximately|about|around|nearly|almost|roughly|some|more\s+than|over|up\s+to|at\s+least|"
     r"at\s+most|fewer\s+than|less\s+than|as\s+many\s+as|as\s+much\s+as|close\s+to|"
     r"an\s+estimated|estimated|upwards\s+of|just\s+over|just\s+under|under|almost|nearly|"
-    r"some\s+\d|no\s+more\s+than|in\s+excess\s+of"
+    r"some\s+\d|no\s+more\s+than|in\s+excess\s+of|within"
 )
 _WORD_NUM = (
     r"(?:(?:" + "|".join(list(_TENS) + list(_SMALL)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?"
@@ -163,7 +163,7 @@ _DATE_RE = re.compile(
 # The last word of every qualifier: a cheap test before the look-back pattern runs.
 _LEAD_LAST_WORDS = frozenset(
     """approximately about around nearly almost roughly some than over to least most as estimated of
-    under between from""".split()
+    under between from within""".split()
 )
 _DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
 _YEAR_RE = re.compile(

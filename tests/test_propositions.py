@@ -924,3 +924,29 @@ class TestSameStanceOrNotTheSameProposition:
         fewer = _figure(3, "the attack killed the consul Ada Brennan and two other Valesians")
         comparison = compare_numbers(total, fewer)
         assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_within_is_an_upper_bound(self):
+        from claims.matching.numbers import compare_numbers
+
+        near = _figure(1, "the rock passed within 22,000 miles of our planet on Sunday")
+        nearer = _figure(2, "It moved within 25,000 miles of the planet's surface")
+        comparison = compare_numbers(near, nearer)
+        assert comparison is not None and comparison.verdict == "agrees"
+        far = _figure(3, "the rock passed 40,000 miles from our planet on Sunday")
+        comparison = compare_numbers(near, far)
+        assert comparison is not None and comparison.verdict == "conflicts"
+
+    def test_a_news_agency_given_the_words_relayed_them(self):
+        words = "You can see two waves, first a small one when the rock hit, then a stronger one"
+        scientist = make(1, words, "Ilse Brandt", kind="direct", speaker_kind="person")
+        agency = make(
+            2,
+            words,
+            "Valesia Press Agency",
+            kind="direct",
+            speaker_kind="organization",
+            source_id=2,
+        )
+        assert "attribution" not in _linked(scientist, agency)
+        other = make(3, words, "Omar Dace", kind="direct", speaker_kind="person", source_id=2)
+        assert "attribution" in _linked(scientist, other)

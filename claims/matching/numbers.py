@@ -4,7 +4,7 @@ Two quantities measure the same thing when their kind and canonical unit match a
 claims talk about the same stage of events: '12,000 set to deploy' (planned) and '3,000
 already arrived' (realised) are different measures, not a disagreement. Approximate values
 ('about', 'nearly', 'an estimated') get a 15% tolerance, exact ones 2%; open bounds ('more
-than', 'up to') and ranges compare as intervals. A product's parts ('two brigades of 6,000')
+than', 'up to', 'within') and ranges compare as intervals. A product's parts ('two brigades of 6,000')
 agree with a claim stating one part. Two numbers do not conflict when the other claim also
 states the first one's value ('seven schoolgirls got pregnant' / 'the 28 schoolgirls were on
 a trip when seven returned pregnant'). Nor do numbers of different years: a claim that
@@ -53,6 +53,7 @@ _OPEN_BELOW = (
     "as many as",
     "as much as",
     "just under",
+    "within",
 )
 
 _PAST_YEAR_RE = re.compile(
