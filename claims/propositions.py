@@ -40,6 +40,9 @@ when:
   was not aware that Brown was a suspect' does not deny that Wilson stopped Brown);
 - the asserter only says someone looks like the person the denier says it is not ('really
   looks like Paul Rudd' against 'is not Paul Rudd' or 'denied the man was Rudd');
+- a negation of 'any' thing says there is none of it ('the impact did not cause any known
+  injuries'): the asserter must speak of that thing, not only of the verb ('the crater was
+  caused by a space object');
 - every shared word stands in a clause the asserter itself negates ('amazed because I've
   never heard of a spider surviving under the skin'): it does not assert them.
 
@@ -384,6 +387,20 @@ def one_word(word_stem: str, a: str, b: str) -> bool:
     return False
 
 
+def _any_met(text: str, shared: set[str]) -> bool:
+    """Whether a negation of 'any' thing ('did not cause any known injuries': there were none)
+    shares the thing it says there is none of, when the text negates one clause only."""
+    predicates = _negated_predicates(text)
+    if len(predicates) != 1:
+        return True
+    words = predicates[0].split()
+    if "any" not in words[:4]:
+        return True
+    following = [w for w in words[words.index("any") + 1 :] if content_stems(w)][:HEAD_WORDS]
+    named = content_stems(" ".join(following))
+    return not named or bool(shared & named)
+
+
 def denial_meets(denier: Claim, asserter: Claim) -> bool:
     """Whether what `denier` denies is the proposition `asserter` states (see the module's rules)."""
     denied = content_stems(denied_clause(denier))
@@ -416,6 +433,8 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     if heads and not shared & heads - (names - denied_names):
         # The shared words only modify what the negation denies, or name whom it is about
         # ('Wilson was not aware that Brown was a suspect' does not deny that Wilson stopped Brown).
+        return False
+    if not _any_met(denier.text, shared):
         return False
     subject = _negated_subject(denier.text)
     if subject and _only_in_appositive(subject, asserter.text):

@@ -165,6 +165,8 @@ _LEAD_LAST_WORDS = frozenset(
     """approximately about around nearly almost roughly some than over to least most as estimated of
     under between from within""".split()
 )
+_OR_SO_RE = re.compile(r"\s+(?:or so|or thereabouts|give or take)\b", re.IGNORECASE)
+"""Words after a quantity that make it approximate: '12 hours or so'."""
 _DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
 _YEAR_RE = re.compile(
     r"\b(?:in|since|by|until|before|after|of)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
@@ -393,7 +395,7 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
         start=begin,
         end=stop,
         kind=kind,
-        approximate=bool(qualifier) or high is not None,
+        approximate=bool(qualifier) or high is not None or bool(_OR_SO_RE.match(text, stop)),
         qualifier=qualifier,
         low=low if high is not None else None,
         high=high,

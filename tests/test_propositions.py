@@ -473,7 +473,7 @@ class TestWhatTheDenialIsAbout:
     def test_a_common_noun_one_text_capitalises_is_no_name(self):
         calm = make(
             1,
-            "the earth will not experience any major problems this winter",
+            "the earth will not experience six days of night this winter",
             "Harbour officials",
             polarity="denies",
         )
@@ -950,3 +950,37 @@ class TestSameStanceOrNotTheSameProposition:
         assert "attribution" not in _linked(scientist, agency)
         other = make(3, words, "Omar Dace", kind="direct", speaker_kind="person", source_id=2)
         assert "attribution" in _linked(scientist, other)
+
+    def test_none_of_anything_must_share_the_thing(self):
+        harmless = make(
+            1,
+            "The impact near the Quillport airport did not cause any known injuries",
+            None,
+            kind="narrative",
+            polarity="denies",
+        )
+        caused = make(
+            2,
+            "the explosion near the Quillport airport was caused by a space object",
+            "Ilse Brandt",
+            source_id=2,
+        )
+        assert not denial_meets(harmless, caused)
+        hurt = make(
+            3,
+            "the impact near the Quillport airport caused injuries to nine people",
+            "Ilse Brandt",
+            source_id=2,
+        )
+        assert denial_meets(harmless, hurt)
+
+    def test_a_figure_or_so_is_approximate(self):
+        from claims.matching.numbers import compare_numbers
+
+        rough = _figure(1, "the rock passed 12 hours or so after whatever happened at the harbour")
+        exact = _figure(2, "The harbour blast was reported 13 hours before the rock passed")
+        comparison = compare_numbers(rough, exact)
+        assert comparison is not None and comparison.verdict == "agrees"
+        exact_twelve = _figure(3, "The harbour blast was reported 11 hours before the rock passed")
+        comparison = compare_numbers(exact_twelve, exact)
+        assert comparison is not None and comparison.verdict == "conflicts"

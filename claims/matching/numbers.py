@@ -198,7 +198,7 @@ def _count_clause(claim: Claim, quantity: Quantity) -> set[str]:
 def _different_events(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """Whether two quantities of one measure (counts of one noun, sums of money) are said of
     different events or things: their clauses share no other word."""
-    if qa.kind == "date" or qb.kind != qa.kind:
+    if qa.kind not in ("count", "money") or qb.kind != qa.kind:
         return False
     clause_a, clause_b = _count_clause(a, qa), _count_clause(b, qb)
     # A count's own words name what it counts ('28 girls'), so one of the clauses must say
