@@ -10,7 +10,8 @@ other seed N).
 
 Kept sets: seed 15 (the first, read while the issue-15 rules were written), seed 62
 (labelled after those rules), and seed 91 (drawn and labelled on 2026-12-03 after the third
-pass of rules was final, no rule changed after reading it: the honest figure).
+pass of rules was final; the fourth pass was read off it too, so only a seed drawn after that
+gives an honest figure).
 
 - `--show`: print every dispute of the ten stories with both sides' text and its label key,
   for a person to label (nothing is written);
