@@ -349,26 +349,34 @@ def _only_in_appositive(word_stem: str, text: str) -> bool:
     return found
 
 
-def _uses(text: str) -> dict[str, set[str]]:
+_NOUN_ONLY = frozenset({"noun"})
+_VERB_ONLY = frozenset({"verb"})
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _uses(text: str) -> dict[str, frozenset[str]]:
     """For each content stem of `text`, the senses its occurrences show: 'noun' after a
-    determiner, 'verb' after 'to', a modal or a subject pronoun (none shown: no entry)."""
+    determiner, 'verb' after 'to', a modal or a subject pronoun (none shown: no entry).
+
+    Cached: a claim is weighed against every claim it is linked to."""
     words = _WORD_RE.findall(plain(text).replace("'s", ""))
     uses: dict[str, set[str]] = {}
     for before, word in zip(words, words[1:]):
         sense = "noun" if before in _NOUN_BEFORE else "verb" if before in _VERB_BEFORE else ""
         for word_stem in content_stems(word):
             uses.setdefault(word_stem, set()).add(sense)
-    return uses
+    return {word_stem: frozenset(senses) for word_stem, senses in uses.items()}
 
 
 def two_senses(a: str, b: str, stems: set[str]) -> set[str]:
     """The stems that one text uses only as a noun and the other only as a verb ('the part' and 'to part ways')."""
+    if not stems:
+        return set()
     uses_a, uses_b = _uses(a), _uses(b)
     return {
         word
         for word in stems
-        if {frozenset(uses_a.get(word, ())), frozenset(uses_b.get(word, ()))}
-        == {frozenset({"noun"}), frozenset({"verb"})}
+        if {uses_a.get(word), uses_b.get(word)} == {_NOUN_ONLY, _VERB_ONLY}
     }
 
 
@@ -406,11 +414,16 @@ def denial_meets(denier: Claim, asserter: Claim) -> bool:
     denied = content_stems(denied_clause(denier))
     stated = content_stems(asserter.text)
     shared = denied & stated
-    shared -= two_senses(denier.text, asserter.text, shared)
-    shared = {word for word in shared if one_word(word, denier.text, asserter.text)}
     short = min(len(content_stems(denier.text)), len(stated)) <= SHORT_STEMS
     needed = 1 if short else MIN_SHARED
-    if len(shared) < needed or len(shared) < MIN_COVER * min(len(denied), len(stated)):
+    least = max(needed, MIN_COVER * min(len(denied), len(stated)))
+    # Tested before and after the words used in two senses or meaning two things are set aside:
+    # most pairs fail at once.
+    if len(shared) < least:
+        return False
+    shared -= two_senses(denier.text, asserter.text, shared)
+    shared = {word for word in shared if one_word(word, denier.text, asserter.text)}
+    if len(shared) < least:
         return False
     # Asked only now: most pairs share too little, and comparing the statements costs the most.
     if same_statement(denier.text, asserter.text) or shared_negation(denier, asserter):
