@@ -141,7 +141,12 @@ not at a question mark, which a negation may answer ('Expansion ahead? No, says 
 
 def negators(text: str) -> Counter[str]:
     """The negating words of a text ('not' for every n't), counted."""
-    return Counter(word for word in _WORD_RE.findall(plain(text)) if word in NEGATORS)
+    return Counter(_negator_words(text))
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _negator_words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in _WORD_RE.findall(plain(text)) if word in NEGATORS)
 
 
 # Conflict rules ask these of a claim's text again for every pair it is in: each is kept.
@@ -292,14 +297,22 @@ def name_stems(*texts: str) -> set[str]:
     names: set[str] = set()
     lower: set[str] = set()
     for text in texts:
-        lower |= content_stems(" ".join(re.findall(r"\b[a-z][\w'’]*", text)))
-        if not _title_case(text):
-            names |= {
-                stem
-                for match in _NAME_WORD_RE.finditer(text)
-                for stem in content_stems(match.group(0))
-            }
+        capitalised, lowercase = _name_and_lower_stems(text)
+        names |= capitalised
+        lower |= lowercase
     return names - lower
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _name_and_lower_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems `text` capitalises inside a sentence (none in title case), and those it writes in lower case."""
+    lower = frozenset(content_stems(" ".join(re.findall(r"\b[a-z][\w'’]*", text))))
+    if _title_case(text):
+        return frozenset(), lower
+    names = frozenset(
+        stem for match in _NAME_WORD_RE.finditer(text) for stem in content_stems(match.group(0))
+    )
+    return names, lower
 
 
 def _title_case(text: str) -> bool:

@@ -26,10 +26,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from claims.models import Claim, Quantity
-from claims.normalize import canonical_unit, content_stems, plain
+from claims.normalize import TEXTS_CACHED, canonical_unit, content_stems, plain
 
 APPROXIMATE_TOLERANCE = 0.15
 EXACT_TOLERANCE = 0.02
@@ -90,6 +91,7 @@ class NumericComparison:
     b: Quantity
 
 
+@lru_cache(maxsize=TEXTS_CACHED)
 def scope(text: str) -> str | None:
     """'planned' or 'realised' when the wording says which stage of events a number counts."""
     lowered = plain(text)
@@ -107,7 +109,13 @@ def time_frame(claim: Claim) -> tuple[frozenset[int], bool]:
         for q in claim.quantities
         if q.unit is None and q.value == int(q.value) and 1800 <= q.value <= 2099
     )
-    return years, bool(_PAST_YEAR_RE.search(plain(claim.text)))
+    return years, _in_another_year(claim.text)
+
+
+# Conflict rules and linking ask this of a claim's text again for every pair it is in.
+@lru_cache(maxsize=TEXTS_CACHED)
+def _in_another_year(text: str) -> bool:
+    return bool(_PAST_YEAR_RE.search(plain(text)))
 
 
 def same_time(a: Claim, b: Claim) -> bool:
