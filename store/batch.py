@@ -62,6 +62,8 @@ _SOURCE_COLUMNS = [column for column in source_t.c if column.name != "text"]
 _CLAIM_COLUMNS = [
     column for column in claim_t.c if column.name not in ("search_text", "updated_at", "updated_by")
 ]
+SOURCE_TEXT_CHARACTERS_KEPT = 8_000_000
+"""Characters of source texts a batch keeps after writing them, for later conflicts to read."""
 # As in `may_link`: whether the numeric bonus alone could link two claims that share no wording.
 _NUMERIC_ALONE = SAME_MEASURE_BONUS + SAME_VALUE_BONUS >= SUGGEST_THRESHOLD
 
@@ -113,6 +115,8 @@ class IngestBatch:
             self._hashes_known: set[str] = set()
             self._originals: dict[tuple[int | None, str], int] = {}
             self._fingerprints_read: set[str] = set()
+            self.source_texts = SourceTexts(connection)
+            """Texts of the sources held here (before `flush` writes them) and of others read when asked."""
         else:
             # What the committed batch read or stored, as the database now holds it (`carry_on`).
             self.speakers = _carried.speakers
@@ -127,9 +131,9 @@ class IngestBatch:
             self._hashes_known = _carried._hashes_known
             self._originals = _carried._originals
             self._fingerprints_read = _carried._fingerprints_read
+            self.source_texts = _carried.source_texts
+            self.source_texts.connection = connection
         self.speakers.on_change = self._speaker_changed
-        self.source_texts = SourceTexts(connection)
-        """Texts of the sources held here (before `flush` writes them), others read when asked."""
         self._source_ids = _IdBlock(connection, source_t)
         self._claim_ids = _IdBlock(connection, claim_t)
         self._sources: list[dict] = []
@@ -466,8 +470,9 @@ class IngestBatch:
         self.speakers.flush()
         if self._sources:
             connection.execute(insert(source_t).execution_options(render_nulls=True), self._sources)
-        # Written now: a later conflict reads a text again only if it needs it.
-        self.source_texts.known.clear()
+        # Written now: the latest texts stay for the conflicts of the next transaction, the rest
+        # are read again if a conflict needs them.
+        self.source_texts.keep_latest(SOURCE_TEXT_CHARACTERS_KEPT)
         if self._claims:
             first_claim_id = self._claims[0]["id"]
             suspended = suspend_search_triggers(connection)
@@ -517,6 +522,7 @@ class IngestBatch:
         self.claims.clear()
         self._held_by_speaker.clear()
         self._features.clear()
+        self.source_texts.known.clear()
 
 
 def _insert_keys(connection: Connection, rows: list[tuple[str, int]]) -> None:

@@ -82,7 +82,7 @@ def _conflicted_ids_clause():
 class SourceTexts:
     """A source's stored text by id, read once when first asked (`claims.conflicts.SourceText`).
 
-    `known` holds texts not yet written (a batch's new documents).
+    `known` holds texts not yet written (a batch's new documents) and those read so far.
     """
 
     def __init__(self, connection: Connection, known: dict[int, str] | None = None) -> None:
@@ -91,11 +91,28 @@ class SourceTexts:
 
     def __call__(self, source_id: int) -> str | None:
         if source_id not in self.known:
-            text = self.connection.execute(
-                select(source_t.c.text).where(source_t.c.id == source_id)
-            ).scalar_one_or_none()
-            self.known[source_id] = text or ""
+            # A plain DB-API statement: conflict rules ask for texts one by one, and building and
+            # compiling an SQLAlchemy select for each cost more than reading the row.
+            marker = "?" if self.connection.dialect.paramstyle == "qmark" else "%s"
+            dbapi_connection = self.connection.connection.dbapi_connection
+            assert dbapi_connection is not None  # None only once the connection is closed
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute(
+                    f"SELECT text FROM {source_t.name} WHERE id = {marker}", (source_id,)
+                )
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+            self.known[source_id] = (row[0] if row else None) or ""
         return self.known[source_id] or None
+
+    def keep_latest(self, characters: int) -> None:
+        """Forget the texts held longest until those left hold at most `characters` characters."""
+        known = self.known
+        held = sum(map(len, known.values()))
+        while held > characters:
+            held -= len(known.pop(next(iter(known))))
 
 
 def chunked(values: Iterable, size: int = IN_CHUNK) -> Iterable[list]:
