@@ -387,9 +387,7 @@ def two_senses(a: str, b: str, stems: set[str]) -> set[str]:
         return set()
     uses_a, uses_b = _uses(a), _uses(b)
     return {
-        word
-        for word in stems
-        if {uses_a.get(word), uses_b.get(word)} == {_NOUN_ONLY, _VERB_ONLY}
+        word for word in stems if {uses_a.get(word), uses_b.get(word)} == {_NOUN_ONLY, _VERB_ONLY}
     }
 
 

@@ -27,6 +27,7 @@ from claims.matching.scoring import (
     MIN_SHARED_STEMS,
     SAME_MEASURE_BONUS,
     SAME_VALUE_BONUS,
+    MatchContext,
     may_link,
     opposed_question,
 )
@@ -240,11 +241,15 @@ class IngestBatch:
                 for claim_id, ids in candidate_ids.items()
             }
         self._hold_stored({i for ids in candidate_ids.values() for i in ids})
-        worth_scoring = self._worth_scoring(originals, candidate_ids)
+        context = matching.build_context(ordered)
+        worth_scoring, judged = self._worth_scoring(originals, candidate_ids, context)
         # A document that only reprints has nothing to compare: its claims' originals were compared already.
         links = (
             matching.link_claims(
-                ordered, lambda claim: worth_scoring.get(claim.id, ()), settled=reprints.keys()
+                ordered,
+                lambda claim: worth_scoring.get(claim.id, ()),
+                settled=reprints.keys(),
+                judged=judged,
             )
             if originals
             else []
@@ -317,16 +322,19 @@ class IngestBatch:
                 found[row["id"]] = original
         return found
 
-    def _worth_scoring(self, ordered: list, candidate_ids: dict[int, list[int]]) -> dict[int, list]:
-        """Each new claim's candidates less those `may_link` rules out, judged on features computed once per claim.
+    def _worth_scoring(
+        self, ordered: list, candidate_ids: dict[int, list[int]], context: MatchContext
+    ) -> tuple[dict[int, list], dict[tuple[int, int], bool]]:
+        """Each new claim's candidates less those `may_link` rules out, judged on features computed
+        once per claim; and `may_link`'s answer for each pair kept, so linking does not ask again.
 
         `link_claims` would drop exactly these pairs itself (candidates come from other
         sources, so neither stated answers nor a document's topics apply), but it would
         recompute both claims' features for every pair first.
         """
-        context = matching.build_context(ordered)
         held, computed = self.claims, self._features
         found = {}
+        judged: dict[tuple[int, int], bool] = {}
         for claim in ordered:
             own = self._features_of(claim)
             stems = own.stems
@@ -340,12 +348,13 @@ class IngestBatch:
                 if not _NUMERIC_ALONE and len(stems & features.stems) < MIN_SHARED_STEMS:
                     continue
                 other = held[other_id]
-                if may_link(claim, other, own, features, context) or opposed_question(
-                    own, features
-                ):
+                linkable = may_link(claim, other, own, features, context)
+                if linkable or opposed_question(own, features):
                     kept.append(other)
+                    pair = (claim.id, other_id) if claim.id < other_id else (other_id, claim.id)
+                    judged[pair] = linkable
             found[claim.id] = kept
-        return found
+        return found, judged
 
     def _features_of(self, claim) -> ClaimFeatures:
         found = self._features.get(claim.id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from claims.matching.bulk import blocked_links, parallel_features
 from claims.matching.features import feature_inputs, features
@@ -122,8 +122,12 @@ def link_claims(
     candidates_for: Callable[[Claim], Iterable[Claim]],
     rejected: Collection[frozenset[int]] = (),
     settled: Collection[int] = (),
+    judged: Mapping[tuple[int, int], bool] | None = None,
 ) -> list[Link]:
     """Links between each new claim and its candidates and among the new claims; never a rejected pair.
+
+    `judged` gives `may_link`'s answer for pairs (lower id first) the caller has asked it of
+    already, with these claims' context (`build_context(new_claims)`): it is not asked again.
 
     `settled` names new claims that reprint earlier ones (`claims.matching.reprints`): the
     original's relations hold for its copy, so a copy is compared only with the other claims
@@ -136,7 +140,7 @@ def link_claims(
     """
     new = list(new_claims)
     with parallel_features(new):
-        return _link(new, candidates_for, rejected, frozenset(settled))
+        return _link(new, candidates_for, rejected, frozenset(settled), judged or {})
 
 
 def _link(
@@ -144,8 +148,9 @@ def _link(
     candidates_for: Callable[[Claim], Iterable[Claim]],
     rejected: Collection[frozenset[int]],
     settled: frozenset[int],
+    judged: Mapping[tuple[int, int], bool],
 ) -> list[Link]:
-    linker = _Linker(new, rejected, settled)
+    linker = _Linker(new, rejected, settled, judged)
     for claim in new:
         for other in candidates_for(claim):
             linker.consider(claim, other)
@@ -177,9 +182,14 @@ class _Linker:
     """One batch's linking: the pairs considered so far and the links found, each pair once."""
 
     def __init__(
-        self, new: list[Claim], rejected: Collection[frozenset[int]], settled: frozenset[int]
+        self,
+        new: list[Claim],
+        rejected: Collection[frozenset[int]],
+        settled: frozenset[int],
+        judged: Mapping[tuple[int, int], bool],
     ) -> None:
         self.new = new
+        self.judged = judged
         self.by_id = {claim.id: claim for claim in new}
         self.context = build_context(new)
         self.rejected_pairs = {frozenset(pair) for pair in rejected}
@@ -216,7 +226,10 @@ class _Linker:
         fa = self.batch_features[a.id] if self.by_id.get(a.id) is a else features(a)
         fb = self.batch_features[b.id] if self.by_id.get(b.id) is b else features(b)
         context = self.context
-        link = compare(a, b, context) if may_link(a, b, fa, fb, context) else None
+        linkable = self.judged.get(pair)
+        if linkable is None:
+            linkable = may_link(a, b, fa, fb, context)
+        link = compare(a, b, context) if linkable else None
         if link is None and opposed_question(fa, fb):
             link = question_link(a, b)
         if link is not None:
