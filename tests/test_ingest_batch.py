@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import time
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import text
@@ -15,6 +15,7 @@ from claims.models import ExtractedClaim, Quantity, SourceMeta
 from store import batch as batch_module
 from store import pipeline
 from store.errors import StoreError
+from store.queries import SourceTexts
 
 # Fictional speakers: (display name as first quoted, fuller form quoted later, role, kind).
 SPEAKERS = [
@@ -258,6 +259,33 @@ class TestCarriedBatches:
         assert len(carried) == 14 and all(carried)
         assert batched == serial
         assert casefile_rows(second_store) == casefile_rows(store)
+
+
+class TestSourceTexts:
+    """Texts a batch has written stay for later conflicts, the latest first, within a budget of characters."""
+
+    def test_the_oldest_texts_go_first(self):
+        texts = SourceTexts(cast(Any, None), {1: "a" * 5, 2: "b" * 5, 3: "c" * 5})
+        texts.keep_latest(10)
+        assert texts.known == {2: "b" * 5, 3: "c" * 5}
+        texts.keep_latest(4)
+        assert texts.known == {}
+
+    def test_texts_written_stay_for_the_next_transaction(self, store):
+        corpus = fictional_corpus(seed=9, documents=6)
+        kept: dict[int, str] = {}
+
+        def work(connection) -> None:
+            batch = batch_module.IngestBatch(connection)
+            for document, sha256, meta, extracted in corpus:
+                batch.add(document, sha256, meta, extracted, "tester")
+            batch.flush()
+            kept.update(batch.source_texts.known)
+
+        store._transaction(work)
+        with store._read() as connection:
+            stored = dict(connection.execute(text("SELECT id, text FROM source")).all())
+        assert stored and kept == stored
 
 
 class TestBatchSizes:
