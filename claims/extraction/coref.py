@@ -11,7 +11,9 @@ from claims.extraction.candidates import Candidate
 from claims.extraction.lexicon import (
     CLAUSE_STARTERS,
     CUE_FORMS,
+    EVIDENCE_NOUNS,
     GROUP_HEADS,
+    ORG_HEADS,
     PRONOUNS,
     SPEAKER_NOUNS,
 )
@@ -26,7 +28,7 @@ from claims.extraction.segment import SentenceIndex, quote_spans
 from claims.extraction.subjects import widen
 from claims.honorifics import EVERYDAY_HONORIFICS, OFFICE_HONORIFICS, capitalised_alternation
 from claims.models import SpeakerKind
-from claims.speakers import TITLE_WORDS, is_written_name, split_role
+from claims.speakers import TITLE_WORDS, is_written_name, same_speaker, split_role
 
 # Offices written before a name like an honorific ('President Yoon', 'Minister Shoigu').
 _OFFICES = frozenset("president secretary minister".split())
@@ -82,6 +84,8 @@ _PLURAL_HEADS = GROUP_HEADS | frozenset(
 # A sentence's plural subject: 'Twenty-seven states led by ...', 'Many voters', 'Mr. Grassley and Mr. Leahy'.
 _PLURAL_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?])[\"”’']?\s+|(?<=\n))(?:(?:But|And|Still|Yet|Now|So),?\s+)?"
+    # An opening phrase and its comma: 'On Friday, officials ...', 'You see, the rebels ...'.
+    r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4},\s+)?"
     r"(?P<np>(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?i:"
     + "|".join(sorted(_PLURAL_HEADS))
     + r")\b|"
@@ -89,6 +93,25 @@ _PLURAL_SUBJECT_RE = re.compile(
     + r"\s+and\s+"
     + _NAME_WORDS
     + r")(?=\s+(?:[a-z]+ly\s+)?[a-z])"
+)
+# What 'it' may stand for when it opens a sentence: a record or an institution named by a noun.
+_THING_HEADS = (
+    frozenset(
+        noun for noun in EVIDENCE_NOUNS if not noun.endswith("s") or noun in ("analysis", "census")
+    )
+    | ORG_HEADS
+    | frozenset(
+        """ad advert advertisement article statement post lawsuit suit complaint bill plan
+        proposal piece book column editorial ruling order release website site page tweet message
+        indictment motion brief filing platform manifesto""".split()
+    )
+)
+# A singular subject opening a sentence, right before its verb: 'The ad uses footage ...', 'The letter also accused ...'.
+_THING_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’']?\s+|(?<=\n))(?:(?:But|And|Still|Yet|Now|So),?\s+)?"
+    r"(?P<np>(?:The|A|An|This|That|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,3}?(?i:"
+    + "|".join(sorted(_THING_HEADS))
+    + r"))(?=\s+(?:[a-z]+ly\s+|also\s+|then\s+)?(?:[a-z]+s|[a-z]+ed|was|has|read|said)\b)"
 )
 _NOT_IN_SUBJECT = frozenset(
     """is are was were has have had will would said says say told of for from in on at by with
@@ -147,6 +170,8 @@ TITLE_PERSON_REACH = 1200
 """After the last person named: 'the senator' with no matching role still means them."""
 COLLECTIVE_REACH = 1500
 """After the last organisation or group: 'they'/'it' still means it."""
+THING_SUBJECT_REACH = 400
+"""Before 'it': where a record or an institution opening a sentence ('The ad uses ...') is looked for."""
 PLURAL_SUBJECT_REACH = 600
 """Before 'they': where a plural subject opening a sentence is looked for."""
 GENDER_REACH = 80
@@ -448,8 +473,12 @@ class SpeakerResolver:
                 )
                 return
         if pronoun in ("they", "it", "which", "we"):
-            if self.collectives and position - self.collectives[-1].position < COLLECTIVE_REACH:
-                known = self.collectives[-1]
+            known = self._collective_before(position, singular=pronoun in ("it", "which"))
+            if pronoun == "it":
+                thing = self._thing_subject(position)
+                if thing is not None and (known is None or thing.position > known.position):
+                    known = thing
+            if known is not None:
                 candidate.speaker, candidate.speaker_role, candidate.speaker_kind = (
                     known.name,
                     known.role,
@@ -466,6 +495,32 @@ class SpeakerResolver:
             if pronoun in ("it", "which")
             else "person"
         )
+
+    def _thing_subject(self, position: int) -> _Known | None:
+        """The record or institution that last opened a sentence before 'it' at position, within reach
+        and on the same side of a quotation ('The ad uses footage of Vale. It also mentions ...')."""
+        floor = max(0, position - THING_SUBJECT_REACH)
+        found = None
+        for match in _THING_SUBJECT_RE.finditer(self.text, floor, position):
+            if match.end("np") <= position and self._in_quote(match.start("np")) == self._in_quote(
+                position
+            ):
+                found = match
+        if found is None:
+            return None
+        phrase = found.group("np")
+        kind = speaker_kind(phrase)
+        return _Known(phrase, None, "organization" if kind == "person" else kind, found.start("np"))
+
+    def _collective_before(self, position: int, singular: bool) -> _Known | None:
+        """The last organisation or group that spoke within reach; for 'it', the last organisation
+        ('The agency said ... It added', never 'Officials said ... It added')."""
+        for known in reversed(self.collectives):
+            if position - known.position >= COLLECTIVE_REACH:
+                return None
+            if not singular or known.kind != "group":
+                return known
+        return None
 
     def _plural_antecedent(self, position: int) -> _Known | None:
         """What 'they' at position stands for when a plural subject came after the last collective speaker.
@@ -646,9 +701,24 @@ class SpeakerResolver:
                 continue
             offset = start + written.index(name) - floor if name in written else start - floor
             found.append(
-                (offset, self._full_name(words[-1], start) or _Known(name, role, "person", start))
+                (offset, self._same_person(name, start) or _Known(name, role, "person", start))
             )
         return found
+
+    def _same_person(self, name: str, position: int) -> _Known | None:
+        """The person a full name names again ('Ada Vale' after 'Ada M. Vale', 'Even Vale' after
+        'Ada Vale'), never another person of the same family ('Marta Brenn' after 'Oskar Brenn')."""
+        words = name.split()
+        while len(words) > 1 and self._written_lower(words[0]):
+            words = words[1:]  # 'Even', 'Among': a common word opening the sentence, no given name
+        known = self._full_name(words[-1], position)
+        if (
+            known is None
+            or len(words) > 1
+            and not same_speaker(" ".join(words), [], known.name, [])
+        ):
+            return None
+        return known
 
     def _subject_names(self, window: str, floor: int) -> list[tuple[int, _Known]]:
         """One name alone as a subject ('Sarvis notes he') that the document shows to be a person."""
@@ -696,12 +766,24 @@ class SpeakerResolver:
     def _said_gender(self, name: str) -> str | None:
         words = _HONORIFIC_RE.sub("", name).split()
         honorific = name.split()[0].lower().strip(".") if name.split() else ""
-        return _HONORIFIC_GENDER.get(honorific) or (self._gender(words[-1]) if words else None)
+        if honorific in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[honorific]
+        if not words:
+            return None
+        return self._gender(words[-1])
 
     def _gender(self, word: str) -> str | None:
         """'m' or 'f' when the pronouns that follow this name in the document agree, else None."""
         if word in self._gender_cache:
             return self._gender_cache[word]
+        male, female = self._votes(word, _NEXT_PRONOUN_RE)
+        gender = "m" if male > female else "f" if female > male else None
+        self._gender_cache[word] = gender
+        return gender
+
+    def _votes(self, word: str, pronouns: re.Pattern[str]) -> tuple[int, int]:
+        """(male, female) votes for a name: a gendered title before it counts two, the first
+        pronoun of `pronouns` after it one (inside a quotation only when the name is too)."""
         votes = {"m": 0, "f": 0}
         for start in _whole_word_starts(self.text, word):
             end = start + len(word)
@@ -713,20 +795,14 @@ class SpeakerResolver:
             after = next(
                 (
                     found
-                    for found in _NEXT_PRONOUN_RE.finditer(self.text, end, end + GENDER_REACH)
+                    for found in pronouns.finditer(self.text, end, end + GENDER_REACH)
                     if quoted or not self._in_quote(found.start())
                 ),  # 'Wilkins said, "he liked ..."': the quotation's 'he' is someone else
                 None,
             )
             if after is not None:
                 votes["m" if after.group(0).lower() in ("he", "his", "him") else "f"] += 1
-        gender = None
-        if votes["m"] > votes["f"]:
-            gender = "m"
-        elif votes["f"] > votes["m"]:
-            gender = "f"
-        self._gender_cache[word] = gender
-        return gender
+        return votes["m"], votes["f"]
 
     def _person_like(self, name: str, start: int) -> bool:
         """Whether a capitalised name reads as a person's: 'Kevin Allton', not 'Google Science Fair' or 'New Zealand'.
