@@ -89,3 +89,28 @@ class TestShortNames:
             "mayor, was in trouble, even with the council. She said the vote would go ahead."
         )
         assert speaker_of(text, "She", "said") == "Ada Vale"
+
+
+class TestWhoIsNamed:
+    """Only a name a pronoun can refer back to is a candidate, with the gender the text gives it."""
+
+    def test_an_object_pronoun_after_a_name_is_someone_else(self):
+        text = (
+            "Dr. Tomas Reyes praised the new clinic in a statement. Senator Ada Vale scolded him "
+            'at the hearing: "The clinic has no staff," she said.'
+        )
+        assert speaker_of(text, "she", "said") == "Ada Vale"
+
+    def test_a_possessive_title_and_name_is_the_person(self):
+        text = (
+            "Oskar Brenn hosts a radio show in Dayton. Democrats seized upon Mr. Lind's TV "
+            "appearance, in which he said the harbour was safe."
+        )
+        assert speaker_of(text, "he", "said") == "Mr. Lind"
+
+    def test_a_name_after_since_is_a_date_not_a_speaker(self):
+        text = (
+            "Mrs. Ada Vale has campaigned hard. In the weeks since Harvest Day, Mrs. Vale has held "
+            "rallies in Dayton and Larkspur. She said the turnout was the best in years."
+        )
+        assert speaker_of(text, "She", "said") == "Ada Vale"

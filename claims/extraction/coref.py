@@ -132,7 +132,14 @@ def _not_in_subject(word: str) -> bool:
     )
 
 
-_NEXT_PRONOUN_RE = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
+# The next pronoun that refers back to a name: 'he', 'his', 'she', 'hers', and 'her' before the
+# noun it owns. An object ('McCaskill scolded him', 'Trump attacked her') is someone else.
+_NEXT_PRONOUN_RE = re.compile(
+    r"\b(?:he|his|she|hers|her(?=\s+(?!(?:to|in|on|at|for|with|and|or|but|that|of|as|from|the|a|an|"
+    r"about|by|into|back|up|out|off|down|over|if|when|because|after|before|is|was|would|will|had|"
+    r"has|this|that|again|too)\b)[\w'’-]))\b",
+    re.IGNORECASE,
+)
 _NAME_SEQUENCE_RE = re.compile(r"\b(?:[A-Z][\w'’.-]*[\w'’-][ \t]+){1,5}[A-Z][\w'’-]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
 # A title, an honorific or a verb of saying right before a name: a person is named.
@@ -191,7 +198,8 @@ def _is_definite_description(written: str) -> bool:
 
 
 _OBJECT_LEADS = frozenset(
-    "of to with for by against at about from on in into than like accused told asked called named met".split()
+    """of to with for by against at about from on in into than like accused told asked called named met
+    since until during through""".split()
 )
 
 
@@ -663,8 +671,10 @@ class SpeakerResolver:
         """'Mr. Smith', 'Professor Eastman' in the window, as the person they name (offsets in the window)."""
         found: list[tuple[int, _Known]] = []
         for match in _TITLED_NAME_RE.finditer(window):
-            if _NEXT_NAME_RE.match(window, match.end()):
-                continue  # 'Governor Aldo Brisk': a full name, read as one
+            if _NEXT_NAME_RE.match(window, match.end()) and not _POSSESSIVE_END_RE.search(
+                match.group(0)
+            ):
+                continue  # 'Governor Aldo Brisk': a full name, read as one ("Mr. Vale's TV show" is Mr. Vale)
             titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
             full = self._full_name(titled.split()[-1], floor + match.start())
             found.append(
@@ -801,7 +811,7 @@ class SpeakerResolver:
                 None,
             )
             if after is not None:
-                votes["m" if after.group(0).lower() in ("he", "his", "him") else "f"] += 1
+                votes["m" if after.group(0).lower() in ("he", "his") else "f"] += 1
         return votes["m"], votes["f"]
 
     def _person_like(self, name: str, start: int) -> bool:
