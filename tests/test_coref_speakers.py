@@ -114,3 +114,13 @@ class TestWhoIsNamed:
             "rallies in Dayton and Larkspur. She said the turnout was the best in years."
         )
         assert speaker_of(text, "She", "said") == "Ada Vale"
+
+
+class TestListener:
+    """The people told are neither the speaker nor the start of what was said."""
+
+    def test_told_reporters_and_a_comma_starts_the_claim_after_the_listener(self):
+        text = "Oskar Brenn told reporters, the harbour will reopen in May."
+        (claim,) = [c for c in attributed(text) if c.cue is not None and c.cue.text == "told"]
+        assert claim.speaker == "Oskar Brenn"
+        assert claim.quote == "the harbour will reopen in May"

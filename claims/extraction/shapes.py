@@ -173,7 +173,7 @@ CONJUNCTION_BEFORE_RE = re.compile(
 # A listener in plain words after 'told': 'reporters', 'them', 'her closest advisers', before a clause's subject.
 TOLD_LISTENER_RE = re.compile(
     r"\s+(?:him|her|them|me|us|you|(?:(?:the|his|her|their|its|our|my|a|an|some|several|many|local|[a-z]+(?:al|ic|est|ive))\s+){0,3}"
-    r"[a-z]+s)\s+(?=(?:he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|that|there|no|nobody|why|how|what|whether|when|where)\b)"
+    r"[a-z]+s),?\s+(?=(?:he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|that|there|no|nobody|why|how|what|whether|when|where)\b)"
 )
 QUESTION_WORD_RE = re.compile(r"\s*(?:why|how|what|whether|when|where|who)\b")
 # A speaker inside a relative clause: 'the plan, which officials said ...'.
