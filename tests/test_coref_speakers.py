@@ -80,6 +80,19 @@ class TestThey:
         assert speaker_of(text, "they", "said") == "harbour officials"
 
 
+class TestTheyAfterAnObject:
+    """People a letter is sent to are not who 'they' are next."""
+
+    def test_they_is_the_senders_not_those_written_to(self):
+        text = (
+            "Critics of the program, like Senators Ada Vale and Oskar Brenn, see the vote as a "
+            "chance to fix it. They sent a letter on Thursday to Senate leaders opposing the "
+            "renewal of the program.\n\n"
+            '"The program has become plagued by fraud," they wrote.'
+        )
+        assert speaker_of(text, "they", "wrote") == "Critics"
+
+
 class TestShortNames:
     """A name opened by a capitalised common word is the person named before."""
 

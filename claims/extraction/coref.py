@@ -197,6 +197,7 @@ def _is_definite_description(written: str) -> bool:
     )
 
 
+_OBJECT_PREPOSITIONS = frozenset("to with from against for at into upon".split())
 _OBJECT_LEADS = frozenset(
     """of to with for by against at about from on in into than like accused told asked called named met
     since until during through""".split()
@@ -413,7 +414,16 @@ class SpeakerResolver:
             else ("group" if noun.endswith("s") and not noun.endswith("ss") else "organization")
         )
         known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
-        (self.people if candidate.speaker_kind == "person" else self.collectives).append(known)
+        if candidate.speaker_kind == "person":
+            self.people.append(known)
+        elif not self._after_preposition(mention.start):
+            self.collectives.append(known)
+
+    def _after_preposition(self, start: int) -> bool:
+        """Whether a phrase is a preposition's object ('sent a letter to Senate leaders opposing ...'):
+        whatever it is said to say, a later 'they' or 'it' is the sentence's subject, not it."""
+        before = self.text[max(0, start - OBJECT_LOOKBACK) : start].split()
+        return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
 
     def _named_speaker(self, candidate: Candidate, mention: Mention) -> None:
         """A named organisation or group as written; a person by the fullest name used for them so far."""
@@ -423,7 +433,8 @@ class SpeakerResolver:
             name = written
             candidate.speaker, candidate.speaker_kind = name, kind
             candidate.speaker_role = mention.role
-            self.collectives.append(_Known(name, mention.role, kind, mention.start))
+            if not self._after_preposition(mention.start):
+                self.collectives.append(_Known(name, mention.role, kind, mention.start))
             return
         name, role = split_role(written)
         role = mention.role or role
