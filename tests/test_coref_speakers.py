@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from extraction_helpers import attributed
 
+from claims.extraction.candidates import Candidate
+from claims.extraction.coref import SpeakerResolver
+from claims.extraction.mentions import Mention
+
 
 def speaker_of(text: str, mention: str, cue: str) -> str | None:
     """The speaker named for the one claim whose speaker is written `mention` and cue `cue`."""
@@ -137,3 +141,36 @@ class TestListener:
         (claim,) = [c for c in attributed(text) if c.cue is not None and c.cue.text == "told"]
         assert claim.speaker == "Oskar Brenn"
         assert claim.quote == "the harbour will reopen in May"
+
+
+class TestNamedOnceAsASpeaker:
+    """A full name named once, as the subject of a verb of saying, is a person 'she'/'he' can mean."""
+
+    def test_a_name_speaking_for_an_organisation_after_for(self):
+        text = (
+            "Salt should carry iodine, Tomas Reyes said in Dayton. Lydia Brill for Food Standards "
+            "Larkspur, says officials are looking at mandatory rules by the end of the year. "
+            "She says the issue is complicated."
+        )
+        assert resolved(text, "She") == "Lydia Brill"
+
+    def test_a_name_that_has_estimated_something(self):
+        text = (
+            "The reef is dying, Tomas Reyes said on Monday. Markus Lind has estimated the "
+            "number of coral colonies that should have been lost during two storms that hit the "
+            "reef in the spring of that year. He estimated that a third of them had died."
+        )
+        assert resolved(text, "He") == "Markus Lind"
+
+
+def resolved(text: str, pronoun: str) -> str | None:
+    """The speaker the resolver alone names for the last `pronoun` in text, as if it spoke."""
+    start = text.rindex(pronoun)
+    candidate = Candidate(
+        start + len(pronoun),
+        len(text),
+        "indirect",
+        mention=Mention(pronoun, start, start + len(pronoun)),
+    )
+    SpeakerResolver(text).resolve(candidate)
+    return candidate.speaker

@@ -159,6 +159,10 @@ _TITLE_BEFORE_RE = re.compile(
 )
 # 'Kazakhstan's foreign minister, Erlan Idrissov,': a role noun and a comma right before a name.
 _ROLE_COMMA_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_TITLES)) + r"),\s+$")
+_VERB_AFTER_NAME_RE = re.compile(
+    r"(?:\s*,?\s+(?:of|for|from|at|with)\s+(?:the\s+)?[A-Z][^,.;:\n]{0,60}?,?)?"
+    r"\s+(?:(?:has|had|have|also|then|later|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b"
+)
 _SPOKE_AFTER_RE = re.compile(
     r"(?:,\s+\d{1,3},|\s+(?:said|says|told|tells|added|explained|wrote)\b|,\s+(?:a|an|the|who)\s)"
 )
@@ -183,6 +187,8 @@ PLURAL_SUBJECT_REACH = 600
 """Before 'they': where a plural subject opening a sentence is looked for."""
 GENDER_REACH = 80
 """After a name: where the pronoun that next refers to them is looked for."""
+SPEAKS_AFTER_REACH = 100
+"""After a name: where its verb of saying is looked for, past where they speak from."""
 NAME_BEFORE_REACH = 3000
 """Before a pronoun or surname: the furthest a 'First Last' name is looked for."""
 
@@ -850,10 +856,17 @@ class SpeakerResolver:
                 or _TITLE_BEFORE_RE.search(before)
                 or _ROLE_COMMA_BEFORE_RE.search(before)
                 or _SPOKE_AFTER_RE.match(after)
+                or self._speaks_after(start + len(name))
                 or self._gender(family) is not None
             )
         self._person_cache[name] = person
         return person
+
+    def _speaks_after(self, end: int) -> bool:
+        """Whether a name is the subject of a verb of saying, perhaps after where they speak from:
+        'Markus Lind has estimated', 'Lydia Brill for Food Standards Larkspur, says'."""
+        match = _VERB_AFTER_NAME_RE.match(self.text, end, end + SPEAKS_AFTER_REACH)
+        return match is not None and match.group("verb").lower() in CUE_FORMS
 
     def _names_between(self, low: int, high: int) -> list[tuple[int, str]]:
         if self._names is None:
