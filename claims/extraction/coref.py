@@ -422,14 +422,19 @@ class SpeakerResolver:
         known = _Known(written, mention.role, candidate.speaker_kind, mention.start)
         if candidate.speaker_kind == "person":
             self.people.append(known)
-        elif not self._after_preposition(mention.start):
+        elif not (candidate.speaker_kind == "group" and self._after_preposition(mention.start)):
             self.collectives.append(known)
 
     def _after_preposition(self, start: int) -> bool:
-        """Whether a phrase is a preposition's object ('sent a letter to Senate leaders opposing ...'):
-        whatever it is said to say, a later 'they' or 'it' is the sentence's subject, not it."""
+        """Whether a group is a preposition's object ('sent a letter to Senate leaders opposing ...'):
+        whatever it is said to say, a later 'they' is the sentence's subject, not it. 'According
+        to officials' names who speaks."""
         before = self.text[max(0, start - OBJECT_LOOKBACK) : start].split()
-        return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
+        return (
+            bool(before)
+            and before[-1].lower() in _OBJECT_PREPOSITIONS
+            and not (len(before) > 1 and before[-2].lower() == "according")
+        )
 
     def _named_speaker(self, candidate: Candidate, mention: Mention) -> None:
         """A named organisation or group as written; a person by the fullest name used for them so far."""
@@ -439,7 +444,7 @@ class SpeakerResolver:
             name = written
             candidate.speaker, candidate.speaker_kind = name, kind
             candidate.speaker_role = mention.role
-            if not self._after_preposition(mention.start):
+            if not (kind == "group" and self._after_preposition(mention.start)):
                 self.collectives.append(_Known(name, mention.role, kind, mention.start))
             return
         name, role = split_role(written)
