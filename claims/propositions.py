@@ -322,13 +322,24 @@ def _title_case(text: str) -> bool:
     return len(long_words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(long_words)
 
 
+_VERDICT_ON_CLAUSE_RE = re.compile(r"^\S+(?:\s+\S+){0,2}?\s+that\b")
+"""A negated verdict that takes a clause: 'not true that ...', 'not likely that ...'."""
+
+
 def _negated_heads(text: str) -> set[str] | None:
     """The first `HEAD_WORDS` content stems after the negator of each negated clause (None
     when a clause's head only calls its subject untrue or unlikely: then the subject is denied)."""
     heads: set[str] = set()
     for predicate in _negated_predicates(text):
-        words = [w for w in predicate.split()[1:] if content_stems(w)][:HEAD_WORDS]
-        stems = content_stems(" ".join(words))
+        words = [w for w in predicate.split()[1:] if content_stems(w)]
+        verdict = 0
+        while verdict < len(words) and content_stems(words[verdict]) <= _VERDICT_STEMS:
+            verdict += 1
+        if 0 < verdict < len(words) and _VERDICT_ON_CLAUSE_RE.search(predicate):
+            # 'It is not true that the Kelby dock handled ...': a verdict on the clause that
+            # follows it, whose first words are the heads.
+            words = words[verdict:]
+        stems = content_stems(" ".join(words[:HEAD_WORDS]))
         if stems and stems <= _VERDICT_STEMS:
             return None
         heads |= stems

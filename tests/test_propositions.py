@@ -759,6 +759,24 @@ class TestSameStanceOrNotTheSameProposition:
         )
         assert denial_meets(unaware, aware)
 
+    def test_a_verdict_on_a_clause_is_headed_by_the_clause(self):
+        # 'not true that X' denies X: its heads are X's first words, so a name heading X
+        # with its predicate shared still meets the statement of X.
+        untrue = make(
+            1,
+            "It is not true that the Kelby dock handled 40,000 containers last week",
+            "Tomas Brenn",
+            polarity="denies",
+        )
+        handled = make(
+            2, "The Kelby dock handled 40,000 containers last week", "Mira Olsen", source_id=2
+        )
+        assert denial_meets(untrue, handled)
+        elsewhere = make(
+            3, "The Kelby dock was closed for repairs last week", "Mira Olsen", source_id=2
+        )
+        assert not denial_meets(untrue, elsewhere)
+
     def test_a_speaker_who_could_not_verify_takes_no_side(self):
         for words in (
             "the Courier could not verify the authenticity of the tape",
