@@ -441,9 +441,12 @@ def _continuations(
 
     position = 0
     previous: Candidate | None = None
+    quoted: Candidate | None = None  # the last direct quote with its own cue and speaker
     for quote in reader.quotes:
         while position < len(ordered) and ordered[position].start <= quote.open:
             previous = ordered[position] if ordered[position].speaker else previous
+            if previous is not None and previous.kind == "direct" and previous.cue is not None:
+                quoted = previous
             position += 1
         start, end = reader.trim(quote.inner_start, quote.inner_end)
         # '"A," X said. "B."': B resumes the quote of A's attribution, with its speaker and cue.
@@ -471,13 +474,34 @@ def _continuations(
         ):
             continue  # a reported statement lends its speaker only to the quote that opens the next sentence
         candidate = Candidate(start, end, "direct", continues=True)
+        carried = _carried_on(index, previous, quoted, quote)
         if resumes:
             candidate.cue, candidate.mention = previous.cue, previous.mention
+        elif carried is not None:
+            candidate.cue, candidate.mention = carried.cue, carried.mention
         candidate.speaker, candidate.speaker_role = previous.speaker, previous.speaker_role
         candidate.speaker_kind, candidate.aliases = previous.speaker_kind, list(previous.aliases)
         found.append(candidate)
         previous = candidate
     return found
+
+
+def _carried_on(
+    index: SentenceIndex, previous: Candidate, quoted: Candidate | None, quote: QuoteSpan
+) -> Candidate | None:
+    """The direct quote whose act of saying `quote` carries on: '"A," X said, adding that ... "B."'.
+
+    A quote in the paragraph of a direct quote's attribution, with nothing but that speaker's
+    words between them, shares its cue and mention (one attribution in two parts).
+    """
+    if (
+        quoted is None
+        or quoted.mention is None
+        or previous.speaker != quoted.speaker
+        or index.paragraph_at(quote.open) != index.paragraph_at(quoted.end)
+    ):
+        return None
+    return quoted
 
 
 def _resumes(reader: CueReader, previous: Candidate, quote: QuoteSpan) -> bool:

@@ -72,6 +72,7 @@ from claims.extraction.shapes import (
     WHO_SAID_RE,
 )
 from claims.extraction.subjects import (
+    SHARE_SUBJECT_RE,
     evidence_subject,
     share_subject,
     subject_after,
@@ -113,6 +114,19 @@ SUBORDINATE_LEAD_RE = re.compile(
 )
 
 
+# 'with 22 percent saying', 'left 62 percent of voters saying': what opens the share before '-ing'.
+_SHARE_LEAD_RE = re.compile(r"(?:^|[,;]\s+|\b(?:with|left|leaving|and)\s+)(?=\S)")
+# What a speaker issues and what then 'says' what it holds: 'issued a statement saying ...'.
+_ISSUED_STATEMENT_RE = re.compile(
+    r"\b(?:issued|released|put\s+out|sent(?:\s+out)?|posted|published|tweeted|signed|wrote|"
+    r"sent|unleashed|fired\s+off)\s+(?:an?|the|its|his|her|their|a\s+joint|a\s+written)?\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:statements?|letter|release|tweets?|memo|message|email|post|video|ad)\b"
+    r"(?:\s+[\w.,’'-]+){0,3}?\s+$"
+)
+# ', citing "...' / ', calling it "...': a participle whose object is the quotation after it.
+_QUOTING_PARTICIPLE_RE = re.compile(
+    r",\s+(?:citing|quoting|invoking|calling\s+(?:it|him|her|them|the\s+\w+))\s*[,:]?\s*$"
+)
 _MAX_QUOTE_TO_VERB = 120
 _PERIOD_QUOTE_TAIL_WORDS = 3
 _UNPUNCTUATED_QUOTE_WORDS = 5
@@ -369,12 +383,19 @@ class CueReader(QuoteReader):
         verb = _Verb(match, lemma, form, sentence_start, sentence_end)
         # 1. '"...," X said' / '"...," said X': the quote ends just before the speaker and verb.
         previous = self.quote_ending_before(match.start(), self._paragraph_start(match.start()))
+        if previous is not None and self._quoted_object(previous, sentence_start):
+            previous = None  # the subject before the quotation is the speaker
         if previous is not None:
             speaker = self._speaker_of_quote_before(verb, previous)
             if speaker is not None:
                 return self._quoted_before(previous, speaker, verb.cue, sentence_end)
         before_words = self.text[max(sentence_start, match.start() - 40) : match.start()].split()
         previous_word = before_words[-1].lower() if before_words else ""
+        if form.endswith("ing") and lemma in STRONG_SAY_LEMMAS:
+            # 'with 22 percent saying ...', 'issued a statement saying ...': who says it comes before.
+            sayer = self._share_saying(verb) or self._statement_saying(verb)
+            if sayer is not None:
+                return self._what_was_said(verb, sayer)
         if _not_a_report(self.text, verb, previous_word):
             return None
         # 2. Who speaks: the subject before the verb, or one the verb's clause implies.
@@ -481,6 +502,14 @@ class CueReader(QuoteReader):
             return mention
         return None
 
+    def _quoted_object(self, quote: QuoteSpan, sentence_start: int) -> bool:
+        """'Vale, citing "the magic of the place," said ...': the quotation is the object of a
+        participle inside the subject's clause, not the statement the verb attributes."""
+        return bool(
+            sentence_start < quote.open
+            and _QUOTING_PARTICIPLE_RE.search(self.text, sentence_start, quote.open)
+        )
+
     def _unpunctuated_opening(self, quote: QuoteSpan, verb: _Verb) -> bool:
         """'"We have had to stand by while leaks spread" said Ada Vale.': a quoted sentence of its own
         whose comma was left out, when the quotation opens the verb's sentence and runs several words."""
@@ -554,6 +583,30 @@ class CueReader(QuoteReader):
                 )
             ):
                 mention = None  # 'Stuart Stevens, who ran the campaign, called it "childish"': a named labeller
+        return mention
+
+    def _share_saying(self, verb: _Verb) -> Mention | None:
+        """'with 22 percent saying they would ...', 'left 62 percent of voters saying ...': the share speaks."""
+        before = self.text[verb.sentence_start : verb.start]
+        leads = list(_SHARE_LEAD_RE.finditer(before))
+        if not leads:
+            return None
+        lead = leads[-1]
+        start, end = verb.sentence_start + lead.end(), verb.sentence_start + len(before.rstrip())
+        if SHARE_SUBJECT_RE.fullmatch(self.text, start, end) is None:
+            return None
+        return Mention(self.text[start:end], start, end)
+
+    def _statement_saying(self, verb: _Verb) -> Mention | None:
+        """'Vale issued a statement saying ...': the statement's author, the subject of the verb that issued it."""
+        issued = _ISSUED_STATEMENT_RE.search(self.text, verb.sentence_start, verb.start)
+        if issued is None:
+            return None
+        mention = mention_before(self.text, verb.sentence_start, issued.start()) or subject_before(
+            self.text, verb.sentence_start, issued.start()
+        )
+        if mention is None or mention.text.lower() in ("which", "who", "that"):
+            return None
         return mention
 
     def _attribution_before(self, verb: _Verb) -> Mention | None:

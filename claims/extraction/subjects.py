@@ -70,10 +70,21 @@ _SOURCE_NOUNS = frozenset(
     officer officers member members insider insiders""".split()
 )
 _PARTICIPLE_PREPOSITIONS = frozenset("to with in on by".split())
+_PHRASE_DETERMINERS = frozenset("a an the those these this that".split())
+# A participle ending a noun phrase, as one dated by a day cut off after it ('a filing dated').
+_DATING_PARTICIPLE_RE = re.compile(r"\s+[a-z]{3,}ed$")
+# Participles that name the people a count or a report asked: 'those surveyed', 'voters polled'.
+_ASKED_PARTICIPLES = frozenset("surveyed polled questioned interviewed sampled contacted".split())
 
 
 def _describing_participle(words: list[str], n: int) -> bool:
-    """'A source linked to the YPG', 'officials involved in the talks': the participle describes the source."""
+    """'A source linked to the YPG', 'officials involved in the talks', 'those surveyed', 'the
+    order released Friday': the participle describes the noun phrase, it is not the clause's verb."""
+    if words[n] in _ASKED_PARTICIPLES or words[n - 1] == "those":
+        return True
+    if n == len(words) - 1 and words[0] in _PHRASE_DETERMINERS and n <= 3:
+        # The phrase ends on it (a time adjunct after it is cut off): 'A court document filed'.
+        return True
     return (
         words[n - 1] in _SOURCE_NOUNS
         and n + 1 < len(words)
@@ -112,11 +123,30 @@ def _head(text: str, start: int, end: int) -> Mention | None:
         for w in lowered
     ):
         return None
-    if lowered[0].endswith("ing") or any(
-        w.endswith("ed") and w.isalpha() and w.islower() and not _describing_participle(lowered, n)
-        for n, w in enumerate(words[1:], 1)
+    modifier_ing = (
+        # 'hacking specialists', 'leading economists': an -ing word modifying a plural head.
+        len(words) == 2
+        and words[1].islower()
+        and lowered[1].endswith("s")
+        and not lowered[1].endswith("ss")
+    )
+    if (
+        lowered[0].endswith("ing")
+        and not modifier_ing
+        or any(
+            w.endswith("ed")
+            and w.isalpha()
+            and w.islower()
+            and not _describing_participle(lowered, n)
+            for n, w in enumerate(words[1:], 1)
+        )
     ):
         return None  # a participle or a past-tense verb: this is a clause, not a noun phrase
+    dating = _DATING_PARTICIPLE_RE.search(head)
+    if dating is not None and len(words) >= 3 and lowered[-1] not in _ASKED_PARTICIPLES:
+        # 'A court document filed (Thursday)': the noun phrase without the participle that dates it.
+        head = head[: dating.start()]
+        head_end = start + len(head)
     # A clause before 'and' ('The deal collapsed and officials said'): keep the part after it.
     joined = re.search(
         r".*\s(?:and|but)\s+(?=(?:the|a|an|some|many|his|her|their|[A-Z])\S*\s*)", head
@@ -223,13 +253,17 @@ def subject_before(text: str, clause_start: int, verb_start: int) -> Mention | N
             if comma > start
             else None
         )
-    if head.end >= end or _TIME_ADJUNCT_RE.fullmatch(text[head.end : end]):
+    if (
+        head.end >= end
+        or _TIME_ADJUNCT_RE.fullmatch(text[head.end : end])
+        or _DATING_PARTICIPLE_RE.fullmatch(text[head.end : end])
+    ):
         return head
     # Between the head and the verb only an appositive or a relative clause may stand: set off by
     # commas or dashes, or opened by 'who'/'that'. A second clause ('the vote failed, officials') is no subject.
     after_head = text[head.end : end]
     if re.match(r"\s+(?:who|whose|which|whom|that)\b", after_head) or re.search(
-        r"[,—–)]$|\s-$", text[start:punctuated_end].rstrip()
+        r"[,—–)]$|\s-$", text[start:punctuated_end].rstrip().rstrip("'\"”’")
     ):
         return head
     return None

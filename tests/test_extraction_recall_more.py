@@ -1,0 +1,117 @@
+"""More attributions the readers used to miss (issue 14's PolNeAR recall), on short fictional texts."""
+
+from __future__ import annotations
+
+from extraction_helpers import attributed, by_cue
+
+
+class TestFollowOnQuotes:
+    """A quote in the paragraph of a direct quote's attribution carries on the same act of saying."""
+
+    def test_a_quote_after_an_attribution_that_goes_on_shares_its_cue(self):
+        text = (
+            "“Nobody checks the ledgers,” the harbour clerk said, adding that small traders "
+            "may not notice the new fees. “Most of them pay in cash.”"
+        )
+        claims = [c for c in attributed(text) if c.kind == "direct"]
+        assert [c.quote for c in claims] == [
+            "Nobody checks the ledgers",
+            "Most of them pay in cash",
+        ]
+        assert {c.speaker for c in claims} == {"the harbour clerk"}
+        assert [c.cue.text if c.cue else None for c in claims] == ["said", "said"]
+        assert claims[0].cue == claims[1].cue
+
+    def test_a_narrative_sentence_between_still_leaves_the_quote_to_the_speaker(self):
+        text = (
+            '"This is a critique of the elite," said Oren Daskal, who stars in the show. '
+            'But the posters have not hurt ticket sales. "It has been a marvellous run."'
+        )
+        claims = [c for c in attributed(text) if c.kind == "direct"]
+        assert [c.speaker for c in claims] == ["Oren Daskal", "Oren Daskal"]
+        assert claims[1].cue is not None and claims[1].cue == claims[0].cue
+
+    def test_a_quote_in_the_next_paragraph_keeps_the_speaker_but_no_cue(self):
+        text = (
+            '"Prices rose by 4 percent," Dara Quill told reporters.\n\n'
+            '"We expect them to fall again next year."'
+        )
+        claims = [c for c in attributed(text) if c.kind == "direct"]
+        assert claims[1].speaker == "Dara Quill" and claims[1].cue is None
+
+
+class TestSubjects:
+    """Subjects the speaker readers used to refuse: participles that describe, -ing modifiers."""
+
+    def test_those_surveyed_speak_after_an_opening_adverb(self):
+        claim = by_cue(
+            "Again, those surveyed said the mayor was best able to fix the roads.", "said"
+        )
+        assert claim.speaker == "those surveyed"
+        assert claim.quote == "the mayor was best able to fix the roads"
+
+    def test_a_share_of_those_polled_speaks(self):
+        text = "Thirty-one percent of those polled say they would be glad if Vale won the race."
+        claim = by_cue(text, "say")
+        assert claim.speaker == "Thirty-one percent of those polled"
+        assert claim.quote == "they would be glad if Vale won the race"
+
+    def test_a_record_dated_by_a_participle_speaks_without_it(self):
+        text = "A court filing dated Thursday says that the harbour master will not be charged."
+        claim = by_cue(text, "says")
+        assert claim.speaker == "A court filing"
+        assert claim.quote == "the harbour master will not be charged"
+
+    def test_an_ing_word_modifying_a_plural_head_is_part_of_the_speaker(self):
+        text = "But diving specialists say the new locks might not open before winter."
+        claim = by_cue(text, "say")
+        assert claim.speaker == "diving specialists"
+        assert claim.quote == "the new locks might not open before winter"
+
+    def test_a_fronted_ing_clause_is_still_no_speaker(self):
+        claim = by_cue("Citing the storms, officials said the ferry would stay in port.", "said")
+        assert claim.speaker == "officials"
+
+
+class TestQuotedObjects:
+    """A quotation a participle cites inside the subject's clause is not what the verb attributes."""
+
+    def test_a_cited_quotation_between_subject_and_verb(self):
+        text = "Ada Vale, citing ''the magic of the old port,'' said the ferry could turn a profit."
+        claims = attributed(text)
+        assert [(c.speaker, c.cue.text, c.quote) for c in claims] == [
+            ("Ada Vale", "said", "the ferry could turn a profit")
+        ]
+
+    def test_an_epithet_called_between_subject_and_verb(self):
+        text = 'Ada Vale, calling it "a disgrace," said the council must act now.'
+        claim = by_cue(text, "said")
+        assert claim.speaker == "Ada Vale" and claim.quote == "the council must act now"
+
+
+class TestWhoIsSaying:
+    """'-ing' forms of saying whose speaker stands before them without a comma."""
+
+    def test_a_share_saying(self):
+        text = "Brenn came second, with 22 percent saying they would never vote for him."
+        claim = by_cue(text, "saying")
+        assert claim.speaker == "22 percent"
+        assert claim.quote == "they would never vote for him"
+        text = "The floods have left 62 percent of residents saying the levees are failing."
+        assert by_cue(text, "saying").speaker == "62 percent of residents"
+
+    def test_a_statement_saying_is_its_issuer_s(self):
+        text = (
+            "Shortly after the vote, Senator Ada Vale issued a statement saying that the council "
+            "should not confirm a new harbour master before the election."
+        )
+        claim = by_cue(text, "saying")
+        assert claim.speaker == "Ada Vale"
+        assert (
+            claim.quote == "the council should not confirm a new harbour master before the election"
+        )
+        text = "Brill fired off a series of tweets early Friday saying that Vale had shown bad judgment."
+        assert by_cue(text, "saying").speaker == "Brill"
+
+    def test_a_statement_said_in_is_no_issuer(self):
+        assert not attributed("The port reopened after a statement saying nothing new.")
