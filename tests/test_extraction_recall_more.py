@@ -115,3 +115,52 @@ class TestWhoIsSaying:
 
     def test_a_statement_said_in_is_no_issuer(self):
         assert not attributed("The port reopened after a statement saying nothing new.")
+
+
+class TestInvertedSpeakers:
+    """'<clause>, said <named speaker>': the clause before the verb is what was said."""
+
+    def test_a_relative_clause_inside_the_fronted_clause_is_not_a_speaker(self):
+        text = (
+            "Vale lacks support from her colleagues on the council, whom she has alienated with "
+            "her rhetoric, said Oskar Brenn, director of the Larkspur Institute."
+        )
+        claims = attributed(text)
+        assert [(c.speaker, c.cue.text) for c in claims] == [("Oskar Brenn", "said")]
+        assert claims[0].quote == (
+            "Vale lacks support from her colleagues on the council, whom she has alienated with "
+            "her rhetoric"
+        )
+
+    def test_a_speaker_with_two_roles_after_the_verb(self):
+        text = (
+            "The firm lobbied for the harbour board on fees, tolls and other issues, said "
+            "lobbyist and party strategist Hanne Wittrock, a former partner."
+        )
+        claim = by_cue(text, "said")
+        assert claim.speaker == "Hanne Wittrock"
+        assert (
+            claim.quote == "The firm lobbied for the harbour board on fees, tolls and other issues"
+        )
+
+    def test_no_name_after_the_verb_keeps_the_subject_reading(self):
+        text = (
+            "Mira Holt, 59, of Ashton, who watched the vote on a screen, said the result "
+            "brought back memories of her father."
+        )
+        claim = by_cue(text, "said")
+        assert claim.quote == "the result brought back memories of her father"
+
+    def test_a_pronoun_after_a_relative_clause_quoting_an_epithet_opens_the_content(self):
+        text = (
+            "Liesel Brandt, who calls the mayor a “wrecker,” said he doesn’t deserve a second term."
+        )
+        claim = by_cue(text, "said")
+        assert claim.speaker == "Liesel Brandt"
+        assert claim.quote == "he doesn’t deserve a second term"
+
+    def test_a_subject_with_a_relative_clause_before_the_verb_is_not_a_fronted_clause(self):
+        text = "Mira Vance, who manages the band, confirmed Jackson’s death to Larkspur Radio."
+        for claim in attributed(text):
+            assert claim.speaker != "Jackson’s death to Larkspur Radio"
+            assert "Mira Vance" not in claim.quote

@@ -123,9 +123,15 @@ _ISSUED_STATEMENT_RE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:statements?|letter|release|tweets?|memo|message|email|post|video|ad)\b"
     r"(?:\s+[\w.,’'-]+){0,3}?\s+$"
 )
-# ', citing "...' / ', calling it "...': a participle whose object is the quotation after it.
+# Verbs that put their named speaker after them behind a fronted clause: '..., said Ada Vale.'
+_INVERTING_LEMMAS = frozenset("say add write note explain".split())
+# 'Ada Vale, who manages the band, confirmed ...': a relative clause closes right before the verb.
+_RELATIVE_BEFORE_VERB_RE = re.compile(r",\s+(?:who|whose|which)\b[^,]*,\s*$")
+# ', citing "...', ', calling it "...', ', who calls him "...': a participle or a relative clause
+# inside the subject's phrase whose object is the quotation after it.
 _QUOTING_PARTICIPLE_RE = re.compile(
     r",\s+(?:citing|quoting|invoking|calling\s+(?:it|him|her|them|the\s+\w+))\s*[,:]?\s*$"
+    r"|,\s+(?:who|which)\s+[^,;\"“”]{2,80}$"
 )
 _MAX_QUOTE_TO_VERB = 120
 _PERIOD_QUOTE_TAIL_WORDS = 3
@@ -402,6 +408,17 @@ class CueReader(QuoteReader):
         around = inverted_parenthetical(self, match, sentence_start, sentence_end)
         if around is not None:
             return around
+        if (
+            lemma in _INVERTING_LEMMAS
+            and _strong_form(lemma, form)
+            and not clause_like(self.text[verb.end : sentence_end])
+            and not _RELATIVE_BEFORE_VERB_RE.search(self.text, sentence_start, verb.start)
+        ):
+            # 'The firm lobbied for the casinos, taxes and other issues, said strategist Ada Vale.':
+            # a named speaker and no clause after the verb, so the clause before it is what was said.
+            inverted = fronted_inverted(self, match, sentence_start, sentence_end, any_subject=True)
+            if inverted is not None:
+                return inverted
         speaker_floor = max(sentence_start, previous.close if previous else 0)
         mention = self._attribution_before(verb) if form.endswith("ing") else None
         if mention is None:
@@ -503,8 +520,9 @@ class CueReader(QuoteReader):
         return None
 
     def _quoted_object(self, quote: QuoteSpan, sentence_start: int) -> bool:
-        """'Vale, citing "the magic of the place," said ...': the quotation is the object of a
-        participle inside the subject's clause, not the statement the verb attributes."""
+        """'Vale, citing "the magic of the place," said ...', 'Vale, who calls him a "wrecker,"
+        said ...': the quotation belongs to a participle or a relative clause inside the subject's
+        phrase, not to the statement the verb attributes."""
         return bool(
             sentence_start < quote.open
             and _QUOTING_PARTICIPLE_RE.search(self.text, sentence_start, quote.open)

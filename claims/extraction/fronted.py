@@ -21,6 +21,7 @@ from claims.extraction.shapes import (
     SPACE_COMMA,
     SUBORDINATE_OPENING_RE,
 )
+from claims.extraction.subjects import subject_after
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
 _OPENING_MARKS = ("“", '"', "‘", "'")
@@ -150,9 +151,17 @@ def parenthetical(
 
 
 def fronted_inverted(
-    reader: QuoteReader, match: re.Match[str], sentence_start: int, sentence_end: int
+    reader: QuoteReader,
+    match: re.Match[str],
+    sentence_start: int,
+    sentence_end: int,
+    any_subject: bool = False,
 ) -> Candidate | None:
-    """'The economy is growing, said the minister.'"""
+    """'The economy is growing, said the minister.'
+
+    With `any_subject` (a strong verb of saying and no clause after it), whatever noun phrase
+    follows the verb is the speaker if it ends on a name ('said lobbyist and strategist Ada Vale').
+    """
     form = match.group(0).lower()
     if form.endswith("ing") or CUE_FORMS[form] in TELL_LEMMAS:
         return None
@@ -160,6 +169,12 @@ def fronted_inverted(
     if not before.rstrip().endswith(","):
         return None
     mention = mention_after(reader.text, match.end(), sentence_end)
+    if any_subject:
+        mention = mention or subject_after(reader.text, match.end(), sentence_end)
+        if mention is not None and not _NAME_END_RE.search(mention.text):
+            return (
+                None  # 'declared bankruptcy', 'said parents want ...': no one named after the verb
+            )
     if mention is None or SPEAKER_CLAUSE_RE.search(mention.text):
         return None  # 'The board, which met, said the plan would fail': a clause, not an inverted speaker
     remainder = reader.text[mention.end : sentence_end]
@@ -175,6 +190,8 @@ def fronted_inverted(
     )
 
 
+_NAME_END_RE = re.compile(r"\b[A-Z][\w.'’-]*\s+[A-Z][\w'’-]*[a-z]$")
+"""A phrase that ends on a name of two capitalised words ('strategist Ada Vale')."""
 SPEAKER_CLAUSE_RE = re.compile(
     r"\b(?:would|will|could|can|should|must|might|may|is|are|was|were|has|have|had)\b"
 )
