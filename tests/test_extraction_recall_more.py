@@ -164,3 +164,31 @@ class TestInvertedSpeakers:
         for claim in attributed(text):
             assert claim.speaker != "Jackson’s death to Larkspur Radio"
             assert "Mira Vance" not in claim.quote
+
+
+class TestFrontedPhrases:
+    """A phrase or a clause before the speaker is what was said only when nothing is said after the verb."""
+
+    def test_a_fronted_time_phrase_with_the_word_the_is_no_statement(self):
+        text = "And until the announcement of the closure, most of them said they loved the yard."
+        claim = by_cue(text, "said")
+        assert claim.quote == "they loved the yard"
+
+    def test_a_subordinate_clause_after_a_connective_is_no_statement(self):
+        claim = by_cue("But when the council met, Vale said the bridge would close.", "said")
+        assert claim.quote == "the bridge would close"
+        text = (
+            "Still, while the port cannot stop every smuggler, divers who have searched the "
+            "harbour say it could be doing more."
+        )
+        assert by_cue(text, "say").quote == "it could be doing more"
+
+    def test_a_clause_joined_by_but_before_the_speaker_is_not_theirs(self):
+        text = "The tactic would be highly unusual, but diving specialists say it is a real risk."
+        claim = by_cue(text, "say")
+        assert claim.speaker == "diving specialists"
+        assert claim.quote == "it is a real risk"
+
+    def test_a_fronted_clause_with_but_inside_it_is_still_said(self):
+        claim = by_cue("The levy will fail, but not before June, officials say.", "say")
+        assert claim.quote == "The levy will fail, but not before June"

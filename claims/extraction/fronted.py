@@ -32,6 +32,14 @@ _ADJUNCT_ONLY_RE = re.compile(
     r"until|since|before|after|throughout|through|inside|outside|near|across)\s+[^,;:]*"
 )
 _PRESENT_VERB_RE = re.compile(r"\b[a-z]{2,}s\b")
+# ', but specialists say': a conjunction joins the speaker's clause to the one before it.
+_COORDINATED_SPEAKER_RE = re.compile(
+    r"(?:,\s*|^)(?:but|and|yet|while|whereas)\s+$|^(?:but|and|yet)\s"
+)
+# 'Still, while ...', 'But when ...': a connective before the subordinate clause that opens a sentence.
+_CONNECTIVE_LEAD_RE = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Still|Now|However|Meanwhile|Even|Instead|Indeed)\b,?\s+)+"
+)
 
 
 def _adjunct_only(before: str) -> bool:
@@ -66,6 +74,12 @@ def fronted(
     if mention.text.lower() in _RELATIVES:
         return None  # '"...," said Ada Vale, who advised the campaign': the relative's clause is no speaker's
     written_before = reader.text[sentence_start : mention.start]
+    if _COORDINATED_SPEAKER_RE.search(written_before) or _COORDINATED_SPEAKER_RE.match(
+        mention.text
+    ):
+        return (
+            None  # '..., but security specialists say it is ...': a clause of its own before theirs
+        )
     before = _without_role(written_before, mention.role)
     if before == written_before and not before.rstrip().endswith(","):
         # '..., several veteran Republicans said.': the speaker phrase runs back to the comma.
@@ -84,8 +98,11 @@ def fronted(
     if _adjunct_only(before):
         return None
     after = reader.text[cue[1] : sentence_end]
+    connective = _CONNECTIVE_LEAD_RE.match(before)
+    opening = before[connective.end() :] if connective else before
+    opening = opening[:1].upper() + opening[1:]  # 'But when ...' opens like 'When ...'
     if (
-        (SUBORDINATE_OPENING_RE.match(before) or PREPOSITION_OPENING_RE.match(before))
+        (SUBORDINATE_OPENING_RE.match(opening) or PREPOSITION_OPENING_RE.match(opening))
         and CONTENT_OPENING_RE.match(after)
         and (clause_like(after) or len(after.split()) >= 3)
     ):

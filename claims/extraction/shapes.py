@@ -187,7 +187,7 @@ NON_FINITE_LEADS = frozenset(
 )
 # A subject pronoun and a verb opening a clause: 'she worries', 'they want' (not 'it' or 'you', which are objects too).
 PRONOUN_CLAUSE_RE = re.compile(
-    r"(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)"
+    r"\b(?:he|she|they|we|I)\s+(?:also\s+|still\s+|now\s+)?[a-z]{2,}(?:s|ed)?\b(?!\s*[,.;:]?$)"
 )
 # A reporting verb in a relative clause on its speaker: 'Mr. Lee, who said ...' / 'Mr. Lee, who has long said ...'.
 WHO_SAID_RE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")

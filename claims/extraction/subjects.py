@@ -98,6 +98,11 @@ def _head(text: str, start: int, end: int) -> Mention | None:
     cut = _HEAD_END_RE.search(segment)
     head_end = start + (cut.start() if cut else len(segment))
     head = text[start:head_end].rstrip(" ,")
+    conjunction = re.match(r"(?:but|and|yet)\s+(?=\S)", head)
+    if conjunction:
+        # ', but security specialists say': the conjunction joins clauses, it is no part of the subject.
+        start += conjunction.end()
+        head = head[conjunction.end() :]
     adjunct = _TIME_ADJUNCT_RE.search(head)
     if adjunct:
         head = head[: adjunct.start()]
