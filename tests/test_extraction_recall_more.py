@@ -192,3 +192,31 @@ class TestFrontedPhrases:
     def test_a_fronted_clause_with_but_inside_it_is_still_said(self):
         claim = by_cue("The levy will fail, but not before June, officials say.", "say")
         assert claim.quote == "The levy will fail, but not before June"
+
+    def test_a_subject_with_a_list_in_apposition_says_the_clause_after_the_verb(self):
+        text = "Three of the councillors, Vale, Brill and Holt, say the vote was rigged."
+        assert by_cue(text, "say").quote == "the vote was rigged"
+        text = (
+            "The harbour's oldest pilots, like Vale and Brill, say the channel should be dredged."
+        )
+        claim = by_cue(text, "say")
+        assert claim.speaker == "The harbour's oldest pilots"
+        assert claim.quote == "the channel should be dredged"
+
+    def test_a_fronted_clause_before_a_named_listener_is_still_what_was_told(self):
+        text = (
+            "Forces heading to the town heard what sounded like an earthquake, the governor, "
+            "Ada Vale, told The Larkspur Courier."
+        )
+        claim = by_cue(text, "told")
+        assert claim.quote.startswith("Forces heading to the town")
+
+
+class TestEvidence:
+    """Records that speak through 'shows', 'finds': an average of polls is one."""
+
+    def test_an_average_of_polls_shows(self):
+        text = "A Larkspur Courier average of polls shows Vale leading by 2.2 percent over Brill."
+        claim = by_cue(text, "shows")
+        assert claim.speaker == "A Larkspur Courier average of polls"
+        assert claim.quote == "Vale leading by 2.2 percent over Brill"

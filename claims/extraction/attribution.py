@@ -583,7 +583,7 @@ class CueReader(QuoteReader):
         after = self.text[verb.end : verb.sentence_end]
         plural_say = (
             form == "say"
-            and previous_word.isalpha()
+            and previous_word.rstrip(",").isalpha()
             and previous_word not in NON_FINITE_LEADS
             and (clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
         )

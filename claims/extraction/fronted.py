@@ -107,6 +107,13 @@ def fronted(
         and (clause_like(after) or len(after.split()) >= 3)
     ):
         return None  # 'As the vote neared, his son said the race was over': the content follows the verb
+    if (
+        re.match(r"\s+[a-z]", after)
+        and CONTENT_OPENING_RE.match(after)
+        and clause_like(after)
+        and not clause_like(before)
+    ):
+        return None  # 'Three of the councillors, Vale and Holt, say the vote was rigged': no verb before
     if _CLAUSE_RESUMES_RE.match(after):
         return None  # 'The plan, he said, is doomed': the clause goes on after the attribution
     if not _SPEAKERS_OWN_RE.match(after):

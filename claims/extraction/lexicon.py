@@ -37,7 +37,7 @@ EVIDENCE_LEMMAS = frozenset(
 )
 # Nouns naming a record, a count or a piece of evidence rather than a person.
 EVIDENCE_NOUNS = frozenset(
-    """poll polls polling survey surveys study studies analysis analyses report reports data figures
+    """poll polls polling average averages survey surveys study studies analysis analyses report reports data figures
     records record video videos footage emails email documents document research results numbers
     review audit investigation statistics census estimates count tally filings filing photos photo
     transcript memo letter letters tests test models model projections forecast forecasts findings
