@@ -6,8 +6,9 @@ reads one source against it and returns a `Verdict`: `supports` (the source stat
 without taking a side: hedged, rumoured, forecast, put in unnamed sources' mouths) or
 `unrelated`.
 
-The source's statements are its headline (its title, or the whole of a one-line document)
-and its claims. Each is related to the check by the share of the check's topic terms it
+The source's statements are its headline (its title, the whole of a one-line document, or
+for a source with no title its opening sentence, the lede a news article states its story
+in) and its claims. Each is related to the check by the share of the check's topic terms it
 carries (content stems, with names and numbers weighing double; debunking and reporting
 words are not topic). A source is related when its statements together carry enough of the
 check; a long article must share more, since it shares a word with almost anything.
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -140,6 +141,8 @@ class _Reading:
     """A sentence of the source's text that no claim holds (read only for debunking words)."""
     negation: bool = False
     """Denies only by a plain negation ('did not', 'not among'), with no denying or debunking word."""
+    lead: bool = False
+    """The opening sentence of a source with no title, read as its headline."""
 
     @property
     def weight(self) -> float:
@@ -182,16 +185,12 @@ class CheckReader:
             return Verdict("unrelated", (), "the check names nothing to look for", 0.0)
         statements: list[tuple[int | None, str, bool, bool, float, bool]] = []
         covered: set[str] = set()
-        if title and title.strip():
+        # A source with no title stands for what its opening sentence (its lede) says.
+        lead = None if title and title.strip() else _lead(text or "")
+        head = title.strip() if title and title.strip() else lead
+        if head:
             statements.append(
-                (
-                    None,
-                    title.strip(),
-                    False,
-                    self._relayed_title(title.strip()),
-                    self._share(title.strip(), covered),
-                    False,
-                )
+                (None, head, False, self._relayed_title(head), self._share(head, covered), False)
             )
         for claim in claims:
             statements.append(
@@ -223,6 +222,8 @@ class CheckReader:
             )
         # Only a related source's statements are read for their stance: most sources stop above.
         readings = [self._read(*statement) for statement in statements]
+        if lead:
+            readings[0] = replace(readings[0], lead=True)
         if text and text.strip() != (title or "").strip():
             readings.extend(
                 _Reading(None, sentence, self.relatedness(sentence), True, True, False, cue, True)
@@ -348,6 +349,8 @@ def _explain(stance: str, reading: _Reading, check_denies: bool) -> str:
     where = (
         "its text"
         if reading.in_text
+        else "its opening sentence"
+        if reading.lead
         else "its title"
         if reading.claim_id is None
         else f"claim {reading.claim_id}"
@@ -412,6 +415,14 @@ def _terms(text: str) -> dict[str, float]:
     for number in _NUMBER_RE.findall(normalise_numbers(plain(text))):
         terms[number] = 2.0
     return terms
+
+
+def _lead(text: str) -> str | None:
+    """The opening sentence of a text (its first line when that ends first), if not overlong."""
+    for sentence in _SENTENCE_RE.split(text.strip(), maxsplit=1)[:1]:
+        if sentence.strip() and len(sentence) <= MAX_SENTENCE:
+            return sentence.strip()
+    return None
 
 
 def headline(title: str | None, path: str | None, text: str | None) -> str | None:

@@ -183,6 +183,21 @@ class TestReader:
         verdict = CheckReader(CHECK).judge(None, claims)
         assert (verdict.stance, verdict.claim_ids) == ("supports", (6,))
 
+    def test_a_source_without_a_title_stands_for_its_opening_sentence(self):
+        # No claim holds the lede's denial; the lede is read as the headline it stands for.
+        text = (
+            "Engineers deny that the Quillport dam was breached by the March flood.\n"
+            "The dam was inspected on Monday. The Quillport harbour reopened."
+        )
+        claims = [FakeClaim(3, "The Quillport harbour reopened")]
+        verdict = CheckReader(CHECK).judge(None, claims, text)
+        assert verdict.stance == "disputes"
+        assert verdict.claim_ids == ()
+        assert verdict.explanation.startswith("its opening sentence denies it (\u2018deny\u2019)")
+        # A titled source's headline is its title: its opening sentence is only text.
+        titled = CheckReader(CHECK).judge("Quillport harbour reopens", claims, text)
+        assert titled.stance != "disputes"
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
