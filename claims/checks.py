@@ -17,8 +17,9 @@ Related statements are read by `claims.polarity.stance_towards`, relative to the
 polarity (a check that itself calls something a hoax is supported by a source that debunks
 it). A source disputes an asserted check when any statement calls the story untrue ('hoax',
 'fake', 'satire', 'misattributed'), when a denial or negation is itself about the check, or
-when it denies three times or more; otherwise its firm related statements (the headline
-weighing double) outweigh its hedged ones for `supports`, or the reverse for `reports`. A
+when it denies three times or more; otherwise a related headline that only relays the story
+(hedged) makes it `reports`, and else its firm related statements (the headline weighing
+double) outweigh its hedged ones for `supports`, or the reverse for `reports`. A
 denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax
 rumours swirl') takes neither side: it is read as a hedged statement that relays the story.
 The explanation names the statement that decided.
@@ -145,8 +146,13 @@ class _Reading:
     """The opening sentence of a source with no title, read as its headline."""
 
     @property
+    def headline(self) -> bool:
+        """The source's title, or the opening sentence standing for it."""
+        return self.claim_id is None and not self.in_text
+
+    @property
     def weight(self) -> float:
-        return TITLE_WEIGHT if self.claim_id is None and not self.in_text else 1.0
+        return TITLE_WEIGHT if self.headline else 1.0
 
 
 class CheckReader:
@@ -335,6 +341,12 @@ class CheckReader:
         if not firm and not relayed:
             return Verdict(
                 "unrelated", (), "no statement of the source is about the check", source_share
+            )
+        if any(r.headline for r in relayed):
+            # A headline that only relays the story (hedged, attributed, forecast) says how the
+            # source holds it, however firmly its body restates the details.
+            return self._verdict(
+                "reports", sorted(relayed, key=lambda r: not r.headline), source_share
             )
         if firm_weight > relayed_weight:
             return self._verdict("supports", firm, source_share)

@@ -198,6 +198,22 @@ class TestReader:
         titled = CheckReader(CHECK).judge("Quillport harbour reopens", claims, text)
         assert titled.stance != "disputes"
 
+    def test_a_headline_that_only_relays_makes_a_report(self):
+        claims = [
+            FakeClaim(1, "The Quillport dam was breached at dawn"),
+            FakeClaim(2, "The March flood reached the Quillport dam at dawn"),
+            FakeClaim(3, "The Quillport dam breach flooded the lower town"),
+        ]
+        relaying = "Quillport dam reportedly breached by March flood, unverified posts say"
+        verdict = CheckReader(CHECK).judge(relaying, claims)
+        assert verdict.stance == "reports"
+        assert verdict.explanation.startswith("its title relays it")
+        # The same body under a title that states the story supports it.
+        assert CheckReader(CHECK).judge(HEADLINES["supports"], claims).stance == "supports"
+        # An untitled body whose lede relays reports it too.
+        text = relaying + ".\nThe Quillport dam was breached at dawn."
+        assert CheckReader(CHECK).judge(None, claims, text).stance == "reports"
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
