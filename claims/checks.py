@@ -17,10 +17,10 @@ Related statements are read by `claims.polarity.stance_towards`, relative to the
 polarity (a check that itself calls something a hoax is supported by a source that debunks
 it). A source disputes an asserted check when any statement calls the story untrue ('hoax',
 'fake', 'satire', 'misattributed'), when a denial or negation is itself about the check, or
-when it denies three times or more; otherwise a related headline that only relays the story
-(hedged) makes it `reports`, and else its firm related statements (the headline weighing
-double) outweigh its hedged ones for `supports`, or the reverse for `reports`. A
-denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax
+when it denies three times or more under a headline that does not state the story;
+otherwise a related headline that only relays the story (hedged) makes it `reports`, and
+else its firm related statements (the headline weighing double) outweigh its hedged ones
+for `supports`, or the reverse for `reports`. A denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax
 rumours swirl') takes neither side: it is read as a hedged statement that relays the story.
 The explanation names the statement that decided.
 """
@@ -53,7 +53,8 @@ NEGATION_RELATED = 0.3
 """A plain negation ('was not', "didn't") must carry this share to count against the check:
 unlike debunking words, a negation elsewhere in an article is usually about something else."""
 DENIALS_DEBUNK = 3
-"""An article with this many denials, wherever they stand, debunks the story it tells."""
+"""An article with this many denials, wherever they stand, debunks the story it tells, unless
+its headline states or relays the story."""
 MAX_HEADLINE = 300
 """A one-line document up to this many characters is a headline."""
 TITLE_WEIGHT = 2.0
@@ -306,7 +307,10 @@ class CheckReader:
             and r.relatedness >= (MIN_RELATED if r.claim_id is None else NEGATION_RELATED)
         ]
         denials.sort(key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None))
-        many = sum(r.denies for r in readings) >= DENIALS_DEBUNK
+        # Denials scattered through an article debunk its story only when its headline does
+        # not itself state or relay the story.
+        stated = any(r.headline and r.relatedness >= MIN_RELATED and not r.denies for r in readings)
+        many = not stated and sum(r.denies for r in readings) >= DENIALS_DEBUNK
         related = sorted(
             (r for r in readings if r.relatedness >= MIN_RELATED and not r.denies),
             key=lambda r: (-r.weight * r.relatedness, r.claim_id is not None),

@@ -214,6 +214,17 @@ class TestReader:
         text = relaying + ".\nThe Quillport dam was breached at dawn."
         assert CheckReader(CHECK).judge(None, claims, text).stance == "reports"
 
+    def test_many_denials_debunk_only_under_a_headline_that_does_not_state_the_story(self):
+        claims = [
+            FakeClaim(1, "The Quillport dam was breached by the March flood"),
+            FakeClaim(2, "The mayor did not attend the harbour meeting"),
+            FakeClaim(3, "The ferry was not running on Tuesday"),
+            FakeClaim(4, "Nobody was hurt in the lower town"),
+        ]
+        reader = CheckReader(CHECK)
+        assert reader.judge("Harbour week in review", claims).stance == "disputes"
+        assert reader.judge(HEADLINES["supports"], claims).stance == "supports"
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
