@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from claims.extraction.segment import paragraphs, sentences
 from claims.normalize import NEGATORS, content_stems, entity_keys, normalise_numbers, plain, stem
 from claims.polarity import denies_a_debunking, is_negation_cue, read_stance, stance_towards
 from claims.propositions import negated_clauses
@@ -434,10 +435,11 @@ def _terms(text: str) -> dict[str, float]:
 
 
 def _lead(text: str) -> str | None:
-    """The opening sentence of a text (its first line when that ends first), if not overlong."""
-    for sentence in _SENTENCE_RE.split(text.strip(), maxsplit=1)[:1]:
-        if sentence.strip() and len(sentence) <= MAX_SENTENCE:
-            return sentence.strip()
+    """The opening sentence of a text's first paragraph (not cut after 'Jr.' or 'Oct.'), if not overlong."""
+    for start, end in paragraphs(text)[:1]:
+        for first, last in sentences(text, start, end)[:1]:
+            if last - first <= MAX_SENTENCE:
+                return text[first:last]
     return None
 
 

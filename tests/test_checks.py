@@ -198,6 +198,15 @@ class TestReader:
         titled = CheckReader(CHECK).judge("Quillport harbour reopens", claims, text)
         assert titled.stance != "disputes"
 
+    def test_the_opening_sentence_runs_past_an_abbreviation(self):
+        text = (
+            "On Monday Ferris Pell Jr. denied that the Quillport dam was breached by the March "
+            "flood.\nThe harbour reopened."
+        )
+        verdict = CheckReader(CHECK).judge(None, [], text)
+        assert verdict.stance == "disputes"
+        assert "Pell Jr. denied" in verdict.explanation
+
     def test_a_headline_that_only_relays_makes_a_report(self):
         claims = [
             FakeClaim(1, "The Quillport dam was breached at dawn"),
