@@ -20,9 +20,12 @@ it). A source disputes an asserted check when any statement calls the story untr
 when it denies three times or more under a headline that does not state the story;
 otherwise a related headline that only relays the story (hedged) makes it `reports`, and
 else its firm related statements (the headline weighing double) outweigh its hedged ones
-for `supports`, or the reverse for `reports`. A denial that only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax
-rumours swirl') takes neither side: it is read as a hedged statement that relays the story.
-The explanation names the statement that decided.
+for `supports`, or the reverse for `reports`. Under a headline that only relays the story,
+the plain negations in its claims (and, for a check that denies, their plain statements of
+the thing) are relayed with it: only a debunking or denying word takes a side. A denial that
+only weighs both sides ('Real or hoax?', 'refuses to confirm or deny', 'hoax rumours
+swirl') takes neither side: it is read as a hedged statement that relays the story. The
+explanation names the statement that decided.
 """
 
 from __future__ import annotations
@@ -311,6 +314,11 @@ class CheckReader:
         # Denials scattered through an article debunk its story only when its headline does
         # not itself state or relay the story.
         stated = any(r.headline and r.relatedness >= MIN_RELATED and not r.denies for r in readings)
+        # Under a headline that only relays the story, the source's plain statements and plain
+        # negations of it are relayed with it: only a debunking or denying word takes a side.
+        relaying = stated and any(r.headline and r.hedged for r in readings)
+        if relaying:
+            denials = [r for r in denials if not r.negation]
         many = not stated and sum(r.denies for r in readings) >= DENIALS_DEBUNK
         related = sorted(
             (r for r in readings if r.relatedness >= MIN_RELATED and not r.denies),
@@ -329,7 +337,7 @@ class CheckReader:
             return self._verdict(
                 "supports", denials or [r for r in readings if r.denies], source_share
             )
-        strong = [r for r in firm if r.relatedness >= NEGATION_RELATED]
+        strong = [] if relaying else [r for r in firm if r.relatedness >= NEGATION_RELATED]
         if strong:
             return self._verdict("disputes", strong, source_share)
         if relayed or firm:

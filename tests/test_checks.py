@@ -234,6 +234,22 @@ class TestReader:
         assert reader.judge("Harbour week in review", claims).stance == "disputes"
         assert reader.judge(HEADLINES["supports"], claims).stance == "supports"
 
+    def test_under_a_relaying_headline_only_a_denying_word_takes_a_side(self):
+        relaying = "Quillport dam reportedly breached by March flood, unverified posts say"
+        negating = FakeClaim(2, "The Quillport dam was not breached by the March flood")
+        denying = FakeClaim(3, "Engineers denied that the Quillport dam was breached by the flood")
+        reader = CheckReader(CHECK)
+        assert reader.judge(HEADLINES["unrelated"], [negating]).stance == "disputes"
+        assert reader.judge(relaying, [negating]).stance == "reports"
+        assert reader.judge(relaying, [denying]).stance == "disputes"
+        # A check that denies: a claim stating the story, or only negating it, is relayed too.
+        stating = FakeClaim(4, "The Quillport dam was breached by the March flood")
+        denying_check = CheckReader("The Quillport dam was not breached by the March flood")
+        assert denying_check.judge(HEADLINES["unrelated"], [stating]).stance == "disputes"
+        assert denying_check.judge(relaying, [stating]).stance == "reports"
+        assert denying_check.judge(relaying, [negating]).stance == "reports"
+        assert denying_check.judge(relaying, [denying]).stance == "supports"
+
     def test_nothing_to_compare_is_unrelated(self):
         assert CheckReader(CHECK).judge(None, []).stance == "unrelated"
         assert CheckReader("the of and").judge("anything", []).stance == "unrelated"
