@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from claims.extraction import extract_claims
+from claims.extraction.candidates import Candidate
+from claims.extraction.coref import SpeakerResolver
+from claims.extraction.mentions import Mention
 
 
 def checked_claims(text: str) -> list:
@@ -30,3 +33,16 @@ def by_cue(text: str, cue: str):
 def cues(text: str) -> list[str]:
     """The cues of the attributed claims, in order."""
     return [claim.cue.text for claim in attributed(text) if claim.cue is not None]
+
+
+def resolved_speaker(text: str, pronoun: str) -> str | None:
+    """The speaker the resolver alone names for the last `pronoun` in text, as if it spoke."""
+    start = text.rindex(pronoun)
+    candidate = Candidate(
+        start + len(pronoun),
+        len(text),
+        "indirect",
+        mention=Mention(pronoun, start, start + len(pronoun)),
+    )
+    SpeakerResolver(text).resolve(candidate)
+    return candidate.speaker

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from extraction_helpers import attributed
-
-from claims.extraction.candidates import Candidate
-from claims.extraction.coref import SpeakerResolver
-from claims.extraction.mentions import Mention
+from extraction_helpers import attributed, resolved_speaker
 
 
 def speaker_of(text: str, mention: str, cue: str) -> str | None:
@@ -152,7 +148,7 @@ class TestNamedOnceAsASpeaker:
             "Larkspur, says officials are looking at mandatory rules by the end of the year. "
             "She says the issue is complicated."
         )
-        assert resolved(text, "She") == "Lydia Brill"
+        assert resolved_speaker(text, "She") == "Lydia Brill"
 
     def test_a_name_that_has_estimated_something(self):
         text = (
@@ -160,17 +156,4 @@ class TestNamedOnceAsASpeaker:
             "number of coral colonies that should have been lost during two storms that hit the "
             "reef in the spring of that year. He estimated that a third of them had died."
         )
-        assert resolved(text, "He") == "Markus Lind"
-
-
-def resolved(text: str, pronoun: str) -> str | None:
-    """The speaker the resolver alone names for the last `pronoun` in text, as if it spoke."""
-    start = text.rindex(pronoun)
-    candidate = Candidate(
-        start + len(pronoun),
-        len(text),
-        "indirect",
-        mention=Mention(pronoun, start, start + len(pronoun)),
-    )
-    SpeakerResolver(text).resolve(candidate)
-    return candidate.speaker
+        assert resolved_speaker(text, "He") == "Markus Lind"
