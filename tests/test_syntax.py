@@ -238,3 +238,30 @@ def test_the_model_ships_inside_the_package():
     nlp = parser.load()
     assert nlp.pipe_names == ["tok2vec", "tagger", "parser"]
     assert nlp.meta["license"] == "CC BY-SA 4.0"
+
+
+def test_the_network_multiplies_through_numpy_blas_held_to_one_thread(monkeypatch):
+    """thinc's bundled blis multiplied the tok2vec's matrices at a quarter of numpy's BLAS speed
+    here; BLAS threads spinning beside the extraction workers would take their CPU."""
+    from threadpoolctl import threadpool_info
+
+    from claims.syntax import parser
+
+    nlp = parser.load()
+    layers = [layer for _, pipe in nlp.pipeline for layer in pipe.model.walk()]
+    assert layers and all(getattr(layer.ops, "use_blis", True) is False for layer in layers)
+    threads_seen: list[set[int]] = []
+    convert = parser._sentences
+
+    def spying(doc, offset):
+        # Called as each parsed doc comes out of the pipeline, while the batch is parsed.
+        threads_seen.append(
+            {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+        )
+        return convert(doc, offset)
+
+    monkeypatch.setattr(parser, "_sentences", spying)
+    syntax.parse_spans_many(
+        [("Mira Tolle said the ferry would run. Ivo Brand denied it.", [(0, 57)])]
+    )
+    assert threads_seen and all(threads == {1} for threads in threads_seen)
