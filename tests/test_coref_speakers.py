@@ -157,3 +157,22 @@ class TestNamedOnceAsASpeaker:
             "reef in the spring of that year. He estimated that a third of them had died."
         )
         assert resolved_speaker(text, "He") == "Markus Lind"
+
+
+class TestGenderedNames:
+    """A title's gender and the pronouns after a name decide who a pronoun is, never a quotation's speaker."""
+
+    def test_mr_with_a_family_name_is_not_the_woman_of_that_family(self):
+        text = (
+            "Marta Brenn said the mill would close. She said the workers deserved better.\n\n"
+            "Mr. Brenn, who ran the mill for a decade, disagreed. He told reporters the mill "
+            "could still be saved."
+        )
+        assert speaker_of(text, "He", "told") == "Mr. Brenn"
+
+    def test_a_name_quoted_takes_no_gender_from_whoever_speaks_the_quotation(self):
+        text = (
+            'Marta Lind runs the campaign. "Tomas Reyes has a plan," she said. "Reyes listens," '
+            "she added.\n\nReyes toured the mill on Friday. He said the mill would stay open."
+        )
+        assert speaker_of(text, "He", "said") in ("Reyes", "Tomas Reyes")

@@ -58,6 +58,7 @@ _SUBJECT_NAME_RE = re.compile(
 )
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+$")
 _OPENING_MARKS = frozenset("'\"‘“")
+_NAME_RUN_RE = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*")
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = {
@@ -338,6 +339,12 @@ def _someone(name: str) -> bool:
         (last in PERSON_TITLES or last in _PERSON_NOUNS or last in SPEAKER_NOUNS)
         and words[0].lower() not in ("what", "which", "who")
     )
+
+
+def _honorific_gender(name: str) -> str | None:
+    """'m' for 'Mr. Clinton', 'f' for 'Mrs. Clinton', None without a gendered honorific."""
+    words = name.split()
+    return _HONORIFIC_GENDER.get(words[0].lower().strip(".")) if words else None
 
 
 def _first(pair: tuple[int, _Known]) -> int:
@@ -698,7 +705,9 @@ class SpeakerResolver:
             ):
                 continue  # 'Governor Aldo Brisk': a full name, read as one ("Mr. Vale's TV show" is Mr. Vale)
             titled = _POSSESSIVE_END_RE.sub("", match.group(0))  # "Mr. Somers'": Mr. Somers
-            full = self._full_name(titled.split()[-1], floor + match.start())
+            full = self._full_name(
+                titled.split()[-1], floor + match.start(), _honorific_gender(titled)
+            )
             found.append(
                 (match.start(), full or _Known(titled, None, "person", floor + match.start()))
             )
@@ -796,10 +805,12 @@ class SpeakerResolver:
         return said is None or said == wanted
 
     def _said_gender(self, name: str) -> str | None:
+        """A person's gender as the document shows it: by their honorific, else by the pronouns
+        after their family name."""
+        honorific = _honorific_gender(name)
+        if honorific is not None:
+            return honorific
         words = _HONORIFIC_RE.sub("", name).split()
-        honorific = name.split()[0].lower().strip(".") if name.split() else ""
-        if honorific in _HONORIFIC_GENDER:
-            return _HONORIFIC_GENDER[honorific]
         if not words:
             return None
         return self._gender(words[-1])
@@ -813,9 +824,16 @@ class SpeakerResolver:
         self._gender_cache[word] = gender
         return gender
 
-    def _votes(self, word: str, pronouns: re.Pattern[str]) -> tuple[int, int]:
+    def _given_gender(self, given: str) -> str | None:
+        """'m' or 'f' when the pronouns right after a given name agree, none past another name:
+        what tells 'Marta Brenn' from 'Mr. Brenn'."""
+        male, female = self._votes(given, _NEXT_PRONOUN_RE, strict=True)
+        return "m" if male > female else "f" if female > male else None
+
+    def _votes(self, word: str, pronouns: re.Pattern[str], strict: bool = False) -> tuple[int, int]:
         """(male, female) votes for a name: a gendered title before it counts two, the first
-        pronoun of `pronouns` after it one (inside a quotation only when the name is too)."""
+        pronoun of `pronouns` after it one (inside a quotation only when the name is too, outside
+        only when the name is too; when strict, never past another name)."""
         votes = {"m": 0, "f": 0}
         for start in _whole_word_starts(self.text, word):
             end = start + len(word)
@@ -828,13 +846,26 @@ class SpeakerResolver:
                 (
                     found
                     for found in pronouns.finditer(self.text, end, end + GENDER_REACH)
-                    if quoted or not self._in_quote(found.start())
-                ),  # 'Wilkins said, "he liked ..."': the quotation's 'he' is someone else
+                    if self._in_quote(found.start()) == quoted
+                ),  # 'Wilkins said, "he liked ..."': the quotation's 'he' is someone else, as is
+                # the speaker's 'she' after a name inside it ('"Bernie has a plan," she said')
                 None,
             )
-            if after is not None:
-                votes["m" if after.group(0).lower() in ("he", "his") else "f"] += 1
+            if after is None or strict and self._named_between(end, after.start()):
+                continue
+            votes["m" if after.group(0).lower() in ("he", "his") else "f"] += 1
         return votes["m"], votes["f"]
+
+    def _named_between(self, end: int, pronoun: int) -> bool:
+        """Whether another name lies between a name and the pronoun after it ('Nick Brill, a
+        spokesman for Mrs. Vale, said her'), past the rest of the name itself."""
+        between = self.text[end:pronoun]
+        rest_of_name = _NAME_RUN_RE.match(between)
+        skip = rest_of_name.end() if rest_of_name is not None else 0
+        return any(
+            not self._written_lower(word.group(0))
+            for word in _CAPITALISED_RE.finditer(between, skip)
+        )
 
     def _person_like(self, name: str, start: int) -> bool:
         """Whether a capitalised name reads as a person's: 'Kevin Allton', not 'Google Science Fair' or 'New Zealand'.
@@ -881,15 +912,25 @@ class SpeakerResolver:
             bisect_left(self._name_starts, low) : bisect_left(self._name_starts, high)
         ]
 
-    def _full_name(self, name: str, position: int) -> _Known | None:
-        """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier."""
+    def _full_name(self, name: str, position: int, gender: str | None = None) -> _Known | None:
+        """For a bare surname ('Kirby', 'Mr. Kirby'), the fuller name used for them earlier, never
+        one the document shows to be of the other gender than the honorific ('Mr. Clinton' is
+        not 'Hillary Clinton')."""
         bare = _HONORIFIC_RE.sub("", name).strip()
         if " " in bare or not bare:
             return None
+        gender = gender or _honorific_gender(name)
+
+        def fits(full: str) -> bool:
+            """Whether the full name's given name, or else the family name, is not the other gender."""
+            words = _HONORIFIC_RE.sub("", full).split()
+            said = self._given_gender(words[0]) if len(words) > 1 else None
+            return gender is None or (said or self._said_gender(full)) in (None, gender)
+
         for known in reversed(self.people):
-            if bare in known.name.split() and is_written_name(known.name):
+            if bare in known.name.split() and is_written_name(known.name) and fits(known.name):
                 return known  # never 'a spokesman for Farrow' for 'Farrow'
-        return self._name_before(position, surname=bare)
+        return self._name_before(position, surname=bare, fits=None if gender is None else fits)
 
     def _written_names(self) -> list[tuple[int, str]]:
         """Capitalised word runs that may name a person, possessive marks dropped ("Mr. Somers'" is
