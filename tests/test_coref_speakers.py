@@ -176,3 +176,30 @@ class TestGenderedNames:
             "she added.\n\nReyes toured the mill on Friday. He said the mill would stay open."
         )
         assert speaker_of(text, "He", "said") in ("Reyes", "Tomas Reyes")
+
+
+class TestDescribedPeople:
+    """A person described and not named ('a woman', 'My husband') is someone a pronoun may mean;
+    'the doctor' after a name is that person."""
+
+    def test_she_after_a_woman_described_is_that_woman(self):
+        text = (
+            "Oskar Vale opened the bakery in March. Last week a woman, a regular customer since "
+            "the opening, came in with her daughter. She said the bread had never been better."
+        )
+        assert speaker_of(text, "She", "said") == "a woman"
+
+    def test_he_after_my_husband_is_the_husband(self):
+        text = (
+            "Tomas Reyes spoke first.\n\n"
+            "My husband has met every candidate. In the end, he said, none of them was ready."
+        )
+        assert speaker_of(text, "he", "said") == "My husband"
+
+    def test_the_doctor_after_a_named_doctor_is_that_person(self):
+        text = (
+            "Ada Brill, who ran the county clinic for a decade, met the families on Monday.\n\n"
+            "Walking into the hall to loud applause, the doctor talked about her first year. "
+            "She said the clinic would stay open."
+        )
+        assert speaker_of(text, "She", "said") == "Ada Brill"

@@ -238,6 +238,31 @@ _PERSON_NOUNS = frozenset(
     passenger pilot fan user blogger journalist photographer actor actress singer player coach""".split()
 )
 _TRAILING_NAME_RE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+$")
+_NOUN_GENDER = {
+    **dict.fromkeys(
+        """man boy father son husband brother spokesman chairman congressman councilman
+        businessman priest king prince actor""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """woman girl mother daughter wife sister spokeswoman chairwoman congresswoman
+        councilwoman businesswoman nun queen princess actress""".split(),
+        "f",
+    ),
+}
+# A person described, not named, as the subject of a clause: 'the humble officer said',
+# 'My husband has met', 'There was a woman, a season ticket holder'.
+# Nouns that describe someone the text never names ('the woman'), never a role of someone named.
+_UNNAMED_NOUNS = frozenset("man woman boy girl person".split())
+_DEFINITE_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s(?!other\s)")
+_DESCRIBED_PERSON_RE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?:[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+    r"(?P<noun>"
+    + "|".join(
+        sorted(_PERSON_NOUNS | PERSON_TITLES | frozenset(_NOUN_GENDER), key=len, reverse=True)
+    )
+    + r"))(?=\s*,|\s+(?:[a-z]+ly\s+)?(?:[a-z]+s|[a-z]+ed|was|had|said|told|thinks|wrote|came|went)\b)"
+)
 _DESCRIPTION_LEADS = frozenset("a an the one another two three several some many most".split())
 
 
@@ -633,6 +658,7 @@ class SpeakerResolver:
                 *self._people_by_surname(window),
                 *self._full_names(floor, position),
                 *self._subject_names(window, floor),
+                *self._described_people(window, floor),
             ]
             if not _is_object(window, offset)
         ]
@@ -648,14 +674,45 @@ class SpeakerResolver:
             if floor <= offset < position and _PRONOUN_GENDER.get(word) == same
         ]
         quoted = self._in_quote(position)
-        return sorted(
-            (
-                (offset, known)
-                for offset, known in found
-                if self._fits(known.name, pronoun) and (quoted or not self._in_quote(offset))
-            ),
-            key=_first,
-        )
+        return [
+            (offset, known)
+            for offset, known in self._named_descriptions(sorted(found, key=_first))
+            if self._fits(known.name, pronoun) and (quoted or not self._in_quote(offset))
+        ]
+
+    def _people_before(self, offset: int) -> list[tuple[int, _Known]]:
+        """The speakers named before offset, within reach of a description ('the senator')."""
+        return [
+            (known.position, known)
+            for known in self.people
+            if offset - TITLE_PERSON_REACH <= known.position < offset
+        ]
+
+    def _named_descriptions(self, found: list[tuple[int, _Known]]) -> list[tuple[int, _Known]]:
+        """'the senator' after 'Marco Rubio': a definite description by a role stands for the person
+        named before it, where it was written; 'a woman', 'My husband' or 'the woman' is someone
+        the text does not name."""
+        named: list[tuple[int, _Known]] = []
+        for offset, known in found:
+            if (
+                _DEFINITE_RE.match(known.name)
+                and _described(known.name)
+                and known.name.split()[-1] not in _UNNAMED_NOUNS
+            ):
+                gender = self._said_gender(known.name)
+                earlier = sorted(
+                    (
+                        (at, person)
+                        for at, person in [*self._people_before(offset), *named]
+                        if not _described(person.name)
+                        and is_written_name(person.name)
+                        and self._said_gender(person.name) in (None, gender)
+                    ),
+                    key=_first,
+                )
+                known = earlier[-1][1] if earlier else known
+            named.append((offset, known))
+        return named
 
     def _most_salient(self, found: list[tuple[int, _Known]], nearest: bool = False) -> _Known:
         """The first candidate of the latest sentence holding one; inside a quotation, where the
@@ -784,6 +841,17 @@ class SpeakerResolver:
             )
         return found
 
+    def _described_people(self, window: str, floor: int) -> list[tuple[int, _Known]]:
+        """People described and not named as a clause's subject ('the humble officer said', 'My
+        husband has met'): what a later 'he'/'she' may mean when no name comes after them."""
+        return [
+            (
+                match.start("np"),
+                _Known(match.group("np"), None, "person", floor + match.start("np")),
+            )
+            for match in _DESCRIBED_PERSON_RE.finditer(window)
+        ]
+
     def _common_noun(self, head: str) -> bool:
         """'Fighters' of 'Fighters in Duluiyah': one word, capitalised only to open the sentence, that
         the document also writes in lower case, so the people it names speak, not the place after it."""
@@ -810,6 +878,8 @@ class SpeakerResolver:
         honorific = _honorific_gender(name)
         if honorific is not None:
             return honorific
+        if name[:1].islower() or name.split()[0] in ("The", "A", "An", "My", "Our", "This", "That"):
+            return _NOUN_GENDER.get(name.split()[-1].lower())  # 'the woman', 'My husband'
         words = _HONORIFIC_RE.sub("", name).split()
         if not words:
             return None
