@@ -203,3 +203,30 @@ class TestDescribedPeople:
             "She said the clinic would stay open."
         )
         assert speaker_of(text, "She", "said") == "Ada Brill"
+
+
+class TestWhoSpeaks:
+    """A month never speaks; one word that 'it' follows names an organisation."""
+
+    def test_voters_polled_in_a_month_speak_not_the_month(self):
+        text = "Support for the levy has grown. Voters polled in March said the tax was too high."
+        (claim,) = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
+        assert claim.speaker == "Voters polled in March"
+        assert claim.speaker_mention is not None
+        assert text[claim.speaker_mention.start : claim.speaker_mention.end] == claim.speaker
+
+    def test_one_word_that_it_follows_is_an_organisation_it_speaks_for(self):
+        text = (
+            "Larkspur has cut prices again. Larkspur said it would open two new stores. "
+            "It added that sales were up."
+        )
+        (first,) = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
+        assert first.speaker_kind == "organization"
+        assert speaker_of(text, "It", "added") == "Larkspur"
+
+    def test_headline_words_run_together_are_no_one_a_pronoun_means(self):
+        text = (
+            "Ada Brill Wins Case Against Vale\n\nThe council met on Monday, and the vote was "
+            "close. He said the plan would pass."
+        )
+        assert resolved_speaker(text, "He") == "He"

@@ -114,6 +114,12 @@ _THING_SUBJECT_RE = re.compile(
     + "|".join(sorted(_THING_HEADS))
     + r"))(?=\s+(?:[a-z]+ly\s+|also\s+|then\s+)?(?:[a-z]+s|[a-z]+ed|was|has|read|said)\b)"
 )
+# Words no person's name holds: 'Sanders Is Not', 'Like Allen', 'Clinton Wades In' are headline
+# words run together, never a name.
+_NOT_IN_NAMES = CLAUSE_STARTERS | frozenset(
+    """is are was were be been has have had will would can could should not no to of or like
+    unlike against vs versus into over under says said wants""".split()
+)
 _NOT_IN_SUBJECT = frozenset(
     """is are was were has have had will would said says say told of for from in on at by with
     after before during since about against among to into than that which who when while as
@@ -252,6 +258,19 @@ _NOUN_GENDER = {
 }
 # A person described, not named, as the subject of a clause: 'the humble officer said',
 # 'My husband has met', 'There was a woman, a season ticket holder'.
+# 'it' or 'its' in the clause right after a name: 'Larkspur said it would', 'Larkspur and its partners'.
+_ITS_AFTER_RE = re.compile(r"[^.!?\n\"“”]*?\b(?:it|its|itself)\b")
+_TIME_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+# Who a month or a day after a participle belongs to: 'Voters polled in March', 'Residents
+# interviewed on Monday'.
+_TIMED_SUBJECT_RE = re.compile(
+    r"(?<![\w'’-])(?P<who>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)\s+(?:[a-z]+ed|seen|"
+    r"asked|surveyed|interviewed|polled)\s+(?:in|on|during|since|last|this|early|late|in\s+early|"
+    r"in\s+late)\s+(?:" + "|".join(sorted(_TIME_NAMES)) + r")"
+)
 # Nouns that describe someone the text never names ('the woman'), never a role of someone named.
 _UNNAMED_NOUNS = frozenset("man woman boy girl person".split())
 _DEFINITE_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s(?!other\s)")
@@ -409,8 +428,22 @@ class SpeakerResolver:
         if lower in PRONOUNS or lower in _POSSESSIVE_SUBJECTS:
             self._pronoun(candidate, mention)
             return
+        if malformed_speaker(written, CUE_FORMS):
+            # 'The report goes on to': no speaker, so none that a later pronoun may mean (the
+            # claim is dropped after resolving)
+            candidate.speaker, candidate.speaker_kind = written, speaker_kind(written)
+            return
         if _is_definite_description(written) and self._same_as_titled(candidate, mention):
             return
+        if written in _TIME_NAMES:
+            timed = _TIMED_SUBJECT_RE.search(self.text, max(0, mention.start - 80), mention.end)
+            if timed is not None and timed.end() == mention.end:
+                # 'Voters polled in March said': the voters speak, not the month
+                candidate.mention = Mention(
+                    timed.group(0), timed.start(), mention.end, mention.role
+                )
+                self._unnamed_speaker(candidate, candidate.mention, timed.group("who"))
+                return
         attached = _ATTACHED_RE.match(written)
         if attached is not None and (
             _describes_someone(attached) or self._common_noun(attached.group("head"))
@@ -472,6 +505,8 @@ class SpeakerResolver:
         """A named organisation or group as written; a person by the fullest name used for them so far."""
         written = mention.text
         kind = speaker_kind(written)
+        if kind == "person" and self._one_word_institution(written, mention.start):
+            kind = "organization"
         if kind != "person":
             name = written
             candidate.speaker, candidate.speaker_kind = name, kind
@@ -487,6 +522,17 @@ class SpeakerResolver:
             name, role = full.name, role or full.role
         candidate.speaker, candidate.speaker_role, candidate.speaker_kind = name, role, "person"
         self.people.append(_Known(name, role, "person", mention.start))
+
+    def _one_word_institution(self, written: str, start: int) -> bool:
+        """'Larkspur said it would': one capitalised word that names no person the document
+        shows (no fuller name with it, no title, no 'he' or 'she' after it) and that 'it' or 'its'
+        follows, as an organisation's does."""
+        if " " in written or not written[:1].isupper() or written.isupper():
+            return False
+        if self._full_name(written, start) is not None or self._gender(written) is not None:
+            return False
+        end = start + len(written)
+        return bool(_ITS_AFTER_RE.match(self.text, end, end + SPEAKS_AFTER_REACH))
 
     def _person_with_title(self, title: str, position: int) -> _Known | None:
         for known in reversed(self.people):
@@ -677,7 +723,9 @@ class SpeakerResolver:
         return [
             (offset, known)
             for offset, known in self._named_descriptions(sorted(found, key=_first))
-            if self._fits(known.name, pronoun) and (quoted or not self._in_quote(offset))
+            if self._fits(known.name, pronoun)
+            and (quoted or not self._in_quote(offset))
+            and not malformed_speaker(known.name, CUE_FORMS)
         ]
 
     def _people_before(self, offset: int) -> list[tuple[int, _Known]]:
@@ -792,7 +840,7 @@ class SpeakerResolver:
             name, role = split_role(written)
             words = name.split()
             if len(words) < 2 or any(
-                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
+                w.lower() in _NOT_IN_NAMES or w.lower() in TITLE_WORDS for w in words
             ):
                 continue
             if not self._person_like(name, start + max(0, written.find(name))):
@@ -1033,7 +1081,7 @@ class SpeakerResolver:
             index -= 1
             words = name.split()
             if len(words) < 2 or any(
-                w.lower() in CLAUSE_STARTERS or w.lower() in TITLE_WORDS for w in words
+                w.lower() in _NOT_IN_NAMES or w.lower() in TITLE_WORDS for w in words
             ):
                 continue
             if surname is not None and words[-1] != surname:
