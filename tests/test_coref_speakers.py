@@ -230,3 +230,11 @@ class TestWhoSpeaks:
             "close. He said the plan would pass."
         )
         assert resolved_speaker(text, "He") == "He"
+
+    def test_a_person_named_right_after_an_institution_is_named_without_it(self):
+        text = (
+            "On Thursday the Ledger interviewed professor of history at Larkspur State University "
+            "Ada Brill about the archive.\nBrill has recently joined the history department. "
+            "Originally from Dayton, she served as the city archivist."
+        )
+        assert resolved_speaker(text, "she") == "Ada Brill"

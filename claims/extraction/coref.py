@@ -18,6 +18,7 @@ from claims.extraction.lexicon import (
     SPEAKER_NOUNS,
 )
 from claims.extraction.mentions import (
+    ORG_NAME_WORDS,
     PERSON_TITLES,
     Mention,
     malformed_speaker,
@@ -260,6 +261,12 @@ _NOUN_GENDER = {
 # 'My husband has met', 'There was a woman, a season ticket holder'.
 # 'it' or 'its' in the clause right after a name: 'Larkspur said it would', 'Larkspur and its partners'.
 _ITS_AFTER_RE = re.compile(r"[^.!?\n\"“”]*?\b(?:it|its|itself)\b")
+# An institution's name run into the name of a person of it: 'Washington State University Simon Ličen'.
+_INSTITUTION_THEN_NAME_RE = re.compile(
+    r"^.*\b(?i:"
+    + "|".join(sorted(ORG_NAME_WORDS | ORG_HEADS))
+    + r")[ \t]+(?P<person>[A-Z][\w'’.-]*[ \t]+[A-Z][\w'’-]+)$"
+)
 _TIME_NAMES = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
@@ -1058,9 +1065,15 @@ class SpeakerResolver:
             if match.start() > 0 and self.text[match.start() - 1] in _OPENING_MARKS:
                 continue
             name = _POSSESSIVE_END_RE.sub("", match.group(0))
+            start = match.start()
+            institution = _INSTITUTION_THEN_NAME_RE.match(name)
+            if institution is not None:
+                # 'Washington State University Simon Ličen': the person after the institution
+                start += institution.start("person")
+                name = institution.group("person")
             if name.split()[0] in ("No", "Not") or len(name.split()) < 2:
                 continue
-            names.append((match.start(), name))
+            names.append((start, name))
         return names
 
     def _name_before(
