@@ -386,11 +386,13 @@ class IngestBatch:
                 # Set by an update after the insert: the answered claim may come later in the document.
                 answers = claim_ids[extracted.answers]
                 self._answers.append({"claim_id": row["id"], "answers": answers})
-            views.append(
-                light_claim_from_row(
-                    {**row, "answers_claim_id": answers}, self._speaker_of(row["speaker_id"])
-                )
+            # The row's quantities and cue as the extracted claim holds them, not parsed back from its JSON.
+            view = light_claim_from_row(
+                {**row, "answers_claim_id": answers, "quantities": None, "cue": None},
+                self._speaker_of(row["speaker_id"]),
             )
+            view.quantities, view.cue = list(extracted.quantities), extracted.cue
+            views.append(view)
         for claim in views:
             self._hold(claim)
         return views
@@ -485,7 +487,7 @@ class IngestBatch:
         if self._claims:
             first_claim_id = self._claims[0]["id"]
             suspended = suspend_search_triggers(connection)
-            connection.execute(insert(claim_t).execution_options(render_nulls=True), self._claims)
+            _insert_rows(connection, claim_t.name, self._claims)
             restore_search_triggers(connection, suspended, first_claim_id)
         if self._answers:
             connection.execute(
@@ -498,7 +500,7 @@ class IngestBatch:
             _insert_keys(connection, self._keys)
         self.overlay.settle()
         if self._links:
-            connection.execute(insert(link_t).execution_options(render_nulls=True), self._links)
+            _insert_rows(connection, link_t.name, self._links)
         if self._conflicts:
             rows = [row for _, row in self._conflicts]
             ids = (
@@ -540,14 +542,28 @@ def _insert_keys(connection: Connection, rows: list[tuple[str, int]]) -> None:
     A casefile gets some fifteen keys per claim: SQLAlchemy's handling of each row's
     parameters cost more than the database's insert of these two-column rows.
     """
+    _executemany(connection, key_t.name, ("key", "claim_id"), rows)
+
+
+def _insert_rows(connection: Connection, table: str, rows: list[dict]) -> None:
+    """Write rows (dicts of one set of columns, every value a plain str, int, float, bool or None) in
+    one plain DB-API executemany: SQLAlchemy's handling of each row's parameters cost more than the
+    database's insert of a claim or a link."""
+    columns = tuple(rows[0])
+    _executemany(connection, table, columns, [tuple(row[c] for c in columns) for row in rows])
+
+
+def _executemany(
+    connection: Connection, table: str, columns: Sequence[str], rows: list[tuple]
+) -> None:
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(f'"{column}"' for column in columns)
+    markers = ", ".join(marker for _ in columns)
     dbapi_connection = connection.connection.dbapi_connection
     assert dbapi_connection is not None  # None only once the connection is closed
     cursor = dbapi_connection.cursor()
     try:
-        cursor.executemany(
-            f"INSERT INTO {key_t.name} (key, claim_id) VALUES ({marker}, {marker})", rows
-        )
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({markers})", rows)
     finally:
         cursor.close()
 

@@ -16,14 +16,16 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, or_, select, update
 
 from claims import speakers as speaker_rules
 from claims.models import ExtractedClaim
 from store.queries import speaker_t
 
-# Built once: a statement built per new speaker cost more than running it.
-_INSERT_SPEAKER = insert(speaker_t).returning(speaker_t.c.id)
+_INSERT_SPEAKER = (
+    f'INSERT INTO {speaker_t.name} (name, "key", role, kind, aliases, merged_into) '
+    "VALUES ({marker}, {marker}, {marker}, {marker}, {marker}, NULL) RETURNING id"
+)
 LOOKUPS_BEFORE_PRELOAD = 2
 """After this many per-name lookups the book reads every speaker once instead."""
 CONDITIONS_PER_QUERY = 200
@@ -186,23 +188,30 @@ class SpeakerBook:
             )
             if index is not None:
                 return self._join(people[index], name, key, aliases, extracted.speaker_role)
-        speaker_id = self.connection.execute(
-            _INSERT_SPEAKER,
-            {
-                "name": name,
-                "key": key,
-                "role": extracted.speaker_role,
-                "kind": extracted.speaker_kind,
-                "aliases": json.dumps(aliases),
-                "merged_into": None,
-            },
-        ).scalar_one()
+        speaker_id = self._insert(
+            (name, key, extracted.speaker_role, extracted.speaker_kind, json.dumps(aliases))
+        )
         self._register(
             SpeakerEntry(
                 speaker_id, name, key, extracted.speaker_role, extracted.speaker_kind, aliases
             )
         )
         return speaker_id
+
+    def _insert(self, values: tuple[str, str, str | None, str, str]) -> int:
+        """Insert a speaker row (name, key, role, kind, aliases JSON) by plain DB-API; its id, given
+        by the database in order. SQLAlchemy's handling of the statement cost more than the insert."""
+        marker = "?" if self.connection.dialect.paramstyle == "qmark" else "%s"
+        dbapi_connection = self.connection.connection.dbapi_connection
+        assert dbapi_connection is not None  # None only once the connection is closed
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(_INSERT_SPEAKER.format(marker=marker), values)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        assert row is not None
+        return int(row[0])
 
     def _join(
         self, entry: SpeakerEntry, name: str, key: str, aliases: list[str], role: str | None
