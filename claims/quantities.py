@@ -165,6 +165,8 @@ _LEAD_LAST_WORDS = frozenset(
     """approximately about around nearly almost roughly some than over to least most as estimated of
     under between from within""".split()
 )
+_CLOCK_BEFORE_RE = re.compile(r"\d[:.]$")
+_CLOCK_AFTER_RE = re.compile(r":\d")
 _OR_SO_RE = re.compile(r"\s+(?:or so|or thereabouts|give or take)\b", re.IGNORECASE)
 """Words after a quantity that make it approximate: '12 hours or so'."""
 _DATE_LEAD_RE = re.compile(r"\b(?P<qual>by|on|before|after|until|since|from|as\s+of)\s+$")
@@ -383,6 +385,17 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
             kind, unit = "money", _CURRENCY_WORDS[unit]
         elif unit in _MEASURES:
             kind = "measure"
+        elif (
+            unit is not None
+            and high is None
+            and low > 1
+            and not text.startswith("-", stop)  # '16-year-old student': described already
+            and _names_one(text, begin, stop, unit_end)
+        ):
+            # One thing the number describes ('one man panel', 'one rc asteroid'): no count of the noun.
+            unit = " ".join(
+                ["one", *(word.lower() for word in _WORD_RE.findall(text, stop, unit_end))]
+            )
         if unit is not None:
             stop = unit_end
     if high is not None and high < low and match.group("high") and not match.group("between"):
@@ -400,6 +413,31 @@ def _quantity_from(match: _Parts, text: str, end: int) -> Quantity | None:
         low=low if high is not None else None,
         high=high,
     )
+
+
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _names_one(text: str, begin: int, number_end: int, unit_end: int) -> bool:
+    """Whether a number above one before a singular noun names or measures one thing, not a count of it.
+
+    A count above one counts a plural noun; a singular one after it is described by the
+    number: after 'a' ('a 40 foot crater', 'an 11 man panel'), or past a capitalised
+    designation ('the 2014 RC asteroid').
+    """
+    words = _WORD_RE.findall(text, number_end, unit_end)
+    if not words:
+        return False
+    noun = words[-1].lower().rstrip("'’")
+    if (
+        noun in _PLURALS
+        or (noun.endswith("s") and not noun.endswith("ss"))
+        or not words[-1][0].islower()
+    ):
+        return False
+    if _ARTICLE_BEFORE_RE.search(text, max(0, begin - 4), begin):
+        return True
+    return any(word[0].isupper() for word in words[:-1])
 
 
 def _products(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -475,6 +513,10 @@ def extract_quantities(
             continue
         if any(s <= low_start < e for s, e in taken):
             continue
+        if _CLOCK_BEFORE_RE.search(text, max(0, low_start - 2), low_start) or _CLOCK_AFTER_RE.match(
+            text, match.end("low")
+        ):
+            continue  # "18:18", "3:2": a clock reading, score or ratio, not a count
         if (
             match.end("low") < len(text)
             and text[match.end("low") : match.end("low") + 1].isalpha()

@@ -112,3 +112,26 @@ def test_offsets_of_a_found_quantity_and_of_one_without_any():
     assert text[start:end] == "about 12,000 troops"
     with pytest.raises(ValueError, match="no offsets"):
         offsets(Quantity(value=12000, unit="troops", text="12,000 troops"))
+
+
+def test_a_clock_reading_or_score_is_no_count():
+    assert quantities("The comet passed closest at 18:18 GMT; the final score was 3:2.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("A piece of the 2031 QX comet that passed Quillport", "one qx comet"),
+        ("Brannock is not hosting an 11 man panel.", "one man panel"),
+        ("a 40 foot crater opened near the harbour", "one foot crater"),
+    ],
+)
+def test_a_number_before_a_singular_noun_describes_one_thing(text, unit):
+    # A count above one counts a plural noun: these describe one comet, panel or crater.
+    [described] = quantities(text)
+    assert described.unit == unit
+
+
+def test_a_count_of_a_plural_noun_keeps_its_noun():
+    [girls] = quantities("the 28 teenage girls went on a trip")
+    assert (girls.value, girls.unit) == (28, "girls")
