@@ -425,6 +425,12 @@ def _debunking_sentences(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def debunks_story(text: str) -> bool:
+    """Whether a source's text is a debunking: `DENIALS_DEBUNK` of its sentences firmly call a
+    story untrue ('hoax', 'fake', 'not true'), not one stray 'no evidence' of something else."""
+    return len(_debunking_sentences(text)) >= DENIALS_DEBUNK
+
+
 @lru_cache(maxsize=1 << 16)
 def _sceptic(text: str) -> str | None:
     found = _SCEPTIC_RE.search(text)

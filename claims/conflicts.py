@@ -53,6 +53,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
+from claims.checks import debunks_story
 from claims.matching.features import features, is_unattributed
 from claims.matching.numbers import compare_numbers
 from claims.models import Claim, ConflictFinding, Link, Quantity, Source
@@ -205,6 +206,7 @@ def _pair_findings(
         and not _unverified(denier)
         and not _doubting(asserter)
         and not _tells_of_rumour(asserter, denier)
+        and not _on_the_denying_side(asserter, source_text)
         and _committed(a, source_text)
         and _committed(b, source_text)
     ):
@@ -301,6 +303,21 @@ def _tells_of_rumour(asserter: Claim, denier: Claim) -> bool:
     rumor took shape after the company showed off its robot', 'tongues have been wagging due
     to a recent story of a priest who ...'), not the rumoured proposition itself."""
     return asserter.source_id == denier.source_id and bool(_RUMOUR_RE.search(asserter.text))
+
+
+def _on_the_denying_side(asserter: Claim, source_text: SourceText | None) -> bool:
+    """Whether the asserting side stands with the denial: extraction read it as a denial, only
+    its negation's scope being in doubt ('We are certainly not aware of the artist being
+    arrested' against 'A hoax story about the artist being arrested'), or it is the outlet's
+    own words in an article that calls the story untrue, where they are background or the
+    story it goes on to debunk ('the Moon's gravity fluctuates every two weeks' in an article
+    calling a weightlessness rumour a hoax)."""
+    if asserter.polarity == "denies" and not denies_a_debunking("denies", asserter.denial_target):
+        return True
+    if asserter.speaker is not None or source_text is None:
+        return False
+    text = source_text(asserter.source_id)
+    return text is not None and debunks_story(text)
 
 
 def _changed_plan(denier: Claim, asserter: Claim, source_text: SourceText | None) -> bool:

@@ -291,3 +291,62 @@ def test_a_long_source_title_is_named_whole():
     links = [Link(claim_ids=(1, 4), relation="conflicts", score=0.7)]
     found = detect_conflicts({1: claim, 4: fake}, links, sources)
     assert f'(both in "{title}").' in found[0].explanation
+
+
+class TestOutletOfADebunkingArticle:
+    """The outlet's own words in an article that calls the story a hoax do not assert what a denial denies."""
+
+    WITNESS = make(
+        21,
+        "the Quillport harbour rescue video was a fake",
+        "a witness",
+        source_id=2,
+        polarity="denies",
+    )
+    NARRATED = make(22, "the Quillport harbour rescue video shows the crew saving a swimmer", None)
+
+    def found(self, text_of_source_1: str | None):
+        by_id = {claim.id: claim for claim in (self.WITNESS, self.NARRATED)}
+        links = link_claims(list(by_id.values()), lambda claim: [])
+        texts = {1: text_of_source_1, 2: "A witness said the video was a fake."}
+        return detect_conflicts(by_id, links, SOURCES, texts.get)
+
+    def test_a_debunking_outlet_stands_with_the_denial(self):
+        debunking = (
+            "The Quillport harbour rescue video shows the crew saving a swimmer. "
+            "The harbour office says the whole story is a hoax. "
+            "The swimmer in the video is fake. "
+            "The rescue was staged for a film."
+        )
+        assert not [f for f in self.found(debunking) if f.kind == "denial"]
+
+    def test_one_stray_debunking_word_does_not_make_a_debunking(self):
+        stray = (
+            "The Quillport harbour rescue video shows the crew saving a swimmer. "
+            "There was no evidence of foul play, the harbour office said."
+        )
+        assert [f.claim_ids for f in self.found(stray) if f.kind == "denial"] == [(21, 22)]
+
+    def test_an_outlet_that_tells_the_story_as_true_still_conflicts(self):
+        telling = "The Quillport harbour rescue video shows the crew saving a swimmer."
+        assert [f.claim_ids for f in self.found(telling) if f.kind == "denial"] == [(21, 22)]
+
+    def test_an_extracted_denial_never_asserts_against_a_debunking(self):
+        hoax = make(
+            23,
+            "A hoax story about street artist Marten Vosk being arrested in Quillport has duped internet users",
+            None,
+        )
+        aware = make(
+            24,
+            "We are certainly not aware of Marten Vosk being arrested in Quillport, or anywhere else",
+            "a police spokesman",
+            source_id=2,
+            polarity="denies",
+            kind="direct",
+        )
+        links = [
+            Link(claim_ids=(23, 24), relation="agrees", score=0.9, reason="answers; same wording")
+        ]
+        _, found = conflicts_of(hoax, aware, links=links)
+        assert not [f for f in found if f.kind == "denial"]
