@@ -309,12 +309,12 @@ def _on_the_denying_side(asserter: Claim, source_text: SourceText | None) -> boo
     """Whether the asserting side stands with the denial: extraction read it as a denial, only
     its negation's scope being in doubt ('We are certainly not aware of the artist being
     arrested' against 'A hoax story about the artist being arrested'), or it is the outlet's
-    own words in an article that calls the story untrue, where they are background or the
-    story it goes on to debunk ('the Moon's gravity fluctuates every two weeks' in an article
-    calling a weightlessness rumour a hoax)."""
+    own words (or its author's 'I') in an article that calls the story untrue, where they are
+    background or the story it goes on to debunk ('the Moon's gravity fluctuates every two
+    weeks' in an article calling a weightlessness rumour a hoax)."""
     if asserter.polarity == "denies" and not denies_a_debunking("denies", asserter.denial_target):
         return True
-    if asserter.speaker is not None or source_text is None:
+    if _voice(asserter) != "outlet" or source_text is None:
         return False
     text = source_text(asserter.source_id)
     return text is not None and debunks_story(text)

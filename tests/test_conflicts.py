@@ -320,6 +320,16 @@ class TestOutletOfADebunkingArticle:
         )
         assert not [f for f in self.found(debunking) if f.kind == "denial"]
 
+    def test_the_authors_own_words_in_a_debunking_stand_with_the_denial(self):
+        self.NARRATED = self.NARRATED.model_copy(update={"speaker": "I"})
+        debunking = (
+            "The Quillport harbour rescue video shows the crew saving a swimmer. "
+            "The harbour office says the whole story is a hoax. "
+            "The swimmer in the video is fake. "
+            "The rescue was staged for a film."
+        )
+        assert not [f for f in self.found(debunking) if f.kind == "denial"]
+
     def test_one_stray_debunking_word_does_not_make_a_debunking(self):
         stray = (
             "The Quillport harbour rescue video shows the crew saving a swimmer. "
