@@ -40,8 +40,9 @@ _ASKED_RE = re.compile(
 """'Asked whether the deal would hold, the minister said ...': the question put to the subject."""
 
 
+# A transcript turn may open with a quotation mark that the whole transcript is quoted in ('"WALLACE: ...').
 _COLON_SPEAKER_RE = re.compile(
-    r"(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z.]|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*[a-z])\s?:\s+(?P<content>\S)"
+    r"(?P<mark>[\"“])?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z.]|[QA](?=:)|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*[a-z])\s?:\s+(?P<content>\S)"
 )
 _NOT_SPEAKERS = frozenset(
     """update updates breaking exclusive watch note abstract full text correction editor's note photos
@@ -69,17 +70,22 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
         if match is None:
             continue
         who = match.group("who")
+        # '"WALLACE: ...': a turn of a quoted transcript, which no caption or dateline looks like.
+        quoted_turn = bool(match.group("mark"))
+        if quoted_turn and not who.isupper():
+            continue  # '"Star Wars: The Force Awakens"': a quoted title, not a transcript's speaker
         words = who.lower().strip(" .").split()
         if not words or words[-1] in _NOT_SPEAKERS or " ".join(words[:2]) in _NOT_SPEAKERS:
             continue
         if len(words) > 1 and words[0] in CUE_FORMS and not who.isupper():
             continue  # 'Stated Stone:': the verb opens the line, its speaker follows (cue reader)
-        if who.isupper() and _HEADER_WORDS.intersection(words):
+        if who.isupper() and len(words) > 1 and _HEADER_WORDS.intersection(words):
             continue  # 'STAT OF THE WEEK:', 'WHAT TO WATCH FOR:': a section header, not a speaker
         if _CAPTION_WORDS.intersection(words):
             continue  # 'He IS Un-well: The leader has not been seen': a caption's label, not a speaker
         if (
             len(words) == 1
+            and not quoted_turn
             and p_start != reader.index.paragraphs[0][0]
             and words[-1] not in _SOURCE_LABELS
             and not _FIRST_PERSON_RE.search(text, match.start("content"), p_end)
@@ -89,6 +95,7 @@ def _colon_speakers(reader: CueReader) -> list[Candidate]:
             continue  # 'MANAGUA: A mysterious explosion rocked ...': a dateline, not a title's source or a speaker's turn
         if (
             (len(words) == 1 or who.isupper())
+            and not quoted_turn
             and words[-1] not in _SOURCE_LABELS
             and not _named_elsewhere(text, who.split()[-1], match.start("who"), match.end("who"))
             and not (who.isupper() and _FIRST_PERSON_RE.search(text, match.start("content"), p_end))
@@ -118,7 +125,7 @@ def _named_elsewhere(text: str, word: str, start: int, end: int, label: bool = F
     (with `label`, whether it leads more than one line, as a speaker's turns do)."""
     if label or len(word) < 2 and word.isalpha():
         return (
-            len(re.findall(r"(?m)^\s*" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1
+            len(re.findall(r"(?m)^\s*[\"“]?" + re.escape(word) + r"\s?:", text, re.IGNORECASE)) > 1
         )  # 'Q:' and 'A:' turns
     # Elsewhere as a name: capitalised ('Tapper', 'TAPPER') and not merely opening a sentence.
     pattern = re.compile(

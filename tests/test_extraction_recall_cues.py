@@ -1,0 +1,49 @@
+"""Attributions issue 14's PolNeAR recall work added: transcript turns, relative clauses, views in the tree."""
+
+from __future__ import annotations
+
+from extraction_helpers import attributed
+
+
+class TestTranscriptTurns:
+    """A transcript's turns are its speakers' words, however the transcript marks them."""
+
+    def test_turns_opening_with_a_quotation_mark_are_their_speakers(self):
+        text = (
+            "Partial transcript as follows:\n\n"
+            '"HALVORSEN: Let’s start with the ferry timetable. Will the crossings resume?\n\n'
+            '"MARLOWE: Well, look, the crossings will resume in April. The boats are ready.\n\n'
+            '"HALVORSEN: If I may, minister, we have limited time.'
+        )
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == ":"]
+        assert [(c.speaker, c.quote) for c in claims] == [
+            ("HALVORSEN", "Let’s start with the ferry timetable. Will the crossings resume"),
+            ("MARLOWE", "Well, look, the crossings will resume in April. The boats are ready"),
+            ("HALVORSEN", "If I may, minister, we have limited time"),
+        ]
+        for claim in claims:
+            assert text[claim.start : claim.end] == claim.quote
+
+    def test_question_and_answer_turns_are_claims_of_q_and_a(self):
+        text = (
+            "Tova Renlund talks about her new book on the harbour strike.\n\n"
+            "Q: You were fourteen when the strike began. What did you see?\n\n"
+            "A: I came home from school and the docks were empty, and a neighbour told me the "
+            "men had been locked out.\n\n"
+            "Q: Did the union help your family?\n\n"
+            "A: No, nobody did. Nobody called."
+        )
+        turns = [c for c in attributed(text) if c.cue is not None and c.cue.text == ":"]
+        assert [c.speaker for c in turns] == ["Q", "A", "Q", "A"]
+        assert turns[3].quote == "No, nobody did. Nobody called"
+
+    def test_a_quoted_title_with_a_colon_is_no_turn(self):
+        text = (
+            "The film opens in May.\n\n"
+            "“Harbour Lights: The Return” is the most awaited film of the season, the studio said."
+        )
+        assert not [c for c in attributed(text) if c.speaker == "Harbour Lights"]
+
+    def test_lettered_rules_are_no_speakers(self):
+        text = "Rules for the draw.\n\nA: Every entrant must be over eighteen.\n\nB: Entrants live in the county."
+        assert not [c for c in attributed(text) if c.speaker in ("A", "B")]
