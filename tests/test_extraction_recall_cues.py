@@ -47,3 +47,22 @@ class TestTranscriptTurns:
     def test_lettered_rules_are_no_speakers(self):
         text = "Rules for the draw.\n\nA: Every entrant must be over eighteen.\n\nB: Entrants live in the county."
         assert not [c for c in attributed(text) if c.speaker in ("A", "B")]
+
+
+class TestRelativeClauses:
+    """A speaker inside a relative clause says only what the relative clause holds."""
+
+    def test_an_epithet_in_a_relative_clause_is_all_that_was_called(self):
+        text = 'The ruling, which Ilse Brandvold called "a disgrace," was reversed on appeal.'
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "called"]
+        assert [(c.speaker, c.quote) for c in claims] == [("Ilse Brandvold", "a disgrace")]
+
+    def test_a_quotation_that_takes_the_relative_clauses_comma_closes_it(self):
+        text = 'The rules, which harbour officials said would be "strict," will not apply to ferries.'
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
+        assert [c.quote for c in claims] == ['would be "strict,"']
+
+    def test_people_polled_at_a_time_speak_not_the_time(self):
+        text = "Voters polled in March said they preferred the harbour plan."
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
+        assert [c.speaker_mention.text for c in claims] == ["Voters"]

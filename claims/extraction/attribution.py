@@ -144,10 +144,12 @@ _RELATIVE_REACH = 40
 _BE_FORMS = frozenset("been is are was were be being".split())
 _ED_WORD_RE = re.compile(r"[a-z]{3,}ed")
 _TO_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
-# 'People who live near the harbour say', 'Residents polled by the Gazette say': the phrase before
-# the restrictive relative clause or participle is the subject; the noun ending the clause is not.
+# 'People who live near the harbour say', 'Residents polled by the Gazette say', 'Voters polled in
+# March said': the phrase before the restrictive relative clause or participle is the subject; the
+# noun ending the clause is not.
 _RESTRICTIVE_BEFORE_RE = re.compile(
-    r"(?<=[\w.'’])\s+(?:who\s|(?:polled|surveyed|interviewed|questioned|contacted)\s+by\s)[^,;:()\"“”—–]*$"
+    r"(?<=[\w.'’])\s+(?:who\s|(?:polled|surveyed|interviewed|questioned|contacted)\s+"
+    r"(?:by|in|on|at|during|after|last|this|earlier)\s)[^,;:()\"“”—–]*$"
 )
 # 'Vale continued to insist that ...', 'he went on to say that ...': a verb that carries the saying on.
 _CARRIED_ON_BEFORE_RE = re.compile(
@@ -795,9 +797,20 @@ class CueReader(QuoteReader):
         clause_end = self.clause_end(quote.close, verb.sentence_end)
         if len(self.text[quote.close : clause_end].split()) < 2 or chained.text:
             return chained
+        if self._in_relative_clause(verb, mention):
+            return chained  # 'The ruling, which Vale called "a disgrace," was reversed': the main clause is not hers
         # 'says "the wind is at our backs" despite the loss': the quote opens a longer clause.
         start, end = self.trim(content_start, clause_end)
         return Candidate(start, end, "indirect", cue=verb.cue, mention=mention)
+
+    def _in_relative_clause(self, verb: _Verb, mention: Mention) -> bool:
+        """Whether the speaker opens a relative clause inside the sentence ('..., which Vale called')."""
+        return (
+            RELATIVE_SPEAKER_RE.search(
+                self.text, max(verb.sentence_start, mention.start - _RELATIVE_REACH), mention.start
+            )
+            is not None
+        )
 
     def _content_end(
         self, verb: _Verb, mention: Mention, content_start: int
@@ -819,7 +832,7 @@ class CueReader(QuoteReader):
                 )
             # 'The rules, which officials said will take effect in May, will not apply to ...': the
             # relative clause ends at its comma, and the main clause after it is the writer's.
-            comma = self._comma_outside_quotes(content_start, content_end)
+            comma = self._relative_clause_close(content_start, content_end)
             if comma > content_start:
                 content_end = comma
         if WHO_SAID_RE.search(
@@ -832,6 +845,19 @@ class CueReader(QuoteReader):
             if resumed is not None:
                 content_end = resumed.start()
         return mention, content_end
+
+    def _relative_clause_close(self, start: int, end: int) -> int:
+        """Where a relative clause between start and end closes: its first comma outside a quotation,
+        or the end of a quotation that takes the comma in ('which Vale called "a disgrace," was
+        reversed'), or -1."""
+        comma = self._comma_outside_quotes(start, end)
+        limit = comma if comma >= 0 else end
+        quote = self.quote_starting_after(start - 1, limit)
+        while quote is not None and quote.closed and quote.close <= limit:
+            if self.text[quote.inner_start : quote.inner_end].rstrip().endswith(","):
+                return quote.close
+            quote = self.quote_starting_after(quote.open, limit)
+        return comma
 
     def _comma_outside_quotes(self, start: int, end: int) -> int:
         """The first ', ' between start and end that is not inside a quotation, or -1."""
