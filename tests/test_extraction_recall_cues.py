@@ -66,3 +66,17 @@ class TestRelativeClauses:
         text = "Voters polled in March said they preferred the harbour plan."
         claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
         assert [c.speaker_mention.text for c in claims] == ["Voters"]
+
+
+class TestThisOpensTheClause:
+    """'this' after a verb opens what was said unless a time follows it ('said this week')."""
+
+    def test_this_as_the_subject_of_the_clause_stays_in_it(self):
+        text = 'Oskar Lindqvist said this was a "fatal miscalculation" by the harbour board.'
+        claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
+        assert claim.quote.startswith("this was")
+
+    def test_this_week_is_when_not_what(self):
+        text = "The harbour minister said this week that the ferry would sail again in May."
+        claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
+        assert claim.quote == "the ferry would sail again in May"

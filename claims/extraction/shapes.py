@@ -12,7 +12,8 @@ from claims.extraction.lexicon import CUE_FORMS, trie_pattern
 
 # Adjuncts between a verb and its content: "said in a statement on Tuesday that ...".
 ADJUNCT_RE = re.compile(
-    r"(?:\s*,?\s*(?:in|on|at|to|of|about|during|via|through|from|over|after|before|last|this|earlier|late|"
+    r"(?:\s*,?\s*(?:in|on|at|to|of|about|during|via|through|from|over|after|before|last|earlier|late|"
+    r"this\s+(?=(?:week|month|year|morning|afternoon|evening|weekend|spring|summer|fall|autumn|winter)\b)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again|also|"
     r"recently|repeatedly|publicly|privately|flatly)\b(?:[^,:\"“”.;]|,(?=\d)){0,50}?"
     r"(?=\s*(?:,(?!\d)|:|\bthat\b|[\"“]|'')))?"
