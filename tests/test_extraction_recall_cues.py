@@ -58,7 +58,9 @@ class TestRelativeClauses:
         assert [(c.speaker, c.quote) for c in claims] == [("Ilse Brandvold", "a disgrace")]
 
     def test_a_quotation_that_takes_the_relative_clauses_comma_closes_it(self):
-        text = 'The rules, which harbour officials said would be "strict," will not apply to ferries.'
+        text = (
+            'The rules, which harbour officials said would be "strict," will not apply to ferries.'
+        )
         claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
         assert [c.quote for c in claims] == ['would be "strict,"']
 
@@ -80,3 +82,37 @@ class TestThisOpensTheClause:
         text = "The harbour minister said this week that the ferry would sail again in May."
         claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
         assert claim.quote == "the ferry would sail again in May"
+
+
+class TestViewsHeldWithAClause:
+    """A verb of thinking with a clause after it states its subject's view, whatever the subject."""
+
+    def test_an_adverb_between_subject_and_verb(self):
+        text = "Police therefore believe the fire at the Tarnby mill was set on purpose."
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "believe"]
+        assert [(c.speaker_mention.text, c.quote) for c in claims] == [
+            ("Police", "the fire at the Tarnby mill was set on purpose")
+        ]
+
+    def test_a_common_noun_subject_after_a_fronted_phrase(self):
+        text = (
+            "And on Tuesday, detectives believe that the same man attacked a shop in Kell Street."
+        )
+        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "believe"]
+        assert [(c.speaker_mention.text, c.quote) for c in claims] == [
+            ("detectives", "the same man attacked a shop in Kell Street")
+        ]
+
+    def test_no_view_without_a_clause_or_a_holder(self):
+        for text in (
+            "Not everyone believed it, but that did not stop the rumour from spreading in Tarnby.",
+            "No one yet knows that the mill will close, the union said nothing.",
+            "The ferry costs more than the bus, which makes us think that fares will rise.",
+            "The harbour team showed a photo of the ferry and found her keys under the desk.",
+        ):
+            assert not [
+                c
+                for c in attributed(text)
+                if c.cue is not None
+                and c.cue.text in ("believed", "knows", "think", "showed", "found")
+            ], text

@@ -221,6 +221,34 @@ _SPEAKER_THEN_VERB_RES = (
 _VERB_THEN_SPEAKER_RE = re.compile(r",\s*(?P<verb>[a-z]+)\s+(?P<who>[^,]{2,60}?)\s*,\s*$")
 
 
+# Verbs of holding a view: with a clause after them, their subject holds it ('detectives believe that').
+_VIEW_LEMMAS = frozenset(
+    "think believe hope fear feel know assume worry reckon argue suggest agree".split()
+)
+# Their forms that are more often a noun or a participle ('conservative thought', 'known as').
+_VIEW_NOUN_FORMS = frozenset("thought known felt hope fear fears".split())
+# What follows such a verb that is its object, not a clause: 'believed it, but ...', 'feels otherwise.'
+_VIEW_OBJECT_RE = re.compile(r"\s*(?:it|this|that|so|otherwise|them)\s*(?:[,.;:]|$)")
+# Words before such a verb that make it no statement of a view: 'please know', 'makes us think'.
+_NOT_VIEW_HOLDERS = frozenset("please us me them him her".split())
+# Between a subject and its verb only an adverb or two may stand ('Police therefore believe').
+_GAP_MARK_RE = re.compile(r"[,;:()\"“”—–]")
+# Subjects that hold no view: 'no one yet knows', 'Not everyone believed'.
+_NO_VIEW_SUBJECT_RE = re.compile(r"(?:no|not|nobody|none|neither|nothing)\b", re.IGNORECASE)
+# Adverbs between a subject and its verb that are no part of the subject ('Police therefore believe').
+_SUBJECT_ADVERBS = frozenset("therefore thus now still also too meanwhile however really".split())
+
+
+def _without_trailing_adverb(mention: Mention) -> Mention:
+    """The subject without an adverb the subject reader left before the verb ('Police therefore')."""
+    words = mention.text.split()
+    last = words[-1]
+    if len(words) < 2 or not (last in _SUBJECT_ADVERBS or last.islower() and last.endswith("ly")):
+        return mention
+    text = mention.text[: mention.text.rindex(last)].rstrip()
+    return Mention(text, mention.start, mention.start + len(text), mention.role)
+
+
 def _strong_form(lemma: str, form: str) -> bool:
     """A finite form of a verb of saying that cannot be read as a noun ('said', 'wrote', 'argues')."""
     if lemma not in STRONG_SAY_LEMMAS or form in AMBIGUOUS_FORMS or form.endswith("ing"):
@@ -590,13 +618,35 @@ class CueReader(QuoteReader):
             and (clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
         )
         strong = _strong_form(lemma, form)
+        # 'Police therefore believe this was ...', 'And on Tuesday, detectives believe that ...':
+        # a verb of thinking whose clause follows holds its subject's view, whatever the subject.
+        thinking = (
+            lemma in _VIEW_LEMMAS
+            and form not in _VIEW_NOUN_FORMS
+            and not form.endswith("ing")
+            and previous_word.isalpha()
+            and previous_word not in NON_FINITE_LEADS
+            and previous_word not in _NOT_VIEW_HOLDERS
+            and not after.lstrip(" ").startswith("\n")
+            and (clause_like(after) or bool(_THAT_AFTER_RE.match(after)))
+            and not _VIEW_OBJECT_RE.match(after)
+        )
         if mention is None and (
-            strong or plural_say or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS
+            strong or plural_say or thinking or lemma in EVIDENCE_LEMMAS or lemma in CALL_VERBS
         ):
             mention = subject_before(self.text, floor, verb.start)
+            if mention is not None and thinking:
+                gap = self.text[mention.end : verb.start]
+                mention = (
+                    None
+                    if _NO_VIEW_SUBJECT_RE.match(mention.text)
+                    or len(gap.split()) > 2
+                    or _GAP_MARK_RE.search(gap)
+                    else _without_trailing_adverb(mention)
+                )
             if (
                 mention is not None
-                and not (strong or plural_say)
+                and not (strong or plural_say or thinking)
                 and not is_evidence(mention.text)
                 and not (
                     lemma in CALL_VERBS and mention.text[:1].isupper() and not form.endswith("ing")
