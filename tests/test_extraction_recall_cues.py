@@ -116,3 +116,20 @@ class TestViewsHeldWithAClause:
                 if c.cue is not None
                 and c.cue.text in ("believed", "knows", "think", "showed", "found")
             ], text
+
+
+class TestWritersClauseAfterADash:
+    """A clause the writer adds after a single dash is no part of what was said."""
+
+    def test_a_clause_after_one_dash_is_cut(self):
+        text = (
+            "Marit Olsen said Brekke had begun calling committee members - there are two "
+            "from each of the nine districts."
+        )
+        claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
+        assert claim.quote == "Brekke had begun calling committee members"
+
+    def test_a_pair_of_dashes_sets_off_part_of_the_claim(self):
+        text = "Marit Olsen said the ferry -- which is old -- will sail again in May."
+        claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
+        assert claim.quote == "the ferry -- which is old -- will sail again in May"

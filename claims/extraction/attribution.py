@@ -133,6 +133,9 @@ _QUOTING_PARTICIPLE_RE = re.compile(
     r",\s+(?:citing|quoting|invoking|calling\s+(?:it|him|her|them|the\s+\w+))\s*[,:]?\s*$"
     r"|,\s+(?:who|which)\s+[^,;\"“”]{2,80}$"
 )
+# A dash with a space on each side (' - ', ' -- ', ' — ', ' – '), not a hyphen inside a word.
+_SPACED_DASH_RE = re.compile(r"\s(?:-{1,2}|—|–)\s")
+_MIN_BEFORE_DASH_WORDS = 4
 _MAX_QUOTE_TO_VERB = 120
 _PERIOD_QUOTE_TAIL_WORDS = 3
 _UNPUNCTUATED_QUOTE_WORDS = 5
@@ -1163,6 +1166,26 @@ class CueReader(QuoteReader):
         participle = PARTICIPLE_CUT_RE.search(self.text, start, end)
         if participle and participle.start() - start > 40:
             end = participle.start()
+        return self._before_closing_dash(start, end)
+
+    def _before_closing_dash(self, start: int, end: int) -> int:
+        """'... calls to committee members - there are two from each district': a clause the writer
+        adds after a single dash is not what was said; a pair of dashes sets off a part of it."""
+        dashes = [
+            m
+            for m in _SPACED_DASH_RE.finditer(self.text, start, end)
+            if self.quote_at(m.start()) is None
+        ]
+        if len(dashes) != 1:
+            return end
+        dash = dashes[0]
+        before, after = self.text[start : dash.start()], self.text[dash.end() : end]
+        if (
+            len(before.split()) >= _MIN_BEFORE_DASH_WORDS
+            and clause_like(after)
+            and clause_like(before)
+        ):
+            return dash.start()
         return end
 
     def clause_subject(self, sentence_start: int, end: int) -> Mention | None:
