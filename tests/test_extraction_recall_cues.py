@@ -133,3 +133,18 @@ class TestWritersClauseAfterADash:
         text = "Marit Olsen said the ferry -- which is old -- will sail again in May."
         claim = next(c for c in attributed(text) if c.cue is not None and c.cue.text == "said")
         assert claim.quote == "the ferry -- which is old -- will sail again in May"
+
+
+class TestRelativeClauseBeforeTheMainVerb:
+    """'X, who said A, told B': the relative clause's claim ends where the main clause resumes."""
+
+    def test_an_irregular_main_verb_ends_the_relative_clause(self):
+        text = (
+            "Per Lindahl, who estimated that a third of the dockers backed the strike, "
+            "said he voted against it in 2008."
+        )
+        quotes = {c.cue.text: c.quote for c in attributed(text) if c.cue is not None}
+        assert quotes == {
+            "estimated": "a third of the dockers backed the strike",
+            "said": "he voted against it in 2008",
+        }

@@ -194,5 +194,6 @@ PRONOUN_CLAUSE_RE = re.compile(
 WHO_SAID_RE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
 # Where the main clause resumes after a relative clause: a comma and a finite verb ('..., issued a statement').
 MAIN_VERB_AFTER_COMMA_RE = re.compile(
-    r",\s+(?:also\s+)?(?:has|have|had|is|was|were|are|will|would|could|can|did|does|[a-z]{3,}ed|[a-z]{3,}s)\b(?!\s*,)"
+    r",\s+(?:also\s+)?(?:has|have|had|is|was|were|are|will|would|could|can|did|does|[a-z]{3,}ed|[a-z]{3,}s|"
+    r"said|told|wrote|thought|knew|found|made|took|gave|became|saw|left|began|won|held|led|met|sent)\b(?!\s*,)"
 )
