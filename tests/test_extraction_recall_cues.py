@@ -64,11 +64,6 @@ class TestRelativeClauses:
         claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
         assert [c.quote for c in claims] == ['would be "strict,"']
 
-    def test_people_polled_at_a_time_speak_not_the_time(self):
-        text = "Voters polled in March said they preferred the harbour plan."
-        claims = [c for c in attributed(text) if c.cue is not None and c.cue.text == "said"]
-        assert [c.speaker_mention.text for c in claims] == ["Voters"]
-
 
 class TestThisOpensTheClause:
     """'this' after a verb opens what was said unless a time follows it ('said this week')."""

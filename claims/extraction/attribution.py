@@ -147,12 +147,10 @@ _RELATIVE_REACH = 40
 _BE_FORMS = frozenset("been is are was were be being".split())
 _ED_WORD_RE = re.compile(r"[a-z]{3,}ed")
 _TO_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
-# 'People who live near the harbour say', 'Residents polled by the Gazette say', 'Voters polled in
-# March said': the phrase before the restrictive relative clause or participle is the subject; the
-# noun ending the clause is not.
+# 'People who live near the harbour say', 'Residents polled by the Gazette say': the phrase before
+# the restrictive relative clause or participle is the subject; the noun ending the clause is not.
 _RESTRICTIVE_BEFORE_RE = re.compile(
-    r"(?<=[\w.'’])\s+(?:who\s|(?:polled|surveyed|interviewed|questioned|contacted)\s+"
-    r"(?:by|in|on|at|during|after|last|this|earlier)\s)[^,;:()\"“”—–]*$"
+    r"(?<=[\w.'’])\s+(?:who\s|(?:polled|surveyed|interviewed|questioned|contacted)\s+by\s)[^,;:()\"“”—–]*$"
 )
 # 'Vale continued to insist that ...', 'he went on to say that ...': a verb that carries the saying on.
 _CARRIED_ON_BEFORE_RE = re.compile(
