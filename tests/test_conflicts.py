@@ -304,6 +304,12 @@ class TestOutletOfADebunkingArticle:
         polarity="denies",
     )
     NARRATED = make(22, "the Quillport harbour rescue video shows the crew saving a swimmer", None)
+    DEBUNKING = (
+        "The Quillport harbour rescue video shows the crew saving a swimmer. "
+        "The harbour office says the whole story is a hoax. "
+        "The swimmer in the video is fake. "
+        "The rescue was staged for a film."
+    )
 
     def found(self, text_of_source_1: str | None):
         by_id = {claim.id: claim for claim in (self.WITNESS, self.NARRATED)}
@@ -312,23 +318,11 @@ class TestOutletOfADebunkingArticle:
         return detect_conflicts(by_id, links, SOURCES, texts.get)
 
     def test_a_debunking_outlet_stands_with_the_denial(self):
-        debunking = (
-            "The Quillport harbour rescue video shows the crew saving a swimmer. "
-            "The harbour office says the whole story is a hoax. "
-            "The swimmer in the video is fake. "
-            "The rescue was staged for a film."
-        )
-        assert not [f for f in self.found(debunking) if f.kind == "denial"]
+        assert not [f for f in self.found(self.DEBUNKING) if f.kind == "denial"]
 
     def test_the_authors_own_words_in_a_debunking_stand_with_the_denial(self):
         self.NARRATED = self.NARRATED.model_copy(update={"speaker": "I"})
-        debunking = (
-            "The Quillport harbour rescue video shows the crew saving a swimmer. "
-            "The harbour office says the whole story is a hoax. "
-            "The swimmer in the video is fake. "
-            "The rescue was staged for a film."
-        )
-        assert not [f for f in self.found(debunking) if f.kind == "denial"]
+        assert not [f for f in self.found(self.DEBUNKING) if f.kind == "denial"]
 
     def test_one_stray_debunking_word_does_not_make_a_debunking(self):
         stray = (
