@@ -12,8 +12,10 @@ Kept sets: seed 15 (the first, read while the issue-15 rules were written), seed
 (labelled after those rules), seed 91 (drawn and labelled on 2026-12-03 after the third
 pass of rules was final; the fourth pass was read off it too, so only a seed drawn after that
 gives an honest figure), seeds 500 and 501 (drawn on 2026-12-03 after the fourth pass was
-final and labelled blind by a reader who wrote no rule: the honest figures), and seeds 502 and
-503 (drawn on 2026-12-03, session 10, on main at 8c8968c and labelled blind the same way).
+final and labelled blind by a reader who wrote no rule: the honest figures), seeds 502 and
+503 (drawn on 2026-12-03, session 10, on main at 8c8968c and labelled blind the same way), and
+seeds 504 and 505 (drawn on 2026-12-03, session 11, on main at f379cde and labelled blind the
+same way).
 
 - `--show`: print every dispute of the ten stories with both sides' text and its label key,
   for a person to label (nothing is written);
