@@ -39,11 +39,13 @@ LABEL_DIR = Path(__file__).resolve().parent / "labels"
 # Each sample: its label file and the seed its claims were drawn with. `seed14` was drawn and
 # labelled before the issue 14 precision rules and is kept for regression; `fresh` was drawn
 # with seed 1402 from the extraction after them (2026-12-02); `seed1403` was drawn with seed 1403
-# on 2026-12-03 after the noun-object, place-speaker and dateline rules, and labelled once.
+# on 2026-12-03 after the noun-object, place-speaker and dateline rules, and labelled once;
+# `seed1404` was drawn with seed 1404 on main f379cde (2026-12-03, session 11) and labelled blind once.
 SAMPLES = {
     "seed14": (LABEL_DIR / "fnc1_precision.tsv", 14),
     "fresh": (LABEL_DIR / "fnc1_precision_fresh.tsv", 1402),
     "seed1403": (LABEL_DIR / "fnc1_precision_seed1403.tsv", 1403),
+    "seed1404": (LABEL_DIR / "fnc1_precision_seed1404.tsv", 1404),
 }
 SAMPLE = 160
 VERDICTS = ("ok", "speaker", "span", "not_claim")
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         "--sample",
         choices=sorted(SAMPLES),
         default=None,
-        help="only this sample (both by default; --todo needs one, default fresh)",
+        help="only this sample (all by default; --todo needs one, default fresh)",
     )
     parser.add_argument(
         "--full",
@@ -180,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.todo:
         _todo(bodies, args.todo, args.sample or "fresh")
         return 0
-    for name in ("seed1403", "fresh", "seed14") if args.sample is None else (args.sample,):
+    # The newest sample first.
+    for name in tuple(reversed(SAMPLES)) if args.sample is None else (args.sample,):
         _report(bodies, name, args.show, args.full)
     return 0
 
