@@ -176,6 +176,17 @@ _SPOKE_AFTER_RE = re.compile(
 )
 
 
+# A place a preposition names, perhaps after its town: 'in Harlem', 'at a rally in Salem, '.
+_PLACE_LEAD_RE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)?$"
+)
+# The person named after such a place, past a state's abbreviation: ', Tex., Mr. Brill was'.
+_NAME_AFTER_PLACE_RE = re.compile(
+    r",\s+(?:[A-Z][a-z]{1,4}\.,\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})(?=,\s+[a-z]|\s+(?:[a-z]+ly\s+|also\s+)?[a-z]+(?:s|ed)\b|\s+(?:was|is|has|had|said|told|went|made)\b)"
+)
+
+
 # How far, in characters, each kind of reference reaches back.
 OBJECT_LOOKBACK = 20
 """Before a name: where a preposition or verb that makes it an object would be."""
@@ -224,7 +235,18 @@ def _is_object(window: str, offset: int) -> bool:
     if not before:
         return False
     word = before[-1].lower()
-    return word in _OBJECT_LEADS or (word.endswith("ed") and word.isalpha())
+    return (
+        word in _OBJECT_LEADS
+        or (word.endswith("ed") and word.isalpha())
+        or _TOWN_THEN_RE.search(window, max(0, offset - 2 * OBJECT_LOOKBACK), offset) is not None
+        and _REGION_RE.match(window, offset) is not None
+    )
+
+
+# 'in Salem, New Hampshire, Brill went': the region of a town a preposition names, set off by
+# commas, is a place too ('in Salem, Brill went' names Brill).
+_TOWN_THEN_RE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*,\s+$")
+_REGION_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,")
 
 
 @dataclass
@@ -413,6 +435,7 @@ class SpeakerResolver:
         self._name_starts: list[int] = []
         self._person_cache: dict[str, bool] = {}
         self._gender_cache: dict[str, str | None] = {}
+        self._family_genders: dict[str, set[str]] = {}
         self._index: SentenceIndex | None = None
         self._quotes: list[tuple[int, int]] | None = None
         self._quote_opens: list[int] = []
@@ -435,6 +458,11 @@ class SpeakerResolver:
         if lower in PRONOUNS or lower in _POSSESSIVE_SUBJECTS:
             self._pronoun(candidate, mention)
             return
+        person = self._person_after_place(mention)
+        if person is not None:
+            # 'Speaking in Harlem, Vale, without ..., accused': the place is where; the name after it speaks
+            candidate.mention = mention = person
+            written, lower = person.text, person.text.lower()
         if malformed_speaker(written, CUE_FORMS):
             # 'The report goes on to': no speaker, so none that a later pronoun may mean (the
             # claim is dropped after resolving)
@@ -467,6 +495,19 @@ class SpeakerResolver:
                 written, mention.start, mention.start + len(written), mention.role or mention_role
             )
         self._named_speaker(candidate, mention)
+
+    def _person_after_place(self, mention: Mention) -> Mention | None:
+        """The name right after a place a preposition names ('in Harlem, Vale, ...', 'at a rally in
+        Beaumont, Tex., Mr. Brill was', 'in Salem, New Hampshire, Brill went'), when the mention
+        is that place."""
+        if not _PLACE_LEAD_RE.search(self.text, max(0, mention.start - 60), mention.start):
+            return None
+        if not all(word[:1].isupper() for word in mention.text.split()):
+            return None
+        after = _NAME_AFTER_PLACE_RE.match(self.text, mention.end)
+        if after is None:
+            return None
+        return Mention(after.group("name"), after.start("name"), after.end("name"), mention.role)
 
     def _same_as_titled(self, candidate: Candidate, mention: Mention) -> bool:
         """ "the Florida senator" after "Marco Rubio": the reader takes them to be the same person."""
@@ -1046,16 +1087,36 @@ class SpeakerResolver:
             return None
         gender = gender or _honorific_gender(name)
 
+        shared = gender is not None and len(self._honorific_genders(bare)) > 1
+
         def fits(full: str) -> bool:
-            """Whether the full name's given name, or else the family name, is not the other gender."""
+            """Whether the full name's given name, or else the family name, is not the other gender;
+            when the document writes both 'Mr.' and 'Mrs.' before the family name, the given name
+            must be shown to be the honorific's gender."""
             words = _HONORIFIC_RE.sub("", full).split()
             said = self._given_gender(words[0]) if len(words) > 1 else None
+            if shared:
+                return said == gender
             return gender is None or (said or self._said_gender(full)) in (None, gender)
 
         for known in reversed(self.people):
             if bare in known.name.split() and is_written_name(known.name) and fits(known.name):
                 return known  # never 'a spokesman for Farrow' for 'Farrow'
         return self._name_before(position, surname=bare, fits=None if gender is None else fits)
+
+    def _honorific_genders(self, family: str) -> set[str]:
+        """The genders of the honorifics the document writes before a family name: {'m', 'f'}
+        when both 'Mr. Vale' and 'Mrs. Vale' occur, so a couple shares it."""
+        cached = self._family_genders.get(family)
+        if cached is None:
+            cached = {
+                _HONORIFIC_GENDER[titled.group(1).lower()]
+                for start in _whole_word_starts(self.text, family)
+                if (titled := _TITLE_GENDER_RE.search(self.text, max(0, start - 8), start))
+                is not None
+            }
+            self._family_genders[family] = cached
+        return cached
 
     def _written_names(self) -> list[tuple[int, str]]:
         """Capitalised word runs that may name a person, possessive marks dropped ("Mr. Somers'" is
