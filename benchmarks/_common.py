@@ -84,6 +84,34 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def children_cpu_seconds() -> float:
+    """CPU seconds of this process's children: those waited for, and on Linux those still running.
+
+    A fork server outlives the pool whose workers it forked, so its workers' time (its own
+    children's, once it has waited for them) shows only in its /proc entry, not in
+    RUSAGE_CHILDREN. Take differences of this around the work measured.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = usage.ru_utime + usage.ru_stime
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return total
+    ticks = os.sysconf("SC_CLK_TCK")
+    me = os.getpid()
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # After the command name in parentheses: state, ppid, ..., utime stime cutime cstime (fields 14-17).
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[1]) == me:
+            total += sum(int(value) for value in fields[11:15]) / ticks
+    return total
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory so far, in MB (Linux reports kB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -29,10 +29,9 @@ AIM = 60.0
 
 
 def _cpu_seconds() -> tuple[float, float]:
-    """CPU seconds of this process, and of its children waited for (the extraction workers)."""
+    """CPU seconds of this process, and of its children (the extraction workers and the server they fork from)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, _common.children_cpu_seconds()
 
 
 def _add(

@@ -1,30 +1,28 @@
 """Ingesting many documents: extraction in worker processes, many documents stored per transaction.
 
 `add_documents` is what `counterclaim add` runs. Documents are read in order; those already
-stored are not extracted; the rest are extracted in chunks by worker processes (spawned,
-so they share nothing with this process's database connections) while this process
+stored are not extracted; the rest are extracted in chunks by worker processes (forked
+from a fork server that loaded the parser once, so they share nothing with this process's
+database connections) while this process
 stores earlier ones. `store_extracted_batches` stores through `store.batch.IngestBatch`, so
 the casefile ends up exactly as if each document had been added on its own.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from datetime import date
-from typing import cast
 
 from sqlalchemy import Connection, select
 
 from claims import matching, processes
 from claims.documents import Document
-from claims.matching.features import ClaimFeatures
-from claims.models import Claim, ExtractedClaim, SourceMeta
+from claims.models import ExtractedClaim, SourceMeta
+from claims.workers import extract_chunk
 from store.batch import AddResult, IngestBatch
 from store.eventlog import chain_head
 from store.queries import source_t
@@ -186,7 +184,7 @@ def _extracted(
             jobs = [
                 (document.text, meta.published) for document, meta, stored in chunk if not stored
             ]
-            yield from _ordered(chunk, _extract_many(jobs))
+            yield from _ordered(chunk, extract_chunk(jobs))
         return
     pending: deque = deque()
     with extraction_pool(workers) as pool:
@@ -194,7 +192,7 @@ def _extracted(
             jobs = [
                 (document.text, meta.published) for document, meta, stored in chunk if not stored
             ]
-            pending.append((chunk, submit_shielded(pool, _extract_many, jobs)))
+            pending.append((chunk, submit_shielded(pool, extract_chunk, jobs)))
             if len(pending) >= workers * 3:
                 yield from _ordered(*pending.popleft())
         while pending:
@@ -203,14 +201,16 @@ def _extracted(
 
 @contextmanager
 def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool of spawned worker processes that end with this process; stopped at once if the caller fails.
+    """A pool of worker processes that end with this process; stopped at once if the caller fails.
 
-    Workers are started by the thread that submits work and, on Linux, die with that
-    thread (`claims.processes`): start, use and leave the pool from one thread.
+    Workers are forked from a server that loaded extraction and the parser once
+    (`claims.worker_preload`), or spawned where there is no fork server. They are started by
+    the thread that submits work and, on Linux, may die with that thread
+    (`claims.processes`): start, use and leave the pool from one thread.
     """
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=processes.server_context(["claims.worker_preload"]),
         initializer=processes.worker_started,
         initargs=(os.getpid(),),
     )
@@ -261,7 +261,7 @@ def _prepend(first, rest: Iterator) -> Iterator:
 
 
 def _ordered(chunk: list, extracted) -> Iterator[tuple]:
-    """The chunk's documents with their claims (from `_extract_many`, or a future of its result)."""
+    """The chunk's documents with their claims (from `extract_chunk`, or a future of its result)."""
     claims, features, keys = extracted if isinstance(extracted, tuple) else extracted.result()
     # Kept for storing: a claim whose speaker resolves to the name it was extracted with needs neither computed again.
     matching.keep_features(features)
@@ -269,30 +269,6 @@ def _ordered(chunk: list, extracted) -> Iterator[tuple]:
     found = iter(claims)
     for document, meta, stored in chunk:
         yield document.text, document.sha256, meta, ([] if stored else next(found))
-
-
-def _extract_many(
-    jobs: list[tuple[str, date | None]],
-) -> tuple[list[list[ExtractedClaim]], dict[tuple, ClaimFeatures], dict[tuple, tuple[str, ...]]]:
-    """The claims of each (text, published) job, their matching features and blocking keys by `feature_inputs`.
-
-    The chunk's sentences are parsed in one batch. Features and keys are pure work on each
-    claim's words: done here, in the worker, they leave the storing process less to do.
-    """
-    from claims.extraction import extract_many
-
-    found = extract_many(jobs)
-    features: dict[tuple, ClaimFeatures] = {}
-    keys: dict[tuple, tuple[str, ...]] = {}
-    for claims in found:
-        for extracted in claims:
-            # Features read only the words, speaker, polarity, denial target and quantities, which an extracted claim has.
-            claim = cast(Claim, extracted)
-            inputs = matching.feature_inputs(claim)
-            if inputs not in keys:
-                features[inputs] = matching.features(claim)
-                keys[inputs] = tuple(matching.blocking_keys(claim))
-    return found, features, keys
 
 
 def _chunks(store, documents: Iterable[tuple[Document, SourceMeta]]) -> Iterator[list[tuple]]:

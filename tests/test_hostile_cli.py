@@ -67,7 +67,11 @@ def source_count(db: Path) -> int:
 
 
 def workers_of(session_id: int) -> list[str]:
-    return [line for line in session_processes(session_id) if "multiprocessing.spawn" in line]
+    """The session's extraction workers: spawned ones, or those forked by the fork server (its first process)."""
+    lines = sorted(session_processes(session_id), key=lambda line: int(line.split(":", 1)[0]))
+    spawned = [line for line in lines if "multiprocessing.spawn" in line]
+    served = [line for line in lines if "multiprocessing.forkserver" in line]
+    return spawned + served[1:]
 
 
 @pytest.mark.slow
