@@ -24,7 +24,7 @@ from claims.extraction.lexicon import (
     STRONG_SAY_LEMMAS,
 )
 from claims.extraction.mentions import malformed_speaker
-from claims.extraction.narrative import narrative_claims
+from claims.extraction.narrative import narrative_claims, title_sentence
 from claims.extraction.patterns import find_patterns
 from claims.extraction.phrasal import find_phrasal
 from claims.extraction.polarity import link_answers, mark, may_turn_polarity, statement_end
@@ -108,6 +108,9 @@ def _read_words(text: str) -> _Reading:
     to_parse = _spans_to_parse(text, index, reader, candidates) + _polarity_sentences(
         text, index, candidates
     )
+    title = title_sentence(text, index)
+    if title is not None:
+        to_parse.append(title)
     return _Reading(text, index, reader, candidates, furniture, to_parse)
 
 
@@ -142,7 +145,7 @@ def _read_parse(
     for candidate in candidates:
         _without_interruption(text, index, candidate)
         mark(text, candidate, parsed, index)
-    return _with_narrative(text, index, candidates, furniture, published)
+    return _with_narrative(text, index, candidates, furniture, published, parsed)
 
 
 def _with_tree_claims(text, parsed, reader, candidates, furniture):
@@ -240,11 +243,13 @@ def _cut_or_passive(text: str, candidate) -> bool:
     return bool(cut) or _passive_participle(text, candidate)
 
 
-def _with_narrative(text, index, candidates, furniture, published) -> list[ExtractedClaim]:
+def _with_narrative(
+    text, index, candidates, furniture, published, parsed=None
+) -> list[ExtractedClaim]:
     """The attributed candidates and the outlet's own claims, as claims in document order."""
     quantities = extract_quantities(text, 0, len(text), published)
     quantity_starts = [offsets(q)[0] for q in quantities]
-    narrative = narrative_claims(text, index, candidates, quantities, quantity_starts)
+    narrative = narrative_claims(text, index, candidates, quantities, quantity_starts, parsed)
     if furniture:
         narrative = [c for c in narrative if not _in_furniture(furniture, c)]
     for candidate in narrative:

@@ -17,6 +17,7 @@ from claims.extraction.fronted import (
 from claims.extraction.lexicon import (
     AMBIGUOUS_FORMS,
     CALL_VERBS,
+    CLAUSE_VERB_RE,
     CUE_FORMS,
     CUE_RE,
     DENIAL_VERBS,
@@ -197,6 +198,21 @@ _COORDINATED_VERB_RE = re.compile(
 _FIRST_CONJUNCT_RE = re.compile(r",|\s(?:and|but)\s")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:it|this|that|them|him|her|so)\b")
 _FIGURE_RE = re.compile(r"\d|\$|percent")
+# What opens a description of a source after 'according to X,': a relative clause, 'including', a preposition.
+_SOURCE_DESCRIPTION_LEADS = frozenset(
+    "who whose which where including in with at from of up down and but however yet or".split()
+)
+# What opens the last item of a list after a semicolon ('...; and the bar was paid $5').
+_LIST_ITEM_RE = re.compile(r"\s*(?:and|or)\b")
+_ING_NOUNS = frozenset(
+    "during thing things nothing something anything everything king morning evening".split()
+)
+_CLAUSE_SUBJECTS = frozenset("he she they we i it there this".split())
+_SEGMENT_END_RE = re.compile(r"\s*(?:,|;|\s[-—–]+\s|\()\s*")
+# Finite verbs the other word lists miss, which make the words after a source a clause of their own.
+_MORE_FINITE_WORDS = frozenset(
+    "used saw says see sees go goes gets remains remain lies lie knows knew thinks felt seems seem".split()
+)
 # "according to recent polling,": whatever short phrase names the source.
 _SOURCE_PHRASE_RE = re.compile(r"\s*([^,;()]{2,160}?)\s*(?=[,;(]|\.?$)")
 # '"a disaster" and "a fraud"': what joins two epithets of one 'called'.
@@ -301,6 +317,33 @@ def _not_a_report(text: str, verb: _Verb, previous_word: str) -> bool:
     )
 
 
+def _describes_source(after: str) -> bool:
+    """Whether the words after 'according to X,' only describe X and the sentence ends with them.
+
+    'according to Ada Vale, a spokeswoman for the port', '..., which monitors the sites',
+    '..., citing sources': an appositive, relative clause or participle of the source, and
+    '..., and Vale has since left': a clause of its own, so the claim is the clause before the
+    attribution. 'That flight, according to Lana, left her
+    changed' goes on with the verb of the clause the attribution interrupts.
+    """
+    segment = _SEGMENT_END_RE.split(after.strip(), maxsplit=1)[0]
+    words = segment.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _SOURCE_DESCRIPTION_LEADS or first.endswith("ing") and first not in _ING_NOUNS:
+        return True
+    if first in _CLAUSE_SUBJECTS:
+        return False
+    return not any(
+        _verb_like(word.strip("\"“”'’.,;:!?()").lower()) for word in words
+    ) and not CLAUSE_VERB_RE.search(segment)
+
+
+def _verb_like(word: str) -> bool:
+    return word in CUE_FORMS or word in FINITE_WORDS or word in _MORE_FINITE_WORDS
+
+
 class CueReader(QuoteReader):
     """Reads every reporting verb of one document and builds candidates from them."""
 
@@ -395,6 +438,7 @@ class CueReader(QuoteReader):
             before.rstrip().endswith(",")
             and comma > 0
             and len(self.text[comma:sentence_end].split()) >= 3
+            and not _describes_source(self.text[comma + 1 : sentence_end])
         )
         if comma > 0 and CONJUNCTION_BEFORE_RE.search(before):
             # 'He went because, according to aides, the media would mock him': the clause it interrupts.
@@ -407,6 +451,15 @@ class CueReader(QuoteReader):
             # "Absent from the talks, according to members, was any mention of X.": the sentence around it.
             start, end = self.trim(sentence_start, sentence_end)
         else:
+            # 'What is left out is the furniture; the house is sold bare, according to the agency':
+            # the attribution holds for the clause after the semicolon.
+            before_source = self.text[sentence_start : match.start()]
+            if before_source.count(";") == 1 and not _LIST_ITEM_RE.match(
+                before_source.split(";")[1]
+            ):
+                semicolon = self.text.index(";", sentence_start)
+                if self.quote_at(semicolon) is None:
+                    sentence_start = semicolon + 1
             start, end = self.trim(sentence_start, match.start())
         if end - start < 8:
             return None

@@ -26,6 +26,10 @@ _CAPTION_RE = re.compile(
     r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s).*\((?:pictured|above|below|left|right|centre|center|inset|top|bottom)\)",
 )
 _HEADING_MAX_WORDS = 8
+# A box of related links: 'Related <headline>' (an icon's letter may stick to it), then lines up to 'SEE ALL RELATED'.
+_RELATED_OPENING_RE = re.compile(r"\W*l?Related\s+\S")
+_SEE_ALL_RE = re.compile(r"\s*SEE\s+ALL\s+RELATED\b")
+_RELATED_BOX_LINES = 5
 # Cheap substring checks that every match of the code and link patterns contains.
 _CODE_MARKERS = ("{", "var ", "document.", ".push(", "window.", "googletag", "<")
 _URL_MARKERS = ("http", "www.", ".com", ".org", ".net", ".co.uk", "pic.twitter")
@@ -53,4 +57,31 @@ def is_furniture(line: str) -> bool:
 
 def furniture_paragraphs(text: str, index: SentenceIndex) -> list[tuple[int, int]]:
     """The (start, end) spans of the paragraphs that are page furniture, in order."""
-    return [(start, end) for start, end in index.paragraphs if is_furniture(text[start:end])]
+    found = [(start, end) for start, end in index.paragraphs if is_furniture(text[start:end])]
+    if "RELATED" in text:
+        found = sorted(set(found) | set(_related_boxes(text, index)))
+    return found
+
+
+def _related_boxes(text: str, index: SentenceIndex) -> list[tuple[int, int]]:
+    """The lines of a box of related links: from 'Related <headline>' down to 'SEE ALL RELATED'.
+
+    The box repeats a linked story's headline ('Kim had ankle surgery, officials say') on lines
+    of their own, which read like the story's own sentences; only the closing line marks them.
+    """
+    paragraphs = index.paragraphs
+    boxes: list[tuple[int, int]] = []
+    for n, (start, end) in enumerate(paragraphs):
+        if not _SEE_ALL_RE.match(text, start, end):
+            continue
+        opening = next(
+            (
+                k
+                for k in range(n - 1, max(-1, n - 1 - _RELATED_BOX_LINES), -1)
+                if _RELATED_OPENING_RE.match(text, *paragraphs[k])
+            ),
+            None,
+        )
+        if opening is not None:
+            boxes.extend(paragraphs[opening : n + 1])
+    return boxes
