@@ -66,3 +66,70 @@ class TestCoupleSharingAName:
             "said he would not attend.\n\nMr. Vale told friends the bridge had been his idea."
         )
         assert speakers_at(text, "told") == ["Anton Vale"]
+
+
+class TestFrontedPhrase:
+    """A phrase fronted before the subject ('Here in Larkmoor,', 'Despite ...,') never speaks."""
+
+    def test_the_subject_after_here_in_a_place_speaks(self):
+        text = (
+            "Odile Brisk spoke first. Here in Larkmoor, Tallow stepped up his attack on the toll "
+            'plan, saying, "We have got to end the tolls this year."'
+        )
+        assert speakers_at(text, "saying") == ["Tallow"]
+
+    def test_an_infinitive_is_no_one_a_later_he_means(self):
+        text = (
+            "Anton Vale said on Monday that the harbour would stay open. To believe the port must run every "
+            "school, “you have to take a cynical view of the towns,” he said."
+        )
+        assert "Anton Vale" in speakers_at(text, "said")
+
+    def test_they_after_a_fronted_clause_is_not_its_subject(self):
+        text = "Unless the towns act soon, they say, the harbour could silt up within a decade."
+        assert speakers_at(text, "say") == ["they"]
+
+
+class TestTwoPeopleSpeakTogether:
+    """'Vale and Brenn argued': both speak, and a later 'they' means both."""
+
+    def test_both_are_the_speaker_by_their_full_names(self):
+        text = (
+            "Anton Vale and Marta Brenn are running for the harbour seat. Vale and Brenn, a "
+            "Dunmere Republican, argued that the port office is not needed."
+        )
+        (speaker,) = speakers_at(text, "argued")
+        assert speaker == "Anton Vale and Marta Brenn"
+
+    def test_they_means_the_pair(self):
+        text = (
+            "Anton Vale and Marta Brenn are running for the harbour seat. Vale and Brenn, a "
+            "Dunmere Republican, argued that the port office is not needed. The towns can do "
+            "that, they said."
+        )
+        assert speakers_at(text, "said") == ["Anton Vale and Marta Brenn"]
+
+
+class TestTheyAfterAPluralSubject:
+    """'They' means the plural subject of an earlier sentence, past a fronted phrase or clause."""
+
+    def test_past_a_long_opening_phrase(self):
+        text = (
+            "The harbour board backed the toll in March. But throughout the summer and fall, "
+            "members within both unions criticized the decision. They said the vote was rushed."
+        )
+        assert speakers_at(text, "said") == ["members"]
+
+    def test_the_subject_of_a_fronted_as_clause(self):
+        text = (
+            "The campaign said donations had surged. As Vale and Brenn toured the coast, they "
+            "were recognized by voters, they said."
+        )
+        assert speakers_at(text, "said")[-1] == "Vale and Brenn"
+
+    def test_her_defenders(self):
+        text = (
+            "The port office released the records. Odile Vale and her defenders argue that the "
+            "records were public. They note that even newspaper articles can be sealed."
+        )
+        assert speakers_at(text, "note") == ["Odile Vale and her defenders"]

@@ -81,20 +81,30 @@ _PLURAL_HEADS = GROUP_HEADS | frozenset(
     parents teachers doctors nurses farmers politicians organizers organisers negotiators judges
     rebels militants fighters soldiers troops fans members participants americans authors
     scholars academics economists pollsters strategists commentators journalists reporters
-    editors founders owners managers""".split()
+    editors founders owners managers defenders contenders progressives moderates surgeons medics
+    physicians relatives friends families crowds villagers locals passengers""".split()
 )
 # A sentence's plural subject: 'Twenty-seven states led by ...', 'Many voters', 'Mr. Grassley and Mr. Leahy'.
 _PLURAL_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?])[\"”’']?\s+|(?<=\n))(?:(?:But|And|Still|Yet|Now|So),?\s+)?"
-    # An opening phrase and its comma: 'On Friday, officials ...', 'You see, the rebels ...'.
-    r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4},\s+)?"
+    # An opening phrase and its comma: 'On Friday, officials ...', 'But throughout the summer,
+    # members ...', 'As the vote neared in recent weeks, the rebels ...'.
+    r"(?:[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,8},\s+)?"
+    # A subordinate clause's subject is still who 'they' means: 'As Vale and Brenn toured ..., they'.
+    r"(?:(?:As|When|While|After|Before|Since|Because|Once|Until|Though|Although)\s+)?"
     r"(?P<np>(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?i:"
     + "|".join(sorted(_PLURAL_HEADS))
     + r")\b|"
     + _NAME_WORDS
     + r"\s+and\s+"
     + _NAME_WORDS
-    + r")(?=\s+(?:[a-z]+ly\s+)?[a-z])"
+    + r")(?=\s+(?:[a-z]+ly\s+)?[a-z]|,\s+(?:a|an|the|who|both|each)\s)"
+)
+# Two people named as one subject: 'Wilcox and Beruff', 'Mr. Vale and Ms. Brenn'.
+_PERSON_PAIR_RE = re.compile(
+    r"(?P<first>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\s+and\s+"
+    r"(?P<second>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
 # What 'it' may stand for when it opens a sentence: a record or an institution named by a noun.
 _THING_HEADS = (
@@ -133,6 +143,7 @@ def _not_in_subject(word: str) -> bool:
     lower = word.lower()
     return (
         lower in _NOT_IN_SUBJECT
+        or lower in _FRONTING_WORDS
         or lower in CUE_FORMS
         or word.islower()
         and lower.endswith("s")
@@ -184,6 +195,14 @@ _PLACE_LEAD_RE = re.compile(
 _NAME_AFTER_PLACE_RE = re.compile(
     r",\s+(?:[A-Z][a-z]{1,4}\.,\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})(?=,\s+[a-z]|\s+(?:[a-z]+ly\s+|also\s+)?[a-z]+(?:s|ed)\b|\s+(?:was|is|has|had|said|told|went|made)\b)"
+)
+
+
+# Words that open a fronted phrase or clause, never a speaker's name: 'Here in Larkmoor, Vale
+# said', 'Despite the delay, Vale has said', 'Given the cost, many believe'.
+_FRONTING_WORDS = frozenset(
+    """here back despite overall given unless regarding to although though whether if because
+    amid besides unlike upon""".split()
 )
 
 
@@ -458,11 +477,17 @@ class SpeakerResolver:
         if lower in PRONOUNS or lower in _POSSESSIVE_SUBJECTS:
             self._pronoun(candidate, mention)
             return
-        person = self._person_after_place(mention)
+        person = self._person_after_place(mention) or self._subject_after_fronting(
+            candidate, mention
+        )
         if person is not None:
             # 'Speaking in Harlem, Vale, without ..., accused': the place is where; the name after it speaks
             candidate.mention = mention = person
             written, lower = person.text, person.text.lower()
+        elif written.split()[0].lower() in _FRONTING_WORDS:
+            # 'To believe ...', 'Back in Larkmoor': no subject found, and never what a later 'he' means
+            candidate.speaker, candidate.speaker_kind = written, speaker_kind(written)
+            return
         if malformed_speaker(written, CUE_FORMS):
             # 'The report goes on to': no speaker, so none that a later pronoun may mean (the
             # claim is dropped after resolving)
@@ -508,6 +533,29 @@ class SpeakerResolver:
         if after is None:
             return None
         return Mention(after.group("name"), after.start("name"), after.end("name"), mention.role)
+
+    def _subject_after_fronting(self, candidate: Candidate, mention: Mention) -> Mention | None:
+        """The subject after a fronted phrase read as the speaker ('Here in Larkmoor, Vale stepped
+        up ..., saying', 'Despite ..., Vale has said', 'Given ..., many believe'): the name after
+        its comma, else the subject right before the cue."""
+        words = mention.text.split()
+        if words[0].lower() not in _FRONTING_WORDS:
+            return None
+        after = _NAME_AFTER_PLACE_RE.match(self.text, mention.end)
+        if after is not None:
+            return Mention(
+                after.group("name"), after.start("name"), after.end("name"), mention.role
+            )
+        cue = candidate.cue
+        if cue is None or cue[0] <= mention.end:
+            return None
+        comma = self.text.rfind(",", mention.end, cue[0])
+        if comma < 0:
+            return None
+        subject = mention_before(self.text, comma + 1, cue[0])
+        if subject is None or subject.text.split()[0].lower() in _FRONTING_WORDS:
+            return None
+        return Mention(subject.text, subject.start, subject.end, mention.role)
 
     def _same_as_titled(self, candidate: Candidate, mention: Mention) -> bool:
         """ "the Florida senator" after "Marco Rubio": the reader takes them to be the same person."""
@@ -562,6 +610,12 @@ class SpeakerResolver:
             if not (kind == "group" and self._after_preposition(mention.start)):
                 self.collectives.append(_Known(name, mention.role, kind, mention.start))
             return
+        pair = _PERSON_PAIR_RE.fullmatch(written)
+        if pair is not None and all(
+            self._known_person(part, mention.start) for part in pair.group("first", "second")
+        ):
+            self._pair_speaker(candidate, mention, pair)
+            return
         name, role = split_role(written)
         role = mention.role or role
         full = self._full_name(name, mention.start)
@@ -570,6 +624,32 @@ class SpeakerResolver:
             name, role = full.name, role or full.role
         candidate.speaker, candidate.speaker_role, candidate.speaker_kind = name, role, "person"
         self.people.append(_Known(name, role, "person", mention.start))
+
+    def _known_person(self, written: str, position: int) -> bool:
+        """Whether a name the document shows to be a person's: titled ('Mr. Vale'), a family name
+        used in full before ('Vale' after 'Anton Vale'), or a full name that reads as a person's
+        ('Oregon', 'Washington D.C.' are none)."""
+        if speaker_kind(written) != "person" or self._written_lower(written.split()[0]):
+            return False
+        return (
+            _honorific_gender(written) is not None
+            or _HONORIFIC_RE.match(written) is not None
+            or self._full_name(written, position) is not None
+            or " " in written
+            and self._person_like(written, position)
+        )
+
+    def _pair_speaker(self, candidate: Candidate, mention: Mention, pair: re.Match[str]) -> None:
+        """'Wilcox and Beruff argued': both people speak, each by the fullest name used for them
+        ('Todd Wilcox and Carlos Beruff'), a group a later 'they' means."""
+        names = []
+        for part in pair.group("first", "second"):
+            full = self._full_name(part, mention.start)
+            names.append(full.name if full is not None else part)
+        candidate.speaker, candidate.speaker_kind = " and ".join(names), "group"
+        candidate.speaker_role = mention.role
+        candidate.aliases = [mention.text] if candidate.speaker != mention.text else []
+        self.collectives.append(_Known(candidate.speaker, mention.role, "group", mention.start))
 
     def _one_word_institution(self, written: str, start: int) -> bool:
         """'Larkspur said it would': one capitalised word that names no person the document
@@ -709,7 +789,7 @@ class SpeakerResolver:
         ]
         if not found:
             return None
-        offset, known = max(found, key=_first)
+        offset, known = max(reversed(found), key=_first)  # at one place, the speaker resolved
         last = self.collectives[-1] if self.collectives else None
         if last is not None and last.kind != "group" and last.position > offset:
             return None  # an organisation spoke since: 'they' is its people
