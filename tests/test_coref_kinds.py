@@ -133,3 +133,29 @@ class TestTheyAfterAPluralSubject:
             "records were public. They note that even newspaper articles can be sealed."
         )
         assert speakers_at(text, "note") == ["Odile Vale and her defenders"]
+
+
+class TestFirstPersonInSomeonesWords:
+    """'I' inside a transcript turn or a quotation is whoever speaks those words."""
+
+    def test_i_in_a_transcript_turn_is_the_turns_speaker(self):
+        text = (
+            "Anton Vale said the harbour would close.\n\n"
+            "VALE: I think the bridge will fall before winter.\n\n"
+            "BRISK: I believe the tolls will pay for it."
+        )
+        claims = [c for c in attributed(text) if "bridge" in c.quote]
+        assert claims and all(c.speaker == "Anton Vale" for c in claims)
+
+    def test_an_unknown_turn_label_stays_as_written(self):
+        text = "Anton Vale said the harbour would close.\n\nBRISK: I believe the tolls will pay for it."
+        claims = [c for c in attributed(text) if "tolls" in c.quote]
+        assert claims and all(c.speaker == "BRISK" for c in claims)
+
+    def test_i_in_a_quotation_is_its_speaker(self):
+        text = (
+            'Anton Vale said on Monday the port was closing. "The mayor knows this," he said. '
+            '"I believe the bridge will fall before winter."'
+        )
+        claims = [c for c in attributed(text) if "bridge" in c.quote]
+        assert claims and all(c.speaker == "Anton Vale" for c in claims)

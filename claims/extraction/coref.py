@@ -455,6 +455,7 @@ class SpeakerResolver:
         self._person_cache: dict[str, bool] = {}
         self._gender_cache: dict[str, str | None] = {}
         self._family_genders: dict[str, set[str]] = {}
+        self._spoken: list[Candidate] = []
         self._index: SentenceIndex | None = None
         self._quotes: list[tuple[int, int]] | None = None
         self._quote_opens: list[int] = []
@@ -464,6 +465,11 @@ class SpeakerResolver:
 
     def resolve(self, candidate: Candidate) -> None:
         """Fill speaker, role, kind and aliases from the candidate's mention."""
+        self._resolve(candidate)
+        if candidate.kind == "direct" and candidate.speaker and candidate.mention is not None:
+            self._spoken.append(candidate)
+
+    def _resolve(self, candidate: Candidate) -> None:
         mention = candidate.mention
         if mention is None:
             if candidate.speaker_kind is None:
@@ -600,6 +606,16 @@ class SpeakerResolver:
     def _named_speaker(self, candidate: Candidate, mention: Mention) -> None:
         """A named organisation or group as written; a person by the fullest name used for them so far."""
         written = mention.text
+        if written.isupper() and written.isalpha() and len(written) > 2:
+            # 'VALE:' opening a transcript's turn: the person named 'Anton Vale' before, no acronym
+            known = self._full_name(written.title(), mention.start)
+            if known is not None and (
+                known in self.people or self._person_like(known.name, known.position)
+            ):
+                candidate.speaker, candidate.speaker_role = known.name, mention.role or known.role
+                candidate.speaker_kind, candidate.aliases = "person", [written]
+                self.people.append(_Known(known.name, known.role, "person", mention.start))
+                return
         kind = speaker_kind(written)
         if kind == "person" and self._one_word_institution(written, mention.start):
             kind = "organization"
@@ -673,6 +689,13 @@ class SpeakerResolver:
     def _pronoun(self, candidate: Candidate, mention: Mention) -> None:
         pronoun, position = mention.text.lower(), mention.start
         pronoun = _POSSESSIVE_SUBJECTS.get(pronoun, pronoun)  # 'In her words': she
+        if pronoun == "i":
+            quoting = self._quoting(position)
+            if quoting is not None:
+                # 'VALE: I think ...', '"... I believe ...," Vale said': who speaks the words 'I' is in
+                candidate.speaker, candidate.speaker_role = quoting.speaker, quoting.speaker_role
+                candidate.speaker_kind, candidate.aliases = quoting.speaker_kind, quoting.aliases
+                return
         if pronoun in ("who", "which"):
             comma = self.text.rfind(",", max(0, position - 3), position)
             head_end = comma if comma >= 0 else position
@@ -731,6 +754,14 @@ class SpeakerResolver:
             if pronoun in ("it", "which")
             else "person"
         )
+
+    def _quoting(self, position: int) -> Candidate | None:
+        """The latest quotation or transcript turn already resolved whose words hold position, spoken
+        by someone other than 'I'."""
+        for spoken in reversed(self._spoken):
+            if spoken.start <= position < spoken.end:
+                return None if (spoken.speaker or "").lower() in PRONOUNS else spoken
+        return None
 
     def _thing_subject(self, position: int) -> _Known | None:
         """The record or institution that last opened a sentence before 'it' at position, within reach
