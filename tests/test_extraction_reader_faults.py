@@ -109,3 +109,34 @@ class TestTitleThatStatesNothing:
     def test_a_one_line_document_is_a_claim_whatever_its_words(self):
         claims = checked_claims("Harbour storm aftermath photo from Quillport")
         assert [c.kind for c in claims] == ["narrative"]
+
+
+class TestWhereTheReportedClauseStarts:
+    """The content is the clause after 'that', and after 'As X reports,' the whole main clause."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The harbour office knew immediately that six boats were lost in the storm.",
+            "The harbour office announced on Feb. 11 that six boats were lost in the storm.",
+            "The harbour office said again that six boats were lost in the storm.",
+        ],
+    )
+    def test_an_adverb_or_date_before_that_is_when_not_what(self, text):
+        claim = next(c for c in checked_claims(text) if c.kind == "indirect")
+        assert claim.quote == "six boats were lost in the storm"
+
+    def test_after_as_x_reports_the_main_clause_runs_past_a_comma_inside_it(self):
+        text = (
+            "As the Tarn Courier reports, one passenger at the airport outside Salem, Ore. "
+            "is not taking any chances."
+        )
+        claim = by_cue(text, "reports")
+        assert claim.quote == (
+            "one passenger at the airport outside Salem, Ore. is not taking any chances"
+        )
+
+    def test_a_subordinate_clause_still_ends_at_its_comma(self):
+        text = "While the harbour board says the pier is safe, the pilots refuse to dock there."
+        claim = by_cue(text, "says")
+        assert claim.quote == "the pier is safe"

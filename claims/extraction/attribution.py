@@ -177,6 +177,13 @@ _DAY_LEAD_RE = re.compile(
     r"(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|and|or|as)\b)(?=[\w\"“‘'])"
 )
+# An adverb or a date between the verb and 'that': 'knew immediately that', 'announced on Feb. 11 that'.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN_THAT_RE = re.compile(
+    r"(?:(?:on|in)\s+)?(?:[a-z]{3,}ly|again|also|later|earlier|then|now|too|"
+    rf"{_MONTH}\s+\d{{1,4}}(?:,\s+\d{{4}})?|(?:last|this|earlier\s+this)\s+(?:week|month|year))"
+    r",?\s+that\s+(?=\S)"
+)
 # A named listener, then the day: 'told the Larkspur Courier Wednesday', 'told Larkspur News on Friday'.
 _NAMED_LISTENER_DAY_RE = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}?" + _DAY_LEAD_RE.pattern
@@ -389,6 +396,9 @@ class CueReader(QuoteReader):
         sentence_start = self.sentence(mention.start)[0]
         if not SUBORDINATE_LEAD_RE.fullmatch(self.text, sentence_start, mention.start):
             return
+        cue_end = max(candidate.cue[1] if candidate.cue else 0, mention.end)
+        if "," in self.text[cue_end : candidate.start]:
+            return  # 'As the Courier reports, a passenger in Salem, Ore. stayed': the main clause is what was said
         comma = self._comma_outside_quotes(candidate.start, candidate.end)
         if comma > candidate.start:
             candidate.start, candidate.end = self.trim(candidate.start, comma)
@@ -837,6 +847,12 @@ class CueReader(QuoteReader):
         if day is not None and not that:
             content_start = day.end()
             that = self.text[content_start - 5 : content_start].rstrip().endswith("that")
+        when = _WHEN_THAT_RE.match(self.text, content_start, verb.sentence_end)
+        if when is not None and not that:
+            content_start, that = (
+                when.end(),
+                True,
+            )  # 'knew immediately that', 'announced Feb. 11 that'
         quoted = self._quote_opens_content(verb, mention, content_start, that)
         if quoted is not None:
             return quoted
