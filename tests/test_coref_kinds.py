@@ -159,3 +159,22 @@ class TestFirstPersonInSomeonesWords:
         )
         claims = [c for c in attributed(text) if "bridge" in c.quote]
         assert claims and all(c.speaker == "Anton Vale" for c in claims)
+
+
+class TestFamilyNameOfTwoPeople:
+    """A bare family name two people share is the one the pronouns after it fit, not the latest."""
+
+    def test_the_wife_when_she_follows_the_family_name(self):
+        text = (
+            "Odile Vale said she would run for the harbour seat. She toured the docks.\n\n"
+            "Anton Vale said on Sunday that he would keep the mill open.\n\n"
+            "Vale said the tolls would end. Vale told reporters she had the votes."
+        )
+        assert speakers_at(text, "told") == ["Odile Vale"]
+
+    def test_the_latest_when_the_pronouns_do_not_tell(self):
+        text = (
+            "Odile Vale spoke at the mill. Anton Vale spoke at the docks.\n\n"
+            "Vale told reporters the tolls would end."
+        )
+        assert speakers_at(text, "told") == ["Anton Vale"]

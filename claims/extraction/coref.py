@@ -456,6 +456,7 @@ class SpeakerResolver:
         self._gender_cache: dict[str, str | None] = {}
         self._family_genders: dict[str, set[str]] = {}
         self._spoken: list[Candidate] = []
+        self._given_cache: dict[str, str | None] = {}
         self._index: SentenceIndex | None = None
         self._quotes: list[tuple[int, int]] | None = None
         self._quote_opens: list[int] = []
@@ -1104,8 +1105,10 @@ class SpeakerResolver:
     def _given_gender(self, given: str) -> str | None:
         """'m' or 'f' when the pronouns right after a given name agree, none past another name:
         what tells 'Marta Brenn' from 'Mr. Brenn'."""
-        male, female = self._votes(given, _NEXT_PRONOUN_RE, strict=True)
-        return "m" if male > female else "f" if female > male else None
+        if given not in self._given_cache:
+            male, female = self._votes(given, _NEXT_PRONOUN_RE, strict=True)
+            self._given_cache[given] = "m" if male > female else "f" if female > male else None
+        return self._given_cache[given]
 
     def _votes(self, word: str, pronouns: re.Pattern[str], strict: bool = False) -> tuple[int, int]:
         """(male, female) votes for a name: a gendered title before it counts two, the first
@@ -1210,10 +1213,39 @@ class SpeakerResolver:
                 return said == gender
             return gender is None or (said or self._said_gender(full)) in (None, gender)
 
+        if gender is None:
+            relative = self._relative_by_gender(bare, position)
+            if relative is not None:
+                return relative
         for known in reversed(self.people):
             if bare in known.name.split() and is_written_name(known.name) and fits(known.name):
                 return known  # never 'a spokesman for Farrow' for 'Farrow'
         return self._name_before(position, surname=bare, fits=None if gender is None else fits)
+
+    def _relative_by_gender(self, family: str, position: int) -> _Known | None:
+        """For a family name two people named before share ('Anton Vale', 'Odile Vale'), the one
+        whose given name is shown to be of the gender the pronouns after the bare family name show."""
+        gender = self._gender(family)
+        if gender is None:
+            return None
+        given = {
+            name.split()[0]: (start, name)
+            for start, written in self._names_between(0, position)
+            for name in [split_role(written)[0]]
+            if len(name.split()) == 2 and name.split()[-1] == family
+        }
+        if len(given) < 2:
+            return None
+        fitting = [
+            (start, name)
+            for first, (start, name) in given.items()
+            if self._given_gender(first) == gender
+        ]
+        if len(fitting) != 1:
+            return None
+        start, name = fitting[0]
+        known = next((k for k in reversed(self.people) if k.name == name), None)
+        return known or _Known(name, None, "person", start)
 
     def _honorific_genders(self, family: str) -> set[str]:
         """The genders of the honorifics the document writes before a family name: {'m', 'f'}
