@@ -22,6 +22,7 @@ from claims.extraction.lexicon import (
     HEDGES_RE,
     SAY_FORM_RE,
     STRONG_SAY_LEMMAS,
+    TO_SAY_RE,
 )
 from claims.extraction.mentions import malformed_speaker
 from claims.extraction.narrative import narrative_claims, title_sentence
@@ -279,9 +280,10 @@ def _spans_to_parse(
     }
     # A content that may be only the cue's object: the tree tells a noun phrase from a clause.
     numbers.update(index.sentence_at(c.start) for c in candidates if may_be_object(text, c))
-    for match in SAY_FORM_RE.finditer(text):
-        if match.start() not in cues and reader.quote_at(match.start()) is None:
-            numbers.add(index.sentence_at(match.start()))
+    for pattern in (SAY_FORM_RE, TO_SAY_RE):
+        for match in pattern.finditer(text):
+            if match.start() not in cues and reader.quote_at(match.start()) is None:
+                numbers.add(index.sentence_at(match.start()))
     # A 'sentence' of thousands of characters is unpunctuated text, where a tree says little and costs much.
     return [
         index.sentences[n]

@@ -163,6 +163,12 @@ SAY_FORM_RE = re.compile(
     + r")\b"
 )
 """Inflected verbs of saying ('said', 'told', 'argues'): the sentences the tree is read in for attributions."""
+TO_SAY_RE = re.compile(
+    r"(?<=\bto\s)(?:"
+    + trie_pattern(sorted(STRONG_SAY_LEMMAS))
+    + r")\s+(?:that|he|she|they|we|I|it)\b"
+)
+"""'to say that', 'to note he': an infinitive of saying before a clause, whose speaker only the tree can find."""
 
 AUXILIARIES = frozenset(
     """has have had is are was were be been being will would could can may might must should shall

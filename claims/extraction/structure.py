@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from claims.extraction.candidates import Candidate
 from claims.extraction.fronted import clause_like
-from claims.extraction.lexicon import CUE_FORMS, EVIDENCE_NOUNS, STRONG_SAY_LEMMAS
+from claims.extraction.lexicon import CUE_FORMS, EVIDENCE_NOUNS, STRONG_SAY_LEMMAS, inflections
 from claims.extraction.mentions import Mention
 
 _NOUNISH_TAGS = frozenset("NN NNS NNP NNPS JJ".split())
@@ -35,7 +35,7 @@ _SUBORDINATORS = frozenset(
 _DROPPED_DEPS = frozenset(("acl:relcl", "acl", "appos", "punct", "parataxis"))
 _SETTING_PREPOSITIONS = frozenset("in on at during after before with via".split())
 # What opens a complement but is no part of it: 'that', or the colon of 'said: "We ...'.
-_COMPLEMENT_LEAD_RE = re.compile(r"that\s+|[:\s]+")
+_COMPLEMENT_LEAD_RE = re.compile(r"that[\s,]+|[:\s]+")
 _OPENING_MARK_RE = re.compile(r"[\"“‘'](?=\w)")
 _CLOSING_MARK_RE = re.compile(r"[\"”]|[’'](?!\w)")
 _CLAUSE_TAIL_RE = re.compile(r"[\s,;:.!?—–-]+$")
@@ -50,6 +50,19 @@ _CLAUSE_TAGS = ("VB", "MD")
 _CLAUSE_HEAD_DEPS = frozenset("ccomp csubj xcomp advcl parataxis".split())
 _CLAUSE_CHILD_DEPS = frozenset("nsubj nsubj:pass csubj expl cop aux aux:pass mark".split())
 _RELATIVE_TAGS = frozenset(("WDT", "WP"))
+# A cue with no subject of its own whose speaker is the subject of the verb it hangs from.
+_CONTROLLED_TAGS = frozenset(("VB", "VBG"))
+_CONTROLLED_DEPS = frozenset(("advcl", "xcomp"))
+# Verbs whose 'to say' is not said, or not by their subject ('declined to say', 'is poised to argue').
+_NOT_DONE_HEADS = frozenset(
+    form
+    for verb in """decline refuse want wish hope try attempt fail plan intend expect poise need mean seem
+    appear be like love prefer hesitate urge ask tell force allow encourage invite dare""".split()
+    for form in inflections(verb)
+) | frozenset("is are was were been am 's ’s".split())
+_NOT_DONE_MARKS = frozenset("for without instead as".split())
+_QUOTED = frozenset(inflections("quote"))
+_NOBODY = frozenset("it this that which what there".split())
 # A participle that only modifies a noun ('a shocking revelation', 'the conflicting accounts').
 _MODIFIER_DEPS = frozenset(("amod", "compound"))
 _NOUN_POS = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
@@ -201,6 +214,11 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
                 continue
             children = sentence.children(token.i)
             subject = next((c for c in children if c.dep in _SUBJECT_DEPS and c.i < token.i), None)
+            controlled = subject is None
+            if controlled:
+                subject = _controller(sentence, token)
+            elif token.tag == "VB":
+                continue  # 'awkward for Republicans to say that ...': an infinitive's own subject asserts nothing
             complement = next(
                 (c for c in children if c.dep in _COMPLEMENT_DEPS and c.i > token.i), None
             )
@@ -214,6 +232,10 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
                 for c in sentence.children(complement.i)
             ):
                 continue  # neither a subject of its own nor 'that': not a reported clause
+            if controlled and not any(
+                c.dep in _SUBJECT_DEPS or c.dep == "expl" for c in sentence.children(complement.i)
+            ):
+                continue  # a borrowed speaker needs a whole clause ('to say that, contrary to reports')
             c_start, c_end = sentence.span(complement.i)
             if text[c_start:c_end].split()[0].lower() in _SUBORDINATORS:
                 continue  # 'said when the reporter asked': when, not what
@@ -236,6 +258,61 @@ def found_by_tree(text: str, parsed: Parsed, taken_cues: set[int], quote_at) -> 
                 Candidate(c_start, c_end, "indirect", cue=(token.start, token.end), mention=mention)
             )
     return found
+
+
+def _controller(sentence, token):
+    """The subject of the verb a subjectless 'to say' or '-ing' cue hangs from: 'After arguing that A, the team said B',
+    'went on to note that A', 'stood up to say that A' (the speaker is that verb's subject).
+
+    None where the act is not done or not the subject's: a refusal, wish, plan or ability ('declined to
+    say', 'would be able to claim', 'is poised to argue'), a negated or modal verb, an object that
+    takes the act ('urged him to say'), 'for'/'without' ('slammed Lee for suggesting'), or a subject
+    that names nobody ('It means admitting').
+    """
+    if token.tag not in _CONTROLLED_TAGS or token.dep not in _CONTROLLED_DEPS:
+        return None
+    own = sentence.children(token.i)
+    if token.tag == "VB" and not any(c.dep == "mark" and c.text.lower() == "to" for c in own):
+        return None
+    head = sentence.tokens[token.head]
+    marks = {c.text.lower() for c in own if c.dep in ("mark", "case")}
+    if "as" in marks or head.text.lower() in _QUOTED:
+        return _quoted(sentence, head)
+    if marks & _NOT_DONE_MARKS:
+        return None
+    if not head.tag.startswith("VB") or head.text.lower() in _NOT_DONE_HEADS:
+        return None
+    around = sentence.children(head.i)
+    if sentence.is_negated(head.i) or sentence.is_negated(token.i):
+        return None
+    if (
+        any(c.tag == "MD" for c in around)
+        or token.dep == "xcomp"
+        and any(c.dep == "obj" for c in around)
+    ):
+        return None
+    subject = next((c for c in around if c.dep in _SUBJECT_DEPS), None)
+    if subject is None or subject.text.lower() in _NOBODY:
+        return None
+    return subject
+
+
+def _quoted(sentence, head):
+    """Who 'as saying' is said of: 'The Gazette quoted Lee (, a nurse,) as saying A', 'Lee was quoted as saying A'."""
+    while head.dep == "appos":
+        head = sentence.tokens[head.head]
+    quoted = None
+    if head.text.lower() in _QUOTED:
+        quoted = next(
+            (c for c in sentence.children(head.i) if c.dep in ("obj", "nsubj:pass")), None
+        )
+    elif head.dep == "obj" and sentence.tokens[head.head].text.lower() in _QUOTED:
+        quoted = head
+    if quoted is not None and quoted.pos != "PROPN":
+        # 'quoted an eyewitness, Ada Brill, as saying': the name the appositive gives.
+        named = (c for c in sentence.children(quoted.i) if c.dep == "appos" and c.pos == "PROPN")
+        quoted = next(named, quoted)
+    return quoted
 
 
 def _opens_subordinate(sentence, subject) -> bool:
