@@ -178,3 +178,15 @@ class TestFamilyNameOfTwoPeople:
             "Vale told reporters the tolls would end."
         )
         assert speakers_at(text, "told") == ["Anton Vale"]
+
+
+class TestNameInApposition:
+    """'Her husband, Anton Vale, said': the name set off after a description speaks, with it as role."""
+
+    def test_the_name_speaks_and_the_description_is_the_role(self):
+        text = (
+            "Odile Vale said she would run for the harbour seat.\n\n"
+            "Her husband, Anton Vale, said on Sunday that the mill would stay open."
+        )
+        (claim,) = [c for c in attributed(text) if "mill" in c.quote]
+        assert (claim.speaker, claim.speaker_role) == ("Anton Vale", "Her husband")

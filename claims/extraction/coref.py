@@ -206,6 +206,11 @@ _FRONTING_WORDS = frozenset(
 )
 
 
+# A description a full name follows in apposition: 'Her husband, Anton Vale, said'.
+_APPOSED_LEADS = frozenset("his her their its the our my".split())
+_APPOSED_NAME_RE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}),")
+
+
 # How far, in characters, each kind of reference reaches back.
 OBJECT_LOOKBACK = 20
 """Before a name: where a preposition or verb that makes it an object would be."""
@@ -484,8 +489,10 @@ class SpeakerResolver:
         if lower in PRONOUNS or lower in _POSSESSIVE_SUBJECTS:
             self._pronoun(candidate, mention)
             return
-        person = self._person_after_place(mention) or self._subject_after_fronting(
-            candidate, mention
+        person = (
+            self._person_after_place(mention)
+            or self._subject_after_fronting(candidate, mention)
+            or self._name_in_apposition(mention)
         )
         if person is not None:
             # 'Speaking in Harlem, Vale, without ..., accused': the place is where; the name after it speaks
@@ -540,6 +547,17 @@ class SpeakerResolver:
         if after is None:
             return None
         return Mention(after.group("name"), after.start("name"), after.end("name"), mention.role)
+
+    def _name_in_apposition(self, mention: Mention) -> Mention | None:
+        """'Her husband, Anton Vale, said': the full name set off after a description, with the
+        description as its role."""
+        words = mention.text.split()
+        if len(words) < 2 or words[0].lower() not in _APPOSED_LEADS or not words[-1].islower():
+            return None
+        named = _APPOSED_NAME_RE.match(self.text, mention.end)
+        if named is None or not self._person_like(named.group("name"), named.start("name")):
+            return None
+        return Mention(named.group("name"), named.start("name"), named.end("name"), mention.text)
 
     def _subject_after_fronting(self, candidate: Candidate, mention: Mention) -> Mention | None:
         """The subject after a fronted phrase read as the speaker ('Here in Larkmoor, Vale stepped
