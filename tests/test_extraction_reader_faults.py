@@ -140,3 +140,34 @@ class TestWhereTheReportedClauseStarts:
         text = "While the harbour board says the pier is safe, the pilots refuse to dock there."
         claim = by_cue(text, "says")
         assert claim.quote == "the pier is safe"
+
+
+class TestPassiveAttributionAfterAnAside:
+    """'X, who ..., is believed to ...': the claim is about X, so its span opens with X."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            (
+                "Bram Tessel, 24, is said to have left Quillport last year.",
+                "Bram Tessel is said to have left Quillport last year",
+            ),
+            (
+                "The harbour cat, which lives on the pier, is believed to be fifteen years old.",
+                "The harbour cat is believed to be fifteen years old",
+            ),
+            (
+                "Those storms, along with the low tides, were said to be the main reasons for the closure.",
+                "Those storms were said to be the main reasons for the closure",
+            ),
+        ],
+    )
+    def test_the_subject_opens_the_claim_and_the_aside_is_left_out_of_its_words(self, text, words):
+        claim = next(c for c in checked_claims(text) if c.kind == "indirect")
+        assert claim.start == 0
+        assert claim.text == words
+
+    def test_a_clause_before_the_comma_is_no_subject(self):
+        text = "The report was wrong, and the harbour office, which ran it, was said to be embarrassed."
+        claims = [c for c in checked_claims(text) if c.cue is not None and c.cue.text == "said"]
+        assert claims and all(c.quote.startswith("was said") for c in claims)

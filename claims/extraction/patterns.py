@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claims.extraction.attribution import CueReader
 from claims.extraction.candidates import Candidate, cued
-from claims.extraction.lexicon import CUE_FORMS, DENIAL_VERBS, EVIDENCE_NOUNS
+from claims.extraction.lexicon import CLAUSE_VERB_RE, CUE_FORMS, DENIAL_VERBS, EVIDENCE_NOUNS
 from claims.extraction.mentions import Mention, mention_after, mention_before
 from claims.models import ClaimKind
 
@@ -235,6 +235,13 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         if denied:
             content_end = min(content_end, denied.start())
         c_start, c_end = reader.trim(subject_start, content_end)
+        subject = (
+            _subject_before_aside(text, start, match.start()) if c_start == match.start() else None
+        )
+        if subject is not None:
+            # 'Isis, which holds the city, is believed to ...': the claim is about Isis, so it
+            # opens with the subject; its words leave the aside out.
+            c_start = subject[0]
         if len(text[c_start:c_end].split()) < 4:
             continue
         cue_word = re.search(
@@ -244,10 +251,47 @@ def _passives(reader: CueReader, start: int, end: int) -> list[Candidate]:
         assert cue_word is not None  # every cue _PASSIVE_RE reads but 'expected' (skipped) has one
         cue = (match.start("cue") + cue_word.start(), match.start("cue") + cue_word.end())
         candidate = Candidate(c_start, c_end, "indirect", cue=cue, mention=None, hedged=True)
+        if subject is not None:
+            candidate.text = f"{text[subject[0] : subject[1]]} {text[match.start() : c_end]}"
         candidate.speaker_kind = "unattributed"
         candidate.speaker = None
         found.append(candidate)
     return found
+
+
+# Words that open a clause of their own, so what precedes the comma is no bare subject.
+_NOT_BARE_SUBJECT_RE = re.compile(
+    r"\b(?:that|while|although|though|because|but|and|if|when|after|before|since|according)\b",
+    re.IGNORECASE,
+)
+_MAX_SUBJECT_WORDS = 8
+# What opens an aside after a subject: a relative clause, an age, an appositive, 'along with'.
+_ASIDE_LEAD_RE = re.compile(
+    r"\s*(?:which|who|whose|\d+|an?|the|along\s+with|together\s+with|as\s+well\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_before_aside(text: str, start: int, cue_start: int) -> tuple[int, int] | None:
+    """'Bary, 24, is said to ...', 'Isis, which holds the city, is believed to ...': the subject
+    (start, end) before the commas of an aside that ends right before the passive cue."""
+    head = text[start:cue_start]
+    if not head.rstrip().endswith(","):
+        return None
+    first = head.find(",")
+    if first < 0 or first == len(head.rstrip()) - 1:
+        return None
+    words = head[:first].split()
+    if (
+        not words
+        or len(words) > _MAX_SUBJECT_WORDS
+        or _NOT_BARE_SUBJECT_RE.search(head[:first])
+        or CLAUSE_VERB_RE.search(head[:first])
+        or not _ASIDE_LEAD_RE.match(head, first + 1)
+    ):
+        return None
+    subject_start = start + len(head) - len(head.lstrip())
+    return subject_start, start + first
 
 
 def _assessments(reader: CueReader, start: int, end: int) -> list[Candidate]:
